@@ -1,0 +1,94 @@
+/**
+ * A LifeCycle that owns beans: managed beans start (in order) with it and stop (in reverse) with it
+ * (Jetty's ContainerLifeCycle).
+ * @module
+ */
+import { AbstractLifeCycle } from './abstract-life-cycle';
+import { isLifeCycle } from './life-cycle';
+
+interface Bean { readonly obj: unknown; managed: boolean }
+
+export class ContainerLifeCycle extends AbstractLifeCycle {
+  private readonly _beans: Bean[] = [];
+
+  /**
+   * Adds a bean. LifeCycle beans are managed (started and stopped with this container) unless
+   * `managed` is false; when the container is already running, a managed bean is started now.
+   * Returns false when the bean was already there.
+   */
+  addBean(obj: unknown, managed?: boolean): boolean {
+    if (obj === null || obj === undefined || this.contains(obj)) return false;
+    const bean: Bean = { obj, managed: managed ?? isLifeCycle(obj) };
+    this._beans.push(bean);
+    if (bean.managed && isLifeCycle(obj) && this.isStarted() && !obj.isRunning()) {
+      void obj.start();
+    }
+    return true;
+  }
+
+  /** Adds a bean that starts with this container only if it is not already running elsewhere. */
+  addManaged(obj: unknown): boolean { return this.addBean(obj, true); }
+
+  contains(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj); }
+
+  removeBean(obj: unknown): boolean {
+    const i = this._beans.findIndex((b) => b.obj === obj);
+    if (i < 0) return false;
+    this._beans.splice(i, 1);
+    return true;
+  }
+
+  /** Replaces `oldBean` by `newBean`, keeping the position. */
+  updateBean(oldBean: unknown, newBean: unknown, managed?: boolean): void {
+    if (oldBean === newBean) return;
+    if (oldBean !== null && oldBean !== undefined) this.removeBean(oldBean);
+    if (newBean !== null && newBean !== undefined) this.addBean(newBean, managed);
+  }
+
+  isManaged(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj && b.managed); }
+  unmanage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) b.managed = false; }
+  manage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) b.managed = true; }
+
+  getBeans(): unknown[];
+  getBeans<T>(type: abstract new (...args: never[]) => T): T[];
+  getBeans<T>(type?: abstract new (...args: never[]) => T): unknown[] {
+    const all = this._beans.map((b) => b.obj);
+    return type ? all.filter((o) => o instanceof type) : all;
+  }
+
+  getBean<T>(type: abstract new (...args: never[]) => T): T | undefined {
+    return this._beans.map((b) => b.obj).find((o): o is T => o instanceof type);
+  }
+
+  protected override async doStart(): Promise<void> {
+    for (const b of [...this._beans]) {
+      if (b.managed && isLifeCycle(b.obj) && !b.obj.isRunning()) await b.obj.start();
+    }
+  }
+
+  protected override async doStop(): Promise<void> {
+    const errors: unknown[] = [];
+    for (const b of [...this._beans].reverse()) {
+      if (b.managed && isLifeCycle(b.obj) && b.obj.isRunning()) {
+        try { await b.obj.stop(); } catch (err) { errors.push(err); }
+      }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `${errors.length} beans of ${this.constructor.name} failed to stop`);
+  }
+
+  /** Lines describing this component and its beans, indented like Jetty's Server.dump(). */
+  dump(indent = ''): string {
+    const out: string[] = [`${indent}${this.dumpSelf()}`];
+    for (const b of this._beans) {
+      const o = b.obj as { dump?: (i: string) => string };
+      const mark = b.managed ? '+=' : '+~';
+      if (o && typeof o.dump === 'function') out.push(o.dump(`${indent}${mark} `).replace(/^/, ''));
+      else out.push(`${indent}${mark} ${String(b.obj)}`);
+    }
+    return out.join('\n');
+  }
+
+  /** One line about this component itself; subclasses add their settings. */
+  dumpSelf(): string { return this.toString(); }
+}
