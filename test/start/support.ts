@@ -1,0 +1,35 @@
+/**
+ * Helpers of the launcher tests: the repository root and temporary jetty.base folders.
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** The folder holding Pier's package.json, found from this compiled file. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 12; i++) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'pier') return dir;
+    dir = path.dirname(dir);
+  }
+  throw new Error('Cannot find the repository root: no package.json named pier above ' + __dirname);
+}
+
+/** Creates a temporary jetty.base with the given files (path → content; a path ending in `/` is a folder). */
+export function makeBase(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-start-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const full = path.join(dir, rel);
+    if (rel.endsWith('/')) { fs.mkdirSync(full, { recursive: true }); continue; }
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return dir;
+}
+
+/** Removes a temporary folder made by makeBase. */
+export function removeBase(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
