@@ -1,0 +1,14 @@
+# Pier module: see docs/readme/start.md (same format as Jetty 9.4 start modules).
+
+[description]
+The server thread pool (id "threadPool"). Node.js runs requests on its event loop,
+so the sizes are accepted for compatibility and have no effect.
+
+[xml]
+etc/jetty-threadpool.xml
+
+[ini-template]
+### Thread pool (kept for Jetty compatibility; no effect on Node.js)
+# jetty.threadPool.minThreads=10
+# jetty.threadPool.maxThreads=200
+# jetty.threadPool.idleTimeout=60000

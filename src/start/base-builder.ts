@@ -1,0 +1,129 @@
+/**
+ * Changes a jetty.base on request: `--add-to-start` / `--add-module` ini files, `--create-startd`,
+ * and the `[files]` entries of enabled modules (Jetty's `BaseBuilder`, `StartDirBuilder`, `StartIniBuilder`).
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from './errors';
+import { Module } from './module';
+import { CMD_LINE } from './start-args';
+import { StartConfiguration } from './start-configuration';
+
+/** Where builder messages go (one line each). */
+export type Say = (line: string) => void;
+
+/** `--create-startd`: creates `${jetty.base}/start.d/`, moving an existing `start.ini` into it. */
+export function createStartd(cfg: StartConfiguration, say: Say): void {
+  const base = cfg.baseHome.base;
+  const startD = path.join(base, 'start.d');
+  if (!fs.existsSync(startD)) {
+    fs.mkdirSync(startD, { recursive: true });
+    say(`INFO  : Base directory was modified: created ${cfg.baseHome.toShortForm(startD)}/`);
+  }
+  const startIni = path.join(base, 'start.ini');
+  if (fs.existsSync(startIni)) {
+    const target = path.join(startD, 'start.ini');
+    if (fs.existsSync(target)) throw new UsageError(`Cannot move ${startIni} into start.d: ${target} already exists; merge them by hand`);
+    fs.renameSync(startIni, target);
+    say(`INFO  : Base directory was modified: moved start.ini to ${cfg.baseHome.toShortForm(target)}`);
+  }
+}
+
+/** Values the user gave (command line or ini files), as the template substitution sees them. */
+function userValues(cfg: StartConfiguration): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of cfg.args.props) {
+    if (p.origin.endsWith('.mod')) continue;
+    out.set(p.key.toLowerCase(), p.value);
+  }
+  return out;
+}
+
+/** The text written for a module: header, `--module=<name>`, then the template with user values applied. */
+export function iniSection(module: Module, user: Map<string, string>): string {
+  const lines: string[] = [];
+  lines.push('# ---------------------------------------');
+  lines.push(`# Module: ${module.name}`);
+  for (const d of module.description) lines.push(`# ${d}`);
+  lines.push('# ---------------------------------------');
+  lines.push(`--module=${module.name}`);
+  lines.push('');
+  for (const t of module.iniTemplate) {
+    const m = /^\s*(#?)\s*([^=\s#+?]+)\s*=(.*)$/.exec(t);
+    if (m) {
+      const value = user.get(m[2].toLowerCase());
+      if (value !== undefined && (m[1] === '#' || value !== m[3])) {
+        lines.push(`${m[2]}=${value}`);
+        continue;
+      }
+    }
+    lines.push(t);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * `--add-to-start=a,b` (9.4) / `--add-module=a,b` (10): writes `start.d/<name>.ini` when start.d exists,
+ * else appends to `start.ini`; only explicitly named, non-dynamic modules get configuration.
+ */
+export function addToStart(cfg: StartConfiguration, names: readonly string[], say: Say): void {
+  const base = cfg.baseHome.base;
+  const startD = path.join(base, 'start.d');
+  const startIni = path.join(base, 'start.ini');
+  const user = userValues(cfg);
+  for (const name of names) {
+    const module = cfg.modules.get(name);
+    if (!module) throw new UsageError(`Cannot add module '${name}': unknown module${cfg.modules.suggest(name)}; list available modules with --list-modules`);
+    if (module.isDynamic) {
+      say(`INFO  : ${name} is a dynamic module: nothing written`);
+      continue;
+    }
+    const already = cfg.args.modules.find(m => m.name === name && m.origin !== CMD_LINE);
+    if (fs.existsSync(startD) && fs.statSync(startD).isDirectory()) {
+      const file = path.join(startD, `${name}.ini`);
+      if (already && path.resolve(already.origin.replace('${jetty.base}', base)) !== file) {
+        say(`INFO  : ${name} already enabled by [${already.origin}]`);
+        continue;
+      }
+      fs.writeFileSync(file, iniSection(module, user));
+      say(`INFO  : ${name.padEnd(15)} initialized in ${cfg.baseHome.toShortForm(file)}`);
+    } else {
+      if (already) {
+        say(`INFO  : ${name} already enabled by [${already.origin}]`);
+        continue;
+      }
+      const prefix = fs.existsSync(startIni) && !fs.readFileSync(startIni, 'utf8').endsWith('\n') ? '\n\n' : fs.existsSync(startIni) ? '\n' : '';
+      fs.appendFileSync(startIni, prefix + iniSection(module, user));
+      say(`INFO  : ${name.padEnd(15)} initialized in ${cfg.baseHome.toShortForm(startIni)}`);
+    }
+  }
+  for (const m of cfg.enabled) {
+    if (m.transitive && !names.includes(m.name)) {
+      say(`INFO  : ${m.name.padEnd(15)} transitively enabled${m.iniTemplate.length > 0 ? `, ini template available with --add-to-start=${m.name}` : ''}`);
+    }
+  }
+}
+
+/**
+ * Makes the `[files]` entries of the enabled modules exist: directories are created; a download entry
+ * (`uri|path`) is reported, since Pier never downloads; a missing plain file is reported.
+ */
+export function ensureFiles(cfg: StartConfiguration, say: Say): void {
+  const base = cfg.baseHome.base;
+  for (const f of cfg.files) {
+    const target = path.resolve(base, f.path);
+    if (f.uri) {
+      if (!fs.existsSync(target)) say(`WARN  : ${f.module}: Pier does not download '${f.uri}': place it at ${cfg.baseHome.toShortForm(target)} yourself`);
+      continue;
+    }
+    if (f.path.endsWith('/')) {
+      if (!fs.existsSync(target)) {
+        fs.mkdirSync(target, { recursive: true });
+        say(`INFO  : Base directory was modified: created ${cfg.baseHome.toShortForm(target)}/ (module ${f.module})`);
+      }
+      continue;
+    }
+    if (!fs.existsSync(target)) say(`WARN  : ${f.module}: missing required file ${cfg.baseHome.toShortForm(target)}`);
+  }
+}

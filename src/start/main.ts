@@ -1,0 +1,174 @@
+/**
+ * The launcher behind `bin/start`: Jetty 9.4's start.jar `Main` for Pier.
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SystemProperties } from '../ioc/system-properties';
+import { describeErrorChain, UsageError } from '../util/errors';
+import { findInstallationHome } from './base-home';
+import { addToStart, createStartd, ensureFiles } from './base-builder';
+import { dryRun, listConfig, listModules } from './listing';
+import { isServerLike, startedLine } from './server-report';
+import { resolveStart, StartConfiguration } from './start-configuration';
+import { usage } from './usage';
+import { defaultXmlApplier, startAll, StartableLike, XmlApplier } from './xml-runner';
+
+/** Where the launcher writes and what it runs; tests replace parts of it. */
+export interface MainEnvironment {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly applier: XmlApplier;
+  /** Installs the SIGTERM/SIGINT graceful-stop hook for a started server. */
+  readonly installShutdownHook: (server: StartableLike) => void;
+}
+
+/** The running launch: what was started, for callers that want to stop it (tests, embedding). */
+export interface Launch {
+  readonly config: StartConfiguration;
+  readonly objects: unknown[];
+  readonly started: StartableLike[];
+}
+
+function defaultEnvironment(): MainEnvironment {
+  return {
+    out: text => process.stdout.write(text),
+    err: text => process.stderr.write(text),
+    cwd: process.cwd(),
+    applier: defaultXmlApplier,
+    installShutdownHook,
+  };
+}
+
+/**
+ * Runs the launcher. Resolves with the exit code for commands that end (help, listings, errors), or
+ * with undefined once a server has started (the process then lives as long as the server).
+ */
+export async function main(argv: readonly string[], env: Partial<MainEnvironment> = {}): Promise<number | undefined> {
+  const e: MainEnvironment = { ...defaultEnvironment(), ...env };
+  const debug = argv.includes('--debug');
+  try {
+    const result = await launch(argv, e);
+    return typeof result === 'number' ? result : undefined;
+  } catch (err) {
+    e.err(`ERROR : ${oneLine(err)}\n`);
+    if (debug) e.err(`${describeErrorChain(err)}\n${(err as Error)?.stack ?? ''}\n`);
+    return exitCodeOf(err);
+  }
+}
+
+/** Does the work of main and returns an exit code, or the Launch once started. Throws on any error. */
+export async function launch(argv: readonly string[], e: MainEnvironment): Promise<number | Launch> {
+  if (argv.includes('--help') || argv.includes('-?') || argv.includes('-h')) {
+    e.out(usage());
+    return 0;
+  }
+  if (argv.includes('--version') || argv.includes('-v')) {
+    e.out(`pier ${readVersion()}\n`);
+    return 0;
+  }
+  const cfg = resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() });
+  const args = cfg.args;
+  if (args.debug) for (const n of args.notes) e.err(`DEBUG : ${n}\n`);
+  if (args.dev) throw new UsageError('Cannot start in --dev mode: not yet available in Pier; start without --dev');
+  if (args.stop) throw new UsageError('Cannot use --stop: Pier has no stop port; send SIGTERM to the server process instead');
+
+  const say = (line: string): void => e.out(line + '\n');
+  if (args.createStartd || args.addToStart.length > 0 || args.createFiles) {
+    if (args.createStartd) createStartd(cfg, say);
+    if (args.addToStart.length > 0) {
+      // Re-resolve after --create-startd so the builder sees the new layout.
+      const fresh = args.createStartd ? resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() }) : cfg;
+      addToStart(fresh, args.addToStart, say);
+    }
+    ensureFiles(cfg, say);
+    return 0;
+  }
+  if (args.listModules) {
+    e.out(listModules(cfg, args.listModules.filter(t => t !== '-internal')));
+    return 0;
+  }
+  if (args.listConfig) {
+    e.out(listConfig(cfg));
+    return 0;
+  }
+  if (args.dryRun) {
+    e.out(dryRun(cfg));
+    return 0;
+  }
+  if (cfg.xmls.length === 0) {
+    throw new UsageError(`Cannot start: no modules are enabled and no XML files were given in ${cfg.baseHome.base}; enable some with --add-to-start=http,deploy or --module=http`);
+  }
+
+  ensureFiles(cfg, line => e.err(line + '\n'));
+  for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
+  const objects = await e.applier(cfg.xmls.map(x => x.path), cfg.xmlProperties());
+  const started = await startAll(objects);
+  const server = objects.find(isServerLike);
+  if (server) {
+    e.out(startedLine(server) + '\n');
+    const s = server as unknown as StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean };
+    if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n');
+    e.installShutdownHook(s);
+  } else {
+    e.out(`Started ${started.length} component(s); no Server was configured\n`);
+  }
+  return { config: cfg, objects, started };
+}
+
+/** The exit code for an error: its own (UsageError), else 2 (bad configuration). */
+export function exitCodeOf(err: unknown): number {
+  const code = (err as { exitCode?: unknown })?.exitCode;
+  return typeof code === 'number' && code > 0 ? code : UsageError.ERR_BAD_ARG;
+}
+
+/** The error as one line: its message with line breaks folded, plus a remedy for a port in use. */
+export function oneLine(err: unknown): string {
+  let msg = err instanceof Error ? err.message : String(err);
+  msg = msg.split(/\r?\n/).map(s => s.trim()).filter(s => s.length > 0).join(' | ');
+  const code = (err as { code?: unknown })?.code;
+  if ((code === 'EADDRINUSE' || /address already in use/i.test(msg)) && !/jetty\.http\.port/.test(msg)) {
+    msg += '; choose another port with jetty.http.port=<port> or stop the process using it';
+  }
+  return msg;
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(findInstallationHome(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Stops the server gracefully on SIGTERM/SIGINT, then exits 0 (1 if the stop failed). Uses the server
+ * area's `installShutdownHook` when it exists.
+ */
+export function installShutdownHook(server: StartableLike): void {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('../server/shutdown-hook') as { installShutdownHook?: (s: unknown) => void };
+    if (typeof mod.installShutdownHook === 'function') {
+      mod.installShutdownHook(server);
+      return;
+    }
+  } catch {
+    // not there yet: our own below
+  }
+  let stopping = false;
+  const onSignal = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`INFO  : ${signal} received: stopping\n`);
+    Promise.resolve()
+      .then(() => server.stop())
+      .then(() => process.exit(0), err => {
+        process.stderr.write(`ERROR : Cannot stop the server cleanly: ${oneLine(err)}\n`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+}
