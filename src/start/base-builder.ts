@@ -19,14 +19,14 @@ export function createStartd(cfg: StartConfiguration, say: Say): void {
   const startD = path.join(base, 'start.d');
   if (!fs.existsSync(startD)) {
     fs.mkdirSync(startD, { recursive: true });
-    say(`INFO  : Base directory was modified: created ${cfg.baseHome.toShortForm(startD)}/`);
+    say(`MKDIR : ${cfg.baseHome.toShortForm(startD)}`);
   }
   const startIni = path.join(base, 'start.ini');
   if (fs.existsSync(startIni)) {
     const target = path.join(startD, 'start.ini');
     if (fs.existsSync(target)) throw new UsageError(`Cannot move ${startIni} into start.d: ${target} already exists; merge them by hand`);
     fs.renameSync(startIni, target);
-    say(`INFO  : Base directory was modified: moved start.ini to ${cfg.baseHome.toShortForm(target)}`);
+    say(`MOVE  : ${cfg.baseHome.toShortForm(path.join(base, 'start.ini'))} to ${cfg.baseHome.toShortForm(target)}`);
   }
 }
 
@@ -120,7 +120,7 @@ export function ensureFiles(cfg: StartConfiguration, say: Say): void {
     if (f.path.endsWith('/')) {
       if (!fs.existsSync(target)) {
         fs.mkdirSync(target, { recursive: true });
-        say(`INFO  : Base directory was modified: created ${cfg.baseHome.toShortForm(target)}/ (module ${f.module})`);
+        say(`MKDIR : ${cfg.baseHome.toShortForm(target)} (module ${f.module})`);
       }
       continue;
     }

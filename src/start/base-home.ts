@@ -36,29 +36,31 @@ export class BaseHome {
   }
 
   /**
-   * Every `modules/*.mod` (top level only) of all layers, base versions shadowing home ones,
-   * sorted by absolute path, as Jetty's natural path sort does (so home modules and base modules
-   * form two groups when the base is not inside the home).
+   * Every `modules/*.mod` (top level only) of all layers, base versions shadowing home ones.
+   * Order: the home layer's modules by name, then each include dir's, then the base's, which is the
+   * discovery order Jetty 9.4's use cases show (home modules sort before base-only modules).
    */
   listModuleFiles(): Map<string, string> {
-    const found = new Map<string, string>();
-    for (const dir of this.dirs) {
+    const chosen = new Map<string, { file: string; layer: number }>();
+    const layers = this.dirs;
+    layers.forEach((dir, layer) => {
       const modDir = path.join(dir, 'modules');
       let names: string[];
       try {
         names = fs.readdirSync(modDir);
       } catch {
-        continue;
+        return;
       }
       for (const n of names) {
         if (!n.endsWith('.mod')) continue;
         const full = path.join(modDir, n);
         if (!fs.statSync(full).isFile()) continue;
         const name = n.substring(0, n.length - 4);
-        if (!found.has(name)) found.set(name, full);
+        if (!chosen.has(name)) chosen.set(name, { file: full, layer });
       }
-    }
-    return new Map([...found.entries()].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    });
+    const entries = [...chosen.entries()].sort(([na, a], [nb, b]) => (b.layer - a.layer) || (na < nb ? -1 : na > nb ? 1 : 0));
+    return new Map(entries.map(([n, e]) => [n, e.file]));
   }
 
   /** Replaces `${jetty.home}` and `${jetty.base}` in a path argument. */
