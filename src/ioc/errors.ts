@@ -1,0 +1,46 @@
+/**
+ * The errors the XML interpreter throws: located configuration errors and unknown classes.
+ * @module
+ */
+import { PierError, SourceLocation, formatLocation } from '../util/errors';
+
+function causeLines(cause: unknown): string {
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  let cur = cause;
+  for (let depth = 0; cur !== undefined && cur !== null && !seen.has(cur) && depth < 16; depth++) {
+    seen.add(cur);
+    const msg = cur instanceof Error ? `${cur.name}: ${cur.message}` : String(cur);
+    out.push(`  caused by: ${msg.split('\n').join('\n    ')}`);
+    if (cur instanceof XmlConfigurationError) break; // its own message already lists its causes
+    cur = cur instanceof Error ? (cur as Error & { cause?: unknown }).cause : undefined;
+  }
+  return out.length > 0 ? `\n${out.join('\n')}` : '';
+}
+
+/**
+ * A failure while applying a Jetty XML file (Jetty throws raw reflection exceptions or
+ * IllegalStateException without a line; we add the location and the element path).
+ * The message reads `file:line:column: Cannot ...: detail`, then `  at <element path>`, then the causes.
+ */
+export class XmlConfigurationError extends PierError {
+  readonly location: SourceLocation;
+  readonly elementPath: string;
+  /** The message without location, path or causes. */
+  readonly detail: string;
+
+  constructor(detail: string, location: SourceLocation, elementPath: string, options?: { cause?: unknown }) {
+    super(`${formatLocation(location)}: ${detail}\n  at ${elementPath}${causeLines(options?.cause)}`, options);
+    this.detail = detail;
+    this.location = location;
+    this.elementPath = elementPath;
+  }
+}
+
+/** A class name that the registry does not know; lists the closest registered names. */
+export class UnknownClassError extends PierError {
+  constructor(readonly className: string, readonly suggestions: readonly string[]) {
+    super(`Cannot find class '${className}': it is not registered${suggestions.length > 0
+      ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : ' (XML can only reach classes declared with @JettyClass)'}`);
+  }
+}

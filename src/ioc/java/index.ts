@@ -1,0 +1,7 @@
+/**
+ * The java.* shims XML can name (importing this module registers them with @JettyClass).
+ * @module
+ */
+export * from './java-io-net';
+export * from './java-lang';
+export * from './java-util';
