@@ -8,7 +8,7 @@ so the sizes are accepted for compatibility and have no effect.
 etc/jetty-threadpool.xml
 
 [ini-template]
-### Thread pool (kept for Jetty compatibility; no effect on Node.js)
+### Thread pool: Jetty's sizes have no effect on Node.js and etc/jetty-threadpool.xml does not read them
 # jetty.threadPool.minThreads=10
 # jetty.threadPool.maxThreads=200
 # jetty.threadPool.idleTimeout=60000

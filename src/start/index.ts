@@ -14,4 +14,5 @@ export * from './base-builder';
 export * from './listing';
 export * from './xml-runner';
 export * from './server-report';
+export * from './class-loader';
 export { main, launch, MainEnvironment, Launch } from './main';

@@ -123,10 +123,14 @@ export function exitCodeOf(err: unknown): number {
   return typeof code === 'number' && code > 0 ? code : UsageError.ERR_BAD_ARG;
 }
 
-/** The error as one line: its message with line breaks folded, plus a remedy for a port in use. */
+/**
+ * The error as one line: the first line of its message (the XML interpreter puts file:line:column and
+ * the failure there; the element path and cause chain follow on later lines, shown with --debug), plus a
+ * remedy for a port in use.
+ */
 export function oneLine(err: unknown): string {
-  let msg = err instanceof Error ? err.message : String(err);
-  msg = msg.split(/\r?\n/).map(s => s.trim()).filter(s => s.length > 0).join(' | ');
+  const full = err instanceof Error ? err.message : String(err);
+  let msg = full.split(/\r?\n/).map(s => s.trim()).find(s => s.length > 0) ?? (err as Error)?.name ?? 'unknown error';
   const code = (err as { code?: unknown })?.code;
   if ((code === 'EADDRINUSE' || /address already in use/i.test(msg)) && !/jetty\.http\.port/.test(msg)) {
     msg += '; choose another port with jetty.http.port=<port> or stop the process using it';

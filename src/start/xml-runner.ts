@@ -3,6 +3,7 @@
  * (what Jetty's `XmlConfiguration.main` does after start.jar hands it the list).
  * @module
  */
+import { loadJettyClasses } from './class-loader';
 import { UsageError } from './errors';
 
 /** Applies the XML files in order with one shared id map and property map; returns the configured objects. */
@@ -25,6 +26,7 @@ interface XmlConfigurationClass {
  * else chains files by copying the id map and properties from one configuration to the next.
  */
 export const defaultXmlApplier: XmlApplier = async (files, properties) => {
+  for (const note of loadJettyClasses()) if (process.env.PIER_DEBUG) process.stderr.write(`DEBUG : ${note}\n`);
   let mod: { XmlConfiguration?: XmlConfigurationClass };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
