@@ -1,23 +1,761 @@
 /**
- * The per-context session handler (org.eclipse.jetty.server.session.SessionHandler); first cut, being filled in.
+ * The per-context session handler (org.eclipse.jetty.server.session.SessionHandler): finds the requested
+ * session, counts the request in and out of it, makes new sessions and cookies, and runs the listeners.
  * @module
  */
-import { JettyClass } from '../ioc/metadata';
+import { JettyClass, Expose } from '../ioc/metadata';
 import { HandlerWrapper } from '../server/handler/handler-wrapper';
 import type { SessionManagerBridge, SessionCookie } from '../server/session-manager-bridge';
 import type { HttpSession } from '../servlet/http-session';
+import type { ServletContext } from '../servlet/servlet-context';
 import type { Request } from '../server/request';
+import type { HttpServletRequest } from '../servlet/http-servlet-request';
+import type { HttpServletResponse } from '../servlet/http-servlet-response';
+import { DefaultSessionCache } from './default-session-cache';
+import { DefaultSessionIdManager } from './default-session-id-manager';
+import { IllegalStateError, UnreadableSessionDataError } from './errors';
+import { NullSessionDataStore } from './null-session-data-store';
+import { Session, type SessionOwner } from './session';
+import { isSessionCacheFactory, type SessionCache } from './session-cache';
+import { SessionContext, type SessionContextHost } from './session-context';
+import {
+  commentWithSameSite, formatSetCookie, parseCookieHeader, parseSameSite, sameSiteFromComment,
+  HTTP_ONLY_COMMENT, SessionCookieConfig, type SameSite, type SessionCookieSettings,
+} from './session-cookie-config';
+import { isSessionDataStoreFactory } from './session-data-store';
+import { isValidSessionId } from './session-id';
+import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
+import {
+  HttpSessionBindingEvent, HttpSessionEvent, isHttpSessionAttributeListener, isHttpSessionBindingListener,
+  isHttpSessionIdListener, isHttpSessionListener, isSessionHandlerListener,
+} from './session-listeners';
 
-/** Jetty's SessionHandler: configured with `getSessionHandler` in context XML. Work in progress. */
-@JettyClass('org.eclipse.jetty.server.session.SessionHandler')
-export class SessionHandler extends HandlerWrapper implements SessionManagerBridge {
-  newHttpSession(_request: Request): HttpSession { throw new Error('Cannot create session: SessionHandler is not finished'); }
-  isValid(_session: HttpSession): boolean { return false; }
-  getSessionCookie(_session: HttpSession, _contextPath: string, _secure: boolean): SessionCookie | null { return null; }
-  renewSessionId(_request: Request, session: HttpSession): string { return session.getId(); }
-  getExtendedId(session: HttpSession): string { return session.getId(); }
-  isUsingCookies(): boolean { return true; }
-  isUsingURLs(): boolean { return true; }
-  getSessionIdPathParameterName(): string { return 'jsessionid'; }
-  isCheckingRemoteSessionIdEncoding(): boolean { return false; }
+/** Context init-parameters read at start (Jetty 9.4 names). */
+export const SESSION_COOKIE_PROPERTY = 'org.eclipse.jetty.servlet.SessionCookie';
+export const SESSION_ID_PATH_PARAMETER_NAME_PROPERTY = 'org.eclipse.jetty.servlet.SessionIdPathParameterName';
+export const CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY = 'org.eclipse.jetty.servlet.CheckingRemoteSessionIdEncoding';
+export const SESSION_DOMAIN_PROPERTY = 'org.eclipse.jetty.servlet.SessionDomain';
+export const SESSION_PATH_PROPERTY = 'org.eclipse.jetty.servlet.SessionPath';
+export const MAX_AGE_PROPERTY = 'org.eclipse.jetty.servlet.MaxAge';
+export const SAME_SITE_DEFAULT_ATTRIBUTE = 'org.eclipse.jetty.cookie.sameSiteDefault';
+export const SESSION_CREATED_SECURE_ATTRIBUTE = 'org.eclipse.jetty.security.sessionCreatedSecure';
+export const DEFAULT_SESSION_COOKIE = 'JSESSIONID';
+export const DEFAULT_SESSION_ID_PATH_PARAMETER_NAME = 'jsessionid';
+/** Expired ids invalidated per batch before the scavenger yields to the event loop. */
+export const SCAVENGE_BATCH = 50;
+
+const realSetImmediate = setImmediate;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
+
+/** The request methods this handler uses, all optional (duck-typed against the server's Request). */
+interface RequestView {
+  getHeader?(name: string): string | null | undefined;
+  getHeaders?(name: string): Iterable<string> | string[] | null | undefined;
+  getRequestURI?(): string;
+  isSecure?(): boolean;
+  getDispatcherType?(): unknown;
+  getContextPath?(): string;
+  getRemoteUser?(): string | null;
+  getAttribute?(name: string): unknown;
+  setAttribute?(name: string, value: unknown): void;
+  getSessionHandler?(): unknown;
+  setSessionHandler?(h: unknown): void;
+  setSession?(s: HttpSession | null): void;
+  getRequestedSessionId?(): string | null;
+  setRequestedSessionId?(id: string | null): void;
+  setRequestedSessionIdFromCookie?(b: boolean): void;
+  getResponse?(): ResponseView | null;
+  getBaseRequest?(): unknown;
+  setHandled?(b: boolean): void;
+}
+interface ResponseView {
+  addHeader?(name: string, value: string): void;
+  setHeader?(name: string, value: string): void;
+  getHeaders?(name: string): Iterable<string> | string[] | null | undefined;
+  sendError?(status: number, message?: string): unknown;
+  isCommitted?(): boolean;
+  addBeforeCommitListener?(listener: () => unknown): void;
+}
+
+interface RequestState { readonly sessions: Set<Session> }
+
+/**
+ * Jetty's SessionHandler (`org.eclipse.jetty.server.session.SessionHandler`, reached in context XML with
+ * `<Call name="getSessionHandler">`). Properties: `maxInactiveInterval` (s, -1), `sessionCookie`
+ * (JSESSIONID), `sessionPath`, `sessionDomain`, `maxCookieAge` (-1), `httpOnly`, `secureCookies`,
+ * `secureRequestOnly` (true), `sessionComment`, `sameSite`, `usingCookies`, `usingURLs`,
+ * `sessionTrackingModes`, `refreshCookieAge`, `checkingRemoteSessionIdEncoding`,
+ * `sessionIdPathParameterName` (jsessionid), `nodeIdInSessionId` (no effect, as in 9.4), `sessionCache`,
+ * `sessionIdManager`. At start it takes the SessionCacheFactory and SessionDataStoreFactory beans of the
+ * Server (modules session-cache-*, session-store-*), else DefaultSessionCache over NullSessionDataStore.
+ */
+@JettyClass('org.eclipse.jetty.server.session.SessionHandler', {
+  implements: ['org.eclipse.jetty.server.SessionManager'],
+})
+export class SessionHandler extends HandlerWrapper implements SessionManagerBridge, SessionOwner, IdManagedSessionHandler {
+  private _maxInactiveInterval = -1;
+  private readonly _cookie: SessionCookieSettings = {
+    name: DEFAULT_SESSION_COOKIE, path: null, domain: null, maxAge: -1, comment: null, httpOnly: false, secure: false,
+  };
+  private _secureRequestOnly = true;
+  private _usingCookies = true;
+  private _usingURLs = true;
+  private _refreshCookieAge = 0;
+  private _checkingRemoteSessionIdEncoding = false;
+  private _sessionIdPathParameterName: string | null = DEFAULT_SESSION_ID_PATH_PARAMETER_NAME;
+  private _nodeIdInSessionId = false;
+  private _sessionCache: SessionCache | null = null;
+  private _sessionIdManager: SessionIdManager | null = null;
+  private _ownIdManager = false;
+  private _contextHost: SessionContextHost | null = null;
+  private _sessionContext: SessionContext | null = null;
+  private readonly _sessionListeners: unknown[] = [];
+  private readonly _candidates = new Set<string>();
+  private readonly _requests = new WeakMap<object, RequestState>();
+  private readonly _background = new Set<Promise<void>>();
+  private _renewing: Session | null = null;
+  private _sessionsCreated = 0;
+  private readonly _cookieConfig = new SessionCookieConfig(this._cookie, () => this.isStarted());
+
+  // ---------------------------------------------------------------- configuration
+
+  @Expose() getMaxInactiveInterval(): number { return this._maxInactiveInterval; }
+  @Expose('int') setMaxInactiveInterval(seconds: number): void { this._maxInactiveInterval = seconds; }
+
+  /** The session cookie name (JSESSIONID); XML can also use `<Get name="sessionCookieConfig"><Set name="name">`. */
+  getSessionCookieName(): string { return this._cookie.name; }
+  setSessionCookieName(name: string | null): void { this._cookie.name = name || DEFAULT_SESSION_COOKIE; }
+  @Expose() getSessionPath(): string | null { return this._cookie.path; }
+  @Expose('String') setSessionPath(path: string | null): void { this._cookie.path = path; }
+  @Expose() getSessionDomain(): string | null { return this._cookie.domain; }
+  @Expose('String') setSessionDomain(domain: string | null): void { this._cookie.domain = domain; }
+  @Expose() getMaxCookieAge(): number { return this._cookie.maxAge; }
+  @Expose('int') setMaxCookieAge(seconds: number): void { this._cookie.maxAge = seconds; }
+  @Expose() getHttpOnly(): boolean { return this._cookie.httpOnly; }
+  @Expose() isHttpOnly(): boolean { return this._cookie.httpOnly; }
+  @Expose('boolean') setHttpOnly(b: boolean): void { this._cookie.httpOnly = b; }
+  @Expose() getSecureCookies(): boolean { return this._cookie.secure; }
+  @Expose('boolean') setSecureCookies(b: boolean): void { this._cookie.secure = b; }
+  @Expose() isSecureRequestOnly(): boolean { return this._secureRequestOnly; }
+  @Expose('boolean') setSecureRequestOnly(b: boolean): void { this._secureRequestOnly = b; }
+  @Expose() getSessionComment(): string | null { return this._cookie.comment; }
+  @Expose('String') setSessionComment(c: string | null): void { this._cookie.comment = c; }
+  /** SameSite of the session cookie (None/Lax/Strict), re-encoded into the comment as Jetty 9.4 does. */
+  @Expose('String') setSameSite(sameSite: string | null): void {
+    this._cookie.comment = commentWithSameSite(this._cookie.comment, parseSameSite(sameSite));
+  }
+  @Expose() getSameSite(): SameSite | null { return sameSiteFromComment(this._cookie.comment); }
+  /** The javax.servlet.SessionCookieConfig view of the cookie settings. */
+  @Expose() getSessionCookieConfig(): SessionCookieConfig { return this._cookieConfig; }
+
+  @Expose() isUsingCookies(): boolean { return this._usingCookies; }
+  @Expose('boolean') setUsingCookies(b: boolean): void { this._usingCookies = b; }
+  @Expose() isUsingURLs(): boolean { return this._usingURLs; }
+  @Expose('boolean') setUsingURLs(b: boolean): void { this._usingURLs = b; }
+  /** COOKIE and/or URL (SSL is accepted alone only, and then tracks nothing, as in Jetty). */
+  @Expose('Set') setSessionTrackingModes(modes: Iterable<unknown>): void {
+    const set = new Set([...modes].map((m) => String(m).toUpperCase()));
+    if (set.has('SSL') && set.size > 1) throw new RangeError(`Cannot set session tracking modes '${[...set].join(',')}': SSL cannot be combined with other modes`);
+    this._usingCookies = set.has('COOKIE');
+    this._usingURLs = set.has('URL');
+  }
+  @Expose() getEffectiveSessionTrackingModes(): Set<string> {
+    const s = new Set<string>();
+    if (this._usingCookies) s.add('COOKIE');
+    if (this._usingURLs) s.add('URL');
+    return s;
+  }
+  @Expose() getDefaultSessionTrackingModes(): Set<string> { return new Set(['COOKIE', 'URL']); }
+  @Expose() getRefreshCookieAge(): number { return this._refreshCookieAge; }
+  @Expose('int') setRefreshCookieAge(seconds: number): void { this._refreshCookieAge = seconds; }
+  @Expose() isCheckingRemoteSessionIdEncoding(): boolean { return this._checkingRemoteSessionIdEncoding; }
+  @Expose('boolean') setCheckingRemoteSessionIdEncoding(b: boolean): void { this._checkingRemoteSessionIdEncoding = b; }
+  @Expose() getSessionIdPathParameterName(): string { return this._sessionIdPathParameterName ?? ''; }
+  /** null or "none" turns URL rewriting and URL id parsing off. */
+  @Expose('String') setSessionIdPathParameterName(name: string | null): void {
+    this._sessionIdPathParameterName = name === null || name === undefined || name === 'none' ? null : name;
+  }
+  /** The `;name=` prefix searched in URLs, or null when off. */
+  getSessionIdPathParameterNamePrefix(): string | null {
+    return this._sessionIdPathParameterName ? `;${this._sessionIdPathParameterName}=` : null;
+  }
+  @Expose() isNodeIdInSessionId(): boolean { return this._nodeIdInSessionId; }
+  /** Kept for XML compatibility; has no effect, exactly as in Jetty 9.4. */
+  @Expose('boolean') setNodeIdInSessionId(b: boolean): void { this._nodeIdInSessionId = b; }
+
+  @Expose() getSessionCache(): SessionCache | null { return this._sessionCache; }
+  @Expose('org.eclipse.jetty.server.session.SessionCache')
+  setSessionCache(cache: SessionCache): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionCache: the SessionHandler is running');
+    this.updateBean(this._sessionCache, cache, true);
+    this._sessionCache = cache;
+  }
+  @Expose() getSessionIdManager(): SessionIdManager | null { return this._sessionIdManager; }
+  @Expose('org.eclipse.jetty.server.SessionIdManager')
+  setSessionIdManager(idManager: SessionIdManager): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionIdManager: the SessionHandler is running');
+    this._sessionIdManager = idManager;
+    this._ownIdManager = false;
+  }
+  getSessionContext(): SessionContext | null { return this._sessionContext; }
+
+  /**
+   * The context this handler serves (a ContextHandler). The servlet context handler calls this; when it
+   * does not, the handler looks for the context that holds it in the Server's handler tree at start.
+   */
+  setContextHandler(context: SessionContextHost | null): void { this._contextHost = context; }
+  getContextHandler(): SessionContextHost | null { return this._contextHost; }
+
+  /** Adds an HttpSessionListener, HttpSessionAttributeListener or HttpSessionIdListener. */
+  @Expose('java.util.EventListener') addEventListener(listener: unknown): void {
+    if (isSessionHandlerListener(listener)) this._sessionListeners.push(listener);
+  }
+  @Expose('java.util.EventListener') removeEventListener(listener: unknown): void {
+    const i = this._sessionListeners.indexOf(listener);
+    if (i >= 0) this._sessionListeners.splice(i, 1);
+  }
+  @Expose() clearEventListeners(): void { this._sessionListeners.length = 0; }
+  getEventListeners(): readonly unknown[] { return this._sessionListeners; }
+
+  @Expose() getSessionsCreated(): number { return this._sessionsCreated; }
+  @Expose() statsReset(): void { this._sessionsCreated = 0; }
+
+  getServletContext(): ServletContext {
+    const sc = this._contextHost?.getServletContext?.() ?? null;
+    return (sc ?? (this._contextHost as unknown as ServletContext)) as ServletContext;
+  }
+
+  getEvictionPolicy(): number { return this._sessionCache?.getEvictionPolicy() ?? -1; }
+
+  // ---------------------------------------------------------------- life cycle
+
+  protected override async doStart(): Promise<void> {
+    const server = this.getServer() as unknown as ServerView | null;
+    if (!this._sessionIdManager) {
+      const fromServer = server?.getSessionIdManager?.() as SessionIdManager | null | undefined;
+      if (fromServer) {
+        this._sessionIdManager = fromServer;
+      } else {
+        const idm = new DefaultSessionIdManager(server);
+        this._sessionIdManager = idm;
+        this._ownIdManager = true;
+        if (server?.setSessionIdManager) server.setSessionIdManager(idm);
+        else if (server?.addBean) server.addBean(idm, true);
+      }
+    }
+    if (!this._sessionIdManager.isRunning()) await this._sessionIdManager.start();
+    const beans = server?.getBeans?.() ?? [];
+    if (!this._sessionCache) {
+      const factory = beans.find(isSessionCacheFactory);
+      this.setSessionCache(factory ? factory.getSessionCache(this) : new DefaultSessionCache(this));
+    }
+    const cache = this._sessionCache as SessionCache;
+    if (!cache.getSessionDataStore()) {
+      const factory = beans.find(isSessionDataStoreFactory);
+      cache.setSessionDataStore(factory ? factory.getSessionDataStore(this) : new NullSessionDataStore());
+    }
+    const context = this._contextHost ?? this.findContextHost(server);
+    this._contextHost = context;
+    this.applyInitParameters(context);
+    this._sessionContext = new SessionContext(this._sessionIdManager.getWorkerName(), context, this);
+    await cache.initialize(this._sessionContext);
+    this._sessionIdManager.addSessionHandler(this);
+    try {
+      await super.doStart();
+    } catch (err) {
+      this._sessionIdManager.removeSessionHandler(this);
+      throw err;
+    }
+  }
+
+  protected override async doStop(): Promise<void> {
+    try {
+      await Promise.allSettled([...this._background]);
+      if (this._sessionCache) await this._sessionCache.shutdown();
+      await Promise.allSettled([...this._background]);
+      await super.doStop();
+    } finally {
+      this._sessionIdManager?.removeSessionHandler(this);
+      this._candidates.clear();
+      if (this._ownIdManager) { this._sessionIdManager = null; this._ownIdManager = false; }
+    }
+  }
+
+  private applyInitParameters(context: SessionContextHost | null): void {
+    const get = (name: string): string | null => {
+      const v = context?.getInitParameter?.(name) ?? context?.getServletContext?.()?.getInitParameter(name) ?? null;
+      return v === undefined ? null : v;
+    };
+    const cookie = get(SESSION_COOKIE_PROPERTY);
+    if (cookie !== null) this._cookie.name = cookie;
+    const param = get(SESSION_ID_PATH_PARAMETER_NAME_PROPERTY);
+    if (param !== null) this.setSessionIdPathParameterName(param);
+    if (this._cookie.maxAge === -1) {
+      const maxAge = get(MAX_AGE_PROPERTY);
+      if (maxAge !== null && maxAge.trim() !== '') {
+        const n = Number.parseInt(maxAge.trim(), 10);
+        if (Number.isNaN(n)) throw new RangeError(`Cannot set session cookie max age '${maxAge}': not an integer (init-param ${MAX_AGE_PROPERTY})`);
+        this._cookie.maxAge = n;
+      }
+    }
+    if (this._cookie.domain === null) this._cookie.domain = get(SESSION_DOMAIN_PROPERTY);
+    if (this._cookie.path === null) this._cookie.path = get(SESSION_PATH_PROPERTY);
+    const checking = get(CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY);
+    if (checking !== null) this._checkingRemoteSessionIdEncoding = checking.trim().toLowerCase() === 'true';
+  }
+
+  /** Finds the context (nearest ancestor with a context path) holding this handler in the Server's tree. */
+  private findContextHost(server: ServerView | null): SessionContextHost | null {
+    if (!server) return null;
+    const seen = new Set<unknown>();
+    const visit = (node: unknown, ctx: SessionContextHost | null, depth: number): SessionContextHost | null | undefined => {
+      if (!node || typeof node !== 'object' || seen.has(node) || depth > 64) return undefined;
+      seen.add(node);
+      if (node === this) return ctx;
+      const n = node as NodeView;
+      const here = typeof n.getContextPath === 'function' && n !== server ? (n as unknown as SessionContextHost) : ctx;
+      if (typeof n.getSessionHandler === 'function' && n.getSessionHandler() === this) return here;
+      const kids: unknown[] = [];
+      if (typeof n.getHandlers === 'function') kids.push(...(n.getHandlers() ?? []));
+      if (typeof n.getHandler === 'function') kids.push(n.getHandler());
+      for (const k of kids) {
+        const r = visit(k, here, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    };
+    return visit(server, null, 0) ?? null;
+  }
+
+  private requireStarted(): { cache: SessionCache; idm: SessionIdManager } {
+    if (!this._sessionCache || !this._sessionIdManager) throw new IllegalStateError('Cannot use sessions: the SessionHandler is not started');
+    return { cache: this._sessionCache, idm: this._sessionIdManager };
+  }
+
+  /** Runs background work that stop() waits for. */
+  private background(p: Promise<unknown>): Promise<void> {
+    const t = p.then(() => undefined, (err) => { console.warn(`Session work failed: ${(err as Error).message}`); });
+    this._background.add(t);
+    void t.then(() => this._background.delete(t));
+    return t;
+  }
+
+  // ---------------------------------------------------------------- request scope
+
+  private stateOf(request: object): RequestState {
+    let st = this._requests.get(request);
+    if (!st) { st = { sessions: new Set() }; this._requests.set(request, st); }
+    return st;
+  }
+
+  private baseOf(request: unknown): object {
+    const r = request as RequestView;
+    const base = typeof r?.getBaseRequest === 'function' ? r.getBaseRequest() : null;
+    return (base && typeof base === 'object' ? base : request) as object;
+  }
+
+  override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    const req = baseRequest as unknown as RequestView;
+    const previous = req.getSessionHandler?.();
+    if (previous === this || !this.isStarted()) {
+      await super.handle(target, baseRequest, request, response);
+      return;
+    }
+    const key = baseRequest as unknown as object;
+    const state = this.stateOf(key);
+    const resp = (req.getResponse?.() ?? response) as unknown as ResponseView;
+    try {
+      req.setSessionHandler?.(this);
+      const found = await this.checkRequestedSessionId(req, state);
+      if (found.duplicate) {
+        await resp.sendError?.(400, 'Duplicate valid session cookies');
+        req.setHandled?.(true);
+        return;
+      }
+      req.setRequestedSessionId?.(found.requestedId);
+      req.setRequestedSessionIdFromCookie?.(found.requestedId !== null && found.fromCookie);
+      req.setSession?.(found.session);
+      if (found.session) {
+        const cookie = this.access(found.session, req.isSecure?.() ?? false);
+        const dispatch = String(req.getDispatcherType?.() ?? 'REQUEST').toUpperCase();
+        if (cookie && (dispatch === 'REQUEST' || dispatch === 'ASYNC')) setCookieHeader(resp, cookie);
+      } else if (found.requestedId) {
+        const plain = this.requireStarted().idm.getId(found.requestedId);
+        const idm = this._sessionIdManager;
+        if (idm instanceof DefaultSessionIdManager && isValidSessionId(plain) && await idm.isIdInUse(plain)) {
+          idm.noteRequestedIdInUse(key, plain);
+        }
+      }
+      if (this._sessionCache?.isFlushOnResponseCommit()) {
+        resp.addBeforeCommitListener?.(() => this.commitSessions(state));
+      }
+      await super.handle(target, baseRequest, request, response);
+    } finally {
+      await this.completeRequest(key);
+      if (previous !== undefined && previous !== null) req.setSessionHandler?.(previous);
+    }
+  }
+
+  /** Writes the dirty sessions of a request before its response commits (flushOnResponseCommit). */
+  private async commitSessions(state: RequestState): Promise<void> {
+    const cache = this._sessionCache;
+    if (!cache) return;
+    for (const s of state.sessions) {
+      try { await cache.commit(s); } catch (err) {
+        console.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** Releases every session the request entered in this context (the last release writes). */
+  async completeRequest(request: object): Promise<void> {
+    const state = this._requests.get(request);
+    if (!state) return;
+    this._requests.delete(request);
+    const cache = this._sessionCache;
+    if (!cache) return;
+    for (const s of state.sessions) {
+      try {
+        await cache.release(s.getId(), s);
+      } catch (err) {
+        console.warn(`Cannot save session '${s.getId()}': ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL. */
+  private async checkRequestedSessionId(req: RequestView, state: RequestState): Promise<{
+    session: Session | null; requestedId: string | null; fromCookie: boolean; duplicate: boolean;
+  }> {
+    const already = req.getRequestedSessionId?.() ?? null;
+    if (already) {
+      const s = await this.getHttpSession(already);
+      if (s) state.sessions.add(s);
+      return { session: s, requestedId: already, fromCookie: false, duplicate: false };
+    }
+    let session: Session | null = null;
+    let requestedId: string | null = null;
+    let fromCookie = false;
+    if (this._usingCookies) {
+      const name = this._cookie.name.toLowerCase();
+      const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
+      const header = raw === null || raw === undefined ? null : typeof raw === 'string' ? raw : [...raw];
+      for (const c of parseCookieHeader(header)) {
+        if (c.name.toLowerCase() !== name) continue;
+        if (!session) {
+          const s = await this.getHttpSession(c.value);
+          if (s) {
+            session = s; requestedId = c.value; fromCookie = true;
+            state.sessions.add(s);
+          } else if (requestedId === null) {
+            requestedId = c.value; fromCookie = true;
+          }
+        } else if (this.requireStarted().idm.getId(c.value) !== session.getId()) {
+          const other = await this.getHttpSession(c.value);
+          if (other) {
+            await this._sessionCache?.release(other.getId(), other);
+            return { session, requestedId, fromCookie, duplicate: true };
+          }
+        }
+      }
+    }
+    const prefix = this.getSessionIdPathParameterNamePrefix();
+    if (requestedId === null && this._usingURLs && prefix) {
+      const uri = req.getRequestURI?.() ?? '';
+      const at = uri.indexOf(prefix);
+      if (at >= 0) {
+        let end = at + prefix.length;
+        while (end < uri.length && !';#?/'.includes(uri[end])) end++;
+        requestedId = uri.slice(at + prefix.length, end);
+        fromCookie = false;
+        const s = await this.getHttpSession(requestedId);
+        if (s) { session = s; state.sessions.add(s); }
+      }
+    }
+    return { session, requestedId, fromCookie, duplicate: false };
+  }
+
+  /**
+   * The valid session for an extended id, with one more request counted on it; null for an unknown,
+   * malformed, expired (invalidated now) or unreadable (invalidated everywhere) id.
+   */
+  async getHttpSession(extendedId: string): Promise<Session | null> {
+    const { cache, idm } = this.requireStarted();
+    const id = idm.getId(extendedId);
+    if (!isValidSessionId(id)) return null;
+    let session: Session | null;
+    try {
+      session = await cache.get(id);
+    } catch (err) {
+      if (err instanceof UnreadableSessionDataError) {
+        await idm.invalidateAll(id);
+      } else {
+        console.warn(`Cannot load session '${id}': ${(err as Error).message}`);
+      }
+      return null;
+    }
+    if (!session) return null;
+    if (!session.isValid()) { await cache.release(id, session); return null; }
+    if (session.isExpiredAt(Date.now())) {
+      try { session.invalidate(); } catch (err) {
+        console.warn(`Cannot invalidate expired session '${id}': ${(err as Error).message}`);
+      }
+      await cache.release(id, session);
+      return null;
+    }
+    const ext = idm.getExtendedId(id, null);
+    session.setExtendedId(ext);
+    if (ext !== extendedId) session.setIdChanged(true);
+    return session;
+  }
+
+  /** 3.4 access: the request enters the session; a cookie comes back when it must be (re)sent. */
+  access(session: Session, secure: boolean): SessionCookie | null {
+    const now = Date.now();
+    if (!session.access(now)) return null;
+    const data = session.getSessionData();
+    if (this._usingCookies && (session.isIdChanged()
+      || (this._cookie.maxAge > 0 && this._refreshCookieAge > 0 && (now - data.getCookieSet()) / 1000 > this._refreshCookieAge))) {
+      const cookie = this.getSessionCookie(session, this._contextHost?.getContextPath() ?? '', secure);
+      data.setCookieSet(data.getAccessed());
+      session.setIdChanged(false);
+      return cookie;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- SessionManagerBridge
+
+  newHttpSession(request: Request): HttpSession {
+    const { cache, idm } = this.requireStarted();
+    const req = request as unknown as RequestView;
+    const created = Date.now();
+    const base = this.baseOf(request);
+    const id = idm.newSessionId(base, created);
+    const maxMs = this._maxInactiveInterval > 0 ? this._maxInactiveInterval * 1000 : -1;
+    const session = cache.newSession(id, created, maxMs);
+    session.setExtendedId(idm.getExtendedId(id, request));
+    cache.add(id, session);
+    this._sessionsCreated++;
+    this.stateOf(base).sessions.add(session);
+    (base as RequestView).setSession?.(session);
+    if (req.isSecure?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
+    this.callSessionCreatedListeners(session);
+    return session;
+  }
+
+  isValid(session: HttpSession): boolean { return session instanceof Session && session.isValid(); }
+
+  getExtendedId(session: HttpSession): string {
+    return session instanceof Session ? session.getExtendedId() : session.getId();
+  }
+
+  getSessionCookie(session: HttpSession, contextPath: string, secure: boolean): SessionCookie | null {
+    if (!this._usingCookies) return null;
+    const value = this.getExtendedId(session);
+    const path = this._cookie.path ?? (contextPath === '' || contextPath === undefined || contextPath === null ? '/' : contextPath);
+    let sameSite = sameSiteFromComment(this._cookie.comment);
+    if (!sameSite) {
+      const dflt = this._contextHost?.getAttribute?.(SAME_SITE_DEFAULT_ATTRIBUTE)
+        ?? this._contextHost?.getServletContext?.()?.getAttribute(SAME_SITE_DEFAULT_ATTRIBUTE);
+      if (dflt !== undefined && dflt !== null) sameSite = parseSameSite(dflt);
+    }
+    const httpOnly = this._cookie.httpOnly || (this._cookie.comment ?? '').includes(HTTP_ONLY_COMMENT);
+    const header = formatSetCookie({
+      name: this._cookie.name, value, path, domain: this._cookie.domain, maxAge: this._cookie.maxAge,
+      secure: this._cookie.secure || (this._secureRequestOnly && secure), httpOnly, sameSite,
+    });
+    return { name: this._cookie.name, value, header };
+  }
+
+  /**
+   * Two forms, as Jetty: `renewSessionId(request, session)` (the request's changeSessionId; returns the new
+   * id at once) and `renewSessionId(oldId, oldExtendedId, newId, newExtendedId)` (the id manager's call).
+   */
+  renewSessionId(request: Request, session: HttpSession): string;
+  renewSessionId(oldId: string, oldExtendedId: string, newId: string, newExtendedId: string): Promise<void>;
+  renewSessionId(a: unknown, b: unknown, c?: unknown, d?: unknown): string | Promise<void> {
+    if (typeof a === 'string') return this.renameSession(a, String(b), String(c), String(d));
+    const request = a as Request;
+    const session = b as HttpSession;
+    if (!(session instanceof Session)) throw new IllegalStateError('Cannot change the session id: not a session of this handler');
+    const { idm } = this.requireStarted();
+    session.beginRenew();
+    let newId: string;
+    try {
+      this._renewing = session;
+      newId = idm.renewSessionId(session.getId(), session.getExtendedId(), this.baseOf(request));
+      if (idm instanceof DefaultSessionIdManager) session.track(idm.whenRenamed);
+    } finally {
+      this._renewing = null;
+      session.endRenew();
+    }
+    const req = request as unknown as RequestView;
+    if (req.getRemoteUser?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
+    return newId;
+  }
+
+  /** The id manager's rename: in memory at once for the session being renewed, else through the cache. */
+  renameSession(oldId: string, oldExtendedId: string, newId: string, newExtendedId: string): Promise<void> {
+    const cache = this._sessionCache;
+    if (!cache) return Promise.resolve();
+    const renewing = this._renewing;
+    if (renewing && renewing.getId() === oldId && cache instanceof DefaultOrAbstract) {
+      (cache as unknown as RenameCapable).renameInMemory(renewing, oldId, newId, newExtendedId);
+      this.callSessionIdListeners(renewing, oldId);
+      return (cache as unknown as RenameCapable).persistRename(renewing, oldId);
+    }
+    return this.background((async () => {
+      const s = await cache.renewSessionId(oldId, newId, oldExtendedId, newExtendedId);
+      if (s) this.callSessionIdListeners(s, oldId);
+    })());
+  }
+
+  getSessionIdPathParameterNameOrNull(): string | null { return this._sessionIdPathParameterName; }
+
+  // ---------------------------------------------------------------- id manager callbacks
+
+  async isIdInUse(id: string): Promise<boolean> { return this._sessionCache ? this._sessionCache.exists(id) : false; }
+
+  isIdInMemory(id: string): boolean { return !!this._sessionCache?.contains(id); }
+
+  /** Removes `id` from this context's cache and store; listeners run if a Session object was there. */
+  async invalidate(id: string): Promise<void> {
+    if (!this._sessionCache || this.isStopped() || this.isFailed()) return;
+    const session = await this._sessionCache.delete(id);
+    if (session && session.getState() !== 'INVALID') {
+      if (session.beginInvalidate()) {
+        try { this.callSessionDestroyedListeners(session); } finally { session.finishInvalidate(); }
+      }
+    }
+  }
+
+  /** HttpSession.invalidate(): listeners now, then every context drops the id (in the background). */
+  invalidateSession(session: Session): void {
+    if (!session.beginInvalidate()) return;
+    try {
+      this.callSessionDestroyedListeners(session);
+    } finally {
+      session.finishInvalidate();
+    }
+    const idm = this._sessionIdManager;
+    if (idm) {
+      const p = this.background(idm.invalidateAll(session.getId()));
+      session.track(p);
+    }
+  }
+
+  sessionInactivityTimerExpired(session: Session, now: number): void {
+    if (session.getRequests() > 0 || !session.isValid()) return;
+    if (session.isExpiredAt(now)) {
+      const hk = (this._sessionIdManager as DefaultSessionIdManager | null)?.getSessionHouseKeeper?.();
+      if (hk && hk.getIntervalSec() > 0) this._candidates.add(session.getId());
+      return;
+    }
+    const cache = this._sessionCache;
+    if (!cache) return;
+    void this.background(cache.checkInactiveSession(session).then(() => {
+      if (session.isResident() && session.isValid() && session.getRequests() === 0 && !session.isExpiredAt(Date.now())) {
+        session.updateInactivityTimer();
+      }
+    }));
+  }
+
+  /** Ids whose timers found them expired, waiting for the next scavenge. */
+  getCandidateSessionIdsForExpiry(): ReadonlySet<string> { return this._candidates; }
+
+  /** One HouseKeeper pass for this context, yielding to the event loop between batches. */
+  async scavenge(): Promise<void> {
+    if (this.isStopping() || this.isStopped() || !this._sessionCache || !this._sessionIdManager) return;
+    const candidates = new Set(this._candidates);
+    this._candidates.clear();
+    const expired = [...await this._sessionCache.checkExpiration(candidates)];
+    for (let i = 0; i < expired.length; i += SCAVENGE_BATCH) {
+      for (const id of expired.slice(i, i + SCAVENGE_BATCH)) {
+        try { await this._sessionIdManager.expireAll(id); } catch (err) {
+          console.warn(`Cannot expire session '${id}': ${(err as Error).message}`);
+        }
+      }
+      await yieldToEventLoop();
+    }
+  }
+
+  // ---------------------------------------------------------------- listeners
+
+  /** sessionCreated in registration order (Jetty 10; 9.4 used reverse order). */
+  callSessionCreatedListeners(session: Session): void {
+    const event = new HttpSessionEvent(session);
+    for (const l of this._sessionListeners) if (isHttpSessionListener(l)) l.sessionCreated?.(event);
+  }
+
+  /** sessionDestroyed in reverse registration order; one listener throwing stops the rest (logged). */
+  callSessionDestroyedListeners(session: Session): void {
+    const event = new HttpSessionEvent(session);
+    try {
+      for (let i = this._sessionListeners.length - 1; i >= 0; i--) {
+        const l = this._sessionListeners[i];
+        if (isHttpSessionListener(l)) l.sessionDestroyed?.(event);
+      }
+    } catch (err) {
+      console.warn(`Session listener failed in sessionDestroyed for '${session.getId()}': ${(err as Error).message}`);
+    }
+  }
+
+  callSessionIdListeners(session: Session, oldId: string): void {
+    const event = new HttpSessionEvent(session);
+    for (const l of this._sessionListeners) if (isHttpSessionIdListener(l)) l.sessionIdChanged(event, oldId);
+  }
+
+  doSessionAttributeListeners(session: Session, name: string, oldValue: unknown, newValue: unknown): void {
+    if (oldValue !== null && oldValue !== undefined && isHttpSessionBindingListener(oldValue)) {
+      oldValue.valueUnbound?.(new HttpSessionBindingEvent(session, name, oldValue));
+    }
+    if (newValue !== null && newValue !== undefined && isHttpSessionBindingListener(newValue)) {
+      newValue.valueBound?.(new HttpSessionBindingEvent(session, name, newValue));
+    }
+    for (const l of this._sessionListeners) {
+      if (!isHttpSessionAttributeListener(l)) continue;
+      if (oldValue === null || oldValue === undefined) l.attributeAdded?.(new HttpSessionBindingEvent(session, name, newValue));
+      else if (newValue === null || newValue === undefined) l.attributeRemoved?.(new HttpSessionBindingEvent(session, name, oldValue));
+      else l.attributeReplaced?.(new HttpSessionBindingEvent(session, name, oldValue));
+    }
+  }
+
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[cookie=${this._cookie.name},maxInactive=${this._maxInactiveInterval}]`;
+  }
+}
+
+interface ServerView {
+  getSessionIdManager?(): unknown;
+  setSessionIdManager?(idm: SessionIdManager): void;
+  addBean?(bean: unknown, managed?: boolean): boolean;
+  getBeans?(): unknown[];
+}
+interface NodeView {
+  getContextPath?(): string;
+  getSessionHandler?(): unknown;
+  getHandlers?(): unknown[] | null;
+  getHandler?(): unknown;
+}
+interface RenameCapable {
+  renameInMemory(session: Session, oldId: string, newId: string, newExtendedId: string): void;
+  persistRename(session: Session, oldId: string): Promise<void>;
+}
+
+import { AbstractSessionCache as DefaultOrAbstract } from './abstract-session-cache';
+
+/** Replaces any earlier Set-Cookie for the same cookie name, then adds this one. */
+function setCookieHeader(resp: ResponseView, cookie: SessionCookie): void {
+  if (resp.isCommitted?.()) return;
+  const existing = resp.getHeaders?.('Set-Cookie');
+  const prefix = `${cookie.name}=`;
+  const keep = existing ? [...existing].filter((h) => !h.startsWith(prefix)) : [];
+  if (existing && keep.length !== [...existing].length && resp.setHeader) {
+    resp.setHeader('Set-Cookie', keep.length > 0 ? keep[0] : cookie.header);
+    for (const h of keep.slice(1)) resp.addHeader?.('Set-Cookie', h);
+    if (keep.length > 0) resp.addHeader?.('Set-Cookie', cookie.header);
+    return;
+  }
+  resp.addHeader?.('Set-Cookie', cookie.header);
 }

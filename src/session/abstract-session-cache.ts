@@ -1,0 +1,338 @@
+/**
+ * Shared logic of the session caches (org.eclipse.jetty.server.session.AbstractSessionCache): sharing one
+ * Session among concurrent requests, writing at the last release, eviction, id renewal and shutdown.
+ * @module
+ */
+import { JettyClass, Expose } from '../ioc/metadata';
+import { ContainerLifeCycle } from '../util/component/container-life-cycle';
+import { IllegalStateError, UnreadableSessionDataError } from './errors';
+import { Session, type SessionOwner } from './session';
+import type { SessionCache } from './session-cache';
+import type { SessionContext } from './session-context';
+import type { SessionData } from './session-data';
+import type { SessionDataStore } from './session-data-store';
+import { HttpSessionEvent, isHttpSessionActivationListener } from './session-listeners';
+import { NullSessionDataStore } from './null-session-data-store';
+
+/**
+ * Jetty's AbstractSessionCache. XML properties: `evictionPolicy` (-1 NEVER_EVICT, 0
+ * EVICT_ON_SESSION_EXIT, n > 0 seconds of inactivity), `saveOnInactiveEviction`, `saveOnCreate`,
+ * `removeUnloadableSessions`, `invalidateOnShutdown`, `flushOnResponseCommit` (all false by default),
+ * `sessionDataStore`. Subclasses supply the map operations `doGet`, `doPutIfAbsent`, `doDelete`.
+ */
+@JettyClass('org.eclipse.jetty.server.session.AbstractSessionCache', {
+  implements: ['org.eclipse.jetty.server.session.SessionCache'], abstract: true,
+})
+export abstract class AbstractSessionCache extends ContainerLifeCycle implements SessionCache {
+  static readonly NEVER_EVICT = -1;
+  static readonly EVICT_ON_SESSION_EXIT = 0;
+  static readonly EVICT_ON_INACTIVITY = 1;
+
+  protected _sessionDataStore: SessionDataStore | null = null;
+  protected _context: SessionContext | null = null;
+  protected _evictionPolicy = AbstractSessionCache.NEVER_EVICT;
+  protected _saveOnCreate = false;
+  protected _saveOnInactiveEviction = false;
+  protected _removeUnloadableSessions = false;
+  protected _flushOnResponseCommit = false;
+  protected _invalidateOnShutdown = false;
+
+  constructor(protected readonly _handler: SessionOwner) { super(); }
+
+  /** The cached session, or undefined. */
+  protected abstract doGet(id: string): Session | undefined;
+  /** Puts the session unless the id is present; returns the present one, or undefined when put. */
+  protected abstract doPutIfAbsent(id: string, session: Session): Session | undefined;
+  /** Removes and returns the cached session, or null. */
+  protected abstract doDelete(id: string): Session | null;
+  /** All cached sessions (empty for caches that keep none). */
+  protected abstract doGetAll(): Session[];
+
+  /**
+   * Finds or loads a session; the default loads every time. DefaultSessionCache overrides it so that
+   * concurrent misses for one id share one load and one Session object.
+   */
+  protected async doComputeIfAbsent(id: string, loader: (id: string) => Promise<Session | null>): Promise<Session | null> {
+    return this.doGet(id) ?? loader(id);
+  }
+
+  /** Wraps loaded data (non-new). */
+  protected newSessionFromData(data: SessionData): Session { return new Session(this._handler, data, false); }
+
+  getSessionHandler(): SessionOwner { return this._handler; }
+
+  async initialize(context: SessionContext): Promise<void> {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionContext: context set after SessionCache started');
+    this._context = context;
+  }
+
+  protected override async doStart(): Promise<void> {
+    if (!this._context) throw new IllegalStateError(`Cannot start ${this.constructor.name}: No SessionContext`);
+    if (!this._sessionDataStore) this.setSessionDataStore(new NullSessionDataStore());
+    await this._sessionDataStore!.initialize(this._context);
+    await super.doStart();
+  }
+
+  protected override async doStop(): Promise<void> {
+    await super.doStop();
+  }
+
+  @Expose() getSessionDataStore(): SessionDataStore | null { return this._sessionDataStore; }
+  @Expose('org.eclipse.jetty.server.session.SessionDataStore')
+  setSessionDataStore(store: SessionDataStore): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionDataStore: the SessionCache is running');
+    this.updateBean(this._sessionDataStore, store, true);
+    this._sessionDataStore = store;
+  }
+
+  @Expose() getEvictionPolicy(): number { return this._evictionPolicy; }
+  @Expose('int') setEvictionPolicy(policy: number): void { this._evictionPolicy = policy; }
+  @Expose() isSaveOnCreate(): boolean { return this._saveOnCreate; }
+  @Expose('boolean') setSaveOnCreate(b: boolean): void { this._saveOnCreate = b; }
+  @Expose() isSaveOnInactiveEviction(): boolean { return this._saveOnInactiveEviction; }
+  @Expose('boolean') setSaveOnInactiveEviction(b: boolean): void { this._saveOnInactiveEviction = b; }
+  @Expose() isRemoveUnloadableSessions(): boolean { return this._removeUnloadableSessions; }
+  @Expose('boolean') setRemoveUnloadableSessions(b: boolean): void { this._removeUnloadableSessions = b; }
+  @Expose() isFlushOnResponseCommit(): boolean { return this._flushOnResponseCommit; }
+  @Expose('boolean') setFlushOnResponseCommit(b: boolean): void { this._flushOnResponseCommit = b; }
+  @Expose() isInvalidateOnShutdown(): boolean { return this._invalidateOnShutdown; }
+  @Expose('boolean') setInvalidateOnShutdown(b: boolean): void { this._invalidateOnShutdown = b; }
+
+  private store(): SessionDataStore {
+    if (!this._sessionDataStore) throw new IllegalStateError(`Cannot use ${this.constructor.name}: no SessionDataStore`);
+    return this._sessionDataStore;
+  }
+
+  /** Loads data from the store and wraps it; unreadable data is deleted first when removeUnloadableSessions. */
+  protected async loadSession(id: string): Promise<Session | null> {
+    let data: SessionData | null;
+    try {
+      data = await this.store().load(id);
+    } catch (err) {
+      if (err instanceof UnreadableSessionDataError && this._removeUnloadableSessions) {
+        try { await this.store().delete(id); } catch { /* reported by the rethrow below */ }
+      }
+      throw err;
+    }
+    if (!data) return null;
+    data.setLastNode(this._context?.getWorkerName() ?? '');
+    const session = this.newSessionFromData(data);
+    session.setResident(true);
+    return session;
+  }
+
+  newSession(id: string, time: number, maxInactiveMs: number): Session {
+    const data = this.store().newSessionData(id, time, time, time, maxInactiveMs);
+    data.setLastNode(this._context?.getWorkerName() ?? '');
+    const session = new Session(this._handler, data, true);
+    if (this._saveOnCreate) {
+      void session.enqueue(() => this.store().store(id, data)).catch((err) => {
+        console.warn(`Cannot save new session '${id}' on create: ${(err as Error).message}`);
+      });
+    }
+    return session;
+  }
+
+  add(id: string, session: Session): void {
+    if (!session.isValid()) throw new IllegalStateError(`Cannot add session '${id}': Session is not valid`);
+    if (this.doPutIfAbsent(id, session) !== undefined) throw new IllegalStateError(`Cannot add session '${id}': Session ${id} already in cache`);
+    session.setResident(true);
+    session.use();
+  }
+
+  async get(id: string): Promise<Session | null> {
+    const session = await this.doComputeIfAbsent(id, (i) => this.loadSession(i));
+    if (!session || !session.isResident()) return null;
+    session.use();
+    return session;
+  }
+
+  /** With a string: is a Session with this id in the cache? (Otherwise ContainerLifeCycle's bean check.) */
+  override contains(id: unknown): boolean {
+    return typeof id === 'string' ? this.doGet(id) !== undefined : super.contains(id);
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const s = this.doGet(id);
+    if (s) return s.isValid();
+    return this.store().exists(id);
+  }
+
+  protected willPassivate(session: Session): void {
+    const event = new HttpSessionEvent(session);
+    for (const v of session.getSessionData().getAllAttributes().values()) {
+      if (isHttpSessionActivationListener(v)) v.sessionWillPassivate?.(event);
+    }
+  }
+
+  protected didActivate(session: Session): void {
+    const data = session.getSessionData();
+    const dirty = data.isDirty();
+    const event = new HttpSessionEvent(session);
+    try {
+      for (const v of data.getAllAttributes().values()) {
+        if (isHttpSessionActivationListener(v)) v.sessionDidActivate?.(event);
+      }
+    } finally {
+      data.setDirty(dirty);
+    }
+  }
+
+  async release(id: string, session: Session): Promise<void> {
+    if (!session) return;
+    if (!session.isValid()) {
+      // Invalid sessions are not written; still let any queued store work finish.
+      session.complete();
+      await session.settled();
+      return;
+    }
+    session.complete();
+    if (session.getRequests() > 0) {
+      if (session.isResident() && !this.doGet(id)) this.doPutIfAbsent(id, session);
+      return;
+    }
+    session.setIdChanged(false);
+    const passivating = this.store().isPassivating();
+    await session.enqueue(async () => {
+      if (!session.isValid()) return;
+      if (passivating) this.willPassivate(session);
+      await this.store().store(session.getId(), session.getSessionData());
+    });
+    if (this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
+      this.evict(session);
+    } else {
+      if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);
+      if (passivating) this.didActivate(session);
+    }
+  }
+
+  /** Drops a session from memory without writing it. */
+  protected evict(session: Session): void {
+    if (this.doGet(session.getId()) === session) this.doDelete(session.getId());
+    session.setResident(false);
+  }
+
+  async commit(session: Session): Promise<void> {
+    if (!session || !this._flushOnResponseCommit || !session.isValid()) return;
+    const data = session.getSessionData();
+    if (!data.isDirty()) return;
+    const passivating = this.store().isPassivating();
+    await session.enqueue(async () => {
+      if (!session.isValid() || !data.isDirty()) return;
+      if (passivating) this.willPassivate(session);
+      try {
+        await this.store().store(session.getId(), data);
+      } finally {
+        if (passivating) this.didActivate(session);
+      }
+    });
+  }
+
+  async delete(id: string): Promise<Session | null> {
+    let session: Session | null = this.doGet(id) ?? null;
+    if (!session) session = await this.doComputeIfAbsent(id, (i) => this.loadSession(i));
+    const run = () => this.store().delete(id);
+    if (session) await session.enqueue(run); else await run();
+    if (session) session.setResident(false);
+    return this.doDelete(id);
+  }
+
+  async checkExpiration(candidates: ReadonlySet<string>): Promise<Set<string>> {
+    const expired = await this.store().getExpired(candidates);
+    for (const id of [...expired]) {
+      const s = this.doGet(id);
+      if (s && s.getRequests() > 0) expired.delete(id);
+    }
+    return expired;
+  }
+
+  async checkInactiveSession(session: Session): Promise<void> {
+    if (!session || this._evictionPolicy <= 0) return;
+    const now = Date.now();
+    const data = session.getSessionData();
+    if (now - data.getAccessed() < this._evictionPolicy * 1000) return;
+    if (!session.isValid() || !session.isResident() || session.getRequests() > 0) return;
+    try {
+      if (this._saveOnInactiveEviction) {
+        await session.enqueue(async () => {
+          if (!session.isValid() || session.getRequests() > 0) return;
+          if (this.store().isPassivating()) this.willPassivate(session);
+          data.setDirty(true);
+          await this.store().store(session.getId(), data);
+        });
+      }
+    } catch (err) {
+      console.warn(`Cannot save session '${session.getId()}' before eviction: ${(err as Error).message}`);
+    }
+    if (session.getRequests() === 0 && session.isValid()) this.evict(session);
+  }
+
+  async renewSessionId(oldId: string, newId: string, oldExtendedId: string, newExtendedId: string): Promise<Session | null> {
+    const session = await this.get(oldId);
+    if (!session) return null;
+    try {
+      this.renameInMemory(session, oldId, newId, newExtendedId);
+      await this.persistRename(session, oldId);
+      return session;
+    } finally {
+      await this.release(newId, session);
+    }
+    void oldExtendedId;
+  }
+
+  /** The synchronous half of an id renewal: the Session and the map move to the new id. */
+  renameInMemory(session: Session, oldId: string, newId: string, newExtendedId: string): void {
+    const data = session.getSessionData();
+    data.setId(newId);
+    data.setLastSaved(0);
+    data.setDirty(true);
+    session.setExtendedId(newExtendedId);
+    session.setIdChanged(true);
+    if (this.doGet(oldId) === session) {
+      this.doDelete(oldId);
+      this.doPutIfAbsent(newId, session);
+    }
+  }
+
+  /** The asynchronous half: delete the old record and insert the new one, in the session's queue. */
+  persistRename(session: Session, oldId: string): Promise<void> {
+    return session.enqueue(async () => {
+      await this.store().delete(oldId);
+      if (session.isValid() || session.getState() === 'CHANGING') await this.store().store(session.getId(), session.getSessionData());
+    });
+  }
+
+  async shutdown(): Promise<void> {
+    for (let loop = 0; loop < 100; loop++) {
+      const all = this.doGetAll();
+      if (all.length === 0) break;
+      for (const session of all) {
+        if (this._invalidateOnShutdown) {
+          try { if (session.isValid()) session.invalidate(); } catch (err) {
+            console.warn(`Cannot invalidate session '${session.getId()}' at shutdown: ${(err as Error).message}`);
+          }
+          await session.settled();
+          this.doDelete(session.getId());
+          session.setResident(false);
+          continue;
+        }
+        try {
+          if (session.isValid()) {
+            await session.enqueue(async () => {
+              if (this.store().isPassivating()) this.willPassivate(session);
+              await this.store().store(session.getId(), session.getSessionData());
+            });
+          }
+        } catch (err) {
+          console.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`);
+        }
+        this.doDelete(session.getId());
+        session.setResident(false);
+      }
+    }
+  }
+
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[evict=${this._evictionPolicy},saveOnCreate=${this._saveOnCreate},saveOnInactiveEviction=${this._saveOnInactiveEviction}]`;
+  }
+}

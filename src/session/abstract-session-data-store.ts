@@ -1,0 +1,142 @@
+/**
+ * Template base for session stores (org.eclipse.jetty.server.session.AbstractSessionDataStore): state
+ * checks, the save-period write rule and the grace-period expiry search, around protected `do*` hooks.
+ * @module
+ */
+import { JettyClass, Expose } from '../ioc/metadata';
+import { ContainerLifeCycle } from '../util/component/container-life-cycle';
+import { IllegalStateError } from './errors';
+import { SessionData } from './session-data';
+import type { SessionContext } from './session-context';
+import type { SessionDataStore } from './session-data-store';
+
+/**
+ * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`): `gracePeriodSec` (default 3600),
+ * `savePeriodSec` (default 0). The expiry search follows the three steps Jetty 10 made common to every
+ * store: verify the candidates (`doCheckExpired`), find this context's sessions that expired more than a
+ * grace period ago (`doGetExpired`), and now and then delete other contexts' long-dead data (`doCleanOrphans`).
+ */
+@JettyClass('org.eclipse.jetty.server.session.AbstractSessionDataStore', {
+  implements: ['org.eclipse.jetty.server.session.SessionDataStore', 'org.eclipse.jetty.server.session.SessionDataMap'],
+  abstract: true,
+})
+export abstract class AbstractSessionDataStore extends ContainerLifeCycle implements SessionDataStore {
+  protected _context: SessionContext | null = null;
+  protected _gracePeriodSec = 3600;
+  protected _savePeriodSec = 0;
+  protected _lastExpiryCheckTime = 0;
+  protected _lastOrphanSweepTime = 0;
+
+  /** Loads the data for `id`, or null. */
+  protected abstract doLoad(id: string): Promise<SessionData | null>;
+  /** Writes everything; `lastSaveTime <= 0` means the data was never stored (an insert). */
+  protected abstract doStore(id: string, data: SessionData, lastSaveTime: number): Promise<void>;
+  protected abstract doDelete(id: string): Promise<boolean>;
+  protected abstract doExists(id: string): Promise<boolean>;
+  /** Of the candidates, those expired at `time` plus those that no longer exist. */
+  protected abstract doCheckExpired(candidates: ReadonlySet<string>, time: number): Promise<Set<string>>;
+  /** Ids of this context's sessions that expired before `time`. */
+  protected abstract doGetExpired(time: number): Promise<Set<string>>;
+  /** Deletes data of any context that expired before `time` (no listeners can run for it). */
+  protected abstract doCleanOrphans(time: number): Promise<void>;
+  abstract isPassivating(): boolean;
+
+  async initialize(context: SessionContext): Promise<void> {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionContext: context set after SessionDataStore started');
+    this._context = context;
+  }
+
+  getSessionContext(): SessionContext | null { return this._context; }
+
+  protected override async doStart(): Promise<void> {
+    if (!this._context) throw new IllegalStateError(`Cannot start ${this.constructor.name}: No SessionContext`);
+    await super.doStart();
+  }
+
+  protected override async doStop(): Promise<void> {
+    await super.doStop();
+    this._lastExpiryCheckTime = 0;
+    this._lastOrphanSweepTime = 0;
+  }
+
+  protected checkStarted(): void {
+    if (!this.isStarted()) throw new IllegalStateError(`Cannot use ${this.constructor.name}: Not started`);
+  }
+
+  protected requireContext(): SessionContext {
+    if (!this._context) throw new IllegalStateError(`Cannot use ${this.constructor.name}: No SessionContext`);
+    return this._context;
+  }
+
+  async load(id: string): Promise<SessionData | null> {
+    this.checkStarted();
+    return this.doLoad(id);
+  }
+
+  /**
+   * Writes when the data is dirty, was never saved, or its metadata changed and the last write is at
+   * least savePeriodSec old. On failure lastSaved is restored and the error rethrown.
+   */
+  async store(id: string, data: SessionData): Promise<void> {
+    this.checkStarted();
+    if (!data) return;
+    const lastSave = data.getLastSaved();
+    const savePeriodMs = this._savePeriodSec <= 0 ? 0 : this._savePeriodSec * 1000;
+    const now = Date.now();
+    if (data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs)) {
+      data.setLastSaved(now);
+      try {
+        await this.doStore(id, data, lastSave);
+        data.clean();
+      } catch (err) {
+        data.setLastSaved(lastSave);
+        throw err;
+      }
+    }
+  }
+
+  async delete(id: string): Promise<boolean> {
+    this.checkStarted();
+    return this.doDelete(id);
+  }
+
+  async exists(id: string): Promise<boolean> {
+    this.checkStarted();
+    return this.doExists(id);
+  }
+
+  async getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
+    this.checkStarted();
+    const now = Date.now();
+    const graceMs = this._gracePeriodSec * 1000;
+    const expired = await this.doCheckExpired(candidates, now);
+    if (this._lastExpiryCheckTime <= 0) {
+      for (const id of await this.doGetExpired(now - 3 * graceMs)) expired.add(id);
+      this._lastExpiryCheckTime = now;
+    } else if (now > this._lastExpiryCheckTime + graceMs) {
+      for (const id of await this.doGetExpired(now - graceMs)) expired.add(id);
+      this._lastExpiryCheckTime = now;
+    }
+    if (this._lastOrphanSweepTime <= 0 || now > this._lastOrphanSweepTime + 10 * graceMs) {
+      await this.doCleanOrphans(now - 10 * graceMs);
+      this._lastOrphanSweepTime = now;
+    }
+    return expired;
+  }
+
+  newSessionData(id: string, created: number, accessed: number, lastAccessed: number, maxInactiveMs: number): SessionData {
+    const ctx = this.requireContext();
+    return new SessionData(id, ctx.getCanonicalContextPath(), ctx.getVhost(), created, accessed, lastAccessed, maxInactiveMs);
+  }
+
+  @Expose('int') setGracePeriodSec(sec: number): void { this._gracePeriodSec = sec; }
+  @Expose() getGracePeriodSec(): number { return this._gracePeriodSec; }
+  @Expose('int') setSavePeriodSec(sec: number): void { this._savePeriodSec = sec; }
+  @Expose() getSavePeriodSec(): number { return this._savePeriodSec; }
+  @Expose() getLastExpiryCheckTime(): number { return this._lastExpiryCheckTime; }
+  @Expose() getLastOrphanSweepTime(): number { return this._lastOrphanSweepTime; }
+
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[passivating=${this.isPassivating()},graceSec=${this._gracePeriodSec},saveSec=${this._savePeriodSec}]`;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The session cookie settings and the Set-Cookie value they produce (Jetty's SessionHandler.CookieConfig
+ * and getSessionCookie, RFC 6265 layout, SameSite from `setSameSite` or the comment markers).
+ * @module
+ */
+import { IllegalStateError } from './errors';
+
+export const HTTP_ONLY_COMMENT = '__HTTP_ONLY__';
+export const SAME_SITE_NONE_COMMENT = '__SAME_SITE_NONE__';
+export const SAME_SITE_LAX_COMMENT = '__SAME_SITE_LAX__';
+export const SAME_SITE_STRICT_COMMENT = '__SAME_SITE_STRICT__';
+
+export type SameSite = 'NONE' | 'LAX' | 'STRICT';
+
+const SAME_SITE_MARKERS: Record<SameSite, string> = {
+  NONE: SAME_SITE_NONE_COMMENT, LAX: SAME_SITE_LAX_COMMENT, STRICT: SAME_SITE_STRICT_COMMENT,
+};
+
+/** Parses a SameSite value (enum name or attribute spelling, any case); null for none. */
+export function parseSameSite(v: unknown): SameSite | null {
+  if (v === null || v === undefined || v === '') return null;
+  const s = String(v).trim().toUpperCase();
+  if (s === 'NONE' || s === 'LAX' || s === 'STRICT') return s;
+  throw new RangeError(`Cannot set SameSite '${String(v)}': expected None, Lax or Strict`);
+}
+
+/** The SameSite marker found in a cookie comment, if any. */
+export function sameSiteFromComment(comment: string | null): SameSite | null {
+  if (!comment) return null;
+  if (comment.includes(SAME_SITE_STRICT_COMMENT)) return 'STRICT';
+  if (comment.includes(SAME_SITE_LAX_COMMENT)) return 'LAX';
+  if (comment.includes(SAME_SITE_NONE_COMMENT)) return 'NONE';
+  return null;
+}
+
+/** Rewrites a comment so that it carries exactly the marker of `sameSite` (Jetty 9.4 setSameSite). */
+export function commentWithSameSite(comment: string | null, sameSite: SameSite | null): string | null {
+  let c = comment ?? '';
+  for (const m of Object.values(SAME_SITE_MARKERS)) c = c.split(m).join('');
+  if (sameSite) c += SAME_SITE_MARKERS[sameSite];
+  return c === '' ? null : c;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Everything a session cookie needs, owned by the SessionHandler. */
+export interface SessionCookieSettings {
+  name: string;
+  path: string | null;
+  domain: string | null;
+  maxAge: number;
+  comment: string | null;
+  httpOnly: boolean;
+  secure: boolean;
+}
+
+/**
+ * javax.servlet.SessionCookieConfig as Jetty implements it: every setter throws once the context has
+ * started. Backed by the handler's settings.
+ */
+export class SessionCookieConfig {
+  constructor(private readonly _s: SessionCookieSettings, private readonly _isStarted: () => boolean) {}
+  private check(what: string): void {
+    if (this._isStarted()) throw new IllegalStateError(`Cannot set session cookie ${what}: the context is already started`);
+  }
+  getName(): string { return this._s.name; }
+  setName(name: string): void {
+    this.check('name');
+    if (!name || !TOKEN.test(name)) throw new RangeError(`Cannot set session cookie name '${name}': it must be a non-blank RFC 2616 token`);
+    this._s.name = name;
+  }
+  getDomain(): string | null { return this._s.domain; }
+  setDomain(d: string | null): void { this.check('domain'); this._s.domain = d; }
+  getPath(): string | null { return this._s.path; }
+  setPath(p: string | null): void { this.check('path'); this._s.path = p; }
+  getComment(): string | null { return this._s.comment; }
+  setComment(c: string | null): void { this.check('comment'); this._s.comment = c; }
+  isHttpOnly(): boolean { return this._s.httpOnly; }
+  setHttpOnly(b: boolean): void { this.check('httpOnly'); this._s.httpOnly = b; }
+  isSecure(): boolean { return this._s.secure; }
+  setSecure(b: boolean): void { this.check('secure'); this._s.secure = b; }
+  getMaxAge(): number { return this._s.maxAge; }
+  setMaxAge(n: number): void { this.check('maxAge'); this._s.maxAge = n; }
+}
+
+/** Builds `NAME=VALUE; Path=...; Domain=...; Expires=...; Max-Age=N; Secure; HttpOnly; SameSite=X`. */
+export function formatSetCookie(opts: {
+  name: string; value: string; path: string; domain: string | null; maxAge: number;
+  secure: boolean; httpOnly: boolean; sameSite: SameSite | null; now?: number;
+}): string {
+  const parts = [`${opts.name}=${opts.value}`, `Path=${opts.path}`];
+  if (opts.domain) parts.push(`Domain=${opts.domain}`);
+  if (opts.maxAge >= 0) {
+    const expires = opts.maxAge === 0 ? new Date(0) : new Date((opts.now ?? Date.now()) + opts.maxAge * 1000);
+    parts.push(`Expires=${expires.toUTCString()}`);
+    parts.push(`Max-Age=${opts.maxAge}`);
+  }
+  if (opts.secure) parts.push('Secure');
+  if (opts.httpOnly) parts.push('HttpOnly');
+  if (opts.sameSite) parts.push(`SameSite=${opts.sameSite === 'NONE' ? 'None' : opts.sameSite === 'LAX' ? 'Lax' : 'Strict'}`);
+  return parts.join('; ');
+}
+
+/** The cookies of a Cookie header, in order, duplicates kept. */
+export function parseCookieHeader(header: string | readonly string[] | null | undefined): { name: string; value: string }[] {
+  if (!header) return [];
+  const lines = typeof header === 'string' ? [header] : header;
+  const out: { name: string; value: string }[] = [];
+  for (const line of lines) {
+    for (const piece of line.split(/[;,]/)) {
+      const eq = piece.indexOf('=');
+      if (eq <= 0) continue;
+      const name = piece.slice(0, eq).trim();
+      let value = piece.slice(eq + 1).trim();
+      if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (name) out.push({ name, value });
+    }
+  }
+  return out;
+}
