@@ -102,6 +102,9 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   }
 
   ensureFiles(cfg, line => e.err(line + '\n'));
+  // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them).
+  SystemProperties.set('jetty.home', cfg.baseHome.home);
+  SystemProperties.set('jetty.base', cfg.baseHome.base);
   for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
   const objects = await e.applier(cfg.xmls.map(x => x.path), cfg.xmlProperties());
   const started = await startAll(objects);

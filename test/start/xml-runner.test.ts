@@ -1,0 +1,113 @@
+/**
+ * Tests of running a launch in process: starting what the XML produced, the started line, failures.
+ * @module
+ */
+import { expect } from 'chai';
+import { launch, MainEnvironment } from '../../src/start/main';
+import { startAll } from '../../src/start/xml-runner';
+import { connectorUrls, startedLine } from '../../src/start/server-report';
+import { makeBase, removeBase } from './support';
+
+class FakeComponent {
+  running = false;
+  constructor(readonly log: string[], readonly name: string, readonly fail = false) {}
+  async start(): Promise<void> {
+    if (this.fail) throw new Error(`Cannot start ${this.name}: broken`);
+    this.running = true;
+    this.log.push(`start ${this.name}`);
+  }
+  async stop(): Promise<void> {
+    this.running = false;
+    this.log.push(`stop ${this.name}`);
+  }
+  isRunning(): boolean { return this.running; }
+}
+
+class FakeServer extends FakeComponent {
+  getConnectors(): object[] {
+    return [{ getLocalPort: () => 4711, getHost: () => '127.0.0.1' }, { getLocalPort: () => 4712, getHost: () => null }];
+  }
+  override toString(): string { return 'Server@5eed{STARTED}'; }
+}
+
+describe('startAll', () => {
+  it('starts each LifeCycle once, in order, skipping values and running ones', async () => {
+    const log: string[] = [];
+    const a = new FakeComponent(log, 'a');
+    const b = new FakeComponent(log, 'b');
+    b.running = true;
+    const started = await startAll([a, 'not a component', b, null]);
+    expect(started).to.deep.equal([a]);
+    expect(log).to.deep.equal(['start a']);
+  });
+
+  it('stops what it started, in reverse order, when a later start fails', async () => {
+    const log: string[] = [];
+    let thrown: unknown;
+    try {
+      await startAll([new FakeComponent(log, 'a'), new FakeComponent(log, 'b'), new FakeComponent(log, 'c', true)]);
+    } catch (err) {
+      thrown = err;
+    }
+    expect((thrown as Error).message).to.equal('Cannot start c: broken');
+    expect(log).to.deep.equal(['start a', 'start b', 'stop b', 'stop a', 'stop c']);
+  });
+});
+
+describe('startedLine', () => {
+  it('names the server and every connector URL', () => {
+    const s = new FakeServer([], 'server');
+    expect(connectorUrls(s)).to.deep.equal(['http://127.0.0.1:4711', 'http://localhost:4712']);
+    expect(startedLine(s)).to.equal('Started Server@5eed on http://127.0.0.1:4711, http://localhost:4712');
+  });
+});
+
+describe('launch', () => {
+  let home: string;
+  let base: string;
+  before(() => {
+    home = makeBase({
+      'package.json': '{"name":"not-pier"}',
+      'modules/server.mod': '[xml]\netc/server.xml\n[files]\nlogs/\n',
+      'etc/server.xml': '<Configure/>',
+    });
+  });
+  beforeEach(() => { base = makeBase(); });
+  afterEach(() => removeBase(base));
+  after(() => removeBase(home));
+
+  function env(out: string[], applied: { files: readonly string[]; props: Map<string, string> }[], objects: unknown[]): MainEnvironment {
+    return {
+      out: t => out.push(t), err: t => out.push(t), cwd: base,
+      applier: (files, props) => { applied.push({ files, props }); return objects; },
+      installShutdownHook: () => { out.push('hook\n'); },
+    };
+  }
+
+  it('applies the XML files with the properties, starts the server and prints one line', async () => {
+    const out: string[] = [];
+    const applied: { files: readonly string[]; props: Map<string, string> }[] = [];
+    const log: string[] = [];
+    const server = new FakeServer(log, 'server');
+    const result = await launch([`jetty.home=${home}`, '--module=server', 'my.prop=${jetty.base}/x'], env(out, applied, [server]));
+    expect(result).to.be.an('object');
+    expect(applied).to.have.length(1);
+    expect(applied[0].files.map(f => f.endsWith('etc/server.xml'))).to.deep.equal([true]);
+    expect(applied[0].props.get('my.prop')).to.match(/\/x$/);
+    expect(applied[0].props.get('my.prop')).not.to.include('${');
+    expect(log).to.deep.equal(['start server']);
+    expect(out.join('')).to.include('Started Server@5eed on http://127.0.0.1:4711');
+    expect(out.join('')).to.include('hook');
+    expect(out.join('')).to.match(/MKDIR : \$\{jetty.base\}\/logs/);
+  });
+
+  it('refuses to start with nothing enabled, saying how to enable modules', async () => {
+    let thrown: unknown;
+    try {
+      await launch([`jetty.home=${home}`], env([], [], []));
+    } catch (err) {
+      thrown = err;
+    }
+    expect((thrown as Error).message).to.match(/^Cannot start: no modules are enabled .*--add-to-start=http,deploy/);
+  });
+});
