@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { parseXml, XmlSyntaxError, XmlElement, childElements } from '../../src/xml';
+import { thrown } from '../support/xml-config';
+
+const DT = '<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_3.dtd">';
+
+describe('parseXml', () => {
+  it('records the file, line and column of every start tag and attribute', () => {
+    const doc = parseXml('<?xml version="1.0"?>\n<Configure>\n  <Set  name="a">x</Set>\n</Configure>', 'a.xml');
+    const set = childElements(doc.root)[0];
+    expect(doc.root.location).to.deep.equal({ file: 'a.xml', line: 2, column: 1 });
+    expect(set.location).to.deep.equal({ file: 'a.xml', line: 3, column: 3 });
+    expect(set.attributes[0]).to.deep.equal({ name: 'name', value: 'a', location: { file: 'a.xml', line: 3, column: 9 } });
+  });
+
+  it('keeps attributes in document order', () => {
+    const doc = parseXml('<a z="1" b="2" m="3"/>', 'x');
+    expect(doc.root.attributes.map((a) => a.name)).to.deep.equal(['z', 'b', 'm']);
+  });
+
+  it('merges text around comments and CDATA into one text child, dropping comments and PIs', () => {
+    const doc = parseXml('<a>one<!-- c -->two<![CDATA[<three>]]><?pi x?>four</a>', 'x');
+    expect(doc.root.children).to.have.length(1);
+    expect(doc.root.children[0]).to.include({ kind: 'text', text: 'onetwo<three>four' });
+  });
+
+  it('resolves the five predefined entities and numeric character references', () => {
+    const doc = parseXml('<a t="&lt;&amp;&quot;">&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;</a>', 'x');
+    expect(doc.root.children[0]).to.include({ text: '<>&\'"AB\u{1F600}' });
+    expect(doc.root.attributes[0].value).to.equal('<&"');
+  });
+
+  it('keeps whitespace text when there is no DOCTYPE', () => {
+    const doc = parseXml('<Configure>\n  <New class="x"> </New>\n</Configure>', 'x');
+    expect(doc.root.children.map((c) => c.kind)).to.deep.equal(['text', 'element', 'text']);
+    expect((doc.root.children[1] as XmlElement).children).to.have.length(1);
+  });
+
+  it('drops whitespace in element-only content and normalises ids when a configure DTD is declared', () => {
+    const doc = parseXml(`${DT}\n<Configure id="  a   b ">\n  <Ref refid="x"> </Ref>\n  <Set name="n"> v </Set>\n</Configure>`, 'x');
+    expect(doc.root.children.map((c) => c.kind)).to.deep.equal(['element', 'element']);
+    expect(doc.root.attributes[0].value).to.equal('a b');
+    const [ref, set] = childElements(doc.root);
+    expect(ref.children).to.have.length(0);
+    expect(set.children[0]).to.include({ text: ' v ' });
+  });
+
+  it('normalises CRLF line ends and counts lines correctly after them', () => {
+    const doc = parseXml('<a>\r\n<b/>\r\n</a>', 'x');
+    expect(childElements(doc.root)[0].location.line).to.equal(2);
+    expect(doc.root.children[0]).to.include({ text: '\n' });
+  });
+
+  it('takes local names of prefixed elements and attributes', () => {
+    const doc = parseXml('<p:a xmlns:p="urn:x" p:b="1"/>', 'x');
+    expect(doc.root.name).to.equal('a');
+    expect(doc.root.attributes).to.deep.equal([{ name: 'b', value: '1', location: { file: 'x', line: 1, column: 22 } }]);
+  });
+
+  describe('DOCTYPE', () => {
+    for (const [pub, sys, dtd] of [
+      ['-//Jetty//Configure//EN', 'http://www.eclipse.org/jetty/configure_9_3.dtd', 'configure_9_3.dtd'],
+      ['-//Mort Bay Consulting//DTD Configure//EN', 'http://jetty.mortbay.org/configure_9_3.dtd', 'configure_9_3.dtd'],
+      ['-', 'http://www.eclipse.org/jetty/configure_9_3.dtd', 'configure_9_3.dtd'],
+      ['-', 'https://www.eclipse.org/jetty/configure_10_0.dtd', 'configure_10_0.dtd'],
+      ['-', 'http://example.invalid/configure.dtd', 'configure_9_0.dtd'],
+      ['-', 'configure_6_0.dtd', 'configure_6_0.dtd'],
+      ['-', 'http://example.invalid/x/configure_7_6.dtd', 'configure_7_6.dtd'],
+      ['-//Sun Microsystems, Inc.//DTD Web Application 2.3//EN', 'http://java.sun.com/dtd/web-app_2_3.dtd', 'web-app_2_3.dtd'],
+      ['-//Sun Microsystems, Inc.//DTD Web Application 2.2//EN', 'http://java.sun.com/j2ee/dtds/web-app_2_2.dtd', 'web-app_2_2.dtd'],
+    ]) {
+      it(`resolves PUBLIC "${pub}" "${sys}" to the known ${dtd} without fetching`, () => {
+        const doc = parseXml(`<!DOCTYPE Configure PUBLIC "${pub}" "${sys}">\n<Configure/>`, 'x');
+        expect(doc.doctype).to.include({ name: 'Configure', publicId: pub, systemId: sys, resolved: dtd });
+      });
+    }
+
+    it('refuses an unknown external DTD with a located XmlSyntaxError by default', () => {
+      const e = thrown(() => parseXml('<?xml version="1.0"?>\n<!DOCTYPE beans PUBLIC "-//SPRING//DTD BEAN//EN" "http://www.springframework.org/dtd/spring-beans.dtd">\n<beans/>', 'spring.xml'));
+      expect(e).to.be.instanceOf(XmlSyntaxError).and.instanceOf(SyntaxError);
+      expect(e).to.include({ file: 'spring.xml', line: 2, column: 1 });
+      expect(e.message).to.equal('spring.xml:2:1: Cannot load DTD PUBLIC "-//SPRING//DTD BEAN//EN" "http://www.springframework.org/dtd/spring-beans.dtd": it is not a known Jetty DTD and external DTDs are never fetched');
+    });
+
+    it("ignores an unknown external DTD with a warning when unknownDtd is 'ignore'", () => {
+      const warnings: string[] = [];
+      const doc = parseXml('<!DOCTYPE x SYSTEM "log4j.dtd">\n<x> </x>', 'l.xml', { unknownDtd: 'ignore', onWarning: (m, l) => warnings.push(`${l.line}:${m}`) });
+      expect(doc.doctype?.resolved).to.equal(undefined);
+      expect(warnings).to.deep.equal(['1:Ignored unknown external DTD SYSTEM "log4j.dtd": it was not fetched']);
+    });
+
+    it('expands internal entities declared in the internal subset', () => {
+      const doc = parseXml('<!DOCTYPE a [\n<!ENTITY who "world">\n<!ENTITY greet "hello &who;">\n]>\n<a x="&who;">&greet;</a>', 'x');
+      expect(doc.root.children[0]).to.include({ text: 'hello world' });
+      expect(doc.root.attributes[0].value).to.equal('world');
+    });
+
+    it('refuses an external entity declaration (SYSTEM) with its location', () => {
+      const e = thrown(() => parseXml('<!DOCTYPE a [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<a>&xxe;</a>', 'xxe.xml'));
+      expect(e).to.be.instanceOf(XmlSyntaxError).and.include({ line: 2, column: 3 });
+      expect(e.message).to.contain("Cannot declare external entity 'xxe'");
+    });
+
+    it('refuses an external entity declaration (PUBLIC) too', () => {
+      const e = thrown(() => parseXml('<!DOCTYPE a [<!ENTITY xxe PUBLIC "-//x//y" "http://example.invalid/x">]><a/>', 'x'));
+      expect(e).to.be.instanceOf(XmlSyntaxError);
+    });
+
+    it('fails fast on a billion-laughs entity bomb with a clear error', () => {
+      const decls = ['<!ENTITY lol "lol">'];
+      for (let i = 1; i <= 9; i++) decls.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+      const e = thrown(() => parseXml(`<!DOCTYPE lolz [\n${decls.join('\n')}\n]>\n<lolz>&lol9;</lolz>`, 'bomb.xml'));
+      expect(e).to.be.instanceOf(XmlSyntaxError).and.include({ line: 13, column: 7 });
+      expect(e.message).to.match(/entity expansion exceeds 1000000 characters/);
+    });
+
+    it('refuses entities that nest too deeply', () => {
+      const e = thrown(() => parseXml('<!DOCTYPE a [<!ENTITY a "&b;"><!ENTITY b "&a;">]><a>&a;</a>', 'x'));
+      expect(e.message).to.match(/nest deeper than 16/);
+    });
+  });
+
+  describe('malformed text', () => {
+    it('reports a mismatched end tag with file, line and column', () => {
+      const e = thrown(() => parseXml('<a>\n  <b>\n</a>', 'bad.xml'));
+      expect(e).to.be.instanceOf(XmlSyntaxError).and.include({ file: 'bad.xml', line: 3 });
+      expect(e.message).to.match(/^bad\.xml:3:\d+: Cannot parse XML: Expected closing tag 'b'/);
+    });
+
+    it('reports an undeclared entity with its location', () => {
+      const e = thrown(() => parseXml('<a>\n x &nbsp; y</a>', 'e.xml'));
+      expect(e).to.include({ line: 2, column: 4 });
+      expect(e.message).to.contain("Cannot resolve entity '&nbsp;'");
+    });
+
+    it('reports a second root element', () => {
+      expect(thrown(() => parseXml('<a/>\n<b/>', 'x'))).to.be.instanceOf(XmlSyntaxError);
+    });
+
+    it('reports an unclosed element at the end of the document', () => {
+      expect(thrown(() => parseXml('<a><b></b>', 'x'))).to.be.instanceOf(XmlSyntaxError);
+    });
+
+    it('reports a repeated attribute', () => {
+      const e = thrown(() => parseXml('<a x="1" x="2"/>', 'x'));
+      expect(e).to.be.instanceOf(XmlSyntaxError).and.include({ line: 1 });
+    });
+
+    it('reports an empty document', () => {
+      expect(thrown(() => parseXml('  ', 'x'))).to.be.instanceOf(XmlSyntaxError);
+    });
+  });
+});
