@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { UsageError } from './errors';
 import { Module } from './module';
 import { CMD_LINE } from './start-args';
+import { listIniFiles } from './start-ini';
 import { StartConfiguration } from './start-configuration';
 
 /** Where builder messages go (one line each). */
@@ -113,6 +114,10 @@ export function ensureFiles(cfg: StartConfiguration, say: Say): void {
   const base = cfg.baseHome.base;
   for (const f of cfg.files) {
     const target = path.resolve(base, f.path);
+    if (f.uri && f.uri.startsWith('basehome:')) {
+      copyFromBaseHome(cfg, f.uri.substring('basehome:'.length), f.path, say);
+      continue;
+    }
     if (f.uri) {
       if (!fs.existsSync(target)) say(`WARN  : ${f.module}: Pier does not download '${f.uri}': place it at ${cfg.baseHome.toShortForm(target)} yourself`);
       continue;
@@ -126,4 +131,60 @@ export function ensureFiles(cfg: StartConfiguration, say: Say): void {
     }
     if (!fs.existsSync(target)) say(`WARN  : ${f.module}: missing required file ${cfg.baseHome.toShortForm(target)}`);
   }
+}
+
+/**
+ * A `basehome:<src>|<dest>` entry: copies a file or directory found in base/home into the base.
+ * `<src>/` copies a directory's content, `<src>` the directory itself; a destination that ends in `/`,
+ * exists as a directory or has no extension is a directory; `null` or empty means the base itself.
+ */
+function copyFromBaseHome(cfg: StartConfiguration, src: string, dest: string, say: Say): void {
+  const base = cfg.baseHome.base;
+  const from = cfg.baseHome.find(src.replace(/\/$/, ''));
+  if (!from) {
+    say(`WARN  : Cannot copy basehome:${src}: not found in ${cfg.baseHome.dirs.join(' or ')}`);
+    return;
+  }
+  const noDest = dest === '' || dest === 'null';
+  const target = noDest ? base : path.resolve(base, dest);
+  const destIsDir = noDest || dest.endsWith('/') || (fs.existsSync(target) && fs.statSync(target).isDirectory()) || !path.basename(dest).includes('.');
+  let to: string;
+  if (fs.statSync(from).isDirectory()) {
+    to = src.endsWith('/') || noDest ? target : path.join(target, path.basename(from));
+    fs.mkdirSync(to, { recursive: true });
+    fs.cpSync(from, to, { recursive: true, force: false, errorOnExist: false });
+  } else {
+    to = destIsDir ? path.join(target, path.basename(from)) : target;
+    if (fs.existsSync(to)) return;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
+  say(`COPY  : ${cfg.baseHome.toShortForm(from)} to ${cfg.baseHome.toShortForm(to)}`);
+}
+
+/**
+ * `--update-ini name=value…`: rewrites, in the base's ini files, every line that sets (or, commented,
+ * would set) one of the command-line properties; a property found in no file is reported.
+ */
+export function updateIni(cfg: StartConfiguration, say: Say): void {
+  const updates = new Map<string, { key: string; value: string }>();
+  for (const p of cfg.args.props) if (p.origin === CMD_LINE) updates.set(p.key.toLowerCase(), { key: p.key, value: p.value });
+  const found = new Set<string>();
+  for (const file of listIniFiles(cfg.baseHome.base)) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^\s*#?\s*([^=\s#+?]+)\s*=(.*)$/.exec(lines[i]);
+      const u = m ? updates.get(m[1].toLowerCase()) : undefined;
+      if (!m || !u) continue;
+      found.add(m[1].toLowerCase());
+      const next = `${u.key}=${u.value}`;
+      if (lines[i] !== next) { lines[i] = next; changed = true; }
+    }
+    if (changed) {
+      fs.writeFileSync(file, lines.join('\n'));
+      say(`UPDATE: ${cfg.baseHome.toShortForm(file)}`);
+    }
+  }
+  for (const [k, u] of updates) if (!found.has(k)) say(`WARN  : ${u.key} is set in no ini file of the base: not written`);
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { SystemProperties } from '../ioc/system-properties';
 import { describeErrorChain, UsageError } from '../util/errors';
 import { findInstallationHome } from './base-home';
-import { addToStart, createStartd, ensureFiles } from './base-builder';
+import { addToStart, createStartd, ensureFiles, updateIni } from './base-builder';
 import { dryRun, listConfig, listModules } from './listing';
 import { isServerLike, startedLine } from './server-report';
 import { resolveStart, StartConfiguration } from './start-configuration';
@@ -75,6 +75,10 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   if (args.stop) throw new UsageError('Cannot use --stop: Pier has no stop port; send SIGTERM to the server process instead');
 
   const say = (line: string): void => e.out(line + '\n');
+  if (args.updateIni) {
+    updateIni(cfg, say);
+    return 0;
+  }
   if (args.createStartd || args.addToStart.length > 0 || args.createFiles) {
     if (args.createStartd) createStartd(cfg, say);
     if (args.addToStart.length > 0) {

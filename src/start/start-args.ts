@@ -47,6 +47,7 @@ export class StartArgs {
   dump = false;
   dev = false;
   version = false;
+  updateIni = false;
   stop = false;
 
   /** The highest-priority (command line) values of jetty.home / jetty.base, if given. */
@@ -80,7 +81,8 @@ export class StartArgs {
     if (text === '--dev') { this.dev = true; return; }
     if (text === '--version' || text === '-v') { this.version = true; return; }
     if (text === '--stop') { this.stop = true; return; }
-    if (text === '--exec' || text.startsWith('--exec-properties=') || text === '--update-ini'
+    if (text === '--update-ini') { this.updateIni = true; return; }
+    if (text === '--exec' || text.startsWith('--exec-properties=')
       || text.startsWith('--start-log-file=') || text.startsWith('--skip-file-validation=')
       || text.startsWith('--lib=') || text.startsWith('--download=') || text === '--testing-mode') {
       this.notes.push(`Ignored '${text}'${where}: it has no meaning for Pier`);

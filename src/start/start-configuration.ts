@@ -94,7 +94,7 @@ function stripSlash(s: string): string {
 
 /** Reads every argument source, lowest priority first: include dirs, base start.ini, base start.d/*.ini, command line. */
 export function collectArgs(argv: readonly string[], baseHome: BaseHome, args: StartArgs): void {
-  const cmd: StartArg[] = argv.map(text => ({ text, origin: CMD_LINE }));
+  const cmd: StartArg[] = expandCommands(argv, baseHome);
   const baseInis = listIniFiles(baseHome.base);
   const baseArgs: StartArg[] = [];
   for (const f of baseInis) baseArgs.push(...readIniFile(f, baseHome.toShortForm(f)));
@@ -108,6 +108,24 @@ export function collectArgs(argv: readonly string[], baseHome: BaseHome, args: S
   }
   args.parseAll(baseArgs);
   args.parseAll(cmd);
+}
+
+/** The command line with each `--commands=<file>` replaced by the file's lines (ini syntax, relative to the base). */
+export function expandCommands(argv: readonly string[], baseHome: BaseHome): StartArg[] {
+  const out: StartArg[] = [];
+  for (const text of argv) {
+    if (!text.startsWith('--commands=')) {
+      out.push({ text, origin: CMD_LINE });
+      continue;
+    }
+    const file = path.resolve(baseHome.base, baseHome.expandHomeBase(text.substring('--commands='.length)));
+    if (!fs.existsSync(file)) throw new UsageError(`Cannot read commands file '${file}': no such file; check --commands=`);
+    for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const t = line.trim();
+      if (t.length > 0 && !t.startsWith('#')) out.push({ text: t, origin: CMD_LINE });
+    }
+  }
+  return out;
 }
 
 /** Runs the whole resolution for a command line. */
@@ -179,7 +197,9 @@ export function resolveModules(baseHome: BaseHome, args: StartArgs, systemProper
     for (const f of m.files) {
       const text = cfg0.expand(f.text);
       const bar = text.indexOf('|');
-      if (bar > 0 && /^[a-z][a-z0-9+.-]*:/i.test(text)) files.push({ module: m.name, uri: text.substring(0, bar), path: text.substring(bar + 1) });
+      const isUri = /^[a-z][a-z0-9+.-]+:/i.test(text);
+      if (isUri && bar > 0) files.push({ module: m.name, uri: text.substring(0, bar), path: text.substring(bar + 1) });
+      else if (isUri) files.push({ module: m.name, uri: text, path: '' });
       else files.push({ module: m.name, path: text });
     }
   }

@@ -19,7 +19,7 @@ export interface StartArg {
 const NOT_IN_INI = new Set([
   '--help', '-?', '--stop', '--dry-run', '--exec-print', '--list-config', '--list-classpath', '--list-modules',
   '--write-module-graph', '--version', '-v', '--download', '--create-files', '--add-to-startd', '--add-to-start',
-  '--add-module', '--add-modules', '--create-startd',
+  '--add-module', '--add-modules', '--create-startd', '--update-ini', '--commands',
 ]);
 
 /** True when `arg` is a tool option that may not appear in an ini file. */

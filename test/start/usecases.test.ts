@@ -176,10 +176,7 @@ describe('start use cases', () => {
     // agent-properties needs version-conditional [lib]s, which Pier ignores; its XML/PROP lines still apply.
     runCases(path.join(jettyUsecases, 'usecases'), path.join(jettyUsecases, 'dist-home'), 'Jetty 9.4 jetty-start use cases (read in place)');
     runPreparedCases(path.join(jettyUsecases, 'usecases'), path.join(jettyUsecases, 'dist-home'), 'Jetty 9.4 jetty-start use cases with a prepare step', {
-      'basehome.withfiles': 'copies basehome: [files] entries, which Pier does not implement',
       'files.0': 'downloads [files] entries, which Pier never does',
-      'parameterized.commands': 'uses --commands=<file>, which Pier does not implement',
-      'parameterized.update': 'uses --update-ini, which Pier does not implement',
     });
   }
   runCases(path.join(repoRoot(), 'test/fixtures/start/usecases'), repoRoot(), 'Pier use cases against this jetty.home');
