@@ -8,14 +8,23 @@ import { Expose, JettyClass } from '../../ioc/metadata';
 import type { App } from '../app';
 import type { AppLifeCycleBinding } from '../app-life-cycle';
 
-/** `deploying`: adds the app's context handler to the contexts collection. */
+/**
+ * `deploying`: adds the app's context handler to the contexts collection. When the collection is
+ * already running, the handler is started first (with the server set), so a failing start fails this
+ * step instead of escaping from the collection's addBean.
+ */
 @JettyClass('org.eclipse.jetty.deploy.bindings.StandardDeployer', { implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'] })
 export class StandardDeployer implements AppLifeCycleBinding {
   getBindingTargets(): string[] { return ['deploying']; }
   async processBinding(_node: string, app: App): Promise<void> {
     const contexts = app.getDeploymentManager().getContexts();
     if (!contexts) throw new Error(`Cannot deploy ${app}: the DeploymentManager has no contexts`);
-    contexts.addHandler(await app.getContextHandler());
+    const handler = await app.getContextHandler();
+    if (contexts.isStarted() && !handler.isStarted()) {
+      handler.setServer(contexts.getServer() as Parameters<typeof handler.setServer>[0]);
+      await handler.start();
+    }
+    contexts.addHandler(handler);
   }
 }
 

@@ -1,0 +1,258 @@
+/**
+ * A servlet context configured from a web app folder: descriptors, `WEB-INF/classes` and
+ * `WEB-INF/jetty-web.xml` (org.eclipse.jetty.webapp.WebAppContext).
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClassRegistry } from '../ioc/class-registry';
+import { Expose, JettyClass } from '../ioc/metadata';
+import { SystemProperties } from '../ioc/system-properties';
+import type { HttpServletRequest } from '../servlet/http-servlet-request';
+import type { HttpServletResponse } from '../servlet/http-servlet-response';
+import type { Request } from '../server/request';
+import { ServletContextHandler } from '../servlet/servlet-context-handler';
+import { describeErrorChain } from '../util/errors';
+import { parseWebDescriptor } from './descriptor/web-descriptor';
+import { WebAppError } from './errors';
+import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
+import { MetaData } from './meta-data';
+import { StandardDescriptorProcessor } from './standard-descriptor-processor';
+import { WebAppClassLoader } from './web-app-class-loader';
+
+/** The folder holding package.json above this file: Pier's own jetty.home when none is set. */
+export function pierHome(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 20; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** `${jetty.home}/etc/webdefault.xml`, falling back to Pier's own copy. */
+export function defaultWebDefaults(): string {
+  const home = SystemProperties.get('jetty.home');
+  const candidates = [home ? path.join(home, 'etc', 'webdefault.xml') : null, path.join(pierHome(), 'etc', 'webdefault.xml')];
+  return candidates.find((c): c is string => c !== null && fs.existsSync(c)) ?? candidates[1]!;
+}
+
+function toFilePath(p: string): string {
+  const t = p.trim();
+  return t.startsWith('file:') ? fileURLToPath(t) : t;
+}
+
+/**
+ * Jetty's WebAppContext. In a context XML: `<Configure class="org.eclipse.jetty.webapp.WebAppContext">`
+ * with `war` (the app folder), `contextPath`, `descriptor`, `defaultsDescriptor` (default
+ * `${jetty.home}/etc/webdefault.xml`), `overrideDescriptor(s)`, `extractWAR`, `parentLoaderPriority`,
+ * `configurationClasses`, `throwUnavailableOnStartupException`, `tempDirectory`, `initParameter`s,
+ * attributes, and `sessionHandler` tweaks through `<Get name="sessionHandler">`.
+ *
+ * Start order (Jetty's): the context XML already ran; then `WEB-INF/jetty-web.xml` (or jetty8-web.xml,
+ * web-jetty.xml) is applied to this context; then the descriptors are applied: webdefault.xml,
+ * WEB-INF/web.xml, the override descriptors; then listeners, filters and servlets start. A failure
+ * logs one line and leaves the context unavailable (503) unless `throwUnavailableOnStartupException`.
+ * `.war` archives are not supported: unpack them into a folder.
+ */
+@JettyClass('org.eclipse.jetty.webapp.WebAppContext', {
+  ctors: [[],
+    [{ name: 'webApp', type: 'String' }, { name: 'contextPath', type: 'String' }],
+    [{ name: 'parent', type: 'org.eclipse.jetty.server.HandlerContainer' }, { name: 'webApp', type: 'String' }, { name: 'contextPath', type: 'String' }]],
+})
+export class WebAppContext extends ServletContextHandler {
+  private _war: string | null = null;
+  private _descriptor: string | null = null;
+  private _defaultsDescriptor: string | null = defaultWebDefaults();
+  private _overrideDescriptors: string[] = [];
+  private _extractWAR = true;
+  private _parentLoaderPriority = false;
+  private _configurationClasses: string[] | null = null;
+  private _throwUnavailable = false;
+  private _tempDirectory: string | null = null;
+  private _logUrlOnStart = false;
+  private _classLoader: WebAppClassLoader | null = null;
+  private _registry: ClassRegistry | null = null;
+  private _unavailableCause: unknown = null;
+  private _appliedJettyWebXml: string | null = null;
+
+  constructor(...args: unknown[]) {
+    super();
+    if (args.length === 2) {
+      if (args[0] !== null && args[0] !== undefined) this.setWar(String(args[0]));
+      this.setContextPath(String(args[1]));
+    } else if (args.length === 3) {
+      const parent = args[0] as { addHandler?: (h: unknown) => void; setHandler?: (h: unknown) => void } | null;
+      if (parent?.addHandler) parent.addHandler(this); else parent?.setHandler?.(this);
+      if (args[1] !== null && args[1] !== undefined) this.setWar(String(args[1]));
+      this.setContextPath(String(args[2]));
+    }
+  }
+
+  // ---- settings --------------------------------------------------------------------------------
+
+  /** The app folder (or a `.war`, refused at start). Also becomes the resource base. */
+  @Expose('String')
+  setWar(war: string | null): void { this._war = war === null ? null : toFilePath(war); }
+  @Expose()
+  getWar(): string | null { return this._war; }
+
+  @Expose('String')
+  setDescriptor(descriptor: string | null): void { this._descriptor = descriptor === null ? null : toFilePath(descriptor); }
+  @Expose()
+  getDescriptor(): string | null { return this._descriptor; }
+
+  @Expose('String')
+  setDefaultsDescriptor(descriptor: string | null): void { this._defaultsDescriptor = descriptor === null ? null : toFilePath(descriptor); }
+  @Expose()
+  getDefaultsDescriptor(): string | null { return this._defaultsDescriptor; }
+
+  @Expose('String')
+  setOverrideDescriptor(descriptor: string | null): void { this._overrideDescriptors = descriptor ? [toFilePath(descriptor)] : []; }
+  @Expose()
+  getOverrideDescriptor(): string | null { return this._overrideDescriptors[0] ?? null; }
+  @Expose('String')
+  addOverrideDescriptor(descriptor: string): void { this._overrideDescriptors.push(toFilePath(descriptor)); }
+  @Expose('java.util.List')
+  setOverrideDescriptors(descriptors: string[]): void { this._overrideDescriptors = descriptors.map(toFilePath); }
+  @Expose()
+  getOverrideDescriptors(): string[] { return [...this._overrideDescriptors]; }
+
+  /** Accepted: there is nothing to extract (folders only). */
+  @Expose('boolean')
+  setExtractWAR(extract: boolean): void { this._extractWAR = extract; }
+  @Expose()
+  isExtractWAR(): boolean { return this._extractWAR; }
+
+  /** true: classes registered with the server's ClassRegistry win over `WEB-INF/classes`. */
+  @Expose('boolean')
+  setParentLoaderPriority(priority: boolean): void { this._parentLoaderPriority = priority; }
+  @Expose()
+  isParentLoaderPriority(): boolean { return this._parentLoaderPriority; }
+
+  /** Accepted and kept: the configuration steps are fixed (web.xml, jetty-web.xml). */
+  @Expose('String[]')
+  setConfigurationClasses(classes: string[] | null): void { this._configurationClasses = classes ? [...classes] : null; }
+  @Expose()
+  getConfigurationClasses(): string[] { return this._configurationClasses ? [...this._configurationClasses] : []; }
+
+  @Expose('boolean')
+  setThrowUnavailableOnStartupException(t: boolean): void { this._throwUnavailable = t; }
+  @Expose()
+  isThrowUnavailableOnStartupException(): boolean { return this._throwUnavailable; }
+
+  @Expose('java.io.File')
+  setTempDirectory(dir: unknown): void { this._tempDirectory = dir === null || dir === undefined ? null : toFilePath(String(dir)); }
+  @Expose()
+  getTempDirectory(): string | null { return this._tempDirectory; }
+
+  @Expose('boolean')
+  setLogUrlOnStart(log: boolean): void { this._logUrlOnStart = log; }
+  @Expose()
+  isLogUrlOnStart(): boolean { return this._logUrlOnStart; }
+
+  /** Accepted for compatibility (no jars to copy). */
+  @Expose('boolean') setCopyWebDir(_copy: boolean): void { /* nothing to copy */ }
+  @Expose('boolean') setCopyWebInf(_copy: boolean): void { /* nothing to copy */ }
+
+  /** The class registry of this app: sees the server's classes; the app may register its own. */
+  getClassRegistry(): ClassRegistry {
+    this._registry ??= ClassRegistry.default.createChild();
+    return this._registry;
+  }
+
+  /** The loader of `WEB-INF/classes` (created at start). */
+  getWebAppClassLoader(): WebAppClassLoader | null { return this._classLoader; }
+
+  /** Why the last start failed (the context is then unavailable), or null. */
+  getUnavailableException(): unknown { return this._unavailableCause; }
+
+  /** The jetty-web.xml variant applied at the last start, or null. */
+  getAppliedJettyWebXml(): string | null { return this._appliedJettyWebXml; }
+
+  /** The app folder's WEB-INF, or null. */
+  getWebInf(): string | null {
+    const base = this.getResourceBasePath();
+    return base ? path.join(base, 'WEB-INF') : null;
+  }
+
+  // ---- life cycle ------------------------------------------------------------------------------
+
+  protected override async doStart(): Promise<void> {
+    this._unavailableCause = null;
+    this.setAvailable(true);
+    try {
+      this.preConfigure();
+      const metadata = this.loadDescriptors();
+      this.configureJettyWebXml();
+      await new StandardDescriptorProcessor(this, this._classLoader!).process(metadata.resolve());
+      await super.doStart();
+      if (this._logUrlOnStart) console.info(`Started ${this.dumpSelf()}`);
+    } catch (err) {
+      this._unavailableCause = err;
+      console.warn(`Failed startup of context ${this.dumpSelf()}: ${describeErrorChain(err).split('\n').join(' ')}`);
+      this.setAvailable(false);
+      if (this._throwUnavailable) throw err;
+    }
+  }
+
+  protected override async doStop(): Promise<void> {
+    try {
+      await super.doStop();
+    } finally {
+      this._classLoader?.close();
+      this._classLoader = null;
+      StandardDescriptorProcessor.clear(this);
+    }
+  }
+
+  /** Jetty's WebInfConfiguration: checks the war and makes it the resource base; sets up the class loader. */
+  private preConfigure(): void {
+    let war = this._war ?? this.getResourceBase();
+    if (!war) throw new WebAppError(`Cannot start web app '${this.getContextPath()}': neither war nor resourceBase is set`);
+    war = path.resolve(war);
+    if (war.toLowerCase().endsWith('.war') && fs.existsSync(war) && fs.statSync(war).isFile()) {
+      const unpacked = war.slice(0, -4);
+      if (fs.existsSync(path.join(unpacked, 'WEB-INF'))) war = unpacked;
+      else throw new WebAppError(`Cannot deploy '${war}': .war archives are not supported, unpack it into '${unpacked}'`);
+    }
+    if (!fs.existsSync(war) || !fs.statSync(war).isDirectory()) {
+      throw new WebAppError(`Cannot start web app '${this.getContextPath()}': war '${war}' is not a folder`);
+    }
+    if (this.getResourceBase() === null || this._war !== null) this.setResourceBase(war);
+    this._classLoader?.close();
+    this._classLoader = new WebAppClassLoader(war);
+  }
+
+  /** Parses webdefault.xml, WEB-INF/web.xml (or `descriptor`) and the overrides (Jetty: preConfigure). */
+  private loadDescriptors(): MetaData {
+    const md = new MetaData();
+    if (this._defaultsDescriptor) md.setDefaults(parseWebDescriptor(path.resolve(this._defaultsDescriptor)));
+    const webXml = this._descriptor ? path.resolve(this._descriptor) : path.join(this.getWebInf()!, 'web.xml');
+    if (this._descriptor || fs.existsSync(webXml)) md.setWebXml(parseWebDescriptor(webXml));
+    for (const o of this._overrideDescriptors) md.addOverride(parseWebDescriptor(path.resolve(o)));
+    return md;
+  }
+
+  /** Jetty's JettyWebXmlConfiguration: applies WEB-INF/jetty-web.xml before the descriptors. */
+  private configureJettyWebXml(): void {
+    const webInf = this.getWebInf();
+    this._appliedJettyWebXml = webInf ? JettyWebXmlConfiguration.apply(this, webInf, this.getServer(), this.getClassRegistry()) : null;
+  }
+
+  /** An unavailable web app answers 503 for its paths (Jetty's ContextHandler with available=false). */
+  override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (!this.isAvailable() && this.isStarted() && this.matchesPath(target)
+      && this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) {
+      baseRequest.setHandled(true);
+      response.sendError(503, 'Service Unavailable');
+      return;
+    }
+    await super.doScope(target, baseRequest, request, response);
+  }
+
+  override dumpSelf(): string {
+    return `${this.constructor.name}@${this.getDisplayName() ?? ''}{${this.getContextPath()},${this._war ?? this.getResourceBase() ?? 'null'},${this.getState()}}`;
+  }
+}
