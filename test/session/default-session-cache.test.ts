@@ -1,0 +1,4 @@
+import { DefaultSessionCache } from '../../src/session/default-session-cache';
+import { sessionCacheContract } from './session-cache.contract';
+
+sessionCacheContract({ name: 'DefaultSessionCache', keepsSessions: true, createCache: (h) => new DefaultSessionCache(h) });
