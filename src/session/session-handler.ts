@@ -4,7 +4,7 @@
  * @module
  */
 import { JettyClass, Expose } from '../ioc/metadata';
-import { HandlerWrapper } from '../server/handler/handler-wrapper';
+import { ScopedHandler } from '../server/handler/scoped-handler';
 import type { SessionManagerBridge, SessionCookie } from '../server/session-manager-bridge';
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
@@ -75,6 +75,7 @@ interface ResponseView {
   sendError?(status: number, message?: string): unknown;
   isCommitted?(): boolean;
   addBeforeCommitListener?(listener: () => unknown): void;
+  replaceCookie?(cookie: SessionCookie): void;
 }
 
 interface RequestState { readonly sessions: Set<Session> }
@@ -90,9 +91,21 @@ interface RequestState { readonly sessions: Set<Session> }
  * Server (modules session-cache-*, session-store-*), else DefaultSessionCache over NullSessionDataStore.
  */
 @JettyClass('org.eclipse.jetty.server.session.SessionHandler', {
+  aliases: ['org.eclipse.jetty.servlet.SessionHandler'],
   implements: ['org.eclipse.jetty.server.SessionManager'],
+  ctors: [[], [{ name: 'manager', type: 'org.eclipse.jetty.server.SessionManager' }]],
 })
-export class SessionHandler extends HandlerWrapper implements SessionManagerBridge, SessionOwner, IdManagedSessionHandler {
+export class SessionHandler extends ScopedHandler implements SessionManagerBridge, SessionOwner, IdManagedSessionHandler {
+  /**
+   * `new SessionHandler()`, or the 9.3 form `new SessionHandler(manager)` (legacy integration, see
+   * src/session/legacy): a manager such as HashSessionManager is itself a SessionHandler, so the
+   * constructed handler IS that manager and every request scope and bridge call goes to it.
+   */
+  constructor(manager?: SessionHandler | null) {
+    super();
+    if (manager instanceof SessionHandler) return manager;
+  }
+
   private _maxInactiveInterval = -1;
   private readonly _cookie: SessionCookieSettings = {
     name: DEFAULT_SESSION_COOKIE, path: null, domain: null, maxAge: -1, comment: null, httpOnly: false, secure: false,
@@ -354,16 +367,27 @@ export class SessionHandler extends HandlerWrapper implements SessionManagerBrid
     return (base && typeof base === 'object' ? base : request) as object;
   }
 
-  override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  /** Passes the request on inside the session scope. */
+  async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    await this.nextHandle(target, baseRequest, request, response);
+  }
+
+  /**
+   * 3.4 doScope: resolve the requested session, count the request into it and send a cookie when needed,
+   * run the rest of the chain, then release every session the request entered (the last release writes,
+   * and that write completes before this promise settles).
+   */
+  override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const req = baseRequest as unknown as RequestView;
     const previous = req.getSessionHandler?.();
     if (previous === this || !this.isStarted()) {
-      await super.handle(target, baseRequest, request, response);
+      await this.nextScope(target, baseRequest, request, response);
       return;
     }
     const key = baseRequest as unknown as object;
     const state = this.stateOf(key);
-    const resp = (req.getResponse?.() ?? response) as unknown as ResponseView;
+    let resp = response as unknown as ResponseView;
+    try { resp = (req.getResponse?.() ?? response) as unknown as ResponseView; } catch { /* no response yet */ }
     try {
       req.setSessionHandler?.(this);
       const found = await this.checkRequestedSessionId(req, state);
@@ -389,7 +413,7 @@ export class SessionHandler extends HandlerWrapper implements SessionManagerBrid
       if (this._sessionCache?.isFlushOnResponseCommit()) {
         resp.addBeforeCommitListener?.(() => this.commitSessions(state));
       }
-      await super.handle(target, baseRequest, request, response);
+      await this.nextScope(target, baseRequest, request, response);
     } finally {
       await this.completeRequest(key);
       if (previous !== undefined && previous !== null) req.setSessionHandler?.(previous);
@@ -748,6 +772,7 @@ import { AbstractSessionCache as DefaultOrAbstract } from './abstract-session-ca
 /** Replaces any earlier Set-Cookie for the same cookie name, then adds this one. */
 function setCookieHeader(resp: ResponseView, cookie: SessionCookie): void {
   if (resp.isCommitted?.()) return;
+  if (typeof resp.replaceCookie === 'function') { resp.replaceCookie(cookie); return; }
   const existing = resp.getHeaders?.('Set-Cookie');
   const prefix = `${cookie.name}=`;
   const keep = existing ? [...existing].filter((h) => !h.startsWith(prefix)) : [];
