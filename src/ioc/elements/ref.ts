@@ -17,7 +17,7 @@ export const refHandler: ElementHandler = {
     const f = cx.fields(el, ['id']);
     const refid = getAttribute(el, 'refid') ?? cx.fieldString(f.get('id'), scope);
     if (refid === undefined) throw cx.error(el, "Cannot resolve <Ref>: attribute 'refid' is required");
-    const hasBody = el.children.slice(f.next).length > 0;
+    const hasBody = el.children.some((c) => !(c.kind === 'element' && c.name === 'Id'));
     if (!cx.idMap.has(refid)) {
       if (hasBody) {
         const known = [...cx.idMap.keys()].sort();
