@@ -1,0 +1,91 @@
+/**
+ * Routes each request to the context with the longest matching context path, preferring contexts whose
+ * virtual hosts match (org.eclipse.jetty.server.handler.ContextHandlerCollection).
+ * @module
+ */
+import { Expose, JettyClass } from '../../ioc/metadata';
+import type { HttpServletRequest } from '../../servlet/http-servlet-request';
+import type { HttpServletResponse } from '../../servlet/http-servlet-response';
+import type { Handler } from '../handler';
+import type { Request } from '../request';
+import { ContextHandler } from './context-handler';
+import { HandlerCollection } from './handler-collection';
+import { HandlerWrapper } from './handler-wrapper';
+
+interface Branch { readonly handler: Handler; readonly contexts: ContextHandler[] }
+
+/**
+ * Jetty's ContextHandlerCollection: `<New id="Contexts" class="org.eclipse.jetty.server.handler.ContextHandlerCollection"/>`
+ * in etc/jetty.xml; the deployer adds web apps to it. Mutable while running.
+ */
+@JettyClass('org.eclipse.jetty.server.handler.ContextHandlerCollection', {
+  ctors: [[], [{ name: 'contexts', type: 'org.eclipse.jetty.server.handler.ContextHandler[]' }]],
+})
+export class ContextHandlerCollection extends HandlerCollection {
+  /** Branches sorted by context path length, longest first; branches without a context last. */
+  private _branches: { branch: Branch; ctx: ContextHandler | null }[] = [];
+
+  constructor(...args: unknown[]) {
+    super(true, ...(args.length === 1 && Array.isArray(args[0]) ? args[0] as Handler[] : args as Handler[]));
+  }
+
+  /** Recomputes the routing table (Jetty's mapContexts); called whenever handlers change. */
+  @Expose()
+  mapContexts(): void {
+    const rows: { branch: Branch; ctx: ContextHandler | null }[] = [];
+    for (const h of this._handlers) {
+      const contexts = findContexts(h);
+      const branch = { handler: h, contexts };
+      if (contexts.length === 0) rows.push({ branch, ctx: null });
+      for (const c of contexts) rows.push({ branch, ctx: c });
+    }
+    rows.sort((a, b) => {
+      if (!a.ctx || !b.ctx) return (a.ctx ? 0 : 1) - (b.ctx ? 0 : 1);
+      const d = b.ctx.getContextPath().length - a.ctx.getContextPath().length;
+      if (d !== 0) return d;
+      return (b.ctx.getVirtualHosts().length > 0 ? 1 : 0) - (a.ctx.getVirtualHosts().length > 0 ? 1 : 0);
+    });
+    this._branches = rows;
+  }
+
+  protected override handlersChanged(): void { this.mapContexts(); }
+
+  protected override async doStart(): Promise<void> {
+    this.mapContexts();
+    await super.doStart();
+  }
+
+  override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (!this.isStarted()) return;
+    const tried = new Set<Handler>();
+    const host = baseRequest.getServerName();
+    const connector = baseRequest.getConnectionInfo().connectorName;
+    for (const { branch, ctx } of this._branches) {
+      if (tried.has(branch.handler)) continue;
+      if (ctx) {
+        if (!ctx.matchesPath(target) || !ctx.checkVirtualHost(host, connector)) continue;
+      }
+      tried.add(branch.handler);
+      await branch.handler.handle(target, baseRequest, request, response);
+      if (baseRequest.isHandled()) return;
+    }
+  }
+
+  /** Adds a context for `contextPath` serving from `resourceBase` (Jetty's addContext). */
+  @Expose('String', 'String')
+  addContext(contextPath: string, resourceBase: string): ContextHandler {
+    const c = new ContextHandler();
+    c.setContextPath(contextPath);
+    c.setResourceBase(resourceBase);
+    this.addHandler(c);
+    return c;
+  }
+}
+
+/** The ContextHandlers a handler is or wraps (through wrappers and collections). */
+function findContexts(h: Handler): ContextHandler[] {
+  if (h instanceof ContextHandler) return [h];
+  if (h instanceof HandlerWrapper) { const n = h.getHandler(); return n ? findContexts(n) : []; }
+  if (h instanceof HandlerCollection) return h.getHandlers().flatMap(findContexts);
+  return [];
+}

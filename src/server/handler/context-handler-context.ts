@@ -1,0 +1,95 @@
+/**
+ * The ServletContext a ContextHandler gives its servlets (Jetty's inner class ContextHandler.Context):
+ * attributes with listener events, init parameters, real paths confined to the resource base, MIME
+ * types and logging.
+ * @module
+ */
+import * as path from 'node:path';
+import * as mime from 'mime-types';
+import type { ServletContextAttributeListener } from '../../servlet/listeners';
+import type { ServletContext } from '../../servlet/servlet-context';
+
+/** What the Context needs from its ContextHandler. */
+export interface ContextOwner {
+  getContextPath(): string;
+  getDisplayName(): string | null;
+  getResourceBasePath(): string | null;
+  getInitParams(): Map<string, string>;
+  getContextAttributeListeners(): ServletContextAttributeListener[];
+  isStarted(): boolean;
+  getMimeTypes(): Map<string, string>;
+}
+
+/** Jetty's ContextHandler.Context: the javax.servlet.ServletContext of one context. */
+export class Context implements ServletContext {
+  private readonly _attributes = new Map<string, unknown>();
+
+  constructor(private readonly _owner: ContextOwner) {}
+
+  getContextPath(): string {
+    const cp = this._owner.getContextPath();
+    return cp === '/' ? '' : cp;
+  }
+  getServletContextName(): string | null { return this._owner.getDisplayName(); }
+
+  getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  getAttributeNames(): string[] { return [...this._attributes.keys()]; }
+  setAttribute(name: string, value: unknown): void {
+    if (value === null || value === undefined) { this.removeAttribute(name); return; }
+    const old = this._attributes.get(name);
+    this._attributes.set(name, value);
+    const kind = old === undefined ? 'attributeAdded' : 'attributeReplaced';
+    this.fire(kind, name, old === undefined ? value : old);
+  }
+  removeAttribute(name: string): void {
+    if (!this._attributes.has(name)) return;
+    const old = this._attributes.get(name);
+    this._attributes.delete(name);
+    this.fire('attributeRemoved', name, old);
+  }
+  /** Removes every attribute without events (at context stop). */
+  clearAttributes(): void { this._attributes.clear(); }
+
+  private fire(kind: 'attributeAdded' | 'attributeReplaced' | 'attributeRemoved', name: string, value: unknown): void {
+    const listeners = this._owner.getContextAttributeListeners();
+    if (listeners.length === 0) return;
+    const event = { getServletContext: () => this, getName: () => name, getValue: () => value };
+    for (const l of listeners) l[kind]?.(event);
+  }
+
+  getInitParameter(name: string): string | null { return this._owner.getInitParams().get(name) ?? null; }
+  getInitParameterNames(): string[] { return [...this._owner.getInitParams().keys()]; }
+  setInitParameter(name: string, value: string): boolean {
+    if (this._owner.isStarted()) throw new Error(`Cannot set init parameter '${name}': the context is started`);
+    const params = this._owner.getInitParams();
+    if (params.has(name)) return false;
+    params.set(name, value);
+    return true;
+  }
+
+  getRealPath(p: string): string | null {
+    const base = this._owner.getResourceBasePath();
+    if (!base || p === null || p === undefined) return null;
+    const rel = String(p).replace(/\\/g, '/');
+    if (rel.includes('\0')) return null;
+    const resolved = path.resolve(base, `.${rel.startsWith('/') ? '' : '/'}${rel}`);
+    if (resolved !== base && !resolved.startsWith(base.endsWith(path.sep) ? base : base + path.sep)) return null;
+    return resolved;
+  }
+
+  getMimeType(file: string): string | null {
+    const ext = path.extname(file).slice(1).toLowerCase();
+    const own = this._owner.getMimeTypes().get(ext);
+    if (own) return own;
+    const t = mime.lookup(file);
+    return t === false ? null : t;
+  }
+
+  log(message: string, error?: unknown): void {
+    const name = this._owner.getDisplayName() ?? this.getContextPath() ?? '/';
+    process.stderr.write(`INFO: ${name}: ${message}\n`);
+    if (error) process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  }
+
+  toString(): string { return `ServletContext@${this.getContextPath() || '/'}`; }
+}

@@ -1,0 +1,442 @@
+/**
+ * The container's request (org.eclipse.jetty.server.Request): wraps Node's IncomingMessage, implements
+ * HttpServletRequest, and carries the plumbing handlers need (handled flag, context and servlet paths,
+ * the session handler in scope and the requested session id).
+ * @module
+ */
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { parseCookie } from 'cookie';
+import { Cookie } from '../servlet/cookie';
+import type { DispatcherType } from '../servlet/dispatcher-type';
+import { HttpException, IllegalStateException } from '../servlet/errors';
+import type { HttpServletRequest } from '../servlet/http-servlet-request';
+import type { HttpSession } from '../servlet/http-session';
+import type { ServletContext } from '../servlet/servlet-context';
+import type { Response } from './response';
+import type { SessionManagerBridge } from './session-manager-bridge';
+import { findPathParameter, parseRequestUri } from './uri-path';
+
+/** What the connector knows about the connection a request came in on. */
+export interface ConnectionInfo {
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly localName: string;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly secure: boolean;
+  /** The connector's name, for `@connector` virtual hosts. */
+  readonly connectorName: string | null;
+}
+
+/** The context a request is in (a ContextHandler, seen through what Request needs). */
+export interface RequestContext {
+  getServletContext(): ServletContext;
+  getContextPath(): string;
+}
+
+/** Default body limit of buffer()/text()/json(): 10 MB. */
+export const DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024;
+/** Default form limit (Jetty's ContextHandler maxFormContentSize). */
+export const DEFAULT_MAX_FORM_CONTENT_SIZE = 200000;
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * Jetty's org.eclipse.jetty.server.Request. Created by ServerConnector per exchange; not configured
+ * from XML.
+ */
+export class Request implements HttpServletRequest {
+  private _handled = false;
+  private readonly _rawPath: string;
+  private readonly _query: string | null;
+  private readonly _decodedPath: string | null;
+  private readonly _badReason: string | undefined;
+  private _contextPath = '';
+  private _servletPath = '';
+  private _pathInfo: string | null = null;
+  private _context: RequestContext | null = null;
+  private _dispatcherType: DispatcherType = 'REQUEST';
+  private readonly _attributes = new Map<string, unknown>();
+  private _queryParams: Map<string, string[]> | undefined;
+  private _params: Map<string, string[]> | undefined;
+  private _cookies: Cookie[] | undefined;
+  private _characterEncoding: string | null = null;
+  private _body: Buffer | undefined;
+  private _bodyPromise: Promise<Buffer> | undefined;
+  private _streamTaken = false;
+  private _formTooLarge = false;
+  private _maxBodySize = DEFAULT_MAX_BODY_SIZE;
+  private _response: Response | null = null;
+  private _scheme: string;
+  private _secure: boolean;
+  private _serverName: string | undefined;
+  private _serverPort: number | undefined;
+  private _remoteAddr: string;
+  private _remotePort: number;
+  private readonly _timeStamp = Date.now();
+  private _sessionHandler: SessionManagerBridge | null = null;
+  private _session: HttpSession | null = null;
+  private _requestedSessionId: string | null = null;
+  private _requestedSessionIdFromCookie = false;
+  private _remoteUser: string | null = null;
+
+  constructor(private readonly _raw: IncomingMessage, private readonly _conn: ConnectionInfo) {
+    const parsed = parseRequestUri(_raw.url ?? '/');
+    this._rawPath = parsed.rawPath;
+    this._query = parsed.query;
+    this._decodedPath = parsed.decodedPath;
+    this._badReason = parsed.badReason;
+    this._secure = _conn.secure;
+    this._scheme = _conn.secure ? 'https' : 'http';
+    this._remoteAddr = _conn.remoteAddress;
+    this._remotePort = _conn.remotePort;
+  }
+
+  // ---- container plumbing ----------------------------------------------------------------------
+
+  /** The Node request underneath. */
+  getRawRequest(): IncomingMessage { return this._raw; }
+  getConnectionInfo(): ConnectionInfo { return this._conn; }
+  setResponse(response: Response): void { this._response = response; }
+  getResponse(): Response {
+    if (!this._response) throw new IllegalStateException('Cannot get the response: the request has none yet');
+    return this._response;
+  }
+  isHandled(): boolean { return this._handled; }
+  setHandled(handled: boolean): void { this._handled = handled; }
+  getTimeStamp(): number { return this._timeStamp; }
+  /** The decoded, canonical path without path parameters (the target of the server's handler); null when bad. */
+  getPathInContextRoot(): string | null { return this._decodedPath; }
+  /** Why the path was refused (400), if it was. */
+  getBadPathReason(): string | undefined { return this._badReason; }
+  /** The value of a path parameter in the raw URI, e.g. `jsessionid`; null when absent. */
+  getUriPathParameter(name: string): string | null { return findPathParameter(this._rawPath, name); }
+
+  getContext(): RequestContext | null { return this._context; }
+  setContext(context: RequestContext | null, contextPath: string): void {
+    this._context = context;
+    this._contextPath = contextPath;
+  }
+  setContextPath(contextPath: string): void { this._contextPath = contextPath; }
+  setServletPath(servletPath: string): void { this._servletPath = servletPath; }
+  setPathInfo(pathInfo: string | null): void { this._pathInfo = pathInfo; }
+  setDispatcherType(type: DispatcherType): void { this._dispatcherType = type; }
+  setScheme(scheme: string): void { this._scheme = scheme; }
+  setSecure(secure: boolean): void { this._secure = secure; }
+  setRemoteAddr(addr: string, port?: number): void { this._remoteAddr = addr; if (port !== undefined) this._remotePort = port; }
+  setServerName(name: string): void { this._serverName = name; }
+  setServerPort(port: number): void { this._serverPort = port; }
+  setRemoteUser(user: string | null): void { this._remoteUser = user; }
+  setMaxBodySize(bytes: number): void { this._maxBodySize = bytes; }
+
+  // ---- session plumbing (set by the SessionHandler in scope) -----------------------------------
+
+  setSessionHandler(bridge: SessionManagerBridge | null): void { this._sessionHandler = bridge; }
+  getSessionHandler(): SessionManagerBridge | null { return this._sessionHandler; }
+  setSession(session: HttpSession | null): void { this._session = session; }
+  /** The session currently attached, without validity checks (Jetty's getSession() on Request internals). */
+  getCurrentSession(): HttpSession | null { return this._session; }
+  setRequestedSessionId(id: string | null): void { this._requestedSessionId = id; }
+  setRequestedSessionIdFromCookie(fromCookie: boolean): void { this._requestedSessionIdFromCookie = fromCookie; }
+
+  getSession(create = true): HttpSession | null {
+    if (this._session) {
+      if (this._sessionHandler && !this._sessionHandler.isValid(this._session)) this._session = null;
+      else return this._session;
+    }
+    if (!create) return null;
+    if (this._response?.isCommitted()) {
+      throw new IllegalStateException('Cannot create session: the response is committed');
+    }
+    const bridge = this._sessionHandler;
+    if (!bridge) throw new IllegalStateException('Cannot create session: no SessionManager in scope');
+    this._session = bridge.newHttpSession(this);
+    const cookie = bridge.getSessionCookie(this._session, this.getContextPath(), this.isSecure());
+    if (cookie && this._response) this._response.replaceCookie(cookie);
+    return this._session;
+  }
+
+  getRequestedSessionId(): string | null { return this._requestedSessionId; }
+
+  isRequestedSessionIdValid(): boolean {
+    const requested = this._requestedSessionId;
+    if (requested === null) return false;
+    const session = this.getSession(false);
+    if (!session) return false;
+    const dot = requested.lastIndexOf('.');
+    const plain = dot >= 0 ? requested.slice(0, dot) : requested;
+    return session.getId() === plain || session.getId() === requested;
+  }
+
+  isRequestedSessionIdFromCookie(): boolean { return this._requestedSessionId !== null && this._requestedSessionIdFromCookie; }
+  isRequestedSessionIdFromURL(): boolean { return this._requestedSessionId !== null && !this._requestedSessionIdFromCookie; }
+
+  changeSessionId(): string {
+    const session = this.getSession(false);
+    if (!session) throw new IllegalStateException('Cannot change session id: the request has no session');
+    const bridge = this._sessionHandler;
+    if (!bridge) throw new IllegalStateException('Cannot change session id: no SessionManager in scope');
+    const id = bridge.renewSessionId(this, session);
+    if (bridge.isUsingCookies()) {
+      const cookie = bridge.getSessionCookie(session, this.getContextPath(), this.isSecure());
+      if (cookie && this._response) this._response.replaceCookie(cookie);
+    }
+    return id;
+  }
+
+  // ---- HttpServletRequest: line, paths ---------------------------------------------------------
+
+  getMethod(): string { return this._raw.method ?? 'GET'; }
+  getRequestURI(): string { return this._rawPath; }
+  getRequestURL(): string {
+    const port = this.getServerPort();
+    const dflt = (this._scheme === 'https' && port === 443) || (this._scheme === 'http' && port === 80);
+    return `${this._scheme}://${hostForUrl(this.getServerName())}${dflt ? '' : `:${port}`}${this._rawPath}`;
+  }
+  getContextPath(): string { return this._contextPath; }
+  getServletPath(): string { return this._servletPath; }
+  getPathInfo(): string | null { return this._pathInfo; }
+  getQueryString(): string | null { return this._query; }
+  getProtocol(): string { return `HTTP/${this._raw.httpVersion}`; }
+  getScheme(): string { return this._scheme; }
+  isSecure(): boolean { return this._secure; }
+
+  getServerName(): string {
+    if (this._serverName === undefined) this.parseHost();
+    return this._serverName as string;
+  }
+  getServerPort(): number {
+    if (this._serverPort === undefined) this.parseHost();
+    return this._serverPort as number;
+  }
+  private parseHost(): void {
+    const host = this._raw.headers.host;
+    const dflt = this._scheme === 'https' ? 443 : 80;
+    if (host) {
+      const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host.trim());
+      if (m) {
+        this._serverName ??= m[1].replace(/^\[|\]$/g, '');
+        this._serverPort ??= m[2] ? Number(m[2]) : dflt;
+        return;
+      }
+    }
+    this._serverName ??= this._conn.localAddress;
+    this._serverPort ??= this._conn.localPort;
+  }
+
+  getRemoteAddr(): string { return this._remoteAddr; }
+  getRemoteHost(): string { return this._remoteAddr; }
+  getRemotePort(): number { return this._remotePort; }
+  getLocalAddr(): string { return this._conn.localAddress; }
+  getLocalName(): string { return this._conn.localName; }
+  getLocalPort(): number { return this._conn.localPort; }
+
+  // ---- headers ---------------------------------------------------------------------------------
+
+  getHeader(name: string): string | null {
+    const v = this._raw.headers[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v[0] : v;
+  }
+  getHeaders(name: string): string[] {
+    const lower = name.toLowerCase();
+    const out: string[] = [];
+    const raw = this._raw.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i].toLowerCase() === lower) out.push(raw[i + 1]);
+    return out;
+  }
+  getHeaderNames(): string[] {
+    const seen = new Map<string, string>();
+    const raw = this._raw.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) if (!seen.has(raw[i].toLowerCase())) seen.set(raw[i].toLowerCase(), raw[i]);
+    return [...seen.values()];
+  }
+  getIntHeader(name: string): number {
+    const v = this.getHeader(name);
+    if (v === null) return -1;
+    const n = Number.parseInt(v, 10);
+    if (Number.isNaN(n)) throw new TypeError(`Cannot parse header '${name}': '${v}' is not an integer`);
+    return n;
+  }
+  getDateHeader(name: string): number {
+    const v = this.getHeader(name);
+    if (v === null) return -1;
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) throw new TypeError(`Cannot parse header '${name}': '${v}' is not a date`);
+    return t;
+  }
+  getContentType(): string | null { return this.getHeader('content-type'); }
+  getContentLength(): number {
+    const v = this.getHeader('content-length');
+    return v === null ? -1 : Number(v);
+  }
+  getCharacterEncoding(): string | null {
+    if (this._characterEncoding) return this._characterEncoding;
+    const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(this.getContentType() ?? '');
+    return m ? m[1] : null;
+  }
+  setCharacterEncoding(encoding: string): void { this._characterEncoding = encoding; }
+
+  // ---- parameters ------------------------------------------------------------------------------
+
+  private queryParams(): Map<string, string[]> {
+    if (!this._queryParams) this._queryParams = parseUrlEncoded(this._query ?? '');
+    return this._queryParams;
+  }
+
+  private params(): Map<string, string[]> {
+    if (this._params) return this._params;
+    if (this._formTooLarge) {
+      throw new HttpException(413, `Cannot read form parameters: the form is larger than the allowed size`);
+    }
+    const merged = new Map<string, string[]>();
+    for (const [k, v] of this.queryParams()) merged.set(k, [...v]);
+    if (this._body && this.isFormRequest()) {
+      for (const [k, v] of parseUrlEncoded(this._body.toString('latin1') /* ascii-safe */)) {
+        merged.set(k, [...(merged.get(k) ?? []), ...v]);
+      }
+    }
+    this._params = merged;
+    return merged;
+  }
+
+  /** True for a urlencoded form request with a body (POST, PUT...). */
+  isFormRequest(): boolean {
+    const ct = (this.getContentType() ?? '').split(';')[0].trim().toLowerCase();
+    return ct === FORM_TYPE && this.getMethod() !== 'GET' && this.getMethod() !== 'HEAD';
+  }
+
+  /**
+   * Reads a urlencoded form body before dispatch (Jetty's delayDispatchUntilContent), so that
+   * getParameter() can stay synchronous. A body over `maxFormContentSize` is not read; reading
+   * parameters then fails with 413.
+   */
+  async prepareForm(maxFormContentSize: number): Promise<void> {
+    if (!this.isFormRequest()) return;
+    const declared = this.getContentLength();
+    if (maxFormContentSize >= 0 && declared > maxFormContentSize) { this._formTooLarge = true; return; }
+    try {
+      await this.readBody(maxFormContentSize >= 0 ? maxFormContentSize : this._maxBodySize);
+    } catch (err) {
+      if (err instanceof HttpException && err.status === 413) this._formTooLarge = true;
+      else throw err;
+    }
+  }
+
+  getParameter(name: string): string | null { return this.params().get(name)?.[0] ?? null; }
+  getParameterValues(name: string): string[] | null { const v = this.params().get(name); return v ? [...v] : null; }
+  getParameterNames(): string[] { return [...this.params().keys()]; }
+  getParameterMap(): Map<string, string[]> { return new Map([...this.params()].map(([k, v]) => [k, [...v]])); }
+
+  // ---- cookies ---------------------------------------------------------------------------------
+
+  getCookies(): Cookie[] {
+    if (this._cookies) return [...this._cookies];
+    const out: Cookie[] = [];
+    for (const header of this.getHeaders('cookie')) {
+      for (const pair of header.split(';')) {
+        const trimmed = pair.trim();
+        if (!trimmed || !trimmed.includes('=')) continue;
+        const parsed = parseCookie(trimmed);
+        for (const [name, value] of Object.entries(parsed)) {
+          try { out.push(new Cookie(name, value ?? '')); } catch { /* an invalid cookie name is skipped, as Jetty's RFC6265 parser does */ }
+        }
+      }
+    }
+    this._cookies = out;
+    return [...out];
+  }
+
+  // ---- attributes ------------------------------------------------------------------------------
+
+  getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  getAttributeNames(): string[] { return [...this._attributes.keys()]; }
+  setAttribute(name: string, value: unknown): void {
+    if (value === null || value === undefined) this._attributes.delete(name);
+    else this._attributes.set(name, value);
+  }
+  removeAttribute(name: string): void { this._attributes.delete(name); }
+
+  // ---- body ------------------------------------------------------------------------------------
+
+  getInputStream(): Readable {
+    if (this._body) return Readable.from([this._body]);
+    if (this._streamTaken || this._bodyPromise) throw new IllegalStateException('Cannot get the input stream: the body is already being read');
+    this._streamTaken = true;
+    return this._raw;
+  }
+
+  buffer(): Promise<Buffer> { return this.readBody(this._maxBodySize); }
+  async text(): Promise<string> {
+    const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
+    const buf = await this.buffer();
+    return buf.toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8');
+  }
+  async json(): Promise<unknown> {
+    const text = await this.text();
+    try { return JSON.parse(text); } catch (err) {
+      throw new HttpException(400, `Cannot parse request body as JSON: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  private readBody(limit: number): Promise<Buffer> {
+    if (this._body) return Promise.resolve(this._body);
+    if (this._bodyPromise) return this._bodyPromise;
+    if (this._streamTaken) return Promise.reject(new IllegalStateException('Cannot read the body: the input stream was taken'));
+    this._bodyPromise = new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const onData = (c: Buffer): void => {
+        size += c.length;
+        if (size > limit) {
+          cleanup();
+          this._raw.resume();
+          reject(new HttpException(413, `Cannot read request body: it is larger than ${limit} bytes`));
+          return;
+        }
+        chunks.push(c);
+      };
+      const onEnd = (): void => { cleanup(); this._body = Buffer.concat(chunks); resolve(this._body); };
+      const onError = (err: Error): void => { cleanup(); reject(err); };
+      const cleanup = (): void => {
+        this._raw.off('data', onData); this._raw.off('end', onEnd); this._raw.off('error', onError);
+      };
+      this._raw.on('data', onData);
+      this._raw.on('end', onEnd);
+      this._raw.on('error', onError);
+    });
+    return this._bodyPromise;
+  }
+
+  // ---- misc ------------------------------------------------------------------------------------
+
+  getServletContext(): ServletContext | null { return this._context?.getServletContext() ?? null; }
+  getDispatcherType(): DispatcherType { return this._dispatcherType; }
+  getRemoteUser(): string | null { return this._remoteUser; }
+  isUserInRole(_role: string): boolean { return false; }
+
+  toString(): string { return `Request(${this.getMethod()} ${this._rawPath})`; }
+}
+
+/** Parses `a=1&b=2&a=3` (with `+` as space) into an ordered multi-map. */
+export function parseUrlEncoded(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!text) return out;
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const k = decodeFormComponent(eq >= 0 ? part.slice(0, eq) : part);
+    const v = eq >= 0 ? decodeFormComponent(part.slice(eq + 1)) : '';
+    const list = out.get(k);
+    if (list) list.push(v); else out.set(k, [v]);
+  }
+  return out;
+}
+
+function decodeFormComponent(s: string): string {
+  const plus = s.replace(/\+/g, ' ');
+  try { return decodeURIComponent(plus); } catch { return plus; }
+}
+
+function hostForUrl(host: string): string { return host.includes(':') ? `[${host}]` : host; }

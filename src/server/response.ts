@@ -1,0 +1,411 @@
+/**
+ * The container's response (org.eclipse.jetty.server.Response): buffers output (32 KB by default),
+ * commits the headers on overflow, flushBuffer() or completion, runs before-commit listeners first,
+ * and implements HttpServletResponse on top of Node's ServerResponse.
+ * @module
+ */
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { format } from 'node:util';
+import type { Cookie } from '../servlet/cookie';
+import { IllegalStateException } from '../servlet/errors';
+import type { HttpServletResponse, PrintWriter, ServletOutputStream } from '../servlet/http-servlet-response';
+import type { Request } from './request';
+import type { SessionCookie } from './session-manager-bridge';
+
+/** Something that renders an error page into a response (ErrorHandler). */
+export interface ErrorPageWriter {
+  writeErrorPage(request: Request, response: Response, code: number, message: string | null, cause?: unknown): void;
+}
+
+/** The connector-level settings a response follows (from HttpConfiguration). */
+export interface ResponseSettings {
+  readonly outputBufferSize: number;
+  readonly sendServerVersion: boolean;
+  readonly sendDateHeader: boolean;
+  readonly serverVersion: string;
+  /** The ErrorHandler to use when the request's context has none. */
+  readonly errorHandler: () => ErrorPageWriter | null;
+}
+
+const DEFAULT_SETTINGS: ResponseSettings = {
+  outputBufferSize: 32768, sendServerVersion: false, sendDateHeader: false, serverVersion: 'Pier',
+  errorHandler: () => null,
+};
+
+interface HeaderEntry { name: string; values: string[] }
+
+/** Jetty's org.eclipse.jetty.server.Response; created by the connector per exchange. */
+export class Response implements HttpServletResponse {
+  private _status = 200;
+  private _reason: string | undefined;
+  private readonly _headers = new Map<string, HeaderEntry>();
+  private _mimeType: string | null = null;
+  private _charset: string | null = null;
+  private _chunks: Buffer[] = [];
+  private _size = 0;
+  private _bufferSize: number;
+  private _commitPromise: Promise<void> | undefined;
+  private _commitError: unknown;
+  private _streaming = false;
+  private _closed = false;
+  private _completed = false;
+  private _bytesWritten = 0;
+  private _writer: PrintWriter | undefined;
+  private _stream: ServletOutputStream | undefined;
+  private _errorSent = false;
+  private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
+  private readonly _sessionCookieNames = new Set<string>();
+
+  constructor(private readonly _raw: ServerResponse, private readonly _request: Request,
+    private readonly _settings: ResponseSettings = DEFAULT_SETTINGS) {
+    this._bufferSize = _settings.outputBufferSize;
+  }
+
+  getRawResponse(): ServerResponse { return this._raw; }
+  getRequest(): Request { return this._request; }
+  /** Bytes of body written to the wire so far (for the request log). */
+  getBytesWritten(): number { return this._bytesWritten; }
+  /** True once sendError/sendRedirect/close ended the body; later writes are ignored. */
+  isClosed(): boolean { return this._closed; }
+  /** True after sendError(). */
+  isErrorSent(): boolean { return this._errorSent; }
+
+  /** Adds a listener awaited just before the headers go out (sessions flush here). */
+  addBeforeCommitListener(listener: () => void | Promise<void>): void { this._beforeCommit.push(listener); }
+
+  // ---- status ----------------------------------------------------------------------------------
+
+  setStatus(code: number): void {
+    if (this.isCommitted()) return;
+    this._status = code;
+    this._reason = undefined;
+  }
+  /** Sets status and reason phrase (Jetty's setStatusWithReason). */
+  setStatusWithReason(code: number, reason: string): void {
+    if (this.isCommitted()) return;
+    this._status = code;
+    this._reason = reason;
+  }
+  getStatus(): number { return this._status; }
+
+  sendError(code: number, message?: string): void {
+    if (this.isCommitted()) throw new IllegalStateException(`Cannot send error ${code}: the response is committed`);
+    this.resetBuffer();
+    this._writer = undefined;
+    this._stream = undefined;
+    this._status = code;
+    this._reason = undefined;
+    this._errorSent = true;
+    this.setHeader('Content-Type', null);
+    this.setHeader('Content-Length', null);
+    if (code !== 204 && code !== 304 && code >= 200) {
+      const ctx = this._request.getContext() as { getErrorHandler?: () => ErrorPageWriter | null } | null;
+      const handler = ctx?.getErrorHandler?.() ?? this._settings.errorHandler();
+      if (handler) {
+        this.setHeader('Cache-Control', 'must-revalidate,no-cache,no-store');
+        handler.writeErrorPage(this._request, this, code, message ?? null, this._request.getAttribute('javax.servlet.error.exception'));
+      }
+    }
+    this._closed = true;
+  }
+
+  sendRedirect(location: string): void {
+    if (this.isCommitted()) throw new IllegalStateException(`Cannot redirect to '${location}': the response is committed`);
+    this.resetBuffer();
+    this.setHeader('Location', this.toAbsolute(location));
+    this._status = 302;
+    this._closed = true;
+  }
+
+  private toAbsolute(location: string): string {
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(location)) return location;
+    const req = this._request;
+    const port = req.getServerPort();
+    const scheme = req.getScheme();
+    const dflt = (scheme === 'https' && port === 443) || (scheme === 'http' && port === 80);
+    const host = req.getServerName();
+    const origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}${dflt ? '' : `:${port}`}`;
+    if (location.startsWith('//')) return `${scheme}:${location}`;
+    if (location.startsWith('/')) return origin + location;
+    const base = req.getRequestURI();
+    return new URL(location, origin + base.slice(0, base.lastIndexOf('/') + 1)).href;
+  }
+
+  // ---- headers ---------------------------------------------------------------------------------
+
+  setHeader(name: string, value: string | null): void {
+    if (this.isCommitted()) return;
+    const lower = name.toLowerCase();
+    if (lower === 'content-type') { this.setContentType(value); return; }
+    if (value === null) this._headers.delete(lower);
+    else this._headers.set(lower, { name, values: [value] });
+  }
+  addHeader(name: string, value: string): void {
+    if (this.isCommitted()) return;
+    const lower = name.toLowerCase();
+    if (lower === 'content-type') { this.setContentType(value); return; }
+    const e = this._headers.get(lower);
+    if (e) e.values.push(value); else this._headers.set(lower, { name, values: [value] });
+  }
+  setIntHeader(name: string, value: number): void { this.setHeader(name, String(Math.trunc(value))); }
+  addIntHeader(name: string, value: number): void { this.addHeader(name, String(Math.trunc(value))); }
+  setDateHeader(name: string, date: number): void { this.setHeader(name, new Date(date).toUTCString()); }
+  addDateHeader(name: string, date: number): void { this.addHeader(name, new Date(date).toUTCString()); }
+  getHeader(name: string): string | null {
+    if (name.toLowerCase() === 'content-type') return this.getContentType();
+    return this._headers.get(name.toLowerCase())?.values[0] ?? null;
+  }
+  getHeaders(name: string): string[] { return [...(this._headers.get(name.toLowerCase())?.values ?? [])]; }
+  getHeaderNames(): string[] {
+    const names = [...this._headers.values()].map((e) => e.name);
+    return this._mimeType ? ['Content-Type', ...names] : names;
+  }
+  containsHeader(name: string): boolean {
+    return name.toLowerCase() === 'content-type' ? this._mimeType !== null : this._headers.has(name.toLowerCase());
+  }
+
+  setContentType(type: string | null): void {
+    if (this.isCommitted()) return;
+    if (type === null) { this._mimeType = null; this._charset = null; return; }
+    const [mime, ...params] = type.split(';');
+    this._mimeType = mime.trim();
+    for (const p of params) {
+      const m = /^\s*charset\s*=\s*"?([^"]+)"?\s*$/i.exec(p);
+      if (m) this._charset = m[1];
+    }
+  }
+  getContentType(): string | null {
+    if (!this._mimeType) return null;
+    return this._charset ? `${this._mimeType};charset=${this._charset.toLowerCase()}` : this._mimeType;
+  }
+  setCharacterEncoding(encoding: string | null): void {
+    if (this.isCommitted() || this._writer) return;
+    this._charset = encoding;
+  }
+  /** The charset for text output; UTF-8 when none was set (Jetty would use ISO-8859-1). */
+  getCharacterEncoding(): string { return this._charset ?? 'utf-8'; }
+  setContentLength(length: number): void {
+    if (length < 0) this.setHeader('Content-Length', null);
+    else this.setHeader('Content-Length', String(length));
+  }
+
+  addCookie(cookie: Cookie): void { this.addHeader('Set-Cookie', cookie.toSetCookieHeader()); }
+
+  /** Sets a cookie, replacing an earlier Set-Cookie of the same name (Jetty's replaceCookie). */
+  replaceCookie(cookie: SessionCookie): void {
+    if (this.isCommitted()) return;
+    this._sessionCookieNames.add(cookie.name);
+    const e = this._headers.get('set-cookie');
+    const kept = (e?.values ?? []).filter((v) => v.split('=')[0].trim() !== cookie.name);
+    this._headers.set('set-cookie', { name: 'Set-Cookie', values: [...kept, cookie.header] });
+  }
+
+  // ---- URL encoding (session tracking) ---------------------------------------------------------
+
+  encodeURL(url: string): string {
+    const bridge = this._request.getSessionHandler();
+    if (!bridge) return url;
+    if (bridge.isCheckingRemoteSessionIdEncoding() && /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) {
+      try {
+        const u = new URL(url);
+        const req = this._request;
+        const port = u.port ? Number(u.port) : (u.protocol === 'https:' ? 443 : 80);
+        if (u.hostname !== req.getServerName() || port !== req.getServerPort()
+          || !u.pathname.startsWith(req.getContextPath())) return url;
+      } catch { return url; }
+    }
+    const name = bridge.getSessionIdPathParameterName();
+    if (!name || name === 'none') return url;
+    const prefix = `;${name}=`;
+    if ((bridge.isUsingCookies() && this._request.isRequestedSessionIdFromCookie()) || !bridge.isUsingURLs()) {
+      return removePathParameter(url, prefix);
+    }
+    const session = this._request.getSession(false);
+    if (!session || !bridge.isValid(session)) return url;
+    const id = bridge.getExtendedId(session);
+    const at = url.indexOf(prefix);
+    if (at >= 0) {
+      let end = at + prefix.length;
+      while (end < url.length && !'?#;/'.includes(url[end])) end++;
+      return url.slice(0, at + prefix.length) + id + url.slice(end);
+    }
+    let target = url;
+    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)([?#].*)?$/.exec(url);
+    if (m) target = `${m[1]}/${m[2] ?? ''}`;
+    const cut = target.search(/[?#]/);
+    return cut < 0 ? target + prefix + id : target.slice(0, cut) + prefix + id + target.slice(cut);
+  }
+  encodeRedirectURL(url: string): string { return this.encodeURL(url); }
+  /** @deprecated the servlet API's old spelling. */
+  encodeUrl(url: string): string { return this.encodeURL(url); }
+
+  // ---- body ------------------------------------------------------------------------------------
+
+  getWriter(): PrintWriter {
+    if (this._stream) throw new IllegalStateException('Cannot get the writer: getOutputStream() was already called');
+    if (!this._writer) {
+      if (this._charset === null) this._charset = 'utf-8';
+      const enc = toBufferEncoding(this._charset);
+      const w = (s: string): void => this.write(Buffer.from(s, enc));
+      this._writer = {
+        write: (text: string) => w(String(text)),
+        print: (value: unknown) => w(String(value)),
+        println: (value?: unknown) => w(value === undefined ? '\n' : `${String(value)}\n`),
+        printf: (fmt: string, ...args: unknown[]) => w(format(fmt, ...args)),
+        flush: () => this.flushBuffer(),
+        close: () => { this._closed = true; },
+        checkError: () => this._commitError !== undefined,
+      };
+    }
+    return this._writer;
+  }
+
+  getOutputStream(): ServletOutputStream {
+    if (this._writer) throw new IllegalStateException('Cannot get the output stream: getWriter() was already called');
+    if (!this._stream) {
+      this._stream = {
+        write: (chunk) => this.write(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : Buffer.from(chunk)),
+        print: (value) => this.write(Buffer.from(String(value), 'latin1')),
+        println: (value) => this.write(Buffer.from(value === undefined ? '\r\n' : `${String(value)}\r\n`, 'latin1')),
+        flush: () => this.flushBuffer(),
+        close: () => { this._closed = true; },
+      };
+    }
+    return this._stream;
+  }
+
+  /** Appends bytes to the body: buffered until commit, then written through (in order). */
+  write(chunk: Buffer): void {
+    if (this._closed || this._completed || chunk.length === 0) return;
+    if (this._streaming) { this.rawWrite(chunk); return; }
+    this._chunks.push(chunk);
+    this._size += chunk.length;
+    if (!this._commitPromise && this._size > this._bufferSize) void this.commit().catch(() => { /* kept in _commitError */ });
+  }
+
+  private rawWrite(chunk: Buffer): void {
+    this._bytesWritten += chunk.length;
+    this._raw.write(chunk);
+  }
+
+  /**
+   * Sends `stream` as the rest of the body with back-pressure, after committing the headers; used by
+   * DefaultServlet for file content. Closes the response.
+   */
+  async sendStream(stream: Readable): Promise<void> {
+    await this.commit();
+    this._closed = true;
+    const raw = this._raw;
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (c: Buffer) => {
+        this._bytesWritten += c.length;
+        if (!raw.write(c)) { stream.pause(); raw.once('drain', () => stream.resume()); }
+      });
+      stream.once('end', resolve);
+      stream.once('error', reject);
+      raw.once('close', () => { stream.destroy(); resolve(); });
+    });
+  }
+
+  isCommitted(): boolean { return this._commitPromise !== undefined; }
+
+  /** Commits the headers (awaiting before-commit listeners) and sends the buffered body. */
+  commit(): Promise<void> {
+    if (!this._commitPromise) {
+      this._commitPromise = (async () => {
+        try {
+          for (const l of this._beforeCommit) await l();
+          this.writeHead();
+          this._streaming = true;
+          const chunks = this._chunks;
+          this._chunks = [];
+          this._size = 0;
+          for (const c of chunks) this.rawWrite(c);
+        } catch (err) {
+          this._commitError = err;
+          throw err;
+        }
+      })();
+    }
+    return this._commitPromise;
+  }
+
+  private writeHead(): void {
+    const raw = this._raw;
+    if (raw.headersSent) return;
+    raw.statusCode = this._status;
+    if (this._reason) raw.statusMessage = this._reason;
+    if (this._settings.sendServerVersion && !this._headers.has('server')) raw.setHeader('Server', this._settings.serverVersion);
+    if (this._settings.sendDateHeader && !this._headers.has('date')) raw.setHeader('Date', new Date().toUTCString());
+    else if (!this._headers.has('date')) raw.sendDate = false;
+    const ct = this.getContentType();
+    if (ct) raw.setHeader('Content-Type', ct);
+    for (const e of this._headers.values()) raw.setHeader(e.name, e.values.length === 1 ? e.values[0] : e.values);
+    raw.flushHeaders();
+  }
+
+  async flushBuffer(): Promise<void> { await this.commit(); }
+
+  reset(): void {
+    if (this.isCommitted()) throw new IllegalStateException('Cannot reset the response: it is committed');
+    const cookies = (this._headers.get('set-cookie')?.values ?? [])
+      .filter((v) => this._sessionCookieNames.has(v.split('=')[0].trim()));
+    this._headers.clear();
+    if (cookies.length > 0) this._headers.set('set-cookie', { name: 'Set-Cookie', values: cookies });
+    this._status = 200;
+    this._reason = undefined;
+    this._mimeType = null;
+    this._charset = null;
+    this._writer = undefined;
+    this._stream = undefined;
+    this._closed = false;
+    this._errorSent = false;
+    this.resetBuffer();
+  }
+
+  resetBuffer(): void {
+    if (this.isCommitted()) throw new IllegalStateException('Cannot reset the buffer: the response is committed');
+    this._chunks = [];
+    this._size = 0;
+  }
+
+  setBufferSize(size: number): void {
+    if (this.isCommitted() || this._size > 0) throw new IllegalStateException('Cannot set the buffer size: content was written');
+    this._bufferSize = Math.max(0, size);
+  }
+  getBufferSize(): number { return this._bufferSize; }
+
+  /**
+   * Finishes the exchange: commits (with Content-Length when everything is still buffered) and ends
+   * the Node response. Called by the connector after the whole handler chain settled.
+   */
+  async complete(): Promise<void> {
+    if (this._completed) return;
+    if (!this._commitPromise && !this._headers.has('content-length') && !this._headers.has('transfer-encoding')
+      && this._status !== 204 && this._status !== 304 && this._status >= 200) {
+      this._headers.set('content-length', { name: 'Content-Length', values: [String(this._size)] });
+    }
+    await this.commit();
+    this._completed = true;
+    if (this._raw.writableEnded) return;
+    await new Promise<void>((resolve) => this._raw.end(() => resolve()));
+  }
+
+  toString(): string { return `Response(${this._status})`; }
+}
+
+function removePathParameter(url: string, prefix: string): string {
+  const at = url.indexOf(prefix);
+  if (at < 0) return url;
+  let end = at + prefix.length;
+  while (end < url.length && !'?#;/'.includes(url[end])) end++;
+  return url.slice(0, at) + url.slice(end);
+}
+
+function toBufferEncoding(charset: string): BufferEncoding {
+  const c = charset.toLowerCase();
+  if (c === 'iso-8859-1' || c === 'latin1' || c === 'us-ascii' || c === 'ascii') return 'latin1';
+  if (c === 'utf-16le') return 'utf16le';
+  return 'utf8';
+}

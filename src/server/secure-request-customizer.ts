@@ -1,0 +1,47 @@
+/**
+ * TLS request customizer (org.eclipse.jetty.server.SecureRequestCustomizer): accepted so etc/jetty-ssl.xml
+ * and jetty-https.xml apply; on a TLS connection it marks the request secure and adds HSTS when set.
+ * @module
+ */
+import { Expose, JettyClass } from '../ioc/metadata';
+import type { Connector } from './connector';
+import type { Customizer, HttpConfiguration } from './http-configuration';
+import type { Request } from './request';
+
+/** Jetty's SecureRequestCustomizer: `sniHostCheck`, `stsMaxAge`, `stsIncludeSubDomains`. */
+@JettyClass('org.eclipse.jetty.server.SecureRequestCustomizer', {
+  implements: ['org.eclipse.jetty.server.HttpConfiguration$Customizer'],
+  ctors: [[], [{ name: 'sniHostCheck', type: 'boolean' }],
+    [{ name: 'sniHostCheck', type: 'boolean' }, { name: 'stsMaxAgeSeconds', type: 'long' }, { name: 'stsIncludeSubdomains', type: 'boolean' }]],
+})
+export class SecureRequestCustomizer implements Customizer {
+  private _sniHostCheck: boolean;
+  private _sniRequired = false;
+  private _stsMaxAge: number;
+  private _stsIncludeSubDomains: boolean;
+
+  constructor(sniHostCheck = true, stsMaxAge = -1, stsIncludeSubDomains = false) {
+    this._sniHostCheck = sniHostCheck;
+    this._stsMaxAge = stsMaxAge;
+    this._stsIncludeSubDomains = stsIncludeSubDomains;
+  }
+
+  @Expose('boolean') setSniHostCheck(b: boolean): void { this._sniHostCheck = b; }
+  @Expose() isSniHostCheck(): boolean { return this._sniHostCheck; }
+  @Expose('boolean') setSniRequired(b: boolean): void { this._sniRequired = b; }
+  @Expose() isSniRequired(): boolean { return this._sniRequired; }
+  @Expose('long') setStsMaxAge(seconds: number): void { this._stsMaxAge = seconds; }
+  @Expose() getStsMaxAge(): number { return this._stsMaxAge; }
+  @Expose('boolean') setStsIncludeSubDomains(b: boolean): void { this._stsIncludeSubDomains = b; }
+  @Expose() isStsIncludeSubDomains(): boolean { return this._stsIncludeSubDomains; }
+
+  customize(_connector: Connector, config: HttpConfiguration, request: Request): void {
+    if (!request.getConnectionInfo().secure) return;
+    request.setSecure(true);
+    request.setScheme(config.getSecureScheme());
+    if (this._stsMaxAge >= 0) {
+      const value = `max-age=${this._stsMaxAge}${this._stsIncludeSubDomains ? '; includeSubDomains' : ''}`;
+      request.getResponse().setHeader('Strict-Transport-Security', value);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The HTTP connector (org.eclipse.jetty.server.ServerConnector) on Node's `node:http`: listens on
+ * host:port, turns each exchange into a Request/Response pair for the Server, tracks connections and
+ * in-flight requests for graceful stop.
+ * @module
+ */
+import * as http from 'node:http';
+import type { Socket } from 'node:net';
+import { Expose, JettyClass } from '../ioc/metadata';
+import { ContainerLifeCycle } from '../util/component/container-life-cycle';
+import type { ConnectionFactory } from './connection-factory';
+import type { Connector } from './connector';
+import { BindError } from './errors';
+import { HttpConfiguration } from './http-configuration';
+import { HttpConnectionFactory } from './http-connection-factory';
+import { reportNotApplicable } from './not-applicable';
+import { SelectorManager } from './placeholders/selector-manager';
+import { Request } from './request';
+import { Response } from './response';
+import type { Server } from './server';
+
+const SERVER = { name: 'server', type: 'org.eclipse.jetty.server.Server' } as const;
+const FACTORIES = { name: 'factories', type: 'org.eclipse.jetty.server.ConnectionFactory[]' } as const;
+const ACCEPTORS = { name: 'acceptors', type: 'int' } as const;
+const SELECTORS = { name: 'selectors', type: 'int' } as const;
+
+/**
+ * Jetty's ServerConnector, as etc/jetty-http.xml creates it (`server`, `acceptors`, `selectors`,
+ * `factories` arguments). Settings: `host` (all interfaces), `port` (8080 in the XML; 0 = ephemeral,
+ * see getLocalPort()), `idleTimeout` (30000 ms), `acceptQueueSize` (listen backlog; 0 = Node's default),
+ * `name` (for `@name` virtual hosts). Accepted but not applicable on Node: acceptors, selectors,
+ * acceptorPriorityDelta, soLingerTime, accepted TCP buffer sizes, the SelectorManager's connectTimeout.
+ */
+@JettyClass('org.eclipse.jetty.server.ServerConnector', {
+  aliases: ['org.eclipse.jetty.server.AbstractNetworkConnector', 'org.eclipse.jetty.server.NetworkConnector'],
+  implements: ['org.eclipse.jetty.server.Connector', 'org.eclipse.jetty.server.NetworkConnector'],
+  ctors: [[SERVER], [SERVER, FACTORIES], [SERVER, ACCEPTORS, SELECTORS], [SERVER, ACCEPTORS, SELECTORS, FACTORIES]],
+})
+export class ServerConnector extends ContainerLifeCycle implements Connector {
+  private readonly _server: Server;
+  private readonly _factories: ConnectionFactory[] = [];
+  private _host: string | null = null;
+  private _port = 0;
+  private _localPort = -1;
+  private _name: string | null = null;
+  private _idleTimeout = 30000;
+  private _acceptQueueSize = 0;
+  private _reuseAddress = true;
+  private _soLingerTime = -1;
+  private _acceptorPriorityDelta = 0;
+  private _acceptedTcpNoDelay = true;
+  private _acceptedReceiveBufferSize = -1;
+  private _acceptedSendBufferSize = -1;
+  private readonly _selectorManager = new SelectorManager();
+  private _httpServer: http.Server | undefined;
+  private readonly _sockets = new Set<Socket>();
+  private _inFlight = 0;
+  private _idleWaiters: (() => void)[] = [];
+  private _shuttingDown = false;
+
+  constructor(server: Server, ...rest: unknown[]) {
+    super();
+    this._server = server;
+    let factories: unknown[] = rest;
+    if (typeof rest[0] === 'number') {
+      const acceptors = rest[0];
+      const selectors = rest[1] as number;
+      if (acceptors !== -1 && acceptors !== undefined) reportNotApplicable('ServerConnector', 'acceptors', acceptors);
+      if (selectors !== -1 && selectors !== undefined) reportNotApplicable('ServerConnector', 'selectors', selectors);
+      factories = rest.slice(2);
+    }
+    const flat = factories.flatMap((f) => (Array.isArray(f) ? f : [f])).filter((f) => f !== null && f !== undefined) as ConnectionFactory[];
+    if (flat.length === 0) flat.push(new HttpConnectionFactory());
+    for (const f of flat) this.addConnectionFactory(f);
+  }
+
+  @Expose() getServer(): Server { return this._server; }
+
+  @Expose('org.eclipse.jetty.server.ConnectionFactory')
+  addConnectionFactory(factory: ConnectionFactory): void { this._factories.push(factory); this.addBean(factory); }
+  @Expose() getConnectionFactories(): ConnectionFactory[] { return [...this._factories]; }
+  @Expose() getDefaultConnectionFactory(): ConnectionFactory | null { return this._factories[0] ?? null; }
+  @Expose() getProtocols(): string[] { return this._factories.flatMap((f) => f.getProtocols()); }
+
+  /** The HttpConfiguration of the first HttpConnectionFactory (a default one when there is none). */
+  getHttpConfiguration(): HttpConfiguration {
+    const f = this._factories.find((x): x is HttpConnectionFactory => x instanceof HttpConnectionFactory);
+    return f ? f.getHttpConfiguration() : new HttpConfiguration();
+  }
+
+  @Expose('String') setHost(host: string | null): void { this._host = host && host.trim() ? host.trim() : null; }
+  @Expose() getHost(): string | null { return this._host; }
+  @Expose('int') setPort(port: number): void { this._port = port; }
+  @Expose() getPort(): number { return this._port; }
+  /** The bound port after start (useful with port 0), -1 before start, -2 after stop (as Jetty). */
+  @Expose() getLocalPort(): number { return this._localPort; }
+  @Expose('String') setName(name: string | null): void { this._name = name; }
+  @Expose() getName(): string | null { return this._name; }
+  @Expose('long') setIdleTimeout(ms: number): void { this._idleTimeout = ms; }
+  @Expose() getIdleTimeout(): number { return this._idleTimeout; }
+  @Expose('int') setAcceptQueueSize(n: number): void { this._acceptQueueSize = n; }
+  @Expose() getAcceptQueueSize(): number { return this._acceptQueueSize; }
+  @Expose('boolean') setReuseAddress(b: boolean): void {
+    this._reuseAddress = b;
+    if (!b) reportNotApplicable('ServerConnector', 'reuseAddress', b);
+  }
+  @Expose() getReuseAddress(): boolean { return this._reuseAddress; }
+  @Expose('int') setSoLingerTime(n: number): void { this._soLingerTime = n; reportNotApplicable('ServerConnector', 'soLingerTime', n); }
+  @Expose() getSoLingerTime(): number { return this._soLingerTime; }
+  @Expose('int') setAcceptorPriorityDelta(n: number): void {
+    this._acceptorPriorityDelta = n; reportNotApplicable('ServerConnector', 'acceptorPriorityDelta', n);
+  }
+  @Expose() getAcceptorPriorityDelta(): number { return this._acceptorPriorityDelta; }
+  @Expose('boolean') setAcceptedTcpNoDelay(b: boolean): void { this._acceptedTcpNoDelay = b; }
+  @Expose() getAcceptedTcpNoDelay(): boolean { return this._acceptedTcpNoDelay; }
+  @Expose('int') setAcceptedReceiveBufferSize(n: number): void {
+    this._acceptedReceiveBufferSize = n; reportNotApplicable('ServerConnector', 'acceptedReceiveBufferSize', n);
+  }
+  @Expose() getAcceptedReceiveBufferSize(): number { return this._acceptedReceiveBufferSize; }
+  @Expose('int') setAcceptedSendBufferSize(n: number): void {
+    this._acceptedSendBufferSize = n; reportNotApplicable('ServerConnector', 'acceptedSendBufferSize', n);
+  }
+  @Expose() getAcceptedSendBufferSize(): number { return this._acceptedSendBufferSize; }
+  @Expose() getSelectorManager(): SelectorManager { return this._selectorManager; }
+  @Expose() getAcceptors(): number { return 1; }
+  @Expose() getSelectors(): number { return 1; }
+  /** Connections currently open. */
+  getConnectionCount(): number { return this._sockets.size; }
+
+  protected override async doStart(): Promise<void> {
+    await super.doStart();
+    const config = this.getHttpConfiguration();
+    const server = http.createServer({ maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true }, (req, res) => {
+      void this.exchange(req, res);
+    });
+    const idle = config.getIdleTimeout() > 0 ? config.getIdleTimeout() : this._idleTimeout;
+    if (idle > 0) {
+      server.keepAliveTimeout = idle;
+      server.timeout = idle;
+    }
+    server.on('connection', (socket: Socket) => {
+      this._sockets.add(socket);
+      if (this._acceptedTcpNoDelay) socket.setNoDelay(true);
+      socket.once('close', () => this._sockets.delete(socket));
+    });
+    const host = this._host ?? undefined;
+    const shown = `${this._host ?? '0.0.0.0'}:${this._port}`;
+    await new Promise<void>((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException): void => {
+        server.off('listening', onListening);
+        const detail = err.code === 'EADDRINUSE' ? 'address already in use'
+          : err.code === 'EACCES' ? 'permission denied'
+            : err.code === 'EADDRNOTAVAIL' ? 'address not available' : err.message;
+        reject(new BindError(`Cannot bind ServerConnector to ${shown}: ${detail}`, err.code ?? 'UNKNOWN', this._host ?? '0.0.0.0', this._port, { cause: err }));
+      };
+      const onListening = (): void => { server.off('error', onError); resolve(); };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen({ host, port: this._port, backlog: this._acceptQueueSize > 0 ? this._acceptQueueSize : undefined });
+    });
+    server.on('error', (err) => process.stderr.write(`WARN: ${this.dumpSelf()}: ${err.message}\n`));
+    this._httpServer = server;
+    const addr = server.address();
+    this._localPort = typeof addr === 'object' && addr ? addr.port : this._port;
+    this._shuttingDown = false;
+  }
+
+  /** Runs one exchange: builds Request/Response, customizes, lets the server handle it. */
+  private async exchange(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this._inFlight++;
+    try {
+      const socket = req.socket;
+      const request = new Request(req, {
+        localAddress: stripV4Mapped(socket.localAddress ?? ''),
+        localPort: socket.localPort ?? this._localPort,
+        localName: this._host ?? stripV4Mapped(socket.localAddress ?? ''),
+        remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
+        remotePort: socket.remotePort ?? 0,
+        secure: false,
+        connectorName: this._name,
+      });
+      const config = this.getHttpConfiguration();
+      const response = new Response(res, request, {
+        outputBufferSize: config.getOutputBufferSize(),
+        sendServerVersion: config.getSendServerVersion(),
+        sendDateHeader: config.getSendDateHeader(),
+        serverVersion: `Pier(${this._server.getVersion()})`,
+        errorHandler: () => this._server.getErrorHandler(),
+      });
+      request.setResponse(response);
+      if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
+      for (const c of config.getCustomizers()) c.customize(this, config, request);
+      await this._server.handleExchange(request, response);
+    } catch (err) {
+      process.stderr.write(`WARN: ${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
+    } finally {
+      this._inFlight--;
+      if (this._shuttingDown) this._httpServer?.closeIdleConnections();
+      if (this._inFlight === 0) { const w = this._idleWaiters; this._idleWaiters = []; for (const f of w) f(); }
+    }
+  }
+
+  /** Requests being handled now. */
+  getInFlight(): number { return this._inFlight; }
+
+  async shutdown(timeoutMs: number): Promise<number> {
+    const server = this._httpServer;
+    if (!server || this._shuttingDown) return 0;
+    this._shuttingDown = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (this._inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this._idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(0, timeoutMs)); }),
+      ]);
+      if (timer) clearTimeout(timer);
+    }
+    const left = this._inFlight;
+    server.closeAllConnections();
+    for (const s of this._sockets) s.destroy();
+    await closed;
+    return left;
+  }
+
+  protected override async doStop(): Promise<void> {
+    await this.shutdown(0);
+    this._httpServer = undefined;
+    this._localPort = -2;
+    await super.doStop();
+  }
+
+  override dumpSelf(): string {
+    const name = this._name ? `${this._name}@` : '';
+    return `ServerConnector@${name}${this.getState()}{${this.getProtocols().join(',').toUpperCase() || 'HTTP/1.1'},[${this.getProtocols().join(',')}]}{${this._host ?? '0.0.0.0'}:${this._localPort > 0 ? this._localPort : this._port}}`;
+  }
+  override toString(): string { return this.dumpSelf(); }
+}
+
+function stripV4Mapped(addr: string): string { return addr.startsWith('::ffff:') ? addr.slice(7) : addr; }

@@ -1,0 +1,278 @@
+/**
+ * The Server (org.eclipse.jetty.server.Server): the root handler wrapper that owns connectors, beans,
+ * the request log and the error handler; starts handlers then connectors, and stops gracefully
+ * (stop accepting, let in-flight requests finish within stopTimeout, then stop handlers and beans in
+ * reverse order so session stores can persist).
+ * @module
+ */
+import { Expose, JettyClass } from '../ioc/metadata';
+import { isLifeCycle } from '../util/component/life-cycle';
+import { HttpException } from '../servlet/errors';
+import type { Connector } from './connector';
+import { ErrorHandler } from './handler/error-handler';
+import { HandlerWrapper } from './handler/handler-wrapper';
+import { QueuedThreadPool } from './placeholders/queued-thread-pool';
+import type { Request } from './request';
+import { DEFAULT_MAX_FORM_CONTENT_SIZE } from './request';
+import type { RequestLog } from './request-log';
+import type { Response } from './response';
+import { ServerConnector } from './server-connector';
+import { serverLog } from './server-log';
+
+/** The version Pier reports for the Jetty API it follows. */
+export const PIER_VERSION = '0.1.0';
+
+/**
+ * Jetty's Server. Created by etc/jetty.xml as `<Configure id="Server" class="org.eclipse.jetty.server.Server">`
+ * with `<Arg name="threadpool">`. Settings: `handler`, `connectors` / `addConnector`, `RequestLog`,
+ * `errorHandler`, `stopTimeout` (ms, 5000 as in jetty.xml), `stopAtShutdown` (true), `dumpAfterStart`,
+ * `dumpBeforeStop`, `sessionIdManager`, attributes.
+ */
+@JettyClass('org.eclipse.jetty.server.Server', {
+  implements: ['org.eclipse.jetty.util.Attributes'],
+  ctors: [[], [{ name: 'port', type: 'int' }], [{ name: 'threadpool', type: 'org.eclipse.jetty.util.thread.ThreadPool' }]],
+})
+export class Server extends HandlerWrapper {
+  private readonly _threadPool: unknown;
+  private _connectors: Connector[] = [];
+  private _requestLog: RequestLog | null = null;
+  private _errorHandler: ErrorHandler | null = null;
+  private _sessionIdManager: unknown = null;
+  private _stopTimeout = 5000;
+  private _stopAtShutdown = false;
+  private _dumpAfterStart = false;
+  private _dumpBeforeStop = false;
+  private readonly _attributes = new Map<string, unknown>();
+  private _joiners: (() => void)[] = [];
+  private _started = false;
+
+  constructor(arg?: number | unknown) {
+    super();
+    if (typeof arg === 'number') {
+      this._threadPool = new QueuedThreadPool();
+      const c = new ServerConnector(this);
+      c.setPort(arg);
+      this.setConnectors([c]);
+    } else {
+      this._threadPool = arg ?? new QueuedThreadPool();
+    }
+    this.addBean(this._threadPool);
+    this.setServer(this);
+  }
+
+  /** The Pier version (Jetty's static Server.getVersion()). */
+  @Expose() getVersion(): string { return PIER_VERSION; }
+
+  @Expose() getThreadPool(): unknown { return this._threadPool; }
+
+  // ---- connectors ------------------------------------------------------------------------------
+
+  @Expose('org.eclipse.jetty.server.Connector')
+  addConnector(connector: Connector): void {
+    if (connector.getServer() !== this) {
+      throw new Error(`Cannot add connector '${String(connector)}': it belongs to another Server`);
+    }
+    this._connectors.push(connector);
+    this.addBean(connector, false);
+  }
+  @Expose('org.eclipse.jetty.server.Connector')
+  removeConnector(connector: Connector): void {
+    this._connectors = this._connectors.filter((c) => c !== connector);
+    this.removeBean(connector);
+  }
+  @Expose('org.eclipse.jetty.server.Connector[]')
+  setConnectors(connectors: Connector[] | null): void {
+    for (const c of this._connectors) this.removeBean(c);
+    this._connectors = [];
+    for (const c of connectors ?? []) this.addConnector(c);
+  }
+  @Expose() getConnectors(): Connector[] { return [...this._connectors]; }
+
+  // ---- settings --------------------------------------------------------------------------------
+
+  @Expose('org.eclipse.jetty.server.RequestLog')
+  setRequestLog(log: RequestLog | null): void {
+    this.updateBean(this._requestLog, log, true);
+    this._requestLog = log;
+  }
+  @Expose() getRequestLog(): RequestLog | null { return this._requestLog; }
+
+  @Expose('org.eclipse.jetty.server.handler.ErrorHandler')
+  setErrorHandler(handler: ErrorHandler | null): void {
+    if (handler) handler.setServer(this);
+    this.updateBean(this._errorHandler, handler, true);
+    this._errorHandler = handler;
+  }
+  @Expose() getErrorHandler(): ErrorHandler | null { return this._errorHandler; }
+
+  @Expose('org.eclipse.jetty.server.SessionIdManager')
+  setSessionIdManager(manager: unknown): void {
+    this.updateBean(this._sessionIdManager, manager, true);
+    this._sessionIdManager = manager;
+  }
+  @Expose() getSessionIdManager(): unknown { return this._sessionIdManager; }
+
+  @Expose('long') setStopTimeout(ms: number): void { this._stopTimeout = ms; }
+  @Expose() getStopTimeout(): number { return this._stopTimeout; }
+  /** Whether the launcher should stop this server on SIGTERM/SIGINT (see installShutdownHook). */
+  @Expose('boolean') setStopAtShutdown(stop: boolean): void { this._stopAtShutdown = stop; }
+  @Expose() getStopAtShutdown(): boolean { return this._stopAtShutdown; }
+  @Expose('boolean') setDumpAfterStart(dump: boolean): void { this._dumpAfterStart = dump; }
+  @Expose() isDumpAfterStart(): boolean { return this._dumpAfterStart; }
+  @Expose('boolean') setDumpBeforeStop(dump: boolean): void { this._dumpBeforeStop = dump; }
+  @Expose() isDumpBeforeStop(): boolean { return this._dumpBeforeStop; }
+
+  @Expose('String', 'Object')
+  setAttribute(name: string, value: unknown): void {
+    if (value === null || value === undefined) { this.removeAttribute(name); return; }
+    const old = this._attributes.get(name);
+    if (old !== undefined && old !== value) this.removeBean(old);
+    this._attributes.set(name, value);
+    this.addBean(value, false);
+  }
+  @Expose('String') getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  @Expose('String') removeAttribute(name: string): void {
+    const old = this._attributes.get(name);
+    if (old !== undefined) this.removeBean(old);
+    this._attributes.delete(name);
+  }
+  @Expose() getAttributeNames(): string[] { return [...this._attributes.keys()]; }
+  @Expose() clearAttributes(): void { for (const n of [...this._attributes.keys()]) this.removeAttribute(n); }
+
+  /** The URI of the first connector, e.g. `http://127.0.0.1:8080/` (null when there is none or it is not started). */
+  @Expose()
+  getURI(): URL | null {
+    const c = this._connectors.find((x): x is ServerConnector => x instanceof ServerConnector);
+    if (!c) return null;
+    const port = c.getLocalPort() > 0 ? c.getLocalPort() : c.getPort();
+    const host = c.getHost() ?? '127.0.0.1';
+    return new URL(`http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+  }
+
+  // ---- life cycle ------------------------------------------------------------------------------
+
+  protected override async doStart(): Promise<void> {
+    if (!this._errorHandler) this.setErrorHandler(new ErrorHandler());
+    this.linkHandlerServers();
+    await super.doStart();
+    const started: Connector[] = [];
+    try {
+      for (const c of this._connectors) { await c.start(); started.push(c); }
+    } catch (err) {
+      for (const c of started.reverse()) { try { await c.stop(); } catch { /* already failing */ } }
+      try { await super.doStop(); } catch { /* already failing */ }
+      throw err;
+    }
+    this._started = true;
+    serverLog(`Started ${this.dumpSelf()}`);
+    if (this._dumpAfterStart) process.stdout.write(`${this.dump()}\n`);
+  }
+
+  private linkHandlerServers(): void {
+    const h = this.getHandler();
+    if (h && h.getServer() !== this) h.setServer(this);
+  }
+
+  protected override async doStop(): Promise<void> {
+    if (this._dumpBeforeStop) process.stdout.write(`${this.dump()}\n`);
+    const errors: unknown[] = [];
+    // 1. graceful: stop accepting, let in-flight requests finish within stopTimeout
+    const left = await Promise.all(this._connectors.map((c) => c.shutdown(this._stopTimeout).catch((err) => { errors.push(err); return 0; })));
+    const abandoned = left.reduce((a, b) => a + b, 0);
+    if (abandoned > 0) serverLog(`Stopped ${abandoned} request(s) still running after stopTimeout ${this._stopTimeout}ms`);
+    // 2. connectors
+    for (const c of [...this._connectors].reverse()) {
+      try { await c.stop(); } catch (err) { errors.push(err); }
+    }
+    // 3. handlers and beans, in reverse order
+    try { await super.doStop(); } catch (err) { errors.push(err); }
+    this._started = false;
+    serverLog(`Stopped ${this.dumpSelf()}`);
+    const joiners = this._joiners;
+    this._joiners = [];
+    for (const j of joiners) j();
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `Cannot stop Server cleanly: ${errors.length} components failed`);
+  }
+
+  /** Resolves when the server has stopped (at once when it is not running). */
+  @Expose()
+  join(): Promise<void> {
+    if (!this.isRunning() && !this._started) return Promise.resolve();
+    return new Promise((resolve) => this._joiners.push(resolve));
+  }
+
+  // ---- request handling ------------------------------------------------------------------------
+
+  /**
+   * Handles one exchange from a connector: reads a form body if any, runs the handler chain, answers
+   * 404 when no handler took the request, turns a thrown error into 500 (or the HttpException status)
+   * through the ErrorHandler, completes the response, then writes the request log line.
+   */
+  async handleExchange(request: Request, response: Response): Promise<void> {
+    try {
+      const target = request.getPathInContextRoot();
+      if (target === null) {
+        request.setHandled(true);
+        response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
+      } else {
+        const max = Number(this._attributes.get('org.eclipse.jetty.server.Request.maxFormContentSize') ?? DEFAULT_MAX_FORM_CONTENT_SIZE);
+        await request.prepareForm(max);
+        await this.handle(target, request, request, response);
+        if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
+      }
+    } catch (err) {
+      this.handleFailure(request, response, err);
+    }
+    try {
+      await response.complete();
+    } catch (err) {
+      serverLog(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`);
+      response.getRawResponse().destroy();
+    }
+    const log = this._requestLog;
+    if (log) {
+      try { log.log(request, response); } catch (err) { serverLog(`Cannot write request log: ${describe(err)}`); }
+    }
+  }
+
+  private handleFailure(request: Request, response: Response, err: unknown): void {
+    const status = err instanceof HttpException ? err.status : 500;
+    if (status >= 500) serverLog(`${request.getMethod()} ${request.getRequestURI()} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (response.isCommitted()) {
+      response.getRawResponse().destroy();
+      return;
+    }
+    try {
+      response.reset();
+      request.setAttribute('javax.servlet.error.exception', err);
+      request.setAttribute('javax.servlet.error.status_code', status);
+      response.sendError(status, err instanceof HttpException ? err.message : undefined);
+    } catch (inner) {
+      serverLog(`Cannot send error page: ${describe(inner)}`);
+    }
+  }
+
+  // ---- dump ------------------------------------------------------------------------------------
+
+  override dumpSelf(): string {
+    const uri = this._connectors.length > 0 ? this.getURI()?.href ?? '' : '';
+    return `Server@${this.getState()}[${PIER_VERSION}]${uri ? `{${uri}}` : ''}`;
+  }
+
+  override dump(indent = ''): string {
+    const lines = [super.dump(indent)];
+    const keys = [...this._attributes.keys()];
+    if (keys.length > 0) {
+      lines.push(`${indent}+> attributes size=${keys.length}`);
+      for (const k of keys) lines.push(`${indent}   +> ${k}: ${String(this._attributes.get(k))}`);
+    }
+    lines.push(`${indent}key: +- bean, += managed, +~ unmanaged, +? auto, +: iterable, +] array, +@ map, +> undefined`);
+    return lines.join('\n');
+  }
+}
+
+function describe(err: unknown): string { return err instanceof Error ? err.message : String(err); }
+
+/** True when `o` looks like a LifeCycle (re-exported for the launcher). */
+export { isLifeCycle };

@@ -1,0 +1,87 @@
+/**
+ * Splitting and canonicalising request URIs the way Jetty's HttpURI and URIUtil do: path parameters
+ * (`;jsessionid=...`) are stripped from the decoded path, `.`/`..` segments are resolved, and ambiguous
+ * or unsafe paths (encoded dot segments, encoded slashes, NUL, escaping the root) are refused.
+ * @module
+ */
+
+/** A request URI split into its parts. */
+export interface ParsedUri {
+  /** The path as received (path parameters kept, not decoded). */
+  readonly rawPath: string;
+  /** The query string without `?`, or null. */
+  readonly query: string | null;
+  /** The decoded, canonical path without path parameters; null when the path is bad (→ 400). */
+  readonly decodedPath: string | null;
+  /** Why decodedPath is null. */
+  readonly badReason?: string;
+}
+
+/** Splits a request target (`/a;p=1/b?x=y`) into path, query and the decoded canonical path. */
+export function parseRequestUri(target: string): ParsedUri {
+  let rest = target;
+  // absolute-form (GET http://host/path): keep only the path
+  const abs = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(rest);
+  if (abs) rest = rest.slice(abs[0].length) || '/';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  const rawPath = q >= 0 ? rest.slice(0, q) : rest;
+  const query = q >= 0 ? rest.slice(q + 1) : null;
+  const decoded = decodeCanonicalPath(rawPath);
+  return typeof decoded === 'string'
+    ? { rawPath, query, decodedPath: decoded }
+    : { rawPath, query, decodedPath: null, badReason: decoded.reason };
+}
+
+/** Decodes a raw path segment by segment; returns the canonical path or the reason it is refused. */
+export function decodeCanonicalPath(rawPath: string): string | { reason: string } {
+  if (rawPath === '' || rawPath === '*') return rawPath === '*' ? '*' : '/';
+  if (!rawPath.startsWith('/')) return { reason: 'the path is not absolute' };
+  const out: string[] = [];
+  const segments = rawPath.slice(1).split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const rawSeg = segments[i];
+    const semi = rawSeg.indexOf(';');
+    const seg = semi >= 0 ? rawSeg.slice(0, semi) : rawSeg;
+    let dec: string;
+    try { dec = decodeURIComponent(seg); } catch { return { reason: 'the path has a bad percent-encoding' }; }
+    if (dec.includes('\0')) return { reason: 'the path contains NUL' };
+    if (dec.includes('/')) return { reason: 'the path contains an encoded slash' };
+    const isLast = i === segments.length - 1;
+    if (dec === '.' || dec === '..') {
+      if (seg !== dec) return { reason: 'the path contains an encoded dot segment' };
+      if (dec === '..') {
+        if (out.length === 0) return { reason: 'the path escapes the root' };
+        out.pop();
+      }
+      if (isLast) out.push('');
+      continue;
+    }
+    out.push(dec);
+  }
+  return '/' + out.join('/');
+}
+
+/**
+ * Finds the value of a path parameter such as `;jsessionid=` in a raw URI: the value runs to the next
+ * `;`, `#`, `?` or `/` (as Jetty's SessionHandler reads it). Returns null when absent.
+ */
+export function findPathParameter(rawUri: string, name: string): string | null {
+  const prefix = `;${name}=`;
+  const i = rawUri.indexOf(prefix);
+  if (i < 0) return null;
+  const start = i + prefix.length;
+  let end = start;
+  while (end < rawUri.length && !';#?/'.includes(rawUri[end])) end++;
+  return rawUri.slice(start, end);
+}
+
+/** Joins two path parts with exactly one slash between them (Jetty's URIUtil.addPaths). */
+export function addPaths(p1: string, p2: string): string {
+  if (!p1) return p2;
+  if (!p2) return p1;
+  if (p1.endsWith('/') && p2.startsWith('/')) return p1 + p2.slice(1);
+  if (!p1.endsWith('/') && !p2.startsWith('/')) return `${p1}/${p2}`;
+  return p1 + p2;
+}

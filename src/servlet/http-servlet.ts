@@ -1,0 +1,79 @@
+/**
+ * Base class for HTTP servlets (javax.servlet.http.HttpServlet): service() dispatches on the method to
+ * doGet/doPost/...; unimplemented methods answer 405; HEAD runs doGet without sending the body.
+ * @module
+ */
+import type { HttpServletRequest } from './http-servlet-request';
+import type { HttpServletResponse } from './http-servlet-response';
+import type { Servlet } from './servlet';
+import type { ServletConfig } from './servlet-config';
+import type { ServletContext } from './servlet-context';
+
+type Handler = (req: HttpServletRequest, res: HttpServletResponse) => void | Promise<void>;
+
+export abstract class HttpServlet implements Servlet {
+  private _config: ServletConfig | null = null;
+
+  /** Keeps the config, then calls the no-argument init hook. */
+  init(config: ServletConfig): void | Promise<void> {
+    this._config = config;
+    return this.initServlet();
+  }
+
+  /** Override for initialisation work (Java's no-argument init()). */
+  protected initServlet(): void | Promise<void> { /* nothing */ }
+
+  getServletConfig(): ServletConfig | null { return this._config; }
+  getServletContext(): ServletContext | null { return this._config?.getServletContext() ?? null; }
+  getServletName(): string | null { return this._config?.getServletName() ?? null; }
+  getInitParameter(name: string): string | null { return this._config?.getInitParameter(name) ?? null; }
+  getServletInfo(): string { return ''; }
+  log(message: string, error?: unknown): void { this.getServletContext()?.log(message, error); }
+
+  async service(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
+    switch (req.getMethod()) {
+      case 'GET': return this.doGet(req, res);
+      case 'HEAD': return this.doHead(req, res);
+      case 'POST': return this.doPost(req, res);
+      case 'PUT': return this.doPut(req, res);
+      case 'DELETE': return this.doDelete(req, res);
+      case 'OPTIONS': return this.doOptions(req, res);
+      case 'TRACE': return this.doTrace(req, res);
+      default: res.sendError(501, `Method ${req.getMethod()} is not implemented by this servlet`);
+    }
+  }
+
+  protected doGet(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+  protected doPost(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+  protected doPut(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+  protected doDelete(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+
+  /** HEAD is GET whose body the container does not send (the Content-Length is kept). */
+  protected doHead(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { return this.doGet(req, res); }
+
+  /** Answers Allow with the methods this servlet overrides. */
+  protected doOptions(_req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    res.setHeader('Allow', this.allowedMethods().join(', '));
+  }
+
+  protected doTrace(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+
+  destroy(): void | Promise<void> { /* nothing */ }
+
+  private allowedMethods(): string[] {
+    const own = (name: string): boolean => (this as unknown as Record<string, Handler>)[name] !== (HttpServlet.prototype as unknown as Record<string, Handler>)[name];
+    const out: string[] = [];
+    if (own('doGet')) out.push('GET', 'HEAD');
+    if (own('doPost')) out.push('POST');
+    if (own('doPut')) out.push('PUT');
+    if (own('doDelete')) out.push('DELETE');
+    out.push('TRACE', 'OPTIONS');
+    return out;
+  }
+
+  private notAllowed(req: HttpServletRequest, res: HttpServletResponse): void {
+    const protocol = req.getProtocol();
+    const msg = `HTTP method ${req.getMethod()} is not supported by this URL`;
+    res.sendError(protocol.endsWith('1.1') ? 405 : 400, msg);
+  }
+}
