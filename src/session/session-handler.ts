@@ -260,7 +260,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const beans = server?.getBeans?.() ?? [];
     if (!this._sessionCache) {
       const factory = beans.find(isSessionCacheFactory);
-      this.setSessionCache(factory ? factory.getSessionCache(this) : new DefaultSessionCache(this));
+      const made = factory ? factory.getSessionCache(this) : new DefaultSessionCache(this);
+      this.updateBean(null, made, true);
+      this._sessionCache = made;
     }
     const cache = this._sessionCache as SessionCache;
     if (!cache.getSessionDataStore()) {
