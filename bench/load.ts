@@ -1,0 +1,59 @@
+/**
+ * The load generator: autocannon, programmatic, the same settings for every server.
+ * @module
+ */
+type Any = any; // autocannon ships no types
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon: Any = require('autocannon');
+
+/** Load settings shared by every server in one run. */
+export interface LoadSettings {
+  readonly connections: number;
+  readonly durationSec: number;
+  readonly pipelining: number;
+}
+
+/** What one load run measured. */
+export interface LoadResult {
+  readonly reqPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly requests: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+/** Drives `GET /` on the port; with `cookies`, connection i always sends cookies[i % length]. */
+export async function drive(port: number, settings: LoadSettings, cookies: string[] | null): Promise<LoadResult> {
+  let next = 0;
+  const result: Any = await autocannon({
+    url: `http://127.0.0.1:${port}/`,
+    connections: settings.connections,
+    duration: settings.durationSec,
+    pipelining: settings.pipelining,
+    setupClient: cookies && cookies.length > 0
+      ? (client: Any) => { client.setHeaders({ cookie: cookies[next++ % cookies.length] }); }
+      : undefined,
+  });
+  return {
+    reqPerSec: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Makes `count` sessions with one plain request each and returns their `name=value` cookies. */
+export async function obtainCookies(port: number, count: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`http://127.0.0.1:${port}/`);
+    await res.text();
+    const set = res.headers.getSetCookie()[0];
+    if (!set) throw new Error(`Cannot obtain a session cookie from port ${port}: no Set-Cookie (status ${res.status})`);
+    cookies.push(set.split(';')[0]);
+  }
+  return cookies;
+}

@@ -1,0 +1,73 @@
+/**
+ * The printed table and the ratios against the aims, from the benchmark records of one run.
+ * @module
+ */
+import type { BenchRecord } from './scenarios';
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '-';
+  return typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v);
+}
+
+/** A fixed-width text table of the throughput rows and a second one of the other figures. */
+export function formatTable(records: BenchRecord[]): string {
+  const lines: string[] = [];
+  const rows = records.filter((r) => ['hello', 'session-reuse', 'session-new'].includes(r.scenario));
+  const head = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'rss MB'];
+  const body = rows.map((r) => r.skipped
+    ? [r.scenario, r.server, 'skipped', '', '', '']
+    : [r.scenario, r.server, cell(r.reqPerSec), cell(r.p50Ms), cell(r.p99Ms), cell(r.rssMb)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const fmt = (cols: string[]): string => `| ${cols.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  lines.push(fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(fmt));
+  const others = records.filter((r) => !rows.includes(r));
+  if (others.length > 0) {
+    lines.push('', '| scenario | server | figures |', '|---|---|---|');
+    for (const r of others) {
+      const extras = Object.entries(r)
+        .filter(([k]) => !['scenario', 'server', 'reqPerSec', 'p50Ms', 'p99Ms'].includes(k))
+        .map(([k, v]) => `${k}=${cell(v)}`).join(', ');
+      lines.push(`| ${r.scenario} | ${r.server} | ${extras} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** One aim checked in the run. */
+export interface Ratio { readonly name: string; readonly value: number | null; readonly aim: string; readonly met: boolean | null; readonly note?: string }
+
+function find(records: BenchRecord[], scenario: string, serverPrefix: string): BenchRecord | undefined {
+  return records.find((r) => r.scenario === scenario && r.server.startsWith(serverPrefix) && !r.skipped);
+}
+
+function ratio(a: BenchRecord | undefined, b: BenchRecord | undefined): number | null {
+  return a?.reqPerSec && b?.reqPerSec ? Math.round(a.reqPerSec / b.reqPerSec * 100) / 100 : null;
+}
+
+/** The ratios the issue asks for, each with its aim and whether it is met. */
+export function ratios(records: BenchRecord[]): Ratio[] {
+  const out: Ratio[] = [];
+  const read = find(records, 'session-reuse', 'pier session read');
+  const raw = find(records, 'hello', 'node:http');
+  const fastify = find(records, 'session-reuse', '@fastify/session');
+  const write = find(records, 'session-reuse', 'pier session write');
+  const expressFile = find(records, 'session-reuse', 'express-session session-file-store');
+  const r1 = ratio(read, raw);
+  out.push({ name: 'pier session read / node:http hello (req/s)', value: r1, aim: '>= 0.6', met: r1 === null ? null : r1 >= 0.6 });
+  const r2 = ratio(read, fastify);
+  out.push({ name: 'pier session read / @fastify/session (req/s, cookie reused)', value: r2, aim: '>= 1.5', met: r2 === null ? null : r2 >= 1.5 });
+  const r3 = ratio(write, expressFile);
+  out.push({ name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s)', value: r3, aim: '>= 10', met: r3 === null ? null : r3 >= 10 });
+  const mem = records.find((r) => r.scenario.startsWith('idle-sessions-') && r.server.startsWith('pier') && !r.skipped);
+  const memMb = mem ? Number(mem.rssDeltaMb) : null;
+  out.push({ name: `${mem?.scenario ?? 'idle-sessions'}: rss growth (MB)`, value: memMb, aim: '<= 100 (at 100,000)', met: memMb === null ? null : memMb <= 100 * (Number(mem?.sessions ?? 100000) / 100000) });
+  const sc = records.find((r) => r.scenario.startsWith('scavenge-') && !r.skipped);
+  const maxMs = sc ? Number(sc.loopDelayMaxMs) : null;
+  out.push({ name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max (ms; p99 ${cell(sc?.loopDelayP99Ms)})`, value: maxMs, aim: '<= 10', met: maxMs === null ? null : maxMs <= 10 });
+  return out;
+}
+
+/** The ratios as printable lines. */
+export function formatRatios(list: Ratio[]): string {
+  return list.map((r) => `${r.met === null ? 'n/a ' : r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value ?? 'not measured'} (aim ${r.aim})`).join('\n');
+}

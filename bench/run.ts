@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: starts every server in its own child process, drives each with the same autocannon
+ * settings, prints the table and the ratios against the aims, and writes `bench/results/latest.json`.
+ * Settings: `--quick`, `BENCH_DURATION` (s), `BENCH_CONNECTIONS`, `BENCH_PIPELINING`, `BENCH_ONLY` (scenario prefix list).
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { formatRatios, formatTable, ratios } from './report';
+import {
+  HELLO_SERVERS, SESSION_SERVERS, memoryPerSession, note, restart, scavengeDelay, throughput,
+  type BenchRecord, type ServerEntry,
+} from './scenarios';
+
+/** The repository root: the nearest folder above this file that holds package.json. */
+export function repoRoot(from = __dirname): string {
+  let dir = from;
+  for (let i = 0; i < 10; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`Cannot find the repository root: no package.json above '${from}'`);
+}
+
+function envInt(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`Cannot use ${name}='${v}': expected a positive integer`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const load = {
+    durationSec: envInt('BENCH_DURATION', quick ? 3 : 10),
+    connections: envInt('BENCH_CONNECTIONS', quick ? 20 : 50),
+    pipelining: envInt('BENCH_PIPELINING', 1),
+  };
+  const warmupSec = quick ? 0 : 2;
+  const big = quick ? 10_000 : 100_000;
+  const restartCounts = quick ? [1_000, 10_000] : [10_000, 100_000];
+  const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+  const wanted = (scenario: string): boolean => only.length === 0 || only.some((o) => scenario.startsWith(o));
+  const started = Date.now();
+  note(`Pier bench: ${load.connections} connections, ${load.durationSec} s, pipelining ${load.pipelining}${quick ? ' (quick)' : ''}`);
+
+  const records: BenchRecord[] = [];
+  if (wanted('hello')) for (const s of HELLO_SERVERS) records.push(await throughput('hello', s, load, warmupSec));
+  for (const scenario of ['session-reuse', 'session-new']) {
+    if (!wanted(scenario)) continue;
+    for (const s of SESSION_SERVERS) records.push(await throughput(scenario, s, load, warmupSec));
+  }
+  const restartServers: ServerEntry[] = [
+    { id: 'pier-file', mode: 'read', label: 'pier FileSessionDataStore' },
+    { id: 'pier-legacy-hash', mode: 'read', label: 'pier legacy HashSessionManager eager', extra: { lazyLoad: false } },
+    { id: 'pier-legacy-hash', mode: 'read', label: 'pier legacy HashSessionManager lazyLoad', extra: { lazyLoad: true } },
+  ];
+  for (const count of restartCounts) {
+    if (!wanted(`restart-${count}`)) continue;
+    for (const s of restartServers) records.push(await restart(s, count));
+  }
+  const pierRead: ServerEntry = { id: 'pier', mode: 'read', label: 'pier DefaultSessionCache, NullSessionDataStore' };
+  if (wanted('idle-sessions')) records.push(await memoryPerSession(pierRead, big));
+  if (wanted('scavenge')) records.push(await scavengeDelay(pierRead, big));
+
+  const table = formatTable(records);
+  const checked = ratios(records);
+  process.stdout.write(`\n${table}\n\n${formatRatios(checked)}\n`);
+  const machine = { nproc: os.cpus().length, totalMemMb: Math.round(os.totalmem() / 1024 / 1024), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  process.stdout.write(`\nmachine: ${JSON.stringify(machine)}; run took ${Math.round((Date.now() - started) / 1000)} s\n`);
+  const outDir = path.join(repoRoot(), 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = quick || only.length > 0 ? 'quick.json' : 'latest.json';
+  fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(records, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, file.replace('.json', '.meta.json')),
+    `${JSON.stringify({ date: new Date().toISOString(), load, machine, ratios: checked }, null, 2)}\n`);
+  note(`wrote bench/results/${file}`);
+}
+
+if (require.main === module) {
+  main().catch((err) => { process.stderr.write(`Cannot run the bench: ${(err as Error).stack ?? err}\n`); process.exit(1); });
+}

@@ -1,0 +1,154 @@
+/**
+ * Pier under benchmark: Server + ServerConnector + ContextHandler + SessionHandler built in code, with the
+ * session cache and store the scenario asks for (NullSessionDataStore, FileSessionDataStore, legacy
+ * HashSessionManager), plus in-process probes (populate sessions, measure memory, scavenge).
+ * @module
+ */
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { body, ServerUnavailableError, type RunningServer, type ServerOptions } from './server-kind';
+
+type Any = any; // Pier is loaded by path so a missing piece becomes a printed skip, not a crash
+
+/** Which Pier session set-up to run. */
+export type PierStore = 'none' | 'null' | 'file' | 'legacy-hash';
+
+/** The compiled `src/` folder next to this compiled `bench/` folder (dist/src or .out/<name>/src). */
+export function pierSrc(): string {
+  return path.resolve(__dirname, '..', '..', 'src');
+}
+
+function load(rel: string, what: string): Any {
+  const file = path.join(pierSrc(), rel);
+  try {
+    return require(file);
+  } catch (err) {
+    throw new ServerUnavailableError(`Cannot load ${what} from '${file}': ${(err as Error).message.split('\n')[0]}`, { cause: err });
+  }
+}
+
+/** Starts Pier on 127.0.0.1, port 0, with the given session set-up. */
+export async function startPier(options: ServerOptions, store: PierStore): Promise<RunningServer> {
+  const { Server } = load('server/server', 'Server');
+  const { ServerConnector } = load('server/server-connector', 'ServerConnector');
+  const { ContextHandler } = load('server/handler/context-handler', 'ContextHandler');
+  const { AbstractHandler } = load('server/handler/abstract-handler', 'AbstractHandler');
+  const S = load('session/index', 'sessions');
+
+  const mode = options.mode;
+  class BenchHandler extends AbstractHandler {
+    async handle(_target: string, baseRequest: Any, request: Any, response: Any): Promise<void> {
+      let n: number | undefined;
+      if (mode !== 'hello') {
+        const session = request.getSession(true);
+        n = session.getAttribute('n') ?? undefined;
+        if (mode === 'write' || n === undefined) { n = (n ?? -1) + 1; session.setAttribute('n', n); }
+      }
+      response.setContentType('text/plain');
+      response.getWriter().write(body(n));
+      baseRequest.setHandled(true);
+    }
+  }
+
+  const server = new Server();
+  const connector = new ServerConnector(server);
+  connector.setHost('127.0.0.1');
+  connector.setPort(0);
+  server.addConnector(connector);
+  const idm = new S.DefaultSessionIdManager(server);
+  const houseKeeper = new S.HouseKeeper();
+  houseKeeper.setIntervalSec(Number(options.extra.scavengeIntervalSec ?? 600));
+  idm.setSessionHouseKeeper(houseKeeper);
+  server.setSessionIdManager(idm);
+
+  const context = new ContextHandler();
+  context.setContextPath('/');
+  let sessionHandler: Any = null;
+  if (store === 'none') {
+    context.setHandler(new BenchHandler());
+  } else if (store === 'legacy-hash') {
+    const legacy = load('session/legacy/index', 'the legacy HashSessionManager (src/session/legacy)');
+    if (!legacy.HashSessionManager) throw new ServerUnavailableError('Cannot find HashSessionManager in src/session/legacy');
+    const manager = new legacy.HashSessionManager();
+    manager.setStoreDirectory?.(options.storeDir);
+    manager.setLazyLoad?.(Boolean(options.extra.lazyLoad));
+    sessionHandler = new S.SessionHandler(manager);
+  } else {
+    sessionHandler = new S.SessionHandler();
+    // Set the cache before start: SessionHandler.doStart's own default goes through setSessionCache while starting.
+    const cache = new S.DefaultSessionCache(sessionHandler);
+    if (store === 'file') {
+      const ds = new S.FileSessionDataStore();
+      ds.setStoreDir(options.storeDir);
+      ds.setDeleteUnrestorableFiles(Boolean(options.extra.deleteUnrestorableFiles));
+      cache.setSessionDataStore(ds);
+    } else {
+      cache.setSessionDataStore(new S.NullSessionDataStore());
+    }
+    sessionHandler.setSessionCache(cache);
+  }
+  if (sessionHandler) {
+    sessionHandler.setHandler(new BenchHandler());
+    context.setHandler(sessionHandler);
+  }
+  server.setHandler(context);
+  await server.start();
+
+  const probes: RunningServer['probes'] = sessionHandler && store !== 'legacy-hash' ? {
+    /** Creates `n` small idle sessions through the cache (1 attribute); `expiredPercent` of them expire in 1 s. */
+    populate: async (arg) => {
+      const n = Number(arg.n);
+      const expiring = Math.floor(n * Number(arg.expiredPercent ?? 0) / 100);
+      const cache = sessionHandler.getSessionCache();
+      const now = Date.now();
+      for (let i = 0; i < n; i++) {
+        const id = idm.newSessionId({}, now);
+        const session = cache.newSession(id, now, i < expiring ? 1000 : 3600_000);
+        session.setExtendedId?.(`${id}.${idm.getWorkerName()}`);
+        cache.add(id, session);
+        session.setAttribute('user', `u${i}`);
+        await cache.release(id, session);
+        if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+      }
+      return { sessions: cache.getSessionsCurrent?.() ?? null };
+    },
+    /** Garbage-collects (needs --expose-gc) and reports rss and heap. */
+    memory: async () => {
+      for (let i = 0; i < 3; i++) { (globalThis as Any).gc?.(); await new Promise((r) => setTimeout(r, 50)); }
+      const m = process.memoryUsage();
+      return { rss: m.rss, heapUsed: m.heapUsed, sessions: sessionHandler.getSessionCache().getSessionsCurrent?.() ?? null };
+    },
+    /** One HouseKeeper scavenge, with the event-loop delay measured while it runs. */
+    scavenge: async () => {
+      const cache = sessionHandler.getSessionCache();
+      const before = cache.getSessionsCurrent?.() ?? null;
+      const candidates = sessionHandler.getCandidateSessionIdsForExpiry?.().size ?? null;
+      const h = monitorEventLoopDelay({ resolution: 1 });
+      h.enable();
+      const t0 = process.hrtime.bigint();
+      await houseKeeper.scavenge();
+      // Let background invalidations finish (bounded).
+      for (let i = 0; i < 200 && (cache.getSessionsCurrent?.() ?? 0) > before - candidates && candidates; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      h.disable();
+      return {
+        before, candidates, after: cache.getSessionsCurrent?.() ?? null, durationMs: ms,
+        p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6,
+      };
+    },
+  } : undefined;
+  return {
+    port: connector.getLocalPort(),
+    close: async () => { await server.stop(); },
+    probes,
+  };
+}
+
+/** True when `dir` holds at least one file (used to check a store was written). */
+export function hasFiles(dir: string): boolean {
+  try { return fs.readdirSync(dir).length > 0; } catch { return false; }
+}
