@@ -176,3 +176,4 @@ export class ClassRegistry {
   }
 }
 import './java';
+import './jetty-util-component';

@@ -4,13 +4,17 @@
  */
 import { PierError, SourceLocation, formatLocation } from '../util/errors';
 
-function causeLines(cause: unknown): string {
+function causeLines(cause: unknown, detail: string): string {
   const out: string[] = [];
   const seen = new Set<unknown>();
   let cur = cause;
   for (let depth = 0; cur !== undefined && cur !== null && !seen.has(cur) && depth < 16; depth++) {
     seen.add(cur);
     const msg = cur instanceof Error ? `${cur.name}: ${cur.message}` : String(cur);
+    if (depth === 0 && cur instanceof Error && detail.includes(cur.message)) {
+      cur = (cur as Error & { cause?: unknown }).cause;
+      continue;
+    }
     out.push(`  caused by: ${msg.split('\n').join('\n    ')}`);
     if (cur instanceof XmlConfigurationError) break; // its own message already lists its causes
     cur = cur instanceof Error ? (cur as Error & { cause?: unknown }).cause : undefined;
@@ -30,7 +34,7 @@ export class XmlConfigurationError extends PierError {
   readonly detail: string;
 
   constructor(detail: string, location: SourceLocation, elementPath: string, options?: { cause?: unknown }) {
-    super(`${formatLocation(location)}: ${detail}\n  at ${elementPath}${causeLines(options?.cause)}`, options);
+    super(`${formatLocation(location)}: ${detail}\n  at ${elementPath}${causeLines(options?.cause, detail)}`, options);
     this.detail = detail;
     this.location = location;
     this.elementPath = elementPath;

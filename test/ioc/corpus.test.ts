@@ -42,8 +42,32 @@ function referencedClasses(el: XmlElement, out = new Set<string>()): Set<string>
   return out;
 }
 
+/** Loads every compiled module under src/ so that every @JettyClass of every area is declared. */
+function loadAllSourceModules(): string[] {
+  const failed: string[] = [];
+  const srcDir = path.resolve(__dirname, '../../src');
+  const files: string[] = [];
+  const visit = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p); else if (e.name.endsWith('.js')) files.push(p);
+    }
+  };
+  visit(srcDir);
+  for (const f of files.sort()) {
+    try {
+      require(f);
+    } catch (e) {
+      failed.push(`${path.relative(srcDir, f)}: ${(e as Error).message}`);
+    }
+  }
+  return failed;
+}
+
 describe('the Jetty XML corpus', function () {
   this.timeout(120000);
+  let importFailures: string[] = [];
+  before(() => { importFailures = loadAllSourceModules(); });
 
   it('parses every <Configure> file, and applies each whose classes are all registered', () => {
     const root = corpusRoot();
@@ -56,6 +80,8 @@ describe('the Jetty XML corpus', function () {
     const failures: string[] = [];
     const applied = new Set<string>();
     const sysBefore = SystemProperties.all();
+    SystemProperties.set('jetty.home', tmp);
+    SystemProperties.set('jetty.base', tmp);
     try {
       for (const file of files) {
         const rel = path.relative(root, file).split(path.sep).join('/');
@@ -96,6 +122,7 @@ describe('the Jetty XML corpus', function () {
       + `${counts.allRegistered} with all classes registered, ${counts.applied} applied, ${counts.failedToApply} failed to apply, `
       + `${mustApply.length} must apply`);
     if (process.env.PIER_CORPUS_VERBOSE) {
+      for (const f of importFailures) console.log(`      could not load src/${f}`);
       for (const f of failures) console.log(`      FAILED ${f}`);
       for (const f of applied) console.log(`      applied ${f}`);
     }

@@ -23,13 +23,19 @@ export const callHandler: ElementHandler = {
     let result: Val;
     if (staticCls) {
       const execs = methodExecutables(staticCls, staticCls, name, true);
-      result = invokeBest(cx, el, execs, args, `call static ${className(staticCls)}.${name}`);
+      const jsMethod = typeof (staticCls as unknown as Record<string, unknown>)[name] === 'function';
+      result = invokeBest(cx, el, execs, args, `call static ${className(staticCls)}.${name}`,
+        jsMethod ? `the static method exists but is not exposed to XML (it needs @Expose on ${className(staticCls)})` : undefined);
     } else {
       const cls = classOf(scope);
       if (!cls) throw cx.error(el, `Cannot call '${name}': there is no object in scope (null)`);
       const execs = methodExecutables(cls, scope, name, false);
       if (execs.length === 0 && name === 'toString' && args.length === 0) result = val(toJavaString(scope));
-      else result = invokeBest(cx, el, execs, args, `call ${className(cls)}.${name}`);
+      else {
+        const jsMethod = typeof (scope as Record<string, unknown>)[name] === 'function';
+        result = invokeBest(cx, el, execs, args, `call ${className(cls)}.${name}`,
+          jsMethod ? `the method exists but is not exposed to XML (it needs @Expose on ${className(cls)})` : undefined);
+      }
     }
     if (result.value instanceof Promise) {
       result.value.catch(() => undefined);

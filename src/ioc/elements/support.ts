@@ -33,11 +33,11 @@ export function evaluateArgs(cx: Interpreter, args: XmlElement[], scope: unknown
 
 /** Picks and invokes the best executable, or throws a located "no match" error listing candidates. */
 export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executable[], args: ArgVal[],
-  what: string): Val {
+  what: string, hidden?: string): Val {
   const chosen = selectExecutable(candidates, args, cx.registry);
   if (!chosen) {
     const given = args.map((a) => `${a.name ? `${a.name}=` : ''}${describeArg(a.v)}`).join(', ');
-    throw cx.error(el, `Cannot ${what}(${given}): ${candidates.length === 0 ? 'no such method or constructor is exposed'
+    throw cx.error(el, `Cannot ${what}(${given}): ${candidates.length === 0 ? (hidden ?? 'no such method or constructor is exposed')
       : `no overload accepts these arguments. Found ${describeSignatures(candidates)}`}`);
   }
   if (chosen.exec.deprecated !== undefined) cx.warn(el, `Deprecated ${chosen.exec.name}: ${chosen.exec.deprecated}`);

@@ -130,7 +130,7 @@ describe('<Set>', () => {
     const e = thrown(() => bean('<Set name="failing">x</Set>')) as XmlConfigurationError;
     expect(e.detail).to.contain('org.example.pier.Bean.setFailing threw Error: boom from setFailing');
     expect((e.cause as Error).message).to.equal('boom from setFailing');
-    expect(e.message).to.contain('caused by: Error: boom from setFailing');
+    expect(e.message).not.to.contain('caused by');
   });
 
   it('reports a Set with no object in scope', () => {
