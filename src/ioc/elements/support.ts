@@ -26,10 +26,7 @@ export function classField(cx: Interpreter, el: XmlElement, f: Field | undefined
   return resolveClass(cx, el, name, f.location);
 }
 
-/** Evaluates Arg elements (in the given scope) into named/positional argument values. */
-export function evaluateArgs(cx: Interpreter, args: XmlElement[], scope: unknown): ArgVal[] {
-  return args.map((a) => cx.within(a, () => ({ v: cx.value(a, scope), name: getAttribute(a, 'name') })));
-}
+export { evaluateArgs } from './arg';
 
 /** Picks and invokes the best executable, or throws a located "no match" error listing candidates. */
 export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executable[], args: ArgVal[],
