@@ -54,6 +54,7 @@ export class Response implements HttpServletResponse {
   private _writer: PrintWriter | undefined;
   private _stream: ServletOutputStream | undefined;
   private _errorSent = false;
+  private _inBeforeCommit = false;
   private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
   private readonly _sessionCookieNames = new Set<string>();
 
@@ -77,13 +78,13 @@ export class Response implements HttpServletResponse {
   // ---- status ----------------------------------------------------------------------------------
 
   setStatus(code: number): void {
-    if (this.isCommitted()) return;
+    if (!this.canModifyHeaders()) return;
     this._status = code;
     this._reason = undefined;
   }
   /** Sets status and reason phrase (Jetty's setStatusWithReason). */
   setStatusWithReason(code: number, reason: string): void {
-    if (this.isCommitted()) return;
+    if (!this.canModifyHeaders()) return;
     this._status = code;
     this._reason = reason;
   }
@@ -135,14 +136,14 @@ export class Response implements HttpServletResponse {
   // ---- headers ---------------------------------------------------------------------------------
 
   setHeader(name: string, value: string | null): void {
-    if (this.isCommitted()) return;
+    if (!this.canModifyHeaders()) return;
     const lower = name.toLowerCase();
     if (lower === 'content-type') { this.setContentType(value); return; }
     if (value === null) this._headers.delete(lower);
     else this._headers.set(lower, { name, values: [value] });
   }
   addHeader(name: string, value: string): void {
-    if (this.isCommitted()) return;
+    if (!this.canModifyHeaders()) return;
     const lower = name.toLowerCase();
     if (lower === 'content-type') { this.setContentType(value); return; }
     const e = this._headers.get(lower);
@@ -166,7 +167,7 @@ export class Response implements HttpServletResponse {
   }
 
   setContentType(type: string | null): void {
-    if (this.isCommitted()) return;
+    if (!this.canModifyHeaders()) return;
     if (type === null) { this._mimeType = null; this._charset = null; return; }
     const [mime, ...params] = type.split(';');
     this._mimeType = mime.trim();
@@ -194,7 +195,7 @@ export class Response implements HttpServletResponse {
 
   /** Sets a cookie, replacing an earlier Set-Cookie of the same name (Jetty's replaceCookie). */
   replaceCookie(cookie: SessionCookie): void {
-    if (this.isCommitted()) return;
+    if (!this.canModifyHeaders()) return;
     this._sessionCookieNames.add(cookie.name);
     const e = this._headers.get('set-cookie');
     const kept = (e?.values ?? []).filter((v) => v.split('=')[0].trim() !== cookie.name);
@@ -310,12 +311,18 @@ export class Response implements HttpServletResponse {
 
   isCommitted(): boolean { return this._commitPromise !== undefined; }
 
+  /** Headers may change until they go out: before commit, and inside before-commit listeners. */
+  private canModifyHeaders(): boolean { return this._commitPromise === undefined || this._inBeforeCommit; }
+
   /** Commits the headers (awaiting before-commit listeners) and sends the buffered body. */
   commit(): Promise<void> {
     if (!this._commitPromise) {
       this._commitPromise = (async () => {
         try {
-          for (const l of this._beforeCommit) await l();
+          this._inBeforeCommit = true;
+          try {
+            for (const l of this._beforeCommit) await l();
+          } finally { this._inBeforeCommit = false; }
           this.writeHead();
           this._streaming = true;
           const chunks = this._chunks;

@@ -1,0 +1,215 @@
+/**
+ * Serves static files from the context's resource base (org.eclipse.jetty.servlet.DefaultServlet): ETag
+ * and Last-Modified with conditional requests (304/412), one byte range (206/416), HEAD, welcome files,
+ * optional directory listings; never serves anything outside the base (symlinks leaving it included).
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { JettyClass } from '../ioc/metadata';
+import { escapeHtml } from '../server/handler/error-handler';
+import type { Response } from '../server/response';
+import type { Request } from '../server/request';
+import { HttpServlet } from './http-servlet';
+import type { HttpServletRequest } from './http-servlet-request';
+import type { HttpServletResponse } from './http-servlet-response';
+
+interface ContextView {
+  getResourceBasePath?(): string | null;
+  getWelcomeFiles?(): string[];
+}
+
+const FORBIDDEN_DIRS = ['web-inf', 'meta-inf'];
+
+/**
+ * Jetty's DefaultServlet, usually mapped to `/` (webdefault.xml does). Init parameters: `resourceBase`
+ * (default: the context's), `dirAllowed` (false), `welcomeFiles` (the context's), `redirectWelcome` (false),
+ * `etags` (true), `acceptRanges` (true), `cacheControl` (none), `pathInfoOnly` (false).
+ */
+@JettyClass('org.eclipse.jetty.servlet.DefaultServlet', { implements: ['javax.servlet.Servlet'] })
+export class DefaultServlet extends HttpServlet {
+  private _base: string | null = null;
+  private _realBase: string | null = null;
+  private _dirAllowed = false;
+  private _redirectWelcome = false;
+  private _etags = true;
+  private _acceptRanges = true;
+  private _pathInfoOnly = false;
+  private _cacheControl: string | null = null;
+  private _welcomeFiles: string[] = [];
+
+  protected override initServlet(): void {
+    const bool = (name: string, dflt: boolean): boolean => {
+      const v = this.getInitParameter(name);
+      if (v === null) return dflt;
+      return /^(true|t|yes|y|1)$/i.test(v.trim());
+    };
+    this._dirAllowed = bool('dirAllowed', false);
+    this._redirectWelcome = bool('redirectWelcome', false);
+    this._etags = bool('etags', true);
+    this._acceptRanges = bool('acceptRanges', true);
+    this._pathInfoOnly = bool('pathInfoOnly', false);
+    this._cacheControl = this.getInitParameter('cacheControl');
+    const ctx = this.getServletContext() as unknown as { getRealPath(p: string): string | null } | null;
+    const own = this.getInitParameter('resourceBase');
+    const base = own ? path.resolve(own) : ctx?.getRealPath('/') ?? null;
+    this._base = base;
+    try { this._realBase = base ? fs.realpathSync(base) : null; } catch { this._realBase = null; }
+    const wf = this.getInitParameter('welcomeFiles');
+    this._welcomeFiles = wf ? wf.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  }
+
+  private welcomeFiles(req: HttpServletRequest): string[] {
+    if (this._welcomeFiles.length > 0) return this._welcomeFiles;
+    const ctx = (req as unknown as Request).getContext?.() as unknown as ContextView | null;
+    return ctx?.getWelcomeFiles?.() ?? ['index.html', 'index.htm'];
+  }
+
+  /** The file for a path in context, or null when it is refused or outside the base. */
+  private resolve(pathInContext: string): string | null {
+    const base = this._realBase;
+    if (!base) return null;
+    if (pathInContext.includes('\\') || pathInContext.includes('\0')) return null;
+    const segments = pathInContext.split('/');
+    if (segments.some((s) => s === '..' || s === '.')) return null;
+    if (segments.length > 1 && FORBIDDEN_DIRS.includes(segments[1].toLowerCase())) return null;
+    const candidate = path.join(base, ...segments.filter(Boolean));
+    if (candidate !== base && !candidate.startsWith(base + path.sep)) return null;
+    let real: string;
+    try { real = fs.realpathSync(candidate); } catch { return null; }
+    if (real !== base && !real.startsWith(base + path.sep)) return null;
+    return real;
+  }
+
+  protected override async doGet(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
+    const servletPath = req.getServletPath();
+    const pathInfo = req.getPathInfo();
+    const pathInContext = this._pathInfoOnly ? (pathInfo ?? '/') : `${servletPath}${pathInfo ?? ''}` || '/';
+    const file = this.resolve(pathInContext);
+    if (!file) { res.sendError(404); return; }
+    let stat: fs.Stats;
+    try { stat = await fs.promises.stat(file); } catch { res.sendError(404); return; }
+    if (stat.isDirectory()) {
+      if (!pathInContext.endsWith('/')) {
+        const q = req.getQueryString();
+        res.sendRedirect(`${req.getRequestURI()}/${q ? `?${q}` : ''}`);
+        return;
+      }
+      for (const w of this.welcomeFiles(req)) {
+        const wfile = this.resolve(`${pathInContext}${w}`);
+        if (!wfile) continue;
+        let wstat: fs.Stats;
+        try { wstat = await fs.promises.stat(wfile); } catch { continue; }
+        if (!wstat.isFile()) continue;
+        if (this._redirectWelcome) { res.sendRedirect(`${req.getRequestURI()}${w}`); return; }
+        await this.sendFile(req, res, wfile, wstat);
+        return;
+      }
+      if (!this._dirAllowed) { res.sendError(403); return; }
+      await this.sendListing(req, res, file, pathInContext);
+      return;
+    }
+    if (!stat.isFile()) { res.sendError(404); return; }
+    if (pathInContext.endsWith('/')) { res.sendError(404); return; }
+    await this.sendFile(req, res, file, stat);
+  }
+
+  private etagOf(stat: fs.Stats): string {
+    return `W/"${Math.floor(stat.mtimeMs).toString(36)}${stat.size.toString(36)}"`;
+  }
+
+  private async sendFile(req: HttpServletRequest, res: HttpServletResponse, file: string, stat: fs.Stats): Promise<void> {
+    const lastModified = Math.floor(stat.mtimeMs / 1000) * 1000;
+    const etag = this._etags ? this.etagOf(stat) : null;
+    const weakEq = (a: string, b: string): boolean => a.replace(/^W\//, '') === b.replace(/^W\//, '');
+    // preconditions (RFC 7232 order)
+    const ifMatch = req.getHeader('if-match');
+    if (ifMatch !== null && etag) {
+      const ok = ifMatch.trim() === '*' || ifMatch.split(',').some((t) => weakEq(t.trim(), etag));
+      if (!ok) { res.sendError(412); return; }
+    } else {
+      const ius = req.getHeader('if-unmodified-since');
+      if (ius !== null && !Number.isNaN(Date.parse(ius)) && lastModified > Date.parse(ius)) { res.sendError(412); return; }
+    }
+    const ifNoneMatch = req.getHeader('if-none-match');
+    let notModified = false;
+    if (ifNoneMatch !== null && etag) {
+      notModified = ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => weakEq(t.trim(), etag));
+    } else {
+      const ims = req.getHeader('if-modified-since');
+      if (ims !== null && !Number.isNaN(Date.parse(ims)) && lastModified <= Date.parse(ims)) notModified = true;
+    }
+    if (etag) res.setHeader('ETag', etag);
+    res.setDateHeader('Last-Modified', lastModified);
+    if (this._cacheControl) res.setHeader('Cache-Control', this._cacheControl);
+    if (notModified) { res.setStatus(304); return; }
+
+    const type = this.getServletContext()?.getMimeType(file) ?? null;
+    if (type) res.setContentType(type);
+    if (this._acceptRanges) res.setHeader('Accept-Ranges', 'bytes');
+
+    let start = 0;
+    let end = stat.size - 1;
+    const range = this._acceptRanges ? req.getHeader('range') : null;
+    const ifRange = req.getHeader('if-range');
+    const rangeApplies = range !== null && (ifRange === null
+      || (etag !== null && weakEq(ifRange.trim(), etag) && !ifRange.trim().startsWith('W/'))
+      || (!Number.isNaN(Date.parse(ifRange)) && lastModified <= Date.parse(ifRange)));
+    let partial = false;
+    if (range !== null && rangeApplies) {
+      const parsed = parseSingleRange(range, stat.size);
+      if (parsed === 'unsatisfiable') {
+        res.setHeader('Content-Range', `bytes */${stat.size}`);
+        res.sendError(416);
+        return;
+      }
+      if (parsed) { start = parsed.start; end = parsed.end; partial = true; }
+    }
+    const length = stat.size === 0 ? 0 : end - start + 1;
+    if (partial) {
+      res.setStatus(206);
+      res.setHeader('Content-Range', `bytes ${start}-${end}/${stat.size}`);
+    }
+    res.setContentLength(length);
+    if (req.getMethod() === 'HEAD' || length === 0) return;
+    const stream = fs.createReadStream(file, { start, end });
+    await (res as unknown as Response).sendStream(stream);
+  }
+
+  private async sendListing(req: HttpServletRequest, res: HttpServletResponse, dir: string, pathInContext: string): Promise<void> {
+    const entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    const base = `${req.getContextPath()}${pathInContext}`;
+    const rows = entries
+      .filter((e) => !FORBIDDEN_DIRS.includes(e.name.toLowerCase()))
+      .map((e) => {
+        const name = e.isDirectory() ? `${e.name}/` : e.name;
+        return `<li><a href="${escapeHtml(base + encodeURIComponent(e.name) + (e.isDirectory() ? '/' : ''))}">${escapeHtml(name)}</a></li>`;
+      });
+    const parent = pathInContext !== '/' ? `<li><a href="${escapeHtml(base)}../">Parent Directory</a></li>\n` : '';
+    res.setContentType('text/html;charset=utf-8');
+    res.getWriter().write(`<!DOCTYPE html>\n<html>\n<head><title>Directory: ${escapeHtml(base)}</title></head>\n<body>\n`
+      + `<h1>Directory: ${escapeHtml(base)}</h1>\n<ul>\n${parent}${rows.join('\n')}\n</ul>\n</body>\n</html>\n`);
+  }
+}
+
+/** Parses one `bytes=` range against `size`; null = ignore the header (malformed or several ranges). */
+export function parseSingleRange(header: string, size: number): { start: number; end: number } | null | 'unsatisfiable' {
+  const m = /^\s*bytes\s*=\s*(.+)$/i.exec(header);
+  if (!m) return null;
+  const specs = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+  if (specs.length !== 1) return null;
+  const r = /^(\d*)-(\d*)$/.exec(specs[0]);
+  if (!r || (r[1] === '' && r[2] === '')) return null;
+  if (r[1] === '') {
+    const n = Number(r[2]);
+    if (n === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(r[1]);
+  let end = r[2] === '' ? size - 1 : Number(r[2]);
+  if (r[2] !== '' && end < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  if (end >= size) end = size - 1;
+  return { start, end };
+}

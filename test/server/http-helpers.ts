@@ -1,0 +1,68 @@
+/**
+ * Test helpers for the server area: start a Server on 127.0.0.1 port 0 with a handler, and send raw
+ * HTTP requests (paths are sent exactly as given, so traversal attempts reach the server unchanged).
+ * @module
+ */
+import * as http from 'node:http';
+import { Server } from '../../src/server/server';
+import { ServerConnector } from '../../src/server/server-connector';
+import type { Handler } from '../../src/server/handler';
+import { setServerLogSink } from '../../src/server/server-log';
+import { setNotApplicableSink } from '../../src/server/not-applicable';
+
+export interface TestServer {
+  readonly server: Server;
+  readonly connector: ServerConnector;
+  readonly port: number;
+}
+
+/** Collected log lines of the server area (quiet during tests). */
+export const logLines: string[] = [];
+setServerLogSink((m) => { logLines.push(m); });
+setNotApplicableSink((m) => { logLines.push(m); });
+
+/** Starts a server with `handler` on an ephemeral port. */
+export async function startServer(handler: Handler | null, configure?: (s: Server, c: ServerConnector) => void): Promise<TestServer> {
+  const server = new Server();
+  const connector = new ServerConnector(server);
+  connector.setHost('127.0.0.1');
+  connector.setPort(0);
+  server.addConnector(connector);
+  if (handler) server.setHandler(handler);
+  configure?.(server, connector);
+  await server.start();
+  return { server, connector, port: connector.getLocalPort() };
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly text: string;
+}
+
+/** Sends one request (a fresh connection each time) and reads the whole reply. */
+export function request(port: number, path: string, options: {
+  method?: string; headers?: Record<string, string | string[]>; body?: string | Buffer; agent?: http.Agent | false;
+} = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers,
+      agent: options.agent ?? false,
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/** Resolves after `ms` (for tests that need a request to be in flight). */
+export function delay(ms: number): Promise<void> { return new Promise((r) => setTimeout(r, ms)); }
