@@ -5,7 +5,9 @@
  */
 import { Expose, JettyClass } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
-import { PierError, describeErrorChain } from '../util/errors';
+import { PierError } from '../util/errors';
+import { summarizeError } from '../webapp/errors';
+import { serverLog } from '../server/server-log';
 import { App } from './app';
 import { AppLifeCycle, AppLifeCycleBinding } from './app-life-cycle';
 import type { AppProvider } from './app-provider';
@@ -40,7 +42,7 @@ export class DeploymentManager extends ContainerLifeCycle {
   private _defaultGoal = AppLifeCycle.STARTED;
   private _startupErrors: unknown[] | null = null;
   private _queue: Promise<void> = Promise.resolve();
-  log: DeployLog = { info: (m) => console.info(m), warn: (m) => console.warn(m) };
+  log: DeployLog = { info: (m) => serverLog(m), warn: (m) => serverLog(`WARN: ${m}`) };
 
   @Expose('org.eclipse.jetty.server.handler.ContextHandlerCollection')
   setContexts(contexts: DeployTarget | null): void { this._contexts = contexts; }
@@ -140,7 +142,7 @@ export class DeploymentManager extends ContainerLifeCycle {
     } catch (err) {
       app.failure = err;
       app.node = AppLifeCycle.FAILED;
-      this.log.warn(`Cannot deploy '${app.originId}' (goal ${goal}): ${describeErrorChain(err).split('\n').join(' ')}`);
+      this.log.warn(`Cannot deploy '${app.originId}' (goal ${goal}): ${summarizeError(err)}`);
       if (this._startupErrors) this._startupErrors.push(err);
       else if (goal === AppLifeCycle.UNDEPLOYED) await this.cleanUpFailed(app);
     }

@@ -21,3 +21,19 @@ export class WebAppClassNotFoundError extends PierError {
 
 /** A web app that cannot be configured or started (bad war path, unsupported archive, ...). */
 export class WebAppError extends PierError {}
+
+/**
+ * An error and its causes on one line, for log lines: each cause is added only when its message is
+ * not already part of the text (our messages usually embed their cause's message).
+ */
+export function summarizeError(err: unknown): string {
+  let text = '';
+  const seen = new Set<unknown>();
+  for (let cur = err, depth = 0; cur !== undefined && cur !== null && !seen.has(cur) && depth < 16; depth++) {
+    seen.add(cur);
+    const msg = (cur instanceof Error ? cur.message : String(cur)).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('caused by:')).join(' ');
+    if (!text.includes(msg)) text = text ? `${text} (caused by: ${msg})` : msg;
+    cur = cur instanceof Error ? (cur as Error & { cause?: unknown }).cause : undefined;
+  }
+  return text;
+}

@@ -15,7 +15,7 @@ import { ServletHolder } from '../servlet/servlet-holder';
 import { FilterHolder } from '../servlet/filter-holder';
 import { ServletMapping } from '../servlet/servlet-mapping';
 import { FilterMapping } from '../servlet/filter-mapping';
-import { ErrorPageErrorHandler } from '../servlet/error-page-error-handler';
+import { WebAppErrorPages } from './web-app-error-pages';
 import type { SourceLocation } from '../util/errors';
 import type { DispatcherType } from '../servlet/dispatcher-type';
 
@@ -43,7 +43,8 @@ export class StandardDescriptorProcessor {
     handler.setServletMappings(handler.getServletMappings().filter((m) => prev.servlets.every((h) => h.getName() !== m.getServletName())));
     handler.setFilters(handler.getFilters().filter((h) => !prev.filters.includes(h)));
     handler.setFilterMappings(handler.getFilterMappings().filter((m) => prev.filters.every((h) => h.getName() !== m.getFilterName())));
-    for (const l of prev.listeners) context.removeEventListener?.(l);
+    const removable = context as unknown as { removeEventListener?: (l: unknown) => void };
+    for (const l of prev.listeners) removable.removeEventListener?.(l);
   }
 
   async process(app: EffectiveWebApp): Promise<void> {
@@ -69,7 +70,6 @@ export class StandardDescriptorProcessor {
       const filter = asFilter(await this.instantiate(f.className, f.location, 'filter') as object, f.className);
       const holder = new FilterHolder(filter);
       holder.setName(f.name);
-      holder.setClassName?.(f.className);
       for (const [k, v] of f.initParams) holder.setInitParameter(k, v);
       holder.setAsyncSupported(f.asyncSupported);
       handler.addFilter(holder);
@@ -88,7 +88,6 @@ export class StandardDescriptorProcessor {
       if (!s.className) throw new DescriptorError(`Cannot declare servlet '${s.name}': <servlet-class> is missing`, s.location);
       const servlet = asServlet(await this.instantiate(s.className, s.location, 'servlet') as object);
       const holder = new ServletHolder(s.name, servlet);
-      holder.setClassName?.(s.className);
       for (const [k, v] of s.initParams) holder.setInitParameter(k, v);
       if (s.loadOnStartup !== null) holder.setInitOrder(s.loadOnStartup);
       holder.setAsyncSupported(s.asyncSupported);
@@ -123,14 +122,22 @@ export class StandardDescriptorProcessor {
     if (sc.trackingModes) sessions.setSessionTrackingModes(new Set(sc.trackingModes));
   }
 
+  /**
+   * Error pages go to Jetty's ErrorPageErrorHandler when the container registers one
+   * (`org.eclipse.jetty.servlet.ErrorPageErrorHandler`, with `addErrorPage(code|type, uri)`); otherwise
+   * to WebAppErrorPages, which serves static error pages from the app folder.
+   */
   private applyErrorPages(app: EffectiveWebApp): void {
     if (app.errorPages.size === 0) return;
-    let errorHandler = this.context.getErrorHandler();
-    if (!(errorHandler instanceof ErrorPageErrorHandler)) {
-      errorHandler = new ErrorPageErrorHandler();
-      this.context.setErrorHandler(errorHandler);
-    }
-    const eh = errorHandler as ErrorPageErrorHandler;
+    type PageAdder = { addErrorPage(key: number | string, uri: string): void };
+    const found = this.context.getClassRegistry().tryResolve('org.eclipse.jetty.servlet.ErrorPageErrorHandler') as (new () => PageAdder) | undefined;
+    const cls = found && typeof found.prototype.addErrorPage === 'function' ? found : undefined;
+    let eh: PageAdder;
+    const current = this.context.getErrorHandler() as unknown;
+    if (cls && current instanceof cls) eh = current as PageAdder;
+    else if (cls) { eh = new cls(); this.context.setErrorHandler(eh as never); }
+    else if (current instanceof WebAppErrorPages) eh = current;
+    else { eh = new WebAppErrorPages(this.context); this.context.setErrorHandler(eh as WebAppErrorPages); }
     for (const [key, page] of app.errorPages) {
       if (page.errorCode !== null) eh.addErrorPage(page.errorCode, page.page);
       else if (key === GLOBAL_ERROR_PAGE) eh.addErrorPage(GLOBAL_ERROR_PAGE, page.page);
@@ -145,6 +152,9 @@ export class StandardDescriptorProcessor {
     const fromServer = (): Function | undefined => registry.tryResolve(className);
     try {
       if (this.context.isParentLoaderPriority() || className.startsWith('org.eclipse.jetty.')) cls = fromServer();
+      if (!cls && className.startsWith('org.eclipse.jetty.') && !this.loader.candidates(className).some((f) => fs.existsSync(f))) {
+        throw new Error('the container provides no such class');
+      }
       if (!cls) {
         const candidates = this.loader.candidates(className);
         if (candidates.some((f) => fs.existsSync(f)) || !fromServer()) cls = await this.loader.loadClass(className);

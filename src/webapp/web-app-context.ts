@@ -12,10 +12,11 @@ import { SystemProperties } from '../ioc/system-properties';
 import type { HttpServletRequest } from '../servlet/http-servlet-request';
 import type { HttpServletResponse } from '../servlet/http-servlet-response';
 import type { Request } from '../server/request';
+import { HttpException } from '../servlet/errors';
 import { ServletContextHandler } from '../servlet/servlet-context-handler';
-import { describeErrorChain } from '../util/errors';
+import { serverLog } from '../server/server-log';
 import { parseWebDescriptor } from './descriptor/web-descriptor';
-import { WebAppError } from './errors';
+import { WebAppError, summarizeError } from './errors';
 import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
 import { MetaData } from './meta-data';
 import { StandardDescriptorProcessor } from './standard-descriptor-processor';
@@ -78,7 +79,7 @@ export class WebAppContext extends ServletContextHandler {
   private _appliedJettyWebXml: string | null = null;
 
   constructor(...args: unknown[]) {
-    super();
+    super(ServletContextHandler.SESSIONS);
     if (args.length === 2) {
       if (args[0] !== null && args[0] !== undefined) this.setWar(String(args[0]));
       this.setContextPath(String(args[1]));
@@ -188,10 +189,10 @@ export class WebAppContext extends ServletContextHandler {
       this.configureJettyWebXml();
       await new StandardDescriptorProcessor(this, this._classLoader!).process(metadata.resolve());
       await super.doStart();
-      if (this._logUrlOnStart) console.info(`Started ${this.dumpSelf()}`);
+      if (this._logUrlOnStart) serverLog(`Started ${this.dumpSelf()}`);
     } catch (err) {
       this._unavailableCause = err;
-      console.warn(`Failed startup of context ${this.dumpSelf()}: ${describeErrorChain(err).split('\n').join(' ')}`);
+      serverLog(`Failed startup of context ${this.dumpSelf()}: ${summarizeError(err)}`);
       this.setAvailable(false);
       if (this._throwUnavailable) throw err;
     }
@@ -250,6 +251,29 @@ export class WebAppContext extends ServletContextHandler {
       return;
     }
     await super.doScope(target, baseRequest, request, response);
+  }
+
+  /**
+   * An error escaping the servlets is turned into an error response here, while the request is still in
+   * this context, so the app's `<error-page>`s apply (Jetty's ServletHandler does this with an ERROR
+   * dispatch). The error is logged in one line; a committed response is left to the server.
+   */
+  override async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    try {
+      await super.doHandle(target, baseRequest, request, response);
+    } catch (err) {
+      const res = baseRequest.getResponse();
+      if (res.isCommitted()) throw err;
+      const status = err instanceof HttpException ? err.status : 500;
+      if (status >= 500) serverLog(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`);
+      res.reset();
+      baseRequest.setAttribute('javax.servlet.error.exception', err);
+      baseRequest.setAttribute('javax.servlet.error.exception_type', (err as Error)?.constructor?.name ?? null);
+      baseRequest.setAttribute('javax.servlet.error.status_code', status);
+      baseRequest.setAttribute('javax.servlet.error.request_uri', baseRequest.getRequestURI());
+      baseRequest.setHandled(true);
+      res.sendError(status, err instanceof HttpException ? err.message : undefined);
+    }
   }
 
   override dumpSelf(): string {

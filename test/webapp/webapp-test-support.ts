@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Server } from '../../src/server/server';
+import { ServerConnector } from '../../src/server/server-connector';
+import { setServerLogSink } from '../../src/server/server-log';
 
 /** The folder holding package.json, found by walking up from this file (works from any output folder). */
 export function repoRoot(): string {
@@ -73,4 +76,23 @@ export async function pollUntil<T>(what: string, check: () => T | Promise<T>, ti
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** A started Server on 127.0.0.1 with an ephemeral port, whose handler is `handler`. */
+export async function startServer(handler: unknown): Promise<{ server: Server; port: number }> {
+  const server = new Server();
+  const connector = new ServerConnector(server);
+  connector.setHost('127.0.0.1');
+  connector.setPort(0);
+  server.addConnector(connector);
+  server.setHandler(handler as Parameters<typeof server.setHandler>[0]);
+  await server.start();
+  return { server, port: connector.getLocalPort() };
+}
+
+/** Collects the server log lines written while `fn` runs (and keeps them out of the test output). */
+export async function captureServerLog<T>(fn: (lines: string[]) => Promise<T>): Promise<T> {
+  const lines: string[] = [];
+  const prev = setServerLogSink((m) => { lines.push(m); });
+  try { return await fn(lines); } finally { setServerLogSink(prev); }
 }
