@@ -197,7 +197,7 @@ describe('HashSessionManager', () => {
           expect(r1.body).to.equal(null);
           expect(r2.body).to.equal(null);
           const reports = warn.getCalls().filter((c) => String(c.args[0]).includes('brokenSession1'));
-          expect(reports.length).to.equal(1);
+          expect(reports.length, reports.map((c) => String(c.args[0])).join('\n')).to.equal(1);
           expect(String(reports[0].args[0])).to.match(/^Cannot restore session file/);
           expect(fs.existsSync(path.join(dir, 'brokenSession1'))).to.equal(!del);
         } finally {

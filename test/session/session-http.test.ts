@@ -1,0 +1,189 @@
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
+import { HttpServlet } from '../../src/servlet/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import { DefaultSessionCache } from '../../src/session/default-session-cache';
+import { DefaultSessionIdManager } from '../../src/session/default-session-id-manager';
+import { HouseKeeper } from '../../src/session/house-keeper';
+import type { SessionHandler } from '../../src/session/session-handler';
+import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
+import { request, startServer, type TestServer } from '../server/http-helpers';
+import { tempDir } from './support';
+
+/** /inc increments "n", /get reads it, /change renews the id, /invalidate invalidates, /url encodes a URL. */
+class CounterServlet extends HttpServlet {
+  protected override async doGet(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
+    const what = (req.getPathInfo() ?? req.getServletPath()).replace(/^\//, '');
+    res.setContentType('text/plain');
+    const out = res.getWriter();
+    if (what === 'get') {
+      const s = req.getSession(false);
+      out.write(s ? String(s.getAttribute('n') ?? 0) : 'none');
+      return;
+    }
+    const s = req.getSession(true)!;
+    if (what === 'inc') {
+      const n = ((s.getAttribute('n') as number | undefined) ?? 0) + 1;
+      s.setAttribute('n', n);
+      out.write(`${n} ${s.isNew() ? 'new' : 'old'} ${s.getId()}`);
+    } else if (what === 'change') {
+      out.write(req.changeSessionId());
+    } else if (what === 'invalidate') {
+      s.invalidate();
+      out.write('invalidated');
+    } else if (what === 'url') {
+      out.write(res.encodeURL('/ctx/get'));
+    } else {
+      out.write(s.getId());
+    }
+  }
+}
+
+function cookieOf(r: { headers: http.IncomingHttpHeaders }): string | null {
+  const sc = r.headers['set-cookie'];
+  const line = sc?.find((c) => c.startsWith('JSESSIONID='));
+  return line ? line.split(';')[0] : null;
+}
+
+describe('SessionHandler over HTTP', () => {
+  let ts: TestServer | null = null;
+  let sh: SessionHandler;
+  let destroyed: string[];
+  let tmp: { dir: string; cleanup: () => void } | null = null;
+
+  async function serve(configure?: (sh: SessionHandler, ctx: ServletContextHandler) => void, serverSetup?: (ts: unknown) => void): Promise<number> {
+    const ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    ctx.setContextPath('/ctx');
+    ctx.addServlet(CounterServlet, '/*');
+    sh = ctx.getSessionHandler()!;
+    destroyed = [];
+    sh.addEventListener({ sessionDestroyed: (e: { getSession(): { getId(): string } }) => destroyed.push(e.getSession().getId()) });
+    configure?.(sh, ctx);
+    ts = await startServer(ctx, (s) => serverSetup?.(s));
+    return ts.port;
+  }
+
+  afterEach(async () => {
+    if (ts) await ts.server.stop();
+    ts = null;
+    tmp?.cleanup();
+    tmp = null;
+  });
+
+  it('sets a JSESSIONID cookie with the .node0 suffix and reads it back on the next request', async () => {
+    const port = await serve();
+    const r1 = await request(port, '/ctx/inc');
+    expect(r1.status).to.equal(200);
+    const cookie = cookieOf(r1)!;
+    expect(cookie).to.match(/^JSESSIONID=node0[0-9a-z]+\.node0$/);
+    expect(r1.headers['set-cookie']!.join()).to.contain('Path=/ctx');
+    expect(r1.text).to.match(/^1 new /);
+    const r2 = await request(port, '/ctx/inc', { headers: { Cookie: cookie } });
+    expect(r2.text).to.match(/^2 old /);
+    expect(cookieOf(r2)).to.equal(null);
+  });
+
+  it('ends 2,000 concurrent increments of one session attribute at exactly 2,000', async function () {
+    this.timeout(60_000);
+    const port = await serve();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    try {
+      const first = await request(port, '/ctx/id', { agent });
+      const cookie = cookieOf(first)!;
+      let next = 0;
+      const total = 2000;
+      const worker = async (): Promise<void> => {
+        while (next < total) {
+          next++;
+          const r = await request(port, '/ctx/inc', { agent, headers: { Cookie: cookie } });
+          if (r.status !== 200) throw new Error(`status ${r.status}`);
+        }
+      };
+      await Promise.all(Array.from({ length: 32 }, worker));
+      const r = await request(port, '/ctx/get', { agent, headers: { Cookie: cookie } });
+      expect(r.text).to.equal('2000');
+    } finally { agent.destroy(); }
+  });
+
+  it('tracks the session in the URL with ;jsessionid= when cookies are off', async () => {
+    const port = await serve((h) => h.setUsingCookies(false));
+    const r1 = await request(port, '/ctx/url');
+    expect(cookieOf(r1)).to.equal(null);
+    expect(r1.text).to.match(/^\/ctx\/get;jsessionid=node0[0-9a-z]+\.node0$/);
+    const r2 = await request(port, '/ctx/inc');
+    const id = r2.text.split(' ')[2];
+    const r3 = await request(port, `/ctx/inc;jsessionid=${id}.node0`);
+    expect(r3.text).to.equal(`2 old ${id}`);
+  });
+
+  it('changes the session id, sends the new cookie and forgets the old id', async () => {
+    const port = await serve();
+    const r1 = await request(port, '/ctx/inc');
+    const oldCookie = cookieOf(r1)!;
+    const r2 = await request(port, '/ctx/change', { headers: { Cookie: oldCookie } });
+    const newCookie = cookieOf(r2)!;
+    expect(newCookie).to.equal(`JSESSIONID=${r2.text}.node0`);
+    expect(newCookie).to.not.equal(oldCookie);
+    expect((await request(port, '/ctx/get', { headers: { Cookie: newCookie } })).text).to.equal('1');
+    expect((await request(port, '/ctx/get', { headers: { Cookie: oldCookie } })).text).to.equal('none');
+  });
+
+  it('answers a session cookie like ../../etc/passwd or a 6 KB id (under the 8 KB header limit) with a fresh session', async () => {
+    const port = await serve();
+    for (const bad of ['../../etc/passwd', 'x'.repeat(6 * 1024), '%2e%2e%2f']) {
+      const r = await request(port, '/ctx/inc', { headers: { Cookie: `JSESSIONID=${bad}` } });
+      expect(r.status).to.equal(200);
+      expect(r.text).to.match(/^1 new node0/);
+    }
+  });
+
+  it('answers 400 to two different valid session cookies', async () => {
+    const port = await serve();
+    const a = cookieOf(await request(port, '/ctx/inc'))!;
+    const b = cookieOf(await request(port, '/ctx/inc'))!;
+    const r = await request(port, '/ctx/inc', { headers: { Cookie: `${a}; ${b}` } });
+    expect(r.status).to.equal(400);
+  });
+
+  it('invalidates on request and fires sessionDestroyed once', async () => {
+    const port = await serve();
+    const c = cookieOf(await request(port, '/ctx/inc'))!;
+    await request(port, '/ctx/invalidate', { headers: { Cookie: c } });
+    expect(destroyed).to.have.length(1);
+    expect((await request(port, '/ctx/get', { headers: { Cookie: c } })).text).to.equal('none');
+    expect(destroyed).to.have.length(1);
+  });
+
+  it('writes the session file before the response ends, and expires it through the HouseKeeper (listener once, file removed)', async function () {
+    this.timeout(30_000);
+    tmp = tempDir();
+    const dir = tmp.dir;
+    const port = await serve((h) => {
+      h.setMaxInactiveInterval(1);
+      const cache = new DefaultSessionCache(h);
+      const store = new FileSessionDataStore();
+      store.setStoreDir(dir);
+      cache.setSessionDataStore(store);
+      h.setSessionCache(cache);
+    }, (server) => {
+      const idm = new DefaultSessionIdManager(server);
+      const hk = new HouseKeeper();
+      hk.setIntervalSec(1);
+      idm.setSessionHouseKeeper(hk);
+      (server as { setSessionIdManager(i: unknown): void }).setSessionIdManager(idm);
+    });
+    const r = await request(port, '/ctx/inc');
+    const id = r.text.split(' ')[2];
+    const files = fs.readdirSync(dir);
+    expect(files).to.have.length(1);
+    expect(files[0]).to.match(new RegExp(`^\\d+__ctx_0\\.0\\.0\\.0_${id}$`));
+    for (let i = 0; i < 100 && destroyed.length === 0; i++) await new Promise((res) => setTimeout(res, 100));
+    expect(destroyed).to.deep.equal([id]);
+    expect(fs.readdirSync(dir)).to.deep.equal([]);
+    await new Promise((res) => setTimeout(res, 1500));
+    expect(destroyed).to.deep.equal([id]);
+  });
+});
