@@ -186,6 +186,7 @@ export class WebAppContext extends ServletContextHandler {
     try {
       this.preConfigure();
       const metadata = this.loadDescriptors();
+      await this.registerDeclaredClasses(metadata);
       this.configureJettyWebXml();
       await new StandardDescriptorProcessor(this, this._classLoader!).process(metadata.resolve());
       await super.doStart();
@@ -234,6 +235,26 @@ export class WebAppContext extends ServletContextHandler {
     if (this._descriptor || fs.existsSync(webXml)) md.setWebXml(parseWebDescriptor(webXml));
     for (const o of this._overrideDescriptors) md.addOverride(parseWebDescriptor(path.resolve(o)));
     return md;
+  }
+
+  /**
+   * Registers the app classes its descriptors name (servlets, filters, listeners found under
+   * WEB-INF/classes) in this app's class registry, so jetty-web.xml can `<New>` them. Classes that do
+   * not load are skipped here; applying the descriptors reports them with their location.
+   */
+  private async registerDeclaredClasses(metadata: MetaData): Promise<void> {
+    const names = new Set<string>();
+    for (const d of [metadata.webDefaults, metadata.webXml, ...metadata.overrides]) {
+      if (!d) continue;
+      for (const s of d.servlets) if (s.className) names.add(s.className);
+      for (const f of d.filters) if (f.className) names.add(f.className);
+      for (const l of d.listeners) names.add(l.className);
+    }
+    const registry = this.getClassRegistry();
+    for (const name of names) {
+      if (name.startsWith('org.eclipse.jetty.') || !this._classLoader!.candidates(name).some((f) => fs.existsSync(f))) continue;
+      try { registry.register(await this._classLoader!.loadClass(name), name); } catch { /* reported when applied */ }
+    }
   }
 
   /** Jetty's JettyWebXmlConfiguration: applies WEB-INF/jetty-web.xml before the descriptors. */
