@@ -5,3 +5,4 @@
 export * from './java-io-net';
 export * from './java-lang';
 export * from './java-util';
+export * from './java-time';
