@@ -64,13 +64,13 @@ export function httpGet(port: number, urlPath: string, headers: Record<string, s
 }
 
 /** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes (then throws). */
-export async function pollUntil<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000, everyMs = 50): Promise<T> {
+export async function pollUntil<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000, everyMs = 50): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (let i = 0; i < Math.ceil(timeoutMs / everyMs) + 1; i++) {
     try {
       const v = await check();
-      if (v) return v;
+      if (v) return v as NonNullable<T>;
     } catch (err) { last = err; }
     if (Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, everyMs));
