@@ -53,7 +53,7 @@ export abstract class Holder<T extends object> extends AbstractLifeCycle {
     this._heldClass = cls;
     if (cls) {
       this._className = cls.name;
-      if (!this._nameSet) this._name = `${cls.name}-${this._id}`;
+      if (!this._nameSet && cls.name) this._name = `${cls.name}-${this._id}`;
     }
   }
   @Expose() getHeldClass(): (new () => T) | null { return this._heldClass; }
