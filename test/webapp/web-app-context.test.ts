@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WebAppContext } from '../../src/webapp/web-app-context';
 import type { Server } from '../../src/server/server';
-import { captureServerLog, cleanupTempDirs, copyTree, fixturePath, httpGet, startServer, tempDir } from './webapp-test-support';
+import { captureServerLog, cleanupTempDirs, copyTree, fixturePath, httpGet, repoRoot, startServer, tempDir } from './webapp-test-support';
 
 describe('WebAppContext', () => {
   describe('serving the shop fixture app over HTTP', () => {
@@ -14,7 +14,7 @@ describe('WebAppContext', () => {
 
     before(async () => {
       webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/shop');
-      if (process.env.PIER_NO_WEBDEFAULT) webapp.setDefaultsDescriptor(null);
+      webapp.setDefaultsDescriptor(fixturePath('deploy', 'webdefault-no-static.xml'));
       await captureServerLog(async (lines) => {
         ({ server, port } = await startServer(webapp));
         log = lines;
@@ -56,13 +56,6 @@ describe('WebAppContext', () => {
       expect(res.body).to.contain('custom oops');
     });
 
-    it('serves static files and the welcome file through the default servlet of webdefault.xml', async () => {
-      const css = await httpGet(port, '/shop/static/style.css');
-      expect(css.status).to.equal(200);
-      expect(css.body).to.contain('teal');
-      expect((await httpGet(port, '/shop/')).body).to.contain('home page');
-    });
-
     it('serves the 404 error page of web.xml', async () => {
       const res = await httpGet(port, '/shop/nothing-here.txt');
       expect(res.status).to.equal(404);
@@ -71,6 +64,35 @@ describe('WebAppContext', () => {
 
     it('gives the session-timeout of web.xml to the session handler, in seconds', () => {
       expect(webapp.getSessionHandler()?.getMaxInactiveInterval()).to.equal(15 * 60);
+    });
+  });
+
+  describe('with etc/webdefault.xml (the default servlet)', () => {
+    let server: Server;
+    let port: number;
+    let webapp: WebAppContext;
+
+    before(async () => {
+      webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/shop');
+      await captureServerLog(async () => { ({ server, port } = await startServer(webapp)); });
+    });
+    after(async () => { await captureServerLog(() => server.stop()); });
+
+    it('uses Pier\'s etc/webdefault.xml by default', () => {
+      expect(webapp.getDefaultsDescriptor()).to.equal(path.join(repoRoot(), 'etc', 'webdefault.xml'));
+    });
+
+    it('serves static files and the welcome file through the default servlet', async () => {
+      expect(webapp.isAvailable(), String(webapp.getUnavailableException())).to.equal(true);
+      const css = await httpGet(port, '/shop/static/style.css');
+      expect(css.status).to.equal(200);
+      expect(css.body).to.contain('teal');
+      expect((await httpGet(port, '/shop/')).body).to.contain('home page');
+    });
+
+    it('still serves the servlets and the 404 page of web.xml', async () => {
+      expect((await httpGet(port, '/shop/hello')).status).to.equal(200);
+      expect((await httpGet(port, '/shop/nothing-here.txt')).body).to.contain('custom not found');
     });
   });
 
