@@ -62,6 +62,10 @@ async function main(): Promise<void> {
     }
   });
   process.on('disconnect', () => process.exit(0));
+  // Graceful stop on SIGTERM, as bin/start does: in-flight requests finish, sessions are written, exit 0.
+  process.once('SIGTERM', () => {
+    running.close().then(() => process.exit(0), (err) => { process.stderr.write(`Cannot stop '${id}': ${(err as Error).message}\n`); process.exit(1); });
+  });
   send({ type: 'ready', port: running.port });
 }
 

@@ -46,6 +46,8 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
         n = session.getAttribute('n') ?? undefined;
         if (mode === 'write' || n === undefined) { n = (n ?? -1) + 1; session.setAttribute('n', n); }
       }
+      const delay = Math.min(Number(request.getParameter?.('delay')) || 0, 2000);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       response.setContentType('text/plain');
       response.getWriter().write(body(n));
       baseRequest.setHandled(true);
