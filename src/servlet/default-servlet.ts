@@ -179,7 +179,7 @@ export class DefaultServlet extends HttpServlet {
   private async sendListing(req: HttpServletRequest, res: HttpServletResponse, dir: string, pathInContext: string): Promise<void> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
-    const base = `${req.getContextPath()}${pathInContext}`;
+    const base = req.getRequestURI();
     const rows = entries
       .filter((e) => !FORBIDDEN_DIRS.includes(e.name.toLowerCase()))
       .map((e) => {

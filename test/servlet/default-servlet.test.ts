@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DefaultServlet, parseSingleRange } from '../../src/servlet/default-servlet';
+import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
+import { ServletHolder } from '../../src/servlet/servlet-holder';
+import { request, startServer, type TestServer } from '../server/http-helpers';
+
+describe('DefaultServlet', () => {
+  let root: string;
+  let base: string;
+  let t: TestServer;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-static-'));
+    base = path.join(root, 'www');
+    fs.mkdirSync(path.join(base, 'docs'), { recursive: true });
+    fs.mkdirSync(path.join(base, 'WEB-INF'));
+    fs.mkdirSync(path.join(base, 'open'));
+    fs.writeFileSync(path.join(base, 'index.html'), '<h1>home</h1>');
+    fs.writeFileSync(path.join(base, 'style.css'), 'body{}');
+    fs.writeFileSync(path.join(base, 'digits.txt'), '0123456789');
+    fs.writeFileSync(path.join(base, 'WEB-INF', 'web.xml'), '<web-app/>');
+    fs.writeFileSync(path.join(base, 'open', 'a.txt'), 'a');
+    fs.writeFileSync(path.join(root, 'secret.txt'), 'SECRET');
+    fs.symlinkSync(path.join(root, 'secret.txt'), path.join(base, 'link-out.txt'));
+    fs.symlinkSync(path.join(base, 'digits.txt'), path.join(base, 'link-in.txt'));
+    const ctx = new ServletContextHandler(null, '/s');
+    ctx.setResourceBase(base);
+    ctx.addServlet(new ServletHolder('default', DefaultServlet), '/');
+    const listing = new ServletHolder('listing', DefaultServlet);
+    listing.setInitParameter('dirAllowed', 'true');
+    listing.setInitParameter('pathInfoOnly', 'true');
+    ctx.addServlet(listing, '/list/*');
+    t = await startServer(ctx);
+  });
+
+  after(async () => {
+    await t.server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves a file with its content type, Last-Modified and ETag', async () => {
+    const r = await request(t.port, '/s/style.css');
+    expect(r.status).to.equal(200);
+    expect(r.text).to.equal('body{}');
+    expect(r.headers['content-type']).to.equal('text/css');
+    expect(r.headers['content-length']).to.equal('6');
+    expect(r.headers['accept-ranges']).to.equal('bytes');
+    expect(r.headers.etag).to.match(/^W\/".+"$/);
+    expect(Date.parse(r.headers['last-modified'] as string)).to.be.greaterThan(0);
+  });
+
+  it('answers 304 to a matching If-None-Match or a current If-Modified-Since', async () => {
+    const first = await request(t.port, '/s/style.css');
+    const byTag = await request(t.port, '/s/style.css', { headers: { 'if-none-match': first.headers.etag as string } });
+    expect(byTag.status).to.equal(304);
+    expect(byTag.body.length).to.equal(0);
+    const byDate = await request(t.port, '/s/style.css', { headers: { 'if-modified-since': first.headers['last-modified'] as string } });
+    expect(byDate.status).to.equal(304);
+    const stale = await request(t.port, '/s/style.css', { headers: { 'if-none-match': 'W/"other"' } });
+    expect(stale.status).to.equal(200);
+  });
+
+  it('answers 412 when If-Match does not match', async () => {
+    expect((await request(t.port, '/s/style.css', { headers: { 'if-match': '"nope"' } })).status).to.equal(412);
+  });
+
+  it('serves a single byte range with 206 and refuses an unsatisfiable one with 416', async () => {
+    const r = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=2-4' } });
+    expect(r.status).to.equal(206);
+    expect(r.text).to.equal('234');
+    expect(r.headers['content-range']).to.equal('bytes 2-4/10');
+    const tail = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=-3' } });
+    expect(tail.text).to.equal('789');
+    const bad = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=50-' } });
+    expect(bad.status).to.equal(416);
+    expect(bad.headers['content-range']).to.equal('bytes */10');
+    const many = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=0-1,4-5' } });
+    expect(many.status).to.equal(200);
+    expect(many.text).to.equal('0123456789');
+  });
+
+  it('answers HEAD with the headers only', async () => {
+    const r = await request(t.port, '/s/digits.txt', { method: 'HEAD' });
+    expect(r.status).to.equal(200);
+    expect(r.headers['content-length']).to.equal('10');
+    expect(r.body.length).to.equal(0);
+  });
+
+  it('serves the welcome file for a directory and redirects a directory without a slash', async () => {
+    const home = await request(t.port, '/s/');
+    expect(home.text).to.equal('<h1>home</h1>');
+    const redirect = await request(t.port, '/s/docs');
+    expect(redirect.status).to.equal(302);
+    expect(redirect.headers.location).to.equal(`http://127.0.0.1:${t.port}/s/docs/`);
+  });
+
+  it('refuses a directory listing unless dirAllowed is true', async () => {
+    expect((await request(t.port, '/s/docs/')).status).to.equal(403);
+    const listed = await request(t.port, '/s/list/open/');
+    expect(listed.status).to.equal(200);
+    expect(listed.text).to.contain('<a href="/s/list/open/a.txt">a.txt</a>');
+  });
+
+  it('never serves a file outside the resource base', async () => {
+    const attempts = [
+      '/s/../secret.txt', '/s/%2e%2e/secret.txt', '/s/%2E%2E/secret.txt', '/s/..%2fsecret.txt', '/s/..%5csecret.txt',
+      '/s/%5c..%5csecret.txt', '/s/docs/..%2f..%2fsecret.txt', '/s/secret.txt%00.css', '/s/link-out.txt',
+      '/s/WEB-INF/web.xml', '/s/web-inf/web.xml', '/s/.%2e/secret.txt', '/s//../secret.txt',
+    ];
+    for (const a of attempts) {
+      const r = await request(t.port, a);
+      expect([400, 404], `${a} → ${r.status}`).to.include(r.status);
+      expect(r.text, a).not.to.contain('SECRET');
+      expect(r.text, a).not.to.contain('<web-app/>');
+    }
+  });
+
+  it('follows a symlink that stays inside the base', async () => {
+    expect((await request(t.port, '/s/link-in.txt')).text).to.equal('0123456789');
+  });
+
+  it('answers 404 for a missing file', async () => {
+    expect((await request(t.port, '/s/missing.txt')).status).to.equal(404);
+  });
+});
+
+describe('parseSingleRange', () => {
+  it('reads bytes=a-b, bytes=a- and bytes=-n, and ignores several ranges', () => {
+    expect(parseSingleRange('bytes=0-0', 5)).to.deep.equal({ start: 0, end: 0 });
+    expect(parseSingleRange('bytes=3-', 5)).to.deep.equal({ start: 3, end: 4 });
+    expect(parseSingleRange('bytes=-2', 5)).to.deep.equal({ start: 3, end: 4 });
+    expect(parseSingleRange('bytes=1-99', 5)).to.deep.equal({ start: 1, end: 4 });
+    expect(parseSingleRange('bytes=9-', 5)).to.equal('unsatisfiable');
+    expect(parseSingleRange('bytes=0-1,2-3', 5)).to.equal(null);
+    expect(parseSingleRange('items=0-1', 5)).to.equal(null);
+  });
+});
