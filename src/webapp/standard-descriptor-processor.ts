@@ -16,6 +16,8 @@ import { FilterHolder } from '../servlet/filter-holder';
 import { ServletMapping } from '../servlet/servlet-mapping';
 import { FilterMapping } from '../servlet/filter-mapping';
 import { WebAppErrorPages } from './web-app-error-pages';
+// Registers org.eclipse.jetty.servlet.DefaultServlet, which webdefault.xml names.
+import '../servlet/default-servlet';
 import type { SourceLocation } from '../util/errors';
 import type { DispatcherType } from '../servlet/dispatcher-type';
 
