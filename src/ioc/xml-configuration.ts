@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { XmlDocument, XmlParseOptions, parseXml, getAttribute } from '../xml';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { XmlDocument, XmlParseOptions, parseXml } from '../xml';
 import { ClassRegistry } from './class-registry';
 import { Interpreter } from './interpreter';
 import { ELEMENT_HANDLERS } from './elements';
@@ -54,7 +54,7 @@ export class XmlConfiguration {
   constructor(document: XmlDocument, options?: XmlConfigurationOptions);
   constructor(source: string | XmlDocument, options: XmlConfigurationOptions = {}) {
     if (typeof source === 'string') {
-      const file = source.startsWith('file:') ? new URL(source).pathname : source;
+      const file = source.startsWith('file:') ? fileURLToPath(source) : source;
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');

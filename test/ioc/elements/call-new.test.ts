@@ -4,6 +4,7 @@ import { Bean } from '../../fixtures/ioc/beans';
 import { AnnotatedTestConfiguration } from '../../fixtures/ioc/test-configuration';
 import '../../fixtures/ioc/test-configuration';
 import { XmlConfigurationError } from '../../../src/ioc/errors';
+import { setIocLogSink } from '../../../src/ioc/logger';
 
 const run = (body: string, attrs = 'class="org.example.pier.Bean"') => {
   const cfg = xmlConfig(body, { attrs });
@@ -144,6 +145,17 @@ describe('<New>', () => {
     const { ids } = run('<New id="i" class="java.lang.Integer"><Arg>-1</Arg></New><New id="d" class="java.lang.Double" arg="1.5"/>'
       + '<New id="s" class="java.lang.String" arg="str"/><New id="bo" class="java.lang.Boolean"><Arg>TRUE</Arg></New>');
     expect([ids.get('i'), ids.get('d'), ids.get('s'), ids.get('bo')]).to.deep.equal([-1, 1.5, 'str', true]);
+  });
+
+  it('warns, with the location, when constructing a deprecated class', () => {
+    const records: string[] = [];
+    const prev = setIocLogSink((level, message, loc) => records.push(`${level} ${loc?.line}: ${message}`));
+    try {
+      run('<New class="org.example.pier.OldBean"/>');
+    } finally {
+      setIocLogSink(prev);
+    }
+    expect(records).to.deep.equal(['warn 4: Deprecated org.example.pier.OldBean(): use org.example.pier.Bean (at Configure > New[OldBean])']);
   });
 
   it('refuses to instantiate an interface', () => {
