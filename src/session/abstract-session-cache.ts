@@ -193,16 +193,20 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     }
     session.setIdChanged(false);
     const passivating = this.store().isPassivating();
-    await session.enqueue(async () => {
-      if (!session.isValid()) return;
-      if (passivating) this.willPassivate(session);
-      await this.store().store(session.getId(), session.getSessionData());
-    });
-    if (this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
-      this.evict(session);
-    } else {
-      if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);
-      if (passivating) this.didActivate(session);
+    try {
+      await session.enqueue(async () => {
+        if (!session.isValid()) return;
+        if (passivating) this.willPassivate(session);
+        await this.store().store(session.getId(), session.getSessionData());
+      });
+    } finally {
+      // a failed write still leaves the cache as the policy says (the error goes to the caller)
+      if (this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
+        this.evict(session);
+      } else {
+        if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);
+        if (passivating && session.isValid()) this.didActivate(session);
+      }
     }
   }
 

@@ -61,6 +61,7 @@ interface RequestView {
   getSessionHandler?(): unknown;
   setSessionHandler?(h: unknown): void;
   setSession?(s: HttpSession | null): void;
+  getCurrentSession?(): HttpSession | null;
   getRequestedSessionId?(): string | null;
   setRequestedSessionId?(id: string | null): void;
   setRequestedSessionIdFromCookie?(b: boolean): void;
@@ -386,6 +387,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       await this.nextScope(target, baseRequest, request, response);
       return;
     }
+    const previousSession = req.getCurrentSession?.() ?? null;
     const key = baseRequest as unknown as object;
     const state = this.stateOf(key);
     let resp = response as unknown as ResponseView;
@@ -418,7 +420,11 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       await this.nextScope(target, baseRequest, request, response);
     } finally {
       await this.completeRequest(key);
-      if (previous !== undefined && previous !== null) req.setSessionHandler?.(previous);
+      if (previous !== undefined && previous !== null) {
+        // leaving a cross-context dispatch: the outer context's handler and session come back
+        req.setSessionHandler?.(previous);
+        req.setSession?.(previousSession);
+      }
     }
   }
 

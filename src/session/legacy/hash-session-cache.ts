@@ -7,6 +7,9 @@ import { DefaultSessionCache } from '../default-session-cache';
 import type { Session, SessionOwner } from '../session';
 import { HashSessionDataStore } from './hash-session-data-store';
 
+/** Sessions written concurrently at stop. */
+const SHUTDOWN_BATCH = 64;
+
 /** The manager side of activation: listeners registered on the manager that want activation events. */
 export interface ActivationOwner extends SessionOwner {
   fireActivation(session: Session, kind: 'sessionWillPassivate' | 'sessionDidActivate'): void;
@@ -106,15 +109,17 @@ export class HashSessionCache extends DefaultSessionCache {
     for (let loop = 0; loop < 100; loop++) {
       const all = this.doGetAll();
       if (all.length === 0) break;
-      for (const session of all) {
-        try {
-          await this.save(session, false);
-        } catch (err) {
-          console.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`);
-        }
-        session.cancelTimer();
-        this.doDelete(session.getId());
-        session.setResident(false);
+      for (let i = 0; i < all.length; i += SHUTDOWN_BATCH) {
+        await Promise.all(all.slice(i, i + SHUTDOWN_BATCH).map(async (session) => {
+          try {
+            await this.save(session, false);
+          } catch (err) {
+            console.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`);
+          }
+          session.cancelTimer();
+          if (this.doGet(session.getId()) === session) this.doDelete(session.getId());
+          session.setResident(false);
+        }));
       }
     }
   }

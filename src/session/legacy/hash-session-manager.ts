@@ -285,6 +285,15 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     return this._saving;
   }
 
+  /** Drops `id` here; an unreadable file was already reported once by the store (and kept or deleted). */
+  override async invalidate(id: string): Promise<void> {
+    try {
+      await super.invalidate(id);
+    } catch (err) {
+      if (!(err instanceof UnreadableSessionDataError)) throw err;
+    }
+  }
+
   /** The HouseKeeper's pass (id manager) plus this manager's own scan. */
   override async scavenge(): Promise<void> {
     await super.scavenge();
