@@ -80,6 +80,7 @@ export class Request implements HttpServletRequest {
   private _requestedSessionId: string | null = null;
   private _requestedSessionIdFromCookie = false;
   private _remoteUser: string | null = null;
+  private _requestLogs: { log(request: Request, response: Response): void }[] = [];
 
   constructor(private readonly _raw: IncomingMessage, private readonly _conn: ConnectionInfo) {
     const parsed = parseRequestUri(_raw.url ?? '/');
@@ -129,6 +130,11 @@ export class Request implements HttpServletRequest {
   setServerPort(port: number): void { this._serverPort = port; }
   setRemoteUser(user: string | null): void { this._remoteUser = user; }
   setMaxBodySize(bytes: number): void { this._maxBodySize = bytes; }
+  /** Adds a request log that gets this exchange once the response is complete (RequestLogHandler). */
+  addRequestLog(log: { log(request: Request, response: Response): void }): void {
+    if (!this._requestLogs.includes(log)) this._requestLogs.push(log);
+  }
+  getRequestLogs(): { log(request: Request, response: Response): void }[] { return [...this._requestLogs]; }
 
   // ---- session plumbing (set by the SessionHandler in scope) -----------------------------------
 

@@ -87,6 +87,11 @@ export class Server extends HandlerWrapper {
     for (const c of connectors ?? []) this.addConnector(c);
   }
   @Expose() getConnectors(): Connector[] { return [...this._connectors]; }
+  /** Adds a bean to every connector (etc/jetty-stats.xml adds ConnectionStatistics this way). */
+  @Expose('Object')
+  addBeanToAllConnectors(bean: unknown): void {
+    for (const c of this._connectors) (c as unknown as { addBean?: (b: unknown) => void }).addBean?.(bean);
+  }
 
   // ---- settings --------------------------------------------------------------------------------
 
@@ -230,8 +235,8 @@ export class Server extends HandlerWrapper {
       serverLog(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`);
       response.getRawResponse().destroy();
     }
-    const log = this._requestLog;
-    if (log) {
+    const logs = this._requestLog ? [this._requestLog, ...request.getRequestLogs()] : request.getRequestLogs();
+    for (const log of logs) {
       try { log.log(request, response); } catch (err) { serverLog(`Cannot write request log: ${describe(err)}`); }
     }
   }
