@@ -2,7 +2,7 @@
  * Parses XML text into an element tree whose every element, attribute and text run carries its location.
  * @module
  */
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SourceLocation } from '../util/errors';
 import { XmlSyntaxError } from './xml-syntax-error';
 import { XmlAttribute, XmlChild, XmlDoctype, XmlDocument, XmlElement, XmlText } from './xml-node';
@@ -371,12 +371,61 @@ export function parseXml(text: string, file: string, options: XmlParseOptions = 
   const normalised = text.replace(/\r\n?/g, '\n');
   const scanner = new Scanner(normalised, file, options);
   // fast-xml-parser's validator reports well-formedness errors with a line and column; our scanner
-  // then builds the located tree (and checks what the validator does not: DTDs, entities, limits).
+  // then builds the located tree (fast-xml-parser keeps no positions) and checks what the validator
+  // does not (DTDs, entities, limits); finally fast-xml-parser's own tree must list the same elements.
   const body = normalised.replace(/<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/, (m) => m.replace(/[^\n]/g, ' '));
   const verdict = XMLValidator.validate(body, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;
     throw new XmlSyntaxError(`Cannot parse XML: ${msg.replace(/\.$/, '')}`, { file, line, column: col });
   }
-  return scanner.parse();
+  const doc = scanner.parse();
+  crossCheck(body, doc, file);
+  return doc;
+}
+
+const CHECKER = new XMLParser({
+  preserveOrder: true, ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false,
+  processEntities: false, ignoreDeclaration: true, ignorePiTags: true, commentPropName: '#comment', cdataPropName: '#cdata',
+});
+
+/** Element names in document pre-order from fast-xml-parser's preserveOrder tree. */
+function checkerNames(nodes: unknown[], out: string[]): string[] {
+  for (const n of nodes) {
+    for (const [k, v] of Object.entries(n as Record<string, unknown>)) {
+      if (k === ':@' || k === '#text' || k === '#comment' || k === '#cdata') continue;
+      out.push(k);
+      if (Array.isArray(v)) checkerNames(v, out);
+    }
+  }
+  return out;
+}
+
+function scannerNames(el: XmlElement, out: string[]): string[] {
+  out.push(el.qname);
+  for (const c of el.children) if (c.kind === 'element') scannerNames(c, out);
+  return out;
+}
+
+/**
+ * Consistency check: fast-xml-parser's tree and ours must list the same elements in document
+ * pre-order (a disagreement is a parser bug, reported at the first differing element).
+ */
+function crossCheck(body: string, doc: XmlDocument, file: string): void {
+  const theirs = checkerNames(CHECKER.parse(body) as unknown[], []);
+  const ours = scannerNames(doc.root, []);
+  if (theirs.length === ours.length && theirs.every((n, i) => n === ours[i])) return;
+  let i = 0;
+  while (i < ours.length && theirs[i] === ours[i]) i++;
+  const at = ((): SourceLocation => {
+    let k = 0;
+    let found: SourceLocation = doc.root.location;
+    const visit = (el: XmlElement): void => {
+      if (k++ === i) found = el.location;
+      for (const c of el.children) if (c.kind === 'element') visit(c);
+    };
+    visit(doc.root);
+    return found;
+  })();
+  throw new XmlSyntaxError(`Cannot parse XML consistently: element #${i + 1} is '${ours[i] ?? '(none)'}' here but '${theirs[i] ?? '(none)'}' for fast-xml-parser`, at.file === file ? at : { file, line: 1, column: 1 });
 }
