@@ -6,6 +6,7 @@ import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { XmlConfigurationError } from '../../src/ioc/errors';
 import { XmlSyntaxError } from '../../src/xml';
 import { SystemProperties } from '../../src/ioc/system-properties';
+import { ClassRegistry } from '../../src/ioc/class-registry';
 import { Bean } from '../fixtures/ioc/beans';
 import { fixturePath } from '../support/corpus';
 import { captureIocLog } from '../support/log-capture';
@@ -50,6 +51,29 @@ describe('XmlConfiguration', () => {
 
     it('accepts a file: URL', () => {
       expect(new XmlConfiguration(`file://${chain('a.xml')}`).configure()).to.be.instanceOf(Bean);
+    });
+  });
+
+  describe('Jetty 10 forms', () => {
+    it('accepts <Id> and <Class> elements on Configure and <Name> on Get', () => {
+      const cfg = XmlConfiguration.fromString('<Configure><Id>b</Id><Class>org.example.pier.Bean</Class><Arg>n</Arg>'
+        + '<Get id="g"><Name>name</Name></Get></Configure>', 'ten.xml');
+      const b = cfg.configure() as Bean;
+      expect(b.name).to.equal('n');
+      expect(cfg.getIdMap().get('b')).to.equal(b);
+      expect(cfg.getIdMap().get('g')).to.equal('n');
+    });
+  });
+
+  describe('registries', () => {
+    it('reaches a class registered only in a child registry (a web app), and not without it', () => {
+      class AppThing { value = 'app'; }
+      const child = ClassRegistry.default.createChild().register(AppThing, 'com.acme.AppThing');
+      const text = '<Configure><New id="t" class="com.acme.AppThing"/></Configure>';
+      const cfg = XmlConfiguration.fromString(text, 'app.xml', { registry: child });
+      cfg.configure();
+      expect(cfg.getIdMap().get('t')).to.be.instanceOf(AppThing);
+      expect(thrown(() => XmlConfiguration.fromString(text, 'app.xml').configure())).to.be.instanceOf(XmlConfigurationError);
     });
   });
 
