@@ -46,8 +46,10 @@ describe('WebAppContext', () => {
       expect((await httpGet(port, '/shop/hello', {}, 'DELETE')).status).to.equal(405);
     });
 
-    it('answers 500 for a servlet whose init throws at first request', async () => {
+    it('answers 500 for a servlet whose init throws at first request, then 503 while it is unavailable', async () => {
       expect((await captureServerLog(() => httpGet(port, '/shop/boom'))).status).to.equal(500);
+      expect((await captureServerLog(() => httpGet(port, '/shop/boom'))).status).to.equal(503);
+      expect((await httpGet(port, '/shop/hello')).status).to.equal(200);
     });
 
     it('serves the exception-type error page for a servlet that throws', async () => {
