@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
+import { UnreadableSessionDataError } from './errors';
 import { HouseKeeper } from './house-keeper';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
 
@@ -133,7 +134,8 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
   async invalidateAll(id: string): Promise<void> {
     for (const h of this.getSessionHandlers()) {
       try { await h.invalidate(id); } catch (err) {
-        console.warn(`Cannot invalidate session '${id}': ${(err as Error).message}`);
+        // unreadable data was reported where it was found (once); it stays until a store removes it
+        if (!(err instanceof UnreadableSessionDataError)) console.warn(`Cannot invalidate session '${id}': ${(err as Error).message}`);
       }
     }
   }

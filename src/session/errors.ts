@@ -17,6 +17,8 @@ function where(ctx: SessionLocator | null | undefined): string {
 
 /** Stored data for a session exists but cannot be decoded (Jetty's UnreadableSessionDataException). */
 export class UnreadableSessionDataError extends PierError {
+  /** Set by whoever logged this failure, so that it is reported once. */
+  reported = false;
   constructor(readonly id: string, readonly context: SessionLocator | null, options?: { cause?: unknown }) {
     super(`Cannot read session '${id}'${where(context)}: ${describe(options?.cause)}`, options);
   }

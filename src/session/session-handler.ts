@@ -128,6 +128,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   private readonly _requests = new WeakMap<object, RequestState>();
   private readonly _background = new Set<Promise<void>>();
   private _renewing: Session | null = null;
+  /** Ids whose unreadable data was already reported (bounded). */
+  private readonly _reportedUnreadable = new Set<string>();
   private _sessionsCreated = 0;
   private readonly _cookieConfig = new SessionCookieConfig(this._cookie, () => this.isStarted());
 
@@ -520,6 +522,12 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       session = await cache.get(id);
     } catch (err) {
       if (err instanceof UnreadableSessionDataError) {
+        if (!err.reported && !this._reportedUnreadable.has(id)) {
+          if (this._reportedUnreadable.size > 10_000) this._reportedUnreadable.clear();
+          this._reportedUnreadable.add(id);
+          console.warn(err.message);
+        }
+        err.reported = true;
         await idm.invalidateAll(id);
       } else {
         console.warn(`Cannot load session '${id}': ${(err as Error).message}`);

@@ -188,6 +188,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         return data;
       } catch (cause) {
         const err = new UnreadableSessionDataError(id, this._context, { cause });
+        err.reported = true;
         if (!this._reported.has(entry.name)) {
           this._reported.add(entry.name);
           console.warn(`${err.message} (file '${full}')${this._deleteUnrestorableFiles ? '; deleting it' : ''}`);
