@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as sinon from 'sinon';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { HttpServlet } from '../../src/servlet/http-servlet';
 import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
@@ -15,6 +16,9 @@ import { tempDir } from './support';
 
 /** /inc increments "n", /get reads it, /change renews the id, /invalidate invalidates, /url encodes a URL. */
 class CounterServlet extends HttpServlet {
+  /** Reads the stored copy of a session (set by a test). */
+  static peek: ((id: string) => string) | null = null;
+
   protected override async doGet(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
     const what = (req.getPathInfo() ?? req.getServletPath()).replace(/^\//, '');
     res.setContentType('text/plain');
@@ -34,6 +38,11 @@ class CounterServlet extends HttpServlet {
     } else if (what === 'invalidate') {
       s.invalidate();
       out.write('invalidated');
+    } else if (what === 'flush') {
+      s.setAttribute('flushed', 'yes');
+      await res.flushBuffer();
+      // the response is committed: with flushOnResponseCommit the store already has the attribute
+      out.write(CounterServlet.peek ? CounterServlet.peek(s.getId()) : 'no peek');
     } else if (what === 'url') {
       out.write(res.encodeURL('/ctx/get'));
     } else {
@@ -157,6 +166,50 @@ describe('SessionHandler over HTTP', () => {
     expect(destroyed).to.have.length(1);
   });
 
+  it('writes a changed session before the response commits when flushOnResponseCommit is set', async () => {
+    tmp = tempDir();
+    const dir = tmp.dir;
+    const port = await serve((h) => {
+      const cache = new DefaultSessionCache(h);
+      cache.setFlushOnResponseCommit(true);
+      const store = new FileSessionDataStore();
+      store.setStoreDir(dir);
+      cache.setSessionDataStore(store);
+      h.setSessionCache(cache);
+    });
+    CounterServlet.peek = (id) => {
+      const f = fs.readdirSync(dir).find((n) => n.endsWith(`_${id}`));
+      return f ? JSON.stringify(JSON.parse(fs.readFileSync(`${dir}/${f}`, 'utf8')).attributes) : 'no file';
+    };
+    try {
+      const r = await request(port, '/ctx/flush');
+      expect(r.text).to.equal('{"flushed":"yes"}');
+    } finally { CounterServlet.peek = null; }
+  });
+
+  it('treats a cookie naming a corrupt session file as no session, reports it once and deletes it when deleteUnrestorableFiles', async () => {
+    tmp = tempDir();
+    const dir = tmp.dir;
+    const badId = 'node0corrupt1';
+    fs.writeFileSync(`${dir}/${Date.now() + 600_000}__ctx_0.0.0.0_${badId}`, '{"format":"pier-session"');
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const port = await serve((h) => {
+        const cache = new DefaultSessionCache(h);
+        const store = new FileSessionDataStore();
+        store.setStoreDir(dir);
+        store.setDeleteUnrestorableFiles(true);
+        cache.setSessionDataStore(store);
+        h.setSessionCache(cache);
+      });
+      const r = await request(port, '/ctx/inc', { headers: { Cookie: `JSESSIONID=${badId}.node0` } });
+      expect(r.text).to.match(/^1 new /);
+      expect(r.text).to.not.contain(badId);
+      expect(fs.readdirSync(dir).some((n) => n.endsWith(badId))).to.equal(false);
+      expect(warn.callCount).to.equal(1);
+    } finally { warn.restore(); }
+  });
+
   it('writes the session file before the response ends, and expires it through the HouseKeeper (listener once, file removed)', async function () {
     this.timeout(30_000);
     tmp = tempDir();
@@ -171,7 +224,8 @@ describe('SessionHandler over HTTP', () => {
     }, (server) => {
       const idm = new DefaultSessionIdManager(server);
       const hk = new HouseKeeper();
-      hk.setIntervalSec(1);
+      const warn = sinon.stub(console, 'warn');
+      try { hk.setIntervalSec(1); } finally { warn.restore(); }
       idm.setSessionHouseKeeper(hk);
       (server as { setSessionIdManager(i: unknown): void }).setSessionIdManager(idm);
     });

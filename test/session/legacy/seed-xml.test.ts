@@ -1,0 +1,126 @@
+/**
+ * The seeds' XML (Jetty 9.3 "Using Persistent Sessions") verbatim: in a context file and in
+ * WEB-INF/jetty-web.xml, in-process and through bin/start in a child process.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { XmlConfiguration } from '../../../src/ioc/xml-configuration';
+import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
+import { WebAppContext } from '../../../src/webapp/web-app-context';
+import { repoRoot } from '../../support/corpus';
+import { tempDir } from './support';
+
+const fixtures = (): string => path.join(repoRoot(), 'test', 'fixtures', 'legacy');
+/** The compiled tree (dist/ or .out/<name>/) holding src/ and test/. */
+const outRoot = (): string => path.resolve(__dirname, '..', '..', '..');
+
+function get(port: number, p: string, cookie?: string | null): Promise<{ status: number; body: string; cookie: string | null }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { cookie } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'),
+        cookie: (res.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? null }));
+    });
+    req.setTimeout(15000, () => req.destroy(new Error(`Cannot GET ${p}: no answer`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** bin/start in `base`; resolves with the port once it logs "Started ... http://127.0.0.1:<port>". */
+async function launch(base: string): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  let out = '';
+  // Until src/index.ts re-exports src/session/legacy, the launcher's class loader does not load it: preload it.
+  const preload = `--require ${path.join(outRoot(), 'src', 'session', 'legacy', 'index.js')}`;
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'start')], {
+    cwd: base, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PIER_DIST: outRoot(), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() },
+  });
+  const collect = (d: Buffer): void => { if (out.length < 100000) out += d.toString(); };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`Cannot start bin/start: not started in 30 s\n${out}`)); }, 30000);
+    const check = (): void => {
+      const m = /Started [^\n]*?http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m && Number(m[1]) > 0) { clearTimeout(timer); resolve(Number(m[1])); }
+    };
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Cannot start bin/start: exited with ${code}\n${out}`)); });
+  });
+  child.removeAllListeners('exit');
+  return { child, port, output: () => out };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('Cannot stop bin/start: still running after 30 s')); }, 30000);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
+  let root: string;
+  beforeEach(() => {
+    root = tempDir('pier-legacy-seed-');
+    fs.cpSync(fixtures(), root, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('sets a HashSessionManager as the WebAppContext session handler from the context file, verbatim', () => {
+    const file = path.join(root, 'base', 'webapps', 'counter.xml');
+    const context = new WebAppContext();
+    new XmlConfiguration(file, { properties: { 'jetty.base': path.join(root, 'base') } }).configure(context);
+    const handler = context.getSessionHandler();
+    expect(handler).to.be.instanceOf(HashSessionManager);
+    expect((handler as HashSessionManager).getStoreDirectory()).to.equal(path.resolve('your/chosen/directory/goes/here'));
+    expect(context.getContextPath()).to.equal('/counter');
+  });
+
+  it('sets a lazily loading HashSessionManager from WEB-INF/jetty-web.xml (seed 001)', () => {
+    const context = new WebAppContext();
+    new XmlConfiguration(path.join(root, 'apps', 'lazy', 'WEB-INF', 'jetty-web.xml')).configure(context);
+    const handler = context.getSessionHandler() as HashSessionManager;
+    expect(handler).to.be.instanceOf(HashSessionManager);
+    expect(handler.isLazyLoad()).to.equal(true);
+  });
+
+  it('through bin/start, keeps the sessions of both apps across a SIGTERM and a restart', async function () {
+    this.timeout(120000);
+    const base = path.join(root, 'base');
+    let run = await launch(base);
+    let counter: string | null;
+    let lazy: string | null;
+    try {
+      const c1 = await get(run.port, '/counter/inc');
+      counter = c1.cookie;
+      expect(c1.body).to.equal('n=1');
+      expect((await get(run.port, '/counter/inc', counter)).body).to.equal('n=2');
+      const l1 = await get(run.port, '/lazy/inc');
+      lazy = l1.cookie;
+      expect(l1.body).to.equal('n=1');
+    } finally {
+      await stop(run.child);
+    }
+    const counterId = counter!.split('=')[1].split('.')[0];
+    const lazyId = lazy!.split('=')[1].split('.')[0];
+    expect(fs.readdirSync(path.join(base, 'your/chosen/directory/goes/here'))).to.deep.equal([counterId]);
+    expect(fs.readdirSync(path.join(base, 'lazy-sessions'))).to.deep.equal([lazyId]);
+    run = await launch(base);
+    try {
+      expect(fs.readdirSync(path.join(base, 'lazy-sessions'))).to.deep.equal([lazyId]);
+      expect((await get(run.port, '/counter/get', counter)).body).to.equal('n=2');
+      expect((await get(run.port, '/counter/inc', counter)).body).to.equal('n=3');
+      expect((await get(run.port, '/lazy/inc', lazy)).body).to.equal('n=2');
+    } finally {
+      await stop(run.child);
+    }
+  });
+});
