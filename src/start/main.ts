@@ -115,9 +115,10 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   const server = objects.find(isServerLike);
   if (server) {
     e.out(startedLine(server) + '\n');
-    const s = server as unknown as StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean };
+    const s = server as unknown as StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean; getStopAtShutdown?: () => boolean };
     if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n');
-    e.installShutdownHook(s);
+    // jetty.server.stopAtShutdown=false: no graceful-stop hook, as Jetty registers none.
+    if (s.getStopAtShutdown?.() !== false) e.installShutdownHook(s);
   } else {
     e.out(`Started ${started.length} component(s); no Server was configured\n`);
   }

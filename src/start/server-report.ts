@@ -32,11 +32,13 @@ export function connectorUrls(server: ServerLike): string[] {
   return out;
 }
 
-/** `Server@1f2e3d` from the server's own toString when it has one. */
+/**
+ * `Server@<hex>`: the class name and an identity, as Jetty prints it. Node has no identity hash, so the
+ * identity is the process id in hex (a server's toString showing its state is not used).
+ */
 export function serverName(server: ServerLike): string {
-  const s = String(server);
-  if (s && s !== '[object Object]') return s.split(/[\s{]/)[0];
-  return `Server@${process.pid.toString(16)}`;
+  const cls = (server as object).constructor?.name || 'Server';
+  return `${cls}@${process.pid.toString(16)}`;
 }
 
 /** The one line printed after a successful start. */

@@ -58,7 +58,7 @@ describe('startedLine', () => {
   it('names the server and every connector URL', () => {
     const s = new FakeServer([], 'server');
     expect(connectorUrls(s)).to.deep.equal(['http://127.0.0.1:4711', 'http://localhost:4712']);
-    expect(startedLine(s)).to.equal('Started Server@5eed on http://127.0.0.1:4711, http://localhost:4712');
+    expect(startedLine(s)).to.equal(`Started FakeServer@${process.pid.toString(16)} on http://127.0.0.1:4711, http://localhost:4712`);
   });
 });
 
@@ -96,7 +96,7 @@ describe('launch', () => {
     expect(applied[0].props.get('my.prop')).to.match(/\/x$/);
     expect(applied[0].props.get('my.prop')).not.to.include('${');
     expect(log).to.deep.equal(['start server']);
-    expect(out.join('')).to.include('Started Server@5eed on http://127.0.0.1:4711');
+    expect(out.join('')).to.match(/Started FakeServer@[0-9a-f]+ on http:\/\/127.0.0.1:4711/);
     expect(out.join('')).to.include('hook');
     expect(out.join('')).to.match(/MKDIR : \$\{jetty.base\}\/logs/);
   });
