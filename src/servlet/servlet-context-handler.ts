@@ -67,6 +67,9 @@ export class ServletContextHandler extends ContextHandler {
     this._options = options;
     if (options & ServletContextHandler.SECURITY) reportNotApplicable('ServletContextHandler', 'SECURITY');
     if (options & ServletContextHandler.GZIP) reportNotApplicable('ServletContextHandler', 'GZIP');
+    // as Jetty's relinkHandlers() in the constructor: the nested handlers exist from the start
+    this.getSessionHandler();
+    this.getServletHandler();
   }
 
   /** The options bit set given to the constructor. */
