@@ -22,7 +22,13 @@ import type { SourceLocation } from '../util/errors';
 import type { DispatcherType } from '../servlet/dispatcher-type';
 
 /** What the processor installed on a context, so a restart starts from a clean slate. */
-const installed = new WeakMap<object, { servlets: ServletHolder[]; filters: FilterHolder[]; listeners: unknown[] }>();
+const installed = new WeakMap<object, { servlets: ServletHolder[]; filters: FilterHolder[] }>();
+
+/**
+ * The listeners added to a context, by class name: a ContextHandler cannot remove a listener, so a
+ * restarted context keeps the instances of its first start instead of adding them twice.
+ */
+const addedListeners = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * Jetty's StandardDescriptorProcessor. Classes named by the descriptors are looked up in the app's
@@ -45,13 +51,11 @@ export class StandardDescriptorProcessor {
     handler.setServletMappings(handler.getServletMappings().filter((m) => prev.servlets.every((h) => h.getName() !== m.getServletName())));
     handler.setFilters(handler.getFilters().filter((h) => !prev.filters.includes(h)));
     handler.setFilterMappings(handler.getFilterMappings().filter((m) => prev.filters.every((h) => h.getName() !== m.getFilterName())));
-    const removable = context as unknown as { removeEventListener?: (l: unknown) => void };
-    for (const l of prev.listeners) removable.removeEventListener?.(l);
   }
 
   async process(app: EffectiveWebApp): Promise<void> {
     const ctx = this.context;
-    const record = { servlets: [] as ServletHolder[], filters: [] as FilterHolder[], listeners: [] as unknown[] };
+    const record = { servlets: [] as ServletHolder[], filters: [] as FilterHolder[] };
     installed.set(ctx, record);
     if (app.displayName !== null) ctx.setDisplayName(app.displayName);
     for (const [k, v] of app.contextParams) ctx.setInitParameter(k, v);
@@ -60,10 +64,13 @@ export class StandardDescriptorProcessor {
     this.applySessionConfig(app);
     this.applyErrorPages(app);
 
+    const listeners = addedListeners.get(ctx) ?? new Map<string, unknown>();
+    addedListeners.set(ctx, listeners);
     for (const l of app.listeners) {
+      if (listeners.has(l.className)) continue;
       const listener = await this.instantiate(l.className, l.location, 'listener');
       ctx.addEventListener(listener);
-      record.listeners.push(listener);
+      listeners.set(l.className, listener);
     }
 
     const handler = ctx.getServletHandler();

@@ -37,6 +37,8 @@ describe('WebAppProvider hot deployment', () => {
   before(async () => {
     webapps = tempDir('pier-webapps-');
     copyTree(HELLO, path.join(webapps, 'alpha'));
+    copyTree(HELLO, path.join(webapps, 'sick'));
+    fs.writeFileSync(path.join(webapps, 'sick', 'WEB-INF', 'web.xml'), '<web-app><servlet-mapping><servlet-name>ghost</servlet-name><url-pattern>/x</url-pattern></servlet-mapping></web-app>');
     const contexts = new ContextHandlerCollection();
     manager = new DeploymentManager();
     manager.setContexts(contexts);
@@ -73,6 +75,12 @@ describe('WebAppProvider hot deployment', () => {
     expect(res.body).to.equal('hello v1 from /alpha');
   });
 
+  it('starts the server although an app fails at start; that app answers 503', async () => {
+    expect((await httpGet(port, '/sick/hello')).status).to.equal(503);
+    expect(log.filter((l) => l.startsWith('Failed startup of context') && l.includes('/sick'))).to.have.length(1);
+    expect(log.find((l) => l.startsWith('Failed startup of context') && l.includes('/sick'))).to.contain("Cannot map '/x' to servlet 'ghost': no servlet has that name");
+  });
+
   it('deploys a folder added while running', async () => {
     copyTree(HELLO, path.join(webapps, 'beta'));
     const res = await pollUntil('beta to deploy', async () => {
@@ -97,7 +105,7 @@ describe('WebAppProvider hot deployment', () => {
   it('undeploys a folder that is removed', async () => {
     fs.rmSync(path.join(webapps, 'beta'), { recursive: true, force: true });
     await pollUntil('beta to undeploy', async () => (await httpGet(port, '/beta/hello')).status === 404);
-    expect(manager.getApps().map((a) => path.basename(a.originId))).to.deep.equal(['alpha']);
+    expect(manager.getApps().map((a) => path.basename(a.originId)).sort()).to.deep.equal(['alpha', 'sick']);
   });
 
   it('deploys a context XML added while running, with its own context path', async () => {

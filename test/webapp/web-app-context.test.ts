@@ -98,6 +98,24 @@ describe('WebAppContext', () => {
     });
   });
 
+  describe('restarting', () => {
+    it('serves again after stop and start, with each listener added once', async () => {
+      const webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/shop');
+      webapp.setDefaultsDescriptor(fixturePath('deploy', 'webdefault-no-static.xml'));
+      await captureServerLog(async () => {
+        const { server, port } = await startServer(webapp);
+        try {
+          await webapp.stop();
+          await webapp.start();
+          const res = await httpGet(port, '/shop/hello');
+          expect(res.body).to.equal('hello world path=/hello started=StartupListener:hello');
+          expect(webapp.getEventListeners()).to.have.length(1);
+          expect(webapp.getServletHandler().getServlets().map((h) => h.getName()).filter((n) => n === 'hello')).to.have.length(1);
+        } finally { await server.stop(); }
+      });
+    });
+  });
+
   describe('failures', () => {
     afterEach(cleanupTempDirs);
 
