@@ -177,3 +177,4 @@ export class ClassRegistry {
 }
 import './java';
 import './jetty-util-component';
+import './jetty-util-log';

@@ -26,6 +26,8 @@ if (!Reflect.hasOwnMetadata(Symbol.for('pier:jetty-class'), ContainerLifeCycle))
   })(ContainerLifeCycle);
 }
 for (const n of ['isRunning', 'isStarted', 'isStarting', 'isStopping', 'isStopped', 'isFailed', 'getState']) expose(AbstractLifeCycle, n);
+expose(AbstractLifeCycle, 'addLifeCycleListener', 'Object');
+expose(AbstractLifeCycle, 'removeLifeCycleListener', 'Object');
 expose(ContainerLifeCycle, 'addBean', 'Object');
 expose(ContainerLifeCycle, 'addBean', 'Object', 'boolean');
 expose(ContainerLifeCycle, 'addManaged', 'org.eclipse.jetty.util.component.LifeCycle');

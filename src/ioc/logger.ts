@@ -4,7 +4,7 @@
  */
 import { SourceLocation, formatLocation } from '../util/errors';
 
-export type IocLogLevel = 'warn' | 'debug';
+export type IocLogLevel = 'warn' | 'info' | 'debug';
 
 /** Receives every log record; replace it with setIocLogSink (tests capture, the launcher prints). */
 export type IocLogSink = (level: IocLogLevel, message: string, location?: SourceLocation) => void;
@@ -26,5 +26,6 @@ export function setIocLogSink(next: IocLogSink): IocLogSink {
 /** The logger used by the interpreter. */
 export const iocLog = {
   warn(message: string, location?: SourceLocation): void { sink('warn', message, location); },
+  info(message: string, location?: SourceLocation): void { sink('info', message, location); },
   debug(message: string, location?: SourceLocation): void { sink('debug', message, location); },
 };

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { xmlConfig, thrown } from '../support/xml-config';
 import { JavaFile, JavaTimeUnit, JavaTimeZone } from '../../src/ioc/java';
+import { setIocLogSink } from '../../src/ioc/logger';
 
 const ids = (body: string): Map<string, unknown> => {
   const cfg = xmlConfig(body);
@@ -47,5 +48,19 @@ describe('java.* shims', () => {
     const m = ids('<New id="l" class="java.util.ArrayList"><Call name="add"><Arg>x</Arg></Call></New><New id="s" class="java.util.HashSet"><Call name="add"><Arg>x</Arg></Call><Call name="add"><Arg>x</Arg></Call></New>');
     expect([...(m.get('l') as string[])]).to.deep.equal(['x']);
     expect((m.get('s') as Set<string>).size).to.equal(1);
+  });
+});
+
+describe('org.eclipse.jetty.util.log.Log', () => {
+  it('logs warn/info through the interpreter log sink with {} formatting', () => {
+    const records: string[] = [];
+    const prev = setIocLogSink((level, message) => records.push(`${level} ${message}`));
+    try {
+      ids('<Get class="org.eclipse.jetty.util.log.Log" name="rootLogger"><Call name="warn"><Arg>deployed. DO NOT USE IN PRODUCTION!</Arg></Call></Get>'
+        + '<Call class="org.eclipse.jetty.util.log.Log" name="getLogger"><Arg>x</Arg><Call name="info"><Arg>a {} c</Arg><Arg><Array><Item>b</Item></Array></Arg></Call></Call>');
+    } finally {
+      setIocLogSink(prev);
+    }
+    expect(records).to.deep.equal(['warn org.eclipse.jetty: deployed. DO NOT USE IN PRODUCTION!', 'info x: a b c']);
   });
 });
