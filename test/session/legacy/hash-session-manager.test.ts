@@ -267,3 +267,40 @@ describe('HashSessionManager', () => {
     }
   });
 });
+
+describe('HashSessionManager restored sessions and the application', () => {
+  const dirs: string[] = [];
+  after(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+
+  for (const lazy of [false, true]) {
+    it(`${lazy ? 'with' : 'without'} lazyLoad, activates a restored session only at its first request, after contextInitialized`, async () => {
+      const dir = tempDir();
+      dirs.push(dir);
+      const log: string[] = [];
+      const { server, apps } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setLazyLoad(lazy); } }]);
+      apps[0].context.addEventListener({ contextInitialized: () => { log.push('contextInitialized'); } });
+      apps[0].manager.addEventListener({
+        sessionWillPassivate: (e: { getSession(): { getId(): string } }) => log.push(`willPassivate ${e.getSession().getId()}`),
+        sessionDidActivate: (e: { getSession(): { getId(): string; getAttribute(n: string): unknown } }) => log.push(`didActivate ${e.getSession().getId()} count=${String(e.getSession().getAttribute('count'))}`),
+      });
+      await server.start();
+      const client = new Client(portOf(server));
+      try {
+        const a = await client.get('/app/inc');
+        await server.stop();
+        expect(log).to.deep.equal(['contextInitialized', `willPassivate ${a.body.id}`]);
+        log.length = 0;
+        await server.start();
+        expect(apps[0].manager.getHashSessionCache().sessions().length).to.equal(lazy ? 0 : 1);
+        expect(log).to.deep.equal(['contextInitialized']);
+        client.setPort(portOf(server));
+        expect((await client.get('/app/get', a.cookie)).body.count).to.equal(1);
+        await client.get('/app/get', a.cookie);
+        expect(log).to.deep.equal(['contextInitialized', `didActivate ${a.body.id} count=1`]);
+      } finally {
+        client.close();
+        await server.stop();
+      }
+    });
+  }
+});
