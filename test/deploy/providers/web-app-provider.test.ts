@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { DeploymentManager } from '../../../src/deploy/deployment-manager';
 import { WebAppProvider, contextPathOf, isIgnoredName } from '../../../src/deploy/providers/web-app-provider';
 import { ContextHandlerCollection } from '../../../src/server/handler/context-handler-collection';
+import { App } from '../../../src/deploy/app';
+import { PropertiesConfigurationManager } from '../../../src/deploy/properties-configuration-manager';
+import { WebAppContext } from '../../../src/webapp/web-app-context';
 import { cleanupTempDirs, tempDir } from '../../webapp/webapp-test-support';
 
 function contextXml(contextPath: string): string {
@@ -63,6 +66,64 @@ describe('WebAppProvider', () => {
       appFolder(path.join(webapps, 'b'));
       fs.writeFileSync(path.join(webapps, 'b.xml'), contextXml('/b'));
       expect(await discovered(webapps)).to.deep.equal(['a.war', 'b.xml']);
+    });
+  });
+
+  describe('createContextHandler()', () => {
+    function providerFor(webapps: string): WebAppProvider {
+      const manager = new DeploymentManager();
+      manager.setContexts(new ContextHandlerCollection());
+      const provider = new WebAppProvider();
+      provider.setMonitoredDirName(webapps);
+      manager.addAppProvider(provider);
+      return provider;
+    }
+
+    it('builds a WebAppContext for a folder, with the provider defaults and the folder name as context path', async () => {
+      const webapps = tempDir();
+      appFolder(path.join(webapps, 'shop'));
+      const provider = providerFor(webapps);
+      provider.setDefaultsDescriptor('/etc/pier/webdefault.xml');
+      provider.setParentLoaderPriority(true);
+      const ctx = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'shop'))) as unknown as WebAppContext;
+      expect(ctx).to.be.instanceOf(WebAppContext);
+      expect(ctx.getContextPath()).to.equal('/shop');
+      expect(ctx.getWar()).to.equal(path.join(webapps, 'shop'));
+      expect(ctx.getDefaultsDescriptor()).to.equal('/etc/pier/webdefault.xml');
+      expect(ctx.isParentLoaderPriority()).to.equal(true);
+    });
+
+    it('runs a context XML with the standard properties and the configuration manager\'s, defaults first', async () => {
+      const webapps = tempDir();
+      appFolder(path.join(webapps, 'real'));
+      fs.writeFileSync(path.join(webapps, 'app.xml'), `<?xml version="1.0"?>
+<Configure class="org.eclipse.jetty.webapp.WebAppContext">
+  <Set name="contextPath"><Property name="app.path" default="/nope"/></Set>
+  <Set name="war"><Property name="jetty.webapps"/>/real</Set>
+  <Set name="parentLoaderPriority">false</Set>
+  <Set name="displayName"><Property name="jetty.webapp"/></Set>
+</Configure>
+`);
+      const provider = providerFor(webapps);
+      provider.setParentLoaderPriority(true);
+      provider.setDefaultsDescriptor('/etc/pier/webdefault.xml');
+      const cm = new PropertiesConfigurationManager();
+      cm.put('app.path', '/from-cm');
+      provider.setConfigurationManager(cm);
+      const ctx = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'app.xml'))) as unknown as WebAppContext;
+      expect(ctx.getContextPath()).to.equal('/from-cm');
+      expect(ctx.getWar()).to.equal(path.join(webapps, 'real'));
+      expect(ctx.getDisplayName()).to.equal(path.join(webapps, 'app.xml'));
+      expect(ctx.getDefaultsDescriptor()).to.equal('/etc/pier/webdefault.xml');
+      expect(ctx.isParentLoaderPriority()).to.equal(false);
+    });
+
+    it('refuses a context XML that does not make a ContextHandler', async () => {
+      const webapps = tempDir();
+      fs.writeFileSync(path.join(webapps, 'odd.xml'), '<Configure class="org.eclipse.jetty.deploy.PropertiesConfigurationManager"/>');
+      const provider = providerFor(webapps);
+      const err = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'odd.xml'))).catch((e: unknown) => e);
+      expect((err as Error).message).to.equal(`Cannot deploy '${path.join(webapps, 'odd.xml')}': it configures a PropertiesConfigurationManager, not a ContextHandler`);
     });
   });
 
