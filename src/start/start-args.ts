@@ -50,6 +50,9 @@ export class StartArgs {
   updateIni = false;
   stop = false;
 
+  /** System properties that existed before any `-D` argument (a `-Dname?=value` keeps them). */
+  constructor(readonly baseSystemProperties: ReadonlyMap<string, string> = new Map()) {}
+
   /** The highest-priority (command line) values of jetty.home / jetty.base, if given. */
   jettyHome?: string;
   jettyBase?: string;
@@ -112,8 +115,14 @@ export class StartArgs {
         this.systemProps.set(assignment, '', arg.origin);
         return;
       }
+      if (parsed.op === '?=' && this.baseSystemProperties.has(parsed.key) && !this.systemProps.has(parsed.key)) return;
+      if (parsed.op === '+=' && this.baseSystemProperties.has(parsed.key) && !this.systemProps.has(parsed.key)) {
+        this.systemProps.set(parsed.key, this.baseSystemProperties.get(parsed.key) ?? '', arg.origin);
+      }
       this.systemProps.apply(assignment, arg.origin);
-      this.checkHomeBase(parsed.key, this.systemProps.getString(parsed.key) ?? '', arg);
+      if (this.checkHomeBase(parsed.key, this.systemProps.getString(parsed.key) ?? '', arg)) return;
+      // As in start.jar, a -D property is also a start property.
+      this.props.set(parsed.key, this.systemProps.getString(parsed.key) ?? '', arg.origin);
       return;
     }
     if (text.startsWith('-')) {

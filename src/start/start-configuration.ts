@@ -141,7 +141,7 @@ export function resolveStart(argv: readonly string[], options: ResolveOptions = 
     throw new UsageError(`Cannot use jetty.home '${home}': no such directory; pass jetty.home=<dir>`);
   }
   let baseHome = new BaseHome(home, base);
-  const args = new StartArgs();
+  const args = new StartArgs(options.systemProperties ?? new Map());
   collectArgs(argv, baseHome, args);
   if (args.includeDirs.length > 0) {
     baseHome = new BaseHome(home, base, args.includeDirs.map(d => baseHome.expandHomeBase(d)));

@@ -106,6 +106,20 @@ describe('resolveStart', () => {
     }
   });
 
+  it('makes -D a system property and a start property, and -Dname?= keeps an existing system property', () => {
+    const base = makeBase();
+    try {
+      const cfg = resolveStart(['-Dfoo=bar', '-Dkept?=new', '-Dset?=new'], { cwd: base, home, systemProperties: new Map([['kept', 'old']]) });
+      const sys = cfg.systemProperties();
+      expect(sys.get('foo')).to.equal('bar');
+      expect(sys.get('kept')).to.equal('old');
+      expect(sys.get('set')).to.equal('new');
+      expect(cfg.args.props.getString('foo')).to.equal('bar');
+    } finally {
+      removeBase(base);
+    }
+  });
+
   it('hands the XML files expanded properties plus jetty.home and jetty.base', () => {
     const base = makeBase({ 'start.ini': '--module=server\nlog.dir=${jetty.base}/logs\n' });
     try {
