@@ -155,6 +155,12 @@ describe('XmlConfiguration', () => {
       expect(e).to.be.instanceOf(XmlSyntaxError).and.include({ file: 'u.xml', line: 2, column: 1 });
     });
 
+    it("parses on past an unknown DOCTYPE when the parse option unknownDtd is 'ignore', with a warning", () => {
+      const cfg = XmlConfiguration.fromString('<!DOCTYPE Configure SYSTEM "my.dtd">\n<Configure class="org.example.pier.Bean"/>', 'u.xml', { parse: { unknownDtd: 'ignore' } });
+      expect(cfg.configure()).to.be.instanceOf(Bean);
+      expect(log.map((r) => r.message)).to.deep.equal(['Ignored unknown external DTD SYSTEM "my.dtd": it was not fetched']);
+    });
+
     it('reports an unknown tag with file, line, column and element path', () => {
       const e = thrown(() => xmlConfig('<New class="org.example.pier.Bean">\n  <set name="port">1</set>\n</New>').configure()) as XmlConfigurationError;
       expect(e.location).to.deep.equal({ file: 'test.xml', line: 5, column: 3 });
