@@ -50,6 +50,7 @@ export class ContextHandler extends ScopedHandler {
   private _errorHandler: (ErrorPageWriter & object) | null = null;
   private _available = true;
   private _compactPath = false;
+  private _protectedTargets: string[] = [];
   private readonly _initParams = new Map<string, string>();
   private readonly _mimeTypes = new Map<string, string>();
   private readonly _contextListeners: ServletContextListener[] = [];
@@ -129,6 +130,18 @@ export class ContextHandler extends ScopedHandler {
   }
   @Expose()
   getErrorHandler(): ErrorPageWriter | null { return this._errorHandler; }
+
+  /** Paths in context that no request may reach (WebAppContext protects /WEB-INF and /META-INF). */
+  @Expose('String[]')
+  setProtectedTargets(targets: string[] | null): void { this._protectedTargets = (targets ?? []).map((t) => t.toLowerCase()); }
+  @Expose()
+  getProtectedTargets(): string[] { return [...this._protectedTargets]; }
+  /** True when `target` (a path in context) is or lies under a protected target (case-insensitive). */
+  isProtectedTarget(target: string): boolean {
+    if (this._protectedTargets.length === 0) return false;
+    const t = target.toLowerCase();
+    return this._protectedTargets.some((p) => t === p || t.startsWith(`${p}/`) || t.startsWith(`${p};`));
+  }
 
   @Expose('boolean')
   setCompactPath(compact: boolean): void { this._compactPath = compact; }
@@ -279,6 +292,11 @@ export class ContextHandler extends ScopedHandler {
   }
 
   async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (baseRequest.getDispatcherType() === 'REQUEST' && this.isProtectedTarget(target)) {
+      baseRequest.setHandled(true);
+      response.sendError(404);
+      return;
+    }
     const listeners = this._requestListeners;
     const event = listeners.length > 0
       ? { getServletContext: () => this._context as ServletContext, getServletRequest: () => request } : null;

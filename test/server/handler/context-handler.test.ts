@@ -85,3 +85,18 @@ describe('ContextHandler', () => {
     expect(new ContextHandler('/').getServletContext().getContextPath()).to.equal('');
   });
 });
+
+describe('ContextHandler protected targets', () => {
+  it('answers 404 for requests under a protected target, whatever the case', async () => {
+    const ctx = new ContextHandler('/');
+    ctx.setHandler(new Ok());
+    ctx.setProtectedTargets(['/WEB-INF', '/META-INF']);
+    const { server, port } = await startServer(ctx);
+    try {
+      expect((await request(port, '/WEB-INF/web.xml')).status).to.equal(404);
+      expect((await request(port, '/web-inf/web.xml')).status).to.equal(404);
+      expect((await request(port, '/META-INF')).status).to.equal(404);
+      expect((await request(port, '/WEB-INFO')).status).to.equal(200);
+    } finally { await server.stop(); }
+  });
+});
