@@ -20,6 +20,7 @@ import { WebAppError, summarizeError } from './errors';
 import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
 import { MetaData } from './meta-data';
 import { StandardDescriptorProcessor } from './standard-descriptor-processor';
+import { WebAppErrorPages } from './web-app-error-pages';
 import { WebAppClassLoader } from './web-app-class-loader';
 
 /** The folder holding package.json above this file: Pier's own jetty.home when none is set. */
@@ -293,7 +294,46 @@ export class WebAppContext extends ServletContextHandler {
       baseRequest.setAttribute('javax.servlet.error.status_code', status);
       baseRequest.setAttribute('javax.servlet.error.request_uri', baseRequest.getRequestURI());
       baseRequest.setHandled(true);
+      if (await this.dispatchErrorServlet(status, err, baseRequest, request, response)) return;
       res.sendError(status, err instanceof HttpException ? err.message : undefined);
+    }
+  }
+
+  /**
+   * When the error page for an exception is a servlet path of this app (not a file), runs that servlet
+   * with the ERROR dispatcher type, the original status and the javax.servlet.error.* attributes.
+   * Returns false when there is no such page (the error handler then renders it).
+   */
+  private async dispatchErrorServlet(status: number, err: unknown, baseRequest: Request,
+    request: HttpServletRequest, response: HttpServletResponse): Promise<boolean> {
+    const pages = this.getErrorHandler();
+    if (!(pages instanceof WebAppErrorPages)) return false;
+    const page = pages.findErrorPage(status, err);
+    if (!page) return false;
+    const file = this.getServletContext().getRealPath(page);
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return false;
+    const mapped = this.getServletHandler().getMappedServlet(page.split('?')[0]);
+    if (!mapped || mapped.holder.getHeldClass()?.name === 'Default404Servlet') return false;
+    const oldType = baseRequest.getDispatcherType();
+    const oldServletPath = baseRequest.getServletPath();
+    const oldPathInfo = baseRequest.getPathInfo();
+    baseRequest.setDispatcherType('ERROR');
+    baseRequest.setServletPath(mapped.servletPath);
+    baseRequest.setPathInfo(mapped.pathInfo);
+    baseRequest.setAttribute('javax.servlet.error.servlet_name', baseRequest.getAttribute('javax.servlet.error.servlet_name'));
+    baseRequest.setAttribute('javax.servlet.error.message', (err as Error)?.message ?? String(err));
+    response.setStatus(status);
+    try {
+      await mapped.holder.handle(request, response);
+      return true;
+    } catch (inner) {
+      serverLog(`Cannot render error page '${page}' of ${this.getContextPath()}: ${summarizeError(inner)}`);
+      baseRequest.getResponse().reset();
+      return false;
+    } finally {
+      baseRequest.setDispatcherType(oldType);
+      baseRequest.setServletPath(oldServletPath);
+      baseRequest.setPathInfo(oldPathInfo);
     }
   }
 

@@ -58,6 +58,12 @@ describe('WebAppContext', () => {
       expect(res.body).to.contain('custom oops');
     });
 
+    it('runs an error page that is a servlet, with the ERROR dispatcher type and the error attributes', async () => {
+      const res = await captureServerLog(() => httpGet(port, '/shop/typo'));
+      expect(res.status).to.equal(500);
+      expect(res.body).to.match(/^failure page: ERROR 500 Cannot read properties of undefined/);
+    });
+
     it('serves the 404 error page of web.xml', async () => {
       const res = await httpGet(port, '/shop/nothing-here.txt');
       expect(res.status).to.equal(404);
