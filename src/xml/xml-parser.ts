@@ -378,7 +378,7 @@ export function parseXml(text: string, file: string, options: XmlParseOptions = 
   const verdict = XMLValidator.validate(body, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;
-    throw new XmlSyntaxError(`Cannot parse XML: ${msg.replace(/\.$/, '')}`, { file, line, column: col });
+    throw new XmlSyntaxError(`Cannot parse XML: ${msg.replace(/\.$/, '')}`, { file, line: line || 1, column: col || 1 });
   }
   const doc = scanner.parse();
   crossCheck(body, doc, file);
