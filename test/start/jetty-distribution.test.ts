@@ -1,0 +1,128 @@
+/**
+ * Resolves real Jetty 9.4 module files: a temporary jetty.home assembled from the corpus's
+ * `*\/src/main/config*\/{modules,etc}` folders (the layout of Jetty's distribution).
+ * @module
+ */
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { launch, MainEnvironment } from '../../src/start/main';
+import { resolveStart } from '../../src/start/start-configuration';
+import { UsageError } from '../../src/util/errors';
+import { makeBase, removeBase, repoRoot } from './support';
+
+const CORPUS = path.join(repoRoot(), '../shared/jetty-corpus/jetty-9.4.x');
+
+/** Copies every `src/main/config*` `modules/` and `etc/` tree of the corpus into one home. */
+function assembleHome(): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-jetty-home-'));
+  const visit = (dir: string, depth: number): void => {
+    if (depth > 6) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const p = path.join(dir, e.name);
+      if (/^config(-templates?)?$/.test(e.name) && path.basename(dir) === 'main') {
+        for (const sub of ['modules', 'etc']) {
+          const from = path.join(p, sub);
+          if (fs.existsSync(from)) fs.cpSync(from, path.join(home, sub), { recursive: true, force: false, errorOnExist: false });
+        }
+        continue;
+      }
+      if (['test', 'tests', 'examples', 'jetty-start', 'jetty-osgi', 'jetty-maven-plugin', 'jetty-distribution', 'jetty-home'].includes(e.name)) continue;
+      visit(p, depth + 1);
+    }
+  };
+  visit(CORPUS, 0);
+  const chmod = (d: string, depth: number): void => {
+    if (depth > 10) return;
+    fs.chmodSync(d, 0o755);
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) chmod(p, depth + 1); else fs.chmodSync(p, 0o644);
+    }
+  };
+  chmod(home, 0);
+  return home;
+}
+
+describe('Jetty 9.4 distribution modules', function () {
+  let home: string;
+  let base: string;
+
+  before(function () {
+    if (!fs.existsSync(CORPUS)) this.skip();
+    home = assembleHome();
+  });
+  after(() => { if (home) removeBase(home); });
+  beforeEach(() => { base = makeBase(); });
+  afterEach(() => removeBase(base));
+
+  const rel = (files: { path: string }[]): string[] => files.map(f => path.relative(home, f.path));
+
+  it('orders the XML files of session-store-file and session-cache-hash as start.jar does', () => {
+    const cfg = resolveStart(['--module=session-store-file,session-cache-hash'], { cwd: base, home });
+    const xmls = rel(cfg.xmls);
+    const wanted = ['etc/jetty.xml', 'etc/sessions/id-manager.xml', 'etc/sessions/session-cache-hash.xml', 'etc/sessions/file/session-store.xml'];
+    expect(xmls.filter(x => wanted.includes(x))).to.deep.equal(wanted);
+    expect(xmls.indexOf('etc/jetty-threadpool.xml')).to.be.lessThan(xmls.indexOf('etc/jetty.xml'));
+  });
+
+  it('enables the JDBC store with its dynamic datasource module chosen by db-connection-type', () => {
+    const cfg = resolveStart(['--module=session-store-jdbc'], { cwd: base, home });
+    expect(cfg.enabled.map(m => m.name)).to.include('sessions/jdbc/datasource');
+    expect(cfg.args.props.getString('db-connection-type')).to.equal('datasource');
+    const xmls = rel(cfg.xmls);
+    expect(xmls.indexOf('etc/sessions/jdbc/datasource.xml')).to.be.lessThan(xmls.indexOf('etc/sessions/jdbc/session-store.xml'));
+  });
+
+  it('switches the dynamic module when the user sets db-connection-type=driver', () => {
+    const cfg = resolveStart(['--module=session-store-jdbc', 'db-connection-type=driver'], { cwd: base, home });
+    expect(cfg.enabled.map(m => m.name)).to.include('sessions/jdbc/driver');
+    expect(cfg.enabled.map(m => m.name)).not.to.include('sessions/jdbc/datasource');
+  });
+
+  it('refuses two session stores', () => {
+    expect(() => resolveStart(['--module=session-store-file,session-store-jdbc'], { cwd: base, home }))
+      .to.throw(UsageError, /capability 'session-store' is already provided by enabled module 'session-store-file'/);
+  });
+
+  it('writes start.d/session-store-file.ini with the active storeDir line and creates sessions/', async () => {
+    fs.mkdirSync(path.join(base, 'start.d'));
+    let output = '';
+    const env: MainEnvironment = {
+      out: t => { output += t; }, err: t => { output += t; }, cwd: base,
+      applier: () => [], installShutdownHook: () => {},
+    };
+    expect(await launch(['--add-to-start=session-store-file', `jetty.home=${home}`], env)).to.equal(0);
+    const ini = fs.readFileSync(path.join(base, 'start.d', 'session-store-file.ini'), 'utf8');
+    expect(ini).to.match(/^--module=session-store-file$/m);
+    expect(ini).to.match(/^jetty\.session\.file\.storeDir=\$\{jetty\.base\}\/sessions$/m);
+    expect(ini).to.match(/^#jetty\.session\.file\.deleteUnrestorableFiles=false$/m);
+    expect(fs.statSync(path.join(base, 'sessions')).isDirectory()).to.equal(true);
+    expect(output).to.match(/server\s+transitively enabled/);
+    expect(output).to.match(/sessions\s+transitively enabled, ini template available with --add-to-start=sessions/);
+    expect(fs.readdirSync(path.join(base, 'start.d'))).to.deep.equal(['session-store-file.ini']);
+    // The next start sees the store directory, expanded for the XML.
+    const cfg = resolveStart([], { cwd: base, home });
+    expect(cfg.xmlProperties().get('jetty.session.file.storeDir')).to.equal(path.join(path.resolve(base), 'sessions'));
+  });
+
+  it('resolves every top-level module of the distribution on its own, or explains why not', () => {
+    const names = fs.readdirSync(path.join(home, 'modules')).filter(n => n.endsWith('.mod')).map(n => n.slice(0, -4)).sort();
+    let ok = 0;
+    const failures: string[] = [];
+    for (const name of names) {
+      try {
+        resolveStart([`--module=${name}`], { cwd: base, home });
+        ok++;
+      } catch (err) {
+        expect(err, name).to.be.instanceOf(UsageError);
+        failures.push(`${name}: ${(err as Error).message}`);
+      }
+    }
+    console.log(`      ${names.length} modules: ${ok} resolve alone, ${failures.length} need a choice or a missing file`);
+    if (process.env.PIER_START_VERBOSE) for (const f of failures) console.log(`        ${f}`);
+    expect(ok).to.be.greaterThan(names.length / 2);
+  });
+});
