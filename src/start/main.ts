@@ -80,6 +80,11 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     return 0;
   }
   if (args.createStartd || args.addToStart.length > 0 || args.createFiles) {
+    // Jetty 10's --add-module creates start.d/ when the base has neither start.ini nor start.d/.
+    const base = cfg.baseHome.base;
+    if (args.addModuleSpelling && !fs.existsSync(path.join(base, 'start.ini')) && !fs.existsSync(path.join(base, 'start.d'))) {
+      args.createStartd = true;
+    }
     if (args.createStartd) createStartd(cfg, say);
     if (args.addToStart.length > 0) {
       // Re-resolve after --create-startd so the builder sees the new layout.

@@ -2,6 +2,7 @@
  * The module graph: discovery, enabling with transitive dependencies and capabilities, and ordering.
  * @module
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BaseHome } from './base-home';
 import { UsageError } from './errors';
@@ -76,7 +77,8 @@ export class Modules implements Iterable<Module> {
     let module = this.byName.get(name);
     if (!module && name.includes('/')) module = this.loadDynamic(name);
     if (!module) {
-      throw new UsageError(`Cannot enable module '${name}' (from ${from}): unknown module${this.suggest(name)}; list available modules with --list-modules`);
+      const hint = this.deprecationHint(name);
+      throw new UsageError(`Cannot enable module '${name}' (from ${from}): ${hint ? `deprecated module: ${hint}` : `unknown module${this.suggest(name)}`}; list available modules with --list-modules`);
     }
     this.enableModule(module, from, transitive, 0);
   }
@@ -196,6 +198,19 @@ export class Modules implements Iterable<Module> {
     };
     for (const m of enabled) visit(m, []);
     return sorted;
+  }
+
+  /** The hint of `modules/deprecated.properties` (base, then home) for a removed module name. */
+  deprecationHint(name: string): string | undefined {
+    const file = this.baseHome.find(path.join('modules', 'deprecated.properties'));
+    if (!file) return undefined;
+    for (const raw of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line.startsWith('#') || line.startsWith('!')) continue;
+      const m = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
+      if (m && m[1] === name) return m[2];
+    }
+    return undefined;
   }
 
   /** " (did you mean 'a', 'b'?)" for names within a small edit distance, or "". */

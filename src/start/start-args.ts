@@ -34,6 +34,8 @@ export class StartArgs {
   readonly jvmArgs: string[] = [];
   readonly includeDirs: string[] = [];
   readonly addToStart: string[] = [];
+  /** True when the Jetty 10 spelling (`--add-module`) was used: start.d/ is then created if neither ini form exists. */
+  addModuleSpelling = false;
   readonly notes: string[] = [];
 
   help = false;
@@ -97,6 +99,7 @@ export class StartArgs {
     }
     if (text.startsWith('--add-to-start=') || text.startsWith('--add-to-startd=')
       || text.startsWith('--add-module=') || text.startsWith('--add-modules=')) {
+      if (text.startsWith('--add-module')) this.addModuleSpelling = true;
       this.addToStart.push(...list());
       return;
     }

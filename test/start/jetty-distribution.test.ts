@@ -82,6 +82,14 @@ describe('Jetty 9.4 distribution modules', function () {
     expect(cfg.enabled.map(m => m.name)).not.to.include('sessions/jdbc/datasource');
   });
 
+  it('explains a removed module name with Jetty\'s deprecated.properties', () => {
+    const dep = path.join(CORPUS, 'jetty-home/src/main/resources/modules/deprecated.properties');
+    if (!fs.existsSync(dep)) return;
+    fs.copyFileSync(dep, path.join(home, 'modules', 'deprecated.properties'));
+    expect(() => resolveStart(['--module=jdbc-sessions'], { cwd: base, home }))
+      .to.throw(UsageError, /Cannot enable module 'jdbc-sessions' \(from <command-line>\): deprecated module: replaced by 'session-store-jdbc'/);
+  });
+
   it('refuses two session stores', () => {
     expect(() => resolveStart(['--module=session-store-file,session-store-jdbc'], { cwd: base, home }))
       .to.throw(UsageError, /capability 'session-store' is already provided by enabled module 'session-store-file'/);

@@ -161,6 +161,23 @@ describe('bin/start', function () {
     expect(r.stdout).to.match(/server\s+transitively enabled/);
   });
 
+  it('creates start.d/ for --add-module in a base with neither start.ini nor start.d', () => {
+    fs.rmSync(path.join(base, 'start.d'), { recursive: true });
+    const r = run(['--add-module=http'], base);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(fs.existsSync(path.join(base, 'start.d', 'http.ini'))).to.equal(true);
+    expect(fs.existsSync(path.join(base, 'start.ini'))).to.equal(false);
+  });
+
+  it('appends to start.ini for --add-to-start in a base without start.d', () => {
+    fs.rmSync(path.join(base, 'start.d'), { recursive: true });
+    const r = run(['--add-to-start=http'], base);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(fs.readFileSync(path.join(base, 'start.ini'), 'utf8')).to.match(/^--module=http$/m);
+    const again = run(['--add-to-start=http'], base);
+    expect(again.stdout).to.match(/http already enabled by \[\$\{jetty.base\}\/start.ini\]/);
+  });
+
   describe('running a server', function () {
     before(function () {
       if (!SERVER_BUILT) this.skip();
