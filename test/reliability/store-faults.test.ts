@@ -89,7 +89,7 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
       const files = fs.readdirSync(dir);
       const stored = files.map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as { attributes: { n?: number } });
       reportFigures(`store ${fault}`, {
-        statusDuringFault: during.status, newSessionStatusDuringFault: fresh.status, storedFilesUnchanged: [...before].every(([n, h]) => after.get(n) === h),
+        statusDuringFault: during.status, bodyDuringFault: during.body, newSessionStatusDuringFault: fresh.status, storedFilesUnchanged: [...before].every(([n, h]) => after.get(n) === h),
         strayFiles: [...after.keys()].filter((n) => !before.has(n)).length, clearLogLine: clearLine?.split('\n')[0] ?? null,
         statusAfterRecovery: recovered.status, counterAfterRecovery: counterOf(recovered.body), filesAfterRecovery: files.length,
       });
@@ -101,8 +101,8 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
       expect(recovered.status).to.equal(200);
       expect(recoveredFresh.status).to.equal(200);
       expect(counterOf(recovered.body)).to.be.greaterThan(2);
-      // The update made during the fault (n=3) stays in memory and reaches the store with the next write.
-      expect(counterOf(recovered.body), 'the counter after recovery').to.equal(4);
+      // The update made during the fault stays in memory and reaches the store with the next write (as in Jetty).
+      expect(counterOf(recovered.body), 'the counter after recovery').to.equal(counterOf(during.body) + 1);
       expect(stored.some((s) => s.attributes.n === counterOf(recovered.body))).to.equal(true);
     });
   });
