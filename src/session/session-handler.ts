@@ -138,8 +138,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose() getMaxInactiveInterval(): number { return this._maxInactiveInterval; }
   @Expose('int') setMaxInactiveInterval(seconds: number): void { this._maxInactiveInterval = seconds; }
 
-  /** The session cookie name (JSESSIONID); XML can also use `<Get name="sessionCookieConfig"><Set name="name">`. */
+  /** The session cookie name (JSESSIONID), as Jetty 9.4's `sessionCookie` property. */
   getSessionCookieName(): string { return this._cookie.name; }
+  /** Jetty 9.4's `setSessionCookie(String)`: the cookie name; blank means JSESSIONID. */
+  @Expose('String') setSessionCookie(name: string | null): void { this.setSessionCookieName(name); }
   setSessionCookieName(name: string | null): void { this._cookie.name = name || DEFAULT_SESSION_COOKIE; }
   @Expose() getSessionPath(): string | null { return this._cookie.path; }
   @Expose('String') setSessionPath(path: string | null): void { this._cookie.path = path; }
@@ -157,7 +159,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose() getSessionComment(): string | null { return this._cookie.comment; }
   @Expose('String') setSessionComment(c: string | null): void { this._cookie.comment = c; }
   /** SameSite of the session cookie (None/Lax/Strict), re-encoded into the comment as Jetty 9.4 does. */
-  @Expose('String') setSameSite(sameSite: string | null): void {
+  @Expose('Object') setSameSite(sameSite: unknown): void {
     this._cookie.comment = commentWithSameSite(this._cookie.comment, parseSameSite(sameSite));
   }
   @Expose() getSameSite(): SameSite | null { return sameSiteFromComment(this._cookie.comment); }
@@ -590,7 +592,19 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     return session instanceof Session ? session.getExtendedId() : session.getId();
   }
 
-  getSessionCookie(session: HttpSession, contextPath: string, secure: boolean): SessionCookie | null {
+  /**
+   * As Jetty: `getSessionCookie()` is the cookie name (XML `<Get name="sessionCookie">`), and
+   * `getSessionCookie(session, contextPath, secure)` builds the Set-Cookie for a session (null when cookies are off).
+   */
+  getSessionCookie(): string;
+  getSessionCookie(session: HttpSession, contextPath: string, secure: boolean): SessionCookie | null;
+  @Expose()
+  getSessionCookie(...args: unknown[]): string | SessionCookie | null {
+    if (args.length === 0) return this._cookie.name;
+    return this.buildSessionCookie(args[0] as HttpSession, String(args[1] ?? ''), args[2] === true);
+  }
+
+  private buildSessionCookie(session: HttpSession, contextPath: string, secure: boolean): SessionCookie | null {
     if (!this._usingCookies) return null;
     const value = this.getExtendedId(session);
     const path = this._cookie.path ?? (contextPath === '' || contextPath === undefined || contextPath === null ? '/' : contextPath);
