@@ -40,6 +40,13 @@ export function defaultWebDefaults(): string {
   return candidates.find((c): c is string => c !== null && fs.existsSync(c)) ?? candidates[1]!;
 }
 
+function addServerAttributeList(server: unknown, name: string, values: string[] | null): void {
+  const s = server as { getAttribute?: (n: string) => unknown; setAttribute?: (n: string, v: unknown) => void } | null;
+  if (!s?.setAttribute || !values || values.length === 0) return;
+  const prev = s.getAttribute?.(name);
+  s.setAttribute(name, [...(Array.isArray(prev) ? prev as string[] : []), ...values]);
+}
+
 function toFilePath(p: string): string {
   const t = p.trim();
   return t.startsWith('file:') ? fileURLToPath(t) : t;
@@ -78,6 +85,9 @@ export class WebAppContext extends ServletContextHandler {
   private _registry: ClassRegistry | null = null;
   private _unavailableCause: unknown = null;
   private _appliedJettyWebXml: string | null = null;
+  private _extraClasspath: string | null = null;
+  private _systemClasses: string[] = [];
+  private _serverClasses: string[] = [];
 
   constructor(...args: unknown[]) {
     super(ServletContextHandler.SESSIONS);
@@ -153,6 +163,36 @@ export class WebAppContext extends ServletContextHandler {
   setLogUrlOnStart(log: boolean): void { this._logUrlOnStart = log; }
   @Expose()
   isLogUrlOnStart(): boolean { return this._logUrlOnStart; }
+
+  /** Accepted and ignored: there is no class path; app classes live in WEB-INF/classes. */
+  @Expose('String')
+  setExtraClasspath(classpath: string | null): void { this._extraClasspath = classpath; }
+  @Expose()
+  getExtraClasspath(): string | null { return this._extraClasspath; }
+
+  /** Accepted and kept (Jetty's class-loader visibility patterns have no effect on Node modules). */
+  @Expose('String[]') setSystemClasses(classes: string[]): void { this._systemClasses = [...classes]; }
+  @Expose() getSystemClasses(): string[] { return [...this._systemClasses]; }
+  @Expose('String') addSystemClass(cls: string): void { this._systemClasses.push(cls); }
+  @Expose('String') prependSystemClass(cls: string): void { this._systemClasses.unshift(cls); }
+  @Expose('String[]') setServerClasses(classes: string[]): void { this._serverClasses = [...classes]; }
+  @Expose() getServerClasses(): string[] { return [...this._serverClasses]; }
+  @Expose('String') addServerClass(cls: string): void { this._serverClasses.push(cls); }
+  @Expose('String') prependServerClass(cls: string): void { this._serverClasses.unshift(cls); }
+
+  /**
+   * etc/jetty-webapp.xml's `<Call class="org.eclipse.jetty.webapp.WebAppContext" name="addSystemClasses">`:
+   * kept as the server attribute `org.eclipse.jetty.webapp.systemClasses`, as Jetty does; no effect.
+   */
+  @Expose('org.eclipse.jetty.server.Server', 'String[]')
+  static addSystemClasses(server: unknown, classes: string[] | null): void {
+    addServerAttributeList(server, 'org.eclipse.jetty.webapp.systemClasses', classes);
+  }
+  /** As addSystemClasses, for the attribute `org.eclipse.jetty.webapp.serverClasses`. */
+  @Expose('org.eclipse.jetty.server.Server', 'String[]')
+  static addServerClasses(server: unknown, classes: string[] | null): void {
+    addServerAttributeList(server, 'org.eclipse.jetty.webapp.serverClasses', classes);
+  }
 
   /** Accepted for compatibility (no jars to copy). */
   @Expose('boolean') setCopyWebDir(_copy: boolean): void { /* nothing to copy */ }
