@@ -25,6 +25,8 @@ export class CachingSessionDataStoreFactory extends AbstractSessionDataStoreFact
   @Expose('org.eclipse.jetty.server.session.SessionDataMapFactory')
   setSessionDataMapFactory(f: SessionDataMapFactory): void { this._mapFactory = f; }
   @Expose() getSessionDataMapFactory(): SessionDataMapFactory | null { return this._mapFactory; }
+  /** Jetty 9.4's name for the map factory getter. */
+  @Expose() getMapFactory(): SessionDataMapFactory | null { return this._mapFactory; }
 
   getSessionDataStore(handler: unknown): SessionDataStore {
     if (!this._storeFactory) throw new IllegalStateError('Cannot make a CachingSessionDataStore: no sessionStoreFactory');

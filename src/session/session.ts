@@ -165,8 +165,17 @@ export class Session implements HttpSession {
     return ms < 0 ? -1 : Math.trunc(ms / 1000);
   }
 
-  getAttribute(name: string): unknown { this.checkValidForRead(); return this._data.getAttribute(name); }
+  /** The attribute, or null when there is none (as Java's null). */
+  getAttribute(name: string): unknown { this.checkValidForRead(); return this._data.getAttribute(name) ?? null; }
   getAttributeNames(): string[] { this.checkValidForRead(); return this._data.getKeys(); }
+  /** The deprecated servlet 2.2 names of getAttribute / getAttributeNames. */
+  getValue(name: string): unknown { return this.getAttribute(name); }
+  getNames(): Set<string> { return new Set(this.getAttributeNames()); }
+  /** How many attributes the session has. */
+  getAttributes(): number { return this._data.getKeys().length; }
+  getContextPath(): string { return this._data.getContextPath(); }
+  getVHost(): string { return this._data.getVhost(); }
+  isChanging(): boolean { return this._state === 'CHANGING'; }
 
   setAttribute(name: string, value: unknown): void {
     this.checkValidForWrite();
