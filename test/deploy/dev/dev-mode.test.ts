@@ -159,6 +159,27 @@ describe('enableDevMode', () => {
     expect(reloads.length).to.equal(1);
   });
 
+  it('brings back a session that idleSavePeriod had written to disk before the reload', async () => {
+    const app = makeApp(root, 'app');
+    const store = path.join(root, 'sessions');
+    const manager = new HashSessionManager();
+    manager.setStoreDirectory(store);
+    manager.setIdleSavePeriod(1);
+    manager.setScavengePeriod(1);
+    const port = await startServer([webapp('/dev', app, new SessionHandler(manager))]);
+    const first = await get(port, '/dev/x');
+    const id = first.cookie!.split('=')[1].split('.')[0];
+    let idled = false;
+    for (let i = 0; i < 100 && !idled; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      idled = fs.existsSync(path.join(store, id)) && !manager.getHashSessionCache().contains(id);
+    }
+    expect(idled).to.equal(true);
+    fs.writeFileSync(path.join(app, 'WEB-INF', 'classes', 'dev', 'CounterServlet.js'), servlet('v2'));
+    await nextReload(reloads, '/dev', 0);
+    expect((await get(port, '/dev/x', first.cookie)).body).to.equal('v2 n=2');
+  });
+
   it('names the watched contexts when asked to reload an unknown one', async () => {
     makeApp(root, 'app');
     await startServer([webapp('/dev', path.join(root, 'app'), new SessionHandler(new HashSessionManager()))]);
