@@ -104,6 +104,24 @@ describe('WebAppContext', () => {
     });
   });
 
+  describe('session-config', () => {
+    it('goes to the SessionHandler: timeout (0 = never), cookie config and tracking modes (here from an override descriptor)', async () => {
+      const webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/s');
+      webapp.setDefaultsDescriptor(fixturePath('deploy', 'webdefault-no-static.xml'));
+      webapp.setOverrideDescriptor(fixturePath('webapp', 'descriptors', 'session-web.xml'));
+      await captureServerLog(() => webapp.start());
+      try {
+        expect(webapp.isAvailable(), String(webapp.getUnavailableException())).to.equal(true);
+        const sessions = webapp.getSessionHandler()!;
+        expect(sessions.getMaxInactiveInterval()).to.equal(-1);
+        const cookie = sessions.getSessionCookieConfig();
+        expect([cookie.getName(), cookie.getPath(), cookie.isHttpOnly(), cookie.isSecure(), cookie.getMaxAge()])
+          .to.deep.equal(['CARTID', '/cart', true, true, 600]);
+        expect([...sessions.getEffectiveSessionTrackingModes()]).to.deep.equal(['URL']);
+      } finally { await captureServerLog(() => webapp.stop()); }
+    });
+  });
+
   describe('restarting', () => {
     it('serves again after stop and start, with each listener added once', async () => {
       const webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/shop');
