@@ -12,8 +12,10 @@ export const CLASS_AREAS = ['ioc', 'server', 'servlet', 'session', 'webapp', 'de
 let loaded = false;
 
 /**
- * Requires `src/index` and, for each area, its `index` module when it has one, otherwise each of its
- * files. Load failures are returned as notes (the XML then reports the unknown class where it is used).
+ * Requires `src/index`, then for each area its `index` module (first, so that its import order settles
+ * circular imports) and then every other file of the area, so that a class its index does not export
+ * is registered too. Load failures are returned as notes (the XML then reports the unknown class where
+ * it is used).
  */
 export function loadJettyClasses(srcDir: string = path.resolve(__dirname, '..')): string[] {
   const notes: string[] = [];
@@ -31,10 +33,7 @@ export function loadJettyClasses(srcDir: string = path.resolve(__dirname, '..'))
   for (const area of CLASS_AREAS) {
     const dir = path.join(srcDir, area);
     if (!fs.existsSync(dir)) continue;
-    if (fs.existsSync(path.join(dir, 'index.js'))) {
-      tryRequire(path.join(dir, 'index.js'));
-      continue;
-    }
+    if (fs.existsSync(path.join(dir, 'index.js'))) tryRequire(path.join(dir, 'index.js'));
     for (const file of listJs(dir, 0)) tryRequire(file);
   }
   return notes;
