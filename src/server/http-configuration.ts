@@ -45,6 +45,10 @@ export class HttpConfiguration {
   private _relativeRedirectAllowed = false;
   private _minRequestDataRate = 0;
   private _minResponseDataRate = 0;
+  private _httpCompliance: unknown = 'RFC7230';
+  private _uriCompliance: unknown = 'DEFAULT';
+  private _useInputDirectByteBuffers = true;
+  private _useOutputDirectByteBuffers = true;
 
   constructor(config?: HttpConfiguration) {
     if (config instanceof HttpConfiguration) {
@@ -105,6 +109,17 @@ export class HttpConfiguration {
   @Expose() getMinRequestDataRate(): number { return this._minRequestDataRate; }
   @Expose('long') setMinResponseDataRate(n: number): void { this._minResponseDataRate = n; }
   @Expose() getMinResponseDataRate(): number { return this._minResponseDataRate; }
+
+  /** Jetty 10: the HTTP parser compliance (Node's parser applies; kept for dump()). */
+  @Expose('org.eclipse.jetty.http.HttpCompliance') setHttpCompliance(c: unknown): void { this._httpCompliance = c; }
+  @Expose() getHttpCompliance(): unknown { return this._httpCompliance; }
+  /** Jetty 10: the URI compliance (ambiguous paths are always refused; kept for dump()). */
+  @Expose('org.eclipse.jetty.http.UriCompliance') setUriCompliance(c: unknown): void { this._uriCompliance = c; }
+  @Expose() getUriCompliance(): unknown { return this._uriCompliance; }
+  @Expose('boolean') setUseInputDirectByteBuffers(b: boolean): void { this._useInputDirectByteBuffers = b; }
+  @Expose() isUseInputDirectByteBuffers(): boolean { return this._useInputDirectByteBuffers; }
+  @Expose('boolean') setUseOutputDirectByteBuffers(b: boolean): void { this._useOutputDirectByteBuffers = b; }
+  @Expose() isUseOutputDirectByteBuffers(): boolean { return this._useOutputDirectByteBuffers; }
 
   toString(): string {
     return `HttpConfiguration@{${this._outputBufferSize}/${this._outputAggregationSize},${this._requestHeaderSize}/${this._responseHeaderSize},${this._secureScheme}://:${this._securePort},${this._customizers.map((c) => c.constructor.name).join(',')}}`;

@@ -48,3 +48,4 @@ export * from './placeholders/scheduled-executor-scheduler';
 export * from './placeholders/array-byte-buffer-pool';
 export * from './placeholders/selector-manager';
 export * from './placeholders/connection-statistics';
+export * from './http/uri-compliance';

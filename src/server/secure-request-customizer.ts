@@ -12,7 +12,9 @@ import type { Request } from './request';
 @JettyClass('org.eclipse.jetty.server.SecureRequestCustomizer', {
   implements: ['org.eclipse.jetty.server.HttpConfiguration$Customizer'],
   ctors: [[], [{ name: 'sniHostCheck', type: 'boolean' }],
-    [{ name: 'sniHostCheck', type: 'boolean' }, { name: 'stsMaxAgeSeconds', type: 'long' }, { name: 'stsIncludeSubdomains', type: 'boolean' }]],
+    [{ name: 'sniHostCheck', type: 'boolean' }, { name: 'stsMaxAgeSeconds', type: 'long' }, { name: 'stsIncludeSubdomains', type: 'boolean' }],
+    [{ name: 'sniRequired', type: 'boolean' }, { name: 'sniHostCheck', type: 'boolean' }, { name: 'stsMaxAgeSeconds', type: 'long' },
+      { name: 'stsIncludeSubdomains', type: 'boolean' }]],
 })
 export class SecureRequestCustomizer implements Customizer {
   private _sniHostCheck: boolean;
@@ -20,10 +22,13 @@ export class SecureRequestCustomizer implements Customizer {
   private _stsMaxAge: number;
   private _stsIncludeSubDomains: boolean;
 
-  constructor(sniHostCheck = true, stsMaxAge = -1, stsIncludeSubDomains = false) {
-    this._sniHostCheck = sniHostCheck;
-    this._stsMaxAge = stsMaxAge;
-    this._stsIncludeSubDomains = stsIncludeSubDomains;
+  /** (), (sniHostCheck), (sniHostCheck, stsMaxAgeSeconds, stsIncludeSubdomains), (sniRequired, sniHostCheck, stsMaxAgeSeconds, stsIncludeSubdomains). */
+  constructor(...args: (boolean | number)[]) {
+    const a = args.length === 4 ? args.slice(1) : args;
+    if (args.length === 4) this._sniRequired = Boolean(args[0]);
+    this._sniHostCheck = a[0] === undefined ? true : Boolean(a[0]);
+    this._stsMaxAge = a[1] === undefined ? -1 : Number(a[1]);
+    this._stsIncludeSubDomains = a[2] === undefined ? false : Boolean(a[2]);
   }
 
   @Expose('boolean') setSniHostCheck(b: boolean): void { this._sniHostCheck = b; }

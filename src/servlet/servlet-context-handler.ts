@@ -136,11 +136,17 @@ export class ServletContextHandler extends ContextHandler {
   }
 
   /** Adds a servlet (holder, constructor, instance or class name) at `pathSpec`; returns its holder. */
+  @Expose('String', 'String')
+  @Expose('java.lang.Class', 'String')
+  @Expose('org.eclipse.jetty.servlet.ServletHolder', 'String')
   addServlet(servlet: ServletHolder | Function | object | string, pathSpec: string): ServletHolder {
     return this.getServletHandler().addServletWithMapping(servlet, pathSpec);
   }
 
   /** Adds a filter at `pathSpec` for the dispatcher types (REQUEST by default); returns its holder. */
+  @Expose('String', 'String', 'java.util.EnumSet')
+  @Expose('java.lang.Class', 'String', 'java.util.EnumSet')
+  @Expose('org.eclipse.jetty.servlet.FilterHolder', 'String', 'java.util.EnumSet')
   addFilter(filter: FilterHolder | Function | object | string, pathSpec: string,
     dispatches?: Iterable<DispatcherType | string> | number | null): FilterHolder {
     return this.getServletHandler().addFilterWithMapping(filter, pathSpec, dispatches);

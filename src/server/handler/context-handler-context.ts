@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as mime from 'mime-types';
+import { Expose, JettyClass } from '../../ioc/metadata';
 import type { ServletContextAttributeListener } from '../../servlet/listeners';
 import type { ServletContext } from '../../servlet/servlet-context';
 
@@ -20,20 +21,28 @@ export interface ContextOwner {
   getMimeTypes(): Map<string, string>;
 }
 
-/** Jetty's ContextHandler.Context: the javax.servlet.ServletContext of one context. */
+/** Jetty's ContextHandler.Context: the javax.servlet.ServletContext of one context (`<Get name="servletContext">`). */
+@JettyClass('org.eclipse.jetty.server.handler.ContextHandler$Context', {
+  aliases: ['org.eclipse.jetty.server.handler.ContextHandler.Context'], implements: ['javax.servlet.ServletContext'], abstract: true,
+})
 export class Context implements ServletContext {
   private readonly _attributes = new Map<string, unknown>();
 
   constructor(private readonly _owner: ContextOwner) {}
 
+  @Expose()
   getContextPath(): string {
     const cp = this._owner.getContextPath();
     return cp === '/' ? '' : cp;
   }
+  @Expose()
   getServletContextName(): string | null { return this._owner.getDisplayName(); }
 
+  @Expose('String')
   getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  @Expose()
   getAttributeNames(): string[] { return [...this._attributes.keys()]; }
+  @Expose('String', 'Object')
   setAttribute(name: string, value: unknown): void {
     if (value === null || value === undefined) { this.removeAttribute(name); return; }
     const old = this._attributes.get(name);
@@ -41,6 +50,7 @@ export class Context implements ServletContext {
     const kind = old === undefined ? 'attributeAdded' : 'attributeReplaced';
     this.fire(kind, name, old === undefined ? value : old);
   }
+  @Expose('String')
   removeAttribute(name: string): void {
     if (!this._attributes.has(name)) return;
     const old = this._attributes.get(name);
@@ -57,8 +67,11 @@ export class Context implements ServletContext {
     for (const l of listeners) l[kind]?.(event);
   }
 
+  @Expose('String')
   getInitParameter(name: string): string | null { return this._owner.getInitParams().get(name) ?? null; }
+  @Expose()
   getInitParameterNames(): string[] { return [...this._owner.getInitParams().keys()]; }
+  @Expose('String', 'String')
   setInitParameter(name: string, value: string): boolean {
     if (this._owner.isStarted()) throw new Error(`Cannot set init parameter '${name}': the context is started`);
     const params = this._owner.getInitParams();
@@ -67,6 +80,7 @@ export class Context implements ServletContext {
     return true;
   }
 
+  @Expose('String')
   getRealPath(p: string): string | null {
     const base = this._owner.getResourceBasePath();
     if (!base || p === null || p === undefined) return null;
@@ -77,6 +91,7 @@ export class Context implements ServletContext {
     return resolved;
   }
 
+  @Expose('String')
   getMimeType(file: string): string | null {
     const ext = path.extname(file).slice(1).toLowerCase();
     const own = this._owner.getMimeTypes().get(ext);
@@ -85,6 +100,8 @@ export class Context implements ServletContext {
     return t === false ? null : t;
   }
 
+  @Expose('String')
+  @Expose('String', 'java.lang.Throwable')
   log(message: string, error?: unknown): void {
     const name = this._owner.getDisplayName() ?? this.getContextPath() ?? '/';
     process.stderr.write(`INFO: ${name}: ${message}\n`);

@@ -25,5 +25,13 @@ export class HttpCompliance extends JavaEnum {
       HttpCompliance.RFC7230, HttpCompliance.RFC7230_NO_AMBIGUOUS_URIS, HttpCompliance.CUSTOM0, HttpCompliance.CUSTOM1,
       HttpCompliance.CUSTOM2, HttpCompliance.CUSTOM3];
   }
+  /**
+   * Jetty 10's `HttpCompliance.from("RFC7230")` (a mode name, optionally followed by `,-VIOLATION` tweaks,
+   * which are ignored here).
+   */
+  @Expose('String') static from(spec: string): HttpCompliance {
+    const name = String(spec).split(',')[0].trim();
+    return enumValueOf('HttpCompliance', HttpCompliance.values(), name === '0' ? 'RFC7230' : name);
+  }
   @Expose('String') static override valueOf(name?: string): HttpCompliance { return enumValueOf('HttpCompliance', HttpCompliance.values(), name ?? ''); }
 }
