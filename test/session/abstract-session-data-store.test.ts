@@ -1,3 +1,7 @@
+/**
+ * Tests of AbstractSessionDataStore's write rule and grace-period expiry search, with a recording store.
+ * @module
+ */
 import { expect } from 'chai';
 import * as sinon from 'sinon';
 import { AbstractSessionDataStore } from '../../src/session/abstract-session-data-store';

@@ -1,3 +1,7 @@
+/**
+ * Tests of CachingSessionDataStore and its factory over in-memory map and store.
+ * @module
+ */
 import { expect } from 'chai';
 import { CachingSessionDataStore } from '../../src/session/caching-session-data-store';
 import { CachingSessionDataStoreFactory } from '../../src/session/caching-session-data-store-factory';

@@ -1,3 +1,7 @@
+/**
+ * Runs the SessionCache contract against DefaultSessionCache.
+ * @module
+ */
 import { DefaultSessionCache } from '../../src/session/default-session-cache';
 import { sessionCacheContract } from './session-cache.contract';
 

@@ -1,3 +1,7 @@
+/**
+ * Tests of DefaultSessionIdManager: id alphabet and entropy, worker suffix, id sharing and server-wide operations.
+ * @module
+ */
 import { expect } from 'chai';
 import { DefaultSessionIdManager, NEW_SESSION_ID_ATTRIBUTE } from '../../src/session/default-session-id-manager';
 import { isValidSessionId } from '../../src/session/session-id';

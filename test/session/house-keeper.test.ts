@@ -1,3 +1,7 @@
+/**
+ * Tests of HouseKeeper scheduling with sinon fake timers.
+ * @module
+ */
 import { expect } from 'chai';
 import * as sinon from 'sinon';
 import { DefaultSessionIdManager } from '../../src/session/default-session-id-manager';

@@ -1,3 +1,7 @@
+/**
+ * Runs the SessionCache contract against NullSessionCache, plus its own rules.
+ * @module
+ */
 import { expect } from 'chai';
 import { NullSessionCache } from '../../src/session/null-session-cache';
 import { NullSessionCacheFactory } from '../../src/session/null-session-cache-factory';

@@ -1,3 +1,7 @@
+/**
+ * Runs the SessionDataStore contract against NullSessionDataStore.
+ * @module
+ */
 import { NullSessionDataStore } from '../../src/session/null-session-data-store';
 import { sessionDataStoreContract } from './session-data-store.contract';
 

@@ -1,3 +1,7 @@
+/**
+ * Tests of the tagged JSON codec for session data.
+ * @module
+ */
 import { expect } from 'chai';
 import {
   decodeSessionData, decodeValue, encodeSessionData, encodeValue, SESSION_FORMAT_VERSION, UnencodableValueError,

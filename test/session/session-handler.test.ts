@@ -1,3 +1,7 @@
+/**
+ * Tests of SessionHandler without HTTP: defaults, init-params, cookies, listeners, expiry, id renewal.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as sinon from 'sinon';

@@ -1,3 +1,7 @@
+/**
+ * Tests of sessions over real HTTP through a ServletContextHandler on an ephemeral port.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as http from 'node:http';

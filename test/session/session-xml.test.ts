@@ -1,3 +1,7 @@
+/**
+ * Tests that Pier's and Jetty 9.4's etc/sessions XML, and seed 003's context XML, configure our session classes.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

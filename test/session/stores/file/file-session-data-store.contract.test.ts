@@ -1,3 +1,7 @@
+/**
+ * Runs the SessionDataStore contract against FileSessionDataStore.
+ * @module
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSessionDataStore } from '../../../../src/session/stores/file/file-session-data-store';

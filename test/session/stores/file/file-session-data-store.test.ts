@@ -1,3 +1,7 @@
+/**
+ * Tests of FileSessionDataStore beyond the contract: naming, shared folders, start-up scan, unreadable files, crash-safe writes, id validation.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
