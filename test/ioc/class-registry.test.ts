@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import '../fixtures/ioc/beans';
 import { ClassRegistry } from '../../src/ioc/class-registry';
 import { UnknownClassError } from '../../src/ioc/errors';
 import { JettyClass } from '../../src/ioc/metadata';

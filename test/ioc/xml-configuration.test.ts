@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import '../fixtures/ioc/beans';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import '../../fixtures/ioc/beans';
 import { xmlConfig, thrown } from '../../support/xml-config';
 import { captureIocLog } from '../../support/log-capture';
 import { Bean } from '../../fixtures/ioc/beans';
