@@ -25,8 +25,9 @@ import type { DispatcherType } from '../servlet/dispatcher-type';
 const installed = new WeakMap<object, { servlets: ServletHolder[]; filters: FilterHolder[] }>();
 
 /**
- * The listeners added to a context, by class name: a ContextHandler cannot remove a listener, so a
- * restarted context keeps the instances of its first start instead of adding them twice.
+ * The listeners added to a context, by class name. At a restart they are removed when the context can
+ * remove listeners (Jetty's ContextHandler.removeEventListener) and created again from the new code;
+ * otherwise the instances of the first start are kept rather than added twice.
  */
 const addedListeners = new WeakMap<object, Map<string, unknown>>();
 
@@ -51,6 +52,12 @@ export class StandardDescriptorProcessor {
     handler.setServletMappings(handler.getServletMappings().filter((m) => prev.servlets.every((h) => h.getName() !== m.getServletName())));
     handler.setFilters(handler.getFilters().filter((h) => !prev.filters.includes(h)));
     handler.setFilterMappings(handler.getFilterMappings().filter((m) => prev.filters.every((h) => h.getName() !== m.getFilterName())));
+    const removable = context as unknown as { removeEventListener?: (l: unknown) => void };
+    const listeners = addedListeners.get(context);
+    if (listeners && typeof removable.removeEventListener === 'function') {
+      for (const l of listeners.values()) removable.removeEventListener(l);
+      addedListeners.delete(context);
+    }
   }
 
   async process(app: EffectiveWebApp): Promise<void> {
