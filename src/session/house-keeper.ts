@@ -18,6 +18,8 @@ export const DEFAULT_PERIOD_SEC = 600;
  */
 @JettyClass('org.eclipse.jetty.server.session.HouseKeeper')
 export class HouseKeeper extends AbstractLifeCycle {
+  /** The configured interval; `_intervalMs` is it with the jitter chosen at start. */
+  private _intervalSec = DEFAULT_PERIOD_SEC;
   private _intervalMs = DEFAULT_PERIOD_SEC * 1000;
   private _idManager: SessionIdManager | null = null;
   private _timer: NodeJS.Timeout | null = null;
@@ -29,6 +31,7 @@ export class HouseKeeper extends AbstractLifeCycle {
 
   @Expose('long')
   setIntervalSec(sec: number): void {
+    this._intervalSec = sec;
     if (this.isStarted() || this.isStarting()) {
       const old = this._intervalMs;
       this._intervalMs = this.withJitter(sec);
@@ -50,7 +53,7 @@ export class HouseKeeper extends AbstractLifeCycle {
 
   protected override async doStart(): Promise<void> {
     if (!this._idManager) throw new Error('Cannot start HouseKeeper: No SessionIdManager for Housekeeper');
-    this._intervalMs = this.withJitter(this._intervalMs / 1000);
+    this._intervalMs = this.withJitter(this._intervalSec);
     this.schedule();
   }
 

@@ -51,6 +51,15 @@ describe('HouseKeeper', () => {
     await idm.stop();
   });
 
+  it('does not add the jitter twice over a stop and a start', async () => {
+    const { idm, hk } = setUp(1_000_000, 10);
+    await idm.start();
+    await idm.stop();
+    await idm.start();
+    expect(hk.getIntervalSec()).to.equal(11);
+    await idm.stop();
+  });
+
   it('does not scavenge when intervalSec is 0 or less', async () => {
     const { idm, hk, runs } = setUp(1_000_001, 0);
     await idm.start();
