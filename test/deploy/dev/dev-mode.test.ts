@@ -180,6 +180,27 @@ describe('enableDevMode', () => {
     expect((await get(port, '/dev/x', first.cookie)).body).to.equal('v2 n=2');
   });
 
+  it('reports a reload whose new code fails, and recovers at the next edit', async () => {
+    const app = makeApp(root, 'app');
+    const manager = new HashSessionManager();
+    manager.setStoreDirectory(path.join(root, 'sessions'));
+    const port = await startServer([webapp('/dev', app, new SessionHandler(manager))]);
+    const first = await get(port, '/dev/x');
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), '<web-app><servlet>');
+      const broken = await nextReload(reloads, '/dev', 0);
+      expect(broken.error).to.not.equal(undefined);
+    } finally {
+      console.warn = warn;
+    }
+    fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), WEB_XML);
+    const fixed = await nextReload(reloads, '/dev', 1);
+    expect(fixed.error).to.equal(undefined);
+    expect((await get(port, '/dev/x', first.cookie)).body).to.equal('v1 n=2');
+  });
+
   it('names the watched contexts when asked to reload an unknown one', async () => {
     makeApp(root, 'app');
     await startServer([webapp('/dev', path.join(root, 'app'), new SessionHandler(new HashSessionManager()))]);

@@ -92,6 +92,27 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     expect(handler.isLazyLoad()).to.equal(true);
   });
 
+  it("applies the README's 9.3 example and its 9.4 equivalent to a WebAppContext", () => {
+    const readme = fs.readFileSync(path.join(repoRoot(), 'docs', 'readme', 'legacy.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```xml\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).to.equal(2);
+    const old = new WebAppContext();
+    XmlConfiguration.fromString(blocks[0], 'readme-9.3.xml').configure(old);
+    const m = old.getSessionHandler() as HashSessionManager;
+    expect(m).to.be.instanceOf(HashSessionManager);
+    expect([m.getStoreDirectory(), m.isLazyLoad(), m.getIdleSavePeriod(), m.isDeleteUnrestorableSessions()])
+      .to.deep.equal([path.resolve('sessions/shop'), true, 60, true]);
+    const now = new WebAppContext();
+    XmlConfiguration.fromString(blocks[1], 'readme-9.4.xml').configure(now);
+    const cache = now.getSessionHandler()!.getSessionCache() as unknown as {
+      getEvictionPolicy(): number; isSaveOnInactiveEviction(): boolean; isRemoveUnloadableSessions(): boolean;
+      getSessionDataStore(): { getStoreDir(): string; isDeleteUnrestorableFiles(): boolean };
+    };
+    expect([cache.getEvictionPolicy(), cache.isSaveOnInactiveEviction(), cache.isRemoveUnloadableSessions()]).to.deep.equal([60, true, true]);
+    expect(cache.getSessionDataStore().getStoreDir()).to.equal(path.resolve('sessions/shop'));
+    expect(cache.getSessionDataStore().isDeleteUnrestorableFiles()).to.equal(true);
+  });
+
   it('through bin/start, keeps the sessions of both apps across a SIGTERM and a restart', async function () {
     this.timeout(120000);
     const base = path.join(root, 'base');
