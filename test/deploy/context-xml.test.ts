@@ -1,3 +1,7 @@
+/**
+ * Tests for applying deployed context XML files, with Jetty's own corpus files.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Tests for DeploymentManager: app lifecycle, context attributes, startup and hot-deploy failures, bindings.
+ * @module
+ */
 import { expect } from 'chai';
 import { App } from '../../src/deploy/app';
 import type { AppProvider } from '../../src/deploy/app-provider';

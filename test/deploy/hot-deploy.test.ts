@@ -1,3 +1,7 @@
+/**
+ * Tests for hot deployment over HTTP: deploy, redeploy with new code, undeploy, context XML, broken apps.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

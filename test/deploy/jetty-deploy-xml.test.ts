@@ -1,3 +1,7 @@
+/**
+ * Tests that Jetty 9.4's etc/jetty-deploy.xml runs unchanged, and for PropertiesConfigurationManager.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Tests for the deployer's Scanner: stable additions, changes, removals and periodic scans.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Tests for the demo web app in webapps/ROOT: welcome page, per-visitor counter, session cart.
+ * @module
+ */
 import { expect } from 'chai';
 import * as path from 'node:path';
 import { WebAppContext } from '../../src/webapp/web-app-context';

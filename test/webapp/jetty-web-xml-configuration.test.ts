@@ -1,3 +1,7 @@
+/**
+ * Tests for WEB-INF/jetty-web.xml: when it is applied and what it sees.
+ * @module
+ */
 import { expect } from 'chai';
 import * as path from 'node:path';
 import { WebAppContext } from '../../src/webapp/web-app-context';

@@ -1,3 +1,7 @@
+/**
+ * Tests for merging webdefault.xml, web.xml and override descriptors.
+ * @module
+ */
 import { expect } from 'chai';
 import { parseWebDescriptor } from '../../src/webapp/descriptor/web-descriptor';
 import { MetaData } from '../../src/webapp/meta-data';

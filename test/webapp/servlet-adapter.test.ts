@@ -1,3 +1,7 @@
+/**
+ * Tests for driving plain JavaScript classes as servlets and filters.
+ * @module
+ */
 import { expect } from 'chai';
 import { asFilter, asServlet, PlainServletAdapter } from '../../src/webapp/servlet-adapter';
 import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';

@@ -1,3 +1,7 @@
+/**
+ * Tests for loading web app classes from WEB-INF/classes (CommonJS, ESM, export rules, reload).
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Tests for WebAppContext serving a fixture app over HTTP, its failures, session config and restarts.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Tests for WebAppProvider: what counts as an app, context paths, and building context handlers.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

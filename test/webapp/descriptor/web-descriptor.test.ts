@@ -1,3 +1,7 @@
+/**
+ * Tests for the web.xml parser: every supported element and located errors.
+ * @module
+ */
 import { expect } from 'chai';
 import * as path from 'node:path';
 import { parseWebDescriptor, isValidUrlPattern } from '../../../src/webapp/descriptor/web-descriptor';
