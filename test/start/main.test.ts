@@ -88,6 +88,12 @@ describe('bin/start', function () {
     expect(r.stdout).to.include('--list-modules');
   });
 
+  it('prints the version with --version', () => {
+    const r = run(['--version'], base);
+    expect(r.code).to.equal(0);
+    expect(r.stdout).to.match(/^pier \d+\.\d+\.\d+/);
+  });
+
   it('says Pier is not built when the compiled launcher is missing', () => {
     const r = run(['--help'], base, path.join(base, 'no-dist'));
     expect(r.code).to.equal(2);
@@ -195,6 +201,23 @@ describe('bin/start', function () {
         expectOneLineError(run([`jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], base), new RegExp(`^ERROR : .*${port}.*address already in use.*`));
       } finally {
         await new Promise(resolve => blocker.close(resolve));
+      }
+    });
+
+    it('prints the component tree after the started line with --dump', async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [BIN, '--dump', `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], {
+        cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const out = await waitForOutput(child, /key: \+- bean/);
+        expect(out.indexOf('Started ')).to.be.lessThan(out.indexOf('key: +- bean'));
+        expect(out).to.include('ServerConnector');
+        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        child.kill('SIGTERM');
+        expect(await exited).to.equal(0);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
     });
 

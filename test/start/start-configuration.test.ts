@@ -120,6 +120,26 @@ describe('resolveStart', () => {
     }
   });
 
+  it('reads an --include-jetty-dir layer: its ini files and modules, between base and home', () => {
+    const inc = makeBase({
+      'start.ini': '--module=extra\nlayer.prop=inc\nshadowed=inc\n',
+      'modules/extra.mod': '[depend]\nserver\n[xml]\netc/extra.xml\n',
+      'etc/extra.xml': '<Configure/>',
+    });
+    const base = makeBase({ 'start.ini': `--include-jetty-dir=${inc}\nshadowed=base\n` });
+    try {
+      const cfg = resolveStart([], { cwd: base, home });
+      expect(cfg.baseHome.dirs).to.deep.equal([path.resolve(base), path.resolve(inc), path.resolve(home)]);
+      expect(cfg.enabled.map(m => m.name)).to.deep.equal(['server', 'extra']);
+      expect(cfg.xmls.map(x => x.path)).to.deep.equal([path.join(path.resolve(home), 'etc/server.xml'), path.join(path.resolve(inc), 'etc/extra.xml')]);
+      expect(cfg.args.props.getString('layer.prop')).to.equal('inc');
+      expect(cfg.args.props.getString('shadowed')).to.equal('base');
+    } finally {
+      removeBase(base);
+      removeBase(inc);
+    }
+  });
+
   it('hands the XML files expanded properties plus jetty.home and jetty.base', () => {
     const base = makeBase({ 'start.ini': '--module=server\nlog.dir=${jetty.base}/logs\n' });
     try {
