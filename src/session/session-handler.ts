@@ -404,8 +404,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
         req.setHandled?.(true);
         return;
       }
-      req.setRequestedSessionId?.(found.requestedId);
-      req.setRequestedSessionIdFromCookie?.(found.requestedId !== null && found.fromCookie);
+      if (!found.inherited) {
+        req.setRequestedSessionId?.(found.requestedId);
+        req.setRequestedSessionIdFromCookie?.(found.requestedId !== null && found.fromCookie);
+      }
       req.setSession?.(found.session);
       if (found.session) {
         const cookie = this.access(found.session, req.isSecure?.() ?? false);
@@ -462,12 +464,14 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   /** 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL. */
   private async checkRequestedSessionId(req: RequestView, state: RequestState): Promise<{
     session: Session | null; requestedId: string | null; fromCookie: boolean; duplicate: boolean;
+    /** The id came from an outer context (a cross-context dispatch): the request keeps its own record of it. */
+    inherited?: boolean;
   }> {
     const already = req.getRequestedSessionId?.() ?? null;
     if (already) {
       const s = await this.getHttpSession(already);
       if (s) state.sessions.add(s);
-      return { session: s, requestedId: already, fromCookie: false, duplicate: false };
+      return { session: s, requestedId: already, fromCookie: false, duplicate: false, inherited: true };
     }
     let session: Session | null = null;
     let requestedId: string | null = null;

@@ -248,6 +248,33 @@ describe('SessionHandler', () => {
     }
   });
 
+  it('enters the session of an id requested in an outer context, keeps the request\'s record of it, and restores the outer session after', async () => {
+    const idm = new DefaultSessionIdManager();
+    const { h: outer } = await started(undefined, idm);
+    const { h: inner } = await started((x) => x.setContextHandler(context('/inner')), idm);
+    const first = new FakeRequest();
+    const so = outer.newHttpSession(first as never) as Session;
+    const si = inner.newHttpSession(first as never) as Session;
+    await outer.completeRequest(first); await inner.completeRequest(first);
+    const calls: string[] = [];
+    const outerSession = so;
+    const req = Object.assign(new FakeRequest(), {
+      handler: outer as unknown,
+      current: outerSession as unknown,
+      getSessionHandler() { return this.handler; },
+      setSessionHandler(x: unknown) { this.handler = x; },
+      getCurrentSession() { return this.current; },
+      setSession(x: unknown) { this.current = x; calls.push(`session ${x === si ? 'inner' : x === outerSession ? 'outer' : String(x)}`); },
+      getRequestedSessionId() { return `${so.getId()}.node0`; },
+      setRequestedSessionId() { calls.push('setRequestedSessionId'); },
+      setRequestedSessionIdFromCookie() { calls.push('setRequestedSessionIdFromCookie'); },
+    });
+    await inner.doScope('/', req as never, req as never, {} as never);
+    expect(calls).to.deep.equal(['session inner', 'session outer']);
+    expect(req.handler).to.equal(outer);
+    expect(si.getRequests()).to.equal(0);
+  });
+
   it('restores file-stored sessions after a restart of the handler', async () => {
     const tmp = tempDir();
     try {
