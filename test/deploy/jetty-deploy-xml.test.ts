@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
+import { ClassRegistry } from '../../src/ioc/class-registry';
 import { DeploymentManager } from '../../src/deploy/deployment-manager';
 import { PropertiesConfigurationManager } from '../../src/deploy/properties-configuration-manager';
 import { WebAppProvider } from '../../src/deploy/providers/web-app-provider';
@@ -57,6 +58,19 @@ describe('etc/jetty-deploy.xml', () => {
     expect(provider.isExtractWars()).to.equal(false);
     expect(provider.getDefaultsDescriptor()).to.equal('/d/webdefault.xml');
   });
+
+  for (const version of ['jetty-9.3.x', 'jetty-10.0.x']) {
+    it(`also runs the ${version} file unchanged`, function () {
+      // 10.x resolves the folder with the static XmlConfiguration.resolvePath, which the ioc area registers
+      if (version === 'jetty-10.0.x' && !ClassRegistry.default.tryResolve('org.eclipse.jetty.xml.XmlConfiguration')) this.skip();
+      const base = tempDir();
+      const file = corpusPath(version, 'jetty-deploy', 'src', 'main', 'config', 'etc', 'jetty-deploy.xml');
+      const { ids } = applyToServer(file, { 'jetty.base': base, 'jetty.home': '/opt/home' });
+      const provider = (ids.get('DeploymentManager') as DeploymentManager).getAppProviders()[0] as WebAppProvider;
+      expect(provider.getMonitoredDirName()).to.equal(path.join(base, 'webapps'));
+      expect(provider.getScanInterval()).to.equal(1);
+    });
+  }
 
   it('is also what Pier ships in etc/jetty-deploy.xml (same classes and setters)', () => {
     const ours = path.join(repoRoot(), 'etc', 'jetty-deploy.xml');
