@@ -17,9 +17,11 @@ const fixtures = (): string => path.join(repoRoot(), 'test', 'fixtures', 'legacy
 /** The compiled tree (dist/ or .out/<name>/) holding src/ and test/. */
 const outRoot = (): string => path.resolve(__dirname, '..', '..', '..');
 
-function get(port: number, p: string, cookie?: string | null): Promise<{ status: number; body: string; cookie: string | null }> {
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 32 });
+
+function get(port: number, p: string, cookie?: string | null, agent: http.Agent | false = false): Promise<{ status: number; body: string; cookie: string | null }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { cookie } : {} }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: p, agent, headers: cookie ? { cookie } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'),
@@ -66,8 +68,18 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Runs `fn` for 0..n-1 with at most `limit` calls in flight. */
+async function mapBounded<T>(n: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(n);
+  let next = 0;
+  const worker = async (): Promise<void> => { while (next < n) { const i = next++; out[i] = await fn(i); } };
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
+  return out;
+}
+
 describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
   let root: string;
+  after(() => keepAlive.destroy());
   beforeEach(() => {
     root = tempDir('pier-legacy-seed-');
     fs.cpSync(fixtures(), root, { recursive: true });
@@ -143,5 +155,32 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     } finally {
       await stop(run.child);
     }
+  });
+
+  it('through bin/start, keeps 10,000 sessions, all of them with their attributes, across a SIGTERM and a restart', async function () {
+    this.timeout(180000);
+    const base = path.join(root, 'base');
+    const store = path.join(base, 'your/chosen/directory/goes/here');
+    let run = await launch(base);
+    let cookies: (string | null)[];
+    try {
+      cookies = (await mapBounded(10000, 32, (i) => get(run.port, `/counter/set?v=s${i}`, null, keepAlive))).map((r) => r.cookie);
+    } finally {
+      keepAlive.destroy();
+      await stop(run.child);
+    }
+    expect(new Set(cookies).size).to.equal(10000);
+    expect(fs.readdirSync(store).length).to.equal(10000);
+    run = await launch(base);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    try {
+      const back = await mapBounded(10000, 32, (i) => get(run.port, '/counter/v', cookies[i], agent));
+      expect(back.filter((r, i) => r.body !== `v=s${i}`).length).to.equal(0);
+      expect(fs.readdirSync(store).length).to.equal(0);
+    } finally {
+      agent.destroy();
+      await stop(run.child);
+    }
+    expect(fs.readdirSync(store).length).to.equal(10000);
   });
 });
