@@ -264,6 +264,9 @@ export class WebAppContext extends ServletContextHandler {
       throw new WebAppError(`Cannot start web app '${this.getContextPath()}': war '${war}' is not a folder`);
     }
     if (this.getResourceBase() === null || this._war !== null) this.setResourceBase(war);
+    if (fs.existsSync(path.join(war, 'WEB-INF', 'lib'))) {
+      serverLog(`Ignored ${path.join(war, 'WEB-INF', 'lib')} of ${this.getContextPath()}: there are no jars in Pier; put classes under WEB-INF/classes or modules in node_modules`);
+    }
     this._classLoader?.close();
     this._classLoader = new WebAppClassLoader(war);
   }

@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { asFilter, asServlet, PlainServletAdapter } from '../../src/webapp/servlet-adapter';
+import { HttpServlet } from '../../src/servlet/http-servlet';
 import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
 import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
 
@@ -53,6 +54,13 @@ describe('asServlet()', () => {
     expect(seen).to.deep.equal(['init cfg', 'destroy']);
     const real = { init() { /* */ }, service() { /* */ }, destroy() { /* */ } };
     expect(asServlet(real)).to.equal(real);
+  });
+});
+
+describe('asServlet() with HttpServlet subclasses', () => {
+  it('uses an HttpServlet subclass as it is', () => {
+    const servlet = new (class extends HttpServlet {})();
+    expect(asServlet(servlet)).to.equal(servlet);
   });
 });
 
