@@ -49,3 +49,4 @@ export * from './placeholders/array-byte-buffer-pool';
 export * from './placeholders/selector-manager';
 export * from './placeholders/connection-statistics';
 export * from './http/uri-compliance';
+export * from './handler/gzip/gzip-handler';

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { format } from 'node:util';
 import type { Cookie } from '../servlet/cookie';
 import { IllegalStateException } from '../servlet/errors';
@@ -57,6 +57,8 @@ export class Response implements HttpServletResponse {
   private _inBeforeCommit = false;
   private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
   private readonly _sessionCookieNames = new Set<string>();
+  private readonly _interceptors: ((response: Response) => Transform | null)[] = [];
+  private _encoder: Transform | null = null;
 
   constructor(private readonly _raw: ServerResponse, private readonly _request: Request,
     private readonly _settings: ResponseSettings = DEFAULT_SETTINGS) {
@@ -71,6 +73,12 @@ export class Response implements HttpServletResponse {
   isClosed(): boolean { return this._closed; }
   /** True after sendError(). */
   isErrorSent(): boolean { return this._errorSent; }
+
+  /**
+   * Adds an output interceptor, asked once at commit (after the before-commit listeners, before the
+   * headers go out): returning a Transform routes the body through it (GzipHandler compresses this way).
+   */
+  addOutputInterceptor(interceptor: (response: Response) => Transform | null): void { this._interceptors.push(interceptor); }
 
   /** Adds a listener awaited just before the headers go out (sessions flush here). */
   addBeforeCommitListener(listener: () => void | Promise<void>): void { this._beforeCommit.push(listener); }
@@ -286,6 +294,7 @@ export class Response implements HttpServletResponse {
   }
 
   private rawWrite(chunk: Buffer): void {
+    if (this._encoder) { this._encoder.write(chunk); return; }
     this._bytesWritten += chunk.length;
     this._raw.write(chunk);
   }
@@ -298,10 +307,11 @@ export class Response implements HttpServletResponse {
     await this.commit();
     this._closed = true;
     const raw = this._raw;
+    const out: NodeJS.WritableStream = this._encoder ?? raw;
     await new Promise<void>((resolve, reject) => {
       stream.on('data', (c: Buffer) => {
-        this._bytesWritten += c.length;
-        if (!raw.write(c)) { stream.pause(); raw.once('drain', () => stream.resume()); }
+        if (!this._encoder) this._bytesWritten += c.length;
+        if (!out.write(c)) { stream.pause(); out.once('drain', () => stream.resume()); }
       });
       stream.once('end', resolve);
       stream.once('error', reject);
@@ -323,6 +333,10 @@ export class Response implements HttpServletResponse {
           try {
             for (const l of this._beforeCommit) await l();
           } finally { this._inBeforeCommit = false; }
+          for (const i of this._interceptors) {
+            const t = i(this);
+            if (t) { this.startEncoder(t); break; }
+          }
           this.writeHead();
           this._streaming = true;
           const chunks = this._chunks;
@@ -336,6 +350,11 @@ export class Response implements HttpServletResponse {
       })();
     }
     return this._commitPromise;
+  }
+
+  private startEncoder(t: Transform): void {
+    this._encoder = t;
+    t.on('data', (c: Buffer) => { this._bytesWritten += c.length; this._raw.write(c); });
   }
 
   private writeHead(): void {
@@ -395,6 +414,10 @@ export class Response implements HttpServletResponse {
     }
     await this.commit();
     this._completed = true;
+    const enc = this._encoder;
+    if (enc) {
+      await new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('error', () => resolve()); enc.end(); });
+    }
     if (this._raw.writableEnded) return;
     await new Promise<void>((resolve) => this._raw.end(() => resolve()));
   }

@@ -12,6 +12,7 @@ import { ContextHandlerCollection } from '../../src/server/handler/context-handl
 import { DefaultHandler } from '../../src/server/handler/default-handler';
 import { NCSARequestLog } from '../../src/server/requestlog/ncsa-request-log';
 import { CustomRequestLog } from '../../src/server/requestlog/custom-request-log';
+import { GzipHandler } from '../../src/server/handler/gzip/gzip-handler';
 import { StatisticsHandler } from '../../src/server/handler/statistics-handler';
 import { QueuedThreadPool } from '../../src/server/placeholders/queued-thread-pool';
 import { getReportedNotApplicable } from '../../src/server/not-applicable';
@@ -69,23 +70,38 @@ describe('Jetty 9.4 etc files', () => {
     expect(lines[0]).to.match(/^127\.0\.0\.1 - - \[\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "GET \/ HTTP\/1\.1" 404 \d+ $/);
   });
 
-  it('jetty-customrequestlog and jetty-stats apply unchanged on top of jetty.xml', async () => {
+  it('jetty-customrequestlog, jetty-stats and jetty-gzip apply unchanged on top of jetty.xml', async () => {
     const etc = ETC('jetty-9.4.x');
     const { server } = apply(
-      ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml', 'jetty-customrequestlog.xml', 'jetty-stats.xml']
+      ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml', 'jetty-customrequestlog.xml', 'jetty-stats.xml', 'jetty-gzip.xml']
         .map((f) => path.join(etc, f)),
       { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base },
     );
     expect(server.getRequestLog()).to.be.instanceOf(CustomRequestLog);
-    expect(server.getHandler()).to.be.instanceOf(StatisticsHandler);
+    expect(server.getHandler()).to.be.instanceOf(GzipHandler);
+    const stats = (server.getHandler() as GzipHandler).getHandler() as StatisticsHandler;
+    expect(stats).to.be.instanceOf(StatisticsHandler);
     await server.start();
     try {
       const port = (server.getConnectors()[0] as ServerConnector).getLocalPort();
       await request(port, '/x', { headers: { 'user-agent': 'pier-test' } });
-      expect((server.getHandler() as StatisticsHandler).getResponses4xx()).to.equal(1);
+      expect(stats.getResponses4xx()).to.equal(1);
     } finally { await server.stop(); }
     const logs = fs.readdirSync(path.join(base, 'logs'));
     const line = fs.readFileSync(path.join(base, 'logs', logs[0]), 'utf8').trim();
     expect(line).to.match(/^127\.0\.0\.1 - - \[.+ \+0000\] "GET \/x HTTP\/1\.1" 404 \d+ "-" "pier-test"$/);
   });
+
+  for (const version of ['jetty-9.3.x', 'jetty-10.0.x']) {
+    it(`${version} jetty.xml and jetty-http.xml apply unchanged and serve`, async () => {
+      const etc = ETC(version);
+      const files = version === 'jetty-9.3.x' ? ['jetty.xml', 'jetty-http.xml'] : ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml'];
+      const { server } = apply(files.map((f) => path.join(etc, f)), { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base });
+      await server.start();
+      try {
+        const port = (server.getConnectors()[0] as ServerConnector).getLocalPort();
+        expect((await request(port, '/')).status).to.equal(404);
+      } finally { await server.stop(); }
+    });
+  }
 });
