@@ -38,7 +38,8 @@ export class BaseHome {
   /**
    * Every `modules/*.mod` (top level only) of all layers, base versions shadowing home ones.
    * Order: the home layer's modules by name, then each include dir's, then the base's, which is the
-   * discovery order Jetty 9.4's use cases show (home modules sort before base-only modules).
+   * discovery order Jetty 9.4's use cases show (home modules sort before base-only modules); a base
+   * copy of a home module is used in the home module's place.
    */
   listModuleFiles(): Map<string, string> {
     const chosen = new Map<string, { file: string; layer: number }>();
@@ -56,7 +57,10 @@ export class BaseHome {
         const full = path.join(modDir, n);
         if (!fs.statSync(full).isFile()) continue;
         const name = n.substring(0, n.length - 4);
-        if (!chosen.has(name)) chosen.set(name, { file: full, layer });
+        // The highest-priority file wins; the module keeps the place of its lowest layer, so that
+        // overriding a home module in the base does not move it in the order.
+        const prev = chosen.get(name);
+        chosen.set(name, { file: prev ? prev.file : full, layer });
       }
     });
     const entries = [...chosen.entries()].sort(([na, a], [nb, b]) => (b.layer - a.layer) || (na < nb ? -1 : na > nb ? 1 : 0));

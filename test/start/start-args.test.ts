@@ -4,7 +4,6 @@
  */
 import { expect } from 'chai';
 import { CMD_LINE, prescanCommandLine, StartArgs } from '../../src/start/start-args';
-import { parseIniText } from '../../src/start/start-ini';
 import { UsageError } from '../../src/util/errors';
 
 function parse(...texts: string[]): StartArgs {
@@ -50,16 +49,5 @@ describe('StartArgs', () => {
   it('finds jetty.home, jetty.base and include dirs before anything else is parsed', () => {
     expect(prescanCommandLine(['--jetty.base=/b', '-Djetty.home=/h', '--include-jetty-dir=/i', 'x=y']))
       .to.deep.equal({ base: '/b', home: '/h', includeDirs: ['/i'] });
-  });
-});
-
-describe('parseIniText', () => {
-  it('trims lines, skips comments and blanks, drops duplicates and replaces ${start.basedir}', () => {
-    const args = parseIniText('# c\n  a=1  \n\na=1\nb=${start.basedir}/x\n', '/base/start.d/x.ini', 'x.ini');
-    expect(args.map(a => [a.text, a.line])).to.deep.equal([['a=1', 2], ['b=/base/start.d/x', 5]]);
-  });
-
-  it('refuses command-line-only options', () => {
-    expect(() => parseIniText('--add-to-start=http\n', '/b/start.ini', 'start.ini')).to.throw(UsageError, /only allowed on the command line/);
   });
 });

@@ -5,7 +5,6 @@
 import { expect } from 'chai';
 import { launch, MainEnvironment } from '../../src/start/main';
 import { startAll } from '../../src/start/xml-runner';
-import { connectorUrls, startedLine } from '../../src/start/server-report';
 import { makeBase, removeBase } from './support';
 
 class FakeComponent {
@@ -51,14 +50,6 @@ describe('startAll', () => {
     }
     expect((thrown as Error).message).to.equal('Cannot start c: broken');
     expect(log).to.deep.equal(['start a', 'start b', 'stop b', 'stop a', 'stop c']);
-  });
-});
-
-describe('startedLine', () => {
-  it('names the server and every connector URL', () => {
-    const s = new FakeServer([], 'server');
-    expect(connectorUrls(s)).to.deep.equal(['http://127.0.0.1:4711', 'http://localhost:4712']);
-    expect(startedLine(s)).to.equal(`Started FakeServer@${process.pid.toString(16)} on http://127.0.0.1:4711, http://localhost:4712`);
   });
 });
 
