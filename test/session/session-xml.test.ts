@@ -5,9 +5,11 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { JettyClass } from '../../src/ioc/metadata';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { Server } from '../../src/server/server';
 import '../../src/session';
+import { CachingSessionDataStoreFactory } from '../../src/session/caching-session-data-store-factory';
 import { DefaultSessionCache } from '../../src/session/default-session-cache';
 import { DefaultSessionCacheFactory } from '../../src/session/default-session-cache-factory';
 import { DefaultSessionIdManager } from '../../src/session/default-session-id-manager';
@@ -20,6 +22,7 @@ import { corpusPath, repoRoot } from './support';
 const SOURCES: Record<string, string> = {
   'Pier etc/sessions': path.join(repoRoot(), 'etc/sessions'),
   'Jetty 9.4 corpus': corpusPath('jetty-9.4.x/jetty-server/src/main/config/etc/sessions'),
+  'Jetty 10.0 corpus': corpusPath('jetty-10.0.x/jetty-server/src/main/config/etc/sessions'),
 };
 
 function apply(file: string, server: Server, props: Record<string, string> = {}): void {
@@ -110,6 +113,26 @@ for (const [label, dir] of Object.entries(SOURCES)) {
     });
   });
 }
+
+/** Stands for a SessionDataMapFactory such as MemcachedSessionDataMapFactory. */
+@JettyClass('org.pier.test.FakeSessionDataMapFactory', { implements: ['org.eclipse.jetty.server.session.SessionDataMapFactory'] })
+class FakeMapFactory { getSessionDataMap(): null { return null; } }
+
+describe('session XML (Jetty 9.4 session-data-cache/session-caching-store.xml)', () => {
+  it('replaces the store factory bean by a CachingSessionDataStoreFactory wrapping it', () => {
+    const server = new Server();
+    const storeFactory = new FileSessionDataStoreFactory();
+    const mapFactory = new FakeMapFactory();
+    server.addBean(storeFactory);
+    const idMap = new Map<string, unknown>([['Server', server], ['sessionDataStoreFactory', storeFactory], ['sessionDataMapFactory', mapFactory]]);
+    new XmlConfiguration(corpusPath('jetty-9.4.x/jetty-server/src/main/config/etc/sessions/session-data-cache/session-caching-store.xml'), { idMap }).configure(server);
+    const beans = server.getBeans();
+    expect(beans).to.not.include(storeFactory);
+    const caching = beans.find((b) => b instanceof CachingSessionDataStoreFactory) as CachingSessionDataStoreFactory;
+    expect(caching.getSessionStoreFactory()).to.equal(storeFactory);
+    expect(caching.getMapFactory()).to.equal(mapFactory);
+  });
+});
 
 describe('session XML (seed 003: context XML through getSessionHandler)', () => {
   it('configures a DefaultSessionCache over a FileSessionDataStore on the context\'s SessionHandler', async function () {
