@@ -95,7 +95,7 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     return 0;
   }
   if (args.listModules) {
-    e.out(listModules(cfg, args.listModules.filter(t => t !== '-internal')));
+    e.out(listModules(cfg, args.listModules));
     return 0;
   }
   if (args.listConfig) {
