@@ -147,6 +147,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     return session;
   }
 
+  /** The cached Session for `id` without counting a request on it, or null. */
+  peek(id: string): Session | null { return this.doGet(id) ?? null; }
+
   /** With a string: is a Session with this id in the cache? (Otherwise ContainerLifeCycle's bean check.) */
   override contains(id: unknown): boolean {
     return typeof id === 'string' ? this.doGet(id) !== undefined : super.contains(id);

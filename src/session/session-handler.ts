@@ -675,7 +675,13 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   async isIdInUse(id: string): Promise<boolean> { return this._sessionCache ? this._sessionCache.exists(id) : false; }
 
-  isIdInMemory(id: string): boolean { return !!this._sessionCache?.contains(id); }
+  /** True if a valid Session with this id is in this context's cache (an invalidated one no longer counts). */
+  isIdInMemory(id: string): boolean {
+    const cache = this._sessionCache as (SessionCache & { peek?(id: string): Session | null }) | null;
+    if (!cache) return false;
+    if (typeof cache.peek === 'function') return cache.peek(id)?.isValid() ?? false;
+    return cache.contains(id);
+  }
 
   /** Removes `id` from this context's cache and store; listeners run if a Session object was there. */
   async invalidate(id: string): Promise<void> {

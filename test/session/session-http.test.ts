@@ -47,6 +47,10 @@ class CounterServlet extends HttpServlet {
       await res.flushBuffer();
       // the response is committed: with flushOnResponseCommit the store already has the attribute
       out.write(CounterServlet.peek ? CounterServlet.peek(s.getId()) : 'no peek');
+    } else if (what === 'renew') {
+      s.invalidate();
+      const fresh = req.getSession(true)!;
+      out.write(`${s.getId()} ${fresh.getId()}`);
     } else if (what === 'url') {
       out.write(res.encodeURL('/ctx/get'));
     } else {
@@ -151,6 +155,27 @@ describe('SessionHandler over HTTP', () => {
       expect(r.status).to.equal(200);
       expect(r.text).to.match(/^1 new node0/);
     }
+  });
+
+  it('gives a session invalidated and re-created in one request a new id and sends one cookie for it', async () => {
+    const port = await serve();
+    const c = cookieOf(await request(port, '/ctx/inc'))!;
+    const r = await request(port, '/ctx/renew', { headers: { Cookie: c } });
+    expect(r.status).to.equal(200);
+    const [oldId, newId] = r.text.split(' ');
+    expect(c).to.equal(`JSESSIONID=${oldId}.node0`);
+    expect(newId).to.not.equal(oldId);
+    const cookies = (r.headers['set-cookie'] ?? []).filter((x) => x.startsWith('JSESSIONID='));
+    expect(cookies).to.have.length(1);
+    expect(cookies[0]).to.match(new RegExp(`^JSESSIONID=${newId}\\.node0;`));
+  });
+
+  it('re-sends the cookie with this node\'s suffix when the request came through another node', async () => {
+    const port = await serve();
+    const c = cookieOf(await request(port, '/ctx/inc'))!;
+    const r = await request(port, '/ctx/inc', { headers: { Cookie: c.replace(/\.node0$/, '.node7') } });
+    expect(r.text).to.match(/^2 old /);
+    expect(cookieOf(r)).to.equal(c);
   });
 
   it('answers 400 to two different valid session cookies', async () => {
