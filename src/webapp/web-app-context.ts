@@ -20,7 +20,7 @@ import { WebAppError, summarizeError } from './errors';
 import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
 import { MetaData } from './meta-data';
 import { StandardDescriptorProcessor } from './standard-descriptor-processor';
-import { WebAppErrorPages } from './web-app-error-pages';
+import { PENDING_ERROR_PAGE, WebAppErrorPages } from './web-app-error-pages';
 import { WebAppClassLoader } from './web-app-class-loader';
 
 /** The folder holding package.json above this file: Pier's own jetty.home when none is set. */
@@ -326,6 +326,14 @@ export class WebAppContext extends ServletContextHandler {
   override async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     try {
       await super.doHandle(target, baseRequest, request, response);
+      const pending = baseRequest.getAttribute(PENDING_ERROR_PAGE) as { code: number; message: string | null } | null;
+      if (pending) {
+        baseRequest.removeAttribute(PENDING_ERROR_PAGE);
+        const res = baseRequest.getResponse();
+        if (!res.isCommitted()) {
+          await this.dispatchErrorServlet(pending.code, baseRequest.getAttribute('javax.servlet.error.exception'), baseRequest, request, response, pending.message);
+        }
+      }
     } catch (err) {
       const res = baseRequest.getResponse();
       if (res.isCommitted()) throw err;
@@ -348,7 +356,7 @@ export class WebAppContext extends ServletContextHandler {
    * Returns false when there is no such page (the error handler then renders it).
    */
   private async dispatchErrorServlet(status: number, err: unknown, baseRequest: Request,
-    request: HttpServletRequest, response: HttpServletResponse): Promise<boolean> {
+    request: HttpServletRequest, response: HttpServletResponse, message?: string | null): Promise<boolean> {
     const pages = this.getErrorHandler();
     if (!(pages instanceof WebAppErrorPages)) return false;
     const page = pages.findErrorPage(status, err);
@@ -364,15 +372,23 @@ export class WebAppContext extends ServletContextHandler {
     baseRequest.setServletPath(mapped.servletPath);
     baseRequest.setPathInfo(mapped.pathInfo);
     baseRequest.setAttribute('javax.servlet.error.servlet_name', baseRequest.getAttribute('javax.servlet.error.servlet_name'));
-    baseRequest.setAttribute('javax.servlet.error.message', (err as Error)?.message ?? String(err));
+    baseRequest.setAttribute('javax.servlet.error.message', message ?? (err instanceof Error ? err.message : null));
+    baseRequest.setAttribute('javax.servlet.error.status_code', status);
+    baseRequest.setAttribute('javax.servlet.error.request_uri', baseRequest.getRequestURI());
+    baseRequest.getResponse().reset();
     response.setStatus(status);
     try {
       await mapped.holder.handle(request, response);
       return true;
     } catch (inner) {
       serverLog(`Cannot render error page '${page}' of ${this.getContextPath()}: ${summarizeError(inner)}`);
-      baseRequest.getResponse().reset();
-      return false;
+      const res = baseRequest.getResponse();
+      if (!res.isCommitted()) {
+        res.reset();
+        res.sendError(status, message ?? undefined); // the default page
+        baseRequest.removeAttribute(PENDING_ERROR_PAGE);
+      }
+      return true;
     } finally {
       baseRequest.setDispatcherType(oldType);
       baseRequest.setServletPath(oldServletPath);

@@ -4,10 +4,17 @@
  * @module
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ErrorHandler } from '../server/handler/error-handler';
 import type { Request } from '../server/request';
 import type { Response } from '../server/response';
 import { GLOBAL_ERROR_PAGE } from './meta-data';
+
+/**
+ * Request attribute set when the error page for a `sendError(code)` is a servlet path: the page cannot
+ * run inside the synchronous writer, so WebAppContext runs it when the request leaves its servlets.
+ */
+export const PENDING_ERROR_PAGE = 'org.pier.webapp.pendingErrorPage';
 
 /** The context the pages are looked up in. */
 interface PageContext {
@@ -56,6 +63,9 @@ export class WebAppErrorPages extends ErrorHandler {
         response.write(body);
         return;
       }
+    }
+    if (page && !file?.endsWith(path.sep) && !(file && fs.existsSync(file))) {
+      request.setAttribute(PENDING_ERROR_PAGE, { code, message });
     }
     super.writeErrorPage(request, response, code, message, cause);
   }

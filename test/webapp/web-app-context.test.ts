@@ -68,6 +68,12 @@ describe('WebAppContext', () => {
       expect(res.body).to.match(/^failure page: ERROR 500 Cannot read properties of undefined/);
     });
 
+    it('runs an error page that is a servlet for a status sent with sendError', async () => {
+      const res = await httpGet(port, '/shop/teapot');
+      expect(res.status).to.equal(418);
+      expect(res.body).to.equal('failure page: ERROR 418 short and stout');
+    });
+
     it('serves the 404 error page of web.xml', async () => {
       const res = await httpGet(port, '/shop/nothing-here.txt');
       expect(res.status).to.equal(404);
