@@ -115,7 +115,9 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
       if (data.getId() !== id) throw new TypeError(`the file holds session '${data.getId()}'`);
     } catch (cause) {
       await this.unrestorable(file, id, cause);
-      throw this.unreadable(id, cause);
+      const err = this.unreadable(id, cause);
+      err.reported = true;
+      throw err;
     }
     if (data.isExpiredAt(Date.now())) {
       await unlinkQuietly(file);

@@ -183,12 +183,12 @@ describe('HashSessionManager', () => {
   });
 
   describe('with an unreadable file', () => {
-    for (const del of [false, true]) {
-      it(`${del ? 'deletes' : 'keeps'} it when deleteUnrestorableSessions is ${del}, reporting it once`, async () => {
+    for (const [del, lazy] of [[false, true], [true, true], [false, false], [true, false]]) {
+      it(`${del ? 'deletes' : 'keeps'} it when deleteUnrestorableSessions is ${del}, reporting it once (${lazy ? 'lazy' : 'eager'} restore)`, async () => {
         const dir = fresh();
         fs.writeFileSync(path.join(dir, 'brokenSession1'), '{not json');
         const warn = sinon.stub(console, 'warn');
-        const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setDeleteUnrestorableSessions(del); m.setLazyLoad(true); } }]);
+        const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setDeleteUnrestorableSessions(del); m.setLazyLoad(lazy); } }]);
         await server.start();
         const client = new Client(portOf(server));
         try {
