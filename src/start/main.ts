@@ -119,11 +119,12 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   const started = await startAll(objects);
   const server = objects.find(isServerLike);
   if (server) {
-    e.out(startedLine(server) + '\n');
     const s = server as unknown as StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean; getStopAtShutdown?: () => boolean };
-    if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n');
+    // The hook goes in before anything is printed, so a signal sent on seeing the line stops gracefully.
     // jetty.server.stopAtShutdown=false: no graceful-stop hook, as Jetty registers none.
     if (s.getStopAtShutdown?.() !== false) e.installShutdownHook(s);
+    e.out(startedLine(server) + '\n');
+    if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n');
   } else {
     e.out(`Started ${started.length} component(s); no Server was configured\n`);
   }
