@@ -50,3 +50,7 @@ export * from './placeholders/selector-manager';
 export * from './placeholders/connection-statistics';
 export * from './http/uri-compliance';
 export * from './handler/gzip/gzip-handler';
+export * from './placeholders/connection-limit';
+export * from './placeholders/low-resource-monitor';
+export * from './handler/thread-limit-handler';
+export * from './handler/ip-access-handler';

@@ -57,6 +57,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   private _inFlight = 0;
   private _idleWaiters: (() => void)[] = [];
   private _shuttingDown = false;
+  private _maxConnections = 0;
 
   constructor(server: Server, ...rest: unknown[]) {
     super();
@@ -124,6 +125,12 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   @Expose() getSelectorManager(): SelectorManager { return this._selectorManager; }
   @Expose() getAcceptors(): number { return 1; }
   @Expose() getSelectors(): number { return 1; }
+  /** At most this many open connections (0 = no limit); set by ConnectionLimit. */
+  setMaxConnections(n: number): void {
+    this._maxConnections = n;
+    if (this._httpServer) this._httpServer.maxConnections = n > 0 ? n : Infinity;
+  }
+  getMaxConnections(): number { return this._maxConnections; }
   /** Connections currently open. */
   getConnectionCount(): number { return this._sockets.size; }
 
@@ -138,6 +145,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       server.keepAliveTimeout = idle;
       server.timeout = idle;
     }
+    if (this._maxConnections > 0) server.maxConnections = this._maxConnections;
     server.on('connection', (socket: Socket) => {
       this._sockets.add(socket);
       if (this._acceptedTcpNoDelay) socket.setNoDelay(true);

@@ -104,4 +104,19 @@ describe('Jetty 9.4 etc files', () => {
       } finally { await server.stop(); }
     });
   }
+
+  it('every other jetty-server etc file without TLS applies unchanged on top of jetty.xml and the server still serves', async () => {
+    const etc = ETC('jetty-9.4.x');
+    const extra = ['jetty-http-forwarded.xml', 'jetty-acceptratelimit.xml', 'jetty-connectionlimit.xml', 'jetty-lowresources.xml',
+      'jetty-threadlimit.xml', 'jetty-ipaccess.xml', 'jetty-stats.xml', 'jetty-gzip.xml', 'jetty-requestlog.xml'];
+    const { server } = apply(['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml', ...extra].map((f) => path.join(etc, f)),
+      { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base });
+    await server.start();
+    try {
+      const connector = server.getConnectors()[0] as ServerConnector;
+      expect(connector.getMaxConnections()).to.equal(1000);
+      const r = await request(connector.getLocalPort(), '/', { headers: { 'x-forwarded-for': '127.0.0.1' } });
+      expect(r.status).to.equal(404);
+    } finally { await server.stop(); }
+  });
 });
