@@ -104,7 +104,7 @@ export class WebAppContext extends ServletContextHandler {
 
   // ---- settings --------------------------------------------------------------------------------
 
-  /** The app folder (or a `.war`, refused at start). Also becomes the resource base. */
+  /** The app folder (or a `.war`, refused at start). Becomes the resource base unless one is set. */
   @Expose('String')
   setWar(war: string | null): void { this._war = war === null ? null : toFilePath(war); }
   @Expose()
@@ -252,7 +252,8 @@ export class WebAppContext extends ServletContextHandler {
 
   /** Jetty's WebInfConfiguration: checks the war and makes it the resource base; sets up the class loader. */
   private preConfigure(): void {
-    let war = this._war ?? this.getResourceBase();
+    // as Jetty's WebInfConfiguration: an explicit resource base wins over the war
+    let war = this.getResourceBase() ?? this._war;
     if (!war) throw new WebAppError(`Cannot start web app '${this.getContextPath()}': neither war nor resourceBase is set`);
     war = path.resolve(war);
     if (war.toLowerCase().endsWith('.war') && fs.existsSync(war) && fs.statSync(war).isFile()) {
@@ -263,7 +264,7 @@ export class WebAppContext extends ServletContextHandler {
     if (!fs.existsSync(war) || !fs.statSync(war).isDirectory()) {
       throw new WebAppError(`Cannot start web app '${this.getContextPath()}': war '${war}' is not a folder`);
     }
-    if (this.getResourceBase() === null || this._war !== null) this.setResourceBase(war);
+    this.setResourceBase(war);
     if (fs.existsSync(path.join(war, 'WEB-INF', 'lib'))) {
       serverLog(`Ignored ${path.join(war, 'WEB-INF', 'lib')} of ${this.getContextPath()}: there are no jars in Pier; put classes under WEB-INF/classes or modules in node_modules`);
     }
