@@ -11,6 +11,7 @@ import type { ServletContext } from '../servlet/servlet-context';
 import type { Request } from '../server/request';
 import type { HttpServletRequest } from '../servlet/http-servlet-request';
 import type { HttpServletResponse } from '../servlet/http-servlet-response';
+import { AbstractSessionCache } from './abstract-session-cache';
 import { DefaultSessionCache } from './default-session-cache';
 import { DefaultSessionIdManager } from './default-session-id-manager';
 import { IllegalStateError, UnreadableSessionDataError } from './errors';
@@ -25,10 +26,10 @@ import {
 import { isSessionDataStoreFactory } from './session-data-store';
 import { isValidSessionId } from './session-id';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
+import { SessionEventListeners } from './session-event-listeners';
 import {
-  HttpSessionBindingEvent, HttpSessionEvent, isHttpSessionAttributeListener, isHttpSessionBindingListener,
-  isHttpSessionIdListener, isHttpSessionListener, isSessionHandlerListener,
-} from './session-listeners';
+  findContextHost, setCookieHeader, type RequestView, type ResponseView, type ServerView,
+} from './session-handler-views';
 
 /** Context init-parameters read at start (Jetty 9.4 names). */
 export const SESSION_COOKIE_PROPERTY = 'org.eclipse.jetty.servlet.SessionCookie';
@@ -46,38 +47,6 @@ export const SCAVENGE_BATCH = 50;
 
 const realSetImmediate = setImmediate;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
-
-/** The request methods this handler uses, all optional (duck-typed against the server's Request). */
-interface RequestView {
-  getHeader?(name: string): string | null | undefined;
-  getHeaders?(name: string): Iterable<string> | string[] | null | undefined;
-  getRequestURI?(): string;
-  isSecure?(): boolean;
-  getDispatcherType?(): unknown;
-  getContextPath?(): string;
-  getRemoteUser?(): string | null;
-  getAttribute?(name: string): unknown;
-  setAttribute?(name: string, value: unknown): void;
-  getSessionHandler?(): unknown;
-  setSessionHandler?(h: unknown): void;
-  setSession?(s: HttpSession | null): void;
-  getCurrentSession?(): HttpSession | null;
-  getRequestedSessionId?(): string | null;
-  setRequestedSessionId?(id: string | null): void;
-  setRequestedSessionIdFromCookie?(b: boolean): void;
-  getResponse?(): ResponseView | null;
-  getBaseRequest?(): unknown;
-  setHandled?(b: boolean): void;
-}
-interface ResponseView {
-  addHeader?(name: string, value: string): void;
-  setHeader?(name: string, value: string): void;
-  getHeaders?(name: string): Iterable<string> | string[] | null | undefined;
-  sendError?(status: number, message?: string): unknown;
-  isCommitted?(): boolean;
-  addBeforeCommitListener?(listener: () => unknown): void;
-  replaceCookie?(cookie: SessionCookie): void;
-}
 
 interface RequestState { readonly sessions: Set<Session> }
 
@@ -123,7 +92,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   private _ownIdManager = false;
   private _contextHost: SessionContextHost | null = null;
   private _sessionContext: SessionContext | null = null;
-  private readonly _sessionListeners: unknown[] = [];
+  private readonly _sessionListeners = new SessionEventListeners();
   private readonly _candidates = new Set<string>();
   private readonly _requests = new WeakMap<object, RequestState>();
   private readonly _background = new Set<Promise<void>>();
@@ -225,15 +194,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   getContextHandler(): SessionContextHost | null { return this._contextHost; }
 
   /** Adds an HttpSessionListener, HttpSessionAttributeListener or HttpSessionIdListener. */
-  @Expose('java.util.EventListener') addEventListener(listener: unknown): void {
-    if (isSessionHandlerListener(listener)) this._sessionListeners.push(listener);
-  }
-  @Expose('java.util.EventListener') removeEventListener(listener: unknown): void {
-    const i = this._sessionListeners.indexOf(listener);
-    if (i >= 0) this._sessionListeners.splice(i, 1);
-  }
-  @Expose() clearEventListeners(): void { this._sessionListeners.length = 0; }
-  getEventListeners(): readonly unknown[] { return this._sessionListeners; }
+  @Expose('java.util.EventListener') addEventListener(listener: unknown): void { this._sessionListeners.add(listener); }
+  @Expose('java.util.EventListener') removeEventListener(listener: unknown): void { this._sessionListeners.remove(listener); }
+  @Expose() clearEventListeners(): void { this._sessionListeners.clear(); }
+  getEventListeners(): readonly unknown[] { return this._sessionListeners.list(); }
 
   @Expose() getSessionsCreated(): number { return this._sessionsCreated; }
   @Expose() statsReset(): void { this._sessionsCreated = 0; }
@@ -274,7 +238,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       const factory = beans.find(isSessionDataStoreFactory);
       cache.setSessionDataStore(factory ? factory.getSessionDataStore(this) : new NullSessionDataStore());
     }
-    const context = this._contextHost ?? this.findContextHost(server);
+    const context = this._contextHost ?? findContextHost(server, this);
     this._contextHost = context;
     this.applyInitParameters(context);
     this._sessionContext = new SessionContext(this._sessionIdManager.getWorkerName(), context, this);
@@ -322,29 +286,6 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     if (this._cookie.path === null) this._cookie.path = get(SESSION_PATH_PROPERTY);
     const checking = get(CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY);
     if (checking !== null) this._checkingRemoteSessionIdEncoding = checking.trim().toLowerCase() === 'true';
-  }
-
-  /** Finds the context (nearest ancestor with a context path) holding this handler in the Server's tree. */
-  private findContextHost(server: ServerView | null): SessionContextHost | null {
-    if (!server) return null;
-    const seen = new Set<unknown>();
-    const visit = (node: unknown, ctx: SessionContextHost | null, depth: number): SessionContextHost | null | undefined => {
-      if (!node || typeof node !== 'object' || seen.has(node) || depth > 64) return undefined;
-      seen.add(node);
-      if (node === this) return ctx;
-      const n = node as NodeView;
-      const here = typeof n.getContextPath === 'function' && n !== server ? (n as unknown as SessionContextHost) : ctx;
-      if (typeof n.getSessionHandler === 'function' && n.getSessionHandler() === this) return here;
-      const kids: unknown[] = [];
-      if (typeof n.getHandlers === 'function') kids.push(...(n.getHandlers() ?? []));
-      if (typeof n.getHandler === 'function') kids.push(n.getHandler());
-      for (const k of kids) {
-        const r = visit(k, here, depth + 1);
-        if (r !== undefined) return r;
-      }
-      return undefined;
-    };
-    return visit(server, null, 0) ?? null;
   }
 
   private requireStarted(): { cache: SessionCache; idm: SessionIdManager } {
@@ -658,18 +599,16 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const cache = this._sessionCache;
     if (!cache) return Promise.resolve();
     const renewing = this._renewing;
-    if (renewing && renewing.getId() === oldId && cache instanceof DefaultOrAbstract) {
-      (cache as unknown as RenameCapable).renameInMemory(renewing, oldId, newId, newExtendedId);
+    if (renewing && renewing.getId() === oldId && cache instanceof AbstractSessionCache) {
+      cache.renameInMemory(renewing, oldId, newId, newExtendedId);
       this.callSessionIdListeners(renewing, oldId);
-      return (cache as unknown as RenameCapable).persistRename(renewing, oldId);
+      return cache.persistRename(renewing, oldId);
     }
     return this.background((async () => {
       const s = await cache.renewSessionId(oldId, newId, oldExtendedId, newExtendedId);
       if (s) this.callSessionIdListeners(s, oldId);
     })());
   }
-
-  getSessionIdPathParameterNameOrNull(): string | null { return this._sessionIdPathParameterName; }
 
   // ---------------------------------------------------------------- id manager callbacks
 
@@ -747,80 +686,15 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   // ---------------------------------------------------------------- listeners
 
   /** sessionCreated in registration order (Jetty 10; 9.4 used reverse order). */
-  callSessionCreatedListeners(session: Session): void {
-    const event = new HttpSessionEvent(session);
-    for (const l of this._sessionListeners) if (isHttpSessionListener(l)) l.sessionCreated?.(event);
-  }
-
+  callSessionCreatedListeners(session: Session): void { this._sessionListeners.sessionCreated(session); }
   /** sessionDestroyed in reverse registration order; one listener throwing stops the rest (logged). */
-  callSessionDestroyedListeners(session: Session): void {
-    const event = new HttpSessionEvent(session);
-    try {
-      for (let i = this._sessionListeners.length - 1; i >= 0; i--) {
-        const l = this._sessionListeners[i];
-        if (isHttpSessionListener(l)) l.sessionDestroyed?.(event);
-      }
-    } catch (err) {
-      console.warn(`Session listener failed in sessionDestroyed for '${session.getId()}': ${(err as Error).message}`);
-    }
-  }
-
-  callSessionIdListeners(session: Session, oldId: string): void {
-    const event = new HttpSessionEvent(session);
-    for (const l of this._sessionListeners) if (isHttpSessionIdListener(l)) l.sessionIdChanged(event, oldId);
-  }
-
+  callSessionDestroyedListeners(session: Session): void { this._sessionListeners.sessionDestroyed(session); }
+  callSessionIdListeners(session: Session, oldId: string): void { this._sessionListeners.sessionIdChanged(session, oldId); }
   doSessionAttributeListeners(session: Session, name: string, oldValue: unknown, newValue: unknown): void {
-    if (oldValue !== null && oldValue !== undefined && isHttpSessionBindingListener(oldValue)) {
-      oldValue.valueUnbound?.(new HttpSessionBindingEvent(session, name, oldValue));
-    }
-    if (newValue !== null && newValue !== undefined && isHttpSessionBindingListener(newValue)) {
-      newValue.valueBound?.(new HttpSessionBindingEvent(session, name, newValue));
-    }
-    for (const l of this._sessionListeners) {
-      if (!isHttpSessionAttributeListener(l)) continue;
-      if (oldValue === null || oldValue === undefined) l.attributeAdded?.(new HttpSessionBindingEvent(session, name, newValue));
-      else if (newValue === null || newValue === undefined) l.attributeRemoved?.(new HttpSessionBindingEvent(session, name, oldValue));
-      else l.attributeReplaced?.(new HttpSessionBindingEvent(session, name, oldValue));
-    }
+    this._sessionListeners.attributeChanged(session, name, oldValue, newValue);
   }
 
   override dumpSelf(): string {
     return `${super.dumpSelf()}[cookie=${this._cookie.name},maxInactive=${this._maxInactiveInterval}]`;
   }
-}
-
-interface ServerView {
-  getSessionIdManager?(): unknown;
-  setSessionIdManager?(idm: SessionIdManager): void;
-  addBean?(bean: unknown, managed?: boolean): boolean;
-  getBeans?(): unknown[];
-}
-interface NodeView {
-  getContextPath?(): string;
-  getSessionHandler?(): unknown;
-  getHandlers?(): unknown[] | null;
-  getHandler?(): unknown;
-}
-interface RenameCapable {
-  renameInMemory(session: Session, oldId: string, newId: string, newExtendedId: string): void;
-  persistRename(session: Session, oldId: string): Promise<void>;
-}
-
-import { AbstractSessionCache as DefaultOrAbstract } from './abstract-session-cache';
-
-/** Replaces any earlier Set-Cookie for the same cookie name, then adds this one. */
-function setCookieHeader(resp: ResponseView, cookie: SessionCookie): void {
-  if (resp.isCommitted?.()) return;
-  if (typeof resp.replaceCookie === 'function') { resp.replaceCookie(cookie); return; }
-  const existing = resp.getHeaders?.('Set-Cookie');
-  const prefix = `${cookie.name}=`;
-  const keep = existing ? [...existing].filter((h) => !h.startsWith(prefix)) : [];
-  if (existing && keep.length !== [...existing].length && resp.setHeader) {
-    resp.setHeader('Set-Cookie', keep.length > 0 ? keep[0] : cookie.header);
-    for (const h of keep.slice(1)) resp.addHeader?.('Set-Cookie', h);
-    if (keep.length > 0) resp.addHeader?.('Set-Cookie', cookie.header);
-    return;
-  }
-  resp.addHeader?.('Set-Cookie', cookie.header);
 }
