@@ -73,6 +73,10 @@ describe('WebAppProvider hot deployment', () => {
     cleanupTempDirs();
   });
 
+  it('knows the Server through its contexts (the `Server` id of context XML files)', () => {
+    expect(manager.getServer()).to.equal(server);
+  });
+
   it('deploys the folders present at start under their names', async () => {
     const res = await httpGet(port, '/alpha/hello');
     expect(res.status, log.join('\n')).to.equal(200);
