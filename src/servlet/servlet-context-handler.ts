@@ -8,6 +8,7 @@ import { Expose, ExposeField, JettyClass } from '../ioc/metadata';
 import { ContextHandler } from '../server/handler/context-handler';
 import { HandlerWrapper } from '../server/handler/handler-wrapper';
 import type { Handler } from '../server/handler';
+import { GzipHandler } from '../server/handler/gzip/gzip-handler';
 import { reportNotApplicable } from '../server/not-applicable';
 import { SessionHandler } from '../session/session-handler';
 import type { DispatcherType } from './dispatcher-type';
@@ -33,7 +34,7 @@ export function setSessionHandlerFactory(factory: SessionHandlerFactory): Sessio
 
 /**
  * Jetty's ServletContextHandler. XML: `<New class="org.eclipse.jetty.servlet.ServletContextHandler">`
- * (options `NO_SESSIONS`=0, `SESSIONS`=1; SECURITY=2 and GZIP=4 are accepted and ignored), plus everything
+ * (options `NO_SESSIONS`=0, `SESSIONS`=1, `GZIP`=4; SECURITY=2 is accepted and ignored), plus everything
  * ContextHandler takes; `<Get name="sessionHandler">` / `<Get name="servletHandler">` reach the nested
  * handlers; `addServlet`, `addFilter`, `addEventListener`.
  */
@@ -51,6 +52,7 @@ export class ServletContextHandler extends ContextHandler {
   private _options = 0;
   private _sessionHandler: SessionHandler | null = null;
   private _servletHandler: ServletHandler | null = null;
+  private _gzipHandler: GzipHandler | null = null;
   private _classLoaderHook: ClassLoaderHook | null = null;
 
   constructor(...args: unknown[]) {
@@ -66,9 +68,9 @@ export class ServletContextHandler extends ContextHandler {
     }
     this._options = options;
     if (options & ServletContextHandler.SECURITY) reportNotApplicable('ServletContextHandler', 'SECURITY');
-    if (options & ServletContextHandler.GZIP) reportNotApplicable('ServletContextHandler', 'GZIP');
     // as Jetty's relinkHandlers() in the constructor: the nested handlers exist from the start
     this.getSessionHandler();
+    this.getGzipHandler();
     this.getServletHandler();
   }
 
@@ -88,6 +90,20 @@ export class ServletContextHandler extends ContextHandler {
     if (this.isStarted()) throw new Error(`Cannot set the session handler of '${this.getContextPath()}': the context is started`);
     this._sessionHandler = handler;
     if (handler) this._options |= ServletContextHandler.SESSIONS;
+    this.relink();
+  }
+
+  /** The GzipHandler between the session and servlet handlers; created on first use with the GZIP option. */
+  @Expose()
+  getGzipHandler(): GzipHandler | null {
+    if (!this._gzipHandler && (this._options & ServletContextHandler.GZIP) && !this.isStarted()) this.setGzipHandler(new GzipHandler());
+    return this._gzipHandler;
+  }
+  @Expose('org.eclipse.jetty.server.handler.gzip.GzipHandler')
+  setGzipHandler(handler: GzipHandler | null): void {
+    if (this.isStarted()) throw new Error(`Cannot set the gzip handler of '${this.getContextPath()}': the context is started`);
+    this._gzipHandler = handler;
+    if (handler) this._options |= ServletContextHandler.GZIP;
     this.relink();
   }
 
@@ -111,6 +127,7 @@ export class ServletContextHandler extends ContextHandler {
   private relink(): void {
     const chain: Handler[] = [];
     if (this._sessionHandler) chain.push(this._sessionHandler);
+    if (this._gzipHandler) chain.push(this._gzipHandler);
     if (this._servletHandler) chain.push(this._servletHandler);
     if (chain.length === 0) return;
     for (let i = 0; i + 1 < chain.length; i++) {

@@ -55,3 +55,22 @@ describe('ServletContextHandler', () => {
     } finally { await server.stop(); }
   });
 });
+
+describe('ServletContextHandler with GZIP', () => {
+  it('puts a GzipHandler between the session and servlet handlers and compresses', async () => {
+    const zlib = await import('node:zlib');
+    const ctx = new ServletContextHandler(null, '/', ServletContextHandler.SESSIONS | ServletContextHandler.GZIP);
+    expect(ctx.getSessionHandler()?.getHandler()).to.equal(ctx.getGzipHandler());
+    expect(ctx.getGzipHandler()?.getHandler()).to.equal(ctx.getServletHandler());
+    const text = 'compress me '.repeat(500);
+    ctx.addServlet(class extends HttpServlet {
+      protected override doGet(_q: HttpServletRequest, res: HttpServletResponse): void { res.setContentType('text/plain'); res.getWriter().write(text); }
+    }, '/*');
+    const { server, port } = await startServer(ctx);
+    try {
+      const r = await request(port, '/', { headers: { 'accept-encoding': 'gzip' } });
+      expect(r.headers['content-encoding']).to.equal('gzip');
+      expect(zlib.gunzipSync(r.body).toString()).to.equal(text);
+    } finally { await server.stop(); }
+  });
+});
