@@ -72,6 +72,19 @@ describe('etc/jetty-deploy.xml', () => {
     });
   }
 
+  it('accepts the customise step that the file shows commented out (insertLifeCycleNode + DebugBinding)', () => {
+    const text = fs.readFileSync(JETTY_DEPLOY_94, 'utf8').replace(/<!-- uncomment and replace DebugBinding[^\n]*\n([\s\S]*?)-->/, '$1');
+    expect(text).to.contain('<Call name="insertLifeCycleNode">');
+    const server = new Server();
+    const contexts = new ContextHandlerCollection();
+    server.setHandler(contexts);
+    const ids = new Map<string, unknown>([['Server', server], ['Contexts', contexts]]);
+    XmlConfiguration.fromString(text, 'jetty-deploy-customise.xml', { idMap: ids, properties: { 'jetty.base': tempDir() } }).configure();
+    const dm = ids.get('DeploymentManager') as DeploymentManager;
+    expect(dm.getLifeCycle().findPath('deployed', 'started')).to.deep.equal(['customise', 'starting', 'started']);
+    expect(dm.getLifeCycleBindings().map((b) => b.getBindingTargets())).to.deep.equal([['customise']]);
+  });
+
   it('is also what Pier ships in etc/jetty-deploy.xml (same classes and setters)', () => {
     const ours = path.join(repoRoot(), 'etc', 'jetty-deploy.xml');
     if (!fs.existsSync(ours)) return;
