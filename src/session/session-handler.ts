@@ -76,6 +76,21 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     if (manager instanceof SessionHandler) return manager;
   }
 
+  /**
+   * Jetty 9.3's `<Get name="sessionHandler"><Set name="sessionManager">`: the manager (a SessionHandler
+   * itself, e.g. HashSessionManager) takes this handler's place in its context, with its listeners.
+   */
+  @Expose('org.eclipse.jetty.server.SessionManager')
+  setSessionManager(manager: SessionHandler): void {
+    if (manager === this) return;
+    const ctx = this._contextHost as { setSessionHandler?(h: SessionHandler): void } | null;
+    if (!ctx?.setSessionHandler) throw new IllegalStateError('Cannot set the sessionManager: this SessionHandler is not in a servlet context');
+    for (const l of this.getEventListeners()) manager.addEventListener(l);
+    ctx.setSessionHandler(manager);
+  }
+  /** Jetty 9.3's `getSessionManager()`: a 9.4 handler is its own manager. */
+  @Expose() getSessionManager(): SessionHandler { return this; }
+
   private _maxInactiveInterval = -1;
   private readonly _cookie: SessionCookieSettings = {
     name: DEFAULT_SESSION_COOKIE, path: null, domain: null, maxAge: -1, comment: null, httpOnly: false, secure: false,
