@@ -118,7 +118,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
   @Expose('String') override setSessionCookie(name: string | null): void { this.setSessionCookieName(name); }
 
   /** 9.3 XML reaches the manager through `<Get name="sessionManager">` on its handler: that is this object. */
-  @Expose() getSessionManager(): HashSessionManager { return this; }
+  @Expose() override getSessionManager(): HashSessionManager { return this; }
 
   /** The in-memory map (for tests and tools). */
   getHashSessionCache(): HashSessionCache { return this._cache; }
