@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseHome, findInstallationHome } from './base-home';
+import { parseJavaProperties } from './java-properties';
 import { UsageError } from './errors';
 import { Module } from './module';
 import { Modules } from './modules';
@@ -77,13 +78,20 @@ export class StartConfiguration {
 
   /**
    * The properties handed to the XML files, as XmlConfiguration.main builds them: system properties,
-   * then the internal ones, then every start property with its value expanded.
+   * then the internal ones, then every start property with its value expanded, then each `*.properties`
+   * file named in the arguments (in order; later files win).
    */
   xmlProperties(): Map<string, string> {
     const out = new Map<string, string>();
     for (const [k, v] of this.systemProperties()) out.set(k, v);
     for (const [k, v] of this.internalProperties()) out.set(k, v);
     for (const p of this.args.props) out.set(p.key, this.expand(p.value));
+    for (const f of this.args.propertyFiles) {
+      const rel = this.expand(f.path);
+      const file = this.baseHome.find(rel);
+      if (!file) throw new UsageError(`Cannot read properties file '${rel}' (from ${f.origin}): not in ${this.baseHome.dirs.join(' or ')}; check the name`);
+      for (const [k, v] of parseJavaProperties(fs.readFileSync(file, 'utf8'))) out.set(k, v);
+    }
     return out;
   }
 }

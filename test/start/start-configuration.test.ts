@@ -140,6 +140,17 @@ describe('resolveStart', () => {
     }
   });
 
+  it('adds the entries of a *.properties argument after the start properties', () => {
+    const base = makeBase({ 'extra.properties': 'from.file=yes\nshared=file\n' });
+    try {
+      const props = resolveStart(['--module=server', 'shared=cmd', 'extra.properties'], { cwd: base, home }).xmlProperties();
+      expect(props.get('from.file')).to.equal('yes');
+      expect(props.get('shared')).to.equal('file');
+    } finally {
+      removeBase(base);
+    }
+  });
+
   it('hands the XML files expanded properties plus jetty.home and jetty.base', () => {
     const base = makeBase({ 'start.ini': '--module=server\nlog.dir=${jetty.base}/logs\n' });
     try {
