@@ -181,6 +181,21 @@ describe('WebAppContext', () => {
       expect(err.message).to.match(new RegExp(`^${escape(path.join(app, 'WEB-INF', 'web.xml'))}:20:3: Cannot create servlet 'com\\.example\\.HelloServlet': Cannot load class 'com\\.example\\.HelloServlet': none of `));
     });
 
+    it('uses the folder next to a .war as its unpacked copy', async () => {
+      const dir = tempDir();
+      copyTree(fixturePath('deploy', 'hello'), path.join(dir, 'app'));
+      fs.writeFileSync(path.join(dir, 'app.war'), 'PK');
+      const webapp = new WebAppContext(path.join(dir, 'app.war'), '/app');
+      webapp.setDefaultsDescriptor(null);
+      await captureServerLog(async () => {
+        const { server, port } = await startServer(webapp);
+        try {
+          expect((await httpGet(port, '/app/hello')).body).to.equal('hello v1 from /app');
+          expect(webapp.getResourceBase()).to.equal(path.join(dir, 'app'));
+        } finally { await server.stop(); }
+      });
+    });
+
     it('refuses a .war archive with a clear message', async () => {
       const dir = tempDir();
       const war = path.join(dir, 'app.war');
