@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { XmlConfiguration } from '../../../src/ioc/xml-configuration';
 import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
 import { WebAppContext } from '../../../src/webapp/web-app-context';
-import { repoRoot } from '../../support/corpus';
+import { corpusRoot, repoRoot } from '../../support/corpus';
 import { tempDir } from './support';
 
 const fixtures = (): string => path.join(repoRoot(), 'test', 'fixtures', 'legacy');
@@ -102,6 +102,23 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     const handler = context.getSessionHandler() as HashSessionManager;
     expect(handler).to.be.instanceOf(HashSessionManager);
     expect(handler.isLazyLoad()).to.equal(true);
+  });
+
+  it("applies Jetty 9.3's own doc snippets: the persistent-sessions forms and <Set name=\"sessionManager\">", () => {
+    const snippets = path.join(corpusRoot(), 'jetty-9.3.x', 'doc-snippets');
+    const persistent = new WebAppContext();
+    new XmlConfiguration(path.join(snippets, 'using-persistent-sessions.1.xml')).configure(persistent);
+    expect((persistent.getSessionHandler() as HashSessionManager).getStoreDirectory()).to.equal(path.resolve('your/chosen/directory/goes/here'));
+    const characteristics = new WebAppContext();
+    const listener = { sessionCreated: () => undefined };
+    characteristics.getSessionHandler()!.addEventListener(listener);
+    new XmlConfiguration(path.join(snippets, 'setting-session-characteristics.2.xml')).configure(characteristics);
+    const m = characteristics.getSessionHandler() as HashSessionManager;
+    expect(m).to.be.instanceOf(HashSessionManager);
+    expect(m.getSessionCookieName()).to.equal('XSESSIONID');
+    expect(m.getSessionIdPathParameterName()).to.equal('xsessionid');
+    expect(m.getEventListeners()).to.include(listener);
+    expect(characteristics.getContextPath()).to.equal('/test');
   });
 
   it("applies the README's 9.3 example and its 9.4 equivalent to a WebAppContext", () => {
