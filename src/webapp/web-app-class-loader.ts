@@ -58,7 +58,13 @@ export class WebAppClassLoader {
       if (file.endsWith('.mjs') || this.isEsm(file)) {
         mod = await dynamicImport(`${pathToFileURL(file).href}?generation=${this._generation}`);
       } else {
-        mod = require(file);
+        try {
+          mod = require(file);
+        } catch (err) {
+          // a .js file that Node treats as ESM (a package.json outside the app says "type": "module")
+          if ((err as { code?: string }).code !== 'ERR_REQUIRE_ESM') throw err;
+          mod = await dynamicImport(`${pathToFileURL(file).href}?generation=${this._generation}`);
+        }
       }
     } catch (err) {
       throw new WebAppClassNotFoundError(`Cannot load class '${className}' from '${file}': ${(err as Error).message}`, className, searched, { cause: err });
