@@ -224,6 +224,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
           await fh.close();
         }
         await fs.promises.rename(tmp, full);
+        await syncDirQuietly(this._storeDir as string);
       } catch (err) {
         await unlinkQuietly(tmp);
         throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
@@ -286,6 +287,17 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   }
 
   override dumpSelf(): string { return `${super.dumpSelf()}[dir=${this._storeDir},deleteUnrestorableFiles=${this._deleteUnrestorableFiles}]`; }
+}
+
+/** Makes a rename durable where the platform allows fsync on a folder (best effort elsewhere). */
+async function syncDirQuietly(dir: string): Promise<void> {
+  let fh: fs.promises.FileHandle | undefined;
+  try {
+    fh = await fs.promises.open(dir, 'r');
+    await fh.sync();
+  } catch { /* not supported here (e.g. Windows): the rename itself is still atomic */ } finally {
+    await fh?.close().catch(() => undefined);
+  }
 }
 
 async function unlinkQuietly(file: string): Promise<void> {
