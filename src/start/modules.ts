@@ -119,8 +119,10 @@ export class Modules implements Iterable<Module> {
           }
         }
         if (conditional) continue;
+        const unset = /\$\{([^}]+)\}/.exec(depName);
+        const why = unset ? `; property '${unset[1]}' is not set: set it on the command line or in an ini file` : `${this.suggest(depName)}; list available modules with --list-modules`;
         throw new UsageError(
-          `Cannot enable module '${module.name}': no module provides its dependency '${depName}' (${path.basename(module.file)}:${dep.line})${this.suggest(depName)}; list available modules with --list-modules`,
+          `Cannot enable module '${module.name}': no module provides its dependency '${depName}' (${path.basename(module.file)}:${dep.line})${why}`,
           UsageError.ERR_BAD_GRAPH);
       }
       const enabled = providers.filter(m => m.isEnabled);

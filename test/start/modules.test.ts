@@ -77,6 +77,10 @@ describe('Modules', () => {
     expect(m.enabled().map(x => x.name)).to.deep.equal(['impl/a', 'picky']);
   });
 
+  it('says which property a dependency needs when its name is still unexpanded', () => {
+    expect(() => graph().enable('picky', 'test')).to.throw(UsageError, /no module provides its dependency 'impl\/\$\{impl\}' \(picky.mod:2\); property 'impl' is not set/);
+  });
+
   it('suggests close names for an unknown module', () => {
     expect(() => graph().enable('htpp', 'cmd')).to.throw(UsageError, /Cannot enable module 'htpp' \(from cmd\): unknown module \(did you mean 'http'\?\); list available modules with --list-modules/);
   });
