@@ -68,7 +68,7 @@ export function iniSection(module: Module, user: Map<string, string>): string {
  * `--add-to-start=a,b` (9.4) / `--add-module=a,b` (10): writes `start.d/<name>.ini` when start.d exists,
  * else appends to `start.ini`; only explicitly named, non-dynamic modules get configuration.
  */
-export function addToStart(cfg: StartConfiguration, names: readonly string[], say: Say): void {
+export function addToStart(cfg: StartConfiguration, names: readonly string[], say: Say, alreadyEnabled: ReadonlySet<string> = new Set()): void {
   const base = cfg.baseHome.base;
   const startD = path.join(base, 'start.d');
   const startIni = path.join(base, 'start.ini');
@@ -100,7 +100,7 @@ export function addToStart(cfg: StartConfiguration, names: readonly string[], sa
     }
   }
   for (const m of cfg.enabled) {
-    if (m.transitive && !names.includes(m.name)) {
+    if (m.transitive && !names.includes(m.name) && !alreadyEnabled.has(m.name)) {
       say(`INFO  : ${m.name.padEnd(15)} transitively enabled${m.iniTemplate.length > 0 ? `, ini template available with --add-to-start=${m.name}` : ''}`);
     }
   }

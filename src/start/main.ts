@@ -89,7 +89,10 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     if (args.addToStart.length > 0) {
       // Re-resolve after --create-startd so the builder sees the new layout.
       const fresh = args.createStartd ? resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() }) : cfg;
-      addToStart(fresh, args.addToStart, say);
+      // What the base enabled before this command, so that only newly enabled dependencies are reported.
+      const without = argv.filter(a => !/^--add-(to-startd?|modules?)=/.test(a));
+      const before = new Set(resolveStart(without, { cwd: e.cwd, systemProperties: SystemProperties.all() }).enabled.map(m => m.name));
+      addToStart(fresh, args.addToStart, say, before);
     }
     ensureFiles(cfg, say);
     return 0;
