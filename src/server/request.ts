@@ -49,7 +49,7 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 export class Request implements HttpServletRequest {
   private _handled = false;
   private readonly _rawPath: string;
-  private readonly _query: string | null;
+  private _query: string | null;
   private readonly _decodedPath: string | null;
   private readonly _badReason: string | undefined;
   private _contextPath = '';
@@ -80,6 +80,7 @@ export class Request implements HttpServletRequest {
   private _requestedSessionId: string | null = null;
   private _requestedSessionIdFromCookie = false;
   private _remoteUser: string | null = null;
+  private _uriOverride: string | null = null;
   private _requestLogs: { log(request: Request, response: Response): void }[] = [];
 
   constructor(private readonly _raw: IncomingMessage, private readonly _conn: ConnectionInfo) {
@@ -135,6 +136,40 @@ export class Request implements HttpServletRequest {
     if (!this._requestLogs.includes(log)) this._requestLogs.push(log);
   }
   getRequestLogs(): { log(request: Request, response: Response): void }[] { return [...this._requestLogs]; }
+
+  // ---- dispatch plumbing (RequestDispatcher) ------------------------------------------------------
+
+  /** Everything a forward or include changes, to put back afterwards. */
+  saveDispatchState(): unknown {
+    return {
+      uri: this._uriOverride, query: this._query, qp: this._queryParams, params: this._params, type: this._dispatcherType,
+      sp: this._servletPath, pi: this._pathInfo,
+    };
+  }
+  restoreDispatchState(state: unknown): void {
+    const s = state as { uri: string | null; query: string | null; qp: Map<string, string[]> | undefined;
+      params: Map<string, string[]> | undefined; type: DispatcherType; sp: string; pi: string | null };
+    this._uriOverride = s.uri; this._query = s.query; this._queryParams = s.qp; this._params = s.params;
+    this._dispatcherType = s.type; this._servletPath = s.sp; this._pathInfo = s.pi;
+  }
+  /** The request URI a forward shows (encoded). */
+  setRequestURIOverride(uri: string | null): void { this._uriOverride = uri; }
+  /** Puts `query`'s parameters before the current ones (a dispatch path's query takes precedence). */
+  mergeQueryString(query: string): void {
+    this._query = this._query ? `${query}&${this._query}` : query;
+    this._queryParams = undefined;
+    this._params = undefined;
+  }
+
+  /** A dispatcher for a path in this request's context (relative paths resolve against the current path). */
+  getRequestDispatcher(path: string): unknown {
+    const ctx = this.getServletContext() as { getRequestDispatcher?: (p: string) => unknown } | null;
+    if (!ctx?.getRequestDispatcher) return null;
+    if (path.startsWith('/')) return ctx.getRequestDispatcher(path);
+    const current = `${this._servletPath}${this._pathInfo ?? ''}`;
+    const dir = current.slice(0, current.lastIndexOf('/') + 1) || '/';
+    return ctx.getRequestDispatcher(dir + path);
+  }
 
   // ---- session plumbing (set by the SessionHandler in scope) -----------------------------------
 
@@ -194,11 +229,11 @@ export class Request implements HttpServletRequest {
   // ---- HttpServletRequest: line, paths ---------------------------------------------------------
 
   getMethod(): string { return this._raw.method ?? 'GET'; }
-  getRequestURI(): string { return this._rawPath; }
+  getRequestURI(): string { return this._uriOverride ?? this._rawPath; }
   getRequestURL(): string {
     const port = this.getServerPort();
     const dflt = (this._scheme === 'https' && port === 443) || (this._scheme === 'http' && port === 80);
-    return `${this._scheme}://${hostForUrl(this.getServerName())}${dflt ? '' : `:${port}`}${this._rawPath}`;
+    return `${this._scheme}://${hostForUrl(this.getServerName())}${dflt ? '' : `:${port}`}${this.getRequestURI()}`;
   }
   getContextPath(): string { return this._contextPath; }
   getServletPath(): string { return this._servletPath; }

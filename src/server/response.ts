@@ -55,6 +55,7 @@ export class Response implements HttpServletResponse {
   private _stream: ServletOutputStream | undefined;
   private _errorSent = false;
   private _inBeforeCommit = false;
+  private _including = 0;
   private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
   private readonly _sessionCookieNames = new Set<string>();
   private readonly _interceptors: ((response: Response) => Transform | null)[] = [];
@@ -322,7 +323,12 @@ export class Response implements HttpServletResponse {
   isCommitted(): boolean { return this._commitPromise !== undefined; }
 
   /** Headers may change until they go out: before commit, and inside before-commit listeners. */
-  private canModifyHeaders(): boolean { return this._commitPromise === undefined || this._inBeforeCommit; }
+  private canModifyHeaders(): boolean { return (this._commitPromise === undefined && this._including === 0) || this._inBeforeCommit; }
+
+  /** While an include runs, status and headers cannot change (RequestDispatcher.include). */
+  setIncluding(including: boolean): void { this._including += including ? 1 : -1; if (this._including < 0) this._including = 0; }
+  /** Ends the body: later writes are ignored (after a forward). */
+  closeOutput(): void { this._closed = true; }
 
   /** Commits the headers (awaiting before-commit listeners) and sends the buffered body. */
   commit(): Promise<void> {

@@ -68,6 +68,8 @@ export interface HttpServletRequest {
   changeSessionId(): string;
 
   getServletContext(): ServletContext | null;
+  /** A dispatcher for a path of this request's context; relative paths resolve against the current path. */
+  getRequestDispatcher?(path: string): unknown;
   getDispatcherType(): DispatcherType;
   getRemoteUser(): string | null;
   isUserInRole(role: string): boolean;

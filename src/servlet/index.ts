@@ -26,3 +26,4 @@ export * from './filter-mapping';
 export * from './servlet-handler';
 export * from './servlet-context-handler';
 export * from './default-servlet';
+export * from './request-dispatcher';

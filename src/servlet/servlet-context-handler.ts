@@ -16,6 +16,8 @@ import { FilterHolder } from './filter-holder';
 import type { ClassLoaderHook } from './holder';
 import { ServletHandler } from './servlet-handler';
 import { ServletHolder } from './servlet-holder';
+import { Dispatcher } from './request-dispatcher';
+import { decodeCanonicalPath } from '../server/uri-path';
 
 const PARENT = { name: 'parent', type: 'org.eclipse.jetty.server.HandlerContainer' } as const;
 const CONTEXT_PATH = { name: 'contextPath', type: 'String' } as const;
@@ -167,6 +169,23 @@ export class ServletContextHandler extends ContextHandler {
   addFilter(filter: FilterHolder | Function | object | string, pathSpec: string,
     dispatches?: Iterable<DispatcherType | string> | number | null): FilterHolder {
     return this.getServletHandler().addFilterWithMapping(filter, pathSpec, dispatches);
+  }
+
+  /** A dispatcher for `path` in this context (`/a/b?x=1`, percent-encoded), or null when it leaves the context. */
+  getRequestDispatcher(path: string): Dispatcher | null {
+    if (typeof path !== 'string' || !path.startsWith('/')) return null;
+    const q = path.indexOf('?');
+    const canon = decodeCanonicalPath(q >= 0 ? path.slice(0, q) : path);
+    if (typeof canon !== 'string') return null;
+    const cp = this.getContextPath() === '/' ? '' : this.getContextPath();
+    return new Dispatcher(this.getServletHandler(), cp, canon, q >= 0 ? path.slice(q + 1) : null);
+  }
+
+  /** A dispatcher for the servlet named `name`, or null. */
+  getNamedDispatcher(name: string): Dispatcher | null {
+    if (!this.getServletHandler().getServlet(name)) return null;
+    const cp = this.getContextPath() === '/' ? '' : this.getContextPath();
+    return new Dispatcher(this.getServletHandler(), cp, null, null, name);
   }
 
   /** Adds a listener to the context, and to the SessionHandler when it is a session listener. */

@@ -16,4 +16,8 @@ export interface ServletContext {
   getRealPath(path: string): string | null;
   getMimeType(file: string): string | null;
   log(message: string, error?: unknown): void;
+  /** A RequestDispatcher for a path in this context (starting with '/'), or null (servlet contexts only). */
+  getRequestDispatcher?(path: string): unknown;
+  /** A RequestDispatcher for a servlet by name, or null. */
+  getNamedDispatcher?(name: string): unknown;
 }

@@ -15,6 +15,7 @@ import type { FilterChain } from './filter-chain';
 import { FilterHolder } from './filter-holder';
 import { FilterMapping } from './filter-mapping';
 import type { ClassLoaderHook, HolderOwner } from './holder';
+import type { DispatchTarget } from './request-dispatcher';
 import type { HttpServletRequest } from './http-servlet-request';
 import type { HttpServletResponse } from './http-servlet-response';
 import { PathMappings, splitPath } from './path-spec';
@@ -38,7 +39,7 @@ export class Default404Servlet {
  * unmapped path gets 404 from Default404Servlet), `startWithUnavailable` (true).
  */
 @JettyClass('org.eclipse.jetty.servlet.ServletHandler')
-export class ServletHandler extends ScopedHandler implements HolderOwner {
+export class ServletHandler extends ScopedHandler implements HolderOwner, DispatchTarget {
   private _servlets: ServletHolder[] = [];
   private _filters: FilterHolder[] = [];
   private _servletMappings: ServletMapping[] = [];
@@ -299,14 +300,42 @@ export class ServletHandler extends ScopedHandler implements HolderOwner {
     }
   }
 
+  /**
+   * Runs a dispatch (RequestDispatcher forward/include/error): the servlet mapped to `pathInContext` (its
+   * servletPath/pathInfo set on the request) or the servlet named `servletName`, behind the filters
+   * mapped for `type`. An unmapped path gives 404.
+   */
+  async dispatch(type: DispatcherType, pathInContext: string | null, servletName: string | null,
+    baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    let holder: ServletHolder | undefined;
+    if (servletName !== null) {
+      holder = this._byName.get(servletName);
+      if (!holder) throw new ServletException(`Cannot dispatch to servlet '${servletName}': no servlet of that name`);
+    } else if (pathInContext !== null) {
+      const m = this.getMappedServlet(pathInContext);
+      if (!m) { response.sendError(404); return; }
+      holder = m.holder;
+      if (type !== 'INCLUDE') {
+        baseRequest.setServletPath(m.servletPath);
+        baseRequest.setPathInfo(m.pathInfo);
+      } else {
+        baseRequest.setAttribute('javax.servlet.include.servlet_path', m.servletPath);
+        baseRequest.setAttribute('javax.servlet.include.path_info', m.pathInfo);
+      }
+    }
+    if (!holder) throw new ServletException('Cannot dispatch: neither a path nor a servlet name was given');
+    const filters = this.filtersFor(type, pathInContext, holder);
+    await this.chain(filters, holder).doFilter(request, response);
+  }
+
   /** The filters for a dispatch, path mappings first, then servlet-name mappings (cached per path). */
-  private filtersFor(type: DispatcherType, pathInContext: string, holder: ServletHolder): FilterHolder[] {
+  private filtersFor(type: DispatcherType, pathInContext: string | null, holder: ServletHolder): FilterHolder[] {
     const key = `${type}\u0000${holder.getName()}\u0000${pathInContext}`;
     const cached = this._chainCache.get(key);
     if (cached) return cached;
     const out: FilterHolder[] = [];
-    for (const m of this._pathFilters) {
-      if (m.appliesTo(type) && m.matchesPath(pathInContext)) {
+    for (const m of pathInContext === null ? [] : this._pathFilters) {
+      if (m.appliesTo(type) && m.matchesPath(pathInContext as string)) {
         const f = this._filterByName.get(m.getFilterName() ?? '');
         if (f) out.push(f);
       }

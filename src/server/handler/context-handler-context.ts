@@ -19,6 +19,9 @@ export interface ContextOwner {
   getContextAttributeListeners(): ServletContextAttributeListener[];
   isStarted(): boolean;
   getMimeTypes(): Map<string, string>;
+  /** Servlet contexts make dispatchers; plain contexts return null. */
+  getRequestDispatcher?(pathInContext: string): unknown;
+  getNamedDispatcher?(name: string): unknown;
 }
 
 /** Jetty's ContextHandler.Context: the javax.servlet.ServletContext of one context (`<Get name="servletContext">`). */
@@ -99,6 +102,15 @@ export class Context implements ServletContext {
     const t = mime.lookup(file);
     return t === false ? null : t;
   }
+
+  /** A dispatcher for `path` (must start with '/'; `..` may not leave the context), or null. */
+  @Expose('String')
+  getRequestDispatcher(p: string): unknown {
+    if (typeof p !== 'string' || !p.startsWith('/')) return null;
+    return this._owner.getRequestDispatcher?.(p) ?? null;
+  }
+  @Expose('String')
+  getNamedDispatcher(name: string): unknown { return this._owner.getNamedDispatcher?.(name) ?? null; }
 
   @Expose('String')
   @Expose('String', 'java.lang.Throwable')
