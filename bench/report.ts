@@ -63,7 +63,9 @@ export function ratios(records: BenchRecord[]): Ratio[] {
   out.push({ name: `${mem?.scenario ?? 'idle-sessions'}: rss growth (MB)`, value: memMb, aim: '<= 100 (at 100,000)', met: memMb === null ? null : memMb <= 100 * (Number(mem?.sessions ?? 100000) / 100000) });
   const sc = records.find((r) => r.scenario.startsWith('scavenge-') && !r.skipped);
   const maxMs = sc ? Number(sc.loopDelayMaxMs) : null;
-  out.push({ name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max (ms; p99 ${cell(sc?.loopDelayP99Ms)})`, value: maxMs, aim: '<= 10', met: maxMs === null ? null : maxMs <= 10 });
+  out.push({ name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max during the scavenge (ms; p99 ${cell(sc?.loopDelayP99Ms)})`, value: maxMs, aim: '<= 10', met: maxMs === null ? null : maxMs <= 10 });
+  const windowMs = sc ? Number(sc.expiryWindowMaxMs) : null;
+  out.push({ name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max from the expiry timers to the scavenge's end (ms; p99 ${cell(sc?.expiryWindowP99Ms)})`, value: windowMs, aim: '<= 10', met: windowMs === null || Number.isNaN(windowMs) ? null : windowMs <= 10 });
   return out;
 }
 

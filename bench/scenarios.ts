@@ -168,9 +168,10 @@ export async function scavengeDelay(entry: ServerEntry, count: number): Promise<
     await new Promise((r) => setTimeout(r, 2500));
     const s = await server.probe('scavenge');
     const rssMb = await server.rssMb();
-    note(`  ${scenario} / ${entry.label}: ${s.before} sessions, ${s.candidates} candidates, ${s.after} left, scavenge ${Number(s.durationMs).toFixed(0)} ms, loop delay p99 ${Number(s.p99Ms).toFixed(2)} ms, max ${Number(s.maxMs).toFixed(2)} ms`);
+    note(`  ${scenario} / ${entry.label}: ${s.before} sessions, ${s.candidates} candidates, ${s.after} left, scavenge ${Number(s.durationMs).toFixed(0)} ms, loop delay p99 ${Number(s.p99Ms).toFixed(2)} ms, max ${Number(s.maxMs).toFixed(2)} ms; from the expiry timers to the end: p99 ${Number(s.windowP99Ms).toFixed(2)} ms, max ${Number(s.windowMaxMs).toFixed(2)} ms`);
     return { scenario, server: entry.label, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb,
       loopDelayP99Ms: Math.round(Number(s.p99Ms) * 100) / 100, loopDelayMaxMs: Math.round(Number(s.maxMs) * 100) / 100,
+      expiryWindowP99Ms: Math.round(Number(s.windowP99Ms) * 100) / 100, expiryWindowMaxMs: Math.round(Number(s.windowMaxMs) * 100) / 100,
       scavengeMs: Math.round(Number(s.durationMs)), sessionsBefore: s.before, expiredCandidates: s.candidates, sessionsAfter: s.after };
   } catch (err) {
     if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
