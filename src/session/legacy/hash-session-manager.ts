@@ -226,9 +226,19 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     return restored;
   }
 
+  /**
+   * The scan period in use: scavengePeriod, lowered as Jetty 9.3 does when the default
+   * maxInactiveInterval is shorter than it, to (maxInactiveInterval + 9) / 10 s (at least 1 s).
+   */
+  getEffectiveScavengePeriod(): number {
+    const max = this.getMaxInactiveInterval();
+    if (max > 0 && max < this._scavengePeriod) return Math.max(1, Math.floor((max + 9) / 10));
+    return this._scavengePeriod;
+  }
+
   private startTimers(): void {
     this.stopTimers();
-    this._scavengeTimer = setInterval(() => { void this.scavengeSessions(); }, this._scavengePeriod * 1000);
+    this._scavengeTimer = setInterval(() => { void this.scavengeSessions(); }, this.getEffectiveScavengePeriod() * 1000);
     this._scavengeTimer.unref();
     if (this._savePeriod > 0 && this._storeDirectory !== null) {
       this._saveTimer = setInterval(() => { void this.saveSessions(true); }, this._savePeriod * 1000);

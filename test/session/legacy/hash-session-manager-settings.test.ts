@@ -76,6 +76,17 @@ describe('HashSessionManager settings', () => {
     }
   });
 
+  it('scans more often when the default maxInactiveInterval is shorter than scavengePeriod, as Jetty 9.3', () => {
+    const m = new HashSessionManager();
+    expect(m.getEffectiveScavengePeriod()).to.equal(30);
+    m.setMaxInactiveInterval(20);
+    expect(m.getEffectiveScavengePeriod()).to.equal(2);
+    m.setMaxInactiveInterval(3);
+    expect(m.getEffectiveScavengePeriod()).to.equal(1);
+    m.setMaxInactiveInterval(1800);
+    expect(m.getEffectiveScavengePeriod()).to.equal(30);
+  });
+
   it('accepts a file: URL as storeDirectory', () => {
     const m = new HashSessionManager();
     m.setStoreDirectory('file:///tmp/pier-url-sessions');

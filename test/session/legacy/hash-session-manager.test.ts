@@ -242,6 +242,25 @@ describe('HashSessionManager', () => {
     expect((error as Error).message).to.equal(`Cannot start HashSessionManager of context '/two': storeDirectory '${dir}' is already used by the HashSessionManager of context '/one' (give each web app its own storeDirectory)`);
   });
 
+  it('without a storeDirectory writes nothing and invalidates every session at stop, as Jetty 9.3', async () => {
+    const { server, apps } = buildServer([{ contextPath: '/app', configure: () => undefined }]);
+    const destroyed: string[] = [];
+    apps[0].manager.addEventListener({ sessionDestroyed: (e: { getSession(): { getId(): string } }) => destroyed.push(e.getSession().getId()) });
+    await server.start();
+    const client = new Client(portOf(server));
+    try {
+      const a = await client.get('/app/inc');
+      await server.stop();
+      expect(destroyed).to.deep.equal([a.body.id]);
+      await server.start();
+      client.setPort(portOf(server));
+      expect((await client.get('/app/get', a.cookie)).body).to.equal(null);
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  });
+
   it('keeps the sessions of several web apps apart, each in its own storeDirectory', async () => {
     const d1 = fresh();
     const d2 = fresh();
