@@ -125,6 +125,36 @@ describe('SessionHandler over HTTP', () => {
     } finally { agent.destroy(); }
   });
 
+  it('ends 500 concurrent increments at 500 in memory and on disk with the file store', async function () {
+    this.timeout(60_000);
+    tmp = tempDir();
+    const dir = tmp.dir;
+    const port = await serve((h) => {
+      const cache = new DefaultSessionCache(h);
+      const store = new FileSessionDataStore();
+      store.setStoreDir(dir);
+      cache.setSessionDataStore(store);
+      h.setSessionCache(cache);
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    try {
+      const cookie = cookieOf(await request(port, '/ctx/id', { agent }))!;
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < 500) {
+          next++;
+          const r = await request(port, '/ctx/inc', { agent, headers: { Cookie: cookie } });
+          if (r.status !== 200) throw new Error(`status ${r.status}`);
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+      expect((await request(port, '/ctx/get', { agent, headers: { Cookie: cookie } })).text).to.equal('500');
+      const files = fs.readdirSync(dir);
+      expect(files).to.have.length(1);
+      expect(JSON.parse(fs.readFileSync(`${dir}/${files[0]}`, 'utf8')).attributes.n).to.equal(500);
+    } finally { agent.destroy(); }
+  });
+
   it('tracks the session in the URL with ;jsessionid= when cookies are off', async () => {
     const port = await serve((h) => h.setUsingCookies(false));
     const r1 = await request(port, '/ctx/url');
