@@ -21,7 +21,11 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
     const bean: Bean = { obj, managed: managed ?? isLifeCycle(obj) };
     this._beans.push(bean);
     if (bean.managed && isLifeCycle(obj) && this.isStarted() && !obj.isRunning()) {
-      void obj.start();
+      obj.start().catch((err: unknown) => {
+        // A bean added to a running container starts on its own; its failure must not become an
+        // unhandled rejection that takes the process down.
+        process.emitWarning(`Cannot start ${String(obj)} added to running ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`);
+      });
     }
     return true;
   }
