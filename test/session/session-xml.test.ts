@@ -155,3 +155,34 @@ describe('session XML (seed 003: context XML through getSessionHandler)', () => 
     expect(store.getStoreDir()).to.equal(path.resolve('/tmp/sessions'));
   });
 });
+
+describe('session XML (seed 003 structure on a served ServletContextHandler)', () => {
+  it('serves sessions into the storeDir the XML names', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ServletContextHandler } = require('../../src/servlet/servlet-context-handler');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startServer, request } = require('../server/http-helpers');
+    const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'pier-seed3-'));
+    const text = fs.readFileSync(path.join(repoRoot(), 'test/fixtures/session/seed-003-context.xml'), 'utf8')
+      .replace('org.eclipse.jetty.webapp.WebAppContext', 'org.eclipse.jetty.servlet.ServletContextHandler')
+      .replace('/tmp/sessions', tmp);
+    const ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    ctx.setContextPath('/seed');
+    XmlConfiguration.fromString(text, 'seed-003-context.xml').configure(ctx);
+    ctx.addServlet({ service: (req: { getSession(c: boolean): { setAttribute(n: string, v: unknown): void } }, res: { getWriter(): { write(s: string): void } }) => {
+      req.getSession(true).setAttribute('seen', true);
+      res.getWriter().write('ok');
+    } }, '/*');
+    const ts = await startServer(ctx);
+    try {
+      const r = await request(ts.port, '/seed/x');
+      expect(r.text).to.equal('ok');
+      const files = fs.readdirSync(tmp);
+      expect(files).to.have.length(1);
+      expect(files[0]).to.match(/^\d+__seed_0\.0\.0\.0_node0/);
+    } finally {
+      await ts.server.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
