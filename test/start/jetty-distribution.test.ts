@@ -13,7 +13,7 @@ import { Launch, launch, MainEnvironment } from '../../src/start/main';
 import { defaultXmlApplier } from '../../src/start/xml-runner';
 import { resolveStart } from '../../src/start/start-configuration';
 import { UsageError } from '../../src/util/errors';
-import { makeBase, removeBase, repoRoot } from './support';
+import { makeBase, removeBase, repoRoot, preserveSystemProperties } from './support';
 
 const CORPUS = path.join(repoRoot(), '../shared/jetty-corpus/jetty-9.4.x');
 
@@ -50,6 +50,7 @@ function assembleHome(): string {
 }
 
 describe('Jetty 9.4 distribution modules', function () {
+  preserveSystemProperties();
   let home: string;
   let base: string;
 

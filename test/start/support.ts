@@ -33,3 +33,18 @@ export function makeBase(files: Record<string, string> = {}): string {
 export function removeBase(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * Registers mocha hooks that restore the process-wide SystemProperties after the suite, since a launch
+ * sets jetty.home, jetty.base and -D properties there.
+ */
+export function preserveSystemProperties(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SystemProperties } = require('../../src/ioc/system-properties') as typeof import('../../src/ioc/system-properties');
+  let saved = new Map<string, string>();
+  before(() => { saved = SystemProperties.all(); });
+  after(() => {
+    for (const k of SystemProperties.all().keys()) if (!saved.has(k)) SystemProperties.clear(k);
+    for (const [k, v] of saved) SystemProperties.set(k, v);
+  });
+}

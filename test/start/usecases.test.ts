@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { UsageError } from '../../src/util/errors';
 import { resolveStart } from '../../src/start/start-configuration';
 import { launch, MainEnvironment } from '../../src/start/main';
-import { repoRoot } from './support';
+import { repoRoot, preserveSystemProperties } from './support';
 
 interface Assertions {
   xml: string[];
@@ -171,6 +171,7 @@ function chmodWritable(dir: string, depth = 0): void {
 }
 
 describe('start use cases', () => {
+  preserveSystemProperties();
   const jettyUsecases = path.join(repoRoot(), '../shared/jetty-corpus/jetty-9.4.x/jetty-start/src/test/resources');
   if (fs.existsSync(jettyUsecases)) {
     // agent-properties needs version-conditional [lib]s, which Pier ignores; its XML/PROP lines still apply.

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { launch, MainEnvironment } from '../../src/start/main';
 import { startAll } from '../../src/start/xml-runner';
-import { makeBase, removeBase } from './support';
+import { makeBase, removeBase, preserveSystemProperties } from './support';
 
 class FakeComponent {
   running = false;
@@ -54,6 +54,7 @@ describe('startAll', () => {
 });
 
 describe('launch', () => {
+  preserveSystemProperties();
   let home: string;
   let base: string;
   before(() => {
