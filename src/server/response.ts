@@ -56,6 +56,7 @@ export class Response implements HttpServletResponse {
   private _errorSent = false;
   private _inBeforeCommit = false;
   private _including = 0;
+  private _completing = false;
   private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
   private readonly _sessionCookieNames = new Set<string>();
   private readonly _interceptors: ((response: Response) => Transform | null)[] = [];
@@ -349,6 +350,8 @@ export class Response implements HttpServletResponse {
           this._chunks = [];
           this._size = 0;
           for (const c of chunks) this.rawWrite(c);
+          // headers go out with the first body bytes; send them now only for an explicit early commit
+          if (chunks.length === 0 && !this._completing && !this._raw.headersSent) this._raw.flushHeaders();
         } catch (err) {
           this._commitError = err;
           throw err;
@@ -374,7 +377,6 @@ export class Response implements HttpServletResponse {
     const ct = this.getContentType();
     if (ct) raw.setHeader('Content-Type', ct);
     for (const e of this._headers.values()) raw.setHeader(e.name, e.values.length === 1 ? e.values[0] : e.values);
-    raw.flushHeaders();
   }
 
   async flushBuffer(): Promise<void> { await this.commit(); }
@@ -414,6 +416,7 @@ export class Response implements HttpServletResponse {
    */
   async complete(): Promise<void> {
     if (this._completed) return;
+    this._completing = true;
     if (!this._commitPromise && !this._headers.has('content-length') && !this._headers.has('transfer-encoding')
       && this._status !== 204 && this._status !== 304 && this._status >= 200) {
       this._headers.set('content-length', { name: 'Content-Length', values: [String(this._size)] });
