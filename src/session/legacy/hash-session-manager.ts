@@ -3,6 +3,7 @@
  * at stop (and when idle or periodically), restored at start or lazily.
  * @module
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Expose, JettyClass } from '../../ioc/metadata';
@@ -193,8 +194,9 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
   }
 
   private claimDirectory(): void {
-    const dir = this._storeDirectory;
-    if (dir === null) return;
+    if (this._storeDirectory === null) return;
+    let dir = this._storeDirectory;
+    try { dir = fs.realpathSync(dir); } catch { /* not created: compare the resolved path */ }
     const context = this.getContextName();
     const other = claimedDirectories.get(dir);
     if (other && other.owner !== this) throw new SharedStoreDirectoryError(dir, context, other.context);

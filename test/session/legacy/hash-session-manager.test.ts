@@ -261,6 +261,21 @@ describe('HashSessionManager', () => {
     }
   });
 
+  it('sees through a symbolic link when two managers share a storeDirectory', async () => {
+    const dir = fresh();
+    const link = `${dir}-link`;
+    fs.symlinkSync(dir, link);
+    dirs.push(link);
+    const { server } = buildServer([
+      { contextPath: '/one', configure: (m) => m.setStoreDirectory(dir) },
+      { contextPath: '/two', configure: (m) => m.setStoreDirectory(link) },
+    ]);
+    let error: unknown = null;
+    try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
+    expect(error).to.be.instanceOf(SharedStoreDirectoryError);
+    expect((error as SharedStoreDirectoryError).otherContext).to.equal('/one');
+  });
+
   it('keeps the sessions of several web apps apart, each in its own storeDirectory', async () => {
     const d1 = fresh();
     const d2 = fresh();
