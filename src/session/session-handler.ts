@@ -115,6 +115,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   /** Ids whose unreadable data was already reported (bounded). */
   private readonly _reportedUnreadable = new Set<string>();
   private _sessionsCreated = 0;
+  private _lifetimes = { count: 0, total: 0, squares: 0, max: 0 };
   private readonly _cookieConfig = new SessionCookieConfig(this._cookie, () => this.isStarted());
 
   // ---------------------------------------------------------------- configuration
@@ -215,7 +216,28 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   getEventListeners(): readonly unknown[] { return this._sessionListeners.list(); }
 
   @Expose() getSessionsCreated(): number { return this._sessionsCreated; }
-  @Expose() statsReset(): void { this._sessionsCreated = 0; }
+  /** Lifetime statistics of invalidated sessions, in seconds (Jetty's JMX attributes). */
+  @Expose() getSessionTimeMax(): number { return this._lifetimes.max; }
+  @Expose() getSessionTimeTotal(): number { return this._lifetimes.total; }
+  @Expose() getSessionTimeMean(): number { return this._lifetimes.count ? this._lifetimes.total / this._lifetimes.count : 0; }
+  @Expose() getSessionTimeStdDev(): number {
+    const { count, total, squares } = this._lifetimes;
+    if (count === 0) return 0;
+    const mean = total / count;
+    return Math.sqrt(Math.max(0, squares / count - mean * mean));
+  }
+  @Expose() statsReset(): void {
+    this._sessionsCreated = 0;
+    this._lifetimes = { count: 0, total: 0, squares: 0, max: 0 };
+  }
+
+  /** Records how long an invalidated session lived (Jetty's recordSessionTime). */
+  private recordSessionTime(session: Session): void {
+    const created = session.getSessionData().getCreated();
+    const secs = Math.round((Date.now() - created) / 1000);
+    const l = this._lifetimes;
+    l.count++; l.total += secs; l.squares += secs * secs; l.max = Math.max(l.max, secs);
+  }
 
   getServletContext(): ServletContext {
     const sc = this._contextHost?.getServletContext?.() ?? null;
@@ -643,7 +665,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const session = await this._sessionCache.delete(id);
     if (session && session.getState() !== 'INVALID') {
       if (session.beginInvalidate()) {
-        try { this.callSessionDestroyedListeners(session); } finally { session.finishInvalidate(); }
+        try { this.callSessionDestroyedListeners(session); } finally { session.finishInvalidate(); this.recordSessionTime(session); }
       }
     }
   }
@@ -655,6 +677,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       this.callSessionDestroyedListeners(session);
     } finally {
       session.finishInvalidate();
+      this.recordSessionTime(session);
     }
     const idm = this._sessionIdManager;
     if (idm) {

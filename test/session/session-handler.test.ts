@@ -148,6 +148,17 @@ describe('SessionHandler', () => {
     ]);
   });
 
+  it('counts created sessions and records the lifetime of invalidated ones', async () => {
+    const { h } = await started();
+    await request(h, (x) => x.invalidate());
+    await request(h, () => undefined);
+    expect(h.getSessionsCreated()).to.equal(2);
+    expect(h.getSessionTimeMax()).to.equal(0);
+    expect(h.getSessionTimeMean()).to.equal(0);
+    h.statsReset();
+    expect(h.getSessionsCreated()).to.equal(0);
+  });
+
   it('throws when an invalidated session is read or invalidated again', async () => {
     const { h } = await started();
     const s = await request(h, (x) => x.invalidate());
