@@ -34,10 +34,14 @@ export function parseRequestUri(target: string): ParsedUri {
     : { rawPath, query, decodedPath: null, badReason: decoded.reason };
 }
 
+const FAST_PATH_UNSAFE = /[%;\\\0]|\/\.\.?(?:\/|$)/;
+
 /** Decodes a raw path segment by segment; returns the canonical path or the reason it is refused. */
 export function decodeCanonicalPath(rawPath: string): string | { reason: string } {
   if (rawPath === '' || rawPath === '*') return rawPath === '*' ? '*' : '/';
   if (!rawPath.startsWith('/')) return { reason: 'the path is not absolute' };
+  // fast path: nothing encoded, no path parameters, no dot segments
+  if (!FAST_PATH_UNSAFE.test(rawPath)) return rawPath;
   const out: string[] = [];
   const segments = rawPath.slice(1).split('/');
   for (let i = 0; i < segments.length; i++) {
