@@ -47,6 +47,9 @@ class CounterServlet extends HttpServlet {
       await res.flushBuffer();
       // the response is committed: with flushOnResponseCommit the store already has the attribute
       out.write(CounterServlet.peek ? CounterServlet.peek(s.getId()) : 'no peek');
+    } else if (what === 'fn') {
+      s.setAttribute('callback', () => 'not storable');
+      out.write('set');
     } else if (what === 'renew') {
       s.invalidate();
       const fresh = req.getSession(true)!;
@@ -153,6 +156,28 @@ describe('SessionHandler over HTTP', () => {
       expect(files).to.have.length(1);
       expect(JSON.parse(fs.readFileSync(`${dir}/${files[0]}`, 'utf8')).attributes.n).to.equal(500);
     } finally { agent.destroy(); }
+  });
+
+  it('keeps the stored session as it was when an attribute cannot be written, naming it in the warning', async () => {
+    tmp = tempDir();
+    const dir = tmp.dir;
+    const port = await serve((h) => {
+      const cache = new DefaultSessionCache(h);
+      const store = new FileSessionDataStore();
+      store.setStoreDir(dir);
+      cache.setSessionDataStore(store);
+      h.setSessionCache(cache);
+    });
+    const c = cookieOf(await request(port, '/ctx/inc'))!;
+    const before = fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'));
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const r = await request(port, '/ctx/fn', { headers: { Cookie: c } });
+      expect(r.status).to.equal(200);
+      expect(warn.callCount).to.equal(1);
+      expect(String(warn.firstCall.args[0])).to.match(/Cannot write session '.*': attribute 'callback'/);
+    } finally { warn.restore(); }
+    expect(fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'))).to.deep.equal(before);
   });
 
   it('tracks the session in the URL with ;jsessionid= when cookies are off', async () => {
