@@ -35,5 +35,5 @@ export class HttpConnectionFactory implements ConnectionFactory {
   @Expose('boolean') setRecordHttpComplianceViolations(b: boolean): void { this._recordHttpComplianceViolations = b; }
   @Expose() isRecordHttpComplianceViolations(): boolean { return this._recordHttpComplianceViolations; }
 
-  toString(): string { return `HttpConnectionFactory@[http/1.1]`; }
+  toString(): string { return `HttpConnectionFactory@[http/1.1]{${String(this._compliance)},${this._config.toString()}}`; }
 }

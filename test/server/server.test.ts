@@ -147,6 +147,22 @@ describe('Server', () => {
     } finally { await server.stop(); }
   });
 
+  it('prints the dump to stdout after start when dumpAfterStart is set', async () => {
+    const chunks: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    (process.stdout as unknown as { write: (c: string) => boolean }).write = (c: string) => { chunks.push(String(c)); return true; };
+    let server: Server | undefined;
+    try {
+      ({ server } = await startServer(null, (s) => s.setDumpAfterStart(true)));
+    } finally {
+      (process.stdout as unknown as { write: typeof original }).write = original;
+    }
+    await server?.stop();
+    const out = chunks.join('');
+    expect(out).to.match(/^Server@STARTING\[/);
+    expect(out).to.contain('HttpConnectionFactory@[http/1.1]{RFC7230,HttpConfiguration@{32768/8192,8192/8192,https://:0,}}');
+  });
+
   it('turns a handler that throws into a 500 page without the stack', async () => {
     class Boom extends AbstractHandler {
       async handle(): Promise<void> { throw new Error('secret detail'); }
