@@ -274,7 +274,8 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     if (session.getRequests() === 0 && session.isValid()) this.evict(session);
   }
 
-  async renewSessionId(oldId: string, newId: string, oldExtendedId: string, newExtendedId: string): Promise<Session | null> {
+  /** Renames a session of this context that another context renewed (`_oldExtendedId` is unused, as in Jetty). */
+  async renewSessionId(oldId: string, newId: string, _oldExtendedId: string, newExtendedId: string): Promise<Session | null> {
     const session = await this.get(oldId);
     if (!session) return null;
     try {
@@ -284,7 +285,6 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     } finally {
       await this.release(newId, session);
     }
-    void oldExtendedId;
   }
 
   /** The synchronous half of an id renewal: the Session and the map move to the new id. */
