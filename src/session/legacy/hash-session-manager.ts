@@ -23,6 +23,22 @@ const RESTORE_BATCH = 64;
 /** Store directories in use in this process: canonical folder -> the context that claimed it. */
 const claimedDirectories = new Map<string, { owner: HashSessionManager; context: string }>();
 
+/** Marks a storeDirectory in use by a running process (hidden: never taken for a session file). */
+export const LOCK_FILE = '.pier-hash-sessions.lock';
+
+function readLock(file: string): { pid: number; context: string } | null {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: unknown; context?: unknown };
+    return typeof v.pid === 'number' ? { pid: v.pid, context: String(v.context ?? '?') } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
 function toDirectory(dir: unknown): string | null {
   if (dir === null || dir === undefined) return null;
   if (dir instanceof URL) return fileURLToPath(dir);
@@ -200,12 +216,28 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     const context = this.getContextName();
     const other = claimedDirectories.get(dir);
     if (other && other.owner !== this) throw new SharedStoreDirectoryError(dir, context, other.context);
+    const lock = path.join(dir, LOCK_FILE);
+    const holder = readLock(lock);
+    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      throw new SharedStoreDirectoryError(dir, context, `${holder.context}' of process '${holder.pid}`);
+    }
+    try {
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, context }));
+    } catch (err) {
+      console.warn(`Cannot write the lock file '${lock}': ${(err as Error).message}`);
+    }
     claimedDirectories.set(dir, { owner: this, context });
     this._claimed = dir;
   }
 
   private releaseDirectory(): void {
-    if (this._claimed !== null && claimedDirectories.get(this._claimed)?.owner === this) claimedDirectories.delete(this._claimed);
+    if (this._claimed !== null && claimedDirectories.get(this._claimed)?.owner === this) {
+      claimedDirectories.delete(this._claimed);
+      const lock = path.join(this._claimed, LOCK_FILE);
+      if (readLock(lock)?.pid === process.pid) {
+        try { fs.unlinkSync(lock); } catch { /* already gone */ }
+      }
+    }
     this._claimed = null;
   }
 

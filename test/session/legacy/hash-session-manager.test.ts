@@ -1,12 +1,13 @@
 /** End-to-end tests of HashSessionManager over real HTTP: save at stop, restore at start, lazy load, idle save. */
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { SharedStoreDirectoryError } from '../../../src/session/legacy/errors';
-import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
+import { HashSessionManager, LOCK_FILE } from '../../../src/session/legacy/hash-session-manager';
 import { SessionHandler } from '../../../src/session/session-handler';
-import { Client, buildServer, eventually, mapBounded, portOf, tempDir } from './support';
+import { Client, buildServer, eventually, mapBounded, portOf, sessionFiles, tempDir } from './support';
 
 describe('HashSessionManager', () => {
   let dirs: string[] = [];
@@ -33,14 +34,14 @@ describe('HashSessionManager', () => {
       await client.get('/app/inc', a.cookie);
       const b = await client.get('/app/set?name=colour&value=blue');
       await server.stop();
-      expect(fs.readdirSync(dir).sort()).to.deep.equal([a.body.id, b.body.id].sort());
+      expect(sessionFiles(dir).sort()).to.deep.equal([a.body.id, b.body.id].sort());
       await server.start();
       client.setPort(portOf(server));
       const ra = await client.get('/app/get', a.cookie);
       const rb = await client.get('/app/get', b.cookie);
       expect(ra.body.count).to.equal(2);
       expect(rb.body.attributes).to.deep.equal({ colour: 'blue' });
-      expect(fs.readdirSync(dir)).to.deep.equal([]);
+      expect(sessionFiles(dir)).to.deep.equal([]);
     } finally {
       client.close();
       await server.stop();
@@ -56,7 +57,7 @@ describe('HashSessionManager', () => {
     try {
       const made = await mapBounded(2000, 32, (i) => client.get(`/app/set?name=n&value=v${i}`));
       await server.stop();
-      expect(fs.readdirSync(dir).length).to.equal(2000);
+      expect(sessionFiles(dir).length).to.equal(2000);
       await server.start();
       client.setPort(portOf(server));
       expect(apps[0].manager.getHashSessionCache().sessions().length).to.equal(2000);
@@ -88,7 +89,7 @@ describe('HashSessionManager', () => {
       expect(ra.body.count).to.equal(1);
       expect(read()).to.include(a.body.id);
       expect(read()).to.not.include(b.body.id);
-      expect(fs.readdirSync(dir)).to.deep.equal([b.body.id]);
+      expect(sessionFiles(dir)).to.deep.equal([b.body.id]);
     } finally {
       client.close();
       await server.stop();
@@ -276,6 +277,25 @@ describe('HashSessionManager', () => {
     expect((error as SharedStoreDirectoryError).otherContext).to.equal('/one');
   });
 
+  it('refuses a storeDirectory locked by another live process, and takes over the lock of a dead one', async () => {
+    const dir = fresh();
+    const lock = path.join(dir, LOCK_FILE);
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.ppid, context: '/elsewhere' }));
+    const { server } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
+    let error: unknown = null;
+    try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
+    expect((error as Error)?.message).to.equal(`Cannot start HashSessionManager of context '/app': storeDirectory '${dir}' is already used by the HashSessionManager of context '/elsewhere' of process '${process.ppid}' (give each web app its own storeDirectory)`);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.writeFileSync(lock, JSON.stringify({ pid: dead, context: '/gone' }));
+    await server.start();
+    try {
+      expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).to.deep.equal({ pid: process.pid, context: '/app' });
+    } finally {
+      await server.stop();
+    }
+    expect(fs.existsSync(lock)).to.equal(false);
+  });
+
   it('keeps the sessions of several web apps apart, each in its own storeDirectory', async () => {
     const d1 = fresh();
     const d2 = fresh();
@@ -289,8 +309,8 @@ describe('HashSessionManager', () => {
       const a = await client.get('/one/set?name=app&value=one');
       const b = await client.get('/two/set?name=app&value=two');
       await server.stop();
-      expect(fs.readdirSync(d1)).to.deep.equal([a.body.id]);
-      expect(fs.readdirSync(d2)).to.deep.equal([b.body.id]);
+      expect(sessionFiles(d1)).to.deep.equal([a.body.id]);
+      expect(sessionFiles(d2)).to.deep.equal([b.body.id]);
       await server.start();
       client.setPort(portOf(server));
       expect((await client.get('/one/get', a.cookie)).body.attributes).to.deep.equal({ app: 'one' });

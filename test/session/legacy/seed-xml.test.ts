@@ -11,7 +11,7 @@ import { XmlConfiguration } from '../../../src/ioc/xml-configuration';
 import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
 import { WebAppContext } from '../../../src/webapp/web-app-context';
 import { corpusRoot, repoRoot } from '../../support/corpus';
-import { tempDir } from './support';
+import { sessionFiles, tempDir } from './support';
 
 const fixtures = (): string => path.join(repoRoot(), 'test', 'fixtures', 'legacy');
 /** The compiled tree (dist/ or .out/<name>/) holding src/ and test/. */
@@ -161,11 +161,11 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     }
     const counterId = counter!.split('=')[1].split('.')[0];
     const lazyId = lazy!.split('=')[1].split('.')[0];
-    expect(fs.readdirSync(path.join(base, 'your/chosen/directory/goes/here'))).to.deep.equal([counterId]);
-    expect(fs.readdirSync(path.join(base, 'lazy-sessions'))).to.deep.equal([lazyId]);
+    expect(sessionFiles(path.join(base, 'your/chosen/directory/goes/here'))).to.deep.equal([counterId]);
+    expect(sessionFiles(path.join(base, 'lazy-sessions'))).to.deep.equal([lazyId]);
     run = await launch(base);
     try {
-      expect(fs.readdirSync(path.join(base, 'lazy-sessions'))).to.deep.equal([lazyId]);
+      expect(sessionFiles(path.join(base, 'lazy-sessions'))).to.deep.equal([lazyId]);
       expect((await get(run.port, '/counter/get', counter)).body).to.equal('n=2');
       expect((await get(run.port, '/counter/inc', counter)).body).to.equal('n=3');
       expect((await get(run.port, '/lazy/inc', lazy)).body).to.equal('n=2');
@@ -187,17 +187,17 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
       await stop(run.child);
     }
     expect(new Set(cookies).size).to.equal(10000);
-    expect(fs.readdirSync(store).length).to.equal(10000);
+    expect(sessionFiles(store).length).to.equal(10000);
     run = await launch(base);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
     try {
       const back = await mapBounded(10000, 32, (i) => get(run.port, '/counter/v', cookies[i], agent));
       expect(back.filter((r, i) => r.body !== `v=s${i}`).length).to.equal(0);
-      expect(fs.readdirSync(store).length).to.equal(0);
+      expect(sessionFiles(store).length).to.equal(0);
     } finally {
       agent.destroy();
       await stop(run.child);
     }
-    expect(fs.readdirSync(store).length).to.equal(10000);
+    expect(sessionFiles(store).length).to.equal(10000);
   });
 });

@@ -134,3 +134,8 @@ export async function eventually(check: () => boolean | Promise<boolean>, tries 
   }
   return false;
 }
+
+/** The session files in a store folder (hidden files such as the lock and temp files left out), sorted. */
+export function sessionFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+}
