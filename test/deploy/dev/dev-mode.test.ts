@@ -1,4 +1,7 @@
-/** Dev mode: an edited servlet is reloaded in its own app only, and the session counter keeps counting. */
+/**
+ * Dev mode: an edited servlet is reloaded in its own app only, and the session counter keeps counting.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as http from 'node:http';

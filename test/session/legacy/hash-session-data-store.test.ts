@@ -1,4 +1,7 @@
-/** HashSessionDataStore: crash-safe writes, file names confined to the folder, hidden files ignored. */
+/**
+ * HashSessionDataStore: crash-safe writes, file names confined to the folder, hidden files ignored.
+ * @module
+ */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

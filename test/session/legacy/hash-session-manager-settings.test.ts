@@ -1,4 +1,7 @@
-/** HashSessionManager settings from Jetty 9.3 XML: its own properties and those of AbstractSessionManager. */
+/**
+ * HashSessionManager settings from Jetty 9.3 XML: its own properties and those of AbstractSessionManager.
+ * @module
+ */
 import { expect } from 'chai';
 import * as path from 'node:path';
 import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';

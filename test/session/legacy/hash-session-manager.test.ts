@@ -1,4 +1,7 @@
-/** End-to-end tests of HashSessionManager over real HTTP: save at stop, restore at start, lazy load, idle save. */
+/**
+ * End-to-end tests of HashSessionManager over real HTTP: save at stop, restore at start, lazy load, idle save.
+ * @module
+ */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

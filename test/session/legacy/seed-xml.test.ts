@@ -1,6 +1,7 @@
 /**
  * The seeds' XML (Jetty 9.3 "Using Persistent Sessions") verbatim: in a context file and in
  * WEB-INF/jetty-web.xml, in-process and through bin/start in a child process.
+ * @module
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
