@@ -47,6 +47,8 @@ export interface DevModeOptions {
   rescanMs?: number;
   /** Extra path names (any segment) never watched; default: node_modules, .git. Dot files are always ignored. */
   ignore?: readonly string[];
+  /** Also reload a web app (a folder with WEB-INF) when a static file outside WEB-INF changes (default false). */
+  reloadOnStaticChange?: boolean;
 }
 
 /** The handle `enableDevMode` returns. */
@@ -107,8 +109,11 @@ class Watched {
   private running: Promise<DevReload> | null = null;
   private again = false;
   private readonly watcher: fs.FSWatcher;
+  /** The folder is a web app (has WEB-INF): static files outside it are served from disk, no reload needed. */
+  private readonly webInf: boolean;
 
   constructor(readonly context: ContextView, readonly folder: string, private readonly opts: Required<Omit<DevModeOptions, 'onReload'>> & DevModeOptions) {
+    this.webInf = fs.existsSync(path.join(folder, 'WEB-INF'));
     this.watcher = fs.watch(folder, { recursive: true, persistent: false }, (_event, name) => this.changed(name ? String(name) : ''));
     this.watcher.on('error', (err) => console.warn(`Cannot watch '${folder}' for ${context.getContextPath()}: ${err.message}`));
   }
@@ -116,6 +121,7 @@ class Watched {
   private ignored(rel: string): boolean {
     const parts = rel.split(/[\\/]/);
     if (parts.some((p) => p.startsWith('.') || this.opts.ignore.includes(p))) return true;
+    if (this.webInf && !this.opts.reloadOnStaticChange && parts[0] !== 'WEB-INF') return true;
     const full = path.join(this.folder, rel);
     return sessionFolders(this.context).some((d) => full === d || full.startsWith(d + path.sep));
   }
@@ -176,12 +182,13 @@ class Watched {
  * sessions it had idled to disk under `idleSavePeriod` are read back as usual); a 9.4 SessionHandler
  * keeps them through its SessionDataStore (e.g. FileSessionDataStore). With no persistence configured
  * sessions do not survive a reload. Changes to dot files, `node_modules`, `.git` and the app's own
- * session folders are ignored. Contexts deployed later are picked up every `rescanMs`.
+ * session folders are ignored, and so are static files outside `WEB-INF` of a web app (they are served
+ * from disk) unless `reloadOnStaticChange`. Contexts deployed later are picked up every `rescanMs`.
  *
  * The lead wires this to `bin/start --dev` and `npm run dev`.
  */
 export function enableDevMode(server: ServerView, options: DevModeOptions = {}): DevMode {
-  const opts = { debounceMs: 250, rescanMs: 1000, ignore: ['node_modules', '.git'], ...options };
+  const opts = { debounceMs: 250, rescanMs: 1000, ignore: ['node_modules', '.git'], reloadOnStaticChange: false, ...options };
   const watchers = new Map<ContextView, Watched>();
   let closed = false;
 

@@ -204,6 +204,15 @@ describe('enableDevMode', () => {
     expect((await get(port, '/dev/x', first.cookie)).body).to.equal('v1 n=2');
   });
 
+  it('does not reload a web app for a static file outside WEB-INF', async () => {
+    const app = makeApp(root, 'app');
+    const port = await startServer([webapp('/dev', app, new SessionHandler(new HashSessionManager()))]);
+    expect((await get(port, '/dev/x')).body).to.equal('v1 n=1');
+    fs.writeFileSync(path.join(app, 'style.css'), 'body {}');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(reloads).to.deep.equal([]);
+  });
+
   it('names the watched contexts when asked to reload an unknown one', async () => {
     makeApp(root, 'app');
     await startServer([webapp('/dev', path.join(root, 'app'), new SessionHandler(new HashSessionManager()))]);
