@@ -456,6 +456,25 @@ export class Request implements HttpServletRequest {
   getDispatcherType(): DispatcherType { return this._dispatcherType; }
   getRemoteUser(): string | null { return this._remoteUser; }
   isUserInRole(_role: string): boolean { return false; }
+  getAuthType(): string | null { return null; }
+  getUserPrincipal(): unknown { return null; }
+  getLocale(): string { return this.getLocales()[0]; }
+  getLocales(): string[] {
+    const header = this.getHeaders('accept-language').join(',');
+    const tags = header.split(',').map((part, i) => {
+      const [tag, ...params] = part.split(';').map((x) => x.trim());
+      const q = params.find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) : 1, i };
+    }).filter((t) => t.tag && t.tag !== '*' && t.q > 0 && !Number.isNaN(t.q));
+    tags.sort((a, b) => b.q - a.q || a.i - b.i);
+    return tags.length > 0 ? tags.map((t) => t.tag) : ['en'];
+  }
+  getPathTranslated(): string | null {
+    const info = this._pathInfo;
+    if (info === null) return null;
+    return this.getServletContext()?.getRealPath(info) ?? null;
+  }
+  getContentLengthLong(): number { return this.getContentLength(); }
 
   toString(): string { return `Request(${this.getMethod()} ${this._rawPath})`; }
 }

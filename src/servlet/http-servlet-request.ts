@@ -73,4 +73,14 @@ export interface HttpServletRequest {
   getDispatcherType(): DispatcherType;
   getRemoteUser(): string | null;
   isUserInRole(role: string): boolean;
+  /** Always null: Pier has no authentication layer. */
+  getAuthType(): string | null;
+  getUserPrincipal(): unknown;
+  /** The preferred locale from Accept-Language (a BCP 47 tag), or the default `en`. */
+  getLocale(): string;
+  /** The locales from Accept-Language by preference, or `['en']`. */
+  getLocales(): string[];
+  /** The real path of the path info, or null. */
+  getPathTranslated(): string | null;
+  getContentLengthLong(): number;
 }

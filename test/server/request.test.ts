@@ -103,6 +103,12 @@ describe('Request', () => {
     } finally { await server.stop(); }
   });
 
+  it('orders Accept-Language locales by preference', async () => {
+    const out = await probe((r) => ({ locale: r.getLocale(), locales: r.getLocales() }), '/', { headers: { 'accept-language': 'fr;q=0.5, de-CH, en;q=0.8, *;q=0.1' } });
+    expect(out).to.deep.equal({ locale: 'de-CH', locales: ['de-CH', 'en', 'fr'] });
+    expect(await probe((r) => r.getLocale(), '/')).to.equal('en');
+  });
+
   it('parses cookies in order, keeping duplicates', async () => {
     const out = await probe((r) => r.getCookies().map((c) => `${c.getName()}=${c.getValue()}`), '/', {
       headers: { cookie: 'JSESSIONID=a; other=b c; JSESSIONID=z' },
