@@ -25,7 +25,7 @@ export function formatTable(records: BenchRecord[]): string {
     lines.push('', '| scenario | server | figures |', '|---|---|---|');
     for (const r of others) {
       const extras = Object.entries(r)
-        .filter(([k]) => !['scenario', 'server', 'reqPerSec', 'p50Ms', 'p99Ms'].includes(k))
+        .filter(([k]) => !['scenario', 'server', 'reqPerSec', 'p50Ms', 'p99Ms', 'load1', 'runsReqPerSec'].includes(k))
         .map(([k, v]) => `${k}=${cell(v)}`).join(', ');
       lines.push(`| ${r.scenario} | ${r.server} | ${extras} |`);
     }
