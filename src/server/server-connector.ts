@@ -142,9 +142,11 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     });
     const idle = config.getIdleTimeout() > 0 ? config.getIdleTimeout() : this._idleTimeout;
     if (idle > 0) {
+      // idle between requests on a kept-alive connection; a request being handled is never cut off
+      // for taking long (as Jetty, which does not expire a dispatched exchange)
       server.keepAliveTimeout = idle;
-      server.timeout = idle;
     }
+    server.timeout = 0;
     if (this._maxConnections > 0) server.maxConnections = this._maxConnections;
     server.on('connection', (socket: Socket) => {
       this._sockets.add(socket);

@@ -187,3 +187,13 @@ describe('Server', () => {
     } finally { await server.stop(); }
   });
 });
+
+describe('ServerConnector', () => {
+  it('does not cut off a request that takes longer than idleTimeout', async () => {
+    const { server, port } = await startServer(new TextHandler('late', delay(400)), (_s, c) => c.setIdleTimeout(150));
+    try {
+      const r = await request(port, '/');
+      expect(r.text).to.equal('late');
+    } finally { await server.stop(); }
+  });
+});
