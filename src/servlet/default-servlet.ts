@@ -66,7 +66,7 @@ export class DefaultServlet extends HttpServlet {
   }
 
   /** The file for a path in context, or null when it is refused or outside the base. */
-  private resolve(pathInContext: string): string | null {
+  private async resolve(pathInContext: string): Promise<string | null> {
     const base = this._realBase;
     if (!base) return null;
     if (pathInContext.includes('\\') || pathInContext.includes('\0')) return null;
@@ -76,7 +76,7 @@ export class DefaultServlet extends HttpServlet {
     const candidate = path.join(base, ...segments.filter(Boolean));
     if (candidate !== base && !candidate.startsWith(base + path.sep)) return null;
     let real: string;
-    try { real = fs.realpathSync(candidate); } catch { return null; }
+    try { real = await fs.promises.realpath(candidate); } catch { return null; }
     if (real !== base && !real.startsWith(base + path.sep)) return null;
     return real;
   }
@@ -85,7 +85,7 @@ export class DefaultServlet extends HttpServlet {
     const servletPath = req.getServletPath();
     const pathInfo = req.getPathInfo();
     const pathInContext = this._pathInfoOnly ? (pathInfo ?? '/') : `${servletPath}${pathInfo ?? ''}` || '/';
-    const file = this.resolve(pathInContext);
+    const file = await this.resolve(pathInContext);
     if (!file) { res.sendError(404); return; }
     let stat: fs.Stats;
     try { stat = await fs.promises.stat(file); } catch { res.sendError(404); return; }
@@ -96,7 +96,7 @@ export class DefaultServlet extends HttpServlet {
         return;
       }
       for (const w of this.welcomeFiles(req)) {
-        const wfile = this.resolve(`${pathInContext}${w}`);
+        const wfile = await this.resolve(`${pathInContext}${w}`);
         if (!wfile) continue;
         let wstat: fs.Stats;
         try { wstat = await fs.promises.stat(wfile); } catch { continue; }
