@@ -131,9 +131,6 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
   @Expose('boolean') setDeleteUnrestorableSessions(b: boolean): void { this._deleteUnrestorableSessions = b; }
   @Expose() isDeleteUnrestorableSessions(): boolean { return this._deleteUnrestorableSessions; }
 
-  /** Jetty 9.3's AbstractSessionManager name for the session cookie name. */
-  @Expose('String') override setSessionCookie(name: string | null): void { this.setSessionCookieName(name); }
-
   /** 9.3 XML reaches the manager through `<Get name="sessionManager">` on its handler: that is this object. */
   @Expose() override getSessionManager(): HashSessionManager { return this; }
 
