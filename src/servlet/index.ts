@@ -15,7 +15,13 @@ export * from './filter-config';
 export * from './servlet';
 export * from './filter';
 export * from './filter-chain';
-export * from './listeners';
+// The HttpSession* listener contracts and events are exported by src/session (session-listeners.ts), which
+// implements them; the same shapes are declared in ./listeners for servlet code that imports them from here.
+export {
+  type ServletContextEvent, type ServletContextAttributeEvent, type ServletRequestEvent,
+  type ServletContextListener, type ServletContextAttributeListener, type ServletRequestListener,
+  CONTEXT_LISTENER_METHODS, isServletContextListener, isServletRequestListener, isServletContextAttributeListener,
+} from './listeners';
 export * from './http-servlet';
 export * from './path-spec';
 export * from './holder';
