@@ -1,8 +1,28 @@
 /**
  * Pier: a servlet-style web container for Node.js, configured and run the way Eclipse Jetty is.
+ * Every implemented Jetty class is exported by its simple name; importing this module also registers
+ * them all in the default ClassRegistry, so XML can reach them.
  * @module
  */
 import 'reflect-metadata';
 
+// Errors and the lifecycle every component follows
 export * from './util/errors';
+export * from './util/component/life-cycle';
+export * from './util/component/abstract-life-cycle';
+export * from './util/component/container-life-cycle';
+// Jetty XML: syntax (located element tree) and semantics (XmlConfiguration, ClassRegistry)
+export * from './xml';
 export * from './ioc';
+// The server, its connectors and handlers; the servlet-style API
+export * from './server';
+export * from './servlet';
+// Sessions (Jetty 9.4), the file store, and the legacy HashSessionManager (Jetty 9.3)
+export * from './session';
+export * from './session/stores/file';
+export * from './session/legacy';
+// Web apps, the deployer, dev mode, and the launcher
+export * from './webapp';
+export * from './deploy';
+export * from './deploy/dev';
+export * as start from './start';
