@@ -33,3 +33,5 @@ export * from './servlet-handler';
 export * from './servlet-context-handler';
 export * from './default-servlet';
 export * from './request-dispatcher';
+export * from './http-servlet-request-wrapper';
+export * from './http-servlet-response-wrapper';

@@ -52,7 +52,7 @@ export class Dispatcher implements RequestDispatcher {
    */
   async forwardAs(type: DispatcherType, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const base = baseOf(request);
-    const res = response as unknown as Response;
+    const res = baseResponseOf(response);
     if (response.isCommitted()) throw new IllegalStateException('Cannot forward: the response is committed');
     response.resetBuffer();
     const saved = base.saveDispatchState();
@@ -79,7 +79,7 @@ export class Dispatcher implements RequestDispatcher {
   /** Includes: the target writes into this response; it cannot change status or headers. */
   async include(request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const base = baseOf(request);
-    const res = response as unknown as Response;
+    const res = baseResponseOf(response);
     const saved = base.saveDispatchState();
     const old = Object.values(INCLUDE_ATTRIBUTES).map((k) => [k, base.getAttribute(k)] as const);
     res.setIncluding?.(true);
@@ -101,11 +101,22 @@ export class Dispatcher implements RequestDispatcher {
 }
 
 function baseOf(request: HttpServletRequest): Request {
-  const r = request as unknown as Request & { getBaseRequest?: () => Request };
+  const r = request as unknown as Request & { getBaseRequest?: () => unknown };
   if (typeof r.saveDispatchState === 'function') return r;
-  const inner = r.getBaseRequest?.();
+  const inner = r.getBaseRequest?.() as Request | undefined;
   if (inner && typeof inner.saveDispatchState === 'function') return inner;
   throw new IllegalStateException('Cannot dispatch: the request is not a container request');
+}
+
+/** The container's response under any HttpServletResponseWrapper. */
+function baseResponseOf(response: HttpServletResponse): Response {
+  let r: unknown = response;
+  for (let i = 0; i < 64; i++) {
+    const w = r as { getResponse?: () => unknown; closeOutput?: unknown };
+    if (typeof w.closeOutput === 'function' || typeof w.getResponse !== 'function') break;
+    r = w.getResponse();
+  }
+  return r as Response;
 }
 
 function encodePath(p: string): string { return p.split('/').map((s) => encodeURIComponent(s)).join('/'); }
