@@ -71,7 +71,6 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   const cfg = resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() });
   const args = cfg.args;
   if (args.debug) for (const n of args.notes) e.err(`DEBUG : ${n}\n`);
-  if (args.dev) throw new UsageError('Cannot start in --dev mode: not yet available in Pier; start without --dev');
   if (args.stop) throw new UsageError('Cannot use --stop: Pier has no stop port; send SIGTERM to the server process instead');
 
   const say = (line: string): void => e.out(line + '\n');
@@ -127,11 +126,25 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     // jetty.server.stopAtShutdown=false: no graceful-stop hook, as Jetty registers none.
     if (s.getStopAtShutdown?.() !== false) e.installShutdownHook(s);
     e.out(startedLine(server) + '\n');
+    if (args.dev) startDevMode(server, say);
     if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n');
   } else {
     e.out(`Started ${started.length} component(s); no Server was configured\n`);
   }
   return { config: cfg, objects, started };
+}
+
+/**
+ * `--dev`: watch each web app's folder and reload only the app whose code changed, its sessions saved
+ * before and restored after (src/deploy/dev). Loaded lazily so a normal start never pulls it in.
+ */
+function startDevMode(server: unknown, say: (line: string) => void): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dev = require('../deploy/dev') as typeof import('../deploy/dev');
+  const mode = dev.enableDevMode(server as Parameters<typeof dev.enableDevMode>[0], {
+    onReload: (r) => say(`Reloaded ${r.contextPath}${r.error ? ` (failed: ${r.error instanceof Error ? r.error.message : String(r.error)})` : ''}`),
+  });
+  say(`Dev mode: watching ${mode.watched().size} web app folder(s) for changes`);
 }
 
 /** The exit code for an error: its own (UsageError), else 2 (bad configuration). */

@@ -29,7 +29,7 @@ Options:
   --include-jetty-dir=DIR  an extra configuration layer between base and home
   --debug                  print stack traces of errors
   --dump                   print the server's component tree after start
-  --dev                    reserved for a development mode (not yet available)
+  --dev                    dev mode: reload a web app when its files change, keeping its sessions
   jetty.base=DIR           use DIR as jetty.base instead of the current directory
   jetty.home=DIR           use DIR as jetty.home instead of this installation
 
