@@ -145,10 +145,6 @@ describe('bin/start', function () {
     expectOneLineError(run(['nothere.xml'], base), /^ERROR : Cannot find XML file 'nothere.xml' \(from <command-line>\)/);
   });
 
-  it('answers --dev with not yet', () => {
-    expectOneLineError(run(['--dev'], base), /^ERROR : Cannot start in --dev mode: not yet available/);
-  });
-
   it('prints a stack trace only with --debug', () => {
     const r = run(['--module=htp', '--debug'], base);
     expect(r.code).to.equal(2);
@@ -213,6 +209,22 @@ describe('bin/start', function () {
         const out = await waitForOutput(child, /key: \+- bean/);
         expect(out.indexOf('Started ')).to.be.lessThan(out.indexOf('key: +- bean'));
         expect(out).to.include('ServerConnector');
+        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        child.kill('SIGTERM');
+        expect(await exited).to.equal(0);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    });
+
+    it('starts in dev mode with --dev, saying what it watches, and stops on SIGTERM', async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [BIN, '--dev', `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], {
+        cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const out = await waitForOutput(child, /Dev mode: watching \d+ web app folder\(s\)/);
+        expect(out.indexOf('Started ')).to.be.lessThan(out.indexOf('Dev mode:'));
         const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
         child.kill('SIGTERM');
         expect(await exited).to.equal(0);
