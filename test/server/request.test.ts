@@ -158,3 +158,17 @@ describe('Request', () => {
 });
 
 export { fakeBridge };
+
+describe('Request body streaming', () => {
+  it('getInputStream() streams a large upload without buffering it in the request', async () => {
+    const { server, port } = await startServer(new Probe(async (r) => {
+      let bytes = 0;
+      for await (const chunk of r.getInputStream()) bytes += (chunk as Buffer).length;
+      return bytes;
+    }));
+    try {
+      const r = await request(port, '/', { method: 'PUT', body: Buffer.alloc(3 * 1024 * 1024, 7) });
+      expect(JSON.parse(r.text)).to.equal(3 * 1024 * 1024);
+    } finally { await server.stop(); }
+  });
+});

@@ -144,3 +144,16 @@ describe('DefaultHandler', () => {
     } finally { await server.stop(); }
   });
 });
+
+describe('ErrorHandler', () => {
+  it('answers JSON to a client that asks for it and plain text to one that asks for text', async () => {
+    const { server, port } = await startServer(null);
+    try {
+      const json = await request(port, '/missing', { headers: { accept: 'application/json' } });
+      expect(json.headers['content-type']).to.equal('application/json');
+      expect(JSON.parse(json.text)).to.deep.equal({ url: '/missing', status: '404', message: 'Not Found' });
+      const text = await request(port, '/missing', { headers: { accept: 'text/plain' } });
+      expect(text.text).to.equal('HTTP ERROR 404 Not Found\nURI: /missing\nSTATUS: 404\nMESSAGE: Not Found\n');
+    } finally { await server.stop(); }
+  });
+});
