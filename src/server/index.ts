@@ -54,3 +54,5 @@ export * from './placeholders/connection-limit';
 export * from './placeholders/low-resource-monitor';
 export * from './handler/thread-limit-handler';
 export * from './handler/ip-access-handler';
+export * from './url-encoded';
+export * from './request-body';

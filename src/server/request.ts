@@ -16,6 +16,8 @@ import type { ServletContext } from '../servlet/servlet-context';
 import type { Response } from './response';
 import type { SessionManagerBridge } from './session-manager-bridge';
 import { findPathParameter, parseRequestUri } from './uri-path';
+import { parseUrlEncoded } from './url-encoded';
+import { readBounded } from './request-body';
 
 /** What the connector knows about the connection a request came in on. */
 export interface ConnectionInfo {
@@ -334,7 +336,8 @@ export class Request implements HttpServletRequest {
     const merged = new Map<string, string[]>();
     for (const [k, v] of this.queryParams()) merged.set(k, [...v]);
     if (this._body && this.isFormRequest()) {
-      for (const [k, v] of parseUrlEncoded(this._body.toString('latin1') /* ascii-safe */)) {
+      const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
+      for (const [k, v] of parseUrlEncoded(this._body.toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'))) {
         merged.set(k, [...(merged.get(k) ?? []), ...v]);
       }
     }
@@ -425,28 +428,7 @@ export class Request implements HttpServletRequest {
     if (this._body) return Promise.resolve(this._body);
     if (this._bodyPromise) return this._bodyPromise;
     if (this._streamTaken) return Promise.reject(new IllegalStateException('Cannot read the body: the input stream was taken'));
-    this._bodyPromise = new Promise<Buffer>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const onData = (c: Buffer): void => {
-        size += c.length;
-        if (size > limit) {
-          cleanup();
-          this._raw.resume();
-          reject(new HttpException(413, `Cannot read request body: it is larger than ${limit} bytes`));
-          return;
-        }
-        chunks.push(c);
-      };
-      const onEnd = (): void => { cleanup(); this._body = Buffer.concat(chunks); resolve(this._body); };
-      const onError = (err: Error): void => { cleanup(); reject(err); };
-      const cleanup = (): void => {
-        this._raw.off('data', onData); this._raw.off('end', onEnd); this._raw.off('error', onError);
-      };
-      this._raw.on('data', onData);
-      this._raw.on('end', onEnd);
-      this._raw.on('error', onError);
-    });
+    this._bodyPromise = readBounded(this._raw, limit).then((body) => { this._body = body; return body; });
     return this._bodyPromise;
   }
 
@@ -477,26 +459,6 @@ export class Request implements HttpServletRequest {
   getContentLengthLong(): number { return this.getContentLength(); }
 
   toString(): string { return `Request(${this.getMethod()} ${this._rawPath})`; }
-}
-
-/** Parses `a=1&b=2&a=3` (with `+` as space) into an ordered multi-map. */
-export function parseUrlEncoded(text: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!text) return out;
-  for (const part of text.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const k = decodeFormComponent(eq >= 0 ? part.slice(0, eq) : part);
-    const v = eq >= 0 ? decodeFormComponent(part.slice(eq + 1)) : '';
-    const list = out.get(k);
-    if (list) list.push(v); else out.set(k, [v]);
-  }
-  return out;
-}
-
-function decodeFormComponent(s: string): string {
-  const plus = s.replace(/\+/g, ' ');
-  try { return decodeURIComponent(plus); } catch { return plus; }
 }
 
 function hostForUrl(host: string): string { return host.includes(':') ? `[${host}]` : host; }

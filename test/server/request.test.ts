@@ -86,6 +86,13 @@ describe('Request', () => {
     expect(out).to.deep.equal({ a: ['1', '2'], b: 'été', space: 'x y', names: ['a', 's', 'b'] });
   });
 
+  it('decodes raw UTF-8 in a form body', async () => {
+    const out = await probe((r) => r.getParameter('name'), '/', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('name=Zoë+Ω', 'utf8'),
+    });
+    expect(out).to.equal('Zoë Ω');
+  });
+
   it('keeps the body readable as text after the form was parsed', async () => {
     const out = await probe(async (r) => ({ p: r.getParameter('k'), text: await r.text() }), '/', {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'k=v',
