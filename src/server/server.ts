@@ -217,7 +217,12 @@ export class Server extends HandlerWrapper {
   async handleExchange(request: Request, response: Response): Promise<void> {
     try {
       const target = request.getPathInContextRoot();
-      if (target === null) {
+      if (target === '*' && request.getMethod() === 'OPTIONS') {
+        // OPTIONS * asks about the server itself (Jetty's Server.handleOptions)
+        request.setHandled(true);
+        response.setHeader('Allow', 'GET, POST, HEAD, OPTIONS');
+        response.setContentLength(0);
+      } else if (target === null || target === '*') {
         request.setHandled(true);
         response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
       } else {

@@ -176,6 +176,16 @@ describe('Server', () => {
     } finally { await server.stop(); }
   });
 
+  it('answers OPTIONS * for the server itself', async () => {
+    const { server, port } = await startServer(null);
+    try {
+      const r = await request(port, '*', { method: 'OPTIONS' });
+      expect(r.status).to.equal(200);
+      expect(r.headers.allow).to.equal('GET, POST, HEAD, OPTIONS');
+      expect((await request(port, '*')).status).to.equal(400);
+    } finally { await server.stop(); }
+  });
+
   it('answers 400 for a path that escapes the root or hides dot segments', async () => {
     const { server, port } = await startServer(new TextHandler('ok'));
     try {
