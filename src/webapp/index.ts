@@ -4,6 +4,7 @@
  * @module
  */
 export { WebAppContext, defaultWebDefaults } from './web-app-context';
+export { ClassMatcher } from './class-matcher';
 export { WebAppClassLoader, pickClass } from './web-app-class-loader';
 export { JettyWebXmlConfiguration, findJettyWebXml, JETTY_WEB_XML_NAMES } from './jetty-web-xml-configuration';
 export { MetaData, GLOBAL_ERROR_PAGE } from './meta-data';

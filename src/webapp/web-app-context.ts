@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClassRegistry } from '../ioc/class-registry';
+import { ClassMatcher } from './class-matcher';
 import { Expose, JettyClass } from '../ioc/metadata';
 import { SystemProperties } from '../ioc/system-properties';
 import type { HttpServletRequest } from '../servlet/http-servlet-request';
@@ -179,6 +180,15 @@ export class WebAppContext extends ServletContextHandler {
   @Expose() getServerClasses(): string[] { return [...this._serverClasses]; }
   @Expose('String') addServerClass(cls: string): void { this._serverClasses.push(cls); }
   @Expose('String') prependServerClass(cls: string): void { this._serverClasses.unshift(cls); }
+  /** 9.4's live view of the server classes (`<Get name="serverClasspathPattern"><Call name="add">`). */
+  @Expose() getServerClasspathPattern(): ClassMatcher { return this.matcherOver(this._serverClasses); }
+  @Expose() getSystemClasspathPattern(): ClassMatcher { return this.matcherOver(this._systemClasses); }
+  /** Jetty 10's spelling of the same views. */
+  @Expose() getServerClassMatcher(): ClassMatcher { return this.matcherOver(this._serverClasses); }
+  @Expose() getSystemClassMatcher(): ClassMatcher { return this.matcherOver(this._systemClasses); }
+
+  /** A live ClassMatcher view of one of the lists (recorded, not enforced: see ClassMatcher). */
+  private matcherOver(list: string[]): ClassMatcher { return new ClassMatcher(list); }
 
   /**
    * etc/jetty-webapp.xml's `<Call class="org.eclipse.jetty.webapp.WebAppContext" name="addSystemClasses">`:
