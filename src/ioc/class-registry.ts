@@ -178,3 +178,5 @@ export class ClassRegistry {
 import './java';
 import './jetty-util-component';
 import './jetty-util-log';
+import './jetty-util-string-util';
+import './xml-configuration-statics';
