@@ -87,12 +87,34 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
     for (const b of this._beans) {
       const o = b.obj as { dump?: (i: string) => string };
       const mark = b.managed ? '+=' : '+~';
-      if (o && typeof o.dump === 'function') out.push(o.dump(`${indent}${mark} `).replace(/^/, ''));
-      else out.push(`${indent}${mark} ${String(b.obj)}`);
+      if (o && typeof o.dump === 'function') out.push(o.dump(`${indent}${mark} `));
+      else out.push(`${indent}${mark} ${describeBean(b.obj)}`);
     }
     return out.join('\n');
   }
 
   /** One line about this component itself; subclasses add their settings. */
   dumpSelf(): string { return this.toString(); }
+}
+
+/** A bean without dump(): its own toString(), or its class name and settings read from its getters. */
+function describeBean(obj: unknown): string {
+  const text = String(obj);
+  if (text !== '[object Object]' || typeof obj !== 'object' || obj === null) return text;
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  const settings: string[] = [];
+  for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const name of Object.getOwnPropertyNames(p)) {
+      const m = /^(get|is)([A-Z]\w*)$/.exec(name);
+      const fn = (obj as Record<string, unknown>)[name];
+      if (!m || typeof fn !== 'function' || fn.length !== 0) continue;
+      const key = m[2].charAt(0).toLowerCase() + m[2].slice(1);
+      if (settings.some((s) => s.startsWith(`${key}=`))) continue;
+      try {
+        const v = (fn as () => unknown).call(obj);
+        if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) settings.push(`${key}=${String(v)}`);
+      } catch { /* a getter that needs state is left out */ }
+    }
+  }
+  return `${obj.constructor.name}@${settings.length ? `{${settings.join(',')}}` : ''}`;
 }
