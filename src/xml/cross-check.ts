@@ -30,12 +30,31 @@ function scannerNames(el: XmlElement, out: string[]): string[] {
   return out;
 }
 
+/** The 1-based line and column of a character offset. */
+function offsetLocation(text: string, offset: number, file: string): SourceLocation {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file, line, column: offset - before.lastIndexOf('\n') };
+}
+
 /**
  * Consistency check: fast-xml-parser's tree and ours must list the same elements in document
  * pre-order (a disagreement is a parser bug, reported at the first differing element).
  */
 export function crossCheck(body: string, doc: XmlDocument, file: string): void {
-  const theirs = checkerNames(CHECKER.parse(body) as unknown[], []);
+  let parsed: unknown[];
+  try {
+    parsed = CHECKER.parse(body) as unknown[];
+  } catch (err) {
+    // Our scanner and the validator accepted the text but fast-xml-parser's tree builder did not (for
+    // example a malformed XML declaration): still a syntax error, and still located. fast-xml-parser
+    // gives no position here, so it is reported at the document's first element.
+    const msg = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
+    const pi = /\bPi Tag\b/i.test(msg) ? body.indexOf('<?') : -1;
+    const at = pi >= 0 ? offsetLocation(body, pi, file) : doc.root.location.file === file ? doc.root.location : { file, line: 1, column: 1 };
+    throw new XmlSyntaxError(`Cannot parse XML: ${msg}`, at, { cause: err });
+  }
+  const theirs = checkerNames(parsed, []);
   const ours = scannerNames(doc.root, []);
   if (theirs.length === ours.length && theirs.every((n, i) => n === ours[i])) return;
   let i = 0;

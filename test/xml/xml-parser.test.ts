@@ -151,3 +151,14 @@ describe('parseXml', () => {
     });
   });
 });
+
+describe('parseXml() and a malformed XML declaration', () => {
+  it('reports a processing instruction that fast-xml-parser cannot close as a located XmlSyntaxError', () => {
+    // Found by the reliability fuzzer: a quote inserted into the XML declaration.
+    const text = '<?xml vers"ion="1.0"?>\n<Configure class="x"/>\n';
+    let caught: unknown;
+    try { parseXml(text, 'mutant.xml'); } catch (err) { caught = err; }
+    expect(caught).to.be.instanceOf(XmlSyntaxError);
+    expect((caught as Error).message).to.match(/^mutant\.xml:1:1: /);
+  });
+});
