@@ -26,7 +26,7 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
   }));
   app.get('/', (req: Any, res: Any) => {
     const s = req.session;
-    if (options.mode === 'write' || s.n === undefined) s.n = (s.n ?? -1) + 1;
+    if (options.mode === 'write' || s.n === undefined) s.n = (s.n ?? 0) + 1;
     res.type('text/plain').send(body(s.n));
   });
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });

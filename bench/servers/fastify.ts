@@ -16,7 +16,7 @@ export async function startFastify(options: ServerOptions): Promise<RunningServe
   });
   app.get('/', async (req: Any, reply: Any) => {
     let n = req.session.get('n') as number | undefined;
-    if (options.mode === 'write' || n === undefined) { n = (n ?? -1) + 1; req.session.set('n', n); }
+    if (options.mode === 'write' || n === undefined) { n = (n ?? 0) + 1; req.session.set('n', n); }
     reply.type('text/plain');
     return body(n);
   });

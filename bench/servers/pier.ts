@@ -44,7 +44,7 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       if (mode !== 'hello') {
         const session = request.getSession(true);
         n = session.getAttribute('n') ?? undefined;
-        if (mode === 'write' || n === undefined) { n = (n ?? -1) + 1; session.setAttribute('n', n); }
+        if (mode === 'write' || n === undefined) { n = (n ?? 0) + 1; session.setAttribute('n', n); }
       }
       const delay = Math.min(Number(request.getParameter?.('delay')) || 0, 2000);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

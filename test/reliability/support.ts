@@ -142,10 +142,16 @@ let chosen: { launcher: Launcher; note: string } | null = null;
 
 /**
  * bin/start when it can serve the counter web app with file sessions, else the embedded server; the
- * reason for a fallback is printed once. Set PIER_RELIABILITY_LAUNCHER=bin/start to forbid the fallback.
+ * reason for a fallback is printed once. PIER_RELIABILITY_LAUNCHER=bin/start forbids the fallback, =embedded forces it.
  */
 export async function chooseLauncher(): Promise<Launcher> {
   if (chosen) return chosen.launcher;
+  if (process.env.PIER_RELIABILITY_LAUNCHER === 'embedded') {
+    chosen = { launcher: 'embedded', note: 'PIER_RELIABILITY_LAUNCHER=embedded: using the embedded Pier file-store server (bench/server-main pier-file)' };
+    // eslint-disable-next-line no-console
+    console.log(`      [launcher] ${chosen.note}`);
+    return chosen.launcher;
+  }
   const base = makeBase();
   const store = path.join(base, 'sessions');
   let reason = '';
