@@ -4,12 +4,13 @@
  * @module
  */
 
-export type ServerLogSink = (message: string) => void;
+export type ServerLogLevel = 'INFO' | 'WARN';
+export type ServerLogSink = (message: string, level: ServerLogLevel) => void;
 
-let sink: ServerLogSink = (message) => process.stderr.write(`INFO: ${message}\n`);
+let sink: ServerLogSink = (message, level) => process.stderr.write(`${level}: ${message}\n`);
 
-/** Writes one line. */
-export function serverLog(message: string): void { sink(message); }
+/** Writes one line, INFO unless said otherwise. */
+export function serverLog(message: string, level: ServerLogLevel = 'INFO'): void { sink(message, level); }
 
 /** Replaces the sink; returns the previous one. */
 export function setServerLogSink(next: ServerLogSink): ServerLogSink {

@@ -248,7 +248,11 @@ export class Server extends HandlerWrapper {
 
   private handleFailure(request: Request, response: Response, err: unknown): void {
     const status = err instanceof HttpException ? err.status : 500;
-    if (status >= 500) serverLog(`${request.getMethod()} ${request.getRequestURI()} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (status >= 500) {
+      // One line with the cause chain; the stack only when PIER_DEBUG is set (bin/start --debug sets it).
+      const detail = process.env.PIER_DEBUG && err instanceof Error && err.stack ? `\n${err.stack}` : '';
+      serverLog(`${request.getMethod()} ${request.getRequestURI()} failed: ${describeChain(err)}${detail}`, 'WARN');
+    }
     if (response.isCommitted()) {
       response.getRawResponse().destroy();
       return;
@@ -283,6 +287,16 @@ export class Server extends HandlerWrapper {
 }
 
 function describe(err: unknown): string { return err instanceof Error ? err.message : String(err); }
+
+/** The message of an error and of each of its causes, on one line. */
+function describeChain(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 8; depth++) {
+    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    e = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
+  }
+  return parts.join(' <- caused by ');
+}
 
 /** True when `o` looks like a LifeCycle (re-exported for the launcher). */
 export { isLifeCycle };

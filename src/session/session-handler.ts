@@ -423,20 +423,27 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     }
   }
 
-  /** Releases every session the request entered in this context (the last release writes). */
+  /**
+   * Releases every session the request entered in this context (the last release writes). Every
+   * session is released even when one fails; then the first failure is thrown, so that the client
+   * gets an error response instead of a success whose session change was not stored (Jetty 9.4 only
+   * logs it). A response already committed can no longer change: the server then logs the error.
+   */
   async completeRequest(request: object): Promise<void> {
     const state = this._requests.get(request);
     if (!state) return;
     this._requests.delete(request);
     const cache = this._sessionCache;
     if (!cache) return;
+    let failure: unknown;
     for (const s of state.sessions) {
       try {
         await cache.release(s.getId(), s);
       } catch (err) {
-        console.warn(`Cannot save session '${s.getId()}': ${(err as Error).message}`);
+        failure ??= err;
       }
     }
+    if (failure !== undefined) throw failure;
   }
 
   /** 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL. */

@@ -70,7 +70,10 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   }
   const cfg = resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() });
   const args = cfg.args;
-  if (args.debug) for (const n of args.notes) e.err(`DEBUG : ${n}\n`);
+  if (args.debug) {
+    process.env.PIER_DEBUG = '1';
+    for (const n of args.notes) e.err(`DEBUG : ${n}\n`);
+  }
   if (args.stop) throw new UsageError('Cannot use --stop: Pier has no stop port; send SIGTERM to the server process instead');
 
   const say = (line: string): void => e.out(line + '\n');

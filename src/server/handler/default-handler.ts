@@ -85,7 +85,7 @@ export class DefaultHandler extends AbstractHandler {
       if (ctx.isRunning() && vh.length === 0) lines.push(`<li><a href="${escapeHtml(href)}">${label}</a></li>`);
       else lines.push(`<li>${label}</li>`);
     }
-    lines.push('</ul>\n<hr/>\n<a href="https://github.com/">Powered by Pier</a>\n<hr/>\n</body>\n</html>\n');
+    lines.push('</ul>\n<hr/>\nPowered by Pier\n<hr/>\n</body>\n</html>\n');
     response.getWriter().write(lines.join('\n'));
   }
 }

@@ -80,7 +80,7 @@ export class ErrorHandler extends AbstractHandler implements ErrorPageWriter {
     if (stack) rows.push(`<tr><th>CAUSED BY:</th><td><pre>${escapeHtml(stack)}</pre></td></tr>`);
     const html = '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n'
       + `<title>${title}</title>\n</head>\n<body><h2>HTTP ERROR ${code} ${escapeHtml(reason)}</h2>\n<table>\n`
-      + `${rows.join('\n')}\n</table>\n<hr/><a href="https://github.com/">Powered by Pier</a><hr/>\n\n</body>\n</html>\n`;
+      + `${rows.join('\n')}\n</table>\n<hr/>Powered by Pier<hr/>\n\n</body>\n</html>\n`;
     response.write(Buffer.from(html, 'utf8'));
   }
 

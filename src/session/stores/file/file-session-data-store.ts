@@ -226,7 +226,8 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         await fs.promises.rename(tmp, full);
         await syncDirQuietly(this._storeDir as string);
       } catch (err) {
-        await unlinkQuietly(tmp);
+        // Clean-up must not mask the write's own error (on a read-only folder the unlink fails too).
+        await fs.promises.unlink(tmp).catch(() => undefined);
         throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
       }
       const old = this._files.get(id);
