@@ -29,7 +29,7 @@ export interface ServerEntry { readonly id: string; readonly mode: SessionMode; 
 
 export const HELLO_SERVERS: ServerEntry[] = [
   { id: 'node:http', mode: 'hello', label: 'node:http hello' },
-  { id: 'pier', mode: 'hello', label: 'pier hello' },
+  { id: 'pier', mode: 'hello', label: 'pier hello servlet' },
 ];
 
 export const SESSION_SERVERS: ServerEntry[] = [

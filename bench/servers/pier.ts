@@ -1,5 +1,6 @@
 /**
- * Pier under benchmark: Server + ServerConnector + ContextHandler + SessionHandler built in code, with the
+ * Pier under benchmark: Server + ServerConnector + ServletContextHandler (SessionHandler → ServletHandler) and
+ * one HttpServlet built in code, with the
  * session cache and store the scenario asks for (NullSessionDataStore, FileSessionDataStore, legacy
  * HashSessionManager), plus in-process probes (populate sessions, measure memory, scavenge).
  * @module
@@ -33,13 +34,14 @@ function load(rel: string, what: string): Any {
 export async function startPier(options: ServerOptions, store: PierStore): Promise<RunningServer> {
   const { Server } = load('server/server', 'Server');
   const { ServerConnector } = load('server/server-connector', 'ServerConnector');
-  const { ContextHandler } = load('server/handler/context-handler', 'ContextHandler');
-  const { AbstractHandler } = load('server/handler/abstract-handler', 'AbstractHandler');
+  const { ServletContextHandler } = load('servlet/servlet-context-handler', 'ServletContextHandler');
+  const { HttpServlet } = load('servlet/http-servlet', 'HttpServlet');
   const S = load('session/index', 'sessions');
 
   const mode = options.mode;
-  class BenchHandler extends AbstractHandler {
-    async handle(_target: string, baseRequest: Any, request: Any, response: Any): Promise<void> {
+  /** The benchmarked servlet: "hello", or the session counter `n` read or incremented. */
+  class BenchServlet extends HttpServlet {
+    protected async doGet(request: Any, response: Any): Promise<void> {
       let n: number | undefined;
       if (mode !== 'hello') {
         const session = request.getSession(true);
@@ -50,7 +52,6 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       response.setContentType('text/plain');
       response.getWriter().write(body(n));
-      baseRequest.setHandled(true);
     }
   }
 
@@ -65,21 +66,19 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
   idm.setSessionHouseKeeper(houseKeeper);
   server.setSessionIdManager(idm);
 
-  const context = new ContextHandler();
+  const context = new ServletContextHandler(store === 'none' ? ServletContextHandler.NO_SESSIONS : ServletContextHandler.SESSIONS);
   context.setContextPath('/');
   let sessionHandler: Any = null;
-  if (store === 'none') {
-    context.setHandler(new BenchHandler());
-  } else if (store === 'legacy-hash') {
+  if (store === 'legacy-hash') {
     const legacy = load('session/legacy/index', 'the legacy HashSessionManager (src/session/legacy)');
     if (!legacy.HashSessionManager) throw new ServerUnavailableError('Cannot find HashSessionManager in src/session/legacy');
     const manager = new legacy.HashSessionManager();
     manager.setStoreDirectory?.(options.storeDir);
     manager.setLazyLoad?.(Boolean(options.extra.lazyLoad));
     sessionHandler = new S.SessionHandler(manager);
-  } else {
-    sessionHandler = new S.SessionHandler();
-    // Set the cache before start: SessionHandler.doStart's own default goes through setSessionCache while starting.
+    context.setSessionHandler(sessionHandler);
+  } else if (store !== 'none') {
+    sessionHandler = context.getSessionHandler();
     const cache = new S.DefaultSessionCache(sessionHandler);
     if (store === 'file') {
       const ds = new S.FileSessionDataStore();
@@ -91,10 +90,7 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
     }
     sessionHandler.setSessionCache(cache);
   }
-  if (sessionHandler) {
-    sessionHandler.setHandler(new BenchHandler());
-    context.setHandler(sessionHandler);
-  }
+  context.addServlet(BenchServlet, '/*');
   server.setHandler(context);
   await server.start();
 
