@@ -46,7 +46,7 @@ export class SessionEventListeners {
 
   sessionIdChanged(session: HttpSession, oldId: string): void {
     const event = new HttpSessionEvent(session);
-    for (const l of this._listeners) if (isHttpSessionIdListener(l)) l.sessionIdChanged(event, oldId);
+    for (const l of this._listeners) if (isHttpSessionIdListener(l)) l.sessionIdChanged?.(event, oldId);
   }
 
   /**

@@ -5,42 +5,28 @@
  * @module
  */
 import type { HttpSession } from '../servlet/http-session';
+import type {
+  HttpSessionActivationListener, HttpSessionAttributeListener, HttpSessionBindingListener, HttpSessionIdListener,
+  HttpSessionListener, HttpSessionBindingEvent as HttpSessionBindingEventContract, HttpSessionEvent as HttpSessionEventContract,
+} from '../servlet/listeners';
 
 /** javax.servlet.http.HttpSessionEvent. */
-export class HttpSessionEvent {
+export class HttpSessionEvent implements HttpSessionEventContract {
   constructor(private readonly _session: HttpSession) {}
   getSession(): HttpSession { return this._session; }
 }
 
 /** javax.servlet.http.HttpSessionBindingEvent: the attribute name and value (the old value on replace/remove). */
-export class HttpSessionBindingEvent extends HttpSessionEvent {
+export class HttpSessionBindingEvent extends HttpSessionEvent implements HttpSessionBindingEventContract {
   constructor(session: HttpSession, private readonly _name: string, private readonly _value: unknown) { super(session); }
   getName(): string { return this._name; }
   getValue(): unknown { return this._value; }
 }
 
-export interface HttpSessionListener {
-  sessionCreated?(event: HttpSessionEvent): void;
-  sessionDestroyed?(event: HttpSessionEvent): void;
-}
-export interface HttpSessionAttributeListener {
-  attributeAdded?(event: HttpSessionBindingEvent): void;
-  attributeRemoved?(event: HttpSessionBindingEvent): void;
-  attributeReplaced?(event: HttpSessionBindingEvent): void;
-}
-export interface HttpSessionIdListener {
-  sessionIdChanged(event: HttpSessionEvent, oldSessionId: string): void;
-}
-/** Implemented by attribute values that want to know when they are bound to or unbound from a session. */
-export interface HttpSessionBindingListener {
-  valueBound?(event: HttpSessionBindingEvent): void;
-  valueUnbound?(event: HttpSessionBindingEvent): void;
-}
-/** Implemented by attribute values that want to know when their session is written to or read from a passivating store. */
-export interface HttpSessionActivationListener {
-  sessionWillPassivate?(event: HttpSessionEvent): void;
-  sessionDidActivate?(event: HttpSessionEvent): void;
-}
+export type {
+  HttpSessionListener, HttpSessionAttributeListener, HttpSessionIdListener, HttpSessionBindingListener,
+  HttpSessionActivationListener,
+} from '../servlet/listeners';
 
 function has(obj: unknown, ...names: string[]): boolean {
   return typeof obj === 'object' && obj !== null && names.some((n) => typeof (obj as Record<string, unknown>)[n] === 'function');
