@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { DependencyContainer, container as rootContainer } from 'tsyringe';
 import { ClassSpec, declaredClasses, getOwnClassSpec } from './metadata';
 import { UnknownClassError } from './errors';
+import { editDistance } from '../util/edit-distance';
 
 /** Interface names XML uses in `type=` that are types only (classes may also declare them with `implements`). */
 export const JETTY_INTERFACES: readonly string[] = [
@@ -32,20 +33,6 @@ export const JETTY_INTERFACES: readonly string[] = [
   'java.util.EventListener',
 ];
 
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
 
 const pkgOf = (n: string): string => n.slice(0, Math.max(0, n.lastIndexOf('.')));
 const simpleOf = (n: string): string => n.slice(n.lastIndexOf('.') + 1);

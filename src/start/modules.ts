@@ -8,6 +8,7 @@ import { BaseHome } from './base-home';
 import { UsageError } from './errors';
 import { Module } from './module';
 import { Props } from './props';
+import { editDistance } from '../util/edit-distance';
 
 /** Called for each newly enabled module so that its `[ini]` lines can be applied before its dependencies expand. */
 export type OnEnabled = (module: Module) => void;
@@ -227,18 +228,3 @@ export class Modules implements Iterable<Module> {
   }
 }
 
-/** Levenshtein distance, bounded by the string lengths. */
-export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
