@@ -12,7 +12,7 @@ export type { AppProvider } from './app-provider';
 export type { DeployableContext, DeployTarget } from './deployable-context';
 export { StandardDeployer, StandardStarter, StandardStopper, StandardUndeployer, DebugBinding } from './bindings/standard-bindings';
 export type { ConfigurationManager } from './configuration-manager';
-export { PropertiesConfigurationManager, parseJavaProperties } from './properties-configuration-manager';
+export { PropertiesConfigurationManager } from './properties-configuration-manager';
 export { ScanningAppProvider } from './providers/scanning-app-provider';
 export { WebAppProvider, contextPathOf, isIgnoredName } from './providers/web-app-provider';
 export { Scanner, fingerprint } from './scanner';

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Expose, JettyClass } from '../ioc/metadata';
 import { PierError } from '../util/errors';
 import type { ConfigurationManager } from './configuration-manager';
+import { parseJavaProperties } from '../util/java-properties';
 
 /**
  * Jetty's PropertiesConfigurationManager, as `etc/jetty-deploy.xml` creates it for the WebAppProvider's
@@ -53,41 +54,5 @@ export class PropertiesConfigurationManager implements ConfigurationManager {
     }
     for (const [k, v] of this._map) props.set(k, v);
     return props;
-  }
-}
-
-/** Reads the `java.util.Properties` text format: `k=v`, `k: v`, `k v`, comments, continuations, escapes. */
-export function parseJavaProperties(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i].replace(/^[ \t\f]+/, '');
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
-    while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) {
-      line = line.slice(0, -1) + lines[++i].replace(/^[ \t\f]+/, '');
-    }
-    let k = 0;
-    let key = '';
-    for (; k < line.length; k++) {
-      const c = line[k];
-      if (c === '\\' && k + 1 < line.length) { key += unescape(line[++k]); continue; }
-      if (c === '=' || c === ':' || c === ' ' || c === '\t' || c === '\f') break;
-      key += c;
-    }
-    let rest = line.slice(k).replace(/^[ \t\f]*/, '');
-    if (rest.startsWith('=') || rest.startsWith(':')) rest = rest.slice(1).replace(/^[ \t\f]*/, '');
-    out.set(key, rest.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_m, u: string | undefined, c: string | undefined) =>
-      u ? String.fromCharCode(parseInt(u, 16)) : unescape(c!)));
-  }
-  return out;
-}
-
-function unescape(c: string): string {
-  switch (c) {
-    case 't': return '\t';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 'f': return '\f';
-    default: return c;
   }
 }

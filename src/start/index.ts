@@ -15,5 +15,5 @@ export * from './listing';
 export * from './xml-runner';
 export * from './server-report';
 export * from './class-loader';
-export * from './java-properties';
+export { parseJavaProperties } from '../util/java-properties';
 export { main, launch, MainEnvironment, Launch } from './main';

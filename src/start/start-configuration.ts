@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseHome, findInstallationHome } from './base-home';
-import { parseJavaProperties } from './java-properties';
+import { parseJavaProperties } from '../util/java-properties';
 import { UsageError } from './errors';
 import { Module } from './module';
 import { Modules } from './modules';

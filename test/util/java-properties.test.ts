@@ -3,7 +3,7 @@
  * @module
  */
 import { expect } from 'chai';
-import { parseJavaProperties } from '../../src/start/java-properties';
+import { parseJavaProperties } from '../../src/util/java-properties';
 
 describe('parseJavaProperties', () => {
   it('reads the three separators, comments, continuations and escapes', () => {

@@ -1,5 +1,5 @@
 /**
- * Reading Java `.properties` files, as `XmlConfiguration.main` does for `*.properties` arguments.
+ * Reading Java `.properties` files: the launcher's `*.properties` arguments and the deployer's PropertiesConfigurationManager.
  * @module
  */
 
