@@ -35,6 +35,10 @@ const DEFAULT_SETTINGS: ResponseSettings = {
 
 interface HeaderEntry { name: string; values: string[] }
 
+const RESOLVED: Promise<void> = Promise.resolve();
+/** Bodies up to this size leave together with the headers in one socket write. */
+const SINGLE_WRITE_LIMIT = 16384;
+
 /** Jetty's org.eclipse.jetty.server.Response; created by the connector per exchange. */
 export class Response implements HttpServletResponse {
   private _status = 200;
@@ -61,6 +65,8 @@ export class Response implements HttpServletResponse {
   private readonly _sessionCookieNames = new Set<string>();
   private readonly _interceptors: ((response: Response) => Transform | null)[] = [];
   private _encoder: Transform | null = null;
+  /** The buffered body kept at commit for complete()'s end(). */
+  private _tail: Buffer[] | null = null;
 
   constructor(private readonly _raw: ServerResponse, private readonly _request: Request,
     private readonly _settings: ResponseSettings = DEFAULT_SETTINGS) {
@@ -289,6 +295,7 @@ export class Response implements HttpServletResponse {
   /** Appends bytes to the body: buffered until commit, then written through (in order). */
   write(chunk: Buffer): void {
     if (this._closed || this._completed || chunk.length === 0) return;
+    if (this._tail) { this._tail.push(chunk); return; }
     if (this._streaming) { this.rawWrite(chunk); return; }
     this._chunks.push(chunk);
     this._size += chunk.length;
@@ -333,32 +340,65 @@ export class Response implements HttpServletResponse {
 
   /** Commits the headers (awaiting before-commit listeners) and sends the buffered body. */
   commit(): Promise<void> {
-    if (!this._commitPromise) {
-      this._commitPromise = (async () => {
-        try {
-          this._inBeforeCommit = true;
-          try {
-            for (const l of this._beforeCommit) await l();
-          } finally { this._inBeforeCommit = false; }
-          for (const i of this._interceptors) {
-            const t = i(this);
-            if (t) { this.startEncoder(t); break; }
-          }
-          this.writeHead();
-          this._streaming = true;
-          const chunks = this._chunks;
-          this._chunks = [];
-          this._size = 0;
-          for (const c of chunks) this.rawWrite(c);
-          // headers go out with the first body bytes; send them now only for an explicit early commit
-          if (chunks.length === 0 && !this._completing && !this._raw.headersSent) this._raw.flushHeaders();
-        } catch (err) {
-          this._commitError = err;
-          throw err;
-        }
-      })();
+    if (this._commitPromise) return this._commitPromise;
+    if (this._beforeCommit.length === 0) {
+      // nothing to await: commit now, without an async frame per response
+      this._commitPromise = RESOLVED;
+      try {
+        this.commitNow();
+      } catch (err) {
+        this._commitError = err;
+        const failed = Promise.reject(err);
+        failed.catch(() => { /* handled by whoever awaits commit(); kept in _commitError */ });
+        this._commitPromise = failed;
+      }
+      return this._commitPromise;
     }
+    this._commitPromise = this.commitAfterListeners();
     return this._commitPromise;
+  }
+
+  private async commitAfterListeners(): Promise<void> {
+    try {
+      this._inBeforeCommit = true;
+      try {
+        for (const l of this._beforeCommit) {
+          const pending = l();
+          if (pending) await pending;
+        }
+      } finally { this._inBeforeCommit = false; }
+      this.commitNow();
+    } catch (err) {
+      this._commitError = err;
+      throw err;
+    }
+  }
+
+  /** Writes the headers and the buffered body (kept for the final end() when completing). */
+  private commitNow(): void {
+    if (this._interceptors.length > 0) {
+      // interceptors decide at commit and may still set headers (GzipHandler's Content-Encoding, Vary)
+      this._inBeforeCommit = true;
+      try {
+        for (const i of this._interceptors) {
+          const t = i(this);
+          if (t) { this.startEncoder(t); break; }
+        }
+      } finally { this._inBeforeCommit = false; }
+    }
+    this.writeHead();
+    this._streaming = true;
+    const chunks = this._chunks;
+    this._chunks = [];
+    this._size = 0;
+    if (this._completing && !this._encoder) {
+      // complete() ends the response with these bytes: headers and body leave in one write
+      this._tail = chunks;
+      return;
+    }
+    for (const c of chunks) this.rawWrite(c);
+    // headers go out with the first body bytes; send them now only for an explicit early commit
+    if (chunks.length === 0 && !this._completing && !this._raw.headersSent) this._raw.flushHeaders();
   }
 
   private startEncoder(t: Transform): void {
@@ -366,17 +406,20 @@ export class Response implements HttpServletResponse {
     t.on('data', (c: Buffer) => { this._bytesWritten += c.length; this._raw.write(c); });
   }
 
+  /** Sends the status line and every header in one `writeHead` (Node validates and assembles them once). */
   private writeHead(): void {
     const raw = this._raw;
     if (raw.headersSent) return;
-    raw.statusCode = this._status;
-    if (this._reason) raw.statusMessage = this._reason;
-    if (this._settings.sendServerVersion && !this._headers.has('server')) raw.setHeader('Server', this._settings.serverVersion);
-    if (this._settings.sendDateHeader && !this._headers.has('date')) raw.setHeader('Date', new Date().toUTCString());
-    else if (!this._headers.has('date')) raw.sendDate = false;
+    const headers = this._headers;
+    const flat: (string | string[])[] = [];
+    if (this._settings.sendServerVersion && !headers.has('server')) flat.push('Server', this._settings.serverVersion);
+    if (this._settings.sendDateHeader && !headers.has('date')) flat.push('Date', new Date().toUTCString());
+    else if (!headers.has('date')) raw.sendDate = false;
     const ct = this.getContentType();
-    if (ct) raw.setHeader('Content-Type', ct);
-    for (const e of this._headers.values()) raw.setHeader(e.name, e.values.length === 1 ? e.values[0] : e.values);
+    if (ct) flat.push('Content-Type', ct);
+    for (const e of headers.values()) flat.push(e.name, e.values.length === 1 ? e.values[0] : e.values);
+    if (this._reason) raw.writeHead(this._status, this._reason, flat as unknown as string[]);
+    else raw.writeHead(this._status, flat as unknown as string[]);
   }
 
   async flushBuffer(): Promise<void> { await this.commit(); }
@@ -427,8 +470,21 @@ export class Response implements HttpServletResponse {
     if (enc) {
       await new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('error', () => resolve()); enc.end(); });
     }
+    const tail = this._tail;
+    this._tail = null;
     if (this._raw.writableEnded) return;
-    await new Promise<void>((resolve) => this._raw.end(() => resolve()));
+    let last: Buffer | string | undefined;
+    if (tail && tail.length > 0) {
+      const body = tail.length === 1 ? tail[0] : Buffer.concat(tail);
+      this._bytesWritten += body.length;
+      // a small body as a latin1 string (byte for byte) joins the header block in one write
+      last = body.length <= SINGLE_WRITE_LIMIT ? body.toString('latin1') : body;
+    }
+    await new Promise<void>((resolve) => {
+      if (typeof last === 'string') this._raw.end(last, 'latin1', () => resolve());
+      else if (last) this._raw.end(last, () => resolve());
+      else this._raw.end(() => resolve());
+    });
   }
 
   toString(): string { return `Response(${this._status})`; }

@@ -15,8 +15,8 @@ import { HttpConfiguration } from './http-configuration';
 import { HttpConnectionFactory } from './http-connection-factory';
 import { reportNotApplicable } from './not-applicable';
 import { SelectorManager } from './placeholders/selector-manager';
-import { Request } from './request';
-import { Response } from './response';
+import { Request, type ConnectionInfo } from './request';
+import { Response, type ResponseSettings } from './response';
 import type { Server } from './server';
 
 const SERVER = { name: 'server', type: 'org.eclipse.jetty.server.Server' } as const;
@@ -31,6 +31,9 @@ const SELECTORS = { name: 'selectors', type: 'int' } as const;
  * `name` (for `@name` virtual hosts). Accepted but not applicable on Node: acceptors, selectors,
  * acceptorPriorityDelta, soLingerTime, accepted TCP buffer sizes, the SelectorManager's connectTimeout.
  */
+/** Where a socket keeps the ConnectionInfo its requests share. */
+const CONNECTION_INFO = Symbol('pier.connectionInfo');
+
 @JettyClass('org.eclipse.jetty.server.ServerConnector', {
   aliases: ['org.eclipse.jetty.server.AbstractNetworkConnector', 'org.eclipse.jetty.server.NetworkConnector'],
   implements: ['org.eclipse.jetty.server.Connector', 'org.eclipse.jetty.server.NetworkConnector'],
@@ -58,6 +61,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   private _idleWaiters: (() => void)[] = [];
   private _shuttingDown = false;
   private _maxConnections = 0;
+  private _responseSettings: { config: HttpConfiguration; version: string; settings: ResponseSettings } | null = null;
 
   constructor(server: Server, ...rest: unknown[]) {
     super();
@@ -175,28 +179,47 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     this._shuttingDown = false;
   }
 
+  /** The response settings from `config`, rebuilt only when one of them changed (not per request). */
+  private responseSettings(config: HttpConfiguration): ResponseSettings {
+    const cached = this._responseSettings;
+    const outputBufferSize = config.getOutputBufferSize();
+    const sendServerVersion = config.getSendServerVersion();
+    const sendDateHeader = config.getSendDateHeader();
+    const serverVersion = this._server.getVersion();
+    if (cached !== null && cached.config === config && cached.settings.outputBufferSize === outputBufferSize
+      && cached.settings.sendServerVersion === sendServerVersion && cached.settings.sendDateHeader === sendDateHeader
+      && cached.version === serverVersion) return cached.settings;
+    const settings: ResponseSettings = {
+      outputBufferSize, sendServerVersion, sendDateHeader,
+      serverVersion: `Pier(${serverVersion})`,
+      errorHandler: () => this._server.getErrorHandler(),
+    };
+    this._responseSettings = { config, version: serverVersion, settings };
+    return settings;
+  }
+
   /** Runs one exchange: builds Request/Response, customizes, lets the server handle it. */
   private async exchange(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     this._inFlight++;
     try {
-      const socket = req.socket;
-      const request = new Request(req, {
-        localAddress: stripV4Mapped(socket.localAddress ?? ''),
-        localPort: socket.localPort ?? this._localPort,
-        localName: this._host ?? stripV4Mapped(socket.localAddress ?? ''),
-        remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
-        remotePort: socket.remotePort ?? 0,
-        secure: false,
-        connectorName: this._name,
-      });
+      const socket = req.socket as Socket & { [CONNECTION_INFO]?: ConnectionInfo };
+      // what the connection says is the same for every request on it: built once per socket
+      let conn = socket[CONNECTION_INFO];
+      if (conn === undefined) {
+        conn = {
+          localAddress: stripV4Mapped(socket.localAddress ?? ''),
+          localPort: socket.localPort ?? this._localPort,
+          localName: this._host ?? stripV4Mapped(socket.localAddress ?? ''),
+          remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
+          remotePort: socket.remotePort ?? 0,
+          secure: false,
+          connectorName: this._name,
+        };
+        socket[CONNECTION_INFO] = conn;
+      }
+      const request = new Request(req, conn);
       const config = this.getHttpConfiguration();
-      const response = new Response(res, request, {
-        outputBufferSize: config.getOutputBufferSize(),
-        sendServerVersion: config.getSendServerVersion(),
-        sendDateHeader: config.getSendDateHeader(),
-        serverVersion: `Pier(${this._server.getVersion()})`,
-        errorHandler: () => this._server.getErrorHandler(),
-      });
+      const response = new Response(res, request, this.responseSettings(config));
       request.setResponse(response);
       if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
       for (const c of config.getCustomizers()) c.customize(this, config, request);

@@ -286,9 +286,11 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
       return;
     }
     baseRequest.setHandled(true);
-    const filters = this.filtersFor(baseRequest.getDispatcherType(), target, holder);
+    const filters = this._filters.length === 0 ? NO_FILTERS : this.filtersFor(baseRequest.getDispatcherType(), target, holder);
     try {
-      await this.chain(filters, holder).doFilter(request, response);
+      // no filter mapped: the servlet directly, without building a chain
+      if (filters.length === 0) await holder.handle(request, response);
+      else await this.chain(filters, holder).doFilter(request, response);
     } catch (err) {
       baseRequest.setAttribute('org.eclipse.jetty.server.error_servlet', holder.getName());
       baseRequest.setAttribute('javax.servlet.error.servlet_name', holder.getName());
@@ -370,3 +372,5 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     return `ServletHandler@${this.getState()}{servlets=${this._servlets.length},filters=${this._filters.length}}`;
   }
 }
+
+const NO_FILTERS: FilterHolder[] = [];

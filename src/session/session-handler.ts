@@ -353,8 +353,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   }
 
   /** Passes the request on inside the session scope. */
-  async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    await this.nextHandle(target, baseRequest, request, response);
+  doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    return this.nextHandle(target, baseRequest, request, response);
   }
 
   /**

@@ -265,7 +265,8 @@ export class ContextHandler extends ScopedHandler {
 
   override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (!this._available || !this.isStarted()) return;
-    if (!this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) return;
+    if (this._virtualHosts.length > 0
+      && !this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) return;
     if (!this.matchesPath(target)) return;
     const cp = this._contextPath;
     if (cp !== '/' && target === cp && !this._allowNullPathInfo) {
@@ -291,20 +292,25 @@ export class ContextHandler extends ScopedHandler {
     }
   }
 
-  async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (baseRequest.getDispatcherType() === 'REQUEST' && this.isProtectedTarget(target)) {
       baseRequest.setHandled(true);
       response.sendError(404);
-      return;
+      return RESOLVED;
     }
+    // without request listeners there is nothing to do afterwards: pass the next handler's promise on
+    if (this._requestListeners.length === 0) return this.nextHandle(target, baseRequest, request, response);
+    return this.handleWithListeners(target, baseRequest, request, response);
+  }
+
+  private async handleWithListeners(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const listeners = this._requestListeners;
-    const event = listeners.length > 0
-      ? { getServletContext: () => this._context as ServletContext, getServletRequest: () => request } : null;
-    if (event) for (const l of listeners) l.requestInitialized?.(event);
+    const event = { getServletContext: () => this._context as ServletContext, getServletRequest: () => request };
+    for (const l of listeners) l.requestInitialized?.(event);
     try {
       await this.nextHandle(target, baseRequest, request, response);
     } finally {
-      if (event) for (const l of [...listeners].reverse()) l.requestDestroyed?.(event);
+      for (const l of [...listeners].reverse()) l.requestDestroyed?.(event);
     }
   }
 
@@ -322,3 +328,5 @@ function normalizeHost(h: string): string {
   if (s.endsWith('.')) s = s.slice(0, -1);
   return at >= 0 ? `${s}${h.slice(at).trim()}` : s;
 }
+
+const RESOLVED: Promise<void> = Promise.resolve();

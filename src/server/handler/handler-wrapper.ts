@@ -46,7 +46,11 @@ export class HandlerWrapper extends AbstractHandler implements HandlerContainer 
   getHandlers(): Handler[] { return this._handler ? [this._handler] : []; }
   getChildHandlers(): Handler[] { return this.getHandlers(); }
 
-  async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (this._handler && this.isStarted()) await this._handler.handle(target, baseRequest, request, response);
+  handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    // the nested handler's promise is returned as is: no extra async frame per request
+    if (this._handler && this.isStarted()) return this._handler.handle(target, baseRequest, request, response);
+    return RESOLVED;
   }
 }
+
+const RESOLVED: Promise<void> = Promise.resolve();

@@ -44,31 +44,37 @@ export abstract class ScopedHandler extends HandlerWrapper {
     }
   }
 
-  override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (!this.isStarted()) return;
-    if (this._outerScope === null) await this.doScope(target, baseRequest, request, response);
-    else await this.doHandle(target, baseRequest, request, response);
+  // The scope and handle passes return the next handler's promise directly instead of awaiting it in
+  // an async frame of their own: one promise per request, not one per handler level.
+
+  override handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (!this.isStarted()) return RESOLVED;
+    if (this._outerScope === null) return this.doScope(target, baseRequest, request, response);
+    return this.doHandle(target, baseRequest, request, response);
   }
 
   /** Sets up this handler's scope, then calls nextScope(). Override and call nextScope. */
-  async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    await this.nextScope(target, baseRequest, request, response);
+  doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    return this.nextScope(target, baseRequest, request, response);
   }
 
   /** Passes to the next scope, or (at the innermost) starts the handle pass from the outermost scope. */
-  async nextScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (this._nextScope) await this._nextScope.doScope(target, baseRequest, request, response);
-    else if (this._outerScope) await this._outerScope.doHandle(target, baseRequest, request, response);
-    else await this.doHandle(target, baseRequest, request, response);
+  nextScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (this._nextScope) return this._nextScope.doScope(target, baseRequest, request, response);
+    if (this._outerScope) return this._outerScope.doHandle(target, baseRequest, request, response);
+    return this.doHandle(target, baseRequest, request, response);
   }
 
   /** Handles the request inside every scope. Override and call nextHandle. */
   abstract doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void>;
 
   /** Passes to the next handler in the handle pass. */
-  async nextHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  nextHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const next = this._nextScope;
-    if (next !== null && next === this.getHandler()) await next.doHandle(target, baseRequest, request, response);
-    else if (this._handler) await this._handler.handle(target, baseRequest, request, response);
+    if (next !== null && next === this.getHandler()) return next.doHandle(target, baseRequest, request, response);
+    if (this._handler) return this._handler.handle(target, baseRequest, request, response);
+    return RESOLVED;
   }
 }
+
+const RESOLVED: Promise<void> = Promise.resolve();
