@@ -34,14 +34,22 @@ export class Session implements HttpSession {
   private _resident = false;
   private _newSession: boolean;
   private _idChanged = false;
-  private _extendedId: string;
-  private _timer: NodeJS.Timeout | null = null;
-  private _io: Promise<void> = Promise.resolve();
-  private readonly _tracked = new Set<Promise<void>>();
+  /** The extended id when it is the id plus a suffix: the suffix, shared between sessions (null: none). */
+  private _extSuffix: string | null = null;
+  /** The extended id when it does not start with the id (null: none). */
+  private _extOther: string | null = null;
+  /** @internal When the inactivity timer is due (Date.now() ms), or -1 when it is not armed. */
+  _timerDue = -1;
+  /** @internal The due time this session is filed under in its owner's timer heap. */
+  _timerKey = 0;
+  /** @internal Position in its owner's timer heap, or -1 when not in it. */
+  _timerIndex = -1;
+  /** The tail of the store operations queue; null when nothing is queued (allocated on use). */
+  private _io: Promise<void> | null = null;
+  private _tracked: Set<Promise<void>> | null = null;
 
   constructor(private readonly _owner: SessionOwner, private readonly _data: SessionData, isNew = false) {
     this._newSession = isNew;
-    this._extendedId = _data.id;
     if (isNew) _data.setDirty(true);
   }
 
@@ -54,8 +62,21 @@ export class Session implements HttpSession {
     this._resident = resident;
     if (!resident) this.cancelTimer();
   }
-  getExtendedId(): string { return this._extendedId; }
-  setExtendedId(ext: string): void { this._extendedId = ext; }
+  getExtendedId(): string {
+    if (this._extOther !== null) return this._extOther;
+    return this._extSuffix === null ? this._data.id : this._data.id + this._extSuffix;
+  }
+  setExtendedId(ext: string): void {
+    const id = this._data.id;
+    if (ext.startsWith(id)) {
+      // kept as the worker suffix (e.g. ".node0"), one string for every session
+      this._extSuffix = ext.length === id.length ? null : internSuffix(ext.slice(id.length));
+      this._extOther = null;
+    } else {
+      this._extSuffix = null;
+      this._extOther = ext;
+    }
+  }
   isIdChanged(): boolean { return this._idChanged; }
   setIdChanged(b: boolean): void { this._idChanged = b; }
   isValid(): boolean { return this._state === 'VALID'; }
@@ -65,21 +86,27 @@ export class Session implements HttpSession {
 
   /** Runs `fn` after every store operation queued before it; the returned promise settles with it. */
   enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this._io.then(fn, fn);
-    this._io = run.then(() => undefined, () => undefined);
+    const run = (this._io ?? RESOLVED).then(fn, fn);
+    const tail: Promise<void> = run.then(() => { if (this._io === tail) this._io = null; },
+      () => { if (this._io === tail) this._io = null; });
+    this._io = tail;
     return run;
   }
   /** Ties background work (other contexts' invalidation or rename) to this session, for `settled`. */
   track(p: Promise<unknown>): void {
     const t = p.then(() => undefined, () => undefined);
-    this._tracked.add(t);
-    void t.then(() => this._tracked.delete(t));
+    const tracked = this._tracked ??= new Set();
+    tracked.add(t);
+    void t.then(() => {
+      tracked.delete(t);
+      if (tracked.size === 0 && this._tracked === tracked) this._tracked = null;
+    });
   }
   /** Settles when every queued store operation and tracked background task has. */
   async settled(): Promise<void> {
-    for (let i = 0; i < 10 && (this._tracked.size > 0 || i === 0); i++) {
+    for (let i = 0; i < 10 && ((this._tracked !== null && this._tracked.size > 0) || i === 0); i++) {
       await this._io;
-      await Promise.all([...this._tracked]);
+      if (this._tracked !== null) await Promise.all([...this._tracked]);
     }
     await this._io;
   }
@@ -95,7 +122,11 @@ export class Session implements HttpSession {
   }
 
   /** One more request uses the session: the inactivity timer stops. */
-  use(): void { this._requests++; this.cancelTimer(); }
+  use(): void {
+    this._requests++;
+    // the request's complete() re-arms it: only mark it off here, the heap entry is dropped lazily
+    this._timerDue = -1;
+  }
 
   /** A request leaves: at zero requests, expiry is recomputed from now and the timer re-armed. */
   complete(): void {
@@ -118,24 +149,29 @@ export class Session implements HttpSession {
     return remaining > 0 ? Math.min(maxInactive, policy * 1000) : 0;
   }
 
-  /** Re-arms (or stops) the inactivity timer according to the current state. */
+  /**
+   * Re-arms (or stops) the inactivity timer according to the current state. The timers of one owner
+   * share one Node timer (InactivityTimers): a session costs a few fields, not a Timeout and a closure.
+   */
   updateInactivityTimer(now = Date.now()): void {
-    this.cancelTimer();
-    if (!this._resident || !this.isValid() || this._requests > 0) return;
+    if (!this._resident || !this.isValid() || this._requests > 0) { this.cancelTimer(); return; }
     const ms = this.calculateInactivityTimeout(now);
-    if (ms < 0) return;
-    this._timer = setTimeout(() => {
-      this._timer = null;
-      this._owner.sessionInactivityTimerExpired(this, Date.now());
-    }, Math.min(ms, 2 ** 31 - 1));
-    this._timer.unref?.();
+    if (ms < 0) { this.cancelTimer(); return; }
+    // as setTimeout(ms) would: due ms from the clock now
+    timersOf(this._owner).arm(this, Date.now() + Math.min(ms, MAX_TIMER_MS));
   }
 
   cancelTimer(): void {
-    if (this._timer) { clearTimeout(this._timer); this._timer = null; }
+    if (this._timerIndex >= 0) timersOf(this._owner).remove(this);
+    this._timerDue = -1;
   }
 
-  hasTimer(): boolean { return this._timer !== null; }
+  hasTimer(): boolean { return this._timerDue >= 0; }
+
+  /** @internal The inactivity timer is due (called by InactivityTimers). */
+  _inactivityTimerFired(now: number): void {
+    this._owner.sessionInactivityTimerExpired(this, now);
+  }
 
   checkValidForRead(): void {
     if (this._state === 'INVALID') throw new IllegalStateError(`Cannot read session '${this._data.id}': Invalid for read`);
@@ -223,4 +259,153 @@ export class Session implements HttpSession {
   endRenew(): void { if (this._state === 'CHANGING') this._state = 'VALID'; }
 
   toString(): string { return `Session@${this._data.id}{state=${this._state},requests=${this._requests},resident=${this._resident}}`; }
+}
+
+const RESOLVED: Promise<void> = Promise.resolve();
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Timers due together are fired this many at a time, yielding to the event loop in between. */
+const FIRE_BATCH = 100;
+
+const SUFFIXES = new Map<string, string>();
+/** One string per distinct extended-id suffix (the worker name part), bounded. */
+function internSuffix(suffix: string): string {
+  const known = SUFFIXES.get(suffix);
+  if (known !== undefined) return known;
+  if (SUFFIXES.size < 64) SUFFIXES.set(suffix, suffix);
+  return suffix;
+}
+
+const TIMERS = new WeakMap<SessionOwner, InactivityTimers>();
+function timersOf(owner: SessionOwner): InactivityTimers {
+  let t = TIMERS.get(owner);
+  if (t === undefined) { t = new InactivityTimers(); TIMERS.set(owner, t); }
+  return t;
+}
+
+/**
+ * The inactivity timers of the sessions of one owner (Jetty gives each Session its own timer; here one
+ * Node timer serves them all): a min-heap of sessions by due time, with the Node timer set for the
+ * earliest. Re-arming a session to a later time only moves its due time; its heap entry is re-filed
+ * when it comes up. Sessions due together fire in batches, so that 1,000 expiring at once do not hold
+ * the event loop.
+ */
+export class InactivityTimers {
+  private readonly _heap: Session[] = [];
+  private _timer: NodeJS.Timeout | null = null;
+  private _timerAt = Infinity;
+  private _continuing = false;
+
+  /** Sessions filed (armed or waiting to be dropped). */
+  size(): number { return this._heap.length; }
+
+  arm(session: Session, due: number): void {
+    session._timerDue = due;
+    if (session._timerIndex < 0) {
+      session._timerKey = due;
+      session._timerIndex = this._heap.length;
+      this._heap.push(session);
+      this.siftUp(session._timerIndex);
+    } else if (due < session._timerKey) {
+      session._timerKey = due;
+      this.siftUp(session._timerIndex);
+    }
+    if (due < this._timerAt) this.schedule();
+  }
+
+  remove(session: Session): void {
+    const i = session._timerIndex;
+    if (i < 0) return;
+    const heap = this._heap;
+    const last = heap.pop() as Session;
+    session._timerIndex = -1;
+    if (last !== session) {
+      heap[i] = last;
+      last._timerIndex = i;
+      this.siftDown(i);
+      this.siftUp(last._timerIndex);
+    }
+    if (heap.length === 0) this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
+    this._timerAt = Infinity;
+  }
+
+  private schedule(): void {
+    if (this._continuing) return;
+    const top = this._heap[0];
+    if (top === undefined) { this.clearTimer(); return; }
+    if (this._timer !== null && this._timerAt <= top._timerKey) return;
+    if (this._timer !== null) clearTimeout(this._timer);
+    const delay = Math.min(Math.max(top._timerKey - Date.now(), 0), MAX_TIMER_MS);
+    this._timerAt = top._timerKey;
+    this._timer = setTimeout(() => { this._timer = null; this._timerAt = Infinity; this.fire(); }, delay);
+    this._timer.unref?.();
+  }
+
+  private fire(): void {
+    this._continuing = false;
+    const heap = this._heap;
+    const now = Date.now();
+    let fired = 0;
+    while (heap.length > 0 && heap[0]._timerKey <= now) {
+      const s = heap[0];
+      if (s._timerDue > now) {
+        // re-armed later since it was filed: file it under its real due time
+        s._timerKey = s._timerDue;
+        this.siftDown(0);
+        continue;
+      }
+      if (s._timerDue >= 0 && fired === FIRE_BATCH) {
+        // let the event loop run before the next batch
+        this._continuing = true;
+        setImmediate(() => this.fire());
+        return;
+      }
+      this.remove(s);
+      if (s._timerDue < 0) continue;
+      s._timerDue = -1;
+      fired++;
+      try {
+        s._inactivityTimerFired(now);
+      } catch (err) {
+        console.warn(`Cannot handle the inactivity timer of session '${s.getId()}': ${(err as Error).message}`);
+      }
+    }
+    this.schedule();
+  }
+
+  private less(a: number, b: number): boolean { return this._heap[a]._timerKey < this._heap[b]._timerKey; }
+
+  private swap(a: number, b: number): void {
+    const heap = this._heap;
+    const x = heap[a];
+    heap[a] = heap[b];
+    heap[b] = x;
+    heap[a]._timerIndex = a;
+    heap[b]._timerIndex = b;
+  }
+
+  private siftUp(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private siftDown(i: number): void {
+    const n = this._heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) return;
+      const r = l + 1;
+      const m = r < n && this.less(r, l) ? r : l;
+      if (!this.less(m, i)) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { expect } from 'chai';
+import * as sinon from 'sinon';
 import { Session, type SessionOwner } from '../../src/session/session';
 import { SessionData } from '../../src/session/session-data';
 
@@ -119,5 +120,91 @@ describe('Session', () => {
     expect(s.getSessionData().getExpiry()).to.be.greaterThan(Date.now() + 59_000);
     s.setResident(false);
     expect(s.hasTimer()).to.equal(false);
+  });
+
+  it('keeps a suffix extended id as the id plus a shared suffix and follows an id change', () => {
+    const s = session(60_000);
+    expect(s.getExtendedId()).to.equal('s1');
+    s.setExtendedId('s1.node0');
+    expect(s.getExtendedId()).to.equal('s1.node0');
+    s.setExtendedId('other.node1');
+    expect(s.getExtendedId()).to.equal('other.node1');
+  });
+
+  it('runs queued store work in order and settles when it is done', async () => {
+    const s = session(60_000);
+    const order: string[] = [];
+    const a = s.enqueue(async () => { await new Promise((r) => setImmediate(r)); order.push('a'); });
+    const b = s.enqueue(async () => { order.push('b'); throw new Error('b failed'); });
+    const c = s.enqueue(async () => { order.push('c'); });
+    await s.settled();
+    expect(order).to.deep.equal(['a', 'b', 'c']);
+    await a;
+    await c;
+    await b.then(() => expect.fail('b should reject'), (err: Error) => expect(err.message).to.equal('b failed'));
+  });
+});
+
+describe('InactivityTimers', () => {
+  let clock: sinon.SinonFakeTimers;
+  afterEach(() => clock?.restore());
+
+  function firing(count: number, fired: string[]): { sessions: Session[]; own: SessionOwner } {
+    const own: SessionOwner = { ...owner(-1), sessionInactivityTimerExpired: (s) => { fired.push(s.getId()); } };
+    const sessions: Session[] = [];
+    for (let i = 0; i < count; i++) {
+      const d = new SessionData(`s${i}`, '', '0.0.0.0', Date.now(), Date.now(), Date.now(), 1000 + i);
+      const s = new Session(own, d, true);
+      s.setResident(true);
+      s.updateInactivityTimer();
+      sessions.push(s);
+    }
+    return { sessions, own };
+  }
+
+  it('fires each session when its own time comes, with one Node timer for all', () => {
+    clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const fired: string[] = [];
+    firing(3, fired);
+    expect(clock.countTimers()).to.equal(1);
+    clock.tick(999);
+    expect(fired).to.deep.equal([]);
+    clock.tick(1);
+    expect(fired).to.deep.equal(['s0']);
+    clock.tick(2);
+    expect(fired).to.deep.equal(['s0', 's1', 's2']);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('moves a re-armed session to its new time and forgets a cancelled one', () => {
+    clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const fired: string[] = [];
+    const { sessions } = firing(3, fired);
+    clock.tick(500);
+    sessions[0].use();
+    sessions[0].complete(); // re-armed: due 1000 ms from now
+    sessions[1].setResident(false);
+    clock.tick(600);
+    expect(fired).to.deep.equal(['s2']);
+    clock.tick(400);
+    expect(fired).to.deep.equal(['s2', 's0']);
+  });
+
+  it('fires sessions due together in batches of 100, letting the event loop run in between', async () => {
+    clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const fired: string[] = [];
+    const own: SessionOwner = { ...owner(-1), sessionInactivityTimerExpired: (s) => { fired.push(s.getId()); } };
+    for (let i = 0; i < 250; i++) {
+      const s = new Session(own, new SessionData(`s${i}`, '', '0.0.0.0', Date.now(), Date.now(), Date.now(), 1000), true);
+      s.setResident(true);
+      s.updateInactivityTimer();
+    }
+    clock.tick(1000);
+    expect(fired).to.have.length(100);
+    await new Promise((r) => setImmediate(r));
+    expect(fired).to.have.length(200);
+    await new Promise((r) => setImmediate(r));
+    expect(fired).to.have.length(250);
+    expect(new Set(fired).size).to.equal(250);
   });
 });
