@@ -89,7 +89,7 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
       const files = fs.readdirSync(dir);
       const stored = files.map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as { attributes: { n?: number } });
       reportFigures(`store ${fault}`, {
-        statusDuringFault: during.status, bodyDuringFault: during.body, newSessionStatusDuringFault: fresh.status, storedFilesUnchanged: [...before].every(([n, h]) => after.get(n) === h),
+        statusDuringFault: during.status, bodyDuringFault: during.body.slice(0, 60), newSessionStatusDuringFault: fresh.status, storedFilesUnchanged: [...before].every(([n, h]) => after.get(n) === h),
         strayFiles: [...after.keys()].filter((n) => !before.has(n)).length, clearLogLine: clearLine?.split('\n')[0] ?? null,
         statusAfterRecovery: recovered.status, counterAfterRecovery: counterOf(recovered.body), filesAfterRecovery: files.length,
       });
