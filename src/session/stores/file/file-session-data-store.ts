@@ -28,6 +28,9 @@ const TMP_MARK = '.tmp-';
 
 interface Entry { readonly name: string; readonly expiry: number }
 
+/** How many files the start-up scan removes at once. */
+const SCAN_PARALLELISM = 64;
+
 /**
  * Jetty's FileSessionDataStore. XML properties: `storeDir` (required; module default
  * `${jetty.base}/sessions`), `deleteUnrestorableFiles` (default false), plus `gracePeriodSec` and
@@ -41,6 +44,7 @@ interface Entry { readonly name: string; readonly expiry: number }
 @JettyClass('org.eclipse.jetty.server.session.FileSessionDataStore')
 export class FileSessionDataStore extends AbstractSessionDataStore {
   private _storeDir: string | null = null;
+  private _dirSync: DirSync | null = null;
   private _deleteUnrestorableFiles = false;
   /** id -> current file of this context. */
   private readonly _files = new Map<string, Entry>();
@@ -110,26 +114,37 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     await super.doStop();
   }
 
-  /** The start-up scan: sweep long-expired files of any context, map this context's, resolve duplicates. */
+  /**
+   * The start-up scan: sweep long-expired files of any context, map this context's, resolve duplicates.
+   * The folder is read once with file types, so that a plain file costs no `stat` (only symbolic links
+   * and entries of unknown type are stat'ed, to follow them as before).
+   */
   private async initializeStore(): Promise<void> {
     const now = Date.now();
     const sweepBefore = now - 5 * this._gracePeriodSec * 1000;
     const ctxPrefix = `_${this.contextString()}_`;
     const errors: unknown[] = [];
-    for (const name of await fs.promises.readdir(this._storeDir as string)) {
+    /** Files to remove, removed after the scan, 64 at a time. */
+    const doomed: string[] = [];
+    const entries = await fs.promises.readdir(this._storeDir as string, { withFileTypes: true });
+    for (const entry of entries) {
+      const name = entry.name;
       try {
         const full = this.file(name);
         const tmpAt = name.indexOf(TMP_MARK);
         if (tmpAt > 0) {
           // A write that never reached its rename: remove it if it belongs to this context.
-          if (this.idFromName(name.slice(0, tmpAt)) !== null) await unlinkQuietly(full);
+          if (this.idFromName(name.slice(0, tmpAt)) !== null) doomed.push(full);
           continue;
         }
         const expiry = FileSessionDataStore.expiryFromName(name);
         if (expiry === null) continue;
-        const st = await fs.promises.stat(full).catch(() => null);
-        if (!st || !st.isFile()) continue;
-        if (expiry > 0 && expiry <= sweepBefore) { await unlinkQuietly(full); continue; }
+        if (!entry.isFile()) {
+          if (!entry.isSymbolicLink()) continue;
+          const st = await fs.promises.stat(full).catch(() => null);
+          if (!st || !st.isFile()) continue;
+        }
+        if (expiry > 0 && expiry <= sweepBefore) { doomed.push(full); continue; }
         if (!name.includes(ctxPrefix)) continue;
         const id = this.idFromName(name);
         if (id === null) continue;
@@ -137,7 +152,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         if (existing) {
           const [keep, drop] = existing.expiry >= expiry ? [existing, { name, expiry }] : [{ name, expiry }, existing];
           this._files.set(id, keep);
-          await unlinkQuietly(this.file(drop.name));
+          doomed.push(this.file(drop.name));
         } else {
           this._files.set(id, { name, expiry });
         }
@@ -145,6 +160,14 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         errors.push(err);
       }
     }
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < doomed.length) {
+        const file = doomed[next++];
+        try { await unlinkQuietly(file); } catch (err) { errors.push(err); }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCAN_PARALLELISM, doomed.length) }, worker));
     if (errors.length > 0) {
       throw new AggregateError(errors, `Cannot scan session folder '${this._storeDir}': ${errors.length} file(s) failed`);
     }
@@ -224,7 +247,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
           await fh.close();
         }
         await fs.promises.rename(tmp, full);
-        await syncDirQuietly(this._storeDir as string);
+        await this.dirSync().sync();
       } catch (err) {
         // Clean-up must not mask the write's own error (on a read-only folder the unlink fails too).
         await fs.promises.unlink(tmp).catch(() => undefined);
@@ -281,6 +304,13 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     }
   }
 
+  /** The folder's shared fsync (one folder sync covers every rename that finished before it started). */
+  private dirSync(): DirSync {
+    const dir = this._storeDir as string;
+    if (this._dirSync === null || this._dirSync.dir !== dir) this._dirSync = new DirSync(dir);
+    return this._dirSync;
+  }
+
   /** The file currently holding `id` (for tests and tools), or null. */
   getFileFor(id: string): string | null {
     const e = this._files.get(id);
@@ -288,6 +318,34 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   }
 
   override dumpSelf(): string { return `${super.dumpSelf()}[dir=${this._storeDir},deleteUnrestorableFiles=${this._deleteUnrestorableFiles}]`; }
+}
+
+/**
+ * Group commit of folder fsyncs: a rename is durable once a folder fsync that started after it has
+ * finished. A write that finds a sync running waits for it and then shares the next one with every
+ * write that arrived meanwhile, so N concurrent writes cost about two folder syncs instead of N.
+ */
+class DirSync {
+  private _running: Promise<void> | null = null;
+  private _next: Promise<void> | null = null;
+  constructor(readonly dir: string) {}
+
+  /** Resolves once a folder fsync that started after this call has finished. */
+  sync(): Promise<void> {
+    if (this._next !== null) return this._next;
+    if (this._running !== null) {
+      this._next = this._running.then(() => this.start());
+      return this._next;
+    }
+    return this.start();
+  }
+
+  private start(): Promise<void> {
+    this._next = null;
+    const run: Promise<void> = syncDirQuietly(this.dir).finally(() => { if (this._running === run) this._running = null; });
+    this._running = run;
+    return run;
+  }
 }
 
 /** Makes a rename durable where the platform allows fsync on a folder (best effort elsewhere). */

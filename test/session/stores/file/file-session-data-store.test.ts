@@ -243,6 +243,60 @@ describe('FileSessionDataStore', () => {
     expect((await s.load('conc'))!.getAttribute('i')).to.equal(19);
   });
 
+  it('maps a symbolic link to a session file at start, and ignores a folder with a session file name', async () => {
+    const fut = Date.now() + 100_000;
+    const elsewhere = tempDir();
+    try {
+      const target = path.join(elsewhere.dir, 'linked');
+      fs.writeFileSync(target, encodeSessionData(new SessionData('lnk', '_test', '0.0.0.0', 1, 1, 1, -1)));
+      fs.symlinkSync(target, path.join(tmp.dir, `${fut}__test_0.0.0.0_lnk`));
+      fs.mkdirSync(path.join(tmp.dir, `${fut}__test_0.0.0.0_dir`));
+      const s = await started();
+      expect(await s.exists('lnk')).to.equal(true);
+      expect(await s.exists('dir')).to.equal(false);
+    } finally {
+      elsewhere.cleanup();
+    }
+  });
+
+  it('maps 2,000 files and removes 500 leftovers at start', async () => {
+    const fut = Date.now() + 100_000;
+    const bytes = encodeSessionData(new SessionData('x', '_test', '0.0.0.0', 1, 1, 1, -1));
+    for (let i = 0; i < 2000; i++) write(`${fut}__test_0.0.0.0_s${i}`, bytes);
+    for (let i = 0; i < 500; i++) write(`${fut}__test_0.0.0.0_t${i}.tmp-abcdef`, '{"partial');
+    const s = await started();
+    expect(await s.exists('s0')).to.equal(true);
+    expect(await s.exists('s1999')).to.equal(true);
+    expect(files()).to.have.length(2000);
+  });
+
+  it('writes many sessions at once, each renamed and followed by a folder fsync that started after it', async () => {
+    const s = await started();
+    const events: string[] = [];
+    const rename = fs.promises.rename;
+    sinon.stub(fs.promises, 'rename').callsFake(async (from, to) => {
+      await rename(from, to);
+      events.push(`renamed ${path.basename(String(to)).split('_').pop()}`);
+    });
+    const open = fs.promises.open;
+    sinon.stub(fs.promises, 'open').callsFake(async (file, flags, mode) => {
+      const fh = await open(file, flags, mode);
+      if (String(file) === tmp.dir) {
+        const sync = fh.sync.bind(fh);
+        fh.sync = async () => { events.push('dir sync start'); await sync(); events.push('dir sync end'); };
+      }
+      return fh;
+    });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => s.store(`m${i}`, data(s, `m${i}`))));
+    for (let i = 0; i < 30; i++) {
+      const renamed = events.indexOf(`renamed m${i}`);
+      expect(renamed, `m${i} renamed`).to.be.at.least(0);
+      expect(events.indexOf('dir sync start', renamed), `a folder sync after m${i}`).to.be.greaterThan(renamed);
+      expect((await s.load(`m${i}`))?.getId()).to.equal(`m${i}`);
+    }
+    expect(events.filter((e) => e === 'dir sync start').length).to.be.below(30);
+  });
+
   it('deletes other contexts\' long-expired files in the orphan sweep when grace is above 0', async () => {
     const s = await started('/test', undefined, (x) => x.setGracePeriodSec(1));
     const old = new SessionData('orph', '_other', '0.0.0.0', 1, 1, 1, 1000);
