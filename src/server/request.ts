@@ -59,7 +59,8 @@ export class Request implements HttpServletRequest {
   private _pathInfo: string | null = null;
   private _context: RequestContext | null = null;
   private _dispatcherType: DispatcherType = 'REQUEST';
-  private readonly _attributes = new Map<string, unknown>();
+  /** Request attributes; allocated by the first setAttribute. */
+  private _attributes: Map<string, unknown> | null = null;
   private _queryParams: Map<string, string[]> | undefined;
   private _params: Map<string, string[]> | undefined;
   private _cookies: Cookie[] | undefined;
@@ -347,8 +348,11 @@ export class Request implements HttpServletRequest {
 
   /** True for a urlencoded form request with a body (POST, PUT...). */
   isFormRequest(): boolean {
-    const ct = (this.getContentType() ?? '').split(';')[0].trim().toLowerCase();
-    return ct === FORM_TYPE && this.getMethod() !== 'GET' && this.getMethod() !== 'HEAD';
+    const method = this.getMethod();
+    if (method === 'GET' || method === 'HEAD') return false;
+    const ct = this._raw.headers['content-type'];
+    if (ct === undefined) return false;
+    return ct.split(';')[0].trim().toLowerCase() === FORM_TYPE;
   }
 
   /**
@@ -394,13 +398,13 @@ export class Request implements HttpServletRequest {
 
   // ---- attributes ------------------------------------------------------------------------------
 
-  getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
-  getAttributeNames(): string[] { return [...this._attributes.keys()]; }
+  getAttribute(name: string): unknown { return this._attributes?.get(name) ?? null; }
+  getAttributeNames(): string[] { return this._attributes === null ? [] : [...this._attributes.keys()]; }
   setAttribute(name: string, value: unknown): void {
-    if (value === null || value === undefined) this._attributes.delete(name);
-    else this._attributes.set(name, value);
+    if (value === null || value === undefined) this._attributes?.delete(name);
+    else (this._attributes ??= new Map()).set(name, value);
   }
-  removeAttribute(name: string): void { this._attributes.delete(name); }
+  removeAttribute(name: string): void { this._attributes?.delete(name); }
 
   // ---- body ------------------------------------------------------------------------------------
 

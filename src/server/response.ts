@@ -62,7 +62,8 @@ export class Response implements HttpServletResponse {
   private _including = 0;
   private _completing = false;
   private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
-  private readonly _sessionCookieNames = new Set<string>();
+  /** Names of the session cookies set (kept by reset()); allocated by the first one. */
+  private _sessionCookieNames: Set<string> | null = null;
   private readonly _interceptors: ((response: Response) => Transform | null)[] = [];
   private _encoder: Transform | null = null;
   /** The buffered body kept at commit for complete()'s end(). */
@@ -212,7 +213,7 @@ export class Response implements HttpServletResponse {
   /** Sets a cookie, replacing an earlier Set-Cookie of the same name (Jetty's replaceCookie). */
   replaceCookie(cookie: SessionCookie): void {
     if (!this.canModifyHeaders()) return;
-    this._sessionCookieNames.add(cookie.name);
+    (this._sessionCookieNames ??= new Set()).add(cookie.name);
     const e = this._headers.get('set-cookie');
     const kept = (e?.values ?? []).filter((v) => v.split('=')[0].trim() !== cookie.name);
     this._headers.set('set-cookie', { name: 'Set-Cookie', values: [...kept, cookie.header] });
@@ -263,20 +264,13 @@ export class Response implements HttpServletResponse {
     if (this._stream) throw new IllegalStateException('Cannot get the writer: getOutputStream() was already called');
     if (!this._writer) {
       if (this._charset === null) this._charset = 'utf-8';
-      const enc = toBufferEncoding(this._charset);
-      const w = (s: string): void => this.write(Buffer.from(s, enc));
-      this._writer = {
-        write: (text: string) => w(String(text)),
-        print: (value: unknown) => w(String(value)),
-        println: (value?: unknown) => w(value === undefined ? '\n' : `${String(value)}\n`),
-        printf: (fmt: string, ...args: unknown[]) => w(format(fmt, ...args)),
-        flush: () => this.flushBuffer(),
-        close: () => { this._closed = true; },
-        checkError: () => this._commitError !== undefined,
-      };
+      this._writer = new ResponseWriter(this, toBufferEncoding(this._charset));
     }
     return this._writer;
   }
+
+  /** True once committing failed (PrintWriter.checkError). */
+  hasCommitError(): boolean { return this._commitError !== undefined; }
 
   getOutputStream(): ServletOutputStream {
     if (this._writer) throw new IllegalStateException('Cannot get the output stream: getWriter() was already called');
@@ -427,7 +421,7 @@ export class Response implements HttpServletResponse {
   reset(): void {
     if (this.isCommitted()) throw new IllegalStateException('Cannot reset the response: it is committed');
     const cookies = (this._headers.get('set-cookie')?.values ?? [])
-      .filter((v) => this._sessionCookieNames.has(v.split('=')[0].trim()));
+      .filter((v) => this._sessionCookieNames?.has(v.split('=')[0].trim()) ?? false);
     this._headers.clear();
     if (cookies.length > 0) this._headers.set('set-cookie', { name: 'Set-Cookie', values: cookies });
     this._status = 200;
@@ -488,6 +482,19 @@ export class Response implements HttpServletResponse {
   }
 
   toString(): string { return `Response(${this._status})`; }
+}
+
+/** The response's PrintWriter: text encoded in the response charset, one object with no closures per response. */
+class ResponseWriter implements PrintWriter {
+  constructor(private readonly _response: Response, private readonly _encoding: BufferEncoding) {}
+  private out(text: string): void { this._response.write(Buffer.from(text, this._encoding)); }
+  write(text: string): void { this.out(String(text)); }
+  print(value: unknown): void { this.out(String(value)); }
+  println(value?: unknown): void { this.out(value === undefined ? '\n' : `${String(value)}\n`); }
+  printf(fmt: string, ...args: unknown[]): void { this.out(format(fmt, ...args)); }
+  flush(): Promise<void> { return this._response.flushBuffer(); }
+  close(): void { this._response.closeOutput(); }
+  checkError(): boolean { return this._response.hasCommitError(); }
 }
 
 function removePathParameter(url: string, prefix: string): string {

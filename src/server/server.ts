@@ -226,8 +226,10 @@ export class Server extends HandlerWrapper {
         request.setHandled(true);
         response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
       } else {
-        const max = Number(this._attributes.get('org.eclipse.jetty.server.Request.maxFormContentSize') ?? DEFAULT_MAX_FORM_CONTENT_SIZE);
-        await request.prepareForm(max);
+        if (request.isFormRequest()) {
+          const max = Number(this._attributes.get('org.eclipse.jetty.server.Request.maxFormContentSize') ?? DEFAULT_MAX_FORM_CONTENT_SIZE);
+          await request.prepareForm(max);
+        }
         await this.handle(target, request, request, response);
         if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
       }
