@@ -186,6 +186,7 @@ export class Response implements HttpServletResponse {
   setContentType(type: string | null): void {
     if (!this.canModifyHeaders()) return;
     if (type === null) { this._mimeType = null; this._charset = null; return; }
+    if (!type.includes(';')) { this._mimeType = type.trim(); return; }
     const [mime, ...params] = type.split(';');
     this._mimeType = mime.trim();
     for (const p of params) {

@@ -140,8 +140,14 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     session.use();
   }
 
-  async get(id: string): Promise<Session | null> {
-    const session = await this.doComputeIfAbsent(id, (i) => this.loadSession(i));
+  get(id: string): Promise<Session | null> {
+    // a session in memory needs no loader and no async frame of its own
+    const cached = this.doGet(id);
+    if (cached !== undefined) return Promise.resolve(AbstractSessionCache.useResident(cached));
+    return this.doComputeIfAbsent(id, (i) => this.loadSession(i)).then(AbstractSessionCache.useResident);
+  }
+
+  private static useResident(this: void, session: Session | null): Session | null {
     if (!session || !session.isResident()) return null;
     session.use();
     return session;
