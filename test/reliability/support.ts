@@ -138,40 +138,12 @@ export function makeBase(): string {
   return base;
 }
 
-let chosen: { launcher: Launcher; note: string } | null = null;
-
 /**
- * bin/start when it can serve the counter web app with file sessions, else the embedded server; the
- * reason for a fallback is printed once. PIER_RELIABILITY_LAUNCHER=bin/start forbids the fallback, =embedded forces it.
+ * The launcher the suite uses: `bin/start` with a temp jetty.base (the real thing), unless
+ * PIER_RELIABILITY_LAUNCHER=embedded asks for the embedded file-store server (bench/server-main pier-file),
+ * which is useful when working on the container without the launcher. There is no silent fallback: a
+ * launcher that cannot serve fails the suite.
  */
 export async function chooseLauncher(): Promise<Launcher> {
-  if (chosen) return chosen.launcher;
-  if (process.env.PIER_RELIABILITY_LAUNCHER === 'embedded') {
-    chosen = { launcher: 'embedded', note: 'PIER_RELIABILITY_LAUNCHER=embedded: using the embedded Pier file-store server (bench/server-main pier-file)' };
-    // eslint-disable-next-line no-console
-    console.log(`      [launcher] ${chosen.note}`);
-    return chosen.launcher;
-  }
-  const base = makeBase();
-  const store = path.join(base, 'sessions');
-  let reason = '';
-  try {
-    const p = await PierProcess.start('bin/start', base, store, 30_000);
-    try {
-      const r = await get(p.port, '/counter');
-      if (r.status !== 200 || counterOf(r.body) !== 1) reason = `GET /counter answered ${r.status} '${r.body.slice(0, 80)}'`;
-    } finally { await p.kill('SIGKILL'); }
-  } catch (err) {
-    reason = (err as Error).message.split('\n')[0];
-  } finally {
-    fs.rmSync(base, { recursive: true, force: true });
-  }
-  if (!reason) chosen = { launcher: 'bin/start', note: 'bin/start with a temp jetty.base' };
-  else {
-    if (process.env.PIER_RELIABILITY_LAUNCHER === 'bin/start') throw new Error(`bin/start is required but cannot serve: ${reason}`);
-    chosen = { launcher: 'embedded', note: `bin/start not usable yet (${reason}); using the embedded Pier file-store server (bench/server-main pier-file)` };
-  }
-  // eslint-disable-next-line no-console
-  console.log(`      [launcher] ${chosen.note}`);
-  return chosen.launcher;
+  return process.env.PIER_RELIABILITY_LAUNCHER === 'embedded' ? 'embedded' : 'bin/start';
 }
