@@ -158,12 +158,14 @@ export function exitCodeOf(err: unknown): number {
 
 /**
  * The error as one line: the first line of its message (the XML interpreter puts file:line:column and
- * the failure there; the element path and cause chain follow on later lines, shown with --debug), plus a
- * remedy for a port in use.
+ * the failure there), the element path of an XML error (`at Configure > Set[port]`), and a remedy for a
+ * port in use. The cause chain follows with --debug.
  */
 export function oneLine(err: unknown): string {
   const full = err instanceof Error ? err.message : String(err);
   let msg = full.split(/\r?\n/).map(s => s.trim()).find(s => s.length > 0) ?? (err as Error)?.name ?? 'unknown error';
+  const elementPath = (err as { elementPath?: unknown })?.elementPath;
+  if (typeof elementPath === 'string' && elementPath.length > 0) msg += ` (at ${elementPath})`;
   const code = (err as { code?: unknown })?.code;
   if ((code === 'EADDRINUSE' || /address already in use/i.test(msg)) && !/jetty\.http\.port/.test(msg)) {
     msg += '; choose another port with jetty.http.port=<port> or stop the process using it';

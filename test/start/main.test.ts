@@ -185,8 +185,8 @@ describe('bin/start', function () {
       if (!SERVER_BUILT) this.skip();
     });
 
-    it('reports a non-numeric port where the XML uses it, in one line with the location', () => {
-      expectOneLineError(run(['jetty.http.port=abc'], base), /^ERROR : .*jetty-http.xml:\d+:\d+.*/);
+    it('reports a non-numeric port where the XML uses it, in one line with the location and element path', () => {
+      expectOneLineError(run(['jetty.http.port=abc'], base), /^ERROR : .*jetty-http.xml:\d+:\d+: .*'abc'.* \(at Configure > .*Set\[port\]\)$/);
     });
 
     it('reports a port in use in one line with the remedy', async () => {
