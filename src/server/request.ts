@@ -287,7 +287,10 @@ export class Request implements HttpServletRequest {
     const lower = name.toLowerCase();
     const out: string[] = [];
     const raw = this._raw.rawHeaders;
-    for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i].toLowerCase() === lower) out.push(raw[i + 1]);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const n = raw[i];
+      if (n.length === lower.length && n.toLowerCase() === lower) out.push(raw[i + 1]);
+    }
     return out;
   }
   getHeaderNames(): string[] {
