@@ -84,7 +84,8 @@ export class Request implements HttpServletRequest {
   private _requestedSessionIdFromCookie = false;
   private _remoteUser: string | null = null;
   private _uriOverride: string | null = null;
-  private _requestLogs: { log(request: Request, response: Response): void }[] = [];
+  /** Request logs added by RequestLogHandler; allocated by the first one. */
+  private _requestLogs: { log(request: Request, response: Response): void }[] | null = null;
 
   constructor(private readonly _raw: IncomingMessage, private readonly _conn: ConnectionInfo) {
     const parsed = parseRequestUri(_raw.url ?? '/');
@@ -136,9 +137,10 @@ export class Request implements HttpServletRequest {
   setMaxBodySize(bytes: number): void { this._maxBodySize = bytes; }
   /** Adds a request log that gets this exchange once the response is complete (RequestLogHandler). */
   addRequestLog(log: { log(request: Request, response: Response): void }): void {
-    if (!this._requestLogs.includes(log)) this._requestLogs.push(log);
+    const logs = this._requestLogs ??= [];
+    if (!logs.includes(log)) logs.push(log);
   }
-  getRequestLogs(): { log(request: Request, response: Response): void }[] { return [...this._requestLogs]; }
+  getRequestLogs(): { log(request: Request, response: Response): void }[] { return this._requestLogs === null ? [] : [...this._requestLogs]; }
 
   // ---- dispatch plumbing (RequestDispatcher) ------------------------------------------------------
 

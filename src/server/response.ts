@@ -61,10 +61,11 @@ export class Response implements HttpServletResponse {
   private _inBeforeCommit = false;
   private _including = 0;
   private _completing = false;
-  private readonly _beforeCommit: (() => void | Promise<void>)[] = [];
+  /** Before-commit listeners and output interceptors; each list is allocated by its first entry. */
+  private _beforeCommit: (() => void | Promise<void>)[] | null = null;
   /** Names of the session cookies set (kept by reset()); allocated by the first one. */
   private _sessionCookieNames: Set<string> | null = null;
-  private readonly _interceptors: ((response: Response) => Transform | null)[] = [];
+  private _interceptors: ((response: Response) => Transform | null)[] | null = null;
   private _encoder: Transform | null = null;
   /** The buffered body kept at commit for complete()'s end(). */
   private _tail: Buffer[] | null = null;
@@ -87,10 +88,10 @@ export class Response implements HttpServletResponse {
    * Adds an output interceptor, asked once at commit (after the before-commit listeners, before the
    * headers go out): returning a Transform routes the body through it (GzipHandler compresses this way).
    */
-  addOutputInterceptor(interceptor: (response: Response) => Transform | null): void { this._interceptors.push(interceptor); }
+  addOutputInterceptor(interceptor: (response: Response) => Transform | null): void { (this._interceptors ??= []).push(interceptor); }
 
   /** Adds a listener awaited just before the headers go out (sessions flush here). */
-  addBeforeCommitListener(listener: () => void | Promise<void>): void { this._beforeCommit.push(listener); }
+  addBeforeCommitListener(listener: () => void | Promise<void>): void { (this._beforeCommit ??= []).push(listener); }
 
   // ---- status ----------------------------------------------------------------------------------
 
@@ -336,7 +337,8 @@ export class Response implements HttpServletResponse {
   /** Commits the headers (awaiting before-commit listeners) and sends the buffered body. */
   commit(): Promise<void> {
     if (this._commitPromise) return this._commitPromise;
-    if (this._beforeCommit.length === 0) {
+    const listeners = this._beforeCommit;
+    if (listeners === null || listeners.length === 0) {
       // nothing to await: commit now, without an async frame per response
       this._commitPromise = RESOLVED;
       try {
@@ -349,15 +351,15 @@ export class Response implements HttpServletResponse {
       }
       return this._commitPromise;
     }
-    this._commitPromise = this.commitAfterListeners();
+    this._commitPromise = this.commitAfterListeners(listeners);
     return this._commitPromise;
   }
 
-  private async commitAfterListeners(): Promise<void> {
+  private async commitAfterListeners(listeners: (() => void | Promise<void>)[]): Promise<void> {
     try {
       this._inBeforeCommit = true;
       try {
-        for (const l of this._beforeCommit) {
+        for (const l of listeners) {
           const pending = l();
           if (pending) await pending;
         }
@@ -371,11 +373,12 @@ export class Response implements HttpServletResponse {
 
   /** Writes the headers and the buffered body (kept for the final end() when completing). */
   private commitNow(): void {
-    if (this._interceptors.length > 0) {
+    const interceptors = this._interceptors;
+    if (interceptors !== null) {
       // interceptors decide at commit and may still set headers (GzipHandler's Content-Encoding, Vary)
       this._inBeforeCommit = true;
       try {
-        for (const i of this._interceptors) {
+        for (const i of interceptors) {
           const t = i(this);
           if (t) { this.startEncoder(t); break; }
         }

@@ -109,7 +109,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   private _sessionContext: SessionContext | null = null;
   private readonly _sessionListeners = new SessionEventListeners();
   private readonly _candidates = new Set<string>();
-  private readonly _requests = new WeakMap<object, RequestState>();
+  /** Where this handler keeps its state on a request object (a property, not a WeakMap entry per request). */
+  private readonly _stateKey: symbol = Symbol('SessionHandler.requestState');
   private readonly _background = new Set<Promise<void>>();
   private _renewing: Session | null = null;
   /** Ids whose unreadable data was already reported (bounded). */
@@ -341,8 +342,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   // ---------------------------------------------------------------- request scope
 
   private stateOf(request: object): RequestState {
-    let st = this._requests.get(request);
-    if (!st) { st = { sessions: new Set() }; this._requests.set(request, st); }
+    const holder = request as Record<symbol, RequestState | undefined>;
+    let st = holder[this._stateKey];
+    if (st === undefined) { st = { sessions: new Set() }; holder[this._stateKey] = st; }
     return st;
   }
 
@@ -430,9 +432,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * logs it). A response already committed can no longer change: the server then logs the error.
    */
   async completeRequest(request: object): Promise<void> {
-    const state = this._requests.get(request);
-    if (!state) return;
-    this._requests.delete(request);
+    const holder = request as Record<symbol, RequestState | undefined>;
+    const state = holder[this._stateKey];
+    if (state === undefined) return;
+    holder[this._stateKey] = undefined;
     const cache = this._sessionCache;
     if (!cache) return;
     let failure: unknown;
