@@ -30,6 +30,30 @@ describe('Response', () => {
     expect(r.headers['transfer-encoding']).to.equal(undefined);
   });
 
+  it('sends status with reason, repeated headers and every body byte when it completes in one write', async () => {
+    const bytes = Buffer.from([0x00, 0x7f, 0x80, 0xc3, 0xa9, 0xff]);
+    const r = await run((_q, s) => {
+      s.setStatusWithReason(299, 'Fine Enough');
+      s.addHeader('X-Multi', 'a');
+      s.addHeader('X-Multi', 'b');
+      s.addHeader('Set-Cookie', 'a=1');
+      s.addHeader('Set-Cookie', 'b=2');
+      s.getOutputStream().write(bytes);
+    });
+    expect(r.status).to.equal(299);
+    expect(r.headers['x-multi']).to.equal('a, b');
+    expect(r.headers['set-cookie']).to.deep.equal(['a=1', 'b=2']);
+    expect(r.headers['content-length']).to.equal('6');
+    expect(r.body.equals(bytes)).to.equal(true);
+  });
+
+  it('sends a buffered body larger than the single-write limit intact, with its Content-Length', async () => {
+    const big = Buffer.alloc(20_000, 0xe9);
+    const r = await run((_q, s) => { s.getOutputStream().write(big); });
+    expect(r.headers['content-length']).to.equal('20000');
+    expect(r.body.equals(big)).to.equal(true);
+  });
+
   it('commits when the buffer overflows and streams the rest chunked, in order', async () => {
     const r = await run((_q, s) => {
       s.setBufferSize(10);
