@@ -62,6 +62,8 @@ export class HttpConfiguration {
   @Expose('java.util.List')
   setCustomizers(customizers: Customizer[] | null): void { this._customizers = [...(customizers ?? [])]; }
   @Expose() getCustomizers(): Customizer[] { return [...this._customizers]; }
+  /** The customizers without a copy, for the connector's per-request loop. */
+  customizers(): readonly Customizer[] { return this._customizers; }
 
   @Expose('String') setSecureScheme(s: string): void { this._secureScheme = s; }
   @Expose() getSecureScheme(): string { return this._secureScheme; }

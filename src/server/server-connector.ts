@@ -222,7 +222,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       const response = new Response(res, request, this.responseSettings(config));
       request.setResponse(response);
       if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
-      for (const c of config.getCustomizers()) c.customize(this, config, request);
+      for (const c of config.customizers()) c.customize(this, config, request);
       await this._server.handleExchange(request, response);
     } catch (err) {
       process.stderr.write(`WARN: ${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.stack : String(err)}\n`);

@@ -273,7 +273,7 @@ export class Server extends HandlerWrapper {
 
   override dumpSelf(): string {
     const uri = this._connectors.length > 0 ? this.getURI()?.href ?? '' : '';
-    return `Server@${this.getState()}[${PIER_VERSION}]${uri ? `{${uri}}` : ''}`;
+    return `Server@${process.pid.toString(16)}{${this.getState()}}[${PIER_VERSION}]${uri ? `{${uri}}` : ''}`;
   }
 
   override dump(indent = ''): string {

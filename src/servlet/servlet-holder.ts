@@ -91,10 +91,13 @@ export class ServletHolder extends Holder<Servlet> {
     return this._initPromise;
   }
 
-  /** Runs the servlet's service() for a request. */
-  async handle(request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    const servlet = await this.ensureInitialized();
-    await servlet.service(request, response);
+  /** Runs the servlet's service() for a request (no extra await once the servlet is initialised). */
+  handle(request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    const ready = this._initialized ? this._servlet : null;
+    if (ready) {
+      try { return Promise.resolve(ready.service(request, response)); } catch (err) { return Promise.reject(err); }
+    }
+    return this.ensureInitialized().then((servlet) => servlet.service(request, response));
   }
 
   protected override async doStop(): Promise<void> {

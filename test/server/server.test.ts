@@ -137,7 +137,7 @@ describe('Server', () => {
     const { server, port } = await startServer(handlers);
     try {
       const dump = server.dump();
-      expect(dump.split('\n')[0]).to.match(/^Server@STARTED\[/);
+      expect(dump.split('\n')[0]).to.match(/^Server@[0-9a-f]+{STARTED}\[/);
       expect(dump).to.contain(`ServerConnector@STARTED{HTTP/1.1,[http/1.1]}{127.0.0.1:${port}}`);
       expect(dump).to.contain('QueuedThreadPool');
       expect(dump).to.contain('HandlerCollection@STARTED[2 handlers]');
@@ -159,7 +159,7 @@ describe('Server', () => {
     }
     await server?.stop();
     const out = chunks.join('');
-    expect(out).to.match(/^Server@STARTING\[/);
+    expect(out).to.match(/^Server@[0-9a-f]+{STARTING}\[/);
     expect(out).to.contain('HttpConnectionFactory@[http/1.1]{RFC7230,HttpConfiguration@{32768/8192,8192/8192,https://:0,}}');
   });
 
