@@ -12,6 +12,7 @@ import { SessionData } from '../session-data';
 import { UnencodableValueError, decodeSessionData, encodeSessionData } from '../session-data-codec';
 import type { SessionDataStore } from '../session-data-store';
 import { isValidSessionId } from '../session-id';
+import { writeFileAtomically } from '../../util/atomic-write';
 
 /** Marks a file being written: `.<id>.tmp-<random>`, renamed over `<id>` once complete. */
 const TMP_MARK = '.tmp-';
@@ -145,16 +146,8 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     }
     const tmp = path.join(path.dirname(file), `.${id}${TMP_MARK}${randomBytes(6).toString('hex')}`);
     try {
-      const fh = await fs.promises.open(tmp, 'wx', 0o600);
-      try {
-        await fh.writeFile(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await fs.promises.rename(tmp, file);
+      await writeFileAtomically(tmp, file, bytes);
     } catch (err) {
-      await unlinkQuietly(tmp);
       throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
     }
     this._reported.delete(id);

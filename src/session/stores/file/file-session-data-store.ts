@@ -12,6 +12,7 @@ import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataErr
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
 import { isValidSessionId } from '../../session-id';
 import type { SessionData } from '../../session-data';
+import { writeFileAtomically } from '../../../util/atomic-write';
 
 /** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
 export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
@@ -239,18 +240,9 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       const full = this.file(name);
       const tmp = this.file(`${name}${TMP_MARK}${randomBytes(6).toString('hex')}`);
       try {
-        const fh = await fs.promises.open(tmp, 'wx', 0o600);
-        try {
-          await fh.writeFile(bytes);
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
-        await fs.promises.rename(tmp, full);
+        await writeFileAtomically(tmp, full, bytes);
         await this.dirSync().sync();
       } catch (err) {
-        // Clean-up must not mask the write's own error (on a read-only folder the unlink fails too).
-        await fs.promises.unlink(tmp).catch(() => undefined);
         throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
       }
       const old = this._files.get(id);

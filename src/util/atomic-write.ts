@@ -1,0 +1,27 @@
+/**
+ * Crash-safe file replacement: write a temporary file beside the target, fsync it, then rename it over
+ * the target, so that a crash at any point leaves either the old file or the new one, never a torn one.
+ * @module
+ */
+import * as fs from 'node:fs';
+
+/**
+ * Writes `bytes` to `tmp` (created exclusively, mode 0600), fsyncs and closes it, then renames it to
+ * `target`. On failure the temporary file is removed (quietly: a clean-up failure, for example on a
+ * read-only folder, never masks the write's own error) and the original error is thrown.
+ */
+export async function writeFileAtomically(tmp: string, target: string, bytes: Uint8Array): Promise<void> {
+  try {
+    const fh = await fs.promises.open(tmp, 'wx', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.promises.rename(tmp, target);
+  } catch (err) {
+    await fs.promises.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
