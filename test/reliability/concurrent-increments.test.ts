@@ -1,31 +1,23 @@
 import { expect } from 'chai';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseLauncher, cookieOf, counterOf, get, makeBase, PierProcess, reportFigures, type Launcher } from './support';
+import { cookieOf, counterOf, get, PierProcess, reportFigures, usePierSuite } from './support';
 
 const INCREMENTS = 2000;
 const CONCURRENCY = 100;
 
 describe('concurrent increments of one session attribute', function () {
-  let launcher: Launcher;
-  let base: string;
-  let server: PierProcess | null = null;
-  before(async function () { launcher = await chooseLauncher(); base = makeBase(); });
-  after(async () => {
-    if (server) await server.kill('SIGKILL').catch(() => undefined);
-    fs.rmSync(base, { recursive: true, force: true });
-  });
+  const suite = usePierSuite();
 
   it('counts exactly 2,000 when 2,000 requests increment the same session at once', async () => {
-    server = await PierProcess.start(launcher, base, path.join(base, 'sessions'));
-    const first = await get(server.port, server.counterPath);
+    suite.server = await PierProcess.start(suite.launcher, suite.base, path.join(suite.base, 'sessions'));
+    const first = await get(suite.server.port, suite.server.counterPath);
     const cookie = cookieOf(first) as string;
     expect(counterOf(first.body)).to.equal(1);
     const seen: number[] = [];
     const errors: string[] = [];
     let next = 0;
-    const port = server.port;
-    const counterPath = server.counterPath;
+    const port = suite.server.port;
+    const counterPath = suite.server.counterPath;
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (next < INCREMENTS) {
         next++;
@@ -37,7 +29,7 @@ describe('concurrent increments of one session attribute', function () {
     }));
     const last = await get(port, counterPath, cookie);
     const distinct = new Set(seen);
-    reportFigures('concurrent increments', { launcher, increments: INCREMENTS, concurrency: CONCURRENCY, answered: seen.length, distinct: distinct.size, final: counterOf(last.body) - 1 });
+    reportFigures('concurrent increments', { launcher: suite.launcher, increments: INCREMENTS, concurrency: CONCURRENCY, answered: seen.length, distinct: distinct.size, final: counterOf(last.body) - 1 });
     expect(errors.slice(0, 5)).to.deep.equal([]);
     expect(distinct.size).to.equal(INCREMENTS);
     expect(Math.max(...seen)).to.equal(INCREMENTS + 1);

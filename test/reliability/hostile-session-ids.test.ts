@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { chooseLauncher, cookieOf, counterOf, get, makeBase, PierProcess, reportFigures, type Launcher } from './support';
+import { cookieOf, counterOf, get, PierProcess, reportFigures, usePierSuite } from './support';
 
 /** Every file under `dir` except `skip`, with a hash of its bytes. */
 function snapshot(dir: string, skip: string, out = new Map<string, string>()): Map<string, string> {
@@ -31,27 +31,20 @@ function rawRequest(port: number, head: Buffer, timeoutMs = 10_000): Promise<num
 }
 
 describe('hostile session ids and cookies', function () {
-  let launcher: Launcher;
-  let base: string;
-  let server: PierProcess | null = null;
-  before(async function () { launcher = await chooseLauncher(); base = makeBase(); });
-  after(async () => {
-    if (server) await server.kill('SIGKILL').catch(() => undefined);
-    fs.rmSync(base, { recursive: true, force: true });
-  });
+  const suite = usePierSuite();
 
   it('touches nothing outside the store, never crashes, and answers 400 only for two different valid ids', async () => {
-    const store = path.join(base, 'sessions');
-    fs.mkdirSync(path.join(base, 'outside'), { recursive: true });
-    fs.writeFileSync(path.join(base, 'outside', 'victim'), 'do not touch\n');
-    server = await PierProcess.start(launcher, base, store);
-    const { port, counterPath } = server;
+    const store = path.join(suite.base, 'sessions');
+    fs.mkdirSync(path.join(suite.base, 'outside'), { recursive: true });
+    fs.writeFileSync(path.join(suite.base, 'outside', 'victim'), 'do not touch\n');
+    suite.server = await PierProcess.start(suite.launcher, suite.base, store);
+    const { port, counterPath } = suite.server;
     const a = await get(port, counterPath);
     const b = await get(port, counterPath);
     const ca = cookieOf(a) as string;
     const cb = cookieOf(b) as string;
     const name = ca.split('=')[0];
-    const before = snapshot(base, store);
+    const before = snapshot(suite.base, store);
 
     const hostile: Array<{ what: string; cookie: string; expect: number }> = [
       { what: 'path traversal', cookie: `${name}=../outside/victim`, expect: 200 },
@@ -84,10 +77,10 @@ describe('hostile session ids and cookies', function () {
       if (!h.expect.includes(status)) results.push(`${h.what}: ${status}, expected ${h.expect.join(' or ')}`);
     }
     const still = await get(port, counterPath, ca);
-    const after = snapshot(base, store);
+    const after = snapshot(suite.base, store);
     const storeNames = fs.readdirSync(store);
     const strange = storeNames.filter((n) => !/^\d+_[^/\\]*_[A-Za-z0-9_-]+$/.test(n));
-    reportFigures('hostile ids', { launcher, requests: hostile.length + raw.length, unexpected: results.length, filesOutsideStoreChanged: [...before].filter(([p, h]) => after.get(p) !== h).length + (after.size - before.size), strangeStoreNames: strange.length });
+    reportFigures('hostile ids', { launcher: suite.launcher, requests: hostile.length + raw.length, unexpected: results.length, filesOutsideStoreChanged: [...before].filter(([p, h]) => after.get(p) !== h).length + (after.size - before.size), strangeStoreNames: strange.length });
     expect(results).to.deep.equal([]);
     expect(still.status).to.equal(200);
     expect(counterOf(still.body)).to.be.greaterThan(1);

@@ -1,9 +1,6 @@
 import { expect } from 'chai';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  chooseLauncher, cookieOf, counterOf, get, makeBase, PierProcess, reportFigures, seededRandom, type Launcher,
-} from './support';
+import { cookieOf, counterOf, get, PierProcess, reportFigures, seededRandom, usePierSuite } from './support';
 
 const SESSIONS = 20;
 const ROUNDS = 4;
@@ -27,23 +24,16 @@ function loadUntilStopped(port: number, counterPath: string, cookies: string[], 
 }
 
 describe('Pier killed with SIGKILL under load (file sessions)', function () {
-  let launcher: Launcher;
-  let base: string;
-  let server: PierProcess | null = null;
-  before(async function () { launcher = await chooseLauncher(); base = makeBase(); });
-  after(async () => {
-    if (server) await server.kill('SIGKILL').catch(() => undefined);
-    fs.rmSync(base, { recursive: true, force: true });
-  });
+  const suite = usePierSuite();
 
   it('loses no session update whose response the client received, over several kill and restart rounds', async () => {
-    const store = path.join(base, 'sessions');
+    const store = path.join(suite.base, 'sessions');
     const random = seededRandom(20261121);
-    server = await PierProcess.start(launcher, base, store);
+    suite.server = await PierProcess.start(suite.launcher, suite.base, store);
     const cookies: string[] = [];
     const acked: number[] = [];
     for (let i = 0; i < SESSIONS; i++) {
-      const r = await get(server.port, server.counterPath);
+      const r = await get(suite.server.port, suite.server.counterPath);
       expect(r.status).to.equal(200);
       cookies.push(cookieOf(r) as string);
       acked.push(counterOf(r.body));
@@ -53,15 +43,15 @@ describe('Pier killed with SIGKILL under load (file sessions)', function () {
     let losses = 0;
     let checked = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const load = loadUntilStopped(server.port, server.counterPath, cookies, acked, problems);
+      const load = loadUntilStopped(suite.server.port, suite.server.counterPath, cookies, acked, problems);
       await new Promise((r) => setTimeout(r, 400 + Math.floor(random() * 1200)));
-      await server.kill('SIGKILL');
+      await suite.server.kill('SIGKILL');
       load.stop();
       await load.done();
       requests += load.requests();
-      server = await PierProcess.start(launcher, base, store);
+      suite.server = await PierProcess.start(suite.launcher, suite.base, store);
       for (let i = 0; i < SESSIONS; i++) {
-        const r = await get(server.port, server.counterPath, cookies[i]);
+        const r = await get(suite.server.port, suite.server.counterPath, cookies[i]);
         const n = counterOf(r.body);
         checked++;
         if (r.status !== 200 || !(n >= acked[i] + 1)) {
@@ -72,7 +62,7 @@ describe('Pier killed with SIGKILL under load (file sessions)', function () {
         acked[i] = Math.max(acked[i], Number.isNaN(n) ? acked[i] : n);
       }
     }
-    reportFigures('SIGKILL rounds', { launcher, rounds: ROUNDS, sessions: SESSIONS, acknowledgedRequests: requests, sessionsChecked: checked, losses });
+    reportFigures('SIGKILL rounds', { launcher: suite.launcher, rounds: ROUNDS, sessions: SESSIONS, acknowledgedRequests: requests, sessionsChecked: checked, losses });
     expect(problems, problems.slice(0, 10).join('\n')).to.deep.equal([]);
     expect(losses).to.equal(0);
   });

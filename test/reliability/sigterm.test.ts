@@ -1,27 +1,19 @@
 import { expect } from 'chai';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseLauncher, cookieOf, counterOf, get, makeBase, PierProcess, reportFigures, type Launcher } from './support';
+import { cookieOf, counterOf, get, PierProcess, reportFigures, usePierSuite } from './support';
 
 const SESSIONS = 20;
 
 describe('Pier stopped with SIGTERM under load (file sessions)', function () {
-  let launcher: Launcher;
-  let base: string;
-  let server: PierProcess | null = null;
-  before(async function () { launcher = await chooseLauncher(); base = makeBase(); });
-  after(async () => {
-    if (server) await server.kill('SIGKILL').catch(() => undefined);
-    fs.rmSync(base, { recursive: true, force: true });
-  });
+  const suite = usePierSuite();
 
   it('completes the requests in flight, persists every session and restores all of them on restart', async () => {
-    const store = path.join(base, 'sessions');
-    server = await PierProcess.start(launcher, base, store);
+    const store = path.join(suite.base, 'sessions');
+    suite.server = await PierProcess.start(suite.launcher, suite.base, store);
     const cookies: string[] = [];
     const acked: number[] = [];
     for (let i = 0; i < SESSIONS; i++) {
-      const r = await get(server.port, server.counterPath);
+      const r = await get(suite.server.port, suite.server.counterPath);
       cookies.push(cookieOf(r) as string);
       acked.push(counterOf(r.body));
     }
@@ -31,12 +23,12 @@ describe('Pier stopped with SIGTERM under load (file sessions)', function () {
     let completed = 0;
     let stopped = false;
     const failures: string[] = [];
-    const port = server.port;
+    const port = suite.server.port;
     const workers = cookies.map(async (cookie, i) => {
       for (let k = 0; k < 10_000 && !stopped; k++) {
         const startedAt = performance.now();
         // Every other request is slow so that some are in flight when the signal arrives.
-        const q = k % 2 === 0 ? `${server!.counterPath}?delay=800` : server!.counterPath;
+        const q = k % 2 === 0 ? `${suite.server!.counterPath}?delay=800` : suite.server!.counterPath;
         try {
           const r = await get(port, q, cookie, 20_000);
           if (startedAt < signalAt - 100 && performance.now() > signalAt) inFlightAtSignal++;
@@ -52,18 +44,18 @@ describe('Pier stopped with SIGTERM under load (file sessions)', function () {
     });
     await new Promise((r) => setTimeout(r, 1000));
     signalAt = performance.now();
-    const exit = await server.kill('SIGTERM', 60_000);
+    const exit = await suite.server.kill('SIGTERM', 60_000);
     stopped = true;
     await Promise.all(workers);
-    server = await PierProcess.start(launcher, base, store);
+    suite.server = await PierProcess.start(suite.launcher, suite.base, store);
     let restored = 0;
     const lost: string[] = [];
     for (let i = 0; i < SESSIONS; i++) {
-      const r = await get(server.port, server.counterPath, cookies[i]);
+      const r = await get(suite.server.port, suite.server.counterPath, cookies[i]);
       if (counterOf(r.body) === acked[i] + 1) restored++;
       else lost.push(`session ${i}: n=${counterOf(r.body)} after ${acked[i]} was acknowledged`);
     }
-    reportFigures('SIGTERM', { launcher, sessions: SESSIONS, completedRequests: completed, inFlightAtSignal, inFlightFailures, exitCode: exit, sessionsRestored: restored });
+    reportFigures('SIGTERM', { launcher: suite.launcher, sessions: SESSIONS, completedRequests: completed, inFlightAtSignal, inFlightFailures, exitCode: exit, sessionsRestored: restored });
     expect(failures, failures.slice(0, 5).join('\n')).to.deep.equal([]);
     expect(exit).to.equal(0);
     expect(lost, lost.join('\n')).to.deep.equal([]);

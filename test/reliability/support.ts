@@ -147,3 +147,20 @@ export function makeBase(): string {
 export async function chooseLauncher(): Promise<Launcher> {
   return process.env.PIER_RELIABILITY_LAUNCHER === 'embedded' ? 'embedded' : 'bin/start';
 }
+
+/** What a reliability suite shares: its temp jetty.base, its launcher, and the server it started. */
+export interface PierSuite { launcher: Launcher; base: string; server: PierProcess | null }
+
+/**
+ * Registers the suite's hooks: a fresh jetty.base and the launcher before, and after it the server
+ * still running is killed and the base removed.
+ */
+export function usePierSuite(): PierSuite {
+  const suite: PierSuite = { launcher: 'bin/start', base: '', server: null };
+  before(async () => { suite.launcher = await chooseLauncher(); suite.base = makeBase(); });
+  after(async () => {
+    if (suite.server) await suite.server.kill('SIGKILL').catch(() => undefined);
+    fs.rmSync(suite.base, { recursive: true, force: true });
+  });
+  return suite;
+}
