@@ -12,6 +12,8 @@ import { XmlConfiguration } from '../../../src/ioc/xml-configuration';
 import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
 import { WebAppContext } from '../../../src/webapp/web-app-context';
 import { corpusRoot, repoRoot } from '../../support/corpus';
+// Every Jetty class the XML may name is registered by importing the package (the file store included).
+import '../../../src';
 import { sessionFiles, tempDir } from './support';
 
 const fixtures = (): string => path.join(repoRoot(), 'test', 'fixtures', 'legacy');
@@ -123,8 +125,12 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
   });
 
   it("applies the README's 9.3 example and its 9.4 equivalent to a WebAppContext", () => {
-    const readme = fs.readFileSync(path.join(repoRoot(), 'docs', 'readme', 'legacy.md'), 'utf8');
-    const blocks = [...readme.matchAll(/```xml\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    // The XML blocks of README's section "A 9.3 configuration and its 9.4 equivalent".
+    const start = readme.indexOf('### A 9.3 configuration and its 9.4 equivalent');
+    expect(start, 'the README section').to.be.greaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
+    const blocks = [...section.matchAll(/```xml\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks.length).to.equal(2);
     const old = new WebAppContext();
     XmlConfiguration.fromString(blocks[0], 'readme-9.3.xml').configure(old);
