@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { drive, obtainCookies, type LoadSettings } from './load';
 import { ServerProcess, ServerSkippedError } from './server-process';
-import type { SessionMode } from './servers/server-kind';
+import type { ServerOptions, SessionMode } from './servers/server-kind';
 
 /** One row of `bench/results/latest.json`. */
 export interface BenchRecord {
@@ -51,12 +51,30 @@ function skippedRow(scenario: string, server: string, reason: string): BenchReco
   return { scenario, server, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb: null, skipped: reason };
 }
 
-/** Runs one server under load in one scenario ('hello', 'session-reuse', 'session-new'). */
-export async function throughput(scenario: string, entry: ServerEntry, load: LoadSettings, warmupSec: number): Promise<BenchRecord> {
-  const storeDir = tempDir('store');
+/**
+ * Runs one scenario for one server: `body` gets a fresh temp folder and a `start` that forks the
+ * server; whatever happens, the server is stopped and the folder removed. A server that cannot run
+ * here, or a failure, becomes a skipped row that says why.
+ */
+async function withServer(scenario: string, entry: ServerEntry, dirTag: string,
+  body: (dir: string, start: (options: ServerOptions, timeoutMs?: number) => Promise<ServerProcess>) => Promise<BenchRecord>): Promise<BenchRecord> {
+  const dir = tempDir(dirTag);
   let server: ServerProcess | null = null;
   try {
-    server = await ServerProcess.start(entry.id, { mode: entry.mode, storeDir, extra: entry.extra ?? {} });
+    return await body(dir, async (options, timeoutMs) => (server = await ServerProcess.start(entry.id, options, timeoutMs)));
+  } catch (err) {
+    if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
+    return skippedRow(scenario, entry.label, `failed: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    await (server as ServerProcess | null)?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one server under load in one scenario ('hello', 'session-reuse', 'session-new'). */
+export async function throughput(scenario: string, entry: ServerEntry, load: LoadSettings, warmupSec: number): Promise<BenchRecord> {
+  return withServer(scenario, entry, 'store', async (storeDir, start) => {
+    const server = await start({ mode: entry.mode, storeDir, extra: entry.extra ?? {} });
     const cookies = scenario === 'session-reuse' ? await obtainCookies(server.port, load.connections) : null;
     if (warmupSec > 0) await drive(server.port, { ...load, durationSec: warmupSec }, cookies);
     const r = await drive(server.port, load, cookies);
@@ -65,13 +83,7 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
       (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''));
     return { scenario, server: entry.label, reqPerSec: r.reqPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, rssMb,
       requests: r.requests, non2xx: r.non2xx, errors: r.errors };
-  } catch (err) {
-    if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
-    return skippedRow(scenario, entry.label, `failed: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    await server?.stop();
-    fs.rmSync(storeDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A stored session made by the server itself, cloned to fill a store for the restart scenario. */
@@ -108,12 +120,10 @@ function fillStore(dir: string, t: StoreTemplate, count: number): string {
 /** Restart with `count` stored sessions: ms from fork to the first response that found its stored session. */
 export async function restart(entry: ServerEntry, count: number): Promise<BenchRecord> {
   const scenario = `restart-${count}`;
-  const dir = tempDir('restart');
-  let server: ServerProcess | null = null;
-  try {
+  return withServer(scenario, entry, 'restart', async (dir, start) => {
     const template = await makeTemplate(entry.id, entry.extra ?? {});
     const cookie = fillStore(dir, template, count);
-    server = await ServerProcess.start(entry.id, { mode: 'read', storeDir: dir, extra: entry.extra ?? {} }, 300_000);
+    const server = await start({ mode: 'read', storeDir: dir, extra: entry.extra ?? {} }, 300_000);
     const res = await fetch(`http://127.0.0.1:${server.port}/`, { headers: { cookie } });
     const text = await res.text();
     const firstResponseMs = Math.round(performance.now() - server.startedAt);
@@ -122,22 +132,14 @@ export async function restart(entry: ServerEntry, count: number): Promise<BenchR
     const rssMb = await server.rssMb();
     note(`  ${scenario} / ${entry.label}: ready ${readyMs} ms, first response ${firstResponseMs} ms, session restored: ${found}, rss ${rssMb} MB`);
     return { scenario, server: entry.label, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb, readyMs, firstResponseMs, sessionRestored: found };
-  } catch (err) {
-    if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
-    return skippedRow(scenario, entry.label, `failed: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Resident memory per idle small session after `count` sessions are created in the cache. */
 export async function memoryPerSession(entry: ServerEntry, count: number): Promise<BenchRecord> {
   const scenario = `idle-sessions-${count}`;
-  const dir = tempDir('memory');
-  let server: ServerProcess | null = null;
-  try {
-    server = await ServerProcess.start(entry.id, { mode: 'read', storeDir: dir, extra: entry.extra ?? {} });
+  return withServer(scenario, entry, 'memory', async (dir, start) => {
+    const server = await start({ mode: 'read', storeDir: dir, extra: entry.extra ?? {} });
     const before = await server.probe('memory');
     await server.probe('populate', { n: count });
     const after = await server.probe('memory');
@@ -148,22 +150,14 @@ export async function memoryPerSession(entry: ServerEntry, count: number): Promi
     note(`  ${scenario} / ${entry.label}: ${after.sessions} sessions, rss +${rssDeltaMb.toFixed(1)} MB (${bytesPerSession} B/session rss, ${heapBytesPerSession} B/session heap), rss ${rssMb} MB`);
     return { scenario, server: entry.label, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb,
       rssDeltaMb: Math.round(rssDeltaMb * 10) / 10, bytesPerSession, heapBytesPerSession, sessions: after.sessions };
-  } catch (err) {
-    if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
-    return skippedRow(scenario, entry.label, `failed: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Event-loop delay while the HouseKeeper scavenges `count` sessions of which 1% expired. */
 export async function scavengeDelay(entry: ServerEntry, count: number): Promise<BenchRecord> {
   const scenario = `scavenge-${count}`;
-  const dir = tempDir('scavenge');
-  let server: ServerProcess | null = null;
-  try {
-    server = await ServerProcess.start(entry.id, { mode: 'read', storeDir: dir, extra: { ...entry.extra, scavengeIntervalSec: 600 } });
+  return withServer(scenario, entry, 'scavenge', async (dir, start) => {
+    const server = await start({ mode: 'read', storeDir: dir, extra: { ...entry.extra, scavengeIntervalSec: 600 } });
     await server.probe('populate', { n: count, expiredPercent: 1 });
     await new Promise((r) => setTimeout(r, 2500));
     const s = await server.probe('scavenge');
@@ -173,11 +167,5 @@ export async function scavengeDelay(entry: ServerEntry, count: number): Promise<
       loopDelayP99Ms: Math.round(Number(s.p99Ms) * 100) / 100, loopDelayMaxMs: Math.round(Number(s.maxMs) * 100) / 100,
       expiryWindowP99Ms: Math.round(Number(s.windowP99Ms) * 100) / 100, expiryWindowMaxMs: Math.round(Number(s.windowMaxMs) * 100) / 100,
       scavengeMs: Math.round(Number(s.durationMs)), sessionsBefore: s.before, expiredCandidates: s.candidates, sessionsAfter: s.after };
-  } catch (err) {
-    if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
-    return skippedRow(scenario, entry.label, `failed: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
