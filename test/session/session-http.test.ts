@@ -68,6 +68,16 @@ function cookieOf(r: { headers: http.IncomingHttpHeaders }): string | null {
   return line ? line.split(';')[0] : null;
 }
 
+/** Gives the handler a DefaultSessionCache over a FileSessionDataStore in `dir`, returned for further settings. */
+function useFileStore(h: SessionHandler, dir: string): { cache: DefaultSessionCache; store: FileSessionDataStore } {
+  const cache = new DefaultSessionCache(h);
+  const store = new FileSessionDataStore();
+  store.setStoreDir(dir);
+  cache.setSessionDataStore(store);
+  h.setSessionCache(cache);
+  return { cache, store };
+}
+
 describe('SessionHandler over HTTP', () => {
   let ts: TestServer | null = null;
   let sh: SessionHandler;
@@ -133,11 +143,7 @@ describe('SessionHandler over HTTP', () => {
     tmp = tempDir();
     const dir = tmp.dir;
     const port = await serve((h) => {
-      const cache = new DefaultSessionCache(h);
-      const store = new FileSessionDataStore();
-      store.setStoreDir(dir);
-      cache.setSessionDataStore(store);
-      h.setSessionCache(cache);
+      useFileStore(h, dir);
     });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     try {
@@ -162,11 +168,7 @@ describe('SessionHandler over HTTP', () => {
     tmp = tempDir();
     const dir = tmp.dir;
     const port = await serve((h) => {
-      const cache = new DefaultSessionCache(h);
-      const store = new FileSessionDataStore();
-      store.setStoreDir(dir);
-      cache.setSessionDataStore(store);
-      h.setSessionCache(cache);
+      useFileStore(h, dir);
     });
     const c = cookieOf(await request(port, '/ctx/inc'))!;
     const before = fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'));
@@ -252,12 +254,8 @@ describe('SessionHandler over HTTP', () => {
     tmp = tempDir();
     const dir = tmp.dir;
     const port = await serve((h) => {
-      const cache = new DefaultSessionCache(h);
+      const { cache } = useFileStore(h, dir);
       cache.setFlushOnResponseCommit(true);
-      const store = new FileSessionDataStore();
-      store.setStoreDir(dir);
-      cache.setSessionDataStore(store);
-      h.setSessionCache(cache);
     });
     CounterServlet.peek = (id) => {
       const f = fs.readdirSync(dir).find((n) => n.endsWith(`_${id}`));
@@ -277,12 +275,8 @@ describe('SessionHandler over HTTP', () => {
     const warn = sinon.stub(console, 'warn');
     try {
       const port = await serve((h) => {
-        const cache = new DefaultSessionCache(h);
-        const store = new FileSessionDataStore();
-        store.setStoreDir(dir);
+        const { store } = useFileStore(h, dir);
         store.setDeleteUnrestorableFiles(true);
-        cache.setSessionDataStore(store);
-        h.setSessionCache(cache);
       });
       const r = await request(port, '/ctx/inc', { headers: { Cookie: `JSESSIONID=${badId}.node0` } });
       expect(r.text).to.match(/^1 new /);
@@ -298,11 +292,7 @@ describe('SessionHandler over HTTP', () => {
     const dir = tmp.dir;
     const port = await serve((h) => {
       h.setMaxInactiveInterval(1);
-      const cache = new DefaultSessionCache(h);
-      const store = new FileSessionDataStore();
-      store.setStoreDir(dir);
-      cache.setSessionDataStore(store);
-      h.setSessionCache(cache);
+      useFileStore(h, dir);
     }, (server) => {
       const idm = new DefaultSessionIdManager(server);
       const hk = new HouseKeeper();
