@@ -50,6 +50,17 @@ function readAssertions(file: string, home: string, base: string): Assertions {
 }
 
 /** Runs every `<case>[.n].cmdline.txt` of a usecases folder against `home`. */
+/** XML files in the expected order, and every expected property present with its expanded value. */
+function expectXmlsAndProperties(cfg: ReturnType<typeof resolveStart>, expected: Assertions): void {
+  expect(cfg.xmls.map(x => path.normalize(x.path))).to.deep.equal(expected.xml);
+  const actual = new Map<string, string>();
+  for (const p of cfg.args.props) actual.set(p.key, cfg.expand(p.value));
+  for (const p of expected.props) {
+    const eq = p.indexOf('=');
+    expect(actual.get(p.substring(0, eq)), `property ${p}`).to.equal(p.substring(eq + 1));
+  }
+}
+
 function runCases(dir: string, home: string, title: string, only?: (name: string) => boolean): void {
   describe(title, () => {
     const cmdlines = fs.readdirSync(dir).filter(n => n.endsWith('.cmdline.txt')).sort();
@@ -77,15 +88,7 @@ function runCases(dir: string, home: string, title: string, only?: (name: string
           return;
         }
         const cfg = resolveStart(argv, { cwd: base, home, systemProperties: sys });
-        // XML order matters.
-        expect(cfg.xmls.map(x => path.normalize(x.path))).to.deep.equal(expected.xml);
-        // Properties: every expected one is present with its expanded value.
-        const actual = new Map<string, string>();
-        for (const p of cfg.args.props) actual.set(p.key, cfg.expand(p.value));
-        for (const p of expected.props) {
-          const eq = p.indexOf('=');
-          expect(actual.get(p.substring(0, eq)), `property ${p}`).to.equal(p.substring(eq + 1));
-        }
+        expectXmlsAndProperties(cfg, expected);
         const system = cfg.systemProperties();
         for (const p of expected.sys) {
           const eq = p.indexOf('=');
@@ -139,13 +142,7 @@ function runPreparedCases(dir: string, home: string, title: string, skip: Record
           const cmdFile = path.join(dir, `${caseName}.cmdline.txt`);
           const argv = fs.existsSync(cmdFile) ? readLines(cmdFile) : [];
           const cfg = resolveStart(argv, { cwd: base, home });
-          expect(cfg.xmls.map(x => path.normalize(x.path))).to.deep.equal(expected.xml);
-          const actual = new Map<string, string>();
-          for (const p of cfg.args.props) actual.set(p.key, cfg.expand(p.value));
-          for (const p of expected.props) {
-            const eq = p.indexOf('=');
-            expect(actual.get(p.substring(0, eq)), `property ${p}`).to.equal(p.substring(eq + 1));
-          }
+          expectXmlsAndProperties(cfg, expected);
           for (const e of expected.exists) expect(fs.existsSync(path.join(base, e)), `exists ${e}`).to.equal(true);
           for (const o of expected.output) {
             const re = new RegExp(o.split('${jetty.base}').join(base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
