@@ -7,6 +7,7 @@
  */
 import { Expose, JettyClass } from '../ioc/metadata';
 import { isLifeCycle } from '../util/component/life-cycle';
+import { describeErrorChainOneLine } from '../util/errors';
 import { HttpException } from '../servlet/errors';
 import type { Connector } from './connector';
 import { ErrorHandler } from './handler/error-handler';
@@ -253,7 +254,7 @@ export class Server extends HandlerWrapper {
     if (status >= 500) {
       // One line with the cause chain; the stack only when PIER_DEBUG is set (bin/start --debug sets it).
       const detail = process.env.PIER_DEBUG && err instanceof Error && err.stack ? `\n${err.stack}` : '';
-      serverLog(`${request.getMethod()} ${request.getRequestURI()} failed: ${describeChain(err)}${detail}`, 'WARN');
+      serverLog(`${request.getMethod()} ${request.getRequestURI()} failed: ${describeErrorChainOneLine(err)}${detail}`, 'WARN');
     }
     if (response.isCommitted()) {
       response.getRawResponse().destroy();
@@ -289,16 +290,6 @@ export class Server extends HandlerWrapper {
 }
 
 function describe(err: unknown): string { return err instanceof Error ? err.message : String(err); }
-
-/** The message of an error and of each of its causes, on one line. */
-function describeChain(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 8; depth++) {
-    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-    e = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
-  }
-  return parts.join(' <- caused by ');
-}
 
 /** True when `o` looks like a LifeCycle (re-exported for the launcher). */
 export { isLifeCycle };

@@ -39,18 +39,24 @@ export class UsageError extends PierError {
   }
 }
 
+/** An error followed by its causes (`cause` links), stopping at a cycle or after `max` levels. */
+export function causeChainOf(err: unknown, max = 32): unknown[] {
+  const chain: unknown[] = [];
+  for (let cur = err; cur !== undefined && cur !== null && !chain.includes(cur) && chain.length < max;) {
+    chain.push(cur);
+    cur = cur instanceof Error ? (cur as Error & { cause?: unknown }).cause : undefined;
+  }
+  return chain;
+}
+
 /** Renders an error and its causes as an indented chain, one line per level. */
 export function describeErrorChain(err: unknown): string {
-  const lines: string[] = [];
-  let cur: unknown = err;
-  let depth = 0;
-  const seen = new Set<unknown>();
-  while (cur !== undefined && cur !== null && !seen.has(cur) && depth < 32) {
-    seen.add(cur);
-    const msg = cur instanceof Error ? cur.message : String(cur);
-    lines.push(`${'  '.repeat(depth)}${depth > 0 ? 'caused by: ' : ''}${msg}`);
-    cur = cur instanceof Error ? (cur as Error & { cause?: unknown }).cause : undefined;
-    depth++;
-  }
-  return lines.join('\n');
+  return causeChainOf(err)
+    .map((e, depth) => `${'  '.repeat(depth)}${depth > 0 ? 'caused by: ' : ''}${e instanceof Error ? e.message : String(e)}`)
+    .join('\n');
+}
+
+/** Renders an error and its causes on one line: `Name: message <- caused by Name: message`. */
+export function describeErrorChainOneLine(err: unknown): string {
+  return causeChainOf(err, 8).map((e) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e))).join(' <- caused by ');
 }
