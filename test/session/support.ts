@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SessionContext } from '../../src/session/session-context';
+import { corpusPath, repoRoot } from '../support/corpus';
 
 /** A SessionContext for context path `contextPath` (vhost 0.0.0.0 unless given). */
 export function makeContext(contextPath = '/test', vhost?: string, worker = 'node0'): SessionContext {
@@ -18,14 +19,4 @@ export function tempDir(prefix = 'pier-session-'): { dir: string; cleanup: () =>
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The repository root: the nearest folder upwards that holds package.json. */
-export function repoRoot(): string {
-  let d = __dirname;
-  for (let i = 0; i < 20 && !fs.existsSync(path.join(d, 'package.json')); i++) d = path.dirname(d);
-  return d;
-}
-
-/** The shared Jetty corpus next to the repository. */
-export function corpusPath(...parts: string[]): string {
-  return path.resolve(repoRoot(), '../shared/jetty-corpus', ...parts);
-}
+export { corpusPath, repoRoot };

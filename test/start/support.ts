@@ -5,17 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-/** The folder holding Pier's package.json, found from this compiled file. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 12; i++) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'pier') return dir;
-    dir = path.dirname(dir);
-  }
-  throw new Error('Cannot find the repository root: no package.json named pier above ' + __dirname);
-}
+import { repoRoot } from '../support/corpus';
 
 /** Creates a temporary jetty.base with the given files (path → content; a path ending in `/` is a folder). */
 export function makeBase(files: Record<string, string> = {}): string {
@@ -48,3 +38,5 @@ export function preserveSystemProperties(): void {
     for (const [k, v] of saved) SystemProperties.set(k, v);
   });
 }
+
+export { repoRoot };

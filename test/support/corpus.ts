@@ -22,6 +22,11 @@ export function corpusRoot(): string {
   return path.resolve(repoRoot(), '../shared/jetty-corpus');
 }
 
+/** A path inside the shared Jetty corpus. */
+export function corpusPath(...parts: string[]): string {
+  return path.join(corpusRoot(), ...parts);
+}
+
 /** The path of a file under test/fixtures (source tree, not the output folder). */
 export function fixturePath(...parts: string[]): string {
   return path.join(repoRoot(), 'test', 'fixtures', ...parts);

@@ -4,20 +4,10 @@
  * @module
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-
-/** The folder holding Pier's package.json. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 12; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'bin', 'start'))) return dir;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`Cannot find the repository root above ${__dirname}`);
-}
+import { repoRoot } from './corpus';
 
 /** The compiled tree the tests run from (what bin/start's PIER_DIST points at). */
 export const DIST = path.resolve(__dirname, '..', '..');
@@ -104,3 +94,5 @@ export class PierProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
 }
+
+export { repoRoot };

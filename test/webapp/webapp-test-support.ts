@@ -10,25 +10,11 @@ import * as path from 'node:path';
 import { Server } from '../../src/server/server';
 import { ServerConnector } from '../../src/server/server-connector';
 import { setServerLogSink } from '../../src/server/server-log';
-
-/** The folder holding package.json, found by walking up from this file (works from any output folder). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 20; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`Cannot find the repository root: no package.json above ${__dirname}`);
-}
+import { corpusPath, repoRoot } from '../support/corpus';
 
 /** A path under test/fixtures. */
 export function fixturePath(...parts: string[]): string {
   return path.join(repoRoot(), 'test', 'fixtures', ...parts);
-}
-
-/** A path in the shared Jetty corpus. */
-export function corpusPath(...parts: string[]): string {
-  return path.resolve(repoRoot(), '..', 'shared', 'jetty-corpus', ...parts);
 }
 
 /** A fresh temporary folder; `cleanup` removes every folder made so far. */
@@ -96,3 +82,5 @@ export async function captureServerLog<T>(fn: (lines: string[]) => Promise<T>): 
   const prev = setServerLogSink((m) => { lines.push(m); });
   try { return await fn(lines); } finally { setServerLogSink(prev); }
 }
+
+export { corpusPath, repoRoot };
