@@ -7,13 +7,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PierProcess, eventually, freePort, request } from '../support/pier-process';
-
-function write(base: string, rel: string, content: string): void {
-  const file = path.join(base, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
+import { PierProcess, eventually, freePort, request, writeIn } from '../support/pier-process';
 
 const WEB_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="3.1">
@@ -60,11 +54,11 @@ module.exports = { GreetingListener };
 `;
 
 function writeApp(base: string, folder: string): void {
-  write(base, `${folder}/WEB-INF/web.xml`, WEB_XML);
-  write(base, `${folder}/WEB-INF/classes/com/example/HelloServlet.js`, servlet('hello'));
-  write(base, `${folder}/WEB-INF/classes/com/example/StampFilter.js`, FILTER);
-  write(base, `${folder}/WEB-INF/classes/com/example/GreetingListener.js`, LISTENER);
-  write(base, `${folder}/index.html`, '<h1>static</h1>');
+  writeIn(base, `${folder}/WEB-INF/web.xml`, WEB_XML);
+  writeIn(base, `${folder}/WEB-INF/classes/com/example/HelloServlet.js`, servlet('hello'));
+  writeIn(base, `${folder}/WEB-INF/classes/com/example/StampFilter.js`, FILTER);
+  writeIn(base, `${folder}/WEB-INF/classes/com/example/GreetingListener.js`, LISTENER);
+  writeIn(base, `${folder}/index.html`, '<h1>static</h1>');
 }
 
 describe('A jetty.base run by bin/start', function () {
@@ -76,12 +70,12 @@ describe('A jetty.base run by bin/start', function () {
   beforeEach(async () => {
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-e2e-'));
     port = await freePort();
-    write(base, 'start.d/http.ini', `--module=http\njetty.http.host=127.0.0.1\njetty.http.port=${port}\n`);
-    write(base, 'start.d/deploy.ini', '--module=deploy\njetty.deploy.scanInterval=1\n');
+    writeIn(base, 'start.d/http.ini', `--module=http\njetty.http.host=127.0.0.1\njetty.http.port=${port}\n`);
+    writeIn(base, 'start.d/deploy.ini', '--module=deploy\njetty.deploy.scanInterval=1\n');
     // An app folder deployed as it is, and one deployed through a context XML.
     writeApp(base, 'webapps/shop');
     writeApp(base, 'apps/tools');
-    write(base, 'webapps/tools.xml', `<?xml version="1.0"?>
+    writeIn(base, 'webapps/tools.xml', `<?xml version="1.0"?>
 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_3.dtd">
 <Configure class="org.eclipse.jetty.webapp.WebAppContext">
   <Set name="contextPath">/admin-tools</Set>
@@ -112,7 +106,7 @@ describe('A jetty.base run by bin/start', function () {
     pier = await PierProcess.start(base);
     expect((await request(port, '/shop/hello')).body).to.equal('hello ahoy from /shop');
 
-    write(base, 'webapps/shop/WEB-INF/classes/com/example/HelloServlet.js', servlet('bonjour'));
+    writeIn(base, 'webapps/shop/WEB-INF/classes/com/example/HelloServlet.js', servlet('bonjour'));
     await eventually(async () => (await request(port, '/shop/hello')).body === 'bonjour ahoy from /shop', 20_000, 'the redeployed servlet');
 
     fs.rmSync(path.join(base, 'webapps', 'shop'), { recursive: true, force: true });
@@ -123,7 +117,7 @@ describe('A jetty.base run by bin/start', function () {
   });
 
   it('lets a request in flight finish when SIGTERM arrives, then exits 0', async () => {
-    write(base, 'webapps/shop/WEB-INF/classes/com/example/HelloServlet.js', `'use strict';
+    writeIn(base, 'webapps/shop/WEB-INF/classes/com/example/HelloServlet.js', `'use strict';
 class HelloServlet {
   async doGet(req, res) {
     await new Promise((r) => setTimeout(r, 700));

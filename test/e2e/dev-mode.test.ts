@@ -6,13 +6,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PierProcess, eventually, freePort, request } from '../support/pier-process';
-
-function write(base: string, rel: string, content: string): void {
-  const file = path.join(base, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
+import { PierProcess, eventually, freePort, request, writeIn } from '../support/pier-process';
 
 function counterServlet(label: string): string {
   return `'use strict';
@@ -42,16 +36,16 @@ describe('bin/start --dev', function () {
   it('reloads a web app whose servlet was edited, and the session counter keeps counting', async () => {
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-dev-'));
     const port = await freePort();
-    write(base, 'start.d/http.ini', `--module=http\njetty.http.host=127.0.0.1\njetty.http.port=${port}\n`);
+    writeIn(base, 'start.d/http.ini', `--module=http\njetty.http.host=127.0.0.1\njetty.http.port=${port}\n`);
     // The deployer does not rescan: reloading is dev mode's job here.
-    write(base, 'start.d/deploy.ini', '--module=deploy\njetty.deploy.scanInterval=0\n');
-    write(base, 'start.d/session-store-file.ini', '--module=session-store-file\njetty.session.file.storeDir=${jetty.base}/sessions\n');
-    write(base, 'webapps/counter/WEB-INF/web.xml', `<web-app>
+    writeIn(base, 'start.d/deploy.ini', '--module=deploy\njetty.deploy.scanInterval=0\n');
+    writeIn(base, 'start.d/session-store-file.ini', '--module=session-store-file\njetty.session.file.storeDir=${jetty.base}/sessions\n');
+    writeIn(base, 'webapps/counter/WEB-INF/web.xml', `<web-app>
   <servlet><servlet-name>c</servlet-name><servlet-class>org.example.CounterServlet</servlet-class></servlet>
   <servlet-mapping><servlet-name>c</servlet-name><url-pattern>/count</url-pattern></servlet-mapping>
 </web-app>
 `);
-    write(base, 'webapps/counter/WEB-INF/classes/org/example/CounterServlet.js', counterServlet('v1'));
+    writeIn(base, 'webapps/counter/WEB-INF/classes/org/example/CounterServlet.js', counterServlet('v1'));
 
     pier = await PierProcess.start(base, ['--dev']);
     await eventually(async () => /Dev mode: watching 1 web app folder/.test(pier!.stdout), 10_000, 'the dev mode line');
@@ -60,7 +54,7 @@ describe('bin/start --dev', function () {
     expect(first.body).to.equal('v1 n=1');
     expect((await request(port, '/counter/count', { headers: { Cookie: cookie } })).body).to.equal('v1 n=2');
 
-    write(base, 'webapps/counter/WEB-INF/classes/org/example/CounterServlet.js', counterServlet('v2'));
+    writeIn(base, 'webapps/counter/WEB-INF/classes/org/example/CounterServlet.js', counterServlet('v2'));
     await eventually(async () => /Reloaded \/counter/.test(pier!.stdout), 20_000, 'the reload');
     const after = await request(port, '/counter/count', { headers: { Cookie: cookie } });
     expect(after.body).to.equal('v2 n=3');

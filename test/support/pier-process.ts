@@ -4,10 +4,18 @@
  * @module
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { repoRoot } from './corpus';
+
+/** Writes `content` to `rel` inside `base` (a jetty.base), creating the folders on the way. */
+export function writeIn(base: string, rel: string, content: string): void {
+  const file = path.join(base, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
 
 /** The compiled tree the tests run from (what bin/start's PIER_DIST points at). */
 export const DIST = path.resolve(__dirname, '..', '..');
