@@ -1,4 +1,4 @@
-# Pier module: see docs/readme/start.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section "Starting Pier" (same format as Jetty 9.4 start modules).
 
 [description]
 Deploys the web applications found in ${jetty.base}/webapps (folders and context XML files),

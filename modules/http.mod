@@ -1,4 +1,4 @@
-# Pier module: see docs/readme/start.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section "Starting Pier" (same format as Jetty 9.4 start modules).
 
 [description]
 An HTTP/1.1 connector (id "httpConnector") on the server.

@@ -1,4 +1,4 @@
-# Pier module: see docs/readme/session.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section Sessions (same format as Jetty 9.4 start modules).
 
 [description]
 The L1 session cache that keeps live Session objects in memory (DefaultSessionCache). It is the default

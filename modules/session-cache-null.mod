@@ -1,4 +1,4 @@
-# Pier module: see docs/readme/session.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section Sessions (same format as Jetty 9.4 start modules).
 
 [description]
 A session "cache" that keeps nothing: every request builds its Session from the store (NullSessionCache).

@@ -1,8 +1,10 @@
-# Pier module: see docs/readme/session.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section Sessions (same format as Jetty 9.4 start modules).
 
 [description]
 Keeps sessions in files, one JSON document per session, in jetty.session.file.storeDir
-(FileSessionDataStore). Writes are crash-safe (temporary file, fsync, rename).
+(FileSessionDataStore). Writes are durable before the request ends: by default they go to a journal,
+fsync'd once for many writes, and reach the session files at each checkpoint (durability=journal);
+durability=file fsyncs each session file, durability=os leaves flushing to the OS as Jetty does.
 
 [tags]
 session
@@ -23,3 +25,5 @@ sessions/
 jetty.session.file.storeDir=${jetty.base}/sessions
 #jetty.session.file.deleteUnrestorableFiles=false
 #jetty.session.savePeriod.seconds=0
+#jetty.session.file.durability=journal
+#jetty.session.file.checkpointPeriodMs=1000

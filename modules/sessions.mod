@@ -1,4 +1,4 @@
-# Pier module: see docs/readme/session.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section Sessions (same format as Jetty 9.4 start modules).
 
 [description]
 Session management: the server's SessionIdManager (worker name) and the HouseKeeper that scavenges

@@ -1,4 +1,4 @@
-# Pier module: see docs/readme/start.md (same format as Jetty 9.4 start modules).
+# Pier module: see README.md, section "Starting Pier" (same format as Jetty 9.4 start modules).
 
 [description]
 Servlet-style web applications (WebAppContext, WEB-INF/web.xml) for the server.

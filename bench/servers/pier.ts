@@ -84,6 +84,8 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       const ds = new S.FileSessionDataStore();
       ds.setStoreDir(options.storeDir);
       ds.setDeleteUnrestorableFiles(Boolean(options.extra.deleteUnrestorableFiles));
+      if (options.extra.durability !== undefined) ds.setDurability(String(options.extra.durability));
+      if (options.extra.checkpointPeriodMs !== undefined) ds.setCheckpointPeriodMs(Number(options.extra.checkpointPeriodMs));
       cache.setSessionDataStore(ds);
     } else {
       cache.setSessionDataStore(new S.NullSessionDataStore());
@@ -119,6 +121,11 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
         expiryWindow.enable();
       }
       return { sessions: cache.getSessionsCurrent?.() ?? null };
+    },
+    /** Writes the file store's journal into its session files now (journal durability; a no-op otherwise). */
+    checkpoint: async () => {
+      await sessionHandler.getSessionCache().getSessionDataStore().checkpoint?.();
+      return {};
     },
     /** Garbage-collects (needs --expose-gc) and reports rss and heap. */
     memory: async () => {

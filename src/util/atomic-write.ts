@@ -9,13 +9,15 @@ import * as fs from 'node:fs';
  * Writes `bytes` to `tmp` (created exclusively, mode 0600), fsyncs and closes it, then renames it to
  * `target`. On failure the temporary file is removed (quietly: a clean-up failure, for example on a
  * read-only folder, never masks the write's own error) and the original error is thrown.
+ * `fsync: false` skips the fsync: the replacement is still atomic, and survives a crash of the process,
+ * but not necessarily a power cut (the write is left to the operating system's own flushing).
  */
-export async function writeFileAtomically(tmp: string, target: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomically(tmp: string, target: string, bytes: Uint8Array, options: { fsync?: boolean } = {}): Promise<void> {
   try {
     const fh = await fs.promises.open(tmp, 'wx', 0o600);
     try {
       await fh.writeFile(bytes);
-      await fh.sync();
+      if (options.fsync !== false) await fh.sync();
     } finally {
       await fh.close();
     }

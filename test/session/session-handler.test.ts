@@ -241,14 +241,16 @@ describe('SessionHandler', () => {
       let destroyed = 0;
       h.addEventListener({ sessionDestroyed: () => destroyed++ });
       const s = await request(h, (x) => x.setAttribute('k', 1));
+      await fileStore.checkpoint();
       expect(fs.readdirSync(tmp.dir)).to.have.length(1);
       await clock.tickAsync(6_000);
       expect(h.getCandidateSessionIdsForExpiry().has(s.getId())).to.equal(true);
       expect(destroyed).to.equal(0);
       await clock.tickAsync(5_000);
-      for (let i = 0; i < 20_000 && (destroyed === 0 || fs.readdirSync(tmp.dir).length > 0); i++) await new Promise((r) => setImmediate(r));
+      for (let i = 0; i < 20_000 && (destroyed === 0 || !(await fileStore.exists(s.getId())) === false); i++) await new Promise((r) => setImmediate(r));
       expect(destroyed).to.equal(1);
       expect(s.isValid()).to.equal(false);
+      await fileStore.checkpoint();
       expect(fs.readdirSync(tmp.dir)).to.deep.equal([]);
       await clock.tickAsync(30_000);
       expect(destroyed).to.equal(1);

@@ -69,10 +69,11 @@ function cookieOf(r: { headers: http.IncomingHttpHeaders }): string | null {
 }
 
 /** Gives the handler a DefaultSessionCache over a FileSessionDataStore in `dir`, returned for further settings. */
-function useFileStore(h: SessionHandler, dir: string): { cache: DefaultSessionCache; store: FileSessionDataStore } {
+function useFileStore(h: SessionHandler, dir: string, durability = 'journal'): { cache: DefaultSessionCache; store: FileSessionDataStore } {
   const cache = new DefaultSessionCache(h);
   const store = new FileSessionDataStore();
   store.setStoreDir(dir);
+  store.setDurability(durability);
   cache.setSessionDataStore(store);
   h.setSessionCache(cache);
   return { cache, store };
@@ -142,8 +143,9 @@ describe('SessionHandler over HTTP', () => {
     this.timeout(60_000);
     tmp = tempDir();
     const dir = tmp.dir;
+    let store: FileSessionDataStore | null = null;
     const port = await serve((h) => {
-      useFileStore(h, dir);
+      store = useFileStore(h, dir).store;
     });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     try {
@@ -158,6 +160,7 @@ describe('SessionHandler over HTTP', () => {
       };
       await Promise.all(Array.from({ length: 16 }, worker));
       expect((await request(port, '/ctx/get', { agent, headers: { Cookie: cookie } })).text).to.equal('500');
+      await store!.checkpoint();
       const files = fs.readdirSync(dir);
       expect(files).to.have.length(1);
       expect(JSON.parse(fs.readFileSync(`${dir}/${files[0]}`, 'utf8')).attributes.n).to.equal(500);
@@ -250,11 +253,11 @@ describe('SessionHandler over HTTP', () => {
     expect(destroyed).to.have.length(1);
   });
 
-  it('writes a changed session before the response commits when flushOnResponseCommit is set', async () => {
+  it('writes a changed session before the response commits when flushOnResponseCommit is set (durability file)', async () => {
     tmp = tempDir();
     const dir = tmp.dir;
     const port = await serve((h) => {
-      const { cache } = useFileStore(h, dir);
+      const { cache } = useFileStore(h, dir, 'file');
       cache.setFlushOnResponseCommit(true);
     });
     CounterServlet.peek = (id) => {
@@ -286,13 +289,13 @@ describe('SessionHandler over HTTP', () => {
     } finally { warn.restore(); }
   });
 
-  it('writes the session file before the response ends, and expires it through the HouseKeeper (listener once, file removed)', async function () {
+  it('writes the session file before the response ends, and expires it through the HouseKeeper (listener once, file removed; durability file)', async function () {
     this.timeout(30_000);
     tmp = tempDir();
     const dir = tmp.dir;
     const port = await serve((h) => {
       h.setMaxInactiveInterval(1);
-      useFileStore(h, dir);
+      useFileStore(h, dir, 'file');
     }, (server) => {
       const idm = new DefaultSessionIdManager(server);
       const hk = new HouseKeeper();

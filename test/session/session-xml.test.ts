@@ -177,6 +177,8 @@ describe('session XML (seed 003 structure on a served ServletContextHandler)', (
     try {
       const r = await request(ts.port, '/seed/x');
       expect(r.text).to.equal('ok');
+      // The store's journal (the default durability) reaches the session file at the checkpoint.
+      await ctx.getSessionHandler().getSessionCache().getSessionDataStore().checkpoint();
       const files = fs.readdirSync(tmp);
       expect(files).to.have.length(1);
       expect(files[0]).to.match(/^\d+__seed_0\.0\.0\.0_node0/);

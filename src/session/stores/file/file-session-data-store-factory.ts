@@ -5,27 +5,38 @@
  */
 import { JettyClass, Expose } from '../../../ioc/metadata';
 import { AbstractSessionDataStoreFactory } from '../../abstract-session-data-store-factory';
-import { FileSessionDataStore, type FileLike } from './file-session-data-store';
+import { checkCheckpointPeriodMs, FileSessionDataStore, parseDurability, type FileLike, type FileStoreDurability } from './file-session-data-store';
 import type { SessionDataStore } from '../../session-data-store';
 
 /**
  * Jetty's FileSessionDataStoreFactory: `storeDir` (`jetty.session.file.storeDir`),
  * `deleteUnrestorableFiles` (`jetty.session.file.deleteUnrestorableFiles`), `savePeriodSec`
- * (`jetty.session.savePeriod.seconds`) and `gracePeriodSec` (0 here, as the 9.4 factory).
+ * (`jetty.session.savePeriod.seconds`) and `gracePeriodSec` (0 here, as the 9.4 factory); Pier adds
+ * `durability` (`jetty.session.file.durability`) and `checkpointPeriodMs`
+ * (`jetty.session.file.checkpointPeriodMs`).
  */
 @JettyClass('org.eclipse.jetty.server.session.FileSessionDataStoreFactory')
 export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory {
   private _storeDir: FileLike | null = null;
   private _deleteUnrestorableFiles = false;
+  private _durability: FileStoreDurability = 'journal';
+  private _checkpointPeriodMs = 1000;
 
   @Expose('File') setStoreDir(dir: FileLike | null): void { this._storeDir = dir; }
   @Expose() getStoreDir(): FileLike | null { return this._storeDir; }
   @Expose('boolean') setDeleteUnrestorableFiles(b: boolean): void { this._deleteUnrestorableFiles = b; }
   @Expose() isDeleteUnrestorableFiles(): boolean { return this._deleteUnrestorableFiles; }
+  /** Checked here, at configuration time, so that a typo fails where the XML sets it. */
+  @Expose('String') setDurability(mode: string): void { this._durability = parseDurability(mode); }
+  @Expose() getDurability(): FileStoreDurability { return this._durability; }
+  @Expose('long') setCheckpointPeriodMs(ms: number): void { this._checkpointPeriodMs = checkCheckpointPeriodMs(ms); }
+  @Expose() getCheckpointPeriodMs(): number { return this._checkpointPeriodMs; }
 
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new FileSessionDataStore();
     store.setDeleteUnrestorableFiles(this._deleteUnrestorableFiles);
+    store.setDurability(this._durability);
+    store.setCheckpointPeriodMs(this._checkpointPeriodMs);
     store.setStoreDir(this._storeDir);
     store.setGracePeriodSec(this._gracePeriodSec);
     store.setSavePeriodSec(this._savePeriodSec);

@@ -13,6 +13,8 @@ import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../
 import { isValidSessionId } from '../../session-id';
 import type { SessionData } from '../../session-data';
 import { writeFileAtomically } from '../../../util/atomic-write';
+import { DirSync, unlinkQuietly } from './session-file-io';
+import { JournaledSessionFiles, TMP_MARK } from './journaled-session-files';
 
 /** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
 export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
@@ -25,21 +27,47 @@ function toPath(f: FileLike): string {
   return String(f);
 }
 
-const TMP_MARK = '.tmp-';
-
 interface Entry { readonly name: string; readonly expiry: number }
 
 /** How many files the start-up scan removes at once. */
 const SCAN_PARALLELISM = 64;
 
 /**
+ * When a write is durable, and what it costs:
+ * - `journal` (default): appended to the store's journal and fdatasync'd together with every write that
+ *   arrived meanwhile; the session file itself is written at the next checkpoint (every
+ *   `checkpointPeriodMs`, at stop, and replayed at start after a crash). Survives a power cut.
+ * - `file`: the session file is written (temporary file, fsync, rename, folder fsync) before the request
+ *   ends. Survives a power cut; one fsync'd file per write.
+ * - `os`: the session file is written (temporary file, rename) and left to the operating system to flush,
+ *   which is what Jetty 9.4's FileSessionDataStore does. Survives a crash of the process, not a power cut.
+ */
+export type FileStoreDurability = 'journal' | 'file' | 'os';
+const DURABILITIES: readonly FileStoreDurability[] = ['journal', 'file', 'os'];
+
+/** The durability a configuration names (case and spaces ignored), or a RangeError that lists the choices. */
+export function parseDurability(mode: string): FileStoreDurability {
+  const m = String(mode).trim().toLowerCase() as FileStoreDurability;
+  if (!DURABILITIES.includes(m)) throw new RangeError(`Cannot set durability '${mode}': expected one of ${DURABILITIES.join(', ')}`);
+  return m;
+}
+
+/** A checkpoint period in ms (0 or more), or a RangeError. */
+export function checkCheckpointPeriodMs(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Cannot set checkpointPeriodMs to ${ms}: expected 0 or more milliseconds`);
+  return ms;
+}
+
+/**
  * Jetty's FileSessionDataStore. XML properties: `storeDir` (required; module default
  * `${jetty.base}/sessions`), `deleteUnrestorableFiles` (default false), plus `gracePeriodSec` and
- * `savePeriodSec`. Enabled by modules/session-store-file.mod through FileSessionDataStoreFactory.
+ * `savePeriodSec`, and Pier's `durability` (`journal`, `file` or `os`, see FileStoreDurability) and
+ * `checkpointPeriodMs` (default 1000). Enabled by modules/session-store-file.mod through
+ * FileSessionDataStoreFactory.
  *
  * One folder may be shared by several contexts: only files whose name carries this context's canonical
- * path and vhost are mapped. Each write goes to `<name>.tmp-<random>` in the folder, is fsynced, renamed
- * over the final name and only then is the file with the old expiry removed, so a crash never leaves a torn
+ * path and vhost are mapped. A session file is written to `<name>.tmp-<random>` in the folder, renamed over
+ * the final name and only then is the file with the old expiry removed, so a crash never leaves a torn
  * session. The file content is Pier's JSON document (see session-data-codec), not Java serialisation.
  */
 @JettyClass('org.eclipse.jetty.server.session.FileSessionDataStore')
@@ -47,8 +75,14 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   private _storeDir: string | null = null;
   private _dirSync: DirSync | null = null;
   private _deleteUnrestorableFiles = false;
-  /** id -> current file of this context. */
+  private _durability: FileStoreDurability = 'journal';
+  private _checkpointPeriodMs = 1000;
+  /** The journal mode's writer, while started in that mode. */
+  private _journaled: JournaledSessionFiles | null = null;
+  /** id -> the newest durable file name and expiry of this context's sessions (in journal mode, maybe not written yet). */
   private readonly _files = new Map<string, Entry>();
+  /** id -> the name of the session's file on disk. */
+  private readonly _disk = new Map<string, string>();
   /** Per-id chains so that writes and deletes of one id never overlap. */
   private readonly _locks = new Map<string, Promise<unknown>>();
   /** Files already reported unreadable (each is reported once). */
@@ -62,6 +96,18 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   @Expose() getStoreDir(): string | null { return this._storeDir; }
   @Expose('boolean') setDeleteUnrestorableFiles(b: boolean): void { this._deleteUnrestorableFiles = b; }
   @Expose() isDeleteUnrestorableFiles(): boolean { return this._deleteUnrestorableFiles; }
+
+  /** `journal` (default), `file` or `os`: see FileStoreDurability. */
+  @Expose('String')
+  setDurability(mode: string): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set durability: the FileSessionDataStore is running');
+    this._durability = parseDurability(mode);
+  }
+  @Expose() getDurability(): FileStoreDurability { return this._durability; }
+  /** How often the journal is written into session files (journal mode); 0 leaves it to size and stop. */
+  @Expose('long')
+  setCheckpointPeriodMs(ms: number): void { this._checkpointPeriodMs = checkCheckpointPeriodMs(ms); }
+  @Expose() getCheckpointPeriodMs(): number { return this._checkpointPeriodMs; }
 
   isPassivating(): boolean { return true; }
 
@@ -106,13 +152,36 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     }
     await super.doStart();
     await this.initializeStore();
+    if (this._durability === 'journal') {
+      const journaled = new JournaledSessionFiles({
+        dir: this._storeDir, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
+        onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, warn: (line) => console.warn(line),
+      });
+      for (const [id, entry] of await journaled.start()) {
+        if (entry.op === 'store') this._files.set(id, { name: this.getFileName(id, entry.expiry), expiry: entry.expiry });
+        else this._files.delete(id);
+      }
+      this._journaled = journaled;
+    }
   }
 
   protected override async doStop(): Promise<void> {
     await Promise.allSettled([...this._locks.values()]);
+    const journaled = this._journaled;
+    this._journaled = null;
+    await journaled?.stop();
     this._files.clear();
+    this._disk.clear();
     this._reported.clear();
     await super.doStop();
+  }
+
+  /**
+   * Journal mode: writes every session stored so far into its file and drops the journal that held it
+   * (what the periodic checkpoint does). Other modes: nothing to do.
+   */
+  async checkpoint(): Promise<void> {
+    await this._journaled?.checkpoint();
   }
 
   /**
@@ -153,9 +222,11 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         if (existing) {
           const [keep, drop] = existing.expiry >= expiry ? [existing, { name, expiry }] : [{ name, expiry }, existing];
           this._files.set(id, keep);
+          this._disk.set(id, keep.name);
           doomed.push(this.file(drop.name));
         } else {
           this._files.set(id, { name, expiry });
+          this._disk.set(id, name);
         }
       } catch (err) {
         errors.push(err);
@@ -189,41 +260,62 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   protected async doLoad(id: string): Promise<SessionData | null> {
     if (!isValidSessionId(id)) return null;
     return this.withLock(id, async () => {
-      const entry = this._files.get(id);
-      if (!entry) return null;
-      const full = this.file(entry.name);
-      let bytes: Buffer;
-      let mtime: number;
-      try {
-        bytes = await fs.promises.readFile(full);
-        mtime = (await fs.promises.stat(full)).mtimeMs;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') { this._files.delete(id); return null; }
-        throw new UnreadableSessionDataError(id, this._context, { cause: err });
-      }
-      try {
-        const data = decodeSessionData(bytes);
-        const ctx = this.requireContext();
-        if (data.id !== id || data.contextPath !== ctx.getCanonicalContextPath() || data.vhost !== ctx.getVhost()) {
-          throw new TypeError(`the file holds session '${data.id}' of context '${data.contextPath}' vhost '${data.vhost}'`);
-        }
-        data.setLastSaved(Math.floor(mtime));
-        data.clean();
-        return data;
-      } catch (cause) {
-        const err = new UnreadableSessionDataError(id, this._context, { cause });
-        err.reported = true;
-        if (!this._reported.has(entry.name)) {
-          this._reported.add(entry.name);
-          console.warn(`${err.message} (file '${full}')${this._deleteUnrestorableFiles ? '; deleting it' : ''}`);
-        }
-        if (this._deleteUnrestorableFiles) {
+      // A checkpoint may replace the file while it is read: look again (bounded) where the session is now.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const pending = this._journaled?.pending(id);
+        if (pending) return pending.op === 'store' ? this.decodeChecked(id, pending.body, pending.savedAt, null) : null;
+        const name = this._disk.get(id);
+        if (name === undefined) return null;
+        const full = this.file(name);
+        let bytes: Buffer;
+        let mtime: number;
+        try {
+          const fh = await fs.promises.open(full, 'r');
+          try {
+            bytes = await fh.readFile();
+            mtime = (await fh.stat()).mtimeMs;
+          } finally {
+            await fh.close();
+          }
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UnreadableSessionDataError(id, this._context, { cause: err });
+          if (this._disk.get(id) !== name || this._journaled?.pending(id)) continue;
           this._files.delete(id);
-          await unlinkQuietly(full);
+          this._disk.delete(id);
+          return null;
         }
-        throw err;
+        return this.decodeChecked(id, bytes, Math.floor(mtime), full);
       }
+      return null;
     });
+  }
+
+  /** Decodes a stored document and checks it is this session of this context; an unreadable file is reported once. */
+  private async decodeChecked(id: string, bytes: Buffer, savedAt: number, full: string | null): Promise<SessionData> {
+    try {
+      const data = decodeSessionData(bytes);
+      const ctx = this.requireContext();
+      if (data.id !== id || data.contextPath !== ctx.getCanonicalContextPath() || data.vhost !== ctx.getVhost()) {
+        throw new TypeError(`the file holds session '${data.id}' of context '${data.contextPath}' vhost '${data.vhost}'`);
+      }
+      data.setLastSaved(savedAt);
+      data.clean();
+      return data;
+    } catch (cause) {
+      const err = new UnreadableSessionDataError(id, this._context, { cause });
+      err.reported = true;
+      const where = full ?? `the journal in '${this._storeDir}'`;
+      if (!this._reported.has(where)) {
+        this._reported.add(where);
+        console.warn(`${err.message} (file '${where}')${this._deleteUnrestorableFiles && full ? '; deleting it' : ''}`);
+      }
+      if (this._deleteUnrestorableFiles && full) {
+        this._files.delete(id);
+        this._disk.delete(id);
+        await unlinkQuietly(full);
+      }
+      throw err;
+    }
   }
 
   protected async doStore(id: string, data: SessionData, _lastSaveTime: number): Promise<void> {
@@ -235,29 +327,46 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       const attr = err instanceof UnencodableValueError ? err.attribute : undefined;
       throw new UnwritableSessionDataError(id, this._context, attr, { cause: err });
     }
-    await this.withLock(id, async () => {
-      const name = this.getFileName(id, data.getExpiry());
-      const full = this.file(name);
-      const tmp = this.file(`${name}${TMP_MARK}${randomBytes(6).toString('hex')}`);
+    const expiry = data.getExpiry();
+    const name = this.getFileName(id, expiry);
+    if (this._journaled) {
       try {
-        await writeFileAtomically(tmp, full, bytes);
-        await this.dirSync().sync();
+        await this._journaled.store(id, expiry, bytes, () => this._files.set(id, { name, expiry }));
       } catch (err) {
         throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
       }
-      const old = this._files.get(id);
-      this._files.set(id, { name, expiry: data.getExpiry() });
-      if (old && old.name !== name) await unlinkQuietly(this.file(old.name));
+      return;
+    }
+    await this.withLock(id, async () => {
+      const full = this.file(name);
+      const tmp = this.file(`${name}${TMP_MARK}${randomBytes(6).toString('hex')}`);
+      const fsync = this._durability === 'file';
+      try {
+        await writeFileAtomically(tmp, full, bytes, { fsync });
+        if (fsync) await this.dirSync().sync();
+      } catch (err) {
+        throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
+      }
+      const old = this._disk.get(id);
+      this._files.set(id, { name, expiry });
+      this._disk.set(id, name);
+      if (old !== undefined && old !== name) await unlinkQuietly(this.file(old));
     });
   }
 
   protected async doDelete(id: string): Promise<boolean> {
     if (!isValidSessionId(id)) return false;
+    if (this._journaled) {
+      if (!this._files.has(id)) return false;
+      await this._journaled.delete(id, () => this._files.delete(id));
+      return true;
+    }
     return this.withLock(id, async () => {
-      const entry = this._files.get(id);
-      if (!entry) return false;
+      const name = this._disk.get(id);
       this._files.delete(id);
-      await unlinkQuietly(this.file(entry.name));
+      this._disk.delete(id);
+      if (name === undefined) return false;
+      await unlinkQuietly(this.file(name));
       return true;
     });
   }
@@ -303,56 +412,13 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     return this._dirSync;
   }
 
-  /** The file currently holding `id` (for tests and tools), or null. */
+  /** The file currently holding `id` on disk (for tests and tools), or null; in journal mode see checkpoint(). */
   getFileFor(id: string): string | null {
-    const e = this._files.get(id);
-    return e ? this.file(e.name) : null;
+    const name = this._disk.get(id);
+    return name === undefined ? null : this.file(name);
   }
 
-  override dumpSelf(): string { return `${super.dumpSelf()}[dir=${this._storeDir},deleteUnrestorableFiles=${this._deleteUnrestorableFiles}]`; }
-}
-
-/**
- * Group commit of folder fsyncs: a rename is durable once a folder fsync that started after it has
- * finished. A write that finds a sync running waits for it and then shares the next one with every
- * write that arrived meanwhile, so N concurrent writes cost about two folder syncs instead of N.
- */
-class DirSync {
-  private _running: Promise<void> | null = null;
-  private _next: Promise<void> | null = null;
-  constructor(readonly dir: string) {}
-
-  /** Resolves once a folder fsync that started after this call has finished. */
-  sync(): Promise<void> {
-    if (this._next !== null) return this._next;
-    if (this._running !== null) {
-      this._next = this._running.then(() => this.start());
-      return this._next;
-    }
-    return this.start();
-  }
-
-  private start(): Promise<void> {
-    this._next = null;
-    const run: Promise<void> = syncDirQuietly(this.dir).finally(() => { if (this._running === run) this._running = null; });
-    this._running = run;
-    return run;
-  }
-}
-
-/** Makes a rename durable where the platform allows fsync on a folder (best effort elsewhere). */
-async function syncDirQuietly(dir: string): Promise<void> {
-  let fh: fs.promises.FileHandle | undefined;
-  try {
-    fh = await fs.promises.open(dir, 'r');
-    await fh.sync();
-  } catch { /* not supported here (e.g. Windows): the rename itself is still atomic */ } finally {
-    await fh?.close().catch(() => undefined);
-  }
-}
-
-async function unlinkQuietly(file: string): Promise<void> {
-  try { await fs.promises.unlink(file); } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[dir=${this._storeDir},deleteUnrestorableFiles=${this._deleteUnrestorableFiles},durability=${this._durability}]`;
   }
 }

@@ -2,5 +2,6 @@
  * The file session store backend: FileSessionDataStore and its factory.
  * @module
  */
-export { FileSessionDataStore, type FileLike } from './file-session-data-store';
+export { FileSessionDataStore, parseDurability, type FileLike, type FileStoreDurability } from './file-session-data-store';
+export { SessionJournal } from './session-journal';
 export { FileSessionDataStoreFactory } from './file-session-data-store-factory';

@@ -11,14 +11,15 @@ import { tempDir } from '../../support';
 
 let tmp: { dir: string; cleanup: () => void } | null = null;
 
-sessionDataStoreContract({
-  name: 'FileSessionDataStore',
+for (const durability of ['journal', 'file', 'os']) sessionDataStoreContract({
+  name: `FileSessionDataStore (durability ${durability})`,
   persists: true,
   passivating: true,
   createStore: () => {
     tmp ??= tempDir();
     const s = new FileSessionDataStore();
     s.setStoreDir(tmp.dir);
+    s.setDurability(durability);
     return s;
   },
   async persistOutOfBand(store, data) {
@@ -34,6 +35,7 @@ sessionDataStoreContract({
   },
   async existsOutOfBand(store, id) {
     const s = store as FileSessionDataStore;
+    await s.checkpoint();
     return fs.readdirSync(s.getStoreDir()!).some((n) => n.endsWith(`_${id}`));
   },
   cleanup() { tmp?.cleanup(); tmp = null; },

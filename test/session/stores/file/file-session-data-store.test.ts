@@ -1,5 +1,6 @@
 /**
- * Tests of FileSessionDataStore beyond the contract: naming, shared folders, start-up scan, unreadable files, crash-safe writes, id validation.
+ * Tests of FileSessionDataStore beyond the contract: naming, shared folders, start-up scan, unreadable files,
+ * crash-safe file writes, id validation. The journal itself is tested in file-session-data-store-journal.test.ts.
  * @module
  */
 import { expect } from 'chai';
@@ -68,16 +69,19 @@ describe('FileSessionDataStore', () => {
     const s = await started('/test');
     const d = data(s, 'abc');
     await s.store('abc', d);
+    await s.checkpoint();
     expect(files()).to.deep.equal([`${d.getExpiry()}__test_0.0.0.0_abc`]);
     const root = await started('/', 'example.com');
     const r = data(root, 'def', -1);
     await root.store('def', r);
+    await root.checkpoint();
     expect(files()).to.include('0__example.com_def');
   });
 
   it('sanitises the context path as Jetty 9.4.20+ does', async () => {
     const s = await started('/a.b/c d');
     await s.store('x1', data(s, 'x1', -1));
+    await s.checkpoint();
     expect(files()).to.deep.equal(['0__a_b_c_d_0.0.0.0_x1']);
   });
 
@@ -88,6 +92,7 @@ describe('FileSessionDataStore', () => {
     d.calcAndSetExpiry(Date.now() + 5000);
     d.setDirty(true);
     await s.store('ren1', d);
+    await s.checkpoint();
     expect(files()).to.deep.equal([`${d.getExpiry()}__test_0.0.0.0_ren1`]);
   });
 
@@ -96,6 +101,7 @@ describe('FileSessionDataStore', () => {
     const d = data(s, 'json1');
     d.setAttribute('k', 'v');
     await s.store('json1', d);
+    await s.checkpoint();
     const doc = JSON.parse(fs.readFileSync(path.join(tmp.dir, files()[0]), 'utf8'));
     expect(doc).to.include({ format: 'pier-session', version: 1, id: 'json1', contextPath: '_test', vhost: '0.0.0.0' });
     expect(doc.attributes).to.deep.equal({ k: 'v' });
@@ -108,6 +114,8 @@ describe('FileSessionDataStore', () => {
     const bd = data(b, 'same');
     bd.setAttribute('who', 'b');
     await b.store('same', bd);
+    await a.checkpoint();
+    await b.checkpoint();
     expect(files()).to.have.length(2);
     expect((await b.load('same'))!.getAttribute('who')).to.equal('b');
     expect((await a.load('same'))!.getAttribute('who')).to.equal(undefined);
@@ -182,8 +190,8 @@ describe('FileSessionDataStore', () => {
     expect(err).to.be.instanceOf(UnreadableSessionDataError);
   });
 
-  it('keeps the old file intact when the rename of a new write fails', async () => {
-    const s = await started();
+  it('keeps the old file intact when the rename of a new write fails (durability file)', async () => {
+    const s = await started('/test', undefined, (x) => x.setDurability('file'));
     const d = data(s, 'crash1');
     d.setAttribute('v', 1);
     await s.store('crash1', d);
@@ -200,8 +208,8 @@ describe('FileSessionDataStore', () => {
     expect((await s.load('crash1'))!.getAttribute('v')).to.equal(1);
   });
 
-  it('keeps the old file intact and leaves no temporary file when the write itself fails', async () => {
-    const s = await started();
+  it('keeps the old file intact and leaves no temporary file when the write itself fails (durability file)', async () => {
+    const s = await started('/test', undefined, (x) => x.setDurability('file'));
     const d = data(s, 'crash2');
     d.setAttribute('v', 1);
     await s.store('crash2', d);
@@ -229,19 +237,23 @@ describe('FileSessionDataStore', () => {
     expect(files()).to.deep.equal([]);
   });
 
-  it('serialises concurrent writes of one session so the last one wins', async () => {
-    const s = await started();
-    const writes: Promise<void>[] = [];
-    for (let i = 0; i < 20; i++) {
-      const d = data(s, 'conc');
-      d.setAttribute('i', i);
-      d.calcAndSetExpiry(Date.now() + i * 1000);
-      writes.push(s.store('conc', d));
-    }
-    await Promise.all(writes);
-    expect(files()).to.have.length(1);
-    expect((await s.load('conc'))!.getAttribute('i')).to.equal(19);
-  });
+  for (const durability of ['journal', 'file', 'os']) {
+    it(`serialises concurrent writes of one session so the last one wins (durability ${durability})`, async () => {
+      const s = await started('/test', undefined, (x) => x.setDurability(durability));
+      const writes: Promise<void>[] = [];
+      for (let i = 0; i < 20; i++) {
+        const d = data(s, 'conc');
+        d.setAttribute('i', i);
+        d.calcAndSetExpiry(Date.now() + i * 1000);
+        writes.push(s.store('conc', d));
+      }
+      await Promise.all(writes);
+      expect((await s.load('conc'))!.getAttribute('i')).to.equal(19);
+      await s.checkpoint();
+      expect(files()).to.have.length(1);
+      expect(decodeSessionData(fs.readFileSync(path.join(tmp.dir, files()[0]))).getAttribute('i')).to.equal(19);
+    });
+  }
 
   it('maps a symbolic link to a session file at start, and ignores a folder with a session file name', async () => {
     const fut = Date.now() + 100_000;
@@ -270,8 +282,8 @@ describe('FileSessionDataStore', () => {
     expect(files()).to.have.length(2000);
   });
 
-  it('writes many sessions at once, each renamed and followed by a folder fsync that started after it', async () => {
-    const s = await started();
+  it('writes many sessions at once, each renamed and followed by a folder fsync that started after it (durability file)', async () => {
+    const s = await started('/test', undefined, (x) => x.setDurability('file'));
     const events: string[] = [];
     const rename = fs.promises.rename;
     sinon.stub(fs.promises, 'rename').callsFake(async (from, to) => {
@@ -310,10 +322,20 @@ describe('FileSessionDataStore', () => {
     f.setStoreDir(tmp.dir);
     f.setDeleteUnrestorableFiles(true);
     f.setSavePeriodSec(7);
+    f.setDurability('OS');
+    f.setCheckpointPeriodMs(250);
     const s = f.getSessionDataStore(null) as FileSessionDataStore;
     expect(s.getStoreDir()).to.equal(path.resolve(tmp.dir));
     expect(s.isDeleteUnrestorableFiles()).to.equal(true);
     expect(s.getSavePeriodSec()).to.equal(7);
     expect(s.getGracePeriodSec()).to.equal(0);
+    expect(s.getDurability()).to.equal('os');
+    expect(s.getCheckpointPeriodMs()).to.equal(250);
+  });
+
+  it('refuses an unknown durability, naming the three it knows', () => {
+    expect(() => new FileSessionDataStore().setDurability('fast')).to.throw(RangeError, /'fast'.*journal, file, os/);
+    expect(() => new FileSessionDataStoreFactory().setDurability('sometimes')).to.throw(RangeError, /journal, file, os/);
+    expect(() => new FileSessionDataStore().setCheckpointPeriodMs(-1)).to.throw(RangeError, /0 or more/);
   });
 });

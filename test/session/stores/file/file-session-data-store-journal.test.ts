@@ -1,0 +1,221 @@
+/**
+ * FileSessionDataStore's default durability, the journal: group commit, replay after a crash, torn tails,
+ * failed writes, checkpoints. A crash is simulated by copying the store folder while the store runs (what
+ * the disk holds at that instant) and starting a new store on the copy.
+ * @module
+ */
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as sinon from 'sinon';
+import { FileSessionDataStore } from '../../../../src/session/stores/file/file-session-data-store';
+import { UnwritableSessionDataError } from '../../../../src/session/errors';
+import { decodeSessionData } from '../../../../src/session/session-data-codec';
+import type { SessionData } from '../../../../src/session/session-data';
+import { makeContext, tempDir } from '../../support';
+
+type FileHandle = fs.promises.FileHandle;
+
+/** The prototype every FileHandle shares, so a test can count or fail its syncs and writes. */
+async function fileHandlePrototype(dir: string): Promise<FileHandle> {
+  const fh = await fs.promises.open(dir, 'r');
+  await fh.close();
+  return Object.getPrototypeOf(fh) as FileHandle;
+}
+
+describe('FileSessionDataStore with its journal (durability journal, the default)', () => {
+  const temps: Array<{ dir: string; cleanup: () => void }> = [];
+  const stores: FileSessionDataStore[] = [];
+  let dir: string;
+  let warn: sinon.SinonStub;
+
+  beforeEach(() => {
+    const t = tempDir();
+    temps.push(t);
+    dir = t.dir;
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(async () => {
+    sinon.restore();
+    for (const s of stores.splice(0)) if (s.isRunning()) await s.stop().catch(() => undefined);
+    for (const t of temps.splice(0)) t.cleanup();
+  });
+
+  async function started(at = dir, contextPath = '/test', checkpointPeriodMs = 0): Promise<FileSessionDataStore> {
+    const s = new FileSessionDataStore();
+    s.setStoreDir(at);
+    s.setCheckpointPeriodMs(checkpointPeriodMs);
+    await s.initialize(makeContext(contextPath));
+    await s.start();
+    stores.push(s);
+    return s;
+  }
+
+  function session(s: FileSessionDataStore, id: string, attrs: Record<string, unknown> = {}): SessionData {
+    const t = Date.now();
+    const d = s.newSessionData(id, t, t, t, 60_000);
+    for (const [k, v] of Object.entries(attrs)) d.setAttribute(k, v);
+    return d;
+  }
+
+  const journals = (at = dir): string[] => fs.readdirSync(at).filter((n) => n.startsWith('.pier-journal-'));
+  const sessionFiles = (at = dir): string[] => fs.readdirSync(at).filter((n) => !n.startsWith('.')).sort();
+
+  /** What the disk holds now, as a new folder: the state a crash at this instant leaves. */
+  function crashImage(): string {
+    const t = tempDir('pier-crash-');
+    temps.push(t);
+    for (const n of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, n), path.join(t.dir, n));
+    return t.dir;
+  }
+
+  it('acknowledges a write once it is in the synced journal, and writes the session file at the checkpoint', async () => {
+    const s = await started();
+    await s.store('j1', session(s, 'j1', { cart: ['tea'] }));
+    expect(journals()).to.have.length(1);
+    expect(sessionFiles()).to.deep.equal([]);
+    const loaded = await s.load('j1');
+    expect(loaded!.getAttribute('cart')).to.deep.equal(['tea']);
+    expect(loaded!.getLastSaved()).to.be.greaterThan(0);
+    await s.checkpoint();
+    expect(journals()).to.deep.equal([]);
+    expect(sessionFiles()).to.have.length(1);
+    expect(decodeSessionData(fs.readFileSync(path.join(dir, sessionFiles()[0]))).getAttribute('cart')).to.deep.equal(['tea']);
+    expect((await s.load('j1'))!.getAttribute('cart')).to.deep.equal(['tea']);
+  });
+
+  it('shares one fdatasync among many concurrent writes (group commit)', async () => {
+    const s = await started();
+    const datasync = sinon.spy(await fileHandlePrototype(dir), 'datasync');
+    await Promise.all(Array.from({ length: 50 }, (_, i) => s.store(`g${i}`, session(s, `g${i}`, { i }))));
+    expect(datasync.callCount, 'fdatasync calls for 50 concurrent writes').to.be.at.most(5);
+    for (let i = 0; i < 50; i++) expect((await s.load(`g${i}`))!.getAttribute('i')).to.equal(i);
+  });
+
+  it('replays the journal after a crash: every acknowledged write is back, in its session file', async () => {
+    const s = await started();
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => s.store(`c${i}`, session(s, `c${i}`, { round }))));
+      if (round === 0) await s.checkpoint();
+    }
+    const image = crashImage();
+    expect(journals(image)).to.have.length(1);
+    const after = await started(image);
+    for (let i = 0; i < 20; i++) expect((await after.load(`c${i}`))!.getAttribute('round'), `c${i}`).to.equal(2);
+    expect(journals(image)).to.deep.equal([]);
+    expect(sessionFiles(image)).to.have.length(20);
+    expect(warn.called).to.equal(false);
+  });
+
+  it('keeps a deleted session deleted after a crash, even though its file was written before', async () => {
+    const s = await started();
+    await s.store('d1', session(s, 'd1'));
+    await s.checkpoint();
+    expect(sessionFiles()).to.have.length(1);
+    expect(await s.delete('d1')).to.equal(true);
+    expect(await s.load('d1')).to.equal(null);
+    expect(await s.exists('d1')).to.equal(false);
+    const after = await started(crashImage());
+    expect(await after.load('d1')).to.equal(null);
+    expect(sessionFiles(after.getStoreDir()!)).to.deep.equal([]);
+  });
+
+  it('keeps every whole record of a journal cut short by a power cut, with one warning line', async () => {
+    const s = await started();
+    await s.store('t1', session(s, 't1', { v: 1 }));
+    await s.store('t2', session(s, 't2', { v: 2 }));
+    const image = crashImage();
+    const [journal] = journals(image);
+    const full = path.join(image, journal);
+    fs.truncateSync(full, fs.statSync(full).size - 3);
+    const after = await started(image);
+    expect((await after.load('t1'))!.getAttribute('v')).to.equal(1);
+    expect(await after.load('t2')).to.equal(null);
+    expect(warn.callCount).to.equal(1);
+    expect(String(warn.firstCall.args[0])).to.match(/Session journal '.*': a frame is cut short; kept its first 1 record/);
+  });
+
+  it('fails the writes of a batch whose journal write fails, and cuts its torn bytes before the next batch', async () => {
+    const s = await started();
+    await s.store('ok1', session(s, 'ok1', { v: 1 }));
+    const proto = await fileHandlePrototype(dir);
+    const realWrite = proto.write;
+    const write = sinon.stub(proto, 'write').callsFake(async function (this: FileHandle, buf: Buffer, offset = 0, length = buf.length, position?: number) {
+      await (realWrite as (...args: unknown[]) => Promise<unknown>).call(this, buf, offset, Math.floor(length / 2), position);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    } as unknown as typeof proto.write);
+    let err: unknown;
+    try { await s.store('lost', session(s, 'lost', { v: 2 })); } catch (e) { err = e; }
+    write.restore();
+    expect(err).to.be.instanceOf(UnwritableSessionDataError);
+    expect((err as Error).message).to.match(/lost/);
+    await s.store('ok2', session(s, 'ok2', { v: 3 }));
+    const after = await started(crashImage());
+    expect((await after.load('ok1'))!.getAttribute('v')).to.equal(1);
+    expect(await after.load('lost')).to.equal(null);
+    expect((await after.load('ok2'))!.getAttribute('v')).to.equal(3);
+    expect(warn.called, 'no damaged journal to report').to.equal(false);
+  });
+
+  it('keeps the journal when a checkpoint cannot write, warns once, and succeeds later', async () => {
+    const s = await started();
+    await s.store('k1', session(s, 'k1', { v: 1 }));
+    const rename = sinon.stub(fs.promises, 'rename').rejects(Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' }));
+    await s.checkpoint().then(() => { throw new Error('the checkpoint should fail'); }, () => undefined);
+    await s.checkpoint().catch(() => undefined);
+    rename.restore();
+    expect(warn.callCount).to.equal(1);
+    expect(String(warn.firstCall.args[0])).to.match(/Cannot checkpoint the session journal .*EROFS.*retried/);
+    expect(journals().length).to.be.at.least(1);
+    expect((await s.load('k1'))!.getAttribute('v')).to.equal(1);
+    await s.checkpoint();
+    expect(journals()).to.deep.equal([]);
+    expect(sessionFiles()).to.have.length(1);
+  });
+
+  it('leaves only session files after a clean stop', async () => {
+    const s = await started();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => s.store(`s${i}`, session(s, `s${i}`))));
+    await s.stop();
+    expect(journals()).to.deep.equal([]);
+    expect(sessionFiles()).to.have.length(5);
+  });
+
+  it('writes the session files every checkpointPeriodMs by itself', async () => {
+    const s = await started(dir, '/test', 20);
+    await s.store('p1', session(s, 'p1'));
+    for (let i = 0; i < 250 && sessionFiles().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sessionFiles()).to.have.length(1);
+  });
+
+  it('keeps one journal per context in a shared folder, each replayed by its own context', async () => {
+    const a = await started(dir, '/a');
+    const b = await started(dir, '/b');
+    await a.store('same', session(a, 'same', { who: 'a' }));
+    await b.store('same', session(b, 'same', { who: 'b' }));
+    expect(journals()).to.have.length(2);
+    const image = crashImage();
+    const a2 = await started(image, '/a');
+    expect(journals(image)).to.have.length(1);
+    const b2 = await started(image, '/b');
+    expect((await a2.load('same'))!.getAttribute('who')).to.equal('a');
+    expect((await b2.load('same'))!.getAttribute('who')).to.equal('b');
+    expect(journals(image)).to.deep.equal([]);
+  });
+
+  it('writes the session file at once, and never fsyncs, with durability os (Jetty 9.4\'s own)', async () => {
+    const s = new FileSessionDataStore();
+    s.setStoreDir(dir);
+    s.setDurability('os');
+    await s.initialize(makeContext());
+    await s.start();
+    stores.push(s);
+    const proto = await fileHandlePrototype(dir);
+    const sync = sinon.spy(proto, 'sync');
+    const datasync = sinon.spy(proto, 'datasync');
+    await s.store('o1', session(s, 'o1'));
+    expect(sessionFiles()).to.have.length(1);
+    expect(journals()).to.deep.equal([]);
+    expect(sync.callCount + datasync.callCount).to.equal(0);
+  });
+});
