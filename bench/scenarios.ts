@@ -34,7 +34,9 @@ export const HELLO_SERVERS: ServerEntry[] = [
 
 export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier', mode: 'read', label: 'pier session read (DefaultSessionCache, NullSessionDataStore)' },
-  { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore)' },
+  { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability journal)' },
+  { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability file)', extra: { durability: 'file' } },
+  { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability os)', extra: { durability: 'os' } },
   { id: 'pier-legacy-hash', mode: 'write', label: 'pier legacy HashSessionManager' },
   { id: 'express-session-memory', mode: 'read', label: 'express-session MemoryStore' },
   { id: 'express-session-file', mode: 'write', label: 'express-session session-file-store' },
