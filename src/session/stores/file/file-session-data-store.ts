@@ -357,9 +357,11 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   protected async doDelete(id: string): Promise<boolean> {
     if (!isValidSessionId(id)) return false;
     if (this._journaled) {
-      if (!this._files.has(id)) return false;
+      // Journaled even when unknown here: a store of this id may still be on its way to the journal,
+      // and the delete must come after it in a replay.
+      const had = this._files.has(id);
       await this._journaled.delete(id, () => this._files.delete(id));
-      return true;
+      return had;
     }
     return this.withLock(id, async () => {
       const name = this._disk.get(id);
