@@ -43,6 +43,7 @@ export const DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_MAX_FORM_CONTENT_SIZE = 200000;
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+const NO_REQUEST_LOGS: readonly { log(request: Request, response: Response): void }[] = Object.freeze([]);
 
 /**
  * Jetty's org.eclipse.jetty.server.Request. Created by ServerConnector per exchange; not configured
@@ -83,6 +84,8 @@ export class Request implements HttpServletRequest {
   private _requestedSessionId: string | null = null;
   private _requestedSessionIdFromCookie = false;
   private _remoteUser: string | null = null;
+  /** The servlet holder the request is mapped to in the current ServletHandler scope (Jetty's UserIdentity.Scope). */
+  private _scope: unknown = null;
   private _uriOverride: string | null = null;
   /** Request logs added by RequestLogHandler; allocated by the first one. */
   private _requestLogs: { log(request: Request, response: Response): void }[] | null = null;
@@ -134,13 +137,17 @@ export class Request implements HttpServletRequest {
   setServerName(name: string): void { this._serverName = name; }
   setServerPort(port: number): void { this._serverPort = port; }
   setRemoteUser(user: string | null): void { this._remoteUser = user; }
+  /** Jetty's setUserIdentityScope: the ServletHandler puts the mapped ServletHolder here for its handle pass. */
+  setUserIdentityScope(scope: unknown): void { this._scope = scope; }
+  getUserIdentityScope(): unknown { return this._scope; }
   setMaxBodySize(bytes: number): void { this._maxBodySize = bytes; }
   /** Adds a request log that gets this exchange once the response is complete (RequestLogHandler). */
   addRequestLog(log: { log(request: Request, response: Response): void }): void {
     const logs = this._requestLogs ??= [];
     if (!logs.includes(log)) logs.push(log);
   }
-  getRequestLogs(): { log(request: Request, response: Response): void }[] { return this._requestLogs === null ? [] : [...this._requestLogs]; }
+  /** The request logs added so far (not a copy: read it, do not change it). */
+  getRequestLogs(): readonly { log(request: Request, response: Response): void }[] { return this._requestLogs ?? NO_REQUEST_LOGS; }
 
   // ---- dispatch plumbing (RequestDispatcher) ------------------------------------------------------
 

@@ -411,8 +411,8 @@ export class Response implements HttpServletResponse {
     const headers = this._headers;
     const flat: (string | string[])[] = [];
     if (this._settings.sendServerVersion && !headers.has('server')) flat.push('Server', this._settings.serverVersion);
-    if (this._settings.sendDateHeader && !headers.has('date')) flat.push('Date', new Date().toUTCString());
-    else if (!headers.has('date')) raw.sendDate = false;
+    // Node adds the Date header itself from a string it formats once a second (a set Date header wins)
+    raw.sendDate = this._settings.sendDateHeader && !headers.has('date');
     const ct = this.getContentType();
     if (ct) flat.push('Content-Type', ct);
     for (const e of headers.values()) flat.push(e.name, e.values.length === 1 ? e.values[0] : e.values);
@@ -453,24 +453,38 @@ export class Response implements HttpServletResponse {
 
   /**
    * Finishes the exchange: commits (with Content-Length when everything is still buffered) and ends
-   * the Node response. Called by the connector after the whole handler chain settled.
+   * the Node response; settles once Node has handed the last bytes to the socket. Called by the
+   * connector after the whole handler chain settled. A commit with nothing to await continues at once,
+   * without an async frame per response.
    */
-  async complete(): Promise<void> {
-    if (this._completed) return;
+  complete(): Promise<void> {
+    if (this._completed) return RESOLVED;
     this._completing = true;
     if (!this._commitPromise && !this._headers.has('content-length') && !this._headers.has('transfer-encoding')
       && this._status !== 204 && this._status !== 304 && this._status >= 200) {
       this._headers.set('content-length', { name: 'Content-Length', values: [String(this._size)] });
     }
-    await this.commit();
+    const committed = this.commit();
+    if (committed === RESOLVED) return this.endResponse();
+    return committed.then(() => this.endResponse());
+  }
+
+  /** The committed response's last step: drain the encoder if any, then end the Node response with the buffered tail. */
+  private endResponse(): Promise<void> {
     this._completed = true;
     const enc = this._encoder;
     if (enc) {
-      await new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('error', () => resolve()); enc.end(); });
+      return new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('error', () => resolve()); enc.end(); })
+        .then(() => this.endRaw());
     }
+    return this.endRaw();
+  }
+
+  private endRaw(): Promise<void> {
     const tail = this._tail;
     this._tail = null;
-    if (this._raw.writableEnded) return;
+    const raw = this._raw;
+    if (raw.writableEnded) return RESOLVED;
     let last: Buffer | string | undefined;
     if (tail && tail.length > 0) {
       const body = tail.length === 1 ? tail[0] : Buffer.concat(tail);
@@ -478,10 +492,10 @@ export class Response implements HttpServletResponse {
       // a small body as a latin1 string (byte for byte) joins the header block in one write
       last = body.length <= SINGLE_WRITE_LIMIT ? body.toString('latin1') : body;
     }
-    await new Promise<void>((resolve) => {
-      if (typeof last === 'string') this._raw.end(last, 'latin1', () => resolve());
-      else if (last) this._raw.end(last, () => resolve());
-      else this._raw.end(() => resolve());
+    return new Promise<void>((resolve) => {
+      if (typeof last === 'string') raw.end(last, 'latin1', resolve);
+      else if (last) raw.end(last, resolve);
+      else raw.end(resolve);
     });
   }
 

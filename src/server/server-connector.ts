@@ -62,6 +62,8 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   private _shuttingDown = false;
   private _maxConnections = 0;
   private _responseSettings: { config: HttpConfiguration; version: string; settings: ResponseSettings } | null = null;
+  /** The HttpConfiguration this connector started with (looked up once, not per request). */
+  private _config: HttpConfiguration | null = null;
 
   constructor(server: Server, ...rest: unknown[]) {
     super();
@@ -141,6 +143,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   protected override async doStart(): Promise<void> {
     await super.doStart();
     const config = this.getHttpConfiguration();
+    this._config = config;
     const server = http.createServer({ maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true }, (req, res) => {
       void this.exchange(req, res);
     });
@@ -198,9 +201,13 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     return settings;
   }
 
-  /** Runs one exchange: builds Request/Response, customizes, lets the server handle it. */
-  private async exchange(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * Runs one exchange: builds Request/Response, customizes, lets the server handle it. The server's
+   * promise is continued, not awaited in an async frame of its own.
+   */
+  private exchange(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     this._inFlight++;
+    let handling: Promise<void>;
     try {
       const socket = req.socket as Socket & { [CONNECTION_INFO]?: ConnectionInfo };
       // what the connection says is the same for every request on it: built once per socket
@@ -218,21 +225,29 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
         socket[CONNECTION_INFO] = conn;
       }
       const request = new Request(req, conn);
-      const config = this.getHttpConfiguration();
+      const config = this._config ?? this.getHttpConfiguration();
       const response = new Response(res, request, this.responseSettings(config));
       request.setResponse(response);
       if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
-      for (const c of config.customizers()) c.customize(this, config, request);
-      await this._server.handleExchange(request, response);
+      const customizers = config.customizers();
+      for (let i = 0; i < customizers.length; i++) customizers[i].customize(this, config, request);
+      handling = this._server.handleExchange(request, response);
     } catch (err) {
+      handling = Promise.reject(err);
+    }
+    return handling.then(this._exchangeDone, (err: unknown) => {
       process.stderr.write(`WARN: ${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.stack : String(err)}\n`);
       if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
-    } finally {
-      this._inFlight--;
-      if (this._shuttingDown) this._httpServer?.closeIdleConnections();
-      if (this._inFlight === 0) { const w = this._idleWaiters; this._idleWaiters = []; for (const f of w) f(); }
-    }
+      this._exchangeDone();
+    });
   }
+
+  /** An exchange left: one request fewer in flight (a stopping connector closes idle connections). */
+  private readonly _exchangeDone = (): void => {
+    this._inFlight--;
+    if (this._shuttingDown) this._httpServer?.closeIdleConnections();
+    if (this._inFlight === 0 && this._idleWaiters.length > 0) { const w = this._idleWaiters; this._idleWaiters = []; for (const f of w) f(); }
+  };
 
   /** Requests being handled now. */
   getInFlight(): number { return this._inFlight; }
@@ -261,6 +276,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   protected override async doStop(): Promise<void> {
     await this.shutdown(0);
     this._httpServer = undefined;
+    this._config = null;
     this._localPort = -2;
     await super.doStop();
   }

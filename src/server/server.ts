@@ -213,40 +213,79 @@ export class Server extends HandlerWrapper {
   /**
    * Handles one exchange from a connector: reads a form body if any, runs the handler chain, answers
    * 404 when no handler took the request, turns a thrown error into 500 (or the HttpException status)
-   * through the ErrorHandler, completes the response, then writes the request log line.
+   * through the ErrorHandler, completes the response, then writes the request log line. Each step
+   * continues from the previous one's promise: no async frame of its own per request.
    */
-  async handleExchange(request: Request, response: Response): Promise<void> {
+  handleExchange(request: Request, response: Response): Promise<void> {
+    let handling: Promise<void> | undefined;
     try {
-      const target = request.getPathInContextRoot();
-      if (target === '*' && request.getMethod() === 'OPTIONS') {
-        // OPTIONS * asks about the server itself (Jetty's Server.handleOptions)
-        request.setHandled(true);
-        response.setHeader('Allow', 'GET, POST, HEAD, OPTIONS');
-        response.setContentLength(0);
-      } else if (target === null || target === '*') {
-        request.setHandled(true);
-        response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
-      } else {
-        if (request.isFormRequest()) {
-          const max = Number(this._attributes.get('org.eclipse.jetty.server.Request.maxFormContentSize') ?? DEFAULT_MAX_FORM_CONTENT_SIZE);
-          await request.prepareForm(max);
-        }
-        await this.handle(target, request, request, response);
-        if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
-      }
+      handling = this.dispatch(request, response);
     } catch (err) {
       this.handleFailure(request, response, err);
     }
+    if (handling === undefined) return this.completeExchange(request, response);
+    return handling.then(() => this.afterHandle(request, response), (err: unknown) => {
+      this.handleFailure(request, response, err);
+      return this.completeExchange(request, response);
+    });
+  }
+
+  /** Starts the handler chain; undefined when the server answered by itself (OPTIONS *, a bad path). */
+  private dispatch(request: Request, response: Response): Promise<void> | undefined {
+    const target = request.getPathInContextRoot();
+    if (target === '*' && request.getMethod() === 'OPTIONS') {
+      // OPTIONS * asks about the server itself (Jetty's Server.handleOptions)
+      request.setHandled(true);
+      response.setHeader('Allow', 'GET, POST, HEAD, OPTIONS');
+      response.setContentLength(0);
+      return undefined;
+    }
+    if (target === null || target === '*') {
+      request.setHandled(true);
+      response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
+      return undefined;
+    }
+    if (request.isFormRequest()) {
+      const max = Number(this._attributes.get('org.eclipse.jetty.server.Request.maxFormContentSize') ?? DEFAULT_MAX_FORM_CONTENT_SIZE);
+      return request.prepareForm(max).then(() => this.handle(target, request, request, response));
+    }
+    return this.handle(target, request, request, response);
+  }
+
+  /** After the handler chain: 404 when no handler took the request, then completion. */
+  private afterHandle(request: Request, response: Response): Promise<void> {
     try {
-      await response.complete();
+      if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
     } catch (err) {
+      this.handleFailure(request, response, err);
+    }
+    return this.completeExchange(request, response);
+  }
+
+  /** Completes the response (a failure destroys the connection), then writes the request logs. */
+  private completeExchange(request: Request, response: Response): Promise<void> {
+    let completing: Promise<void>;
+    try {
+      completing = response.complete();
+    } catch (err) {
+      completing = Promise.reject(err);
+    }
+    return completing.then(() => this.logExchange(request, response), (err: unknown) => {
       serverLog(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`);
       response.getRawResponse().destroy();
-    }
-    const logs = this._requestLog ? [this._requestLog, ...request.getRequestLogs()] : request.getRequestLogs();
-    for (const log of logs) {
-      try { log.log(request, response); } catch (err) { serverLog(`Cannot write request log: ${describe(err)}`); }
-    }
+      this.logExchange(request, response);
+    });
+  }
+
+  private logExchange(request: Request, response: Response): void {
+    const own = this._requestLog;
+    if (own !== null) this.log(own, request, response);
+    const logs = request.getRequestLogs();
+    for (let i = 0; i < logs.length; i++) this.log(logs[i], request, response);
+  }
+
+  private log(log: RequestLog, request: Request, response: Response): void {
+    try { log.log(request, response); } catch (err) { serverLog(`Cannot write request log: ${describe(err)}`); }
   }
 
   private handleFailure(request: Request, response: Response, err: unknown): void {

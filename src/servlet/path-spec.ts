@@ -48,13 +48,20 @@ export function matchesPathSpec(ps: PathSpec, path: string): boolean {
 
 /** The servletPath and pathInfo a match of `ps` on `path` gives. */
 export function splitPath(ps: PathSpec, path: string): { servletPath: string; pathInfo: string | null } {
-  switch (ps.group) {
-    case 'ROOT': return { servletPath: '', pathInfo: '/' };
-    case 'PREFIX_GLOB':
-      if (ps.key === '') return { servletPath: '', pathInfo: path };
-      return { servletPath: ps.key, pathInfo: path.length > ps.key.length ? path.slice(ps.key.length) : null };
-    default: return { servletPath: path, pathInfo: null };
-  }
+  return { servletPath: servletPathOf(ps, path), pathInfo: pathInfoOf(ps, path) };
+}
+
+/** The servletPath a match of `ps` on `path` gives (splitPath's first half, without an object per request). */
+export function servletPathOf(ps: PathSpec, path: string): string {
+  return ps.group === 'ROOT' || ps.group === 'PREFIX_GLOB' ? ps.key : path;
+}
+
+/** The pathInfo a match of `ps` on `path` gives (splitPath's second half). */
+export function pathInfoOf(ps: PathSpec, path: string): string | null {
+  if (ps.group === 'ROOT') return '/';
+  if (ps.group !== 'PREFIX_GLOB') return null;
+  if (ps.key === '') return path;
+  return path.length > ps.key.length ? path.slice(ps.key.length) : null;
 }
 
 /** A table of path specs → values, matched in the servlet spec's order; built once, matched per request. */

@@ -18,13 +18,10 @@ import type { ClassLoaderHook, HolderOwner } from './holder';
 import type { DispatchTarget } from './request-dispatcher';
 import type { HttpServletRequest } from './http-servlet-request';
 import type { HttpServletResponse } from './http-servlet-response';
-import { PathMappings, splitPath } from './path-spec';
+import { PathMappings, pathInfoOf, servletPathOf, splitPath } from './path-spec';
 import type { ServletContext } from './servlet-context';
 import { ServletHolder } from './servlet-holder';
 import { ServletMapping } from './servlet-mapping';
-
-const HOLDER = Symbol('pier.servletHolder');
-type HolderCarrier = { [HOLDER]?: ServletHolder | null };
 
 /** Answers 404 for requests no servlet mapping covers (Jetty's ServletHandler.Default404Servlet). */
 export class Default404Servlet {
@@ -256,42 +253,55 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
 
   // ---- request handling ------------------------------------------------------------------------
 
-  override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  /**
+   * Maps the target to a servlet: servlet path, path info and the holder (Jetty keeps it as the request's
+   * UserIdentity scope) are set for the handle pass and put back when the next scope settles.
+   */
+  override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const oldServletPath = baseRequest.getServletPath();
     const oldPathInfo = baseRequest.getPathInfo();
-    const carrier = baseRequest as unknown as HolderCarrier;
-    const oldHolder = carrier[HOLDER];
+    const oldScope = baseRequest.getUserIdentityScope();
     const m = target.startsWith('/') ? this._mappings.match(target) : null;
     if (m) {
-      const split = splitPath(m.ps, target);
-      baseRequest.setServletPath(split.servletPath);
-      baseRequest.setPathInfo(split.pathInfo);
-      carrier[HOLDER] = m.value;
+      baseRequest.setServletPath(servletPathOf(m.ps, target));
+      baseRequest.setPathInfo(pathInfoOf(m.ps, target));
+      baseRequest.setUserIdentityScope(m.value);
     } else {
-      carrier[HOLDER] = null;
+      baseRequest.setUserIdentityScope(null);
     }
-    try {
-      await this.nextScope(target, baseRequest, request, response);
-    } finally {
+    const restore = (): void => {
       baseRequest.setServletPath(oldServletPath);
       baseRequest.setPathInfo(oldPathInfo);
-      carrier[HOLDER] = oldHolder;
+      baseRequest.setUserIdentityScope(oldScope);
+    };
+    let inner: Promise<void>;
+    try {
+      inner = this.nextScope(target, baseRequest, request, response);
+    } catch (err) {
+      inner = Promise.reject(err);
     }
+    return inner.then(restore, (err: unknown) => { restore(); throw err; });
   }
 
-  async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    const holder = (baseRequest as unknown as HolderCarrier)[HOLDER] ?? null;
-    if (!holder) {
-      if (this.getHandler()) await this.nextHandle(target, baseRequest, request, response);
-      return;
-    }
+  /** Runs the mapped servlet behind its filters; a failure names the servlet on the request (and 503 when unavailable). */
+  doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    const scope = baseRequest.getUserIdentityScope();
+    const holder = scope instanceof ServletHolder ? scope : null;
+    if (!holder) return this.getHandler() ? this.nextHandle(target, baseRequest, request, response) : RESOLVED;
     baseRequest.setHandled(true);
-    const filters = this._filters.length === 0 ? NO_FILTERS : this.filtersFor(baseRequest.getDispatcherType(), target, holder);
+    let running: Promise<void>;
     try {
-      // no filter mapped: the servlet directly, without building a chain
-      if (filters.length === 0) await holder.handle(request, response);
-      else await this.chain(filters, holder).doFilter(request, response);
+      const filters = this._filters.length === 0 ? NO_FILTERS : this.filtersFor(baseRequest.getDispatcherType(), target, holder);
+      try {
+        // no filter mapped: the servlet directly, without building a chain
+        running = filters.length === 0 ? holder.handle(request, response) : this.chain(filters, holder).doFilter(request, response);
+      } catch (err) {
+        running = Promise.reject(err);
+      }
     } catch (err) {
+      return Promise.reject(err);
+    }
+    return running.then(undefined, (err: unknown) => {
       baseRequest.setAttribute('org.eclipse.jetty.server.error_servlet', holder.getName());
       baseRequest.setAttribute('javax.servlet.error.servlet_name', holder.getName());
       if (err instanceof UnavailableException && !response.isCommitted()) {
@@ -299,7 +309,7 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
         return;
       }
       throw err;
-    }
+    });
   }
 
   /**
@@ -374,3 +384,4 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
 }
 
 const NO_FILTERS: FilterHolder[] = [];
+const RESOLVED: Promise<void> = Promise.resolve();

@@ -263,17 +263,26 @@ export class ContextHandler extends ScopedHandler {
     return target === cp || target.startsWith(`${cp}/`);
   }
 
-  override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (!this._available || !this.isStarted()) return;
+  /**
+   * Enters the context (context, servlet path, path info on the request), runs the next scope and puts
+   * the request back as it was when that settles. The next scope's promise is continued, not awaited
+   * in an async frame: the context costs one promise reaction per request.
+   */
+  override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (!this._available || !this.isStarted()) return RESOLVED;
     if (this._virtualHosts.length > 0
-      && !this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) return;
-    if (!this.matchesPath(target)) return;
+      && !this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) return RESOLVED;
+    if (!this.matchesPath(target)) return RESOLVED;
     const cp = this._contextPath;
     if (cp !== '/' && target === cp && !this._allowNullPathInfo) {
       baseRequest.setHandled(true);
       const q = baseRequest.getQueryString();
-      response.sendRedirect(`${baseRequest.getRequestURI()}/${q !== null ? `?${q}` : ''}`);
-      return;
+      try {
+        response.sendRedirect(`${baseRequest.getRequestURI()}/${q !== null ? `?${q}` : ''}`);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return RESOLVED;
     }
     const pathInContext = cp === '/' ? target : target.slice(cp.length) || '/';
     const oldContext = baseRequest.getContext();
@@ -283,13 +292,18 @@ export class ContextHandler extends ScopedHandler {
     baseRequest.setContext(this, cp === '/' ? '' : cp);
     baseRequest.setServletPath('');
     baseRequest.setPathInfo(pathInContext);
-    try {
-      await this.nextScope(pathInContext, baseRequest, request, response);
-    } finally {
+    const restore = (): void => {
       baseRequest.setContext(oldContext, oldContextPath);
       baseRequest.setServletPath(oldServletPath);
       baseRequest.setPathInfo(oldPathInfo);
+    };
+    let inner: Promise<void>;
+    try {
+      inner = this.nextScope(pathInContext, baseRequest, request, response);
+    } catch (err) {
+      inner = Promise.reject(err);
     }
+    return inner.then(restore, (err: unknown) => { restore(); throw err; });
   }
 
   doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
