@@ -14,6 +14,8 @@ import type { SessionDataStore } from './session-data-store';
 import { HttpSessionEvent, isHttpSessionActivationListener } from './session-listeners';
 import { NullSessionDataStore } from './null-session-data-store';
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
 /**
  * Jetty's AbstractSessionCache. XML properties: `evictionPolicy` (-1 NEVER_EVICT, 0
  * EVICT_ON_SESSION_EXIT, n > 0 seconds of inactivity), `saveOnInactiveEviction`, `saveOnCreate`,
@@ -142,12 +144,23 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
 
   get(id: string): Promise<Session | null> {
     // a session in memory needs no loader and no async frame of its own
-    const cached = this.doGet(id);
-    if (cached !== undefined) return Promise.resolve(AbstractSessionCache.useResident(cached));
-    return this.doComputeIfAbsent(id, (i) => this.loadSession(i)).then(AbstractSessionCache.useResident);
+    const resident = this.getResident(id);
+    if (resident !== undefined) return Promise.resolve(resident);
+    return this.doComputeIfAbsent(id, (i) => this.loadSession(i)).then((s) => this.useResident(s));
   }
 
-  private static useResident(this: void, session: Session | null): Session | null {
+  /**
+   * get() without a promise for a session in memory: the Session with one more request counted, null
+   * when it is no longer resident, undefined when it is not in memory (get() then loads it). The
+   * SessionHandler tries this first; a subclass changes what a request's get does in useResident.
+   */
+  getResident(id: string): Session | null | undefined {
+    const cached = this.doGet(id);
+    return cached === undefined ? undefined : this.useResident(cached);
+  }
+
+  /** A request takes the session get() found: one more request on it; null when it is not resident any more. */
+  protected useResident(session: Session | null): Session | null {
     if (!session || !session.isResident()) return null;
     session.use();
     return session;
@@ -187,35 +200,52 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     }
   }
 
-  async release(id: string, session: Session): Promise<void> {
-    if (!session) return;
-    if (!session.isValid()) {
-      // Invalid sessions are not written; still let any queued store work finish.
-      session.complete();
-      await session.settled();
-      return;
-    }
-    session.complete();
-    if (session.getRequests() > 0) {
-      if (session.isResident() && !this.doGet(id)) this.doPutIfAbsent(id, session);
-      return;
-    }
-    session.setIdChanged(false);
-    const passivating = this.store().isPassivating();
+  /**
+   * A request leaves the session. The last one writes it through the session's store queue, then the
+   * eviction policy applies (also after a failed write; the error goes to the caller). Continues the
+   * write's promise instead of awaiting it in async frames: a release with nothing to wait for costs
+   * a few promise reactions, not an async frame per step.
+   */
+  release(id: string, session: Session): Promise<void> {
+    if (!session) return RESOLVED;
     try {
-      await session.enqueue(async () => {
-        if (!session.isValid()) return;
-        if (passivating) this.willPassivate(session);
-        await this.store().store(session.getId(), session.getSessionData());
-      });
-    } finally {
-      // a failed write still leaves the cache as the policy says (the error goes to the caller)
-      if (this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
-        this.evict(session);
-      } else {
-        if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);
-        if (passivating && session.isValid()) this.didActivate(session);
+      if (!session.isValid()) {
+        // Invalid sessions are not written; still let any queued store work finish.
+        session.complete();
+        return session.settled();
       }
+      session.complete();
+      if (session.getRequests() > 0) {
+        if (session.isResident() && !this.doGet(id)) this.doPutIfAbsent(id, session);
+        return RESOLVED;
+      }
+      session.setIdChanged(false);
+      const store = this.store();
+      const passivating = store.isPassivating();
+      return session.enqueue(() => this.storeOnRelease(session, store, passivating))
+        .then(() => this.afterRelease(session, passivating), (err: unknown) => {
+          this.afterRelease(session, passivating);
+          throw err;
+        });
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** The write of the last release (queued on the session): nothing when it was invalidated meanwhile. */
+  private storeOnRelease(session: Session, store: SessionDataStore, passivating: boolean): Promise<void> {
+    if (!session.isValid()) return RESOLVED;
+    if (passivating) this.willPassivate(session);
+    return store.store(session.getId(), session.getSessionData());
+  }
+
+  /** After the last release's write: evict (EVICT_ON_SESSION_EXIT) or keep it cached, reactivated. */
+  private afterRelease(session: Session, passivating: boolean): void {
+    if (this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
+      this.evict(session);
+    } else {
+      if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);
+      if (passivating && session.isValid()) this.didActivate(session);
     }
   }
 

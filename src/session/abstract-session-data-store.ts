@@ -10,6 +10,8 @@ import { SessionData } from './session-data';
 import type { SessionContext } from './session-context';
 import type { SessionDataStore } from './session-data-store';
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
 /**
  * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`): `gracePeriodSec` (default 3600),
  * `savePeriodSec` (default 0). The expiry search follows the three steps Jetty 10 made common to every
@@ -60,8 +62,10 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   }
 
   protected checkStarted(): void {
-    if (!this.isStarted()) throw new IllegalStateError(`Cannot use ${this.constructor.name}: Not started`);
+    if (!this.isStarted()) throw this.notStarted();
   }
+
+  private notStarted(): IllegalStateError { return new IllegalStateError(`Cannot use ${this.constructor.name}: Not started`); }
 
   protected requireContext(): SessionContext {
     if (!this._context) throw new IllegalStateError(`Cannot use ${this.constructor.name}: No SessionContext`);
@@ -75,24 +79,27 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
 
   /**
    * Writes when the data is dirty, was never saved, or its metadata changed and the last write is at
-   * least savePeriodSec old. On failure lastSaved is restored and the error rethrown.
+   * least savePeriodSec old. On failure lastSaved is restored and the error rethrown. The doStore
+   * promise is continued, not awaited in an async frame (a release writes on every request).
    */
-  async store(id: string, data: SessionData): Promise<void> {
-    this.checkStarted();
-    if (!data) return;
+  store(id: string, data: SessionData): Promise<void> {
+    if (!this.isStarted()) return Promise.reject(this.notStarted());
+    if (!data) return RESOLVED;
     const lastSave = data.getLastSaved();
     const savePeriodMs = this._savePeriodSec <= 0 ? 0 : this._savePeriodSec * 1000;
     const now = Date.now();
-    if (data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs)) {
-      data.setLastSaved(now);
-      try {
-        await this.doStore(id, data, lastSave);
-        data.clean();
-      } catch (err) {
-        data.setLastSaved(lastSave);
-        throw err;
-      }
+    if (!(data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return RESOLVED;
+    data.setLastSaved(now);
+    let writing: Promise<void>;
+    try {
+      writing = this.doStore(id, data, lastSave);
+    } catch (err) {
+      writing = Promise.reject(err);
     }
+    return writing.then(() => data.clean(), (err: unknown) => {
+      data.setLastSaved(lastSave);
+      throw err;
+    });
   }
 
   async delete(id: string): Promise<boolean> {

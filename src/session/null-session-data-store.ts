@@ -6,6 +6,8 @@ import { JettyClass } from '../ioc/metadata';
 import { AbstractSessionDataStore } from './abstract-session-data-store';
 import type { SessionData } from './session-data';
 
+const STORED: Promise<void> = Promise.resolve();
+
 /**
  * Jetty's NullSessionDataStore: load gives null, store does nothing, delete is true, exists is false.
  * Used when no SessionDataStoreFactory bean is on the Server; sessions then live only in the cache.
@@ -13,7 +15,8 @@ import type { SessionData } from './session-data';
 @JettyClass('org.eclipse.jetty.server.session.NullSessionDataStore')
 export class NullSessionDataStore extends AbstractSessionDataStore {
   protected async doLoad(_id: string): Promise<SessionData | null> { return null; }
-  protected async doStore(_id: string, _data: SessionData, _lastSaveTime: number): Promise<void> { /* nothing */ }
+  /** Nothing to write: a settled promise, no async frame (every release of a session calls it). */
+  protected doStore(_id: string, _data: SessionData, _lastSaveTime: number): Promise<void> { return STORED; }
   protected async doDelete(_id: string): Promise<boolean> { return true; }
   protected async doExists(_id: string): Promise<boolean> { return false; }
   protected async doCheckExpired(candidates: ReadonlySet<string>, _time: number): Promise<Set<string>> { return new Set(candidates); }

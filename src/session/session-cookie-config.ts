@@ -101,20 +101,41 @@ export function formatSetCookie(opts: {
   return parts.join('; ');
 }
 
-/** The cookies of a Cookie header, in order, duplicates kept. */
-export function parseCookieHeader(header: string | readonly string[] | null | undefined): { name: string; value: string }[] {
-  if (!header) return [];
-  const lines = typeof header === 'string' ? [header] : header;
-  const out: { name: string; value: string }[] = [];
-  for (const line of lines) {
-    for (const piece of line.split(/[;,]/)) {
-      const eq = piece.indexOf('=');
-      if (eq <= 0) continue;
-      const name = piece.slice(0, eq).trim();
-      let value = piece.slice(eq + 1).trim();
-      if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-      if (name) out.push({ name, value });
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
+/**
+ * The values of the cookies named `name` (case-insensitive) in a Cookie header, in order, duplicates
+ * kept. Pieces are separated by `;` or `,`; names and values are trimmed and one pair of quotes around a
+ * value is removed. Scans the header in place: only a piece with the right name is cut out.
+ */
+export function cookieValues(header: string | readonly string[] | null | undefined, name: string): readonly string[] {
+  if (!header || name.length === 0) return NO_VALUES;
+  const lower = name.toLowerCase();
+  let out: string[] | null = null;
+  if (typeof header === 'string') out = scanCookieValues(header, name, lower, out);
+  else for (const line of header) out = scanCookieValues(line, name, lower, out);
+  return out ?? NO_VALUES;
+}
+
+function scanCookieValues(line: string, name: string, lower: string, out: string[] | null): string[] | null {
+  const n = line.length;
+  for (let start = 0; start <= n;) {
+    let end = start;
+    for (; end < n; end++) {
+      const c = line.charCodeAt(end);
+      if (c === 0x3b /* ; */ || c === 0x2c /* , */) break;
     }
+    const eq = line.indexOf('=', start);
+    // a piece without '=' or starting with it has no name; a piece shorter than the name cannot match
+    if (eq > start && eq < end && eq - start >= name.length) {
+      const found = line.slice(start, eq).trim();
+      if (found.length === name.length && (found === name || found.toLowerCase() === lower)) {
+        let value = line.slice(eq + 1, end).trim();
+        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+        (out ??= []).push(value);
+      }
+    }
+    start = end + 1;
   }
   return out;
 }

@@ -20,10 +20,11 @@ import { Session, type SessionOwner } from './session';
 import { isSessionCacheFactory, type SessionCache } from './session-cache';
 import { SessionContext, type SessionContextHost } from './session-context';
 import {
-  commentWithSameSite, formatSetCookie, parseCookieHeader, parseSameSite, sameSiteFromComment,
+  commentWithSameSite, cookieValues, formatSetCookie, parseSameSite, sameSiteFromComment,
   HTTP_ONLY_COMMENT, SessionCookieConfig, type SameSite, type SessionCookieSettings,
 } from './session-cookie-config';
 import { isSessionDataStoreFactory } from './session-data-store';
+import { RequestSessions } from './request-sessions';
 import { isValidSessionId } from './session-id';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
 import { SessionEventListeners } from './session-event-listeners';
@@ -48,7 +49,20 @@ export const SCAVENGE_BATCH = 50;
 const realSetImmediate = setImmediate;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
 
-interface RequestState { readonly sessions: Set<Session> }
+/** What checkRequestedSessionId found for a request (one mutable record per request). */
+interface RequestedSession {
+  session: Session | null;
+  requestedId: string | null;
+  fromCookie: boolean;
+  /** A second, different valid session cookie (answered 400). */
+  duplicate: boolean;
+  /** The id came from an outer context (a cross-context dispatch): the request keeps its own record of it. */
+  inherited: boolean;
+  /** When the session was found valid: the request's access time. */
+  time: number;
+}
+
+const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * Jetty's SessionHandler (`org.eclipse.jetty.server.session.SessionHandler`, reached in context XML with
@@ -341,12 +355,19 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   // ---------------------------------------------------------------- request scope
 
-  private stateOf(request: object): RequestState {
-    const holder = request as Record<symbol, RequestState | undefined>;
-    let st = holder[this._stateKey];
-    if (st === undefined) { st = { sessions: new Set() }; holder[this._stateKey] = st; }
-    return st;
+  /** The sessions `request` entered in this context, made on first use (a request without a session makes none). */
+  private sessionsOf(request: object): RequestSessions {
+    const holder = request as Record<symbol, RequestSessions | undefined>;
+    let sessions = holder[this._stateKey];
+    if (sessions === undefined) { sessions = new RequestSessions(); holder[this._stateKey] = sessions; }
+    return sessions;
   }
+
+  /**
+   * Counts `session` (already got for the request, its request count raised) as entered by `request`
+   * in this context: completeRequest releases it (Jetty 10's Request.enterSession).
+   */
+  enterSession(request: object, session: Session): void { this.sessionsOf(request).add(session); }
 
   private baseOf(request: unknown): object {
     const r = request as RequestView;
@@ -362,63 +383,86 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   /**
    * 3.4 doScope: resolve the requested session, count the request into it and send a cookie when needed,
    * run the rest of the chain, then release every session the request entered (the last release writes,
-   * and that write completes before this promise settles).
+   * and that write completes before this promise settles). A session in memory is found without a
+   * promise, and the chain's promise is continued rather than awaited in async frames.
    */
-  override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const req = baseRequest as unknown as RequestView;
     const previous = req.getSessionHandler?.();
-    if (previous === this || !this.isStarted()) {
-      await this.nextScope(target, baseRequest, request, response);
-      return;
-    }
+    if (previous === this || !this.isStarted()) return this.nextScope(target, baseRequest, request, response);
     const previousSession = req.getCurrentSession?.() ?? null;
-    const key = baseRequest as unknown as object;
-    const state = this.stateOf(key);
     let resp = response as unknown as ResponseView;
     try { resp = (req.getResponse?.() ?? response) as unknown as ResponseView; } catch { /* no response yet */ }
+    let inScope: Promise<void>;
     try {
       req.setSessionHandler?.(this);
-      const found = await this.checkRequestedSessionId(req, state);
-      if (found.duplicate) {
-        await resp.sendError?.(400, 'Duplicate valid session cookies');
-        req.setHandled?.(true);
-        return;
-      }
-      if (!found.inherited) {
-        req.setRequestedSessionId?.(found.requestedId);
-        req.setRequestedSessionIdFromCookie?.(found.requestedId !== null && found.fromCookie);
-      }
-      req.setSession?.(found.session);
-      if (found.session) {
-        const cookie = this.access(found.session, req.isSecure?.() ?? false);
+      const found = this.checkRequestedSessionId(req, baseRequest, Date.now());
+      inScope = found instanceof Promise
+        ? found.then((f) => this.enterScope(f, target, baseRequest, request, response, resp))
+        : this.enterScope(found, target, baseRequest, request, response, resp);
+    } catch (err) {
+      inScope = Promise.reject(err);
+    }
+    const leave = (): Promise<void> => this.leaveScope(baseRequest, previous, previousSession);
+    return inScope.then(leave, (err: unknown) => leave().then(() => { throw err; }));
+  }
+
+  /** The request is in the session scope: requested id, session and cookie recorded, then the next scope. */
+  private enterScope(found: RequestedSession, target: string, baseRequest: Request, request: HttpServletRequest,
+    response: HttpServletResponse, resp: ResponseView): Promise<void> {
+    const req = baseRequest as unknown as RequestView;
+    if (found.duplicate) {
+      return Promise.resolve(resp.sendError?.(400, 'Duplicate valid session cookies')).then(() => { req.setHandled?.(true); });
+    }
+    if (!found.inherited) {
+      req.setRequestedSessionId?.(found.requestedId);
+      req.setRequestedSessionIdFromCookie?.(found.requestedId !== null && found.fromCookie);
+    }
+    req.setSession?.(found.session);
+    if (found.session) {
+      const cookie = this.access(found.session, req.isSecure?.() ?? false, found.time);
+      if (cookie) {
         const dispatch = String(req.getDispatcherType?.() ?? 'REQUEST').toUpperCase();
-        if (cookie && (dispatch === 'REQUEST' || dispatch === 'ASYNC')) setCookieHeader(resp, cookie);
-      } else if (found.requestedId) {
-        const plain = this.requireStarted().idm.getId(found.requestedId);
-        const idm = this._sessionIdManager;
-        if (idm instanceof DefaultSessionIdManager && isValidSessionId(plain) && await idm.isIdInUse(plain)) {
-          idm.noteRequestedIdInUse(key, plain);
-        }
+        if (dispatch === 'REQUEST' || dispatch === 'ASYNC') setCookieHeader(resp, cookie);
       }
-      if (this._sessionCache?.isFlushOnResponseCommit()) {
-        resp.addBeforeCommitListener?.(() => this.commitSessions(state));
-      }
-      await this.nextScope(target, baseRequest, request, response);
-    } finally {
-      await this.completeRequest(key);
-      if (previous !== undefined && previous !== null) {
-        // leaving a cross-context dispatch: the outer context's handler and session come back
-        req.setSessionHandler?.(previous);
-        req.setSession?.(previousSession);
+    } else if (found.requestedId) {
+      const idm = this.requireStarted().idm;
+      const plain = idm.getId(found.requestedId);
+      if (idm instanceof DefaultSessionIdManager && isValidSessionId(plain)) {
+        return idm.isIdInUse(plain).then((inUse) => {
+          if (inUse) idm.noteRequestedIdInUse(baseRequest, plain);
+          return this.nextScopeWithSessions(target, baseRequest, request, response, resp);
+        });
       }
     }
+    return this.nextScopeWithSessions(target, baseRequest, request, response, resp);
+  }
+
+  private nextScopeWithSessions(target: string, baseRequest: Request, request: HttpServletRequest,
+    response: HttpServletResponse, resp: ResponseView): Promise<void> {
+    if (this._sessionCache?.isFlushOnResponseCommit()) {
+      resp.addBeforeCommitListener?.(() => this.commitSessions(baseRequest));
+    }
+    return this.nextScope(target, baseRequest, request, response);
+  }
+
+  /** Leaving the scope: every session entered is released; a cross-context dispatch gets the outer context's back. */
+  private leaveScope(baseRequest: Request, previous: unknown, previousSession: HttpSession | null): Promise<void> {
+    const completing = this.completeRequest(baseRequest);
+    if (previous === undefined || previous === null) return completing;
+    return completing.then(() => {
+      const req = baseRequest as unknown as RequestView;
+      req.setSessionHandler?.(previous);
+      req.setSession?.(previousSession);
+    });
   }
 
   /** Writes the dirty sessions of a request before its response commits (flushOnResponseCommit). */
-  private async commitSessions(state: RequestState): Promise<void> {
+  private async commitSessions(request: object): Promise<void> {
     const cache = this._sessionCache;
-    if (!cache) return;
-    for (const s of state.sessions) {
+    const sessions = (request as Record<symbol, RequestSessions | undefined>)[this._stateKey];
+    if (!cache || sessions === undefined) return;
+    for (const s of sessions.toArray()) {
       try { await cache.commit(s); } catch (err) {
         console.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`);
       }
@@ -431,15 +475,25 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * gets an error response instead of a success whose session change was not stored (Jetty 9.4 only
    * logs it). A response already committed can no longer change: the server then logs the error.
    */
-  async completeRequest(request: object): Promise<void> {
-    const holder = request as Record<symbol, RequestState | undefined>;
-    const state = holder[this._stateKey];
-    if (state === undefined) return;
+  completeRequest(request: object): Promise<void> {
+    const holder = request as Record<symbol, RequestSessions | undefined>;
+    const sessions = holder[this._stateKey];
+    if (sessions === undefined) return RESOLVED;
     holder[this._stateKey] = undefined;
     const cache = this._sessionCache;
-    if (!cache) return;
+    const first = sessions.first();
+    if (!cache || first === null) return RESOLVED;
+    if (sessions.hasMore()) return this.releaseAll(cache, sessions.toArray());
+    try {
+      return cache.release(first.getId(), first);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  private async releaseAll(cache: SessionCache, sessions: Session[]): Promise<void> {
     let failure: unknown;
-    for (const s of state.sessions) {
+    for (const s of sessions) {
       try {
         await cache.release(s.getId(), s);
       } catch (err) {
@@ -449,58 +503,87 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     if (failure !== undefined) throw failure;
   }
 
-  /** 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL. */
-  private async checkRequestedSessionId(req: RequestView, state: RequestState): Promise<{
-    session: Session | null; requestedId: string | null; fromCookie: boolean; duplicate: boolean;
-    /** The id came from an outer context (a cross-context dispatch): the request keeps its own record of it. */
-    inherited?: boolean;
-  }> {
+  /**
+   * 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL.
+   * Synchronous while every session it looks at is in memory; a promise once one must be loaded.
+   */
+  private checkRequestedSessionId(req: RequestView, key: object, now: number): RequestedSession | Promise<RequestedSession> {
     const already = req.getRequestedSessionId?.() ?? null;
     if (already) {
-      const s = await this.getHttpSession(already);
-      if (s) state.sessions.add(s);
-      return { session: s, requestedId: already, fromCookie: false, duplicate: false, inherited: true };
+      // the id came from an outer context (a cross-context dispatch): the request keeps its own record of it
+      return this.getHttpSession(already).then((s) => {
+        if (s) this.enterSession(key, s);
+        return { session: s, requestedId: already, fromCookie: false, duplicate: false, inherited: true, time: Date.now() };
+      });
     }
-    let session: Session | null = null;
-    let requestedId: string | null = null;
-    let fromCookie = false;
-    if (this._usingCookies) {
-      const name = this._cookie.name.toLowerCase();
-      const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
-      const header = raw === null || raw === undefined ? null : typeof raw === 'string' ? raw : [...raw];
-      for (const c of parseCookieHeader(header)) {
-        if (c.name.toLowerCase() !== name) continue;
-        if (!session) {
-          const s = await this.getHttpSession(c.value);
-          if (s) {
-            session = s; requestedId = c.value; fromCookie = true;
-            state.sessions.add(s);
-          } else if (requestedId === null) {
-            requestedId = c.value; fromCookie = true;
-          }
-        } else if (this.requireStarted().idm.getId(c.value) !== session.getId()) {
-          const other = await this.getHttpSession(c.value);
-          if (other) {
-            await this._sessionCache?.release(other.getId(), other);
-            return { session, requestedId, fromCookie, duplicate: true };
-          }
+    const found: RequestedSession = { session: null, requestedId: null, fromCookie: false, duplicate: false, inherited: false, time: now };
+    if (!this._usingCookies) return this.checkUrlSessionId(req, key, found);
+    const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
+    const header = raw === null || raw === undefined || typeof raw === 'string' || Array.isArray(raw) ? raw : [...raw];
+    return this.checkCookieSessionIds(req, key, found, cookieValues(header, this._cookie.name), 0);
+  }
+
+  /** The session cookies from `from` on (continued after a load when one needed it). */
+  private checkCookieSessionIds(req: RequestView, key: object, found: RequestedSession, values: readonly string[],
+    from: number): RequestedSession | Promise<RequestedSession> {
+    for (let i = from; i < values.length; i++) {
+      const value = values[i];
+      const session = found.session;
+      if (session === null) {
+        const s = this.lookupSession(value, found.time);
+        if (s instanceof Promise) {
+          return s.then((got) => {
+            found.time = Date.now();
+            this.takeCookieSession(found, key, value, got);
+            return this.checkCookieSessionIds(req, key, found, values, i + 1);
+          });
         }
+        this.takeCookieSession(found, key, value, s);
+      } else if (this.requireStarted().idm.getId(value) !== session.getId()) {
+        const other = this.lookupSession(value, found.time);
+        if (other instanceof Promise) {
+          return other.then((o) => (o ? this.duplicateSession(found, o) : this.checkCookieSessionIds(req, key, found, values, i + 1)));
+        }
+        if (other) return this.duplicateSession(found, other);
       }
     }
+    return this.checkUrlSessionId(req, key, found);
+  }
+
+  private takeCookieSession(found: RequestedSession, key: object, value: string, session: Session | null): void {
+    if (session) {
+      found.session = session; found.requestedId = value; found.fromCookie = true;
+      this.enterSession(key, session);
+    } else if (found.requestedId === null) {
+      found.requestedId = value; found.fromCookie = true;
+    }
+  }
+
+  /** A second valid session cookie: that session is released at once and the request answered 400. */
+  private duplicateSession(found: RequestedSession, other: Session): Promise<RequestedSession> {
+    const releasing = this._sessionCache ? this._sessionCache.release(other.getId(), other) : RESOLVED;
+    return releasing.then(() => { found.duplicate = true; return found; });
+  }
+
+  /** Without a cookie id: the `;jsessionid=` path parameter of the request URI. */
+  private checkUrlSessionId(req: RequestView, key: object, found: RequestedSession): RequestedSession | Promise<RequestedSession> {
+    if (found.requestedId !== null || !this._usingURLs) return found;
     const prefix = this.getSessionIdPathParameterNamePrefix();
-    if (requestedId === null && this._usingURLs && prefix) {
-      const uri = req.getRequestURI?.() ?? '';
-      const at = uri.indexOf(prefix);
-      if (at >= 0) {
-        let end = at + prefix.length;
-        while (end < uri.length && !';#?/'.includes(uri[end])) end++;
-        requestedId = uri.slice(at + prefix.length, end);
-        fromCookie = false;
-        const s = await this.getHttpSession(requestedId);
-        if (s) { session = s; state.sessions.add(s); }
-      }
-    }
-    return { session, requestedId, fromCookie, duplicate: false };
+    if (!prefix) return found;
+    const uri = req.getRequestURI?.() ?? '';
+    const at = uri.indexOf(prefix);
+    if (at < 0) return found;
+    let end = at + prefix.length;
+    while (end < uri.length && !';#?/'.includes(uri[end])) end++;
+    const requestedId = uri.slice(at + prefix.length, end);
+    found.requestedId = requestedId;
+    found.fromCookie = false;
+    const take = (s: Session | null): RequestedSession => {
+      if (s) { found.session = s; this.enterSession(key, s); }
+      return found;
+    };
+    const s = this.lookupSession(requestedId, found.time);
+    return s instanceof Promise ? s.then((got) => { found.time = Date.now(); return take(got); }) : take(s);
   }
 
   /**
@@ -529,13 +612,29 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       return null;
     }
     if (!session) return null;
-    if (!session.isValid()) { await cache.release(id, session); return null; }
-    if (session.isExpiredAt(Date.now())) {
+    return this.acceptSession(session, id, extendedId, Date.now());
+  }
+
+  /** getHttpSession without a promise when the session is in memory and usable (the usual case). */
+  private lookupSession(extendedId: string, now: number): Session | null | Promise<Session | null> {
+    const { cache, idm } = this.requireStarted();
+    const id = idm.getId(extendedId);
+    if (!isValidSessionId(id)) return null;
+    const resident = cache.getResident?.(id);
+    if (resident === undefined) return this.getHttpSession(extendedId);
+    if (resident === null) return null;
+    return this.acceptSession(resident, id, extendedId, now);
+  }
+
+  /** The session got for a request, if still usable at `now`: an invalid or expired one is released (and an expired one invalidated). */
+  private acceptSession(session: Session, id: string, extendedId: string, now: number): Session | null | Promise<null> {
+    const { cache, idm } = this.requireStarted();
+    if (!session.isValid()) return cache.release(id, session).then(() => null);
+    if (session.isExpiredAt(now)) {
       try { session.invalidate(); } catch (err) {
         console.warn(`Cannot invalidate expired session '${id}': ${(err as Error).message}`);
       }
-      await cache.release(id, session);
-      return null;
+      return cache.release(id, session).then(() => null);
     }
     const ext = idm.getExtendedId(id, null);
     session.setExtendedId(ext);
@@ -543,9 +642,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     return session;
   }
 
-  /** 3.4 access: the request enters the session; a cookie comes back when it must be (re)sent. */
-  access(session: Session, secure: boolean): SessionCookie | null {
-    const now = Date.now();
+  /** 3.4 access: the request enters the session at `now`; a cookie comes back when it must be (re)sent. */
+  access(session: Session, secure: boolean, now = Date.now()): SessionCookie | null {
     if (!session.access(now)) return null;
     const data = session.getSessionData();
     if (this._usingCookies && (session.isIdChanged()
@@ -571,7 +669,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     session.setExtendedId(idm.getExtendedId(id, request));
     cache.add(id, session);
     this._sessionsCreated++;
-    this.stateOf(base).sessions.add(session);
+    this.enterSession(base, session);
     (base as RequestView).setSession?.(session);
     if (req.isSecure?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
     this.callSessionCreatedListeners(session);

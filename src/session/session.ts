@@ -69,9 +69,12 @@ export class Session implements HttpSession {
   setExtendedId(ext: string): void {
     const id = this._data.id;
     if (ext.startsWith(id)) {
+      this._extOther = null;
+      const suffix = this._extSuffix;
+      // every request sets it again: the suffix it already has costs no slice and no lookup
+      if (suffix !== null && ext.length === id.length + suffix.length && ext.endsWith(suffix)) return;
       // kept as the worker suffix (e.g. ".node0"), one string for every session
       this._extSuffix = ext.length === id.length ? null : internSuffix(ext.slice(id.length));
-      this._extOther = null;
     } else {
       this._extSuffix = null;
       this._extOther = ext;
@@ -157,8 +160,8 @@ export class Session implements HttpSession {
     if (!this._resident || !this.isValid() || this._requests > 0) { this.cancelTimer(); return; }
     const ms = this.calculateInactivityTimeout(now);
     if (ms < 0) { this.cancelTimer(); return; }
-    // as setTimeout(ms) would: due ms from the clock now
-    timersOf(this._owner).arm(this, Date.now() + Math.min(ms, MAX_TIMER_MS));
+    // as setTimeout(ms) would: due ms from `now` (the clock, unless the caller just read it)
+    timersOf(this._owner).arm(this, now + Math.min(ms, MAX_TIMER_MS));
   }
 
   cancelTimer(): void {

@@ -49,8 +49,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     async function inRequest<T>(id: string, fn: (s: Session | null) => T): Promise<T> {
       const req = new FakeRequest(`JSESSIONID=${id}.node0`);
       const s = await handler.getHttpSession(`${id}.node0`);
-      const st = (handler as unknown as { stateOf(r: object): { sessions: Set<Session> } }).stateOf(req);
-      if (s) { st.sessions.add(s); handler.access(s, false); }
+      if (s) { handler.enterSession(req, s); handler.access(s, false); }
       try { return fn(s); } finally { await handler.completeRequest(req); }
     }
 

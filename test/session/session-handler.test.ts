@@ -46,7 +46,7 @@ describe('SessionHandler', () => {
   async function request(h: SessionHandler, fn: (s: Session) => void | Promise<void>, cookieValue?: string): Promise<Session> {
     const req = new FakeRequest(cookieValue ? `JSESSIONID=${cookieValue}` : null);
     let s: Session | null = cookieValue ? await h.getHttpSession(cookieValue) : null;
-    if (s) { (h as unknown as { stateOf(r: object): { sessions: Set<Session> } }).stateOf(req).sessions.add(s); h.access(s, false); }
+    if (s) { h.enterSession(req, s); h.access(s, false); }
     s ??= h.newHttpSession(req as never) as Session;
     try { await fn(s); } finally { await h.completeRequest(req); }
     return s;

@@ -39,13 +39,14 @@ export class HashSessionCache extends DefaultSessionCache {
     return session;
   }
 
-  override async get(id: string): Promise<Session | null> {
-    const session = await super.get(id);
-    if (session && this._pendingActivation.has(session)) {
-      this._pendingActivation.delete(session);
-      this.activate(session);
+  /** A request takes the session: a restored one is activated now, by its first request. */
+  protected override useResident(session: Session | null): Session | null {
+    const used = super.useResident(session);
+    if (used && this._pendingActivation.has(used)) {
+      this._pendingActivation.delete(used);
+      this.activate(used);
     }
-    return session;
+    return used;
   }
 
   /** Brings a stored session into memory without counting a request or activating it (eager restore). */
