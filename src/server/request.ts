@@ -43,6 +43,7 @@ export const DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_MAX_FORM_CONTENT_SIZE = 200000;
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+const NO_PARAMS: Map<string, string[]> = new Map();
 const NO_REQUEST_LOGS: readonly { log(request: Request, response: Response): void }[] = Object.freeze([]);
 
 /**
@@ -346,11 +347,17 @@ export class Request implements HttpServletRequest {
     if (this._formTooLarge) {
       throw new HttpException(413, `Cannot read form parameters: the form is larger than the allowed size`);
     }
+    const hasForm = this._body !== undefined && this.isFormRequest();
+    if (!hasForm && !this._query) {
+      // no query and no form: the one shared empty table (never changed: readers get copies)
+      this._params = NO_PARAMS;
+      return NO_PARAMS;
+    }
     const merged = new Map<string, string[]>();
     for (const [k, v] of this.queryParams()) merged.set(k, [...v]);
-    if (this._body && this.isFormRequest()) {
+    if (hasForm) {
       const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
-      for (const [k, v] of parseUrlEncoded(this._body.toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'))) {
+      for (const [k, v] of parseUrlEncoded((this._body as Buffer).toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'))) {
         merged.set(k, [...(merged.get(k) ?? []), ...v]);
       }
     }

@@ -20,8 +20,8 @@ export interface ParsedUri {
 /** Splits a request target (`/a;p=1/b?x=y`) into path, query and the decoded canonical path. */
 export function parseRequestUri(target: string): ParsedUri {
   let rest = target;
-  // absolute-form (GET http://host/path): keep only the path
-  const abs = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(rest);
+  // absolute-form (GET http://host/path): keep only the path (origin-form starts with '/': no scheme to look for)
+  const abs = rest.charCodeAt(0) === 0x2f ? null : /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(rest);
   if (abs) rest = rest.slice(abs[0].length) || '/';
   const hash = rest.indexOf('#');
   if (hash >= 0) rest = rest.slice(0, hash);

@@ -269,18 +269,11 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     } else {
       baseRequest.setUserIdentityScope(null);
     }
-    const restore = (): void => {
+    return this.nextScopeThen(target, baseRequest, request, response, () => {
       baseRequest.setServletPath(oldServletPath);
       baseRequest.setPathInfo(oldPathInfo);
       baseRequest.setUserIdentityScope(oldScope);
-    };
-    let inner: Promise<void>;
-    try {
-      inner = this.nextScope(target, baseRequest, request, response);
-    } catch (err) {
-      inner = Promise.reject(err);
-    }
-    return inner.then(restore, (err: unknown) => { restore(); throw err; });
+    });
   }
 
   /** Runs the mapped servlet behind its filters; a failure names the servlet on the request (and 503 when unavailable). */

@@ -13,8 +13,7 @@ import type { SessionData } from './session-data';
 import type { SessionDataStore } from './session-data-store';
 import { HttpSessionEvent, isHttpSessionActivationListener } from './session-listeners';
 import { NullSessionDataStore } from './null-session-data-store';
-
-const RESOLVED: Promise<void> = Promise.resolve();
+import { DONE } from './done';
 
 /**
  * Jetty's AbstractSessionCache. XML properties: `evictionPolicy` (-1 NEVER_EVICT, 0
@@ -202,12 +201,13 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
 
   /**
    * A request leaves the session. The last one writes it through the session's store queue, then the
-   * eviction policy applies (also after a failed write; the error goes to the caller). Continues the
-   * write's promise instead of awaiting it in async frames: a release with nothing to wait for costs
-   * a few promise reactions, not an async frame per step.
+   * eviction policy applies (also after a failed write; the error goes to the caller). The write
+   * starts at once when the session has no store work queued, and its promise is continued rather than
+   * awaited in async frames; a release with nothing to wait for (another request still in the session,
+   * a NullSessionDataStore write) finishes synchronously and returns DONE.
    */
   release(id: string, session: Session): Promise<void> {
-    if (!session) return RESOLVED;
+    if (!session) return DONE;
     try {
       if (!session.isValid()) {
         // Invalid sessions are not written; still let any queued store work finish.
@@ -217,13 +217,17 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
       session.complete();
       if (session.getRequests() > 0) {
         if (session.isResident() && !this.doGet(id)) this.doPutIfAbsent(id, session);
-        return RESOLVED;
+        return DONE;
       }
       session.setIdChanged(false);
       const store = this.store();
       const passivating = store.isPassivating();
-      return session.enqueue(() => this.storeOnRelease(session, store, passivating))
-        .then(() => this.afterRelease(session, passivating), (err: unknown) => {
+      const writing = session.enqueueNow(() => this.storeOnRelease(session, store, passivating));
+      if (writing === DONE) {
+        this.afterRelease(session, passivating);
+        return DONE;
+      }
+      return writing.then(() => this.afterRelease(session, passivating), (err: unknown) => {
           this.afterRelease(session, passivating);
           throw err;
         });
@@ -234,7 +238,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
 
   /** The write of the last release (queued on the session): nothing when it was invalidated meanwhile. */
   private storeOnRelease(session: Session, store: SessionDataStore, passivating: boolean): Promise<void> {
-    if (!session.isValid()) return RESOLVED;
+    if (!session.isValid()) return DONE;
     if (passivating) this.willPassivate(session);
     return store.store(session.getId(), session.getSessionData());
   }

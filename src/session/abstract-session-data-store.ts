@@ -9,8 +9,7 @@ import { IllegalStateError } from './errors';
 import { SessionData } from './session-data';
 import type { SessionContext } from './session-context';
 import type { SessionDataStore } from './session-data-store';
-
-const RESOLVED: Promise<void> = Promise.resolve();
+import { DONE } from './done';
 
 /**
  * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`): `gracePeriodSec` (default 3600),
@@ -80,15 +79,16 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   /**
    * Writes when the data is dirty, was never saved, or its metadata changed and the last write is at
    * least savePeriodSec old. On failure lastSaved is restored and the error rethrown. The doStore
-   * promise is continued, not awaited in an async frame (a release writes on every request).
+   * promise is continued, not awaited in an async frame (a release writes on every request); nothing to
+   * write, or a doStore that returned DONE (finished at once), gives DONE.
    */
   store(id: string, data: SessionData): Promise<void> {
     if (!this.isStarted()) return Promise.reject(this.notStarted());
-    if (!data) return RESOLVED;
+    if (!data) return DONE;
     const lastSave = data.getLastSaved();
     const savePeriodMs = this._savePeriodSec <= 0 ? 0 : this._savePeriodSec * 1000;
     const now = Date.now();
-    if (!(data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return RESOLVED;
+    if (!(data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return DONE;
     data.setLastSaved(now);
     let writing: Promise<void>;
     try {
@@ -96,6 +96,7 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     } catch (err) {
       writing = Promise.reject(err);
     }
+    if (writing === DONE) { data.clean(); return DONE; }
     return writing.then(() => data.clean(), (err: unknown) => {
       data.setLastSaved(lastSave);
       throw err;

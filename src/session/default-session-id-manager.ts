@@ -168,6 +168,14 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     return this._workerName ? `${id}.${this._workerName}` : id;
   }
 
+  isExtendedId(id: string, extendedId: string, request: unknown): boolean {
+    const worker = this._workerName;
+    if (worker.startsWith('$')) return extendedId === this.getExtendedId(id, request);
+    if (!worker) return extendedId === id;
+    return extendedId.length === id.length + 1 + worker.length && extendedId.startsWith(id)
+      && extendedId.charCodeAt(id.length) === 0x2e /* . */ && extendedId.endsWith(worker);
+  }
+
   getSessionHandlers(): IdManagedSessionHandler[] {
     return [...this._handlers].filter((h) => !h.isStopped() && !h.isFailed());
   }

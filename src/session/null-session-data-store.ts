@@ -4,9 +4,8 @@
  */
 import { JettyClass } from '../ioc/metadata';
 import { AbstractSessionDataStore } from './abstract-session-data-store';
+import { DONE } from './done';
 import type { SessionData } from './session-data';
-
-const STORED: Promise<void> = Promise.resolve();
 
 /**
  * Jetty's NullSessionDataStore: load gives null, store does nothing, delete is true, exists is false.
@@ -15,8 +14,8 @@ const STORED: Promise<void> = Promise.resolve();
 @JettyClass('org.eclipse.jetty.server.session.NullSessionDataStore')
 export class NullSessionDataStore extends AbstractSessionDataStore {
   protected async doLoad(_id: string): Promise<SessionData | null> { return null; }
-  /** Nothing to write: a settled promise, no async frame (every release of a session calls it). */
-  protected doStore(_id: string, _data: SessionData, _lastSaveTime: number): Promise<void> { return STORED; }
+  /** Nothing to write: DONE, so that the release of a session (every request) continues at once. */
+  protected doStore(_id: string, _data: SessionData, _lastSaveTime: number): Promise<void> { return DONE; }
   protected async doDelete(_id: string): Promise<boolean> { return true; }
   protected async doExists(_id: string): Promise<boolean> { return false; }
   protected async doCheckExpired(candidates: ReadonlySet<string>, _time: number): Promise<Set<string>> { return new Set(candidates); }

@@ -119,23 +119,37 @@ export function cookieValues(header: string | readonly string[] | null | undefin
 
 function scanCookieValues(line: string, name: string, lower: string, out: string[] | null): string[] | null {
   const n = line.length;
+  let semi = line.indexOf(';');
+  let comma = line.indexOf(',');
   for (let start = 0; start <= n;) {
-    let end = start;
-    for (; end < n; end++) {
-      const c = line.charCodeAt(end);
-      if (c === 0x3b /* ; */ || c === 0x2c /* , */) break;
-    }
+    if (semi >= 0 && semi < start) semi = line.indexOf(';', start);
+    if (comma >= 0 && comma < start) comma = line.indexOf(',', start);
+    const end = Math.min(semi < 0 ? n : semi, comma < 0 ? n : comma);
     const eq = line.indexOf('=', start);
     // a piece without '=' or starting with it has no name; a piece shorter than the name cannot match
     if (eq > start && eq < end && eq - start >= name.length) {
-      const found = line.slice(start, eq).trim();
-      if (found.length === name.length && (found === name || found.toLowerCase() === lower)) {
-        let value = line.slice(eq + 1, end).trim();
-        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-        (out ??= []).push(value);
-      }
+      // usually the name stands right at the start of its piece: compared in place, nothing cut out
+      const matched = (eq - start === name.length && line.startsWith(name, start)) || sameName(line.slice(start, eq).trim(), name, lower);
+      if (matched) out = pushValue(out, line.slice(eq + 1, end));
     }
     start = end + 1;
   }
+  return out;
+}
+
+function sameName(found: string, name: string, lower: string): boolean {
+  return found.length === name.length && (found === name || found.toLowerCase() === lower);
+}
+
+/** Adds a cookie value, trimmed (only when an end is not printable ASCII: trim removes nothing else) and unquoted. */
+function pushValue(out: string[] | null, raw: string): string[] {
+  let value = raw;
+  if (value.length > 0) {
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(value.length - 1);
+    if (first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f) value = value.trim();
+  }
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+  (out ??= []).push(value);
   return out;
 }

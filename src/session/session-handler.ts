@@ -25,6 +25,7 @@ import {
 } from './session-cookie-config';
 import { isSessionDataStoreFactory } from './session-data-store';
 import { RequestSessions } from './request-sessions';
+import { DONE } from './done';
 import { isValidSessionId } from './session-id';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
 import { SessionEventListeners } from './session-event-listeners';
@@ -62,7 +63,6 @@ interface RequestedSession {
   time: number;
 }
 
-const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * Jetty's SessionHandler (`org.eclipse.jetty.server.session.SessionHandler`, reached in context XML with
@@ -403,8 +403,16 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     } catch (err) {
       inScope = Promise.reject(err);
     }
-    const leave = (): Promise<void> => this.leaveScope(baseRequest, previous, previousSession);
-    return inScope.then(leave, (err: unknown) => leave().then(() => { throw err; }));
+    // a release that finished at once (DONE) adds no promise to wait for
+    const leave = (): Promise<void> | undefined => {
+      const left = this.leaveScope(baseRequest, previous, previousSession);
+      return left === DONE ? undefined : left;
+    };
+    return inScope.then(leave, (err: unknown) => {
+      const left = leave();
+      if (left === undefined) throw err;
+      return left.then(() => { throw err; });
+    });
   }
 
   /** The request is in the session scope: requested id, session and cookie recorded, then the next scope. */
@@ -478,11 +486,11 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   completeRequest(request: object): Promise<void> {
     const holder = request as Record<symbol, RequestSessions | undefined>;
     const sessions = holder[this._stateKey];
-    if (sessions === undefined) return RESOLVED;
+    if (sessions === undefined) return DONE;
     holder[this._stateKey] = undefined;
     const cache = this._sessionCache;
     const first = sessions.first();
-    if (!cache || first === null) return RESOLVED;
+    if (!cache || first === null) return DONE;
     if (sessions.hasMore()) return this.releaseAll(cache, sessions.toArray());
     try {
       return cache.release(first.getId(), first);
@@ -518,7 +526,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     }
     const found: RequestedSession = { session: null, requestedId: null, fromCookie: false, duplicate: false, inherited: false, time: now };
     if (!this._usingCookies) return this.checkUrlSessionId(req, key, found);
-    const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
+    // one string with every Cookie line (Node joins repeated Cookie headers with '; '), else each line
+    const raw = typeof req.getHeader === 'function' ? req.getHeader('Cookie') : req.getHeaders?.('Cookie');
     const header = raw === null || raw === undefined || typeof raw === 'string' || Array.isArray(raw) ? raw : [...raw];
     return this.checkCookieSessionIds(req, key, found, cookieValues(header, this._cookie.name), 0);
   }
@@ -561,7 +570,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   /** A second valid session cookie: that session is released at once and the request answered 400. */
   private duplicateSession(found: RequestedSession, other: Session): Promise<RequestedSession> {
-    const releasing = this._sessionCache ? this._sessionCache.release(other.getId(), other) : RESOLVED;
+    const releasing = this._sessionCache ? this._sessionCache.release(other.getId(), other) : DONE;
     return releasing.then(() => { found.duplicate = true; return found; });
   }
 
@@ -636,6 +645,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       }
       return cache.release(id, session).then(() => null);
     }
+    // as Jetty: the session takes the id manager's extended id, and a request that sent another one
+    // marks the id changed (its cookie is sent again); when all three agree nothing changes, nothing is built
+    if (idm.isExtendedId?.(id, extendedId, null) && session.isExtendedId(extendedId)) return session;
     const ext = idm.getExtendedId(id, null);
     session.setExtendedId(ext);
     if (ext !== extendedId) session.setIdChanged(true);

@@ -5,6 +5,7 @@
  */
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
+import { DONE } from './done';
 import { IllegalStateError } from './errors';
 import type { SessionData } from './session-data';
 
@@ -80,6 +81,14 @@ export class Session implements HttpSession {
       this._extOther = ext;
     }
   }
+  /** True when the extended id is `ext` (compared in place: no string is built). */
+  isExtendedId(ext: string): boolean {
+    if (this._extOther !== null) return this._extOther === ext;
+    const id = this._data.id;
+    const suffix = this._extSuffix;
+    if (suffix === null) return ext === id;
+    return ext.length === id.length + suffix.length && ext.startsWith(id) && ext.endsWith(suffix);
+  }
   isIdChanged(): boolean { return this._idChanged; }
   setIdChanged(b: boolean): void { this._idChanged = b; }
   isValid(): boolean { return this._state === 'VALID'; }
@@ -95,6 +104,25 @@ export class Session implements HttpSession {
     this._io = tail;
     return run;
   }
+  /**
+   * As enqueue, but when nothing is queued `fn` starts now rather than a microtask later; an operation
+   * that finished at once (returned DONE) leaves nothing queued, and DONE is returned.
+   */
+  enqueueNow(fn: () => Promise<void>): Promise<void> {
+    if (this._io !== null) return this.enqueue(fn);
+    let run: Promise<void>;
+    try {
+      run = fn();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (run === DONE) return DONE;
+    const tail: Promise<void> = run.then(() => { if (this._io === tail) this._io = null; },
+      () => { if (this._io === tail) this._io = null; });
+    this._io = tail;
+    return run;
+  }
+
   /** Ties background work (other contexts' invalidation or rename) to this session, for `settled`. */
   track(p: Promise<unknown>): void {
     const t = p.then(() => undefined, () => undefined);
@@ -278,11 +306,11 @@ function internSuffix(suffix: string): string {
   return suffix;
 }
 
-const TIMERS = new WeakMap<SessionOwner, InactivityTimers>();
+/** Where an owner keeps the timers of its sessions: a property that lives and dies with the owner (read on every release). */
+const TIMERS = Symbol('Session.inactivityTimers');
 function timersOf(owner: SessionOwner): InactivityTimers {
-  let t = TIMERS.get(owner);
-  if (t === undefined) { t = new InactivityTimers(); TIMERS.set(owner, t); }
-  return t;
+  const holder = owner as SessionOwner & { [TIMERS]?: InactivityTimers };
+  return holder[TIMERS] ??= new InactivityTimers();
 }
 
 /**

@@ -292,18 +292,11 @@ export class ContextHandler extends ScopedHandler {
     baseRequest.setContext(this, cp === '/' ? '' : cp);
     baseRequest.setServletPath('');
     baseRequest.setPathInfo(pathInContext);
-    const restore = (): void => {
+    return this.nextScopeThen(pathInContext, baseRequest, request, response, () => {
       baseRequest.setContext(oldContext, oldContextPath);
       baseRequest.setServletPath(oldServletPath);
       baseRequest.setPathInfo(oldPathInfo);
-    };
-    let inner: Promise<void>;
-    try {
-      inner = this.nextScope(pathInContext, baseRequest, request, response);
-    } catch (err) {
-      inner = Promise.reject(err);
-    }
-    return inner.then(restore, (err: unknown) => { restore(); throw err; });
+    });
   }
 
   doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {

@@ -65,6 +65,21 @@ export abstract class ScopedHandler extends HandlerWrapper {
     return this.doHandle(target, baseRequest, request, response);
   }
 
+  /**
+   * nextScope(), then `restore` whether it settled or failed: a scope's `finally` as one promise reaction
+   * instead of an async frame. A synchronous throw below becomes the returned rejection.
+   */
+  protected nextScopeThen(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse,
+    restore: () => void): Promise<void> {
+    let inner: Promise<void>;
+    try {
+      inner = this.nextScope(target, baseRequest, request, response);
+    } catch (err) {
+      inner = Promise.reject(err);
+    }
+    return inner.then(restore, (err: unknown) => { restore(); throw err; });
+  }
+
   /** Handles the request inside every scope. Override and call nextHandle. */
   abstract doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void>;
 
