@@ -1,9 +1,23 @@
 /**
- * The sessions one request entered in one context, released when the request leaves it (Jetty 10 keeps
- * this list on the Request, see Request.enterSession).
+ * A request's sessions in one context: the one it asked for (RequestedSession, what the SessionHandler's
+ * checkRequestedSessionId found) and the ones it entered, released when it leaves the context (Jetty 10
+ * keeps that list on the Request, see Request.enterSession).
  * @module
  */
 import type { Session } from './session';
+
+/** What checkRequestedSessionId found for a request (one mutable record per request). */
+export interface RequestedSession {
+  session: Session | null;
+  requestedId: string | null;
+  fromCookie: boolean;
+  /** A second, different valid session cookie (answered 400). */
+  duplicate: boolean;
+  /** The id came from an outer context (a cross-context dispatch): the request keeps its own record of it. */
+  inherited: boolean;
+  /** When the session was found valid: the request's access time. */
+  time: number;
+}
 
 /**
  * A request almost always enters one session, so the first is a field and only a second one allocates

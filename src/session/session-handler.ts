@@ -5,6 +5,7 @@
  */
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ScopedHandler } from '../server/handler/scoped-handler';
+import { findPathParameter } from '../server/uri-path';
 import type { SessionManagerBridge, SessionCookie } from '../server/session-manager-bridge';
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
@@ -24,7 +25,7 @@ import {
   HTTP_ONLY_COMMENT, SessionCookieConfig, type SameSite, type SessionCookieSettings,
 } from './session-cookie-config';
 import { isSessionDataStoreFactory } from './session-data-store';
-import { RequestSessions } from './request-sessions';
+import { RequestSessions, type RequestedSession } from './request-sessions';
 import { DONE } from './done';
 import { isValidSessionId } from './session-id';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
@@ -49,19 +50,6 @@ export const SCAVENGE_BATCH = 50;
 
 const realSetImmediate = setImmediate;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
-
-/** What checkRequestedSessionId found for a request (one mutable record per request). */
-interface RequestedSession {
-  session: Session | null;
-  requestedId: string | null;
-  fromCookie: boolean;
-  /** A second, different valid session cookie (answered 400). */
-  duplicate: boolean;
-  /** The id came from an outer context (a cross-context dispatch): the request keeps its own record of it. */
-  inherited: boolean;
-  /** When the session was found valid: the request's access time. */
-  time: number;
-}
 
 
 /**
@@ -576,15 +564,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   /** Without a cookie id: the `;jsessionid=` path parameter of the request URI. */
   private checkUrlSessionId(req: RequestView, key: object, found: RequestedSession): RequestedSession | Promise<RequestedSession> {
-    if (found.requestedId !== null || !this._usingURLs) return found;
-    const prefix = this.getSessionIdPathParameterNamePrefix();
-    if (!prefix) return found;
-    const uri = req.getRequestURI?.() ?? '';
-    const at = uri.indexOf(prefix);
-    if (at < 0) return found;
-    let end = at + prefix.length;
-    while (end < uri.length && !';#?/'.includes(uri[end])) end++;
-    const requestedId = uri.slice(at + prefix.length, end);
+    const name = this._sessionIdPathParameterName;
+    if (found.requestedId !== null || !this._usingURLs || !name) return found;
+    const requestedId = findPathParameter(req.getRequestURI?.() ?? '', name);
+    if (requestedId === null) return found;
     found.requestedId = requestedId;
     found.fromCookie = false;
     const take = (s: Session | null): RequestedSession => {
