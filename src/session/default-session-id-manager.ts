@@ -168,12 +168,16 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     return this._workerName ? `${id}.${this._workerName}` : id;
   }
 
-  isExtendedId(id: string, extendedId: string, request: unknown): boolean {
+  /**
+   * True when the suffix after the last '.' is this worker's name (no suffix when the name is empty): only
+   * the suffix is looked at, since the id part is by definition what getId() takes from it.
+   */
+  isExtendedId(extendedId: string, request: unknown): boolean {
     const worker = this._workerName;
-    if (worker.startsWith('$')) return extendedId === this.getExtendedId(id, request);
-    if (!worker) return extendedId === id;
-    return extendedId.length === id.length + 1 + worker.length && extendedId.startsWith(id)
-      && extendedId.charCodeAt(id.length) === 0x2e /* . */ && extendedId.endsWith(worker);
+    if (worker.startsWith('$')) return extendedId === this.getExtendedId(this.getId(extendedId), request);
+    const dot = extendedId.lastIndexOf('.');
+    if (!worker) return dot <= 0;
+    return dot > 0 && extendedId.length - dot - 1 === worker.length && extendedId.endsWith(worker);
   }
 
   getSessionHandlers(): IdManagedSessionHandler[] {

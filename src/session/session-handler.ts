@@ -514,8 +514,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     }
     const found: RequestedSession = { session: null, requestedId: null, fromCookie: false, duplicate: false, inherited: false, time: now };
     if (!this._usingCookies) return this.checkUrlSessionId(req, key, found);
-    // one string with every Cookie line (Node joins repeated Cookie headers with '; '), else each line
-    const raw = typeof req.getHeader === 'function' ? req.getHeader('Cookie') : req.getHeaders?.('Cookie');
+    // each Cookie line as received: the server's Request reads them from Node's raw header list, where
+    // getHeader would make Node build its whole header object for this one header
+    const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
     const header = raw === null || raw === undefined || typeof raw === 'string' || Array.isArray(raw) ? raw : [...raw];
     return this.checkCookieSessionIds(req, key, found, cookieValues(header, this._cookie.name), 0);
   }
@@ -630,7 +631,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     }
     // as Jetty: the session takes the id manager's extended id, and a request that sent another one
     // marks the id changed (its cookie is sent again); when all three agree nothing changes, nothing is built
-    if (idm.isExtendedId?.(id, extendedId, null) && session.isExtendedId(extendedId)) return session;
+    if (idm.isExtendedId?.(extendedId, null) && session.isExtendedId(extendedId)) return session;
     const ext = idm.getExtendedId(id, null);
     session.setExtendedId(ext);
     if (ext !== extendedId) session.setIdChanged(true);

@@ -31,10 +31,10 @@ export interface SessionIdManager extends LifeCycle {
   /** The id with this node's suffix, as cookies and URLs carry it. */
   getExtendedId(id: string, request: unknown): string;
   /**
-   * Optional: true when `extendedId` is what getExtendedId(id, request) gives, compared without building
-   * that string (a SessionHandler asks on every request that brings a session cookie).
+   * Optional: true when `extendedId` is what getExtendedId(getId(extendedId), request) gives, checked
+   * without building that string (a SessionHandler asks on every request that brings a session cookie).
    */
-  isExtendedId?(id: string, extendedId: string, request: unknown): boolean;
+  isExtendedId?(extendedId: string, request: unknown): boolean;
   /** A fresh id, applied to every context that has `oldId`. */
   renewSessionId(oldId: string, oldExtendedId: string, request: unknown): string;
   getSessionHandlers(): IdManagedSessionHandler[];
