@@ -228,9 +228,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
         return DONE;
       }
       return writing.then(() => this.afterRelease(session, passivating), (err: unknown) => {
-          this.afterRelease(session, passivating);
-          throw err;
-        });
+        this.afterRelease(session, passivating);
+        throw err;
+      });
     } catch (err) {
       return Promise.reject(err);
     }

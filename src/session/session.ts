@@ -98,11 +98,7 @@ export class Session implements HttpSession {
 
   /** Runs `fn` after every store operation queued before it; the returned promise settles with it. */
   enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    const run = (this._io ?? RESOLVED).then(fn, fn);
-    const tail: Promise<void> = run.then(() => { if (this._io === tail) this._io = null; },
-      () => { if (this._io === tail) this._io = null; });
-    this._io = tail;
-    return run;
+    return this.queue((this._io ?? RESOLVED).then(fn, fn));
   }
   /**
    * As enqueue, but when nothing is queued `fn` starts now rather than a microtask later; an operation
@@ -116,7 +112,11 @@ export class Session implements HttpSession {
     } catch (err) {
       return Promise.reject(err);
     }
-    if (run === DONE) return DONE;
+    return run === DONE ? DONE : this.queue(run);
+  }
+
+  /** Makes `run` the tail of the store queue until it settles. */
+  private queue<T>(run: Promise<T>): Promise<T> {
     const tail: Promise<void> = run.then(() => { if (this._io === tail) this._io = null; },
       () => { if (this._io === tail) this._io = null; });
     this._io = tail;
