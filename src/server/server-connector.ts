@@ -145,7 +145,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     const config = this.getHttpConfiguration();
     this._config = config;
     const server = http.createServer({ maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true }, (req, res) => {
-      void this.exchange(req, res);
+      this.exchange(req, res);
     });
     const idle = config.getIdleTimeout() > 0 ? config.getIdleTimeout() : this._idleTimeout;
     if (idle > 0) {
@@ -202,12 +202,11 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   }
 
   /**
-   * Runs one exchange: builds Request/Response, customizes, lets the server handle it. The server's
-   * promise is continued, not awaited in an async frame of its own.
+   * Runs one exchange: builds Request/Response, customizes, lets the server run it; the server calls
+   * back when the exchange is complete (no promise or async frame per exchange here).
    */
-  private exchange(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private exchange(req: http.IncomingMessage, res: http.ServerResponse): void {
     this._inFlight++;
-    let handling: Promise<void>;
     try {
       const socket = req.socket as Socket & { [CONNECTION_INFO]?: ConnectionInfo };
       // what the connection says is the same for every request on it: built once per socket
@@ -231,15 +230,12 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
       const customizers = config.customizers();
       for (let i = 0; i < customizers.length; i++) customizers[i].customize(this, config, request);
-      handling = this._server.handleExchange(request, response);
+      this._server.runExchange(request, response, this._exchangeDone);
     } catch (err) {
-      handling = Promise.reject(err);
-    }
-    return handling.then(this._exchangeDone, (err: unknown) => {
       process.stderr.write(`WARN: ${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.stack : String(err)}\n`);
       if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
       this._exchangeDone();
-    });
+    }
   }
 
   /** An exchange left: one request fewer in flight (a stopping connector closes idle connections). */

@@ -213,21 +213,28 @@ export class Server extends HandlerWrapper {
   /**
    * Handles one exchange from a connector: reads a form body if any, runs the handler chain, answers
    * 404 when no handler took the request, turns a thrown error into 500 (or the HttpException status)
-   * through the ErrorHandler, completes the response, then writes the request log line. Each step
-   * continues from the previous one's promise: no async frame of its own per request.
+   * through the ErrorHandler, completes the response, then writes the request log line. Settles once
+   * all of that is done; it never rejects.
    */
   handleExchange(request: Request, response: Response): Promise<void> {
+    return new Promise((resolve) => this.runExchange(request, response, resolve));
+  }
+
+  /**
+   * handleExchange with a callback, as the connector runs it: each step continues from the previous
+   * one's promise and `done` comes last, so an exchange costs no async frame and no promise of its own.
+   * Every failure becomes an error response, a closed connection or a log line; `done` always runs.
+   */
+  runExchange(request: Request, response: Response, done: () => void): void {
     let handling: Promise<void> | undefined;
     try {
       handling = this.dispatch(request, response);
     } catch (err) {
-      this.handleFailure(request, response, err);
+      this.failThenComplete(request, response, err, done);
+      return;
     }
-    if (handling === undefined) return this.completeExchange(request, response);
-    return handling.then(() => this.afterHandle(request, response), (err: unknown) => {
-      this.handleFailure(request, response, err);
-      return this.completeExchange(request, response);
-    });
+    if (handling === undefined) { this.completeExchange(request, response, done); return; }
+    handling.then(() => this.afterHandle(request, response, done), (err: unknown) => this.failThenComplete(request, response, err, done));
   }
 
   /** Starts the handler chain; undefined when the server answered by itself (OPTIONS *, a bad path). */
@@ -253,35 +260,54 @@ export class Server extends HandlerWrapper {
   }
 
   /** After the handler chain: 404 when no handler took the request, then completion. */
-  private afterHandle(request: Request, response: Response): Promise<void> {
+  private afterHandle(request: Request, response: Response, done: () => void): void {
     try {
       if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
     } catch (err) {
-      this.handleFailure(request, response, err);
+      this.failThenComplete(request, response, err, done);
+      return;
     }
-    return this.completeExchange(request, response);
+    this.completeExchange(request, response, done);
   }
 
-  /** Completes the response (a failure destroys the connection), then writes the request logs. */
-  private completeExchange(request: Request, response: Response): Promise<void> {
+  /** The error response for a failure (a failure of that too closes the connection), then completion. */
+  private failThenComplete(request: Request, response: Response, err: unknown, done: () => void): void {
+    try {
+      this.handleFailure(request, response, err);
+    } catch (inner) {
+      serverLog(`Cannot answer the failure of ${request.getMethod()} ${request.getRequestURI()}: ${describe(inner)}`);
+      response.getRawResponse().destroy();
+    }
+    this.completeExchange(request, response, done);
+  }
+
+  /** Completes the response (a failure destroys the connection), then writes the request logs and calls `done`. */
+  private completeExchange(request: Request, response: Response, done: () => void): void {
     let completing: Promise<void>;
     try {
       completing = response.complete();
     } catch (err) {
       completing = Promise.reject(err);
     }
-    return completing.then(() => this.logExchange(request, response), (err: unknown) => {
-      serverLog(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`);
-      response.getRawResponse().destroy();
-      this.logExchange(request, response);
+    completing.then(() => this.logExchange(request, response, done), (err: unknown) => {
+      try {
+        serverLog(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`);
+        response.getRawResponse().destroy();
+      } finally {
+        this.logExchange(request, response, done);
+      }
     });
   }
 
-  private logExchange(request: Request, response: Response): void {
-    const own = this._requestLog;
-    if (own !== null) this.log(own, request, response);
-    const logs = request.getRequestLogs();
-    for (let i = 0; i < logs.length; i++) this.log(logs[i], request, response);
+  private logExchange(request: Request, response: Response, done: () => void): void {
+    try {
+      const own = this._requestLog;
+      if (own !== null) this.log(own, request, response);
+      const logs = request.getRequestLogs();
+      for (let i = 0; i < logs.length; i++) this.log(logs[i], request, response);
+    } finally {
+      done();
+    }
   }
 
   private log(log: RequestLog, request: Request, response: Response): void {
