@@ -15,7 +15,7 @@ export interface RequestedSession {
   duplicate: boolean;
   /** The id came from an outer context (a cross-context dispatch): the request keeps its own record of it. */
   inherited: boolean;
-  /** When the session was found valid: the request's access time. */
+  /** When the session was looked up (its access time); 0 until the first lookup. */
   time: number;
 }
 

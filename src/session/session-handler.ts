@@ -52,6 +52,12 @@ const realSetImmediate = setImmediate;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
 
 
+/** The request's session time, read from the clock at its first session lookup (a request without a session id reads none). */
+function timeOf(found: RequestedSession): number {
+  if (found.time === 0) found.time = Date.now();
+  return found.time;
+}
+
 /**
  * Jetty's SessionHandler (`org.eclipse.jetty.server.session.SessionHandler`, reached in context XML with
  * `<Call name="getSessionHandler">`). Properties: `maxInactiveInterval` (s, -1), `sessionCookie`
@@ -384,7 +390,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     let inScope: Promise<void>;
     try {
       req.setSessionHandler?.(this);
-      const found = this.checkRequestedSessionId(req, baseRequest, Date.now());
+      const found = this.checkRequestedSessionId(req, baseRequest);
       inScope = found instanceof Promise
         ? found.then((f) => this.enterScope(f, target, baseRequest, request, response, resp))
         : this.enterScope(found, target, baseRequest, request, response, resp);
@@ -503,7 +509,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL.
    * Synchronous while every session it looks at is in memory; a promise once one must be loaded.
    */
-  private checkRequestedSessionId(req: RequestView, key: object, now: number): RequestedSession | Promise<RequestedSession> {
+  private checkRequestedSessionId(req: RequestView, key: object): RequestedSession | Promise<RequestedSession> {
     const already = req.getRequestedSessionId?.() ?? null;
     if (already) {
       // the id came from an outer context (a cross-context dispatch): the request keeps its own record of it
@@ -512,7 +518,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
         return { session: s, requestedId: already, fromCookie: false, duplicate: false, inherited: true, time: Date.now() };
       });
     }
-    const found: RequestedSession = { session: null, requestedId: null, fromCookie: false, duplicate: false, inherited: false, time: now };
+    const found: RequestedSession = { session: null, requestedId: null, fromCookie: false, duplicate: false, inherited: false, time: 0 };
     if (!this._usingCookies) return this.checkUrlSessionId(req, key, found);
     // each Cookie line as received: the server's Request reads them from Node's raw header list, where
     // getHeader would make Node build its whole header object for this one header
@@ -528,7 +534,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       const value = values[i];
       const session = found.session;
       if (session === null) {
-        const s = this.lookupSession(value, found.time);
+        const s = this.lookupSession(value, timeOf(found));
         if (s instanceof Promise) {
           return s.then((got) => {
             found.time = Date.now();
@@ -538,7 +544,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
         }
         this.takeCookieSession(found, key, value, s);
       } else if (this.requireStarted().idm.getId(value) !== session.getId()) {
-        const other = this.lookupSession(value, found.time);
+        const other = this.lookupSession(value, timeOf(found));
         if (other instanceof Promise) {
           return other.then((o) => (o ? this.duplicateSession(found, o) : this.checkCookieSessionIds(req, key, found, values, i + 1)));
         }
@@ -575,7 +581,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       if (s) { found.session = s; this.enterSession(key, s); }
       return found;
     };
-    const s = this.lookupSession(requestedId, found.time);
+    const s = this.lookupSession(requestedId, timeOf(found));
     return s instanceof Promise ? s.then((got) => { found.time = Date.now(); return take(got); }) : take(s);
   }
 
