@@ -4,6 +4,16 @@
  * @module
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Marks a temporary file of a replacement in progress (`<name>.tmp-<random>`); start-up scans sweep them. */
+export const TMP_MARK = '.tmp-';
+
+/** A fresh temporary path for replacing `name` in `dir`: `<dir>/<name>.tmp-<12 random hex digits>`. */
+export function tempPathFor(dir: string, name: string): string {
+  return path.join(dir, `${name}${TMP_MARK}${randomBytes(6).toString('hex')}`);
+}
 
 /**
  * Writes `bytes` to `tmp` (created exclusively, mode 0600), fsyncs and closes it, then renames it to

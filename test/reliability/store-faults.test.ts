@@ -6,6 +6,7 @@ import * as sinon from 'sinon';
 import { startPier } from '../../bench/servers/pier';
 import type { RunningServer } from '../../bench/servers/server-kind';
 import { cookieOf, counterOf, get, reportFigures, tempDir } from './support';
+import { fileHandlePrototype } from '../support/file-handles';
 
 function errno(code: string, syscall: string): NodeJS.ErrnoException {
   const e = new Error(`${code}: simulated by the reliability suite, ${syscall}`) as NodeJS.ErrnoException;
@@ -21,13 +22,6 @@ function hashes(dir: string): Map<string, string> {
 }
 
 type FileHandle = fs.promises.FileHandle;
-
-/** The prototype every open FileHandle shares: the journal keeps its file open, so faults must reach it too. */
-async function fileHandlePrototype(dir: string): Promise<FileHandle> {
-  const fh = await fs.promises.open(dir, 'r');
-  await fh.close();
-  return Object.getPrototypeOf(fh) as FileHandle;
-}
 
 /** Makes the store folder read-only: every create, rename, unlink, and write or sync of an open file fails with EROFS. */
 async function readOnly(dir: string): Promise<void> {

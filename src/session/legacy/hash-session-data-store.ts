@@ -2,7 +2,6 @@
  * The folder of session files behind a HashSessionManager: one file per session, named by the bare id.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ContainerLifeCycle } from '../../util/component/container-life-cycle';
@@ -12,10 +11,7 @@ import { SessionData } from '../session-data';
 import { UnencodableValueError, decodeSessionData, encodeSessionData } from '../session-data-codec';
 import type { SessionDataStore } from '../session-data-store';
 import { isValidSessionId } from '../session-id';
-import { writeFileAtomically } from '../../util/atomic-write';
-
-/** Marks a file being written: `.<id>.tmp-<random>`, renamed over `<id>` once complete. */
-const TMP_MARK = '.tmp-';
+import { tempPathFor, writeFileAtomically } from '../../util/atomic-write';
 
 /** The settings the manager hands to its store before start. */
 export interface HashSessionStoreSettings {
@@ -144,7 +140,8 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     } catch (err) {
       throw new UnwritableSessionDataError(id, this._context, err instanceof UnencodableValueError ? err.attribute : undefined, { cause: err });
     }
-    const tmp = path.join(path.dirname(file), `.${id}${TMP_MARK}${randomBytes(6).toString('hex')}`);
+    // `.<id>.tmp-<random>`: hidden, so a crash mid-write leaves nothing that looks like a session.
+    const tmp = tempPathFor(path.dirname(file), `.${id}`);
     try {
       await writeFileAtomically(tmp, file, bytes);
     } catch (err) {

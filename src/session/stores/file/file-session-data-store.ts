@@ -5,16 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { JettyClass, Expose } from '../../../ioc/metadata';
 import { AbstractSessionDataStore } from '../../abstract-session-data-store';
 import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError } from '../../errors';
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
 import { isValidSessionId } from '../../session-id';
 import type { SessionData } from '../../session-data';
-import { writeFileAtomically } from '../../../util/atomic-write';
+import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
+import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
-import { JournaledSessionFiles, TMP_MARK } from './journaled-session-files';
+import { JournaledSessionFiles } from './journaled-session-files';
 
 /** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
 export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
@@ -232,14 +232,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         errors.push(err);
       }
     }
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < doomed.length) {
-        const file = doomed[next++];
-        try { await unlinkQuietly(file); } catch (err) { errors.push(err); }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(SCAN_PARALLELISM, doomed.length) }, worker));
+    errors.push(...await forEachConcurrently(doomed, SCAN_PARALLELISM, unlinkQuietly));
     if (errors.length > 0) {
       throw new AggregateError(errors, `Cannot scan session folder '${this._storeDir}': ${errors.length} file(s) failed`);
     }
@@ -339,7 +332,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     }
     await this.withLock(id, async () => {
       const full = this.file(name);
-      const tmp = this.file(`${name}${TMP_MARK}${randomBytes(6).toString('hex')}`);
+      const tmp = tempPathFor(this._storeDir as string, name);
       const fsync = this._durability === 'file';
       try {
         await writeFileAtomically(tmp, full, bytes, { fsync });

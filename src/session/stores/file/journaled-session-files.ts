@@ -4,8 +4,8 @@
  * @module
  */
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { writeFileAtomically } from '../../../util/atomic-write';
+import { tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
+import { forEachConcurrently } from '../../../util/concurrently';
 import { SessionJournal } from './session-journal';
 import { syncDir, unlinkQuietly } from './session-file-io';
 import { isValidSessionId } from '../../session-id';
@@ -15,9 +15,6 @@ import type { JournalRecord } from './journal-frame';
 export type PendingEntry =
   | { readonly op: 'store'; readonly expiry: number; readonly body: Buffer; readonly savedAt: number }
   | { readonly op: 'delete' };
-
-/** Marks temporary files of a write in progress (`<name>.tmp-<random>`), swept at start. */
-export const TMP_MARK = '.tmp-';
 
 /** Session files written at once during a checkpoint: leaves libuv threads free for the journal's own syncs. */
 const CHECKPOINT_PARALLELISM = 2;
@@ -136,15 +133,7 @@ export class JournaledSessionFiles {
 
   /** Puts each state into its file (or removes the file), a few at a time, then syncs the folder once. */
   private async writeFiles(entries: ReadonlyArray<[string, PendingEntry]>): Promise<void> {
-    const errors: unknown[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < entries.length) {
-        const [id, entry] = entries[next++];
-        try { await this.writeFile(id, entry); } catch (err) { errors.push(err); }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CHECKPOINT_PARALLELISM, entries.length) }, worker));
+    const errors = await forEachConcurrently(entries, CHECKPOINT_PARALLELISM, ([id, entry]) => this.writeFile(id, entry));
     await syncDir(this._o.dir);
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} session files could not be written: ${(errors[0] as Error).message}`);
@@ -159,7 +148,7 @@ export class JournaledSessionFiles {
     }
     const name = this._o.fileName(id, entry.expiry);
     const full = path.join(this._o.dir, name);
-    await writeFileAtomically(path.join(this._o.dir, `${name}${TMP_MARK}${randomBytes(6).toString('hex')}`), full, entry.body);
+    await writeFileAtomically(tempPathFor(this._o.dir, name), full, entry.body);
     this._o.onDisk.set(id, name);
     if (old !== undefined && old !== name) await unlinkQuietly(path.join(this._o.dir, old));
   }

@@ -13,15 +13,9 @@ import { UnwritableSessionDataError } from '../../../../src/session/errors';
 import { decodeSessionData } from '../../../../src/session/session-data-codec';
 import type { SessionData } from '../../../../src/session/session-data';
 import { makeContext, tempDir } from '../../support';
+import { fileHandlePrototype } from '../../../support/file-handles';
 
 type FileHandle = fs.promises.FileHandle;
-
-/** The prototype every FileHandle shares, so a test can count or fail its syncs and writes. */
-async function fileHandlePrototype(dir: string): Promise<FileHandle> {
-  const fh = await fs.promises.open(dir, 'r');
-  await fh.close();
-  return Object.getPrototypeOf(fh) as FileHandle;
-}
 
 describe('FileSessionDataStore with its journal (durability journal, the default)', () => {
   const temps: Array<{ dir: string; cleanup: () => void }> = [];
