@@ -27,3 +27,4 @@ jetty.session.file.storeDir=${jetty.base}/sessions
 #jetty.session.savePeriod.seconds=0
 #jetty.session.file.durability=journal
 #jetty.session.file.checkpointPeriodMs=1000
+#jetty.session.file.maxCheckpointBacklogBytes=67108864

@@ -3,9 +3,9 @@
  * random ids with the worker name, and the server-wide id operations.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
+import { randomBits128 } from '../util/random-pool';
 import { UnreadableSessionDataError } from './errors';
 import { HouseKeeper } from './house-keeper';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
@@ -20,7 +20,7 @@ let counter = 0;
 /**
  * Jetty's DefaultSessionIdManager, wired by etc/sessions/id-manager.xml (`<New class=...><Arg><Ref
  * refid="Server"/></Arg>`) with `workerName` (`jetty.sessionIdManager.workerName`, default `node0`) and
- * `sessionHouseKeeper`. Ids are the worker name, 128 random bits from crypto.randomBytes in base 36 and a
+ * `sessionHouseKeeper`. Ids are the worker name, 128 random bits from crypto (util/random-pool) in base 36 and a
  * counter: only `[0-9a-z]` plus the worker name. Cookies and URLs carry `<id>.<workerName>`.
  */
 @JettyClass('org.eclipse.jetty.server.session.DefaultSessionIdManager', {
@@ -90,7 +90,7 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
 
   /** A fresh id: worker name + base-36 of 128 random bits + a process-wide counter. */
   newId(): string {
-    const r = BigInt(`0x${randomBytes(16).toString('hex')}`).toString(36);
+    const r = randomBits128().toString(36);
     return `${this._workerName.startsWith('$') ? '' : this._workerName}${r}${counter++}`;
   }
 

@@ -5,14 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random-pool';
 
 /** Marks a temporary file of a replacement in progress (`<name>.tmp-<random>`); start-up scans sweep them. */
 export const TMP_MARK = '.tmp-';
 
 /** A fresh temporary path for replacing `name` in `dir`: `<dir>/<name>.tmp-<12 random hex digits>`. */
 export function tempPathFor(dir: string, name: string): string {
-  return path.join(dir, `${name}${TMP_MARK}${randomBytes(6).toString('hex')}`);
+  return path.join(dir, `${name}${TMP_MARK}${randomHex(6)}`);
 }
 
 /**

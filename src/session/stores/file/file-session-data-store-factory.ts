@@ -5,15 +5,17 @@
  */
 import { JettyClass, Expose } from '../../../ioc/metadata';
 import { AbstractSessionDataStoreFactory } from '../../abstract-session-data-store-factory';
-import { checkCheckpointPeriodMs, FileSessionDataStore, parseDurability, type FileLike, type FileStoreDurability } from './file-session-data-store';
+import { checkBacklogBytes, checkCheckpointPeriodMs, FileSessionDataStore, parseDurability, type FileLike, type FileStoreDurability } from './file-session-data-store';
+import { DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES } from './journaled-session-files';
 import type { SessionDataStore } from '../../session-data-store';
 
 /**
  * Jetty's FileSessionDataStoreFactory: `storeDir` (`jetty.session.file.storeDir`),
  * `deleteUnrestorableFiles` (`jetty.session.file.deleteUnrestorableFiles`), `savePeriodSec`
  * (`jetty.session.savePeriod.seconds`) and `gracePeriodSec` (0 here, as the 9.4 factory); Pier adds
- * `durability` (`jetty.session.file.durability`) and `checkpointPeriodMs`
- * (`jetty.session.file.checkpointPeriodMs`).
+ * `durability` (`jetty.session.file.durability`), `checkpointPeriodMs`
+ * (`jetty.session.file.checkpointPeriodMs`) and `maxCheckpointBacklogBytes`
+ * (`jetty.session.file.maxCheckpointBacklogBytes`).
  */
 @JettyClass('org.eclipse.jetty.server.session.FileSessionDataStoreFactory')
 export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory {
@@ -21,6 +23,7 @@ export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory
   private _deleteUnrestorableFiles = false;
   private _durability: FileStoreDurability = 'journal';
   private _checkpointPeriodMs = 1000;
+  private _maxCheckpointBacklogBytes = DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES;
 
   @Expose('File') setStoreDir(dir: FileLike | null): void { this._storeDir = dir; }
   @Expose() getStoreDir(): FileLike | null { return this._storeDir; }
@@ -31,12 +34,15 @@ export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory
   @Expose() getDurability(): FileStoreDurability { return this._durability; }
   @Expose('long') setCheckpointPeriodMs(ms: number): void { this._checkpointPeriodMs = checkCheckpointPeriodMs(ms); }
   @Expose() getCheckpointPeriodMs(): number { return this._checkpointPeriodMs; }
+  @Expose('long') setMaxCheckpointBacklogBytes(bytes: number): void { this._maxCheckpointBacklogBytes = checkBacklogBytes(bytes); }
+  @Expose() getMaxCheckpointBacklogBytes(): number { return this._maxCheckpointBacklogBytes; }
 
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new FileSessionDataStore();
     store.setDeleteUnrestorableFiles(this._deleteUnrestorableFiles);
     store.setDurability(this._durability);
     store.setCheckpointPeriodMs(this._checkpointPeriodMs);
+    store.setMaxCheckpointBacklogBytes(this._maxCheckpointBacklogBytes);
     store.setStoreDir(this._storeDir);
     store.setGracePeriodSec(this._gracePeriodSec);
     store.setSavePeriodSec(this._savePeriodSec);

@@ -14,7 +14,7 @@ import type { SessionData } from '../../session-data';
 import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
 import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
-import { JournaledSessionFiles } from './journaled-session-files';
+import { DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES, JournaledSessionFiles } from './journaled-session-files';
 
 /** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
 export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
@@ -52,6 +52,12 @@ export function parseDurability(mode: string): FileStoreDurability {
   return m;
 }
 
+/** A backlog bound in bytes (1 or more), or a RangeError. */
+export function checkBacklogBytes(bytes: number): number {
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RangeError(`Cannot set maxCheckpointBacklogBytes to ${bytes}: expected a whole number of bytes, 1 or more`);
+  return bytes;
+}
+
 /** A checkpoint period in ms (0 or more), or a RangeError. */
 export function checkCheckpointPeriodMs(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Cannot set checkpointPeriodMs to ${ms}: expected 0 or more milliseconds`);
@@ -61,9 +67,10 @@ export function checkCheckpointPeriodMs(ms: number): number {
 /**
  * Jetty's FileSessionDataStore. XML properties: `storeDir` (required; module default
  * `${jetty.base}/sessions`), `deleteUnrestorableFiles` (default false), plus `gracePeriodSec` and
- * `savePeriodSec`, and Pier's `durability` (`journal`, `file` or `os`, see FileStoreDurability) and
- * `checkpointPeriodMs` (default 1000). Enabled by modules/session-store-file.mod through
- * FileSessionDataStoreFactory.
+ * `savePeriodSec`, and Pier's `durability` (`journal`, `file` or `os`, see FileStoreDurability),
+ * `checkpointPeriodMs` (default 1000) and `maxCheckpointBacklogBytes` (default 64 MiB: session data
+ * journaled but not yet in files beyond which writes wait for the checkpoint). Enabled by
+ * modules/session-store-file.mod through FileSessionDataStoreFactory.
  *
  * One folder may be shared by several contexts: only files whose name carries this context's canonical
  * path and vhost are mapped. A session file is written to `<name>.tmp-<random>` in the folder, renamed over
@@ -77,6 +84,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   private _deleteUnrestorableFiles = false;
   private _durability: FileStoreDurability = 'journal';
   private _checkpointPeriodMs = 1000;
+  private _maxCheckpointBacklogBytes = DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES;
   /** The journal mode's writer, while started in that mode. */
   private _journaled: JournaledSessionFiles | null = null;
   /** id -> the newest durable file name and expiry of this context's sessions (in journal mode, maybe not written yet). */
@@ -108,6 +116,13 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   @Expose('long')
   setCheckpointPeriodMs(ms: number): void { this._checkpointPeriodMs = checkCheckpointPeriodMs(ms); }
   @Expose() getCheckpointPeriodMs(): number { return this._checkpointPeriodMs; }
+  /** Journal mode: bytes of session data waiting for the checkpoint beyond which a write first waits for it. */
+  @Expose('long')
+  setMaxCheckpointBacklogBytes(bytes: number): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set maxCheckpointBacklogBytes: the FileSessionDataStore is running');
+    this._maxCheckpointBacklogBytes = checkBacklogBytes(bytes);
+  }
+  @Expose() getMaxCheckpointBacklogBytes(): number { return this._maxCheckpointBacklogBytes; }
 
   isPassivating(): boolean { return true; }
 
@@ -155,7 +170,8 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     if (this._durability === 'journal') {
       const journaled = new JournaledSessionFiles({
         dir: this._storeDir, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
-        onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, warn: (line) => console.warn(line),
+        onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, maxBacklogBytes: this._maxCheckpointBacklogBytes,
+        warn: (line) => console.warn(line),
       });
       for (const [id, entry] of await journaled.start()) {
         if (entry.op === 'store') this._files.set(id, { name: this.getFileName(id, entry.expiry), expiry: entry.expiry });

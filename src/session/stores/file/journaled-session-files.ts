@@ -3,6 +3,7 @@
  * a checkpoint, now and then, puts the newest version of each written session into its Jetty-named file.
  * @module
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
 import { forEachConcurrently } from '../../../util/concurrently';
@@ -20,6 +21,8 @@ export type PendingEntry =
 const CHECKPOINT_PARALLELISM = 2;
 /** A journal this big gets a checkpoint at once, whatever the period. */
 const CHECKPOINT_AT_BYTES = 8 * 1024 * 1024;
+/** The default of `maxCheckpointBacklogBytes`: 64 MiB of session data waiting for its files. */
+export const DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES = 64 * 1024 * 1024;
 
 /** What the store tells its journal: where files go, how they are named, and the physical file map to keep. */
 export interface JournaledSessionFilesOptions {
@@ -30,6 +33,12 @@ export interface JournaledSessionFilesOptions {
   /** id -> name of the session's file on disk; the checkpoint keeps it current. */
   readonly onDisk: Map<string, string>;
   readonly checkpointPeriodMs: number;
+  /**
+   * Session data (bytes of the stored documents) written to the journal but not yet into files beyond
+   * which a new write first waits for a checkpoint: bounds the memory the pending states take, and the
+   * work a stop or the next checkpoint has to do, when writes outrun the checkpoint for long.
+   */
+  readonly maxBacklogBytes: number;
   /** Where one-line warnings go (a failed checkpoint, a damaged journal). */
   readonly warn: (line: string) => void;
 }
@@ -40,10 +49,15 @@ export interface JournaledSessionFilesOptions {
  * into files (each fsync'd, then one folder sync), removes the older journal generations and forgets
  * the states it wrote, unless a newer one arrived meanwhile. A checkpoint that fails keeps everything
  * and is retried at the next period; nothing acknowledged depends on it, since the journal holds it.
+ *
+ * After a crash, start() reads the journal back into `pending` and serves at once; the files are
+ * written by a checkpoint that starts in the background, so a long journal never delays the start.
  */
 export class JournaledSessionFiles {
   private readonly _journal: SessionJournal;
   private readonly _pending = new Map<string, PendingEntry>();
+  /** Bytes of the stored documents in `_pending`. */
+  private _pendingBytes = 0;
   private _checkpoint: Promise<void> | null = null;
   private _timer: NodeJS.Timeout | null = null;
   private _lastFailure: string | null = null;
@@ -58,9 +72,25 @@ export class JournaledSessionFiles {
   /** The newest unwritten state of `id`: a store, a delete, or undefined when its file is current. */
   pending(id: string): PendingEntry | undefined { return this._pending.get(id); }
 
+  /** Bytes of session data waiting for the checkpoint (for tests and tools). */
+  get backlogBytes(): number { return this._pendingBytes; }
+
+  private setPending(id: string, entry: PendingEntry): void {
+    const old = this._pending.get(id);
+    this._pendingBytes += bodyBytes(entry) - (old === undefined ? 0 : bodyBytes(old));
+    this._pending.set(id, entry);
+  }
+
+  private forgetPending(id: string, entry: PendingEntry): void {
+    if (this._pending.get(id) !== entry) return;
+    this._pending.delete(id);
+    this._pendingBytes -= bodyBytes(entry);
+  }
+
   /**
-   * Replays what a crash (or a stop that could not finish) left in the journal into session files, then
-   * opens the journal for appends. Returns the final state of every replayed session.
+   * Reads back what a crash (or a stop that could not finish) left in the journal, as pending states, and
+   * opens the journal for appends; a checkpoint then writes those states into files in the background.
+   * Returns the final state of every replayed session.
    */
   async start(): Promise<Map<string, PendingEntry>> {
     const recovered = await this._journal.recover();
@@ -71,36 +101,46 @@ export class JournaledSessionFiles {
       if (isValidSessionId(r.id)) replayed.set(r.id, toEntry(r, savedAt));
       else this._o.warn(`Ignoring a record of the session journal in '${this._o.dir}': '${String((r as { id: unknown }).id).slice(0, 64)}' is not a valid session id`);
     }
-    if (replayed.size > 0) await this.writeFiles([...replayed]);
-    await this._journal.remove(recovered.files);
+    for (const [id, entry] of replayed) this.setPending(id, entry);
     this._journal.open();
     if (this._o.checkpointPeriodMs > 0) {
       this._timer = setInterval(() => { void this.checkpoint().catch(() => undefined); }, this._o.checkpointPeriodMs);
       this._timer.unref();
     }
+    if (recovered.files.length > 0) void this.checkpoint().catch(() => undefined);
     return replayed;
   }
 
-  /** Appends a store; `onDurable` runs at the instant it is durable (the store updates its map there). */
+  /**
+   * Appends a store; `onDurable` runs at the instant it is durable (the store updates its map there).
+   * While the backlog is over its bound, the write first waits for a checkpoint (and fails with it).
+   */
   async store(id: string, expiry: number, body: Buffer, onDurable: () => void): Promise<void> {
+    if (this._pendingBytes >= this._o.maxBacklogBytes) await this.drainBacklog();
     await this._journal.append({ op: 'store', id, expiry, body }, () => {
-      this._pending.set(id, { op: 'store', expiry, body, savedAt: Date.now() });
+      this.setPending(id, { op: 'store', expiry, body, savedAt: Date.now() });
       onDurable();
     });
     this.checkpointIfLarge();
   }
 
-  /** Appends a delete (so that a replay can never bring the session back). */
+  /** Appends a delete (so that a replay can never bring the session back); a delete never waits for the backlog. */
   async delete(id: string, onDurable: () => void): Promise<void> {
     await this._journal.append({ op: 'delete', id }, () => {
-      this._pending.set(id, { op: 'delete' });
+      this.setPending(id, { op: 'delete' });
       onDurable();
     });
     this.checkpointIfLarge();
   }
 
   private checkpointIfLarge(): void {
-    if (this._journal.size >= CHECKPOINT_AT_BYTES && this._checkpoint === null) void this.checkpoint().catch(() => undefined);
+    if (this._checkpoint !== null) return;
+    if (this._journal.size >= CHECKPOINT_AT_BYTES || this._pendingBytes >= this._o.maxBacklogBytes) void this.checkpoint().catch(() => undefined);
+  }
+
+  /** Waits for checkpoints (the running one, else a new one) until the backlog is under its bound. */
+  private async drainBacklog(): Promise<void> {
+    while (this._pendingBytes >= this._o.maxBacklogBytes) await (this._checkpoint ?? this.checkpoint());
   }
 
   /**
@@ -115,7 +155,7 @@ export class JournaledSessionFiles {
   }
 
   private async runCheckpoint(): Promise<void> {
-    if (this._pending.size === 0 && !this._journal.busy) return;
+    if (this._pending.size === 0 && !this._journal.busy && !this._journal.hasEndedGenerations) return;
     const older = await this._journal.rotate();
     const snapshot = [...this._pending];
     try {
@@ -128,7 +168,7 @@ export class JournaledSessionFiles {
       throw err;
     }
     this._lastFailure = null;
-    for (const [id, entry] of snapshot) if (this._pending.get(id) === entry) this._pending.delete(id);
+    for (const [id, entry] of snapshot) this.forgetPending(id, entry);
   }
 
   /** Puts each state into its file (or removes the file), a few at a time, then syncs the folder once. */
@@ -139,6 +179,12 @@ export class JournaledSessionFiles {
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} session files could not be written: ${(errors[0] as Error).message}`);
   }
 
+  /**
+   * Puts one state on disk: a delete removes the file; a store replaces the session's file through a
+   * temporary one (so a failure never damages it) and removes the file of the old expiry. A session with
+   * no file yet gets its file created under its own name, since there is nothing to damage: if that write
+   * fails or is torn by a crash, the journal generation that holds the state is still on disk.
+   */
   private async writeFile(id: string, entry: PendingEntry): Promise<void> {
     const old = this._o.onDisk.get(id);
     if (entry.op === 'delete') {
@@ -148,7 +194,9 @@ export class JournaledSessionFiles {
     }
     const name = this._o.fileName(id, entry.expiry);
     const full = path.join(this._o.dir, name);
-    await writeFileAtomically(tempPathFor(this._o.dir, name), full, entry.body);
+    if (old !== undefined || !await createFile(full, entry.body)) {
+      await writeFileAtomically(tempPathFor(this._o.dir, name), full, entry.body);
+    }
     this._o.onDisk.set(id, name);
     if (old !== undefined && old !== name) await unlinkQuietly(path.join(this._o.dir, old));
   }
@@ -165,13 +213,41 @@ export class JournaledSessionFiles {
       const files = await this._journal.close();
       await this.writeFiles([...this._pending]);
       await this._journal.remove(files);
-      this._pending.clear();
     } catch (err) {
       this._o.warn(`Cannot write the session journal in '${this._o.dir}' into session files at stop (${(err as Error).message}); it stays on disk and the next start replays it`);
-      this._pending.clear();
     }
+    this._pending.clear();
+    this._pendingBytes = 0;
   }
 }
+
+/**
+ * Creates `file` with `bytes`, fsync'd; false if it exists already. A failed write removes the file
+ * (quietly: a clean-up failure never masks the write's own error).
+ */
+async function createFile(file: string, bytes: Buffer): Promise<boolean> {
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(file, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    await unlinkQuietly(file).catch(() => undefined);
+    throw err;
+  }
+  return true;
+}
+
+function bodyBytes(entry: PendingEntry): number { return entry.op === 'store' ? entry.body.length : 0; }
 
 function toEntry(r: JournalRecord, savedAt: number): PendingEntry {
   return r.op === 'store' ? { op: 'store', expiry: r.expiry, body: r.body, savedAt } : { op: 'delete' };

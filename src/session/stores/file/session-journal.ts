@@ -13,7 +13,7 @@ import { syncDir, unlinkQuietly } from './session-file-io';
 export interface RecoveredJournal {
   /** Every record of every generation, oldest first. */
   readonly records: JournalRecord[];
-  /** The generation files read (to remove once their records are in session files). */
+  /** The generation files read: they count as ended generations, removed once their records are in session files. */
   readonly files: string[];
   /** One line per generation that was damaged, foreign or cut short, saying what was kept. */
   readonly problems: string[];
@@ -65,6 +65,8 @@ export class SessionJournal {
 
   /** Bytes in the current generation (header included; 0 before its first write). */
   get size(): number { return this._size; }
+  /** True while ended generations wait for removal (recovered ones, or ones a failed checkpoint kept). */
+  get hasEndedGenerations(): boolean { return this._older.length > 0; }
   /** True while records wait to be written. */
   get busy(): boolean { return this._loop !== null; }
 
@@ -81,7 +83,10 @@ export class SessionJournal {
     return out.sort((a, b) => a.gen - b.gen);
   }
 
-  /** Reads every generation left on disk (by a crash, or a stop that could not write its checkpoint). */
+  /**
+   * Reads every generation left on disk (by a crash, or a stop that could not write its checkpoint). The
+   * generations read are ended ones from then on: the next rotate() or close() hands them over for removal.
+   */
   async recover(): Promise<RecoveredJournal> {
     const records: JournalRecord[] = [];
     const problems: string[] = [];
@@ -107,6 +112,7 @@ export class SessionJournal {
         problems.push(`Session journal '${file}': ${decoded.stoppedBecause}; kept its first ${decoded.records.length} record(s) and ignored the last ${decoded.unreadBytes} byte(s), which were never acknowledged`);
       }
     }
+    this._older = [...files];
     return { records, files, problems };
   }
 

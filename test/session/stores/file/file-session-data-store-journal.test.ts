@@ -35,10 +35,11 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     for (const t of temps.splice(0)) t.cleanup();
   });
 
-  async function started(at = dir, contextPath = '/test', checkpointPeriodMs = 0): Promise<FileSessionDataStore> {
+  async function started(at = dir, contextPath = '/test', checkpointPeriodMs = 0, maxBacklogBytes?: number): Promise<FileSessionDataStore> {
     const s = new FileSessionDataStore();
     s.setStoreDir(at);
     s.setCheckpointPeriodMs(checkpointPeriodMs);
+    if (maxBacklogBytes !== undefined) s.setMaxCheckpointBacklogBytes(maxBacklogBytes);
     await s.initialize(makeContext(contextPath));
     await s.start();
     stores.push(s);
@@ -54,6 +55,15 @@ describe('FileSessionDataStore with its journal (durability journal, the default
 
   const journals = (at = dir): string[] => fs.readdirSync(at).filter((n) => n.startsWith('.pier-journal-'));
   const sessionFiles = (at = dir): string[] => fs.readdirSync(at).filter((n) => !n.startsWith('.')).sort();
+
+  /** Makes every creation of a session file (or of its temporary file) fail with `code`; the journal's own files still open. */
+  function failSessionFileCreation(code: string): sinon.SinonStub {
+    const realOpen = fs.promises.open;
+    return sinon.stub(fs.promises, 'open').callsFake(((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
+      flags === 'wx' && !path.basename(String(file)).startsWith('.pier-journal-')
+        ? Promise.reject(Object.assign(new Error(`${code}: simulated, open '${String(file)}'`), { code }))
+        : realOpen(file, flags, mode)) as typeof fs.promises.open);
+  }
 
   /** What the disk holds now, as a new folder: the state a crash at this instant leaves. */
   function crashImage(): string {
@@ -86,7 +96,7 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     for (let i = 0; i < 50; i++) expect((await s.load(`g${i}`))!.getAttribute('i')).to.equal(i);
   });
 
-  it('replays the journal after a crash: every acknowledged write is back, in its session file', async () => {
+  it('replays the journal after a crash: every acknowledged write is back at once, and in its session file after the checkpoint', async () => {
     const s = await started();
     for (let round = 0; round < 3; round++) {
       await Promise.all(Array.from({ length: 20 }, (_, i) => s.store(`c${i}`, session(s, `c${i}`, { round }))));
@@ -96,9 +106,90 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(journals(image)).to.have.length(1);
     const after = await started(image);
     for (let i = 0; i < 20; i++) expect((await after.load(`c${i}`))!.getAttribute('round'), `c${i}`).to.equal(2);
+    await after.checkpoint();
     expect(journals(image)).to.deep.equal([]);
     expect(sessionFiles(image)).to.have.length(20);
+    for (const name of sessionFiles(image)) expect(decodeSessionData(fs.readFileSync(path.join(image, name))).getAttribute('round'), name).to.equal(2);
     expect(warn.called).to.equal(false);
+  });
+
+  it('starts from a long journal without writing its files first, and writes them in the background', async () => {
+    const s = await started();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => s.store(`b${i}`, session(s, `b${i}`, { i }))));
+    const image = crashImage();
+    const open = failSessionFileCreation('EROFS');
+    const after = await started(image);
+    expect((await after.load('b199'))!.getAttribute('i'), 'served while no session file can be written').to.equal(199);
+    open.restore();
+    await after.checkpoint();
+    expect(sessionFiles(image)).to.have.length(200);
+    expect(journals(image)).to.deep.equal([]);
+  });
+
+  it('creates a new session\'s file under its own name, and replaces an existing one through a temporary file', async () => {
+    const s = await started();
+    const rename = sinon.spy(fs.promises, 'rename');
+    const first = session(s, 'i1', { v: 1 });
+    await s.store('i1', first);
+    await s.checkpoint();
+    expect(rename.callCount, 'renames for a new session').to.equal(0);
+    const [before] = sessionFiles();
+    const second = session(s, 'i1', { v: 2 });
+    second.setExpiry(first.getExpiry() + 5_000);
+    await s.store('i1', second);
+    await s.checkpoint();
+    expect(rename.callCount, 'renames for an update').to.equal(1);
+    expect(path.basename(String(rename.firstCall.args[0]))).to.match(/\.tmp-/);
+    const [after] = sessionFiles();
+    expect(after).to.not.equal(before);
+    expect(after.startsWith(`${second.getExpiry()}_`)).to.equal(true);
+    expect(decodeSessionData(fs.readFileSync(path.join(dir, after))).getAttribute('v')).to.equal(2);
+  });
+
+  it('repairs a session file torn by a crash during a checkpoint from the journal that still holds it', async () => {
+    const s = await started();
+    await s.store('r1', session(s, 'r1', { v: 1 }));
+    await s.checkpoint();
+    await s.store('r1', session(s, 'r1', { v: 2 }));
+    const image = crashImage();
+    const [name] = sessionFiles(image);
+    fs.truncateSync(path.join(image, name), 7);
+    const after = await started(image);
+    expect((await after.load('r1'))!.getAttribute('v')).to.equal(2);
+    await after.checkpoint();
+    const [repaired] = sessionFiles(image);
+    expect(decodeSessionData(fs.readFileSync(path.join(image, repaired))).getAttribute('v')).to.equal(2);
+    expect(warn.called).to.equal(false);
+  });
+
+  it('makes a write wait for a checkpoint while the backlog is over maxCheckpointBacklogBytes', async () => {
+    const s = await started(dir, '/test', 0, 1_000);
+    let highest = 0;
+    for (let i = 0; i < 20; i++) {
+      await s.store(`w${i}`, session(s, `w${i}`, { i }));
+      highest = Math.max(highest, (s as unknown as { _journaled: { backlogBytes: number } })._journaled.backlogBytes);
+    }
+    const body = fs.readFileSync(path.join(dir, sessionFiles()[0])).length;
+    expect(highest, 'backlog bytes').to.be.below(1_000 + body);
+    expect(sessionFiles().length, 'files written by the checkpoints the writes waited for').to.be.at.least(20 - Math.ceil(1_000 / body) - 1);
+    for (let i = 0; i < 20; i++) expect((await s.load(`w${i}`))!.getAttribute('i')).to.equal(i);
+  });
+
+  it('fails a write, and keeps what is stored, when the backlog is full and the checkpoint cannot write', async () => {
+    const s = await started(dir, '/test', 0, 1);
+    await s.store('f1', session(s, 'f1', { v: 1 }));
+    const open = failSessionFileCreation('ENOSPC');
+    let err: unknown;
+    try { await s.store('f2', session(s, 'f2', { v: 2 })); } catch (e) { err = e; }
+    open.restore();
+    expect(err).to.be.instanceOf(UnwritableSessionDataError);
+    expect((err as Error).message).to.match(/f2/);
+    expect((await s.load('f1'))!.getAttribute('v')).to.equal(1);
+    expect(await s.load('f2')).to.equal(null);
+    await s.store('f2', session(s, 'f2', { v: 2 }));
+    const after = await started(crashImage());
+    expect((await after.load('f1'))!.getAttribute('v')).to.equal(1);
+    expect((await after.load('f2'))!.getAttribute('v')).to.equal(2);
   });
 
   it('keeps a deleted session deleted after a crash, even though its file was written before', async () => {
@@ -111,6 +202,7 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(await s.exists('d1')).to.equal(false);
     const after = await started(crashImage());
     expect(await after.load('d1')).to.equal(null);
+    await after.checkpoint();
     expect(sessionFiles(after.getStoreDir()!)).to.deep.equal([]);
   });
 
@@ -154,10 +246,10 @@ describe('FileSessionDataStore with its journal (durability journal, the default
   it('keeps the journal when a checkpoint cannot write, warns once, and succeeds later', async () => {
     const s = await started();
     await s.store('k1', session(s, 'k1', { v: 1 }));
-    const rename = sinon.stub(fs.promises, 'rename').rejects(Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' }));
+    const open = failSessionFileCreation('EROFS');
     await s.checkpoint().then(() => { throw new Error('the checkpoint should fail'); }, () => undefined);
     await s.checkpoint().catch(() => undefined);
-    rename.restore();
+    open.restore();
     expect(warn.callCount).to.equal(1);
     expect(String(warn.firstCall.args[0])).to.match(/Cannot checkpoint the session journal .*EROFS.*retried/);
     expect(journals().length).to.be.at.least(1);
@@ -190,10 +282,12 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(journals()).to.have.length(2);
     const image = crashImage();
     const a2 = await started(image, '/a');
+    await a2.checkpoint();
     expect(journals(image)).to.have.length(1);
     const b2 = await started(image, '/b');
     expect((await a2.load('same'))!.getAttribute('who')).to.equal('a');
     expect((await b2.load('same'))!.getAttribute('who')).to.equal('b');
+    await b2.checkpoint();
     expect(journals(image)).to.deep.equal([]);
   });
 
