@@ -127,6 +127,11 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       await sessionHandler.getSessionCache().getSessionDataStore().checkpoint?.();
       return {};
     },
+    /** The file store's checkpoint backlog: sessions acknowledged (in the journal) but not yet in their files. */
+    backlog: async () => {
+      const ds = sessionHandler.getSessionCache().getSessionDataStore() as { getCheckpointBacklog?(): { sessions: number; bytes: number } };
+      return ds.getCheckpointBacklog?.() ?? { sessions: 0, bytes: 0 };
+    },
     /** Garbage-collects (needs --expose-gc) and reports rss and heap. */
     memory: async () => {
       for (let i = 0; i < 3; i++) { (globalThis as Any).gc?.(); await new Promise((r) => setTimeout(r, 50)); }

@@ -192,6 +192,11 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     await super.doStop();
   }
 
+  /** Journal mode: the sessions journaled but not yet in their files, and their bytes; zeros otherwise. */
+  getCheckpointBacklog(): { sessions: number; bytes: number } {
+    return { sessions: this._journaled?.backlogSessions ?? 0, bytes: this._journaled?.backlogBytes ?? 0 };
+  }
+
   /**
    * Journal mode: writes every session stored so far into its file and drops the journal that held it
    * (what the periodic checkpoint does). Other modes: nothing to do.

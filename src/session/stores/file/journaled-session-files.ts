@@ -72,8 +72,10 @@ export class JournaledSessionFiles {
   /** The newest unwritten state of `id`: a store, a delete, or undefined when its file is current. */
   pending(id: string): PendingEntry | undefined { return this._pending.get(id); }
 
-  /** Bytes of session data waiting for the checkpoint (for tests and tools). */
+  /** Bytes of session data waiting for the checkpoint. */
   get backlogBytes(): number { return this._pendingBytes; }
+  /** Sessions (stores and deletes) waiting for the checkpoint. */
+  get backlogSessions(): number { return this._pending.size; }
 
   private setPending(id: string, entry: PendingEntry): void {
     const old = this._pending.get(id);

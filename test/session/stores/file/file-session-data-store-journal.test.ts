@@ -78,12 +78,14 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     await s.store('j1', session(s, 'j1', { cart: ['tea'] }));
     expect(journals()).to.have.length(1);
     expect(sessionFiles()).to.deep.equal([]);
+    expect(s.getCheckpointBacklog().sessions).to.equal(1);
     const loaded = await s.load('j1');
     expect(loaded!.getAttribute('cart')).to.deep.equal(['tea']);
     expect(loaded!.getLastSaved()).to.be.greaterThan(0);
     await s.checkpoint();
     expect(journals()).to.deep.equal([]);
     expect(sessionFiles()).to.have.length(1);
+    expect(s.getCheckpointBacklog()).to.deep.equal({ sessions: 0, bytes: 0 });
     expect(decodeSessionData(fs.readFileSync(path.join(dir, sessionFiles()[0]))).getAttribute('cart')).to.deep.equal(['tea']);
     expect((await s.load('j1'))!.getAttribute('cart')).to.deep.equal(['tea']);
   });
@@ -167,7 +169,7 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     let highest = 0;
     for (let i = 0; i < 20; i++) {
       await s.store(`w${i}`, session(s, `w${i}`, { i }));
-      highest = Math.max(highest, (s as unknown as { _journaled: { backlogBytes: number } })._journaled.backlogBytes);
+      highest = Math.max(highest, s.getCheckpointBacklog().bytes);
     }
     const body = fs.readFileSync(path.join(dir, sessionFiles()[0])).length;
     expect(highest, 'backlog bytes').to.be.below(1_000 + body);

@@ -324,6 +324,7 @@ describe('FileSessionDataStore', () => {
     f.setSavePeriodSec(7);
     f.setDurability('OS');
     f.setCheckpointPeriodMs(250);
+    f.setMaxCheckpointBacklogBytes(1_048_576);
     const s = f.getSessionDataStore(null) as FileSessionDataStore;
     expect(s.getStoreDir()).to.equal(path.resolve(tmp.dir));
     expect(s.isDeleteUnrestorableFiles()).to.equal(true);
@@ -331,11 +332,14 @@ describe('FileSessionDataStore', () => {
     expect(s.getGracePeriodSec()).to.equal(0);
     expect(s.getDurability()).to.equal('os');
     expect(s.getCheckpointPeriodMs()).to.equal(250);
+    expect(s.getMaxCheckpointBacklogBytes()).to.equal(1_048_576);
+    expect(new FileSessionDataStore().getMaxCheckpointBacklogBytes(), 'the default: 64 MiB').to.equal(67_108_864);
   });
 
-  it('refuses an unknown durability, naming the three it knows', () => {
+  it('refuses an unknown durability, naming the three it knows, and a backlog bound below one byte', () => {
     expect(() => new FileSessionDataStore().setDurability('fast')).to.throw(RangeError, /'fast'.*journal, file, os/);
     expect(() => new FileSessionDataStoreFactory().setDurability('sometimes')).to.throw(RangeError, /journal, file, os/);
     expect(() => new FileSessionDataStore().setCheckpointPeriodMs(-1)).to.throw(RangeError, /0 or more/);
+    expect(() => new FileSessionDataStoreFactory().setMaxCheckpointBacklogBytes(0)).to.throw(RangeError, /maxCheckpointBacklogBytes.*1 or more/);
   });
 });
