@@ -1,10 +1,13 @@
 /**
- * A request's sessions in one context: the one it asked for (RequestedSession, what the SessionHandler's
- * checkRequestedSessionId found) and the ones it entered, released when it leaves the context (Jetty 10
- * keeps that list on the Request, see Request.enterSession).
+ * A request's sessions in one context: the one it asked for (RequestedSession, what SessionLookup's
+ * checkRequestedSessionId found) and the ones it entered, written before the response commits when the
+ * cache flushes then, and released when it leaves the context (Jetty 10 keeps that list on the Request,
+ * see Request.enterSession).
  * @module
  */
+import { DONE } from './done';
 import type { Session } from './session';
+import type { SessionCache } from './session-cache';
 
 /** What checkRequestedSessionId found for a request (one mutable record per request). */
 export interface RequestedSession {
@@ -45,4 +48,41 @@ export class RequestSessions {
     if (this._first === null) return [];
     return this._more === null ? [this._first] : [this._first, ...this._more];
   }
+
+  /**
+   * The request leaves: every session entered is released in `cache` (the last release of a session
+   * writes it). Every session is released even when one fails; then the first failure is the rejection.
+   * One session is released without a frame of its own: DONE when its release finished at once.
+   */
+  release(cache: SessionCache): Promise<void> {
+    const first = this._first;
+    if (first === null) return DONE;
+    if (this._more !== null) return releaseEach(cache, this.toArray());
+    try {
+      return cache.release(first.getId(), first);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** The response is committing (flushOnResponseCommit): each dirty session is written; a failure is logged. */
+  async commit(cache: SessionCache): Promise<void> {
+    for (const s of this.toArray()) {
+      try { await cache.commit(s); } catch (err) {
+        console.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`);
+      }
+    }
+  }
+}
+
+async function releaseEach(cache: SessionCache, sessions: Session[]): Promise<void> {
+  let failure: unknown;
+  for (const s of sessions) {
+    try {
+      await cache.release(s.getId(), s);
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  if (failure !== undefined) throw failure;
 }

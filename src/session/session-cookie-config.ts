@@ -3,12 +3,17 @@
  * and getSessionCookie, RFC 6265 layout, SameSite from `setSameSite` or the comment markers).
  * @module
  */
+import type { SessionCookie } from '../server/session-manager-bridge';
 import { IllegalStateError } from './errors';
+import type { SessionContextHost } from './session-context';
 
 export const HTTP_ONLY_COMMENT = '__HTTP_ONLY__';
 export const SAME_SITE_NONE_COMMENT = '__SAME_SITE_NONE__';
 export const SAME_SITE_LAX_COMMENT = '__SAME_SITE_LAX__';
 export const SAME_SITE_STRICT_COMMENT = '__SAME_SITE_STRICT__';
+
+/** The context attribute with the SameSite of cookies that set none (Jetty 9.4's HttpCookie.SAME_SITE_DEFAULT_ATTRIBUTE). */
+export const SAME_SITE_DEFAULT_ATTRIBUTE = 'org.eclipse.jetty.cookie.sameSiteDefault';
 
 export type SameSite = 'NONE' | 'LAX' | 'STRICT';
 
@@ -99,6 +104,29 @@ export function formatSetCookie(opts: {
   if (opts.httpOnly) parts.push('HttpOnly');
   if (opts.sameSite) parts.push(`SameSite=${opts.sameSite === 'NONE' ? 'None' : opts.sameSite === 'LAX' ? 'Lax' : 'Strict'}`);
   return parts.join('; ');
+}
+
+/**
+ * The session cookie carrying `value` (Jetty's SessionHandler.getSessionCookie): Path is the configured
+ * path or else the context path ('/' for the root context); SameSite comes from the comment markers or
+ * else the context's SAME_SITE_DEFAULT_ATTRIBUTE; HttpOnly also from the comment marker; Secure when
+ * configured or when `secureRequest` (a secure request while secureRequestOnly is on).
+ */
+export function buildSessionCookie(settings: SessionCookieSettings, value: string, contextPath: string,
+  secureRequest: boolean, context: SessionContextHost | null): SessionCookie {
+  const path = settings.path ?? (contextPath === '' || contextPath === undefined || contextPath === null ? '/' : contextPath);
+  let sameSite = sameSiteFromComment(settings.comment);
+  if (!sameSite) {
+    const dflt = context?.getAttribute?.(SAME_SITE_DEFAULT_ATTRIBUTE)
+      ?? context?.getServletContext?.()?.getAttribute(SAME_SITE_DEFAULT_ATTRIBUTE);
+    if (dflt !== undefined && dflt !== null) sameSite = parseSameSite(dflt);
+  }
+  const httpOnly = settings.httpOnly || (settings.comment ?? '').includes(HTTP_ONLY_COMMENT);
+  const header = formatSetCookie({
+    name: settings.name, value, path, domain: settings.domain, maxAge: settings.maxAge,
+    secure: settings.secure || secureRequest, httpOnly, sameSite,
+  });
+  return { name: settings.name, value, header };
 }
 
 const NO_VALUES: readonly string[] = Object.freeze([]);

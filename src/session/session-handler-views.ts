@@ -52,6 +52,13 @@ interface NodeView {
   getHandlers?(): unknown[] | null;
   getHandler?(): unknown;
 }
+/** The base request behind a (possibly wrapped) request, or the request itself. */
+export function baseRequestOf(request: unknown): object {
+  const r = request as RequestView;
+  const base = typeof r?.getBaseRequest === 'function' ? r.getBaseRequest() : null;
+  return (base && typeof base === 'object' ? base : request) as object;
+}
+
 /** Replaces any earlier Set-Cookie for the same cookie name, then adds this one. */
 export function setCookieHeader(resp: ResponseView, cookie: SessionCookie): void {
   if (resp.isCommitted?.()) return;

@@ -1,28 +1,29 @@
 /**
- * The per-context session handler (org.eclipse.jetty.server.session.SessionHandler): finds the requested
- * session, counts the request in and out of it, makes new sessions and cookies, and runs the listeners.
+ * The per-context session handler (org.eclipse.jetty.server.session.SessionHandler): its settings, life
+ * cycle and request scope (the request enters the session it asked for and leaves it), new sessions, and
+ * the id manager's callbacks. Its parts live beside it: SessionLookup (which session a request asks for),
+ * RequestSessions (the sessions a request entered), session-cookie-config (the cookie), SessionIdRenewal,
+ * SessionScavenger, SessionStatistics, SessionEventListeners and session-init-parameters.
  * @module
  */
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ScopedHandler } from '../server/handler/scoped-handler';
-import { findPathParameter } from '../server/uri-path';
 import type { SessionManagerBridge, SessionCookie } from '../server/session-manager-bridge';
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
 import type { Request } from '../server/request';
 import type { HttpServletRequest } from '../servlet/http-servlet-request';
 import type { HttpServletResponse } from '../servlet/http-servlet-response';
-import { AbstractSessionCache } from './abstract-session-cache';
 import { DefaultSessionCache } from './default-session-cache';
 import { DefaultSessionIdManager } from './default-session-id-manager';
-import { IllegalStateError, UnreadableSessionDataError } from './errors';
+import { IllegalStateError } from './errors';
 import { NullSessionDataStore } from './null-session-data-store';
-import { Session, type SessionOwner } from './session';
+import { Session, SESSION_CREATED_SECURE_ATTRIBUTE, type SessionOwner } from './session';
 import { isSessionCacheFactory, type SessionCache } from './session-cache';
 import { SessionContext, type SessionContextHost } from './session-context';
 import {
-  commentWithSameSite, cookieValues, formatSetCookie, parseSameSite, sameSiteFromComment,
-  HTTP_ONLY_COMMENT, SessionCookieConfig, type SameSite, type SessionCookieSettings,
+  buildSessionCookie, commentWithSameSite, parseSameSite, sameSiteFromComment,
+  SessionCookieConfig, type SameSite, type SessionCookieSettings,
 } from './session-cookie-config';
 import { isSessionDataStoreFactory } from './session-data-store';
 import { RequestSessions, type RequestedSession } from './request-sessions';
@@ -30,33 +31,26 @@ import { DONE } from './done';
 import { isValidSessionId } from './session-id';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
 import { SessionEventListeners } from './session-event-listeners';
+import { applySessionInitParameters } from './session-init-parameters';
+import { SessionIdRenewal } from './session-id-renewal';
+import { SessionLookup } from './session-lookup';
+import { SessionScavenger } from './session-scavenger';
+import { SessionStatistics } from './session-statistics';
 import {
-  findContextHost, setCookieHeader, type RequestView, type ResponseView, type ServerView,
+  baseRequestOf, findContextHost, setCookieHeader, type RequestView, type ResponseView, type ServerView,
 } from './session-handler-views';
 
+// Jetty keeps these names on SessionHandler; they are defined beside the code that reads them
 /** Context init-parameters read at start (Jetty 9.4 names). */
-export const SESSION_COOKIE_PROPERTY = 'org.eclipse.jetty.servlet.SessionCookie';
-export const SESSION_ID_PATH_PARAMETER_NAME_PROPERTY = 'org.eclipse.jetty.servlet.SessionIdPathParameterName';
-export const CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY = 'org.eclipse.jetty.servlet.CheckingRemoteSessionIdEncoding';
-export const SESSION_DOMAIN_PROPERTY = 'org.eclipse.jetty.servlet.SessionDomain';
-export const SESSION_PATH_PROPERTY = 'org.eclipse.jetty.servlet.SessionPath';
-export const MAX_AGE_PROPERTY = 'org.eclipse.jetty.servlet.MaxAge';
-export const SAME_SITE_DEFAULT_ATTRIBUTE = 'org.eclipse.jetty.cookie.sameSiteDefault';
-export const SESSION_CREATED_SECURE_ATTRIBUTE = 'org.eclipse.jetty.security.sessionCreatedSecure';
+export {
+  SESSION_COOKIE_PROPERTY, SESSION_ID_PATH_PARAMETER_NAME_PROPERTY, CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY,
+  SESSION_DOMAIN_PROPERTY, SESSION_PATH_PROPERTY, MAX_AGE_PROPERTY,
+} from './session-init-parameters';
+export { SAME_SITE_DEFAULT_ATTRIBUTE } from './session-cookie-config';
+export { SCAVENGE_BATCH } from './session-scavenger';
+export { SESSION_CREATED_SECURE_ATTRIBUTE } from './session';
 export const DEFAULT_SESSION_COOKIE = 'JSESSIONID';
 export const DEFAULT_SESSION_ID_PATH_PARAMETER_NAME = 'jsessionid';
-/** Expired ids invalidated per batch before the scavenger yields to the event loop. */
-export const SCAVENGE_BATCH = 50;
-
-const realSetImmediate = setImmediate;
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
-
-
-/** The request's session time, read from the clock at its first session lookup (a request without a session id reads none). */
-function timeOf(found: RequestedSession): number {
-  if (found.time === 0) found.time = Date.now();
-  return found.time;
-}
 
 /**
  * Jetty's SessionHandler (`org.eclipse.jetty.server.session.SessionHandler`, reached in context XML with
@@ -116,15 +110,13 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   private _contextHost: SessionContextHost | null = null;
   private _sessionContext: SessionContext | null = null;
   private readonly _sessionListeners = new SessionEventListeners();
-  private readonly _candidates = new Set<string>();
+  private readonly _lookup = new SessionLookup(this);
+  private readonly _scavenger = new SessionScavenger();
+  private readonly _statistics = new SessionStatistics();
   /** Where this handler keeps its state on a request object (a property, not a WeakMap entry per request). */
   private readonly _stateKey: symbol = Symbol('SessionHandler.requestState');
   private readonly _background = new Set<Promise<void>>();
-  private _renewing: Session | null = null;
-  /** Ids whose unreadable data was already reported (bounded). */
-  private readonly _reportedUnreadable = new Set<string>();
-  private _sessionsCreated = 0;
-  private _lifetimes = { count: 0, total: 0, squares: 0, max: 0 };
+  private readonly _idRenewal = new SessionIdRenewal(this, (work) => this.background(work));
   private readonly _cookieConfig = new SessionCookieConfig(this._cookie, () => this.isStarted());
 
   // ---------------------------------------------------------------- configuration
@@ -224,29 +216,13 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose() clearEventListeners(): void { this._sessionListeners.clear(); }
   getEventListeners(): readonly unknown[] { return this._sessionListeners.list(); }
 
-  @Expose() getSessionsCreated(): number { return this._sessionsCreated; }
+  @Expose() getSessionsCreated(): number { return this._statistics.getSessionsCreated(); }
   /** Lifetime statistics of invalidated sessions, in seconds (Jetty's JMX attributes). */
-  @Expose() getSessionTimeMax(): number { return this._lifetimes.max; }
-  @Expose() getSessionTimeTotal(): number { return this._lifetimes.total; }
-  @Expose() getSessionTimeMean(): number { return this._lifetimes.count ? this._lifetimes.total / this._lifetimes.count : 0; }
-  @Expose() getSessionTimeStdDev(): number {
-    const { count, total, squares } = this._lifetimes;
-    if (count === 0) return 0;
-    const mean = total / count;
-    return Math.sqrt(Math.max(0, squares / count - mean * mean));
-  }
-  @Expose() statsReset(): void {
-    this._sessionsCreated = 0;
-    this._lifetimes = { count: 0, total: 0, squares: 0, max: 0 };
-  }
-
-  /** Records how long an invalidated session lived (Jetty's recordSessionTime). */
-  private recordSessionTime(session: Session): void {
-    const created = session.getSessionData().getCreated();
-    const secs = Math.round((Date.now() - created) / 1000);
-    const l = this._lifetimes;
-    l.count++; l.total += secs; l.squares += secs * secs; l.max = Math.max(l.max, secs);
-  }
+  @Expose() getSessionTimeMax(): number { return this._statistics.getSessionTimeMax(); }
+  @Expose() getSessionTimeTotal(): number { return this._statistics.getSessionTimeTotal(); }
+  @Expose() getSessionTimeMean(): number { return this._statistics.getSessionTimeMean(); }
+  @Expose() getSessionTimeStdDev(): number { return this._statistics.getSessionTimeStdDev(); }
+  @Expose() statsReset(): void { this._statistics.reset(); }
 
   getServletContext(): ServletContext {
     const sc = this._contextHost?.getServletContext?.() ?? null;
@@ -286,7 +262,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     }
     const context = this._contextHost ?? findContextHost(server, this);
     this._contextHost = context;
-    this.applyInitParameters(context);
+    applySessionInitParameters(this, this._cookie, context);
     this._sessionContext = new SessionContext(this._sessionIdManager.getWorkerName(), context, this);
     await cache.initialize(this._sessionContext);
     this._sessionIdManager.addSessionHandler(this);
@@ -306,35 +282,13 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       await super.doStop();
     } finally {
       this._sessionIdManager?.removeSessionHandler(this);
-      this._candidates.clear();
+      this._scavenger.clear();
       if (this._ownIdManager) { this._sessionIdManager = null; this._ownIdManager = false; }
     }
   }
 
-  private applyInitParameters(context: SessionContextHost | null): void {
-    const get = (name: string): string | null => {
-      const v = context?.getInitParameter?.(name) ?? context?.getServletContext?.()?.getInitParameter(name) ?? null;
-      return v === undefined ? null : v;
-    };
-    const cookie = get(SESSION_COOKIE_PROPERTY);
-    if (cookie !== null) this._cookie.name = cookie;
-    const param = get(SESSION_ID_PATH_PARAMETER_NAME_PROPERTY);
-    if (param !== null) this.setSessionIdPathParameterName(param);
-    if (this._cookie.maxAge === -1) {
-      const maxAge = get(MAX_AGE_PROPERTY);
-      if (maxAge !== null && maxAge.trim() !== '') {
-        const n = Number.parseInt(maxAge.trim(), 10);
-        if (Number.isNaN(n)) throw new RangeError(`Cannot set session cookie max age '${maxAge}': not an integer (init-param ${MAX_AGE_PROPERTY})`);
-        this._cookie.maxAge = n;
-      }
-    }
-    if (this._cookie.domain === null) this._cookie.domain = get(SESSION_DOMAIN_PROPERTY);
-    if (this._cookie.path === null) this._cookie.path = get(SESSION_PATH_PROPERTY);
-    const checking = get(CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY);
-    if (checking !== null) this._checkingRemoteSessionIdEncoding = checking.trim().toLowerCase() === 'true';
-  }
-
-  private requireStarted(): { cache: SessionCache; idm: SessionIdManager } {
+  /** @internal The running cache and id manager (SessionLookup's too); throws before start. */
+  requireStarted(): { cache: SessionCache; idm: SessionIdManager } {
     if (!this._sessionCache || !this._sessionIdManager) throw new IllegalStateError('Cannot use sessions: the SessionHandler is not started');
     return { cache: this._sessionCache, idm: this._sessionIdManager };
   }
@@ -363,12 +317,6 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    */
   enterSession(request: object, session: Session): void { this.sessionsOf(request).add(session); }
 
-  private baseOf(request: unknown): object {
-    const r = request as RequestView;
-    const base = typeof r?.getBaseRequest === 'function' ? r.getBaseRequest() : null;
-    return (base && typeof base === 'object' ? base : request) as object;
-  }
-
   /** Passes the request on inside the session scope. */
   doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     return this.nextHandle(target, baseRequest, request, response);
@@ -390,7 +338,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     let inScope: Promise<void>;
     try {
       req.setSessionHandler?.(this);
-      const found = this.checkRequestedSessionId(req, baseRequest);
+      const found = this._lookup.checkRequestedSessionId(req, baseRequest);
       inScope = found instanceof Promise
         ? found.then((f) => this.enterScope(f, target, baseRequest, request, response, resp))
         : this.enterScope(found, target, baseRequest, request, response, resp);
@@ -460,15 +408,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   }
 
   /** Writes the dirty sessions of a request before its response commits (flushOnResponseCommit). */
-  private async commitSessions(request: object): Promise<void> {
+  private commitSessions(request: object): Promise<void> {
     const cache = this._sessionCache;
     const sessions = (request as Record<symbol, RequestSessions | undefined>)[this._stateKey];
-    if (!cache || sessions === undefined) return;
-    for (const s of sessions.toArray()) {
-      try { await cache.commit(s); } catch (err) {
-        console.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`);
-      }
-    }
+    return !cache || sessions === undefined ? DONE : sessions.commit(cache);
   }
 
   /**
@@ -483,166 +426,14 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     if (sessions === undefined) return DONE;
     holder[this._stateKey] = undefined;
     const cache = this._sessionCache;
-    const first = sessions.first();
-    if (!cache || first === null) return DONE;
-    if (sessions.hasMore()) return this.releaseAll(cache, sessions.toArray());
-    try {
-      return cache.release(first.getId(), first);
-    } catch (err) {
-      return Promise.reject(err);
-    }
-  }
-
-  private async releaseAll(cache: SessionCache, sessions: Session[]): Promise<void> {
-    let failure: unknown;
-    for (const s of sessions) {
-      try {
-        await cache.release(s.getId(), s);
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-    if (failure !== undefined) throw failure;
-  }
-
-  /**
-   * 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL.
-   * Synchronous while every session it looks at is in memory; a promise once one must be loaded.
-   */
-  private checkRequestedSessionId(req: RequestView, key: object): RequestedSession | Promise<RequestedSession> {
-    const already = req.getRequestedSessionId?.() ?? null;
-    if (already) {
-      // the id came from an outer context (a cross-context dispatch): the request keeps its own record of it
-      return this.getHttpSession(already).then((s) => {
-        if (s) this.enterSession(key, s);
-        return { session: s, requestedId: already, fromCookie: false, duplicate: false, inherited: true, time: Date.now() };
-      });
-    }
-    const found: RequestedSession = { session: null, requestedId: null, fromCookie: false, duplicate: false, inherited: false, time: 0 };
-    if (!this._usingCookies) return this.checkUrlSessionId(req, key, found);
-    // each Cookie line as received: the server's Request reads them from Node's raw header list, where
-    // getHeader would make Node build its whole header object for this one header
-    const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
-    const header = raw === null || raw === undefined || typeof raw === 'string' || Array.isArray(raw) ? raw : [...raw];
-    return this.checkCookieSessionIds(req, key, found, cookieValues(header, this._cookie.name), 0);
-  }
-
-  /** The session cookies from `from` on (continued after a load when one needed it). */
-  private checkCookieSessionIds(req: RequestView, key: object, found: RequestedSession, values: readonly string[],
-    from: number): RequestedSession | Promise<RequestedSession> {
-    for (let i = from; i < values.length; i++) {
-      const value = values[i];
-      const session = found.session;
-      if (session === null) {
-        const s = this.lookupSession(value, timeOf(found));
-        if (s instanceof Promise) {
-          return s.then((got) => {
-            found.time = Date.now();
-            this.takeCookieSession(found, key, value, got);
-            return this.checkCookieSessionIds(req, key, found, values, i + 1);
-          });
-        }
-        this.takeCookieSession(found, key, value, s);
-      } else if (this.requireStarted().idm.getId(value) !== session.getId()) {
-        const other = this.lookupSession(value, timeOf(found));
-        if (other instanceof Promise) {
-          return other.then((o) => (o ? this.duplicateSession(found, o) : this.checkCookieSessionIds(req, key, found, values, i + 1)));
-        }
-        if (other) return this.duplicateSession(found, other);
-      }
-    }
-    return this.checkUrlSessionId(req, key, found);
-  }
-
-  private takeCookieSession(found: RequestedSession, key: object, value: string, session: Session | null): void {
-    if (session) {
-      found.session = session; found.requestedId = value; found.fromCookie = true;
-      this.enterSession(key, session);
-    } else if (found.requestedId === null) {
-      found.requestedId = value; found.fromCookie = true;
-    }
-  }
-
-  /** A second valid session cookie: that session is released at once and the request answered 400. */
-  private duplicateSession(found: RequestedSession, other: Session): Promise<RequestedSession> {
-    const releasing = this._sessionCache ? this._sessionCache.release(other.getId(), other) : DONE;
-    return releasing.then(() => { found.duplicate = true; return found; });
-  }
-
-  /** Without a cookie id: the `;jsessionid=` path parameter of the request URI. */
-  private checkUrlSessionId(req: RequestView, key: object, found: RequestedSession): RequestedSession | Promise<RequestedSession> {
-    const name = this._sessionIdPathParameterName;
-    if (found.requestedId !== null || !this._usingURLs || !name) return found;
-    const requestedId = findPathParameter(req.getRequestURI?.() ?? '', name);
-    if (requestedId === null) return found;
-    found.requestedId = requestedId;
-    found.fromCookie = false;
-    const take = (s: Session | null): RequestedSession => {
-      if (s) { found.session = s; this.enterSession(key, s); }
-      return found;
-    };
-    const s = this.lookupSession(requestedId, timeOf(found));
-    return s instanceof Promise ? s.then((got) => { found.time = Date.now(); return take(got); }) : take(s);
+    return cache ? sessions.release(cache) : DONE;
   }
 
   /**
    * The valid session for an extended id, with one more request counted on it; null for an unknown,
    * malformed, expired (invalidated now) or unreadable (invalidated everywhere) id.
    */
-  async getHttpSession(extendedId: string): Promise<Session | null> {
-    const { cache, idm } = this.requireStarted();
-    const id = idm.getId(extendedId);
-    if (!isValidSessionId(id)) return null;
-    let session: Session | null;
-    try {
-      session = await cache.get(id);
-    } catch (err) {
-      if (err instanceof UnreadableSessionDataError) {
-        if (!err.reported && !this._reportedUnreadable.has(id)) {
-          if (this._reportedUnreadable.size > 10_000) this._reportedUnreadable.clear();
-          this._reportedUnreadable.add(id);
-          console.warn(err.message);
-        }
-        err.reported = true;
-        await idm.invalidateAll(id);
-      } else {
-        console.warn(`Cannot load session '${id}': ${(err as Error).message}`);
-      }
-      return null;
-    }
-    if (!session) return null;
-    return this.acceptSession(session, id, extendedId, Date.now());
-  }
-
-  /** getHttpSession without a promise when the session is in memory and usable (the usual case). */
-  private lookupSession(extendedId: string, now: number): Session | null | Promise<Session | null> {
-    const { cache, idm } = this.requireStarted();
-    const id = idm.getId(extendedId);
-    if (!isValidSessionId(id)) return null;
-    const resident = cache.getResident?.(id);
-    if (resident === undefined) return this.getHttpSession(extendedId);
-    if (resident === null) return null;
-    return this.acceptSession(resident, id, extendedId, now);
-  }
-
-  /** The session got for a request, if still usable at `now`: an invalid or expired one is released (and an expired one invalidated). */
-  private acceptSession(session: Session, id: string, extendedId: string, now: number): Session | null | Promise<null> {
-    const { cache, idm } = this.requireStarted();
-    if (!session.isValid()) return cache.release(id, session).then(() => null);
-    if (session.isExpiredAt(now)) {
-      try { session.invalidate(); } catch (err) {
-        console.warn(`Cannot invalidate expired session '${id}': ${(err as Error).message}`);
-      }
-      return cache.release(id, session).then(() => null);
-    }
-    // as Jetty: the session takes the id manager's extended id, and a request that sent another one
-    // marks the id changed (its cookie is sent again); when all three agree nothing changes, nothing is built
-    if (idm.isExtendedId?.(extendedId, null) && session.isExtendedId(extendedId)) return session;
-    const ext = idm.getExtendedId(id, null);
-    session.setExtendedId(ext);
-    if (ext !== extendedId) session.setIdChanged(true);
-    return session;
-  }
+  getHttpSession(extendedId: string): Promise<Session | null> { return this._lookup.getHttpSession(extendedId); }
 
   /** 3.4 access: the request enters the session at `now`; a cookie comes back when it must be (re)sent. */
   access(session: Session, secure: boolean, now = Date.now()): SessionCookie | null {
@@ -664,13 +455,13 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const { cache, idm } = this.requireStarted();
     const req = request as unknown as RequestView;
     const created = Date.now();
-    const base = this.baseOf(request);
+    const base = baseRequestOf(request);
     const id = idm.newSessionId(base, created);
     const maxMs = this._maxInactiveInterval > 0 ? this._maxInactiveInterval * 1000 : -1;
     const session = cache.newSession(id, created, maxMs);
     session.setExtendedId(idm.getExtendedId(id, request));
     cache.add(id, session);
-    this._sessionsCreated++;
+    this._statistics.sessionCreated();
     this.enterSession(base, session);
     (base as RequestView).setSession?.(session);
     if (req.isSecure?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
@@ -693,25 +484,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose()
   getSessionCookie(...args: unknown[]): string | SessionCookie | null {
     if (args.length === 0) return this._cookie.name;
-    return this.buildSessionCookie(args[0] as HttpSession, String(args[1] ?? ''), args[2] === true);
-  }
-
-  private buildSessionCookie(session: HttpSession, contextPath: string, secure: boolean): SessionCookie | null {
     if (!this._usingCookies) return null;
-    const value = this.getExtendedId(session);
-    const path = this._cookie.path ?? (contextPath === '' || contextPath === undefined || contextPath === null ? '/' : contextPath);
-    let sameSite = sameSiteFromComment(this._cookie.comment);
-    if (!sameSite) {
-      const dflt = this._contextHost?.getAttribute?.(SAME_SITE_DEFAULT_ATTRIBUTE)
-        ?? this._contextHost?.getServletContext?.()?.getAttribute(SAME_SITE_DEFAULT_ATTRIBUTE);
-      if (dflt !== undefined && dflt !== null) sameSite = parseSameSite(dflt);
-    }
-    const httpOnly = this._cookie.httpOnly || (this._cookie.comment ?? '').includes(HTTP_ONLY_COMMENT);
-    const header = formatSetCookie({
-      name: this._cookie.name, value, path, domain: this._cookie.domain, maxAge: this._cookie.maxAge,
-      secure: this._cookie.secure || (this._secureRequestOnly && secure), httpOnly, sameSite,
-    });
-    return { name: this._cookie.name, value, header };
+    const secureRequest = this._secureRequestOnly && args[2] === true;
+    return buildSessionCookie(this._cookie, this.getExtendedId(args[0] as HttpSession), String(args[1] ?? ''), secureRequest, this._contextHost);
   }
 
   /**
@@ -722,39 +497,13 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   renewSessionId(oldId: string, oldExtendedId: string, newId: string, newExtendedId: string): Promise<void>;
   renewSessionId(a: unknown, b: unknown, c?: unknown, d?: unknown): string | Promise<void> {
     if (typeof a === 'string') return this.renameSession(a, String(b), String(c), String(d));
-    const request = a as Request;
-    const session = b as HttpSession;
-    if (!(session instanceof Session)) throw new IllegalStateError('Cannot change the session id: not a session of this handler');
-    const { idm } = this.requireStarted();
-    session.beginRenew();
-    let newId: string;
-    try {
-      this._renewing = session;
-      newId = idm.renewSessionId(session.getId(), session.getExtendedId(), this.baseOf(request));
-      if (idm instanceof DefaultSessionIdManager) session.track(idm.whenRenamed);
-    } finally {
-      this._renewing = null;
-      session.endRenew();
-    }
-    const req = request as unknown as RequestView;
-    if (req.getRemoteUser?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
-    return newId;
+    if (!(b instanceof Session)) throw new IllegalStateError('Cannot change the session id: not a session of this handler');
+    return this._idRenewal.renew(a as RequestView, baseRequestOf(a), b);
   }
 
-  /** The id manager's rename: in memory at once for the session being renewed, else through the cache. */
+  /** The id manager's rename: in memory at once for the session being renewed, else through the cache (see SessionIdRenewal). */
   renameSession(oldId: string, oldExtendedId: string, newId: string, newExtendedId: string): Promise<void> {
-    const cache = this._sessionCache;
-    if (!cache) return Promise.resolve();
-    const renewing = this._renewing;
-    if (renewing && renewing.getId() === oldId && cache instanceof AbstractSessionCache) {
-      cache.renameInMemory(renewing, oldId, newId, newExtendedId);
-      this.callSessionIdListeners(renewing, oldId);
-      return cache.persistRename(renewing, oldId);
-    }
-    return this.background((async () => {
-      const s = await cache.renewSessionId(oldId, newId, oldExtendedId, newExtendedId);
-      if (s) this.callSessionIdListeners(s, oldId);
-    })());
+    return this._idRenewal.rename(oldId, oldExtendedId, newId, newExtendedId);
   }
 
   // ---------------------------------------------------------------- id manager callbacks
@@ -775,7 +524,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const session = await this._sessionCache.delete(id);
     if (session && session.getState() !== 'INVALID') {
       if (session.beginInvalidate()) {
-        try { this.callSessionDestroyedListeners(session); } finally { session.finishInvalidate(); this.recordSessionTime(session); }
+        try { this.callSessionDestroyedListeners(session); } finally { session.finishInvalidate(); this._statistics.recordSessionTime(session); }
       }
     }
   }
@@ -787,7 +536,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       this.callSessionDestroyedListeners(session);
     } finally {
       session.finishInvalidate();
-      this.recordSessionTime(session);
+      this._statistics.recordSessionTime(session);
     }
     const idm = this._sessionIdManager;
     if (idm) {
@@ -800,7 +549,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     if (session.getRequests() > 0 || !session.isValid()) return;
     if (session.isExpiredAt(now)) {
       const hk = (this._sessionIdManager as DefaultSessionIdManager | null)?.getSessionHouseKeeper?.();
-      if (hk && hk.getIntervalSec() > 0) this._candidates.add(session.getId());
+      if (hk && hk.getIntervalSec() > 0) this._scavenger.addCandidate(session.getId());
       return;
     }
     const cache = this._sessionCache;
@@ -813,22 +562,12 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   }
 
   /** Ids whose timers found them expired, waiting for the next scavenge. */
-  getCandidateSessionIdsForExpiry(): ReadonlySet<string> { return this._candidates; }
+  getCandidateSessionIdsForExpiry(): ReadonlySet<string> { return this._scavenger.getCandidates(); }
 
-  /** One HouseKeeper pass for this context, yielding to the event loop between batches. */
+  /** One HouseKeeper pass for this context (see SessionScavenger), yielding to the event loop between batches. */
   async scavenge(): Promise<void> {
     if (this.isStopping() || this.isStopped() || !this._sessionCache || !this._sessionIdManager) return;
-    const candidates = new Set(this._candidates);
-    this._candidates.clear();
-    const expired = [...await this._sessionCache.checkExpiration(candidates)];
-    for (let i = 0; i < expired.length; i += SCAVENGE_BATCH) {
-      for (const id of expired.slice(i, i + SCAVENGE_BATCH)) {
-        try { await this._sessionIdManager.expireAll(id); } catch (err) {
-          console.warn(`Cannot expire session '${id}': ${(err as Error).message}`);
-        }
-      }
-      await yieldToEventLoop();
-    }
+    await this._scavenger.scavenge(this._sessionCache, this._sessionIdManager);
   }
 
   // ---------------------------------------------------------------- listeners

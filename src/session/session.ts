@@ -9,6 +9,12 @@ import { DONE } from './done';
 import { IllegalStateError } from './errors';
 import type { SessionData } from './session-data';
 
+/**
+ * The attribute set on a session created (or given a new id) by a secure or authenticated request
+ * (Jetty 9.4's Session.SESSION_CREATED_SECURE).
+ */
+export const SESSION_CREATED_SECURE_ATTRIBUTE = 'org.eclipse.jetty.security.sessionCreatedSecure';
+
 /** What a Session needs from its SessionHandler (kept narrow so the two files do not import each other). */
 export interface SessionOwner {
   getServletContext(): ServletContext;
