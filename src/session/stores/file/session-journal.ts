@@ -157,8 +157,9 @@ export class SessionJournal {
   }
 
   /**
-   * Ends the current generation after every record appended so far, and resolves with the ended
-   * generation files not yet removed: everything in them has been announced through `onDurable`.
+   * Ends the current generation after the batch being written (records still queued go into the next
+   * one), and resolves with the ended generation files not yet removed: every record in them has been
+   * announced through `onDurable`, and every record announced so far is in them.
    */
   rotate(): Promise<string[]> {
     return new Promise((resolve, reject) => {
@@ -199,7 +200,9 @@ export class SessionJournal {
 
   private async run(): Promise<void> {
     while (this._queue.length > 0 || this._rotations.length > 0) {
-      if (this._queue.length === 0) {
+      // A rotation goes before the next batch: under steady load the queue is never empty, and a rotation
+      // that waited for it would starve the checkpoint (and let the journal grow without end).
+      if (this._rotations.length > 0) {
         const waiting = this._rotations;
         this._rotations = [];
         try {

@@ -164,6 +164,29 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(warn.called).to.equal(false);
   });
 
+  it('checkpoints while writes keep arriving: the rotation is never starved by a journal that is always busy', async () => {
+    const s = await started();
+    let writing = true;
+    let written = 0;
+    const writer = async (w: number): Promise<void> => {
+      for (let i = 0; writing && i < 2_000; i++) {
+        await s.store(`busy${w}`, session(s, `busy${w}`, { i }));
+        written++;
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const writers = Array.from({ length: 40 }, (_, w) => writer(w));
+    while (written < 200) await new Promise((r) => setImmediate(r));
+    const timedOut = Symbol('timed out');
+    const outcome = await Promise.race([s.checkpoint().then(() => 'done'), new Promise((r) => setTimeout(() => r(timedOut), 5_000))]);
+    const stillWriting = writing && written < 40 * 2_000;
+    writing = false;
+    await Promise.all(writers);
+    expect(outcome, 'the checkpoint under load').to.equal('done');
+    expect(stillWriting, 'the writers were still writing when it finished').to.equal(true);
+    expect(sessionFiles().length).to.be.greaterThan(0);
+  });
+
   it('makes a write wait for a checkpoint while the backlog is over maxCheckpointBacklogBytes', async () => {
     const s = await started(dir, '/test', 0, 1_000);
     let highest = 0;
