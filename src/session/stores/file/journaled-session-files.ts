@@ -170,12 +170,19 @@ export class JournaledSessionFiles {
       throw err;
     }
     this._lastFailure = null;
-    for (const [id, entry] of snapshot) this.forgetPending(id, entry);
   }
 
-  /** Puts each state into its file (or removes the file), a few at a time, then syncs the folder once. */
+  /**
+   * Puts each state into its file (or removes the file), a few at a time, then syncs the folder once.
+   * A state leaves `pending` as soon as its file is written (unless a newer one came meanwhile), so loads
+   * read the file from then on and the backlog shrinks as the checkpoint goes; the journal generations
+   * that hold it stay on disk until the whole checkpoint, folder sync included, is done.
+   */
   private async writeFiles(entries: ReadonlyArray<[string, PendingEntry]>): Promise<void> {
-    const errors = await forEachConcurrently(entries, CHECKPOINT_PARALLELISM, ([id, entry]) => this.writeFile(id, entry));
+    const errors = await forEachConcurrently(entries, CHECKPOINT_PARALLELISM, async ([id, entry]) => {
+      await this.writeFile(id, entry);
+      this.forgetPending(id, entry);
+    });
     await syncDir(this._o.dir);
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} session files could not be written: ${(errors[0] as Error).message}`);

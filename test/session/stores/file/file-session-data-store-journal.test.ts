@@ -284,6 +284,28 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(sessionFiles()).to.have.length(1);
   });
 
+  it('lets each session out of the backlog as soon as its file is written, even when another file of the checkpoint fails', async () => {
+    const s = await started();
+    await s.store('ok', session(s, 'ok', { v: 1 }));
+    await s.store('bad', session(s, 'bad', { v: 2 }));
+    const realOpen = fs.promises.open;
+    const open = sinon.stub(fs.promises, 'open').callsFake(((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
+      String(file).includes('_bad')
+        ? Promise.reject(Object.assign(new Error('EIO: simulated, open'), { code: 'EIO' }))
+        : realOpen(file, flags, mode)) as typeof fs.promises.open);
+    await s.checkpoint().catch(() => undefined);
+    open.restore();
+    expect(s.getCheckpointBacklog().sessions).to.equal(1);
+    expect(s.getFileFor('ok')).to.not.equal(null);
+    expect(s.getFileFor('bad')).to.equal(null);
+    expect(journals().length, 'the journal still holds both').to.be.at.least(1);
+    const after = await started(crashImage());
+    expect((await after.load('bad'))!.getAttribute('v')).to.equal(2);
+    await s.checkpoint();
+    expect(s.getCheckpointBacklog().sessions).to.equal(0);
+    expect(journals()).to.deep.equal([]);
+  });
+
   it('leaves only session files after a clean stop', async () => {
     const s = await started();
     await Promise.all(Array.from({ length: 5 }, (_, i) => s.store(`s${i}`, session(s, `s${i}`))));
