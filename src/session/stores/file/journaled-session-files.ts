@@ -21,6 +21,8 @@ export type PendingEntry =
 const CHECKPOINT_PARALLELISM = 2;
 /** A journal this big gets a checkpoint at once, whatever the period. */
 const CHECKPOINT_AT_BYTES = 8 * 1024 * 1024;
+/** How long a stop goes on writing the backlog into files before it leaves the rest to the journal. */
+export const STOP_CHECKPOINT_BUDGET_MS = 10_000;
 /** The default of `maxCheckpointBacklogBytes`: 64 MiB of session data waiting for its files. */
 export const DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES = 64 * 1024 * 1024;
 
@@ -39,6 +41,8 @@ export interface JournaledSessionFilesOptions {
    * work a stop or the next checkpoint has to do, when writes outrun the checkpoint for long.
    */
   readonly maxBacklogBytes: number;
+  /** How long stop() writes files (default STOP_CHECKPOINT_BUDGET_MS); what is left stays in the journal. */
+  readonly stopBudgetMs?: number;
   /** Where one-line warnings go (a failed checkpoint, a damaged journal). */
   readonly warn: (line: string) => void;
 }
@@ -61,6 +65,8 @@ export class JournaledSessionFiles {
   private _checkpoint: Promise<void> | null = null;
   private _timer: NodeJS.Timeout | null = null;
   private _lastFailure: string | null = null;
+  /** Checkpoint writes stop at this time (set by stop()); the journal keeps what they did not reach. */
+  private _writeUntil = Infinity;
 
   constructor(private readonly _o: JournaledSessionFilesOptions) {
     this._journal = new SessionJournal(_o.dir, _o.context);
@@ -161,8 +167,7 @@ export class JournaledSessionFiles {
     const older = await this._journal.rotate();
     const snapshot = [...this._pending];
     try {
-      await this.writeFiles(snapshot);
-      await this._journal.remove(older);
+      if (await this.writeFiles(snapshot)) await this._journal.remove(older);
     } catch (err) {
       const line = `Cannot checkpoint the session journal in '${this._o.dir}' (${(err as Error).message}); the journal keeps the sessions and the checkpoint is retried`;
       if (line !== this._lastFailure) this._o.warn(line);
@@ -176,16 +181,20 @@ export class JournaledSessionFiles {
    * Puts each state into its file (or removes the file), a few at a time, then syncs the folder once.
    * A state leaves `pending` as soon as its file is written (unless a newer one came meanwhile), so loads
    * read the file from then on and the backlog shrinks as the checkpoint goes; the journal generations
-   * that hold it stay on disk until the whole checkpoint, folder sync included, is done.
+   * that hold it stay on disk until the whole checkpoint, folder sync included, is done. Resolves false
+   * when a stop's deadline cut the writing short (the journal must then stay).
    */
-  private async writeFiles(entries: ReadonlyArray<[string, PendingEntry]>): Promise<void> {
+  private async writeFiles(entries: ReadonlyArray<[string, PendingEntry]>): Promise<boolean> {
+    let complete = true;
     const errors = await forEachConcurrently(entries, CHECKPOINT_PARALLELISM, async ([id, entry]) => {
+      if (Date.now() >= this._writeUntil) { complete = false; return; }
       await this.writeFile(id, entry);
       this.forgetPending(id, entry);
     });
     await syncDir(this._o.dir);
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} session files could not be written: ${(errors[0] as Error).message}`);
+    return complete;
   }
 
   /**
@@ -212,16 +221,20 @@ export class JournaledSessionFiles {
 
   /**
    * Stops the timer, lets queued writes finish, and writes a last checkpoint so that a clean stop leaves
-   * only session files. If that fails, the journal stays on disk and the next start replays it.
+   * only session files. Writing files stops after `stopBudgetMs` (a running checkpoint included), so a
+   * large backlog never holds a stop for minutes; what is left, or a checkpoint that fails, stays in the
+   * journal on disk and the next start reads it back.
    */
   async stop(): Promise<void> {
     if (this._timer) clearInterval(this._timer);
     this._timer = null;
+    const budgetMs = this._o.stopBudgetMs ?? STOP_CHECKPOINT_BUDGET_MS;
+    this._writeUntil = Date.now() + budgetMs;
     while (this._checkpoint) await this._checkpoint.catch(() => undefined);
     try {
       const files = await this._journal.close();
-      await this.writeFiles([...this._pending]);
-      await this._journal.remove(files);
+      if (await this.writeFiles([...this._pending])) await this._journal.remove(files);
+      else this._o.warn(`Stopped writing the session journal in '${this._o.dir}' into session files after ${budgetMs} ms with ${this._pending.size} session(s) left; they stay in the journal and the next start reads them back`);
     } catch (err) {
       this._o.warn(`Cannot write the session journal in '${this._o.dir}' into session files at stop (${(err as Error).message}); it stays on disk and the next start replays it`);
     }
