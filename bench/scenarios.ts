@@ -84,11 +84,12 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
     // The journal acknowledges a write before its session file exists: say how many were still only in the journal.
     const backlog = entry.id === 'pier-file' ? await server.probe('backlog').catch(() => null) : null;
     const backlogSessions = backlog ? Number(backlog.sessions) : undefined;
+    const backlogMb = backlog ? Math.round(Number(backlog.bytes) / 1024 / 1024 * 10) / 10 : undefined;
     note(`  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB` +
-      (backlogSessions ? `, ${backlogSessions} sessions in the journal and not yet in files at the end` : '') +
+      (backlogSessions ? `, ${backlogSessions} sessions (${backlogMb} MB) in the journal and not yet in files at the end` : '') +
       (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''));
     return { scenario, server: entry.label, reqPerSec: r.reqPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, rssMb,
-      requests: r.requests, non2xx: r.non2xx, errors: r.errors, ...(backlogSessions !== undefined ? { checkpointBacklogSessions: backlogSessions } : {}) };
+      requests: r.requests, non2xx: r.non2xx, errors: r.errors, ...(backlogSessions !== undefined ? { checkpointBacklogSessions: backlogSessions, checkpointBacklogMb: backlogMb } : {}) };
   });
 }
 
