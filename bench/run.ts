@@ -2,7 +2,7 @@
  * `npm run bench`: starts every server in its own child process, drives each with the same autocannon
  * settings, prints the table and the ratios against the aims, and writes `bench/results/latest.json`.
  * Settings: `--quick`, `BENCH_DURATION` (s), `BENCH_CONNECTIONS`, `BENCH_PIPELINING`, `BENCH_REPEAT` (best of N),
- * `BENCH_ONLY` (scenario prefix list).
+ * `BENCH_ONLY` (scenario prefix list), `BENCH_SERVERS` (substrings of the throughput servers' labels).
  * @module
  */
 import * as fs from 'node:fs';
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const restartCounts = quick ? [1_000, 10_000] : [10_000, 100_000];
   const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
   const wanted = (scenario: string): boolean => only.length === 0 || only.some((o) => scenario.startsWith(o));
+  const servers = (process.env.BENCH_SERVERS ?? '').split(',').filter(Boolean);
+  const wantedServer = (s: ServerEntry): boolean => servers.length === 0 || servers.some((part) => s.label.includes(part));
   const started = Date.now();
   note(`Pier bench: ${load.connections} connections, ${load.durationSec} s, pipelining ${load.pipelining}, best of ${repeat}${quick ? ' (quick)' : ''}`);
 
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       ...['session-reuse', 'session-new'].filter(wanted).flatMap((sc) => SESSION_SERVERS.map((s): [string, ServerEntry] => [sc, s])),
     ];
     for (const [scenario, s] of plan) {
+      if (!wantedServer(s)) continue;
       const r = await throughput(scenario, s, load, warmupSec);
       r.load1 = Math.round(os.loadavg()[0] * 100) / 100;
       const key = `${scenario}\u0000${s.label}`;

@@ -65,6 +65,8 @@ export class JournaledSessionFiles {
   private _checkpoint: Promise<void> | null = null;
   private _timer: NodeJS.Timeout | null = null;
   private _lastFailure: string | null = null;
+  /** Writes waiting for the backlog to go under its bound: woken as the checkpoint writes files, failed with it. */
+  private _roomWaiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   /** Checkpoint writes stop at this time (set by stop()); the journal keeps what they did not reach. */
   private _writeUntil = Infinity;
 
@@ -93,6 +95,15 @@ export class JournaledSessionFiles {
     if (this._pending.get(id) !== entry) return;
     this._pending.delete(id);
     this._pendingBytes -= bodyBytes(entry);
+    if (this._pendingBytes < this._o.maxBacklogBytes) this.wakeWaiters(null);
+  }
+
+  /** Lets the writes waiting for room go on (they look again), or fails them with the checkpoint's error. */
+  private wakeWaiters(err: unknown): void {
+    if (this._roomWaiters.length === 0) return;
+    const waiters = this._roomWaiters;
+    this._roomWaiters = [];
+    for (const w of waiters) if (err === null) w.resolve(); else w.reject(err);
   }
 
   /**
@@ -146,9 +157,16 @@ export class JournaledSessionFiles {
     if (this._journal.size >= CHECKPOINT_AT_BYTES || this._pendingBytes >= this._o.maxBacklogBytes) void this.checkpoint().catch(() => undefined);
   }
 
-  /** Waits for checkpoints (the running one, else a new one) until the backlog is under its bound. */
+  /**
+   * Waits until the backlog is under its bound: a checkpoint runs (started here if none is), and the wait
+   * ends as soon as enough of its files are written, not at its end; if it fails, the write fails with it.
+   */
   private async drainBacklog(): Promise<void> {
-    while (this._pendingBytes >= this._o.maxBacklogBytes) await (this._checkpoint ?? this.checkpoint());
+    while (this._pendingBytes >= this._o.maxBacklogBytes) {
+      const room = new Promise<void>((resolve, reject) => this._roomWaiters.push({ resolve, reject }));
+      if (this._checkpoint === null) void this.checkpoint().catch(() => undefined);
+      await room;
+    }
   }
 
   /**
@@ -164,17 +182,18 @@ export class JournaledSessionFiles {
 
   private async runCheckpoint(): Promise<void> {
     if (this._pending.size === 0 && !this._journal.busy && !this._journal.hasEndedGenerations) return;
-    const older = await this._journal.rotate();
-    const snapshot = [...this._pending];
     try {
-      if (await this.writeFiles(snapshot)) await this._journal.remove(older);
+      const older = await this._journal.rotate();
+      if (await this.writeFiles([...this._pending])) await this._journal.remove(older);
     } catch (err) {
       const line = `Cannot checkpoint the session journal in '${this._o.dir}' (${(err as Error).message}); the journal keeps the sessions and the checkpoint is retried`;
       if (line !== this._lastFailure) this._o.warn(line);
       this._lastFailure = line;
+      this.wakeWaiters(err);
       throw err;
     }
     this._lastFailure = null;
+    this.wakeWaiters(null);
   }
 
   /**

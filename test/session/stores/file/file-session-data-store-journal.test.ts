@@ -200,6 +200,31 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     for (let i = 0; i < 20; i++) expect((await s.load(`w${i}`))!.getAttribute('i')).to.equal(i);
   });
 
+  it('lets a write that waits for room go on as soon as the checkpoint has written enough files, not at its end', async () => {
+    const s = await started(dir, '/test', 0, 1_000);
+    const events: string[] = [];
+    const realOpen = fs.promises.open;
+    sinon.stub(fs.promises, 'open').callsFake((async (file: fs.PathLike, flags?: string | number, mode?: fs.Mode) => {
+      const sessionFile = flags === 'wx' && !path.basename(String(file)).startsWith('.pier-journal-');
+      if (sessionFile) await new Promise((r) => setTimeout(r, 25));
+      const fh = await realOpen(file, flags, mode);
+      if (sessionFile) events.push('file');
+      return fh;
+    }) as typeof fs.promises.open);
+    const realUnlink = fs.promises.unlink;
+    sinon.stub(fs.promises, 'unlink').callsFake((async (file: fs.PathLike) => {
+      if (path.basename(String(file)).startsWith('.pier-journal-')) events.push('checkpoint done');
+      return realUnlink(file);
+    }) as typeof fs.promises.unlink);
+    for (let i = 0; i < 12; i++) {
+      await s.store(`r${i}`, session(s, `r${i}`, { i }));
+      events.push('stored');
+    }
+    const during = events.some((e, i) => e === 'file' && events.slice(i + 1, events.indexOf('checkpoint done', i)).includes('stored'));
+    expect(during, `a write went on while a checkpoint was still writing: ${events.join(', ')}`).to.equal(true);
+    for (let i = 0; i < 12; i++) expect((await s.load(`r${i}`))!.getAttribute('i')).to.equal(i);
+  });
+
   it('fails a write, and keeps what is stored, when the backlog is full and the checkpoint cannot write', async () => {
     const s = await started(dir, '/test', 0, 1);
     await s.store('f1', session(s, 'f1', { v: 1 }));
