@@ -163,6 +163,7 @@ export class JournaledSessionFiles {
    */
   private async drainBacklog(): Promise<void> {
     while (this._pendingBytes >= this._o.maxBacklogBytes) {
+      if (this._writeUntil !== Infinity) throw new Error(`Cannot write to the session journal in '${this._o.dir}': the store is stopping and its backlog is full`);
       const room = new Promise<void>((resolve, reject) => this._roomWaiters.push({ resolve, reject }));
       if (this._checkpoint === null) void this.checkpoint().catch(() => undefined);
       await room;
@@ -177,7 +178,13 @@ export class JournaledSessionFiles {
     while (this._checkpoint) await this._checkpoint.catch(() => undefined);
     const run = this.runCheckpoint();
     this._checkpoint = run;
-    try { await run; } finally { if (this._checkpoint === run) this._checkpoint = null; }
+    try {
+      await run;
+    } finally {
+      if (this._checkpoint === run) this._checkpoint = null;
+      // Writes that began to wait while this one was finishing look again (and start the next one if needed).
+      this.wakeWaiters(null);
+    }
   }
 
   private async runCheckpoint(): Promise<void> {
@@ -193,7 +200,6 @@ export class JournaledSessionFiles {
       throw err;
     }
     this._lastFailure = null;
-    this.wakeWaiters(null);
   }
 
   /**
