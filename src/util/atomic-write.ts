@@ -16,21 +16,35 @@ export function tempPathFor(dir: string, name: string): string {
 }
 
 /**
- * Writes `bytes` to `tmp` (created exclusively, mode 0600), fsyncs and closes it, then renames it to
- * `target`. On failure the temporary file is removed (quietly: a clean-up failure, for example on a
- * read-only folder, never masks the write's own error) and the original error is thrown.
- * `fsync: false` skips the fsync: the replacement is still atomic, and survives a crash of the process,
- * but not necessarily a power cut (the write is left to the operating system's own flushing).
+ * Creates `file` (exclusively, mode 0600) holding `bytes`, fsyncs (unless `fsync: false`) and closes it.
+ * If it cannot be created (EEXIST included) nothing is removed; if the write fails, the new file is removed
+ * (quietly: a clean-up failure, for example on a read-only folder, never masks the write's own error) and
+ * the write's error is thrown.
  */
-export async function writeFileAtomically(tmp: string, target: string, bytes: Uint8Array, options: { fsync?: boolean } = {}): Promise<void> {
+export async function writeNewFile(file: string, bytes: Uint8Array, options: { fsync?: boolean } = {}): Promise<void> {
+  const fh = await fs.promises.open(file, 'wx', 0o600);
   try {
-    const fh = await fs.promises.open(tmp, 'wx', 0o600);
     try {
       await fh.writeFile(bytes);
       if (options.fsync !== false) await fh.sync();
     } finally {
       await fh.close();
     }
+  } catch (err) {
+    await fs.promises.unlink(file).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Writes `bytes` to `tmp` (writeNewFile), then renames it to `target`. On failure the temporary file is
+ * removed quietly and the original error is thrown.
+ * `fsync: false` skips the fsync: the replacement is still atomic, and survives a crash of the process,
+ * but not necessarily a power cut (the write is left to the operating system's own flushing).
+ */
+export async function writeFileAtomically(tmp: string, target: string, bytes: Uint8Array, options: { fsync?: boolean } = {}): Promise<void> {
+  await writeNewFile(tmp, bytes, options);
+  try {
     await fs.promises.rename(tmp, target);
   } catch (err) {
     await fs.promises.unlink(tmp).catch(() => undefined);

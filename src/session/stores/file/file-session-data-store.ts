@@ -98,7 +98,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
 
   @Expose('File')
   setStoreDir(dir: FileLike | null): void {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set storeDir: the FileSessionDataStore is running');
+    this.requireStopped('storeDir');
     this._storeDir = dir === null || dir === undefined ? null : path.resolve(toPath(dir));
   }
   @Expose() getStoreDir(): string | null { return this._storeDir; }
@@ -108,7 +108,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   /** `journal` (default), `file` or `os`: see FileStoreDurability. */
   @Expose('String')
   setDurability(mode: string): void {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set durability: the FileSessionDataStore is running');
+    this.requireStopped('durability');
     this._durability = parseDurability(mode);
   }
   @Expose() getDurability(): FileStoreDurability { return this._durability; }
@@ -119,12 +119,17 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   /** Journal mode: bytes of session data waiting for the checkpoint beyond which a write first waits for it. */
   @Expose('long')
   setMaxCheckpointBacklogBytes(bytes: number): void {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set maxCheckpointBacklogBytes: the FileSessionDataStore is running');
+    this.requireStopped('maxCheckpointBacklogBytes');
     this._maxCheckpointBacklogBytes = checkBacklogBytes(bytes);
   }
   @Expose() getMaxCheckpointBacklogBytes(): number { return this._maxCheckpointBacklogBytes; }
 
   isPassivating(): boolean { return true; }
+
+  /** Settings that shape the running store (its folder, its durability, its journal) change only while it is stopped. */
+  private requireStopped(setting: string): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError(`Cannot set ${setting}: the FileSessionDataStore is running`);
+  }
 
   /** `<canonicalContextPath>_<vhost>` of this store's context. */
   private contextString(): string {

@@ -3,9 +3,8 @@
  * a checkpoint, now and then, puts the newest version of each written session into its Jetty-named file.
  * @module
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
+import { tempPathFor, writeFileAtomically, writeNewFile } from '../../../util/atomic-write';
 import { forEachConcurrently } from '../../../util/concurrently';
 import { SessionJournal } from './session-journal';
 import { syncDir, unlinkQuietly } from './session-file-io';
@@ -268,30 +267,15 @@ export class JournaledSessionFiles {
   }
 }
 
-/**
- * Creates `file` with `bytes`, fsync'd; false if it exists already. A failed write removes the file
- * (quietly: a clean-up failure never masks the write's own error).
- */
+/** Creates `file` with `bytes`, fsync'd (writeNewFile); false if it exists already. */
 async function createFile(file: string, bytes: Buffer): Promise<boolean> {
-  let fh: fs.promises.FileHandle;
   try {
-    fh = await fs.promises.open(file, 'wx', 0o600);
+    await writeNewFile(file, bytes);
+    return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw err;
   }
-  try {
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch (err) {
-    await unlinkQuietly(file).catch(() => undefined);
-    throw err;
-  }
-  return true;
 }
 
 function bodyBytes(entry: PendingEntry): number { return entry.op === 'store' ? entry.body.length : 0; }
