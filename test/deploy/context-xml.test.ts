@@ -9,11 +9,13 @@ import { applyContextXml } from '../../src/deploy/context-xml';
 import { SystemProperties } from '../../src/ioc/system-properties';
 import { WebAppContext } from '../../src/webapp/web-app-context';
 import { Server } from '../../src/server/server';
+import { requireCorpus } from '../support/corpus';
 import { captureServerLog, cleanupTempDirs, corpusPath, tempDir } from '../webapp/webapp-test-support';
 
 const corpus94 = (...p: string[]) => corpusPath('jetty-9.4.x', ...p);
 
 describe('applyContextXml()', () => {
+  before(function () { requireCorpus(this); });
   afterEach(cleanupTempDirs);
 
   it('runs Jetty 9.4\'s deployer test foo.xml unchanged', async () => {

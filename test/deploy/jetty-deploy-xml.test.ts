@@ -12,6 +12,7 @@ import { PropertiesConfigurationManager } from '../../src/deploy/properties-conf
 import { WebAppProvider } from '../../src/deploy/providers/web-app-provider';
 import { Server } from '../../src/server/server';
 import { ContextHandlerCollection } from '../../src/server/handler/context-handler-collection';
+import { requireCorpus } from '../support/corpus';
 import { cleanupTempDirs, corpusPath, repoRoot, tempDir } from '../webapp/webapp-test-support';
 
 const JETTY_DEPLOY_94 = corpusPath('jetty-9.4.x', 'jetty-deploy', 'src', 'main', 'config', 'etc', 'jetty-deploy.xml');
@@ -26,7 +27,8 @@ function applyToServer(file: string, properties: Record<string, string>): { serv
   return { server, contexts, ids };
 }
 
-describe('etc/jetty-deploy.xml', () => {
+describe("Jetty's etc/jetty-deploy.xml", () => {
+  before(function () { requireCorpus(this); });
   afterEach(cleanupTempDirs);
 
   it('runs unchanged from Jetty 9.4 and wires a DeploymentManager with one WebAppProvider', () => {
@@ -84,10 +86,13 @@ describe('etc/jetty-deploy.xml', () => {
     expect(dm.getLifeCycle().findPath('deployed', 'started')).to.deep.equal(['customise', 'starting', 'started']);
     expect(dm.getLifeCycleBindings().map((b) => b.getBindingTargets())).to.deep.equal([['customise']]);
   });
+});
 
-  it('is also what Pier ships in etc/jetty-deploy.xml (same classes and setters)', () => {
+describe("Pier's etc/jetty-deploy.xml", () => {
+  afterEach(cleanupTempDirs);
+
+  it("wires a DeploymentManager with the same classes and setters as Jetty's", () => {
     const ours = path.join(repoRoot(), 'etc', 'jetty-deploy.xml');
-    if (!fs.existsSync(ours)) return;
     const { ids } = applyToServer(ours, { 'jetty.base': tempDir(), 'jetty.home': repoRoot() });
     expect(ids.get('DeploymentManager')).to.be.instanceOf(DeploymentManager);
   });

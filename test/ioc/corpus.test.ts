@@ -6,7 +6,7 @@ import { parseXml, XmlSyntaxError, XmlElement, getAttribute } from '../../src/xm
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { ClassRegistry } from '../../src/ioc/class-registry';
 import { SystemProperties } from '../../src/ioc/system-properties';
-import { corpusRoot, fixturePath } from '../support/corpus';
+import { corpusRoot, fixturePath, requireCorpus } from '../support/corpus';
 import '../fixtures/ioc/test-configuration';
 
 /** Files that are not well-formed in the Jetty repository itself (see the corpus README). */
@@ -67,7 +67,7 @@ function loadAllSourceModules(): string[] {
 describe('the Jetty XML corpus', function () {
   this.timeout(120000);
   let importFailures: string[] = [];
-  before(() => { importFailures = loadAllSourceModules(); });
+  before(function () { requireCorpus(this); importFailures = loadAllSourceModules(); });
 
   it('parses every well-formed XML file, and applies each <Configure> file whose classes are all registered', () => {
     const root = corpusRoot();

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { SystemProperties } from '../../src/ioc/system-properties';
 import { TestConfiguration } from '../fixtures/ioc/test-configuration';
-import { corpusRoot } from '../support/corpus';
+import { corpusRoot, requireCorpus } from '../support/corpus';
 
 const dir = (v: string): string => path.join(corpusRoot(), v, 'jetty-xml/src/test/resources/org/eclipse/jetty/xml');
 
@@ -56,7 +56,10 @@ function assertConfiguration(tc: TestConfiguration, cfg: XmlConfiguration): void
 }
 
 describe("Jetty's own jetty-xml test resources", () => {
-  beforeEach(() => { TestConfiguration.called = false; TestConfiguration.VALUE = 77; });
+  before(function () { requireCorpus(this); });
+  const resetStatics = (): void => { TestConfiguration.called = false; TestConfiguration.VALUE = 77; };
+  beforeEach(resetStatics);
+  afterEach(resetStatics);
 
   for (const version of ['jetty-9.4.x', 'jetty-10.0.x', 'jetty-9.3.x']) {
     for (const file of ['configureWithAttr.xml', 'configureWithElements.xml']) {

@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
-import { corpusRoot, repoRoot } from '../support/corpus';
+import { corpusRoot, repoRoot, requireCorpus } from '../support/corpus';
 import { outRoot, reportFigures, seededRandom, tempDir } from './support';
 import type { FuzzOutcome } from './xml-fuzz-worker';
 import { mutate } from './xml-mutator';
@@ -57,7 +57,8 @@ describe('malformed and hostile Jetty XML', function () {
   });
   after(() => { server.close(); fs.rmSync(secretDir, { recursive: true, force: true }); });
 
-  it('gives every mutant of the corpus either a clean apply or a clear error with a location, without a hang or crash', async () => {
+  it('gives every mutant of the corpus either a clean apply or a clear error with a location, without a hang or crash', async function () {
+    requireCorpus(this);
     const files = corpusFiles();
     const outcomes: FuzzOutcome[] = [];
     const unclear: Array<FuzzOutcome & { text?: string }> = [];
@@ -90,7 +91,8 @@ describe('malformed and hostile Jetty XML', function () {
     expect(unclear.map((u) => `#${u.i} ${path.basename(u.source)} [${u.how}]: ${u.message}`).slice(0, 10)).to.deep.equal([]);
   });
 
-  it('exits non-zero with a one-line located error through bin/start for syntax-broken mutants', () => {
+  it('exits non-zero with a one-line located error through bin/start for syntax-broken mutants', function () {
+    requireCorpus(this);
     const random = seededRandom(SEED + 1);
     const files = corpusFiles().filter((f) => f.includes('jetty-9.4.x'));
     const tried: string[] = [];

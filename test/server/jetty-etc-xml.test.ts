@@ -16,7 +16,7 @@ import { GzipHandler } from '../../src/server/handler/gzip/gzip-handler';
 import { StatisticsHandler } from '../../src/server/handler/statistics-handler';
 import { QueuedThreadPool } from '../../src/server/placeholders/queued-thread-pool';
 import { getReportedNotApplicable } from '../../src/server/not-applicable';
-import { corpusRoot } from '../support/corpus';
+import { corpusRoot, requireCorpus } from '../support/corpus';
 import { request } from './http-helpers';
 
 const ETC = (version: string): string => path.join(corpusRoot(), version, 'jetty-server', 'src', 'main', 'config', 'etc');
@@ -31,6 +31,7 @@ function apply(files: string[], properties: Record<string, string>): { server: S
 
 describe('Jetty 9.4 etc files', () => {
   let base: string;
+  before(function () { requireCorpus(this); });
   beforeEach(() => { base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-etc-')); });
   afterEach(() => { fs.rmSync(base, { recursive: true, force: true }); });
 

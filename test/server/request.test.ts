@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
-import type { SessionManagerBridge } from '../../src/server/session-manager-bridge';
 import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
 import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
 import type { HttpSession } from '../../src/servlet/http-session';
+import { fakeBridge } from '../support/fake-session-bridge';
 import { request, startServer } from './http-helpers';
 
 /** A handler that runs `fn` and answers its JSON result. */
@@ -25,42 +25,6 @@ async function probe(fn: (req: Request, res: HttpServletResponse) => unknown, pa
     expect(r.status, r.text).to.equal(200);
     return JSON.parse(r.text);
   } finally { await server.stop(); }
-}
-
-/** A minimal session bridge, standing in for the session engineer's SessionHandler. */
-function fakeBridge(options: { urls?: boolean } = {}): SessionManagerBridge & { sessions: Map<string, HttpSession> } {
-  const sessions = new Map<string, HttpSession>();
-  let n = 0;
-  const make = (id: string): HttpSession => {
-    const attrs = new Map<string, unknown>();
-    let sid = id;
-    return {
-      getId: () => sid, getCreationTime: () => 0, getLastAccessedTime: () => 0,
-      getServletContext: () => { throw new Error('none'); }, setMaxInactiveInterval: () => undefined,
-      getMaxInactiveInterval: () => 1800, getAttribute: (k) => attrs.get(k) ?? null, getAttributeNames: () => [...attrs.keys()],
-      setAttribute: (k, v) => { attrs.set(k, v); }, removeAttribute: (k) => { attrs.delete(k); },
-      invalidate: () => { sessions.delete(sid); }, isNew: () => true,
-      ...{ rename: (x: string) => { sid = x; } },
-    } as HttpSession;
-  };
-  return {
-    sessions,
-    newHttpSession: () => { const s = make(`s${++n}`); sessions.set(s.getId(), s); return s; },
-    isValid: (s) => sessions.has(s.getId()),
-    getSessionCookie: (s, cp) => ({ name: 'JSESSIONID', value: `${s.getId()}.node0`, header: `JSESSIONID=${s.getId()}.node0; Path=${cp || '/'}` }),
-    renewSessionId: (_r, s) => {
-      sessions.delete(s.getId());
-      const id = `s${++n}`;
-      (s as unknown as { rename(x: string): void }).rename(id);
-      sessions.set(id, s);
-      return id;
-    },
-    getExtendedId: (s) => `${s.getId()}.node0`,
-    isUsingCookies: () => true,
-    isUsingURLs: () => options.urls ?? true,
-    getSessionIdPathParameterName: () => 'jsessionid',
-    isCheckingRemoteSessionIdEncoding: () => false,
-  };
 }
 
 describe('Request', () => {
@@ -164,7 +128,6 @@ describe('Request', () => {
   });
 });
 
-export { fakeBridge };
 
 describe('Request body streaming', () => {
   it('getInputStream() streams a large upload without buffering it in the request', async () => {

@@ -6,8 +6,8 @@ import type { Response } from '../../src/server/response';
 import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
 import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
 import { Cookie } from '../../src/servlet/cookie';
+import { fakeBridge } from '../support/fake-session-bridge';
 import { request, startServer } from './http-helpers';
-import { fakeBridge } from './request.test';
 
 class Fn extends AbstractHandler {
   constructor(private readonly fn: (req: Request, res: Response) => unknown | Promise<unknown>) { super(); }

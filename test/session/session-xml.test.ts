@@ -18,6 +18,7 @@ import { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { FileSessionDataStoreFactory } from '../../src/session/stores/file/file-session-data-store-factory';
 import { corpusPath, repoRoot } from './support';
+import { requireCorpus } from '../support/corpus';
 
 const SOURCES: Record<string, string> = {
   'Pier etc/sessions': path.join(repoRoot(), 'etc/sessions'),
@@ -32,6 +33,7 @@ function apply(file: string, server: Server, props: Record<string, string> = {})
 
 for (const [label, dir] of Object.entries(SOURCES)) {
   describe(`session XML (${label})`, () => {
+    if (dir.startsWith(corpusPath())) before(function () { requireCorpus(this); });
     it('id-manager.xml sets a DefaultSessionIdManager named node0 with a 600 s HouseKeeper', () => {
       const server = new Server();
       const saved = process.env.JETTY_WORKER_INSTANCE;
@@ -119,6 +121,7 @@ for (const [label, dir] of Object.entries(SOURCES)) {
 class FakeMapFactory { getSessionDataMap(): null { return null; } }
 
 describe('session XML (Jetty 9.4 session-data-cache/session-caching-store.xml)', () => {
+  before(function () { requireCorpus(this); });
   it('replaces the store factory bean by a CachingSessionDataStoreFactory wrapping it', () => {
     const server = new Server();
     const storeFactory = new FileSessionDataStoreFactory();

@@ -13,9 +13,10 @@ import { Launch, launch, MainEnvironment } from '../../src/start/main';
 import { defaultXmlApplier } from '../../src/start/xml-runner';
 import { resolveStart } from '../../src/start/start-configuration';
 import { UsageError } from '../../src/util/errors';
-import { makeBase, removeBase, repoRoot, preserveSystemProperties } from './support';
+import { corpusPath, requireCorpus } from '../support/corpus';
+import { makeBase, removeBase, preserveSystemProperties } from './support';
 
-const CORPUS = path.join(repoRoot(), '../shared/jetty-corpus/jetty-9.4.x');
+const CORPUS = corpusPath('jetty-9.4.x');
 
 /** Copies every `src/main/config*` `modules/` and `etc/` tree of the corpus into one home. */
 function assembleHome(): string {
@@ -55,7 +56,7 @@ describe('Jetty 9.4 distribution modules', function () {
   let base: string;
 
   before(function () {
-    if (!fs.existsSync(CORPUS)) this.skip();
+    requireCorpus(this);
     home = assembleHome();
   });
   after(() => { if (home) removeBase(home); });

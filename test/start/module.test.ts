@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Module } from '../../src/start/module';
 import { ModuleSyntaxError } from '../../src/start/errors';
 import { repoRoot } from './support';
+import { corpusPath, requireCorpus } from '../support/corpus';
 
 function findMods(dir: string, out: string[] = [], depth = 0): string[] {
   if (depth > 20) return out;
@@ -21,8 +22,8 @@ function findMods(dir: string, out: string[] = [], depth = 0): string[] {
 
 describe('Module', () => {
   it('parses every modules/*.mod file of the Jetty 9.4 corpus', function () {
-    const corpus = path.join(repoRoot(), '../shared/jetty-corpus/jetty-9.4.x');
-    if (!fs.existsSync(corpus)) this.skip();
+    requireCorpus(this);
+    const corpus = corpusPath('jetty-9.4.x');
     const files = findMods(corpus);
     let withXml = 0;
     let withDepends = 0;

@@ -9,6 +9,7 @@ import { UsageError } from '../../src/util/errors';
 import { resolveStart } from '../../src/start/start-configuration';
 import { launch, MainEnvironment } from '../../src/start/main';
 import { repoRoot, preserveSystemProperties } from './support';
+import { corpusPath, corpusSuite } from '../support/corpus';
 
 interface Assertions {
   xml: string[];
@@ -169,13 +170,13 @@ function chmodWritable(dir: string, depth = 0): void {
 
 describe('start use cases', () => {
   preserveSystemProperties();
-  const jettyUsecases = path.join(repoRoot(), '../shared/jetty-corpus/jetty-9.4.x/jetty-start/src/test/resources');
-  if (fs.existsSync(jettyUsecases)) {
+  const jettyUsecases = corpusPath('jetty-9.4.x/jetty-start/src/test/resources');
+  corpusSuite('Jetty 9.4 jetty-start use cases', () => {
     // agent-properties needs version-conditional [lib]s, which Pier ignores; its XML/PROP lines still apply.
     runCases(path.join(jettyUsecases, 'usecases'), path.join(jettyUsecases, 'dist-home'), 'Jetty 9.4 jetty-start use cases (read in place)');
     runPreparedCases(path.join(jettyUsecases, 'usecases'), path.join(jettyUsecases, 'dist-home'), 'Jetty 9.4 jetty-start use cases with a prepare step', {
       'files.0': 'downloads [files] entries, which Pier never does',
     });
-  }
+  });
   runCases(path.join(repoRoot(), 'test/fixtures/start/usecases'), repoRoot(), 'Pier use cases against this jetty.home');
 });

@@ -73,9 +73,12 @@ describe('<Set>', () => {
   });
 
   it('assigns a static field through class=', () => {
-    xmlConfig('<Set class="org.example.pier.Bean" name="staticName">changed</Set>').configure();
-    expect(Bean.staticName).to.equal('changed');
-    Bean.staticName = 'initial';
+    try {
+      xmlConfig('<Set class="org.example.pier.Bean" name="staticName">changed</Set>').configure();
+      expect(Bean.staticName).to.equal('changed');
+    } finally {
+      Bean.staticName = 'initial';
+    }
   });
 
   it('registers the value actually set under id= (Jetty 10)', () => {

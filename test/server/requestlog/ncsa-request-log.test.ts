@@ -31,7 +31,8 @@ describe('NCSARequestLog', () => {
     await request(port, '/path?q=1', { headers });
     await server.stop();
     const files = fs.readdirSync(dir);
-    expect(files).to.deep.equal([`${formatJavaDate(new Date(), 'yyyy_MM_dd', 'GMT')}.request.log`]);
+    // The file is named by the date in the log's time zone (NCSARequestLog passes it on to its writer).
+    expect(files).to.deep.equal([`${formatJavaDate(new Date(), 'yyyy_MM_dd', log.getLogTimeZone())}.request.log`]);
     return fs.readFileSync(path.join(dir, files[0]), 'utf8');
   }
 

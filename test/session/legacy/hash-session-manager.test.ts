@@ -51,7 +51,7 @@ describe('HashSessionManager', () => {
     }
   });
 
-  it('keeps 2,000 sessions in memory and on disk, all of them with their attributes, across a stop and a start (10,000 through bin/start in seed-xml)', async function () {
+  it('keeps 2,000 sessions in memory and on disk, all of them with their attributes, across a stop and a start (10,000 through bin/start in the reliability suite)', async function () {
     this.timeout(120000);
     const dir = fresh();
     const { server, apps } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
