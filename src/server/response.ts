@@ -36,6 +36,11 @@ const DEFAULT_SETTINGS: ResponseSettings = {
 interface HeaderEntry { name: string; values: string[] }
 
 const RESOLVED: Promise<void> = Promise.resolve();
+/**
+ * Sent with every cookie set through addCookie or a session cookie, so that no shared cache stores a
+ * response that sets one (someone else's JSESSIONID); it replaces an Expires set before, as in Jetty.
+ */
+const EXPIRES_01JAN1970 = 'Thu, 01 Jan 1970 00:00:00 GMT';
 /** Bodies up to this size leave together with the headers in one socket write. */
 const SINGLE_WRITE_LIMIT = 16384;
 
@@ -210,7 +215,11 @@ export class Response implements HttpServletResponse {
     else this.setHeader('Content-Length', String(length));
   }
 
-  addCookie(cookie: Cookie): void { this.addHeader('Set-Cookie', cookie.toSetCookieHeader()); }
+  addCookie(cookie: Cookie): void {
+    if (!this.canModifyHeaders()) return;
+    this.addHeader('Set-Cookie', cookie.toSetCookieHeader());
+    this.expireForCaches();
+  }
 
   /** Sets a cookie, replacing an earlier Set-Cookie of the same name (Jetty's replaceCookie). */
   replaceCookie(cookie: SessionCookie): void {
@@ -219,7 +228,10 @@ export class Response implements HttpServletResponse {
     const e = this._headers.get('set-cookie');
     const kept = (e?.values ?? []).filter((v) => v.split('=')[0].trim() !== cookie.name);
     this._headers.set('set-cookie', { name: 'Set-Cookie', values: [...kept, cookie.header] });
+    this.expireForCaches();
   }
+
+  private expireForCaches(): void { this._headers.set('expires', { name: 'Expires', values: [EXPIRES_01JAN1970] }); }
 
   // ---- URL encoding (session tracking) ---------------------------------------------------------
 
@@ -427,7 +439,10 @@ export class Response implements HttpServletResponse {
     const cookies = (this._headers.get('set-cookie')?.values ?? [])
       .filter((v) => this._sessionCookieNames?.has(v.split('=')[0].trim()) ?? false);
     this._headers.clear();
-    if (cookies.length > 0) this._headers.set('set-cookie', { name: 'Set-Cookie', values: cookies });
+    if (cookies.length > 0) {
+      this._headers.set('set-cookie', { name: 'Set-Cookie', values: cookies });
+      this.expireForCaches();
+    }
     this._status = 200;
     this._reason = undefined;
     this._mimeType = null;

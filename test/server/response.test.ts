@@ -141,6 +141,34 @@ describe('Response', () => {
     expect(r.text).to.equal('é');
   });
 
+  it('addCookie() adds Expires: Thu, 01 Jan 1970 00:00:00 GMT, replacing an earlier Expires and keeping Cache-Control, as Jetty', async () => {
+    const r = await run((_q, s) => {
+      s.setHeader('Cache-Control', 'max-age=60');
+      s.setHeader('Expires', 'Fri, 01 Jan 2100 00:00:00 GMT');
+      s.addCookie(new Cookie('a', 'b'));
+    });
+    expect(r.headers['set-cookie']).to.deep.equal(['a=b']);
+    expect(r.headers.expires).to.equal('Thu, 01 Jan 1970 00:00:00 GMT');
+    expect(r.headers['cache-control']).to.equal('max-age=60');
+  });
+
+  it('a Set-Cookie header added by name gets no Expires (Jetty adds it only through addCookie)', async () => {
+    const r = await run((_q, s) => { s.addHeader('Set-Cookie', 'z=1'); });
+    expect(r.headers['set-cookie']).to.deep.equal(['z=1']);
+    expect(r.headers.expires).to.equal(undefined);
+  });
+
+  it('reset() keeps the session cookie and its Expires', async () => {
+    const r = await run((_q, s) => {
+      s.replaceCookie({ name: 'JSESSIONID', value: 'abc', header: 'JSESSIONID=abc; Path=/' });
+      s.setHeader('X-Gone', '1');
+      s.reset();
+    });
+    expect(r.headers['set-cookie']).to.deep.equal(['JSESSIONID=abc; Path=/']);
+    expect(r.headers.expires).to.equal('Thu, 01 Jan 1970 00:00:00 GMT');
+    expect(r.headers['x-gone']).to.equal(undefined);
+  });
+
   it('reset() clears status, headers and buffer', async () => {
     const r = await run((_q, s) => {
       s.setStatus(500);

@@ -117,6 +117,16 @@ describe('SessionHandler over HTTP', () => {
     expect(cookieOf(r2)).to.equal(null);
   });
 
+  it('sends Expires: Thu, 01 Jan 1970 00:00:00 GMT with the session cookie (no shared cache keeps a JSESSIONID), and not without one', async () => {
+    const port = await serve();
+    const r1 = await request(port, '/ctx/inc');
+    expect(cookieOf(r1)).to.not.equal(null);
+    expect(r1.headers.expires).to.equal('Thu, 01 Jan 1970 00:00:00 GMT');
+    const r2 = await request(port, '/ctx/inc', { headers: { Cookie: cookieOf(r1)! } });
+    expect(cookieOf(r2)).to.equal(null);
+    expect(r2.headers.expires).to.equal(undefined);
+  });
+
   it('ends 2,000 concurrent increments of one session attribute at exactly 2,000', async function () {
     this.timeout(60_000);
     const port = await serve();
