@@ -118,6 +118,15 @@ export class Request implements HttpServletRequest {
   getTimeStamp(): number { return this._timeStamp; }
   /** The decoded, canonical path without path parameters (the target of the server's handler); null when bad. */
   getPathInContextRoot(): string | null { return this._decodedPath; }
+  /**
+   * The decoded canonical path of what this request is serving: context path + servlet path + path
+   * info (a forward's, during a forward), or the canonical path itself outside any context. Container
+   * redirects are built from it, never from the raw URI.
+   */
+  getCanonicalRequestPath(): string {
+    if (this._context === null) return this._decodedPath ?? '/';
+    return `${this._contextPath}${this._servletPath}${this._pathInfo ?? ''}` || '/';
+  }
   /** Why the path was refused (400), if it was. */
   getBadPathReason(): string | undefined { return this._badReason; }
   /** The value of a path parameter in the raw URI, e.g. `jsessionid`; null when absent. */

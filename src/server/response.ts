@@ -10,6 +10,7 @@ import { format } from 'node:util';
 import type { Cookie } from '../servlet/cookie';
 import { IllegalStateException } from '../servlet/errors';
 import type { HttpServletResponse, PrintWriter, ServletOutputStream } from '../servlet/http-servlet-response';
+import { absoluteLocation } from './redirect-location';
 import type { Request } from './request';
 import type { SessionCookie } from './session-manager-bridge';
 
@@ -136,24 +137,11 @@ export class Response implements HttpServletResponse {
 
   sendRedirect(location: string): void {
     if (this.isCommitted()) throw new IllegalStateException(`Cannot redirect to '${location}': the response is committed`);
+    const absolute = absoluteLocation(this._request, location);
     this.resetBuffer();
-    this.setHeader('Location', this.toAbsolute(location));
+    this.setHeader('Location', absolute);
     this._status = 302;
     this._closed = true;
-  }
-
-  private toAbsolute(location: string): string {
-    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(location)) return location;
-    const req = this._request;
-    const port = req.getServerPort();
-    const scheme = req.getScheme();
-    const dflt = (scheme === 'https' && port === 443) || (scheme === 'http' && port === 80);
-    const host = req.getServerName();
-    const origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}${dflt ? '' : `:${port}`}`;
-    if (location.startsWith('//')) return `${scheme}:${location}`;
-    if (location.startsWith('/')) return origin + location;
-    const base = req.getRequestURI();
-    return new URL(location, origin + base.slice(0, base.lastIndexOf('/') + 1)).href;
   }
 
   // ---- headers ---------------------------------------------------------------------------------

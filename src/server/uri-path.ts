@@ -1,7 +1,9 @@
 /**
  * Splitting and canonicalising request URIs the way Jetty's HttpURI and URIUtil do: path parameters
  * (`;jsessionid=...`) are stripped from the decoded path, `.`/`..` segments are resolved, and ambiguous
- * or unsafe paths (encoded dot segments, encoded slashes, NUL, escaping the root) are refused.
+ * or unsafe paths (a parameter on a dot segment, encoded dot segments, encoded slashes, NUL, escaping
+ * the root) are refused. Unlike Jetty, empty segments (`//`, `/;x/`) are collapsed, so that the one
+ * canonical path every mapping and protection check reads never has two spellings of one resource.
  * @module
  */
 
@@ -34,13 +36,17 @@ export function parseRequestUri(target: string): ParsedUri {
     : { rawPath, query, decodedPath: null, badReason: decoded.reason };
 }
 
-const FAST_PATH_UNSAFE = /[%;\\\0]|\/\.\.?(?:\/|$)/;
+const FAST_PATH_UNSAFE = /[%;\\\0]|\/\.\.?(?:\/|$)|\/\//;
 
-/** Decodes a raw path segment by segment; returns the canonical path or the reason it is refused. */
+/**
+ * Decodes a raw path segment by segment; returns the canonical path or the reason it is refused.
+ * Dot segments are resolved first with empty segments still in place (so `//..` is `/`, as in Jetty),
+ * then empty segments are dropped, except a last one (the trailing slash of `/dir/`).
+ */
 export function decodeCanonicalPath(rawPath: string): string | { reason: string } {
   if (rawPath === '' || rawPath === '*') return rawPath === '*' ? '*' : '/';
   if (!rawPath.startsWith('/')) return { reason: 'the path is not absolute' };
-  // fast path: nothing encoded, no path parameters, no dot segments
+  // fast path: nothing encoded, no path parameters, no dot or empty segments
   if (!FAST_PATH_UNSAFE.test(rawPath)) return rawPath;
   const out: string[] = [];
   const segments = rawPath.slice(1).split('/');
@@ -55,6 +61,9 @@ export function decodeCanonicalPath(rawPath: string): string | { reason: string 
     const isLast = i === segments.length - 1;
     if (dec === '.' || dec === '..') {
       if (seg !== dec) return { reason: 'the path contains an encoded dot segment' };
+      // `..;x` is resolved one way by a server that strips parameters first and another way by one
+      // that does not: Jetty 9.4 refuses it as "Ambiguous path parameters"
+      if (semi >= 0) return { reason: 'ambiguous path parameters: a dot segment has a parameter' };
       if (dec === '..') {
         if (out.length === 0) return { reason: 'the path escapes the root' };
         out.pop();
@@ -64,7 +73,15 @@ export function decodeCanonicalPath(rawPath: string): string | { reason: string 
     }
     out.push(dec);
   }
-  return '/' + out.join('/');
+  return `/${collapseEmptySegments(out).join('/')}`;
+}
+
+/** Drops empty segments (from `//` or `/;x/`), keeping a last one: it is the trailing slash. */
+function collapseEmptySegments(segments: string[]): string[] {
+  const last = segments.length - 1;
+  const firstEmpty = segments.indexOf('');
+  if (firstEmpty < 0 || firstEmpty === last) return segments;
+  return segments.filter((s, i) => s !== '' || i === last);
 }
 
 /**
@@ -88,4 +105,58 @@ export function addPaths(p1: string, p2: string): string {
   if (p1.endsWith('/') && p2.startsWith('/')) return p1 + p2.slice(1);
   if (!p1.endsWith('/') && !p2.startsWith('/')) return `${p1}/${p2}`;
   return p1 + p2;
+}
+
+/** Bytes a path may carry unencoded: unreserved, sub-delims but `;` and `'`, `:`, `@` and `/` (Jetty's URIUtil.encodePath). */
+const PATH_SAFE = (() => {
+  const t = new Uint8Array(128);
+  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&()*+,=:@/') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/** Percent-encodes a decoded path for a URL (UTF-8): `%`, `?`, `#`, `;`, spaces, quotes and non-ASCII. */
+export function encodePath(path: string): string {
+  let i = 0;
+  while (i < path.length) {
+    const c = path.charCodeAt(i);
+    if (c >= 128 || PATH_SAFE[c] === 0) break;
+    i++;
+  }
+  if (i === path.length) return path;
+  let out = path.slice(0, i);
+  for (const b of Buffer.from(path.slice(i), 'utf8')) {
+    out += b < 128 && PATH_SAFE[b] === 1 ? String.fromCharCode(b) : `%${b < 16 ? '0' : ''}${b.toString(16).toUpperCase()}`;
+  }
+  return out;
+}
+
+/**
+ * Resolves `.` and `..` segments in the path part of an encoded URI (its query and fragment are kept),
+ * as Jetty's URIUtil.canonicalURI; null when a `..` would go above the root.
+ */
+export function canonicalUri(uri: string): string | null {
+  let end = uri.length;
+  const q = uri.indexOf('?');
+  const h = uri.indexOf('#');
+  if (q >= 0) end = q;
+  if (h >= 0 && h < end) end = h;
+  const pathPart = uri.slice(0, end);
+  if (!/(^|\/)\.\.?(\/|$)/.test(pathPart)) return uri;
+  const segments = pathPart.split('/');
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const isLast = i === segments.length - 1;
+    if (seg === '.' || seg === '..') {
+      // the first element is what precedes the leading slash ('' for an absolute path): never popped
+      if (seg === '..') {
+        if (out.length <= 1) return null;
+        out.pop();
+      }
+      if (isLast) out.push('');
+      continue;
+    }
+    out.push(seg);
+  }
+  return out.join('/') + uri.slice(end);
 }

@@ -10,6 +10,7 @@ import { JettyClass } from '../ioc/metadata';
 import { escapeHtml } from '../server/handler/error-handler';
 import type { Response } from '../server/response';
 import type { Request } from '../server/request';
+import { encodePath } from '../server/uri-path';
 import { HttpServlet } from './http-servlet';
 import type { HttpServletRequest } from './http-servlet-request';
 import type { HttpServletResponse } from './http-servlet-response';
@@ -65,7 +66,11 @@ export class DefaultServlet extends HttpServlet {
     return ctx?.getWelcomeFiles?.() ?? ['index.html', 'index.htm'];
   }
 
-  /** The file for a path in context, or null when it is refused or outside the base. */
+  /**
+   * The file for a path in context, or null when it is refused: outside the base, or (whatever path
+   * led there, symbolic links included) inside the base's WEB-INF or META-INF in any letter case. The
+   * context refuses those paths first; this check holds even for a context that does not.
+   */
   private async resolve(pathInContext: string): Promise<string | null> {
     const base = this._realBase;
     if (!base) return null;
@@ -77,7 +82,11 @@ export class DefaultServlet extends HttpServlet {
     if (candidate !== base && !candidate.startsWith(base + path.sep)) return null;
     let real: string;
     try { real = await fs.promises.realpath(candidate); } catch { return null; }
-    if (real !== base && !real.startsWith(base + path.sep)) return null;
+    if (real === base) return real;
+    if (!real.startsWith(base + path.sep)) return null;
+    const rest = real.slice(base.length + 1);
+    const sep = rest.indexOf(path.sep);
+    if (FORBIDDEN_DIRS.includes((sep < 0 ? rest : rest.slice(0, sep)).toLowerCase())) return null;
     return real;
   }
 
@@ -92,7 +101,7 @@ export class DefaultServlet extends HttpServlet {
     if (stat.isDirectory()) {
       if (!pathInContext.endsWith('/')) {
         const q = req.getQueryString();
-        res.sendRedirect(`${req.getRequestURI()}/${q ? `?${q}` : ''}`);
+        res.sendRedirect(`${requestPath(req)}/${q ? `?${q}` : ''}`);
         return;
       }
       for (const w of this.welcomeFiles(req)) {
@@ -101,7 +110,7 @@ export class DefaultServlet extends HttpServlet {
         let wstat: fs.Stats;
         try { wstat = await fs.promises.stat(wfile); } catch { continue; }
         if (!wstat.isFile()) continue;
-        if (this._redirectWelcome) { res.sendRedirect(`${req.getRequestURI()}${w}`); return; }
+        if (this._redirectWelcome) { res.sendRedirect(`${requestPath(req)}${encodePath(w)}`); return; }
         await this.sendFile(req, res, wfile, wstat);
         return;
       }
@@ -179,7 +188,7 @@ export class DefaultServlet extends HttpServlet {
   private async sendListing(req: HttpServletRequest, res: HttpServletResponse, dir: string, pathInContext: string): Promise<void> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
-    const base = req.getRequestURI();
+    const base = requestPath(req);
     const rows = entries
       .filter((e) => !FORBIDDEN_DIRS.includes(e.name.toLowerCase()))
       .map((e) => {
@@ -191,6 +200,14 @@ export class DefaultServlet extends HttpServlet {
     res.getWriter().write(`<!DOCTYPE html>\n<html>\n<head><title>Directory: ${escapeHtml(base)}</title></head>\n<body>\n`
       + `<h1>Directory: ${escapeHtml(base)}</h1>\n<ul>\n${parent}${rows.join('\n')}\n</ul>\n</body>\n</html>\n`);
   }
+}
+
+/**
+ * The path being served, encoded for a URL: built from the canonical path (context, servlet path,
+ * path info), never the raw URI, so `//host/..` or `;params` in a request never reach a Location or a link.
+ */
+function requestPath(req: HttpServletRequest): string {
+  return encodePath(`${req.getContextPath()}${req.getServletPath()}${req.getPathInfo() ?? ''}`);
 }
 
 /** Parses one `bytes=` range against `size`; null = ignore the header (malformed or several ranges). */

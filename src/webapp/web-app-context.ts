@@ -92,6 +92,8 @@ export class WebAppContext extends ServletContextHandler {
 
   constructor(...args: unknown[]) {
     super(ServletContextHandler.SESSIONS);
+    // as Jetty's WebAppContext: no request reaches the app's private folders, in any letter case
+    this.setProtectedTargets(['/WEB-INF', '/META-INF']);
     if (args.length === 2) {
       if (args[0] !== null && args[0] !== undefined) this.setWar(String(args[0]));
       this.setContextPath(String(args[1]));

@@ -26,6 +26,9 @@ describe('DefaultServlet', () => {
     fs.writeFileSync(path.join(root, 'secret.txt'), 'SECRET');
     fs.symlinkSync(path.join(root, 'secret.txt'), path.join(base, 'link-out.txt'));
     fs.symlinkSync(path.join(base, 'digits.txt'), path.join(base, 'link-in.txt'));
+    fs.symlinkSync(path.join(base, 'WEB-INF'), path.join(base, 'public'));
+    fs.mkdirSync(path.join(base, 'Meta-Inf'));
+    fs.writeFileSync(path.join(base, 'Meta-Inf', 'MANIFEST.MF'), 'MANIFEST-CONTENT');
     const ctx = new ServletContextHandler(null, '/s');
     ctx.setResourceBase(base);
     ctx.addServlet(new ServletHolder('default', DefaultServlet), '/');
@@ -115,6 +118,17 @@ describe('DefaultServlet', () => {
       expect([400, 404], `${a} → ${r.status}`).to.include(r.status);
       expect(r.text, a).not.to.contain('SECRET');
       expect(r.text, a).not.to.contain('<web-app/>');
+    }
+  });
+
+  it('refuses any file that resolves into WEB-INF or META-INF, even in a context that protects nothing', async () => {
+    const attempts = ['/s/public/web.xml', '/s//WEB-INF/web.xml', '/s/;x/WEB-INF/web.xml', '/s/Meta-Inf/MANIFEST.MF',
+      '/s/.//Meta-Inf/MANIFEST.MF', '/s/list/public/web.xml'];
+    for (const a of attempts) {
+      const r = await request(t.port, a);
+      expect(r.status, a).to.equal(404);
+      expect(r.text, a).not.to.contain('<web-app/>');
+      expect(r.text, a).not.to.contain('MANIFEST-CONTENT');
     }
   });
 

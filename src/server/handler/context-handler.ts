@@ -14,6 +14,7 @@ import {
 import type { ServletContext } from '../../servlet/servlet-context';
 import { reportNotApplicable } from '../not-applicable';
 import type { Request } from '../request';
+import { encodePath } from '../uri-path';
 import { Resource } from '../resource';
 import type { ErrorPageWriter } from '../response';
 import { Context } from './context-handler-context';
@@ -136,11 +137,23 @@ export class ContextHandler extends ScopedHandler {
   setProtectedTargets(targets: string[] | null): void { this._protectedTargets = (targets ?? []).map((t) => t.toLowerCase()); }
   @Expose()
   getProtectedTargets(): string[] { return [...this._protectedTargets]; }
-  /** True when `target` (a path in context) is or lies under a protected target (case-insensitive). */
+  /**
+   * True when `target` (a canonical path in context) is or lies under a protected target, in any
+   * letter case (so `/Web-Inf/` is `/WEB-INF/` on a case-insensitive file system too).
+   */
   isProtectedTarget(target: string): boolean {
-    if (this._protectedTargets.length === 0) return false;
-    const t = target.toLowerCase();
-    return this._protectedTargets.some((p) => t === p || t.startsWith(`${p}/`) || t.startsWith(`${p};`));
+    const targets = this._protectedTargets;
+    for (let i = 0; i < targets.length; i++) {
+      const p = targets[i];
+      if (target.length < p.length) continue;
+      // compare only when the next character ends a segment: no string is made for most paths
+      if (target.length > p.length) {
+        const next = target.charCodeAt(p.length);
+        if (next !== 0x2f && next !== 0x3b) continue;
+      }
+      if (target.slice(0, p.length).toLowerCase() === p) return true;
+    }
+    return false;
   }
 
   @Expose('boolean')
@@ -278,7 +291,8 @@ export class ContextHandler extends ScopedHandler {
       baseRequest.setHandled(true);
       const q = baseRequest.getQueryString();
       try {
-        response.sendRedirect(`${baseRequest.getRequestURI()}/${q !== null ? `?${q}` : ''}`);
+        // from the canonical context path, not the raw URI (which may carry `;params`, `//` or encodings)
+        response.sendRedirect(`${encodePath(cp)}/${q !== null ? `?${q}` : ''}`);
       } catch (err) {
         return Promise.reject(err);
       }
