@@ -11,6 +11,8 @@ export * from './util/errors';
 export * from './util/component/life-cycle';
 export * from './util/component/abstract-life-cycle';
 export * from './util/component/container-life-cycle';
+// Logging with Jetty's logger names and jetty-logging.properties
+export * from './util/log';
 // Jetty XML: syntax (located element tree) and semantics (XmlConfiguration, ClassRegistry)
 export * from './xml';
 export * from './ioc';

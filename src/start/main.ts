@@ -6,9 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SystemProperties } from '../ioc/system-properties';
 import { describeErrorChain, UsageError } from '../util/errors';
+import { Log } from '../util/log';
 import { findInstallationHome } from './base-home';
 import { addToStart, createStartd, ensureFiles, updateIni } from './base-builder';
 import { dryRun, listConfig, listModules } from './listing';
+import { loadLogConfiguration } from './logging-configuration';
 import { isServerLike, startedLine } from './server-report';
 import { resolveStart, StartConfiguration } from './start-configuration';
 import { usage } from './usage';
@@ -115,6 +117,10 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     throw new UsageError(`Cannot start: no modules are enabled and no XML files were given in ${cfg.baseHome.base}; enable some with --add-to-start=http,deploy or --module=http`);
   }
 
+  // Logging is configured before any XML runs, so every component logs at its configured level.
+  const logging = loadLogConfiguration(cfg, { stacks: args.debug });
+  Log.configure(logging);
+  for (const note of logging.getNotes()) Log.getLogger('org.eclipse.jetty.util.log.Log').warn(note);
   ensureFiles(cfg, line => e.err(line + '\n'));
   // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them).
   SystemProperties.set('jetty.home', cfg.baseHome.home);

@@ -3,6 +3,13 @@
  * @module
  */
 
+/** One `key=value` of a properties file and the line it starts on (1-based). */
+export interface JavaPropertyEntry {
+  readonly key: string;
+  readonly value: string;
+  readonly line: number;
+}
+
 /**
  * Parses the text of a Java properties file: `key=value`, `key: value` or `key value`; `#` and `!`
  * comment lines; a trailing backslash continues the line; `\t \n \r \f \uXXXX` and escaped separators
@@ -10,8 +17,16 @@
  */
 export function parseJavaProperties(text: string): Map<string, string> {
   const out = new Map<string, string>();
+  for (const e of parseJavaPropertyEntries(text)) out.set(e.key, e.value);
+  return out;
+}
+
+/** The entries of a properties file in file order, each with its line (for messages that point at it). */
+export function parseJavaPropertyEntries(text: string): JavaPropertyEntry[] {
+  const out: JavaPropertyEntry[] = [];
   const raw = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < raw.length; i++) {
+    const start = i + 1;
     let line = raw[i].replace(/^[ \t\f]+/, '');
     if (line.length === 0 || line.startsWith('#') || line.startsWith('!')) continue;
     // Join continuation lines (an odd number of trailing backslashes).
@@ -23,7 +38,7 @@ export function parseJavaProperties(text: string): Map<string, string> {
     const key = line.substring(0, k);
     let rest = line.substring(k).replace(/^[ \t\f]*/, '');
     if (rest.startsWith('=') || rest.startsWith(':')) rest = rest.substring(1).replace(/^[ \t\f]*/, '');
-    out.set(unescape(key), unescape(rest));
+    out.push({ key: unescape(key), value: unescape(rest), line: start });
   }
   return out;
 }
