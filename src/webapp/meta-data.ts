@@ -8,6 +8,7 @@ import {
   CookieConfigDescriptor, DispatcherType, ErrorPageDescriptor, FilterDescriptor, FilterMappingDescriptor,
   ListenerDescriptor, ServletDescriptor, WebDescriptor,
 } from './descriptor/web-descriptor';
+import type { SecurityConstraintDescriptor } from './descriptor/security-constraint';
 import { DescriptorError } from './errors';
 
 /** A servlet after merging: later descriptors add init params and replace class and load-on-startup. */
@@ -65,6 +66,10 @@ export interface EffectiveWebApp {
   errorPages: Map<string, ErrorPageDescriptor>;
   sessionConfig: EffectiveSessionConfig | null;
   mimeMappings: Map<string, string>;
+  /** Every descriptor's `<security-constraint>`s, in descriptor order. */
+  securityConstraints: SecurityConstraintDescriptor[];
+  /** The location of a `<deny-uncovered-http-methods/>` in any descriptor, or null. */
+  denyUncoveredHttpMethods: SourceLocation | null;
 }
 
 /** The key Jetty's ErrorPageErrorHandler uses for an error page without code or exception type. */
@@ -92,6 +97,7 @@ export class MetaData {
     const out: EffectiveWebApp = {
       displayName: null, contextParams: new Map(), servlets: [], servletMappings: [], filters: [], filterMappings: [],
       listeners: [], welcomeFiles: null, errorPages: new Map(), sessionConfig: null, mimeMappings: new Map(),
+      securityConstraints: [], denyUncoveredHttpMethods: null,
     };
     const ordered: [WebDescriptor, boolean][] = [];
     if (this.webDefaults) ordered.push([this.webDefaults, true]);
@@ -121,6 +127,8 @@ export class MetaData {
         out.sessionConfig = sc;
       }
       for (const [k, v] of d.mimeMappings) out.mimeMappings.set(k, v);
+      out.securityConstraints.push(...d.securityConstraints);
+      out.denyUncoveredHttpMethods ??= d.denyUncoveredHttpMethods;
     }
     for (const m of out.servletMappings) {
       if (!out.servlets.some((s) => s.name === m.servletName)) {

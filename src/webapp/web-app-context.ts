@@ -17,6 +17,7 @@ import { HttpException } from '../servlet/errors';
 import { ServletContextHandler } from '../servlet/servlet-context-handler';
 import { serverLog } from '../server/server-log';
 import { parseWebDescriptor } from './descriptor/web-descriptor';
+import { refuseSecurityConstraints } from './descriptor/security-constraint';
 import { WebAppError, summarizeError } from './errors';
 import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
 import { MetaData } from './meta-data';
@@ -239,9 +240,12 @@ export class WebAppContext extends ServletContextHandler {
     try {
       this.preConfigure();
       const metadata = this.loadDescriptors();
+      const effective = metadata.resolve();
+      // before any app code is loaded: an app whose content is constrained never starts serving it
+      refuseSecurityConstraints(effective.securityConstraints, effective.denyUncoveredHttpMethods);
       await this.registerDeclaredClasses(metadata);
       this.configureJettyWebXml();
-      await new StandardDescriptorProcessor(this, this._classLoader!).process(metadata.resolve());
+      await new StandardDescriptorProcessor(this, this._classLoader!).process(effective);
       await super.doStart();
       if (this._logUrlOnStart) serverLog(`Started ${this.dumpSelf()}`);
     } catch (err) {

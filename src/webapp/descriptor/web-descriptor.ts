@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { SourceLocation } from '../../util/errors';
 import { DescriptorError } from '../errors';
 import { DescriptorNode, parseDescriptorXml } from './descriptor-xml';
+import { readSecurityConstraint, type SecurityConstraintDescriptor } from './security-constraint';
 
 export interface ServletDescriptor {
   readonly name: string;
@@ -93,6 +94,10 @@ export interface WebDescriptor {
   readonly errorPages: ErrorPageDescriptor[];
   sessionConfig: SessionConfigDescriptor | null;
   readonly mimeMappings: Map<string, string>;
+  /** `<security-constraint>`s, read so that the app can refuse to deploy with them (see security-constraint.ts). */
+  readonly securityConstraints: SecurityConstraintDescriptor[];
+  /** Where `<deny-uncovered-http-methods/>` is, or null. */
+  denyUncoveredHttpMethods: SourceLocation | null;
 }
 
 const DISPATCHERS: readonly DispatcherType[] = ['REQUEST', 'FORWARD', 'INCLUDE', 'ERROR', 'ASYNC'];
@@ -241,7 +246,7 @@ export function readWebDescriptor(root: DescriptorNode, file: string): WebDescri
     metadataComplete: (root.attributes['metadata-complete'] ?? '').toLowerCase() === 'true',
     displayName: null, distributable: false, contextParams: new Map(), servlets: [], servletMappings: [],
     filters: [], filterMappings: [], listeners: [], welcomeFiles: null, errorPages: [], sessionConfig: null,
-    mimeMappings: new Map(),
+    mimeMappings: new Map(), securityConstraints: [], denyUncoveredHttpMethods: null,
   };
   for (const n of root.children) {
     switch (n.name) {
@@ -275,7 +280,9 @@ export function readWebDescriptor(root: DescriptorNode, file: string): WebDescri
         d.mimeMappings.set(ext, required(n, 'mime-type'));
         break;
       }
-      default: break; // description, icon, security-constraint, login-config, ... are tolerated and ignored
+      case 'security-constraint': d.securityConstraints.push(readSecurityConstraint(n)); break;
+      case 'deny-uncovered-http-methods': d.denyUncoveredHttpMethods = n.location; break;
+      default: break; // description, icon, login-config, security-role, ... are tolerated and ignored
     }
   }
   return d;
