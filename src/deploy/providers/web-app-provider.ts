@@ -144,6 +144,8 @@ export class WebAppProvider extends ScanningAppProvider {
     const webapp = new (webAppContextClass())();
     this.initializeWebAppContextDefaults(webapp);
     const { contextPath, virtualHost } = contextPathOf(path.basename(file));
+    // as Jetty's WebAppProvider: the folder (or war) name, until web.xml's <display-name> replaces it
+    webapp.setDisplayName(path.basename(file).replace(/\.war$/i, ''));
     webapp.setContextPath(contextPath);
     if (virtualHost) webapp.setVirtualHosts([virtualHost]);
     webapp.setWar(file);

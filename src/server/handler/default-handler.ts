@@ -1,6 +1,7 @@
 /**
  * The last handler of etc/jetty.xml (org.eclipse.jetty.server.handler.DefaultHandler): answers 404 for
- * requests no context handled, listing the known contexts for `GET /`, and serves a favicon.
+ * requests no context handled, with Jetty 9.4.57's table of the known contexts for `GET /`, and serves a
+ * favicon.
  * @module
  */
 import { Expose, JettyClass } from '../../ioc/metadata';
@@ -11,6 +12,7 @@ import type { Request } from '../request';
 import { AbstractHandler } from './abstract-handler';
 import { ContextHandler } from './context-handler';
 import { escapeHtml } from './error-handler';
+import { encodePath } from '../uri-path';
 import { HandlerCollection } from './handler-collection';
 import { HandlerWrapper } from './handler-wrapper';
 
@@ -70,24 +72,44 @@ export class DefaultHandler extends AbstractHandler {
     }
     response.setStatus(404);
     response.setContentType('text/html;charset=utf-8');
-    const lines: string[] = [];
-    lines.push('<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>Error 404 - Not Found</title>\n'
-      + '<meta charset="utf-8">\n</head>\n<body>\n<h2>Error 404 - Not Found.</h2>\n'
-      + '<p>No context on this server matched or handled this request.</p>\n'
-      + '<p>Contexts known to this server are:</p>\n<ul>');
     const server = this.getServer();
     const root = server?.getHandler() ?? null;
-    for (const ctx of root ? collectContexts(root) : []) {
-      const cp = ctx.getContextPath();
-      const href = cp === '/' ? '/' : `${cp}/`;
-      const vh = ctx.getVirtualHosts();
-      const label = `${escapeHtml(cp)}${vh.length > 0 ? `&nbsp;@&nbsp;${escapeHtml(vh.join(','))}` : ''}&nbsp;---&gt;&nbsp;${escapeHtml(ctx.dumpSelf())}`;
-      if (ctx.isRunning() && vh.length === 0) lines.push(`<li><a href="${escapeHtml(href)}">${label}</a></li>`);
-      else lines.push(`<li>${label}</li>`);
-    }
-    lines.push('</ul>\n<hr/>\nPowered by Pier\n<hr/>\n</body>\n</html>\n');
-    response.getWriter().write(lines.join('\n'));
+    const rows = (root ? collectContexts(root) : []).map(contextRow).join('');
+    const page = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>Error 404 - Not Found</title>\n<meta charset="utf-8">\n'
+      + `<style>${STYLE}</style>\n</head>\n<body>\n<h2>Error 404 - Not Found.</h2>\n`
+      + '<p>No context on this server matched or handled this request.</p>\n<p>Contexts known to this server are:</p>\n'
+      + '<table class="contexts"><thead><tr><th>Context Path</th><th>Display Name</th><th>Status</th><th>LifeCycle</th>'
+      + `</tr></thead><tbody>\n${rows}</tbody></table><hr/>\n`
+      + '<img alt="icon" src="/favicon.ico"/>&nbsp;Powered by Pier<hr/>\n</body>\n</html>\n';
+    const body = Buffer.from(page, 'utf8');
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
+}
+
+const STYLE = 'body { font-family: sans-serif; } table, td { border: 1px solid #333; } td, th { padding: 5px; } '
+  + 'thead, tfoot { background-color: #333; color: #fff; } ';
+
+/**
+ * One row of the 404 page, as Jetty 9.4.57 writes it: the context path (a link while the context runs),
+ * the display name, whether it is available, and its life cycle state. Never the resource base or any
+ * other file-system path. A context whose start failed (it answers 503) shows FAILED, not STARTED.
+ */
+function contextRow(ctx: ContextHandler): string {
+  const cp = ctx.getContextPath();
+  const href = cp.length > 1 && !cp.endsWith('/') ? `${encodePath(cp)}/` : encodePath(cp);
+  const text = escapeHtml(cp);
+  const link = ctx.isRunning() ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
+  const name = ctx.getDisplayName();
+  const available = ctx.isAvailable() ? 'Available' : '<em>Not</em> Available';
+  return `<tr><td>${link}</td><td>${name && name.trim() !== '' ? escapeHtml(name) : ''}&nbsp;</td>`
+    + `<td>${available}</td><td>${lifeCycleOf(ctx)}</td></tr>\n`;
+}
+
+function lifeCycleOf(ctx: ContextHandler): string {
+  const failed = ctx.isStarted() && !ctx.isAvailable()
+    && ((ctx as { getUnavailableException?: () => unknown }).getUnavailableException?.() ?? null) !== null;
+  return failed ? 'FAILED' : ctx.getState();
 }
 
 /** Every ContextHandler under a handler. */

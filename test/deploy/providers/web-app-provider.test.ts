@@ -83,7 +83,7 @@ describe('WebAppProvider', () => {
       return provider;
     }
 
-    it('builds a WebAppContext for a folder, with the provider defaults and the folder name as context path', async () => {
+    it('builds a WebAppContext for a folder, with the provider defaults and the folder name as context path and display name', async () => {
       const webapps = tempDir();
       appFolder(path.join(webapps, 'shop'));
       const provider = providerFor(webapps);
@@ -92,6 +92,7 @@ describe('WebAppProvider', () => {
       const ctx = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'shop'))) as unknown as WebAppContext;
       expect(ctx).to.be.instanceOf(WebAppContext);
       expect(ctx.getContextPath()).to.equal('/shop');
+      expect(ctx.getDisplayName()).to.equal('shop');
       expect(ctx.getWar()).to.equal(path.join(webapps, 'shop'));
       expect(ctx.getDefaultsDescriptor()).to.equal('/etc/pier/webdefault.xml');
       expect(ctx.isParentLoaderPriority()).to.equal(true);

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { AbstractHandler } from '../../../src/server/handler/abstract-handler';
 import { ContextHandler } from '../../../src/server/handler/context-handler';
 import { ContextHandlerCollection } from '../../../src/server/handler/context-handler-collection';
-import { DefaultHandler } from '../../../src/server/handler/default-handler';
 import { HandlerCollection } from '../../../src/server/handler/handler-collection';
 import { HandlerList } from '../../../src/server/handler/handler-list';
 import type { Request } from '../../../src/server/request';
@@ -111,36 +110,6 @@ describe('HandlerCollection and HandlerList', () => {
     try {
       expect((await request(port, '/')).text).to.match(/^take/);
       expect(seen).to.deep.equal(['skip', 'take']);
-    } finally { await server.stop(); }
-  });
-});
-
-describe('DefaultHandler', () => {
-  it('lists the known contexts with a 404 for GET /', async () => {
-    const contexts = new ContextHandlerCollection();
-    contexts.setHandlers([context('/alpha', 'alpha'), context('/beta', 'beta', ['beta.example.com'])]);
-    const handlers = new HandlerCollection();
-    handlers.setHandlers([contexts, new DefaultHandler()]);
-    const { server, port } = await startServer(handlers);
-    try {
-      const r = await request(port, '/');
-      expect(r.status).to.equal(404);
-      expect(r.text).to.contain('No context on this server matched or handled this request.');
-      expect(r.text).to.contain('<li><a href="/alpha/">/alpha');
-      expect(r.text).to.contain('/beta&nbsp;@&nbsp;beta.example.com');
-      const other = await request(port, '/missing');
-      expect(other.status).to.equal(404);
-      expect(other.text).to.contain('HTTP ERROR 404');
-    } finally { await server.stop(); }
-  });
-
-  it('serves a favicon', async () => {
-    const { server, port } = await startServer(new DefaultHandler());
-    try {
-      const r = await request(port, '/favicon.ico');
-      expect(r.status).to.equal(200);
-      expect(r.headers['content-type']).to.equal('image/x-icon');
-      expect(r.body.readUInt16LE(2)).to.equal(1);
     } finally { await server.stop(); }
   });
 });
