@@ -8,7 +8,7 @@ import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { corpusRoot, repoRoot, requireCorpus } from '../support/corpus';
 import { outRoot, reportFigures, seededRandom, tempDir } from './support';
 import type { FuzzOutcome } from './xml-fuzz-worker';
-import { mutate } from './xml-mutator';
+import { mutate } from '../support/xml-mutator';
 
 const SEED = 94;
 const MUTANTS = Number(process.env.PIER_FUZZ_MUTANTS ?? 3000);

@@ -17,17 +17,7 @@ export function outRoot(): string { return path.resolve(__dirname, '..', '..'); 
 /** A fresh temporary folder, removed by the caller. */
 export function tempDir(tag: string): string { return fs.mkdtempSync(path.join(os.tmpdir(), `pier-rel-${tag}-`)); }
 
-/** mulberry32: a small seeded PRNG so every fuzz run is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../support/seeded-random';
 
 /** Prints a figure line the README section quotes (`[figures] name: {...}`). */
 export function reportFigures(name: string, figures: Record<string, unknown>): void {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setIocLogSink } from '../../src/ioc/logger';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
-import { mutate } from './xml-mutator';
+import { mutate } from '../support/xml-mutator';
 import { seededRandom } from './support';
 
 /** What the worker reports for one mutant. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseXml, XmlSyntaxError, XmlElement, childElements } from '../../src/xml';
+import { MAX_ELEMENT_DEPTH, parseXml, XmlSyntaxError, XmlElement, childElements } from '../../src/xml';
 import { countArrayVisits } from '../support/array-visits';
 import { thrown } from '../support/xml-config';
 
@@ -102,6 +102,11 @@ describe('parseXml', () => {
       expect(e.message).to.contain("Cannot declare external entity 'xxe'");
     });
 
+    it('refuses a public id with a character a public id may not hold, at that character', () => {
+      const e = thrown(() => parseXml('<!DOCTYPE Configure PUBLIC "-//Jetty//Configure/<x/EN" "configure_9_3.dtd">\n<Configure/>', 'p.xml'));
+      expect(e.message).to.equal('p.xml:1:49: Cannot parse DOCTYPE public id "-//Jetty//Configure/<x/EN": the character \'<\' is not allowed in a public id');
+    });
+
     it('refuses an external entity declaration (PUBLIC) too', () => {
       const e = thrown(() => parseXml('<!DOCTYPE a [<!ENTITY xxe PUBLIC "-//x//y" "http://example.invalid/x">]><a/>', 'x'));
       expect(e).to.be.instanceOf(XmlSyntaxError);
@@ -170,12 +175,59 @@ describe('parseXml', () => {
 });
 
 describe('parseXml() and a malformed XML declaration', () => {
-  it('reports a processing instruction that fast-xml-parser cannot close as a located XmlSyntaxError', () => {
+  it('reports a quote inside the XML declaration as a located XmlSyntaxError', () => {
     // Found by the reliability fuzzer: a quote inserted into the XML declaration.
     const text = '<?xml vers"ion="1.0"?>\n<Configure class="x"/>\n';
     let caught: unknown;
     try { parseXml(text, 'mutant.xml'); } catch (err) { caught = err; }
     expect(caught).to.be.instanceOf(XmlSyntaxError);
     expect((caught as Error).message).to.match(/^mutant\.xml:1:1: /);
+  });
+});
+
+describe('parseXml() and the prolog', () => {
+  it('accepts an XML declaration with version, encoding and standalone, and a BOM before it', () => {
+    const doc = parseXml('\uFEFF<?xml version="1.0" encoding=\'ISO-8859-1\' standalone="no" ?>\n<a/>', 'x');
+    expect(doc.root.location).to.include({ line: 2, column: 1 });
+  });
+
+  it('refuses an XML declaration without a version, or anywhere but at the very start', () => {
+    const late = (target: string): string => `Cannot parse processing instruction '${target}': the XML declaration is only allowed at the start of the document`;
+    for (const [text, expected] of [
+      ['<?xml encoding="UTF-8"?><a/>', '1:1: Cannot parse XML declaration: expected <?xml version="1.x" [encoding="..."] [standalone="yes|no"]?>'],
+      ['\n<?xml version="1.0"?><a/>', `2:1: ${late('xml')}`],
+      ['<a/><?XML version="1.0"?>', `1:5: ${late('XML')}`],
+      ['<!-- c --><?xml version="1.0"?><a/>', `1:11: ${late('xml')}`],
+    ]) {
+      const e = thrown(() => parseXml(text, 'p.xml'));
+      expect(e, text).to.be.instanceOf(XmlSyntaxError);
+      expect(e.message, text).to.equal(`p.xml:${expected}`);
+    }
+  });
+
+  it('keeps other processing instructions, such as xml-stylesheet, out of the tree', () => {
+    const doc = parseXml('<?xml-stylesheet href="s.xsl"?>\n<a><?pi data?></a>', 'x');
+    expect(doc.root.children).to.deep.equal([]);
+  });
+
+  it('refuses a character that XML does not allow, with its location', () => {
+    const e = thrown(() => parseXml('<a>\n x\u0000</a>', 'nul.xml'));
+    expect(e.message).to.equal('nul.xml:2:3: Cannot parse XML: the character U+0000 is not allowed in an XML document');
+  });
+});
+
+describe('parseXml() and deep nesting', () => {
+  const nested = (depth: number): string => `${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`;
+
+  it(`parses elements nested ${MAX_ELEMENT_DEPTH + 1} deep`, () => {
+    let el = parseXml(nested(MAX_ELEMENT_DEPTH + 1), 'x').root;
+    let depth = 1;
+    while (el.children.length > 0) { el = el.children[0] as XmlElement; depth++; }
+    expect(depth).to.equal(MAX_ELEMENT_DEPTH + 1);
+  });
+
+  it('refuses one level more, at the start tag that goes too deep', () => {
+    const e = thrown(() => parseXml(nested(MAX_ELEMENT_DEPTH + 2), 'deep.xml'));
+    expect(e.message).to.equal(`deep.xml:1:${3 * (MAX_ELEMENT_DEPTH + 1) + 1}: Cannot parse element 'a': elements nest deeper than ${MAX_ELEMENT_DEPTH}`);
   });
 });
