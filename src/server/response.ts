@@ -17,6 +17,8 @@ import type { SessionCookie } from './session-manager-bridge';
 /** Something that renders an error page into a response (ErrorHandler). */
 export interface ErrorPageWriter {
   writeErrorPage(request: Request, response: Response, code: number, message: string | null, cause?: unknown): void;
+  /** Jetty's ErrorHandler.errorPageForMethod: false leaves the error's body (and its Cache-Control) empty. */
+  errorPageForMethod?(method: string): boolean;
 }
 
 /** The connector-level settings a response follows (from HttpConfiguration). */
@@ -124,10 +126,13 @@ export class Response implements HttpServletResponse {
     this._errorSent = true;
     this.setHeader('Content-Type', null);
     this.setHeader('Content-Length', null);
+    // The servlet whose scope sends the error (the mapped servlet, also behind its filters), as Jetty records it
+    const scope = this._request.getUserIdentityScope() as { getName?: () => string } | null;
+    if (typeof scope?.getName === 'function') this._request.setAttribute('javax.servlet.error.servlet_name', scope.getName());
     if (code !== 204 && code !== 304 && code >= 200) {
       const ctx = this._request.getContext() as { getErrorHandler?: () => ErrorPageWriter | null } | null;
       const handler = ctx?.getErrorHandler?.() ?? this._settings.errorHandler();
-      if (handler) {
+      if (handler && (handler.errorPageForMethod?.(this._request.getMethod()) ?? true)) {
         this.setHeader('Cache-Control', 'must-revalidate,no-cache,no-store');
         handler.writeErrorPage(this._request, this, code, message ?? null, this._request.getAttribute('javax.servlet.error.exception'));
       }

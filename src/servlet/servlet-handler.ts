@@ -295,7 +295,6 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
       return Promise.reject(err);
     }
     return running.then(undefined, (err: unknown) => {
-      baseRequest.setAttribute('org.eclipse.jetty.server.error_servlet', holder.getName());
       baseRequest.setAttribute('javax.servlet.error.servlet_name', holder.getName());
       if (err instanceof UnavailableException && !response.isCommitted()) {
         response.sendError(503);

@@ -86,9 +86,12 @@ describe('Pier answers as Jetty 9.4 does (the differential suite)', function () 
     });
   }
 
-  it('every row of the differences table still describes a difference', () => {
-    const stale = staleGlobRows(rows, usedRows, ALL_CASES.filter((c) => results.has(c.id)).map((c) => c.id));
-    if (stale.length > 0) throw new Error(`These rows of ${DIFFERENCES_DOC} describe no difference any more; remove them:\n${stale.join('\n')}`);
+  // in a describe of its own: mocha runs a suite's own tests before its nested suites, and this one must come last
+  describe('the table of deliberate differences', () => {
+    it('has no row that no longer describes a difference', () => {
+      const stale = staleGlobRows(rows, usedRows, ALL_CASES.filter((c) => results.has(c.id)).map((c) => c.id));
+      if (stale.length > 0) throw new Error(`These rows of ${DIFFERENCES_DOC} describe no difference any more; remove them:\n${stale.join('\n')}`);
+    });
   });
 });
 

@@ -38,10 +38,15 @@ export class ErrorHandler extends AbstractHandler implements ErrorPageWriter {
   @Expose('String') setCacheControl(value: string | null): void { this._cacheControl = value; }
   @Expose() getCacheControl(): string | null { return this._cacheControl; }
 
+  /** Only GET, POST and HEAD get an error page; other methods get the status alone (Jetty 9.4). */
+  errorPageForMethod(method: string): boolean {
+    return method === 'GET' || method === 'POST' || method === 'HEAD';
+  }
+
   /** As a handler: renders a page for the response's current status. */
   async handle(_target: string, baseRequest: Request, _request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     baseRequest.setHandled(true);
-    if (response.isCommitted()) return;
+    if (response.isCommitted() || !this.errorPageForMethod(baseRequest.getMethod())) return;
     const res = baseRequest.getResponse();
     this.writeErrorPage(baseRequest, res, res.getStatus(), null);
   }
@@ -51,7 +56,7 @@ export class ErrorHandler extends AbstractHandler implements ErrorPageWriter {
     const msg = message ?? reason;
     if (this._cacheControl) response.setHeader('Cache-Control', this._cacheControl);
     const accept = (request.getHeader('accept') ?? '').toLowerCase();
-    const servlet = request.getAttribute('org.eclipse.jetty.server.error_servlet') as string | null;
+    const servlet = request.getAttribute('javax.servlet.error.servlet_name') as string | null;
     const stack = this._showStacks && cause instanceof Error ? cause.stack ?? String(cause) : null;
     if (!accept.includes('text/html') && (accept.includes('application/json') || accept.includes('text/json'))) {
       response.setContentType('application/json');
