@@ -6,19 +6,18 @@
 import { Expose, JettyClass } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 import { PierError } from '../util/errors';
+import { Log } from '../util/log';
 import { summarizeError } from '../webapp/errors';
-import { serverLog } from '../server/server-log';
 import { App } from './app';
 import { AppLifeCycle, AppLifeCycleBinding } from './app-life-cycle';
 import type { AppProvider } from './app-provider';
 import { StandardDeployer, StandardStarter, StandardStopper, StandardUndeployer } from './bindings/standard-bindings';
 import type { DeployTarget } from './deployable-context';
 
+const LOG = Log.getLogger('org.eclipse.jetty.deploy.DeploymentManager');
+
 /** The error DeploymentManager.start() throws when apps failed to deploy while it was starting. */
 export class DeploymentError extends PierError {}
-
-/** Where the deployer writes its one-line reports; tests replace it. */
-export interface DeployLog { info(message: string): void; warn(message: string): void }
 
 /**
  * Jetty's DeploymentManager. `etc/jetty-deploy.xml` creates it with id `DeploymentManager`, sets
@@ -42,7 +41,6 @@ export class DeploymentManager extends ContainerLifeCycle {
   private _defaultGoal = AppLifeCycle.STARTED;
   private _startupErrors: unknown[] | null = null;
   private _queue: Promise<void> = Promise.resolve();
-  log: DeployLog = { info: (m) => serverLog(m), warn: (m) => serverLog(`WARN: ${m}`) };
 
   @Expose('org.eclipse.jetty.server.handler.ContextHandlerCollection')
   setContexts(contexts: DeployTarget | null): void { this._contexts = contexts; }
@@ -109,7 +107,7 @@ export class DeploymentManager extends ContainerLifeCycle {
 
   /** Called by providers: records the app and, when running, moves it to the default goal. */
   async addApp(app: App): Promise<void> {
-    this.log.info(`Deployable added: ${app.originId}`);
+    if (LOG.isDebugEnabled()) LOG.debug('Deployable added: {}', app.originId);
     this._apps.push(app);
     if (this.isRunning()) await this.requestAppGoal(app, this._defaultGoal);
   }
@@ -120,7 +118,7 @@ export class DeploymentManager extends ContainerLifeCycle {
     if (i < 0) return;
     await this.requestAppGoal(app, AppLifeCycle.UNDEPLOYED);
     this._apps.splice(this._apps.indexOf(app), 1);
-    this.log.info(`Deployable removed: ${app.originId}`);
+    if (LOG.isDebugEnabled()) LOG.debug('Deployable removed: {}', app.originId);
   }
 
   /**
@@ -142,7 +140,7 @@ export class DeploymentManager extends ContainerLifeCycle {
     } catch (err) {
       app.failure = err;
       app.node = AppLifeCycle.FAILED;
-      this.log.warn(`Cannot deploy '${app.originId}' (goal ${goal}): ${summarizeError(err)}`);
+      LOG.warn(`Cannot deploy '${app.originId}' (goal ${goal}): ${summarizeError(err)}`, err);
       if (this._startupErrors) this._startupErrors.push(err);
       else if (goal === AppLifeCycle.UNDEPLOYED) await this.cleanUpFailed(app);
     }

@@ -4,7 +4,6 @@
  * @module
  */
 export { DeploymentManager, DeploymentError } from './deployment-manager';
-export type { DeployLog } from './deployment-manager';
 export { App } from './app';
 export { AppLifeCycle } from './app-life-cycle';
 export type { AppLifeCycleBinding } from './app-life-cycle';

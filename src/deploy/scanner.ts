@@ -6,6 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AbstractLifeCycle } from '../util/component/abstract-life-cycle';
+import { Log } from '../util/log';
+
+const LOG = Log.getLogger('org.eclipse.jetty.util.Scanner');
 
 /** Receives the scanner's reports; each may be async (the scanner awaits it before the next). */
 export interface ScannerListener {
@@ -111,7 +114,7 @@ export class Scanner extends AbstractLifeCycle {
   private async report(kind: 'fileAdded' | 'fileChanged' | 'fileRemoved', file: string): Promise<void> {
     for (const l of this._scanListeners) {
       try { await l[kind]?.(file); } catch (err) {
-        console.warn(`Cannot report ${kind} '${file}': ${(err as Error).message}`);
+        LOG.warn(`Cannot report ${kind} '${file}': ${(err as Error).message}`, err);
       }
     }
   }

@@ -7,6 +7,6 @@ export { ClassRegistry, JETTY_INTERFACES } from './class-registry';
 export { XmlConfiguration, XmlConfigurationOptions, setJettyStandardIdsAndProperties } from './xml-configuration';
 export { XmlConfigurationError, UnknownClassError } from './errors';
 export { SystemProperties } from './system-properties';
-export { setIocLogSink, iocLog, IocLogSink, IocLogLevel } from './logger';
+export { iocLog, IocLogLevel } from './logger';
 export { Val, VALUE_OF, makeJavaArray, javaArrayType, toJavaString } from './java-value';
 export * from './java';

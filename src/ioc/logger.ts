@@ -1,31 +1,22 @@
 /**
- * A tiny logger for the interpreter's warnings (deprecated members, ignored args, unknown value tags).
+ * The interpreter's warnings (deprecated members, ignored args, unknown value tags, ignored DTDs) on the
+ * `org.eclipse.jetty.xml.XmlConfiguration` logger, each led by the `file:line:column` it is about.
  * @module
  */
 import { SourceLocation, formatLocation } from '../util/errors';
+import { Log, LogLevel } from '../util/log';
 
 export type IocLogLevel = 'warn' | 'info' | 'debug';
 
-/** Receives every log record; replace it with setIocLogSink (tests capture, the launcher prints). */
-export type IocLogSink = (level: IocLogLevel, message: string, location?: SourceLocation) => void;
+const LOG = Log.getLogger('org.eclipse.jetty.xml.XmlConfiguration');
 
-const stderrSink: IocLogSink = (level, message, location) => {
-  if (level === 'debug' && !process.env.PIER_DEBUG) return;
-  process.stderr.write(`${level.toUpperCase()} ${location ? `${formatLocation(location)}: ` : ''}${message}\n`);
-};
-
-let sink: IocLogSink = stderrSink;
-
-/** Installs a sink and returns the previous one. */
-export function setIocLogSink(next: IocLogSink): IocLogSink {
-  const prev = sink;
-  sink = next;
-  return prev;
+function located(message: string, location?: SourceLocation): string {
+  return location ? `${formatLocation(location)}: ${message}` : message;
 }
 
 /** The logger used by the interpreter. */
 export const iocLog = {
-  warn(message: string, location?: SourceLocation): void { sink('warn', message, location); },
-  info(message: string, location?: SourceLocation): void { sink('info', message, location); },
-  debug(message: string, location?: SourceLocation): void { sink('debug', message, location); },
+  warn(message: string, location?: SourceLocation): void { if (LOG.isEnabled(LogLevel.WARN)) LOG.warn(located(message, location)); },
+  info(message: string, location?: SourceLocation): void { if (LOG.isEnabled(LogLevel.INFO)) LOG.info(located(message, location)); },
+  debug(message: string, location?: SourceLocation): void { if (LOG.isDebugEnabled()) LOG.debug(located(message, location)); },
 };

@@ -7,7 +7,6 @@
 export * from './handler';
 export * from './errors';
 export * from './not-applicable';
-export * from './server-log';
 export * from './server';
 export * from './server-connector';
 export * from './connector';

@@ -3,19 +3,14 @@
  * pools, selectors...): they are accepted, remembered and logged, never a failure.
  * @module
  */
+import { Log } from '../util/log';
 
-/** Where the reports go; tests and the launcher may replace it. */
-export type NotApplicableSink = (message: string) => void;
-
-let sink: NotApplicableSink = (message) => process.stderr.write(`INFO: ${message}\n`);
+/**
+ * Pier's logger of these notes (no Jetty class has one): `org.eclipse.jetty.server.NotApplicable.LEVEL=WARN`
+ * silences them alone.
+ */
+const LOG = Log.getLogger('org.eclipse.jetty.server.NotApplicable');
 const reported = new Set<string>();
-
-/** Replaces the sink; returns the previous one. */
-export function setNotApplicableSink(next: NotApplicableSink): NotApplicableSink {
-  const prev = sink;
-  sink = next;
-  return prev;
-}
 
 /**
  * Notes that `component.setting` was set although Node has no use for it; only the first report of each
@@ -26,7 +21,7 @@ export function reportNotApplicable(component: string, setting: string, value?: 
   if (reported.has(key)) return;
   reported.add(key);
   const shown = value === undefined ? '' : ` '${String(value)}'`;
-  sink(`Ignoring ${key}${shown}: not applicable on Node.js`);
+  LOG.info(`Ignoring ${key}${shown}: not applicable on Node.js`);
 }
 
 /** The `component.setting` keys reported so far. */

@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { Expose, JettyClass } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
+import { Log } from '../util/log';
 import type { ConnectionFactory } from './connection-factory';
 import type { Connector } from './connector';
 import { BindError } from './errors';
@@ -18,6 +19,9 @@ import { SelectorManager } from './placeholders/selector-manager';
 import { Request, type ConnectionInfo } from './request';
 import { Response, type ResponseSettings } from './response';
 import type { Server } from './server';
+
+const LOG = Log.getLogger('org.eclipse.jetty.server.AbstractConnector');
+const CHANNEL_LOG = Log.getLogger('org.eclipse.jetty.server.HttpChannel');
 
 const SERVER = { name: 'server', type: 'org.eclipse.jetty.server.Server' } as const;
 const FACTORIES = { name: 'factories', type: 'org.eclipse.jetty.server.ConnectionFactory[]' } as const;
@@ -175,7 +179,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       server.once('listening', onListening);
       server.listen({ host, port: this._port, backlog: this._acceptQueueSize > 0 ? this._acceptQueueSize : undefined });
     });
-    server.on('error', (err) => process.stderr.write(`WARN: ${this.dumpSelf()}: ${err.message}\n`));
+    server.on('error', (err) => LOG.warn(`${this.dumpSelf()}: ${err.message}`, err));
     this._httpServer = server;
     const addr = server.address();
     this._localPort = typeof addr === 'object' && addr ? addr.port : this._port;
@@ -232,7 +236,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       for (let i = 0; i < customizers.length; i++) customizers[i].customize(this, config, request);
       this._server.runExchange(request, response, this._exchangeDone);
     } catch (err) {
-      process.stderr.write(`WARN: ${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      CHANNEL_LOG.warn(`${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.message : String(err)}`, err);
       if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
       this._exchangeDone();
     }

@@ -8,6 +8,7 @@
 import { Expose, JettyClass } from '../ioc/metadata';
 import { isLifeCycle } from '../util/component/life-cycle';
 import { describeErrorChainOneLine } from '../util/errors';
+import { Log } from '../util/log';
 import { HttpException } from '../servlet/errors';
 import type { Connector } from './connector';
 import { ErrorHandler } from './handler/error-handler';
@@ -18,7 +19,10 @@ import { DEFAULT_MAX_FORM_CONTENT_SIZE } from './request';
 import type { RequestLog } from './request-log';
 import type { Response } from './response';
 import { ServerConnector } from './server-connector';
-import { serverLog } from './server-log';
+
+const LOG = Log.getLogger('org.eclipse.jetty.server.Server');
+/** Failures of one exchange, logged where Jetty's HttpChannel logs them. */
+const CHANNEL_LOG = Log.getLogger('org.eclipse.jetty.server.HttpChannel');
 
 /** The version Pier reports for the Jetty API it follows. */
 export const PIER_VERSION = '0.1.0';
@@ -170,7 +174,7 @@ export class Server extends HandlerWrapper {
       throw err;
     }
     this._started = true;
-    serverLog(`Started ${this.dumpSelf()}`);
+    LOG.info(`Started ${this.dumpSelf()}`);
     if (this._dumpAfterStart) process.stdout.write(`${this.dump()}\n`);
   }
 
@@ -185,7 +189,7 @@ export class Server extends HandlerWrapper {
     // 1. graceful: stop accepting, let in-flight requests finish within stopTimeout
     const left = await Promise.all(this._connectors.map((c) => c.shutdown(this._stopTimeout).catch((err) => { errors.push(err); return 0; })));
     const abandoned = left.reduce((a, b) => a + b, 0);
-    if (abandoned > 0) serverLog(`Stopped ${abandoned} request(s) still running after stopTimeout ${this._stopTimeout}ms`);
+    if (abandoned > 0) LOG.warn(`Stopped ${abandoned} request(s) still running after stopTimeout ${this._stopTimeout}ms`);
     // 2. connectors
     for (const c of [...this._connectors].reverse()) {
       try { await c.stop(); } catch (err) { errors.push(err); }
@@ -193,7 +197,7 @@ export class Server extends HandlerWrapper {
     // 3. handlers and beans, in reverse order
     try { await super.doStop(); } catch (err) { errors.push(err); }
     this._started = false;
-    serverLog(`Stopped ${this.dumpSelf()}`);
+    LOG.info(`Stopped ${this.dumpSelf()}`);
     const joiners = this._joiners;
     this._joiners = [];
     for (const j of joiners) j();
@@ -275,7 +279,7 @@ export class Server extends HandlerWrapper {
     try {
       this.handleFailure(request, response, err);
     } catch (inner) {
-      serverLog(`Cannot answer the failure of ${request.getMethod()} ${request.getRequestURI()}: ${describe(inner)}`);
+      CHANNEL_LOG.warn(`Cannot answer the failure of ${request.getMethod()} ${request.getRequestURI()}: ${describe(inner)}`, inner);
       response.getRawResponse().destroy();
     }
     this.completeExchange(request, response, done);
@@ -291,7 +295,7 @@ export class Server extends HandlerWrapper {
     }
     completing.then(() => this.logExchange(request, response, done), (err: unknown) => {
       try {
-        serverLog(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`);
+        CHANNEL_LOG.warn(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`, err);
         response.getRawResponse().destroy();
       } finally {
         this.logExchange(request, response, done);
@@ -311,15 +315,14 @@ export class Server extends HandlerWrapper {
   }
 
   private log(log: RequestLog, request: Request, response: Response): void {
-    try { log.log(request, response); } catch (err) { serverLog(`Cannot write request log: ${describe(err)}`); }
+    try { log.log(request, response); } catch (err) { CHANNEL_LOG.warn(`Cannot write request log: ${describe(err)}`, err); }
   }
 
   private handleFailure(request: Request, response: Response, err: unknown): void {
     const status = err instanceof HttpException ? err.status : 500;
     if (status >= 500) {
-      // One line with the cause chain; the stack only when PIER_DEBUG is set (bin/start --debug sets it).
-      const detail = process.env.PIER_DEBUG && err instanceof Error && err.stack ? `\n${err.stack}` : '';
-      serverLog(`${request.getMethod()} ${request.getRequestURI()} failed: ${describeErrorChainOneLine(err)}${detail}`, 'WARN');
+      // One line with the cause chain; the stack follows when the logger prints stacks (bin/start --debug).
+      CHANNEL_LOG.warn(`${request.getMethod()} ${request.getRequestURI()} failed: ${describeErrorChainOneLine(err)}`, err);
     }
     if (response.isCommitted()) {
       response.getRawResponse().destroy();
@@ -331,7 +334,7 @@ export class Server extends HandlerWrapper {
       request.setAttribute('javax.servlet.error.status_code', status);
       response.sendError(status, err instanceof HttpException ? err.message : undefined);
     } catch (inner) {
-      serverLog(`Cannot send error page: ${describe(inner)}`);
+      CHANNEL_LOG.warn(`Cannot send error page: ${describe(inner)}`, inner);
     }
   }
 

@@ -4,7 +4,9 @@
  * @module
  */
 import type { Server } from './server';
-import { serverLog } from './server-log';
+import { Log } from '../util/log';
+
+const LOG = Log.getLogger('org.eclipse.jetty.util.thread.ShutdownThread');
 
 /**
  * Installs SIGTERM and SIGINT handlers that stop `server` gracefully, then exit with code 0 (1 when the
@@ -15,9 +17,9 @@ export function installShutdownHook(server: Server, exit: (code: number) => void
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) { exit(130); return; }
     stopping = true;
-    serverLog(`Received ${signal}: stopping ${server.dumpSelf()}`);
+    LOG.info(`Received ${signal}: stopping ${server.dumpSelf()}`);
     server.stop().then(() => exit(0), (err: unknown) => {
-      serverLog(`Cannot stop server cleanly: ${err instanceof Error ? err.message : String(err)}`);
+      LOG.error(`Cannot stop server cleanly: ${err instanceof Error ? err.message : String(err)}`, err);
       exit(1);
     });
   };

@@ -14,6 +14,7 @@ import type { SessionDataStore } from './session-data-store';
 import { HttpSessionEvent, isHttpSessionActivationListener } from './session-listeners';
 import { NullSessionDataStore } from './null-session-data-store';
 import { DONE } from './done';
+import { SESSION_LOG } from './session-log';
 
 /**
  * Jetty's AbstractSessionCache. XML properties: `evictionPolicy` (-1 NEVER_EVICT, 0
@@ -106,6 +107,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
 
   /** Loads data from the store and wraps it; unreadable data is deleted first when removeUnloadableSessions. */
   protected async loadSession(id: string): Promise<Session | null> {
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Session {} not found locally in {}, attempting to load', id, this);
     let data: SessionData | null;
     try {
       data = await this.store().load(id);
@@ -128,7 +130,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     const session = new Session(this._handler, data, true);
     if (this._saveOnCreate) {
       void session.enqueue(() => this.store().store(id, data)).catch((err) => {
-        console.warn(`Cannot save new session '${id}' on create: ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot save new session '${id}' on create: ${(err as Error).message}`, err);
       });
     }
     return session;
@@ -162,6 +164,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   protected useResident(session: Session | null): Session | null {
     if (!session || !session.isResident()) return null;
     session.use();
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Session {} in use, active requests={}', session.getId(), session.getRequests());
     return session;
   }
 
@@ -215,6 +218,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
         return session.settled();
       }
       session.complete();
+      if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Session {} complete, active requests={}', id, session.getRequests());
       if (session.getRequests() > 0) {
         if (session.isResident() && !this.doGet(id)) this.doPutIfAbsent(id, session);
         return DONE;
@@ -255,6 +259,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
 
   /** Drops a session from memory without writing it. */
   protected evict(session: Session): void {
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Evicting session {}', session.getId());
     if (this.doGet(session.getId()) === session) this.doDelete(session.getId());
     session.setResident(false);
   }
@@ -309,7 +314,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
         });
       }
     } catch (err) {
-      console.warn(`Cannot save session '${session.getId()}' before eviction: ${(err as Error).message}`);
+      SESSION_LOG.warn(`Cannot save session '${session.getId()}' before eviction: ${(err as Error).message}`, err);
     }
     if (session.getRequests() === 0 && session.isValid()) this.evict(session);
   }
@@ -350,13 +355,14 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   async shutdown(): Promise<void> {
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Shutdown sessions, invalidating = {}', this._invalidateOnShutdown);
     for (let loop = 0; loop < 100; loop++) {
       const all = this.doGetAll();
       if (all.length === 0) break;
       for (const session of all) {
         if (this._invalidateOnShutdown) {
           try { if (session.isValid()) session.invalidate(); } catch (err) {
-            console.warn(`Cannot invalidate session '${session.getId()}' at shutdown: ${(err as Error).message}`);
+            SESSION_LOG.warn(`Cannot invalidate session '${session.getId()}' at shutdown: ${(err as Error).message}`, err);
           }
           await session.settled();
           this.doDelete(session.getId());
@@ -371,7 +377,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
             });
           }
         } catch (err) {
-          console.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`);
+          SESSION_LOG.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`, err);
         }
         this.doDelete(session.getId());
         session.setResident(false);

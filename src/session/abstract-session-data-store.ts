@@ -10,6 +10,7 @@ import { SessionData } from './session-data';
 import type { SessionContext } from './session-context';
 import type { SessionDataStore } from './session-data-store';
 import { DONE } from './done';
+import { SESSION_LOG } from './session-log';
 
 /**
  * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`): `gracePeriodSec` (default 3600),
@@ -88,6 +89,9 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     const lastSave = data.getLastSaved();
     const savePeriodMs = this._savePeriodSec <= 0 ? 0 : this._savePeriodSec * 1000;
     const now = Date.now();
+    if (SESSION_LOG.isDebugEnabled()) {
+      SESSION_LOG.debug('Store: id={}, mdirty={}, dirty={}, lsave={}, period={}, elapsed={}', id, data.isMetaDataDirty(), data.isDirty(), lastSave, savePeriodMs, now - lastSave);
+    }
     if (!(data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return DONE;
     data.setLastSaved(now);
     let writing: Promise<void>;

@@ -9,6 +9,7 @@ import type { SessionContext } from './session-context';
 import type { SessionData } from './session-data';
 import type { SessionDataMap } from './session-data-map';
 import type { SessionDataStore } from './session-data-store';
+import { SESSION_LOG } from './session-log';
 
 /**
  * Jetty's CachingSessionDataStore(cache, delegate). Cache failures on load are logged and ignored, a miss
@@ -40,7 +41,7 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
       const hit = await this._cache.load(id);
       if (hit) return hit;
     } catch (err) {
-      console.warn(`Cannot load session '${id}' from the session data cache: ${(err as Error).message}`);
+      SESSION_LOG.warn(`Cannot load session '${id}' from the session data cache: ${(err as Error).message}`, err);
     }
     return this._store.load(id);
   }

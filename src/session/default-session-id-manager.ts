@@ -9,6 +9,7 @@ import { randomBits128 } from '../util/random-pool';
 import { UnreadableSessionDataError } from './errors';
 import { HouseKeeper } from './house-keeper';
 import type { IdManagedSessionHandler, SessionIdManager } from './session-id-manager';
+import { SESSION_LOG } from './session-log';
 
 /** Request attribute that lets every context one request reaches share the id created during it. */
 export const NEW_SESSION_ID_ATTRIBUTE = 'org.eclipse.jetty.server.newSessionId';
@@ -70,6 +71,7 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
   @Expose() getSessionHouseKeeper(): HouseKeeper | null { return this._houseKeeper; }
 
   protected override async doStart(): Promise<void> {
+    SESSION_LOG.info('DefaultSessionIdManager workerName={}', this._workerName);
     if (!this._houseKeeper) {
       this._houseKeeper = new HouseKeeper();
       this._houseKeeper.setSessionIdManager(this);
@@ -123,7 +125,7 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
       try {
         if (await h.isIdInUse(id)) return true;
       } catch (err) {
-        console.warn(`Cannot check whether session id '${id}' is in use: ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot check whether session id '${id}' is in use: ${(err as Error).message}`, err);
       }
     }
     return false;
@@ -135,7 +137,7 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     for (const h of this.getSessionHandlers()) {
       try { await h.invalidate(id); } catch (err) {
         // unreadable data was reported where it was found (once); it stays until a store removes it
-        if (!(err instanceof UnreadableSessionDataError)) console.warn(`Cannot invalidate session '${id}': ${(err as Error).message}`);
+        if (!(err instanceof UnreadableSessionDataError)) SESSION_LOG.warn(`Cannot invalidate session '${id}': ${(err as Error).message}`, err);
       }
     }
   }

@@ -6,6 +6,7 @@
 import { JettyClass, Expose } from '../ioc/metadata';
 import { AbstractLifeCycle } from '../util/component/abstract-life-cycle';
 import type { SessionIdManager } from './session-id-manager';
+import { SESSION_LOG } from './session-log';
 
 /** The default scavenge interval, in seconds (`jetty.sessionScavengeInterval.seconds`). */
 export const DEFAULT_PERIOD_SEC = 600;
@@ -39,7 +40,7 @@ export class HouseKeeper extends AbstractLifeCycle {
     } else {
       this._intervalMs = sec * 1000;
     }
-    if (sec > 0 && sec < 10) console.warn(`HouseKeeper intervalSec ${sec} is short: scavenging every few seconds costs CPU`);
+    if (sec > 0 && sec < 10) SESSION_LOG.warn(`HouseKeeper intervalSec ${sec} is short: scavenging every few seconds costs CPU`);
   }
 
   /** The interval in seconds (after jitter while running). */
@@ -55,9 +56,11 @@ export class HouseKeeper extends AbstractLifeCycle {
     if (!this._idManager) throw new Error('Cannot start HouseKeeper: No SessionIdManager for Housekeeper');
     this._intervalMs = this.withJitter(this._intervalSec);
     this.schedule();
+    if (this._intervalMs > 0) SESSION_LOG.info('{} Scavenging every {}ms', this.workerName(), this._intervalMs);
   }
 
   protected override async doStop(): Promise<void> {
+    if (this._timer) SESSION_LOG.info('{} Stopped scavenging', this.workerName());
     this.cancel();
     if (this._running) await this._running.catch(() => undefined);
   }
@@ -78,6 +81,10 @@ export class HouseKeeper extends AbstractLifeCycle {
     if (this._timer) { clearTimeout(this._timer); this._timer = null; }
   }
 
+  private workerName(): string {
+    return this._idManager?.getWorkerName() ?? '';
+  }
+
   /** True while a scavenge is scheduled. */
   isScheduled(): boolean { return this._timer !== null; }
 
@@ -86,7 +93,7 @@ export class HouseKeeper extends AbstractLifeCycle {
     if (this.isStopping() || this.isStopped() || !this._idManager) return;
     for (const handler of this._idManager.getSessionHandlers()) {
       try { await handler.scavenge(); } catch (err) {
-        console.warn(`Cannot scavenge sessions: ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot scavenge sessions: ${(err as Error).message}`, err);
       }
     }
   }

@@ -8,6 +8,7 @@
 import { DONE } from './done';
 import type { Session } from './session';
 import type { SessionCache } from './session-cache';
+import { SESSION_LOG } from './session-log';
 
 /** What checkRequestedSessionId found for a request (one mutable record per request). */
 export interface RequestedSession {
@@ -69,7 +70,7 @@ export class RequestSessions {
   async commit(cache: SessionCache): Promise<void> {
     for (const s of this.toArray()) {
       try { await cache.commit(s); } catch (err) {
-        console.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`, err);
       }
     }
   }

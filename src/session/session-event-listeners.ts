@@ -7,6 +7,7 @@ import {
   HttpSessionBindingEvent, HttpSessionEvent, isHttpSessionAttributeListener, isHttpSessionBindingListener,
   isHttpSessionIdListener, isHttpSessionListener, isSessionHandlerListener,
 } from './session-listeners';
+import { SESSION_LOG } from './session-log';
 
 /**
  * The HttpSessionListener, HttpSessionAttributeListener and HttpSessionIdListener objects a SessionHandler
@@ -40,7 +41,7 @@ export class SessionEventListeners {
         if (isHttpSessionListener(l)) l.sessionDestroyed?.(event);
       }
     } catch (err) {
-      console.warn(`Session listener failed in sessionDestroyed for '${session.getId()}': ${(err as Error).message}`);
+      SESSION_LOG.warn(`Session listener failed in sessionDestroyed for '${session.getId()}': ${(err as Error).message}`, err);
     }
   }
 

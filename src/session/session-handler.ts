@@ -46,6 +46,7 @@ export {
   SESSION_COOKIE_PROPERTY, SESSION_ID_PATH_PARAMETER_NAME_PROPERTY, CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY,
   SESSION_DOMAIN_PROPERTY, SESSION_PATH_PROPERTY, MAX_AGE_PROPERTY,
 } from './session-init-parameters';
+import { SESSION_LOG } from './session-log';
 export { SAME_SITE_DEFAULT_ATTRIBUTE } from './session-cookie-config';
 export { SCAVENGE_BATCH } from './session-scavenger';
 export { SESSION_CREATED_SECURE_ATTRIBUTE } from './session';
@@ -295,7 +296,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   /** Runs background work that stop() waits for. */
   private background(p: Promise<unknown>): Promise<void> {
-    const t = p.then(() => undefined, (err) => { console.warn(`Session work failed: ${(err as Error).message}`); });
+    const t = p.then(() => undefined, (err) => { SESSION_LOG.warn(`Session work failed: ${(err as Error).message}`, err); });
     this._background.add(t);
     void t.then(() => this._background.delete(t));
     return t;
@@ -459,6 +460,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const id = idm.newSessionId(base, created);
     const maxMs = this._maxInactiveInterval > 0 ? this._maxInactiveInterval * 1000 : -1;
     const session = cache.newSession(id, created, maxMs);
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Creating new session id={}', id);
     session.setExtendedId(idm.getExtendedId(id, request));
     cache.add(id, session);
     this._statistics.sessionCreated();
@@ -532,6 +534,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   /** HttpSession.invalidate(): listeners now, then every context drops the id (in the background). */
   invalidateSession(session: Session): void {
     if (!session.beginInvalidate()) return;
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('invalidate {}', session.getId());
     try {
       this.callSessionDestroyedListeners(session);
     } finally {

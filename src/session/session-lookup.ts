@@ -13,6 +13,7 @@ import { cookieValues } from './session-cookie-config';
 import type { SessionHandler } from './session-handler';
 import type { RequestView } from './session-handler-views';
 import { isValidSessionId } from './session-id';
+import { SESSION_LOG } from './session-log';
 
 /** Unreadable ids remembered as reported before the memory is cleared. */
 const MAX_REPORTED_UNREADABLE = 10_000;
@@ -64,6 +65,7 @@ export class SessionLookup {
     from: number): RequestedSession | Promise<RequestedSession> {
     for (let i = from; i < values.length; i++) {
       const value = values[i];
+      if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Got Session ID {} from cookie {}', value, this._handler.getSessionCookieName());
       const session = found.session;
       if (session === null) {
         const s = this.lookupSession(value, timeOf(found));
@@ -109,6 +111,7 @@ export class SessionLookup {
     if (!name) return found;
     const requestedId = findPathParameter(req.getRequestURI?.() ?? '', name);
     if (requestedId === null) return found;
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Got Session ID {} from URL', requestedId);
     found.requestedId = requestedId;
     found.fromCookie = false;
     const take = (s: Session | null): RequestedSession => {
@@ -135,12 +138,12 @@ export class SessionLookup {
         if (!err.reported && !this._reportedUnreadable.has(id)) {
           if (this._reportedUnreadable.size > MAX_REPORTED_UNREADABLE) this._reportedUnreadable.clear();
           this._reportedUnreadable.add(id);
-          console.warn(err.message);
+          SESSION_LOG.warn(err.message, err);
         }
         err.reported = true;
         await idm.invalidateAll(id);
       } else {
-        console.warn(`Cannot load session '${id}': ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot load session '${id}': ${(err as Error).message}`, err);
       }
       return null;
     }
@@ -165,7 +168,7 @@ export class SessionLookup {
     if (!session.isValid()) return cache.release(id, session).then(() => null);
     if (session.isExpiredAt(now)) {
       try { session.invalidate(); } catch (err) {
-        console.warn(`Cannot invalidate expired session '${id}': ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot invalidate expired session '${id}': ${(err as Error).message}`, err);
       }
       return cache.release(id, session).then(() => null);
     }

@@ -6,6 +6,7 @@
  */
 import type { SessionCache } from './session-cache';
 import type { SessionIdManager } from './session-id-manager';
+import { SESSION_LOG } from './session-log';
 
 /** Expired ids invalidated per batch before the scavenger yields to the event loop. */
 export const SCAVENGE_BATCH = 50;
@@ -39,10 +40,11 @@ export class SessionScavenger {
     const candidates = new Set(this._candidates);
     this._candidates.clear();
     const expired = [...await cache.checkExpiration(candidates)];
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Scavenging sessions: {} candidates, {} expired', candidates.size, expired.length);
     for (let i = 0; i < expired.length; i += SCAVENGE_BATCH) {
       for (const id of expired.slice(i, i + SCAVENGE_BATCH)) {
         try { await idm.expireAll(id); } catch (err) {
-          console.warn(`Cannot expire session '${id}': ${(err as Error).message}`);
+          SESSION_LOG.warn(`Cannot expire session '${id}': ${(err as Error).message}`, err);
         }
       }
       await yieldToEventLoop();

@@ -8,6 +8,7 @@ import type { ServletContext } from '../servlet/servlet-context';
 import { DONE } from './done';
 import { IllegalStateError } from './errors';
 import type { SessionData } from './session-data';
+import { SESSION_LOG } from './session-log';
 
 /**
  * The attribute set on a session created (or given a new id) by a secure or authenticated request
@@ -407,7 +408,7 @@ export class InactivityTimers {
       try {
         s._inactivityTimerFired(now);
       } catch (err) {
-        console.warn(`Cannot handle the inactivity timer of session '${s.getId()}': ${(err as Error).message}`);
+        SESSION_LOG.warn(`Cannot handle the inactivity timer of session '${s.getId()}': ${(err as Error).message}`, err);
       }
     }
     this.schedule();

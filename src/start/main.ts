@@ -118,7 +118,7 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   }
 
   // Logging is configured before any XML runs, so every component logs at its configured level.
-  const logging = loadLogConfiguration(cfg, { stacks: args.debug });
+  const logging = loadLogConfiguration(cfg, { stacks: args.debug || Boolean(process.env.PIER_DEBUG) });
   Log.configure(logging);
   for (const note of logging.getNotes()) Log.getLogger('org.eclipse.jetty.util.log.Log').warn(note);
   ensureFiles(cfg, line => e.err(line + '\n'));

@@ -15,7 +15,7 @@ import type { HttpServletResponse } from '../servlet/http-servlet-response';
 import type { Request } from '../server/request';
 import { HttpException } from '../servlet/errors';
 import { ServletContextHandler } from '../servlet/servlet-context-handler';
-import { serverLog } from '../server/server-log';
+import { Log } from '../util/log';
 import { parseWebDescriptor } from './descriptor/web-descriptor';
 import { refuseSecurityConstraints } from './descriptor/security-constraint';
 import { WebAppError, summarizeError } from './errors';
@@ -24,6 +24,10 @@ import { MetaData } from './meta-data';
 import { StandardDescriptorProcessor } from './standard-descriptor-processor';
 import { PENDING_ERROR_PAGE, WebAppErrorPages } from './web-app-error-pages';
 import { WebAppClassLoader } from './web-app-class-loader';
+
+const LOG = Log.getLogger('org.eclipse.jetty.webapp.WebAppContext');
+/** A failed request, logged where Jetty's HttpChannel logs it. */
+const CHANNEL_LOG = Log.getLogger('org.eclipse.jetty.server.HttpChannel');
 
 /** The folder holding package.json above this file: Pier's own jetty.home when none is set. */
 export function pierHome(): string {
@@ -247,10 +251,10 @@ export class WebAppContext extends ServletContextHandler {
       this.configureJettyWebXml();
       await new StandardDescriptorProcessor(this, this._classLoader!).process(effective);
       await super.doStart();
-      if (this._logUrlOnStart) serverLog(`Started ${this.dumpSelf()}`);
+      if (this._logUrlOnStart) LOG.info(`Started ${this.dumpSelf()}`);
     } catch (err) {
       this._unavailableCause = err;
-      serverLog(`Failed startup of context ${this.dumpSelf()}: ${summarizeError(err)}`);
+      LOG.warn(`Failed startup of context ${this.dumpSelf()}: ${summarizeError(err)}`, err);
       this.setAvailable(false);
       if (this._throwUnavailable) throw err;
     }
@@ -282,7 +286,7 @@ export class WebAppContext extends ServletContextHandler {
     }
     this.setResourceBase(war);
     if (fs.existsSync(path.join(war, 'WEB-INF', 'lib'))) {
-      serverLog(`Ignored ${path.join(war, 'WEB-INF', 'lib')} of ${this.getContextPath()}: there are no jars in Pier; put classes under WEB-INF/classes or modules in node_modules`);
+      Log.getLogger('org.eclipse.jetty.webapp.WebInfConfiguration').warn(`Ignored ${path.join(war, 'WEB-INF', 'lib')} of ${this.getContextPath()}: there are no jars in Pier; put classes under WEB-INF/classes or modules in node_modules`);
     }
     this._classLoader?.close();
     this._classLoader = new WebAppClassLoader(war);
@@ -355,7 +359,7 @@ export class WebAppContext extends ServletContextHandler {
       const res = baseRequest.getResponse();
       if (res.isCommitted()) throw err;
       const status = err instanceof HttpException ? err.status : 500;
-      if (status >= 500) serverLog(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`);
+      if (status >= 500) CHANNEL_LOG.warn(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`, err);
       res.reset();
       baseRequest.setAttribute('javax.servlet.error.exception', err);
       baseRequest.setAttribute('javax.servlet.error.exception_type', (err as Error)?.constructor?.name ?? null);
@@ -398,7 +402,7 @@ export class WebAppContext extends ServletContextHandler {
       await mapped.holder.handle(request, response);
       return true;
     } catch (inner) {
-      serverLog(`Cannot render error page '${page}' of ${this.getContextPath()}: ${summarizeError(inner)}`);
+      Log.getLogger('org.eclipse.jetty.servlet.ErrorPageErrorHandler').warn(`Cannot render error page '${page}' of ${this.getContextPath()}: ${summarizeError(inner)}`, inner);
       const res = baseRequest.getResponse();
       if (!res.isCommitted()) {
         res.reset();

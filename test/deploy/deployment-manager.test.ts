@@ -11,6 +11,7 @@ import { AppLifeCycle } from '../../src/deploy/app-life-cycle';
 import { ContextHandler } from '../../src/server/handler/context-handler';
 import { ContextHandlerCollection } from '../../src/server/handler/context-handler-collection';
 import { AbstractLifeCycle } from '../../src/util/component/abstract-life-cycle';
+import { captureLog } from '../support/log-capture';
 
 /** A provider that reports the apps it is told about and builds plain ContextHandlers for them. */
 class ListProvider extends AbstractLifeCycle implements AppProvider {
@@ -31,14 +32,15 @@ class ListProvider extends AbstractLifeCycle implements AppProvider {
   }
 }
 
-function quietManager(): { manager: DeploymentManager; warnings: string[] } {
-  const manager = new DeploymentManager();
-  const warnings: string[] = [];
-  manager.log = { info: () => undefined, warn: (m) => { warnings.push(m); } };
-  return { manager, warnings };
+function quietManager(): { manager: DeploymentManager } {
+  return { manager: new DeploymentManager() };
 }
 
 describe('DeploymentManager', () => {
+  const log = captureLog();
+  /** The WARN messages of the deployer's logger in this test. */
+  const warnings = (): string[] => log.filter((r) => r.level === 'WARN' && r.logger === 'org.eclipse.jetty.deploy.DeploymentManager').map((r) => r.message);
+
   it('deploys and starts every app its providers report at start, into the contexts', async () => {
     const contexts = new ContextHandlerCollection();
     await contexts.start();
@@ -71,14 +73,14 @@ describe('DeploymentManager', () => {
   it('fails its own start when an app fails to deploy during startup, after deploying the others', async () => {
     const contexts = new ContextHandlerCollection();
     await contexts.start();
-    const { manager, warnings } = quietManager();
+    const { manager } = quietManager();
     manager.setContexts(contexts);
     manager.addAppProvider(new ListProvider(['/good', '/bad'], ['/bad']));
     const err = await manager.start().catch((e: unknown) => e);
     expect(err).to.be.instanceOf(DeploymentError);
     expect((err as Error).message).to.equal('Cannot start DeploymentManager: broken app /bad');
-    expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/^Cannot deploy '\/bad' \(goal started\): broken app \/bad$/);
+    expect(warnings()).to.have.length(1);
+    expect(warnings()[0]).to.match(/^Cannot deploy '\/bad' \(goal started\): broken app \/bad$/);
     expect(manager.getApps(AppLifeCycle.FAILED).map((a) => a.originId)).to.deep.equal(['/bad']);
     expect(contexts.getHandlers().map((h) => (h as ContextHandler).getContextPath())).to.deep.equal(['/good']);
     await contexts.stop();
@@ -86,13 +88,13 @@ describe('DeploymentManager', () => {
 
   it('only logs an app that fails to deploy once it is running (hot deploy)', async () => {
     const contexts = new ContextHandlerCollection();
-    const { manager, warnings } = quietManager();
+    const { manager } = quietManager();
     manager.setContexts(contexts);
     const provider = new ListProvider([], ['/late']);
     manager.addAppProvider(provider);
     await manager.start();
     await manager.addApp(new App(manager, provider, '/late'));
-    expect(warnings).to.have.length(1);
+    expect(warnings()).to.have.length(1);
     expect(manager.getApps().map((a) => a.node)).to.deep.equal(['failed']);
     await manager.stop();
   });

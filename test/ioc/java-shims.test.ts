@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { xmlConfig, thrown } from '../support/xml-config';
 import { JavaFile, JavaTimeUnit, JavaTimeZone } from '../../src/ioc/java';
-import { setIocLogSink } from '../../src/ioc/logger';
+import { withLogCapture } from '../support/log-capture';
 
 const ids = (body: string): Map<string, unknown> => {
   const cfg = xmlConfig(body);
@@ -52,15 +52,12 @@ describe('java.* shims', () => {
 });
 
 describe('org.eclipse.jetty.util.log.Log', () => {
-  it('logs warn/info through the interpreter log sink with {} formatting', () => {
-    const records: string[] = [];
-    const prev = setIocLogSink((level, message) => records.push(`${level} ${message}`));
-    try {
+  it("logs warn/info on Pier's loggers (the root logger has no name) with {} formatting", async () => {
+    const records = await withLogCapture((captured) => {
       ids('<Get class="org.eclipse.jetty.util.log.Log" name="rootLogger"><Call name="warn"><Arg>deployed. DO NOT USE IN PRODUCTION!</Arg></Call></Get>'
         + '<Call class="org.eclipse.jetty.util.log.Log" name="getLogger"><Arg>x</Arg><Call name="info"><Arg>a {} c</Arg><Arg><Array><Item>b</Item></Array></Arg></Call></Call>');
-    } finally {
-      setIocLogSink(prev);
-    }
-    expect(records).to.deep.equal(['warn org.eclipse.jetty: deployed. DO NOT USE IN PRODUCTION!', 'info x: a b c']);
+      return captured.map((r) => `${r.level} '${r.logger}': ${r.message}`);
+    });
+    expect(records).to.deep.equal(["WARN '': deployed. DO NOT USE IN PRODUCTION!", "INFO 'x': a b c"]);
   });
 });

@@ -7,6 +7,7 @@ import { startPier } from '../../bench/servers/pier';
 import type { RunningServer } from '../../bench/servers/server-kind';
 import { cookieOf, counterOf, get, reportFigures, tempDir } from './support';
 import { fileHandlePrototype } from '../support/file-handles';
+import { onLogRecord } from '../support/log-capture';
 
 function errno(code: string, syscall: string): NodeJS.ErrnoException {
   const e = new Error(`${code}: simulated by the reliability suite, ${syscall}`) as NodeJS.ErrnoException;
@@ -68,22 +69,16 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
     let dir: string;
     let server: RunningServer | null = null;
     let logged: string[];
+    let stopCapture: () => void = () => undefined;
     beforeEach(async () => {
       dir = tempDir('faults');
       logged = [];
-      const capture = (...args: unknown[]): void => { logged.push(args.map(String).join(' ')); };
-      sinon.stub(console, 'warn').callsFake(capture);
-      sinon.stub(console, 'error').callsFake(capture);
-      const realWrite = process.stderr.write.bind(process.stderr);
-      sinon.stub(process.stderr, 'write').callsFake(((chunk: unknown, ...rest: unknown[]) => {
-        if (String(chunk).includes('[figures]')) return realWrite(chunk as string, ...(rest as []));
-        logged.push(String(chunk));
-        return true;
-      }) as typeof process.stderr.write);
+      stopCapture = onLogRecord((r) => { logged.push(r.message); });
       // No periodic checkpoint: the test decides when the journal reaches the session files.
       server = await startPier({ mode: 'write', storeDir: dir, extra: { checkpointPeriodMs: 0 } }, 'file');
     });
     afterEach(async () => {
+      stopCapture();
       sinon.restore();
       await server?.close();
       fs.rmSync(dir, { recursive: true, force: true });

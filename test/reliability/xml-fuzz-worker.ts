@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setIocLogSink } from '../../src/ioc/logger';
+import { Log } from '../../src/util/log';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { mutate } from '../support/xml-mutator';
 import { seededRandom } from './support';
@@ -28,7 +28,7 @@ function loadAllSourceModules(): void {
 
 function main(): void {
   const { files, count, seed, deadlineMs } = JSON.parse(process.env.PIER_FUZZ ?? '{}') as { files: string[]; count: number; seed: number; deadlineMs: number };
-  setIocLogSink(() => undefined);
+  Log.setAppender(() => undefined);
   loadAllSourceModules();
   const random = seededRandom(seed);
   const texts = files.map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));

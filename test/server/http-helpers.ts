@@ -7,8 +7,7 @@ import * as http from 'node:http';
 import { Server } from '../../src/server/server';
 import { ServerConnector } from '../../src/server/server-connector';
 import type { Handler } from '../../src/server/handler';
-import { setServerLogSink } from '../../src/server/server-log';
-import { setNotApplicableSink } from '../../src/server/not-applicable';
+import { onLogRecord } from '../support/log-capture';
 
 export interface TestServer {
   readonly server: Server;
@@ -16,10 +15,9 @@ export interface TestServer {
   readonly port: number;
 }
 
-/** Collected log lines of the server area (quiet during tests). */
+/** The message of every record logged since this module was loaded (records are quiet during tests). */
 export const logLines: string[] = [];
-setServerLogSink((m) => { logLines.push(m); });
-setNotApplicableSink((m) => { logLines.push(m); });
+onLogRecord((r) => { logLines.push(r.message); });
 
 /** Starts a server with `handler` on an ephemeral port. */
 export async function startServer(handler: Handler | null, configure?: (s: Server, c: ServerConnector) => void): Promise<TestServer> {

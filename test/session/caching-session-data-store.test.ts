@@ -11,6 +11,7 @@ import type { SessionDataMap } from '../../src/session/session-data-map';
 import { AbstractLifeCycle } from '../../src/util/component/abstract-life-cycle';
 import { MemorySessionDataStore } from './memory-session-data-store';
 import { makeContext } from './support';
+import { spyOnLog } from '../support/log-capture';
 
 /** An L2 map kept in memory that counts its calls. */
 class MemoryMap extends AbstractLifeCycle implements SessionDataMap {
@@ -64,9 +65,9 @@ describe('CachingSessionDataStore', () => {
     expect(back!.getId()).to.equal('c');
     expect(map.entries.has('c')).to.equal(false);
     map.failLoads = true;
-    const origWarn = console.warn;
-    console.warn = () => undefined;
-    try { expect((await c.load('c'))!.getId()).to.equal('c'); } finally { console.warn = origWarn; }
+    const warn = spyOnLog();
+    expect((await c.load('c'))!.getId()).to.equal('c');
+    expect(warn.calledOnce && warn.firstCall.args[0].startsWith("Cannot load session 'c' from the session data cache: ")).to.equal(true);
   });
 
   it('deletes from the delegate then the cache, and passes expiry and passivation to the delegate', async () => {

@@ -10,6 +10,7 @@ import { Session } from '../../src/session/session';
 import { SessionHandler } from '../../src/session/session-handler';
 import { FakeRequest } from './fake-request';
 import { MemorySessionDataStore } from './memory-session-data-store';
+import { spyOnLog } from '../support/log-capture';
 
 export interface CacheContractHooks {
   readonly name: string;
@@ -191,7 +192,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
 
     it('keeps unreadable data when removeUnloadableSessions is off, reporting it once', async () => {
       await setUp();
-      const warn = sinon.stub(console, 'warn');
+      const warn = spyOnLog();
       store.records.set('broken2', Buffer.from('{oops'));
       for (let i = 0; i < 3; i++) expect(await handler.getHttpSession('broken2.node0')).to.equal(null);
       expect(store.records.has('broken2')).to.equal(true);

@@ -17,6 +17,7 @@ import type { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { logLines, request, startServer, type TestServer } from '../server/http-helpers';
 import { tempDir } from './support';
+import { spyOnLog } from '../support/log-capture';
 
 /** /inc increments "n", /get reads it, /change renews the id, /invalidate invalidates, /url encodes a URL. */
 class CounterServlet extends HttpServlet {
@@ -285,7 +286,7 @@ describe('SessionHandler over HTTP', () => {
     const dir = tmp.dir;
     const badId = 'node0corrupt1';
     fs.writeFileSync(`${dir}/${Date.now() + 600_000}__ctx_0.0.0.0_${badId}`, '{"format":"pier-session"');
-    const warn = sinon.stub(console, 'warn');
+    const warn = spyOnLog();
     try {
       const port = await serve((h) => {
         const { store } = useFileStore(h, dir);
@@ -309,7 +310,7 @@ describe('SessionHandler over HTTP', () => {
     }, (server) => {
       const idm = new DefaultSessionIdManager(server);
       const hk = new HouseKeeper();
-      const warn = sinon.stub(console, 'warn');
+      const warn = spyOnLog();
       try { hk.setIntervalSec(1); } finally { warn.restore(); }
       idm.setSessionHouseKeeper(hk);
       (server as { setSessionIdManager(i: unknown): void }).setSessionIdManager(idm);

@@ -7,6 +7,7 @@ import * as sinon from 'sinon';
 import type { SessionCache } from '../../src/session/session-cache';
 import type { SessionIdManager } from '../../src/session/session-id-manager';
 import { SCAVENGE_BATCH, SessionScavenger } from '../../src/session/session-scavenger';
+import { spyOnLog } from '../support/log-capture';
 
 describe('SessionScavenger', () => {
   afterEach(() => sinon.restore());
@@ -30,7 +31,7 @@ describe('SessionScavenger', () => {
   });
 
   it('scavenge() expires every id across several batches of SCAVENGE_BATCH and goes on after an id fails (logged)', async () => {
-    const warn = sinon.stub(console, 'warn');
+    const warn = spyOnLog();
     const ids = Array.from({ length: SCAVENGE_BATCH * 2 + 1 }, (_, i) => `s${i}`);
     const expired: string[] = [];
     const idm = {

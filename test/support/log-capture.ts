@@ -3,7 +3,8 @@
  * record to the captures active at that moment, and prints it only when PIER_TEST_LOG is set.
  * @module
  */
-import { IocLogLevel, setIocLogSink } from '../../src/ioc/logger';
+import * as sinon from 'sinon';
+import type { IocLogLevel } from '../../src/ioc/logger';
 import { SourceLocation } from '../../src/util/errors';
 import { Log, LogConfiguration, logLevelName, stdErrAppender, type LogRecord } from '../../src/util/log';
 
@@ -55,6 +56,29 @@ export function captureLog(): CapturedRecord[] {
   return records;
 }
 
+/** A sinon spy called with the message of each matching record, until `restore()` or the end of the test. */
+export type LogSpy = sinon.SinonSpy<[string], void> & { restore(): void };
+
+const spies = new Set<() => void>();
+
+/**
+ * A spy called with the message of every record at `level` (default WARN) of the logger `logger`
+ * (default: the session layer's `org.eclipse.jetty.server.session`; null: any logger). It stops at
+ * `restore()` or, at the latest, after the current test (setup.ts calls stopLogSpies()).
+ */
+export function spyOnLog(level = 'WARN', logger: string | null = 'org.eclipse.jetty.server.session'): LogSpy {
+  const spy = sinon.spy((_message: string): void => undefined);
+  const stop = onLogRecord((r) => { if (r.level === level && (logger === null || r.logger === logger)) spy(r.message); });
+  const restore = (): void => { stop(); spies.delete(restore); };
+  spies.add(restore);
+  return Object.assign(spy, { restore });
+}
+
+/** Stops every spy of spyOnLog (after each test). */
+export function stopLogSpies(): void {
+  for (const restore of [...spies]) restore();
+}
+
 /** Runs `fn` with the logging configured by `properties`, then restores the previous configuration. */
 export async function withLogProperties<T>(properties: Record<string, string>, fn: () => Promise<T> | T): Promise<T> {
   const previous = Log.getConfiguration();
@@ -64,14 +88,24 @@ export async function withLogProperties<T>(properties: Record<string, string>, f
 
 export interface LogRecordOfIoc { level: IocLogLevel; message: string; location?: SourceLocation }
 
-/** Installs a capturing sink in beforeEach and restores the previous one in afterEach; returns the live list. */
+/**
+ * Registers mocha hooks that collect the records of the XML interpreter's logger
+ * (`org.eclipse.jetty.xml.XmlConfiguration`) as level, message and the `file:line:column` that leads it.
+ */
 export function captureIocLog(): LogRecordOfIoc[] {
   const records: LogRecordOfIoc[] = [];
-  let prev: ReturnType<typeof setIocLogSink> | undefined;
+  let stop: (() => void) | undefined;
   beforeEach(() => {
     records.length = 0;
-    prev = setIocLogSink((level, message, location) => { records.push({ level, message, location }); });
+    stop = onLogRecord((r) => { if (r.logger === 'org.eclipse.jetty.xml.XmlConfiguration') records.push(iocRecordOf(r)); });
   });
-  afterEach(() => { if (prev) setIocLogSink(prev); });
+  afterEach(() => { stop?.(); });
   return records;
+}
+
+/** A record of the interpreter's logger split into its location and message. */
+export function iocRecordOf(r: CapturedRecord): LogRecordOfIoc {
+  const level = r.level.toLowerCase() as IocLogLevel;
+  const m = /^(.+):(\d+):(\d+): ([\s\S]*)$/.exec(r.message);
+  return m ? { level, message: m[4], location: { file: m[1], line: Number(m[2]), column: Number(m[3]) } } : { level, message: r.message };
 }

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Server } from '../../src/server/server';
 import { ServerConnector } from '../../src/server/server-connector';
-import { setServerLogSink } from '../../src/server/server-log';
+import { onLogRecord } from '../support/log-capture';
 import { corpusPath, repoRoot } from '../support/corpus';
 
 /** A path under test/fixtures. */
@@ -76,11 +76,11 @@ export async function startServer(handler: unknown): Promise<{ server: Server; p
   return { server, port: connector.getLocalPort() };
 }
 
-/** Collects the server log lines written while `fn` runs (and keeps them out of the test output). */
+/** Collects the messages logged while `fn` runs (records are quiet during tests). */
 export async function captureServerLog<T>(fn: (lines: string[]) => Promise<T>): Promise<T> {
   const lines: string[] = [];
-  const prev = setServerLogSink((m) => { lines.push(m); });
-  try { return await fn(lines); } finally { setServerLogSink(prev); }
+  const stop = onLogRecord((r) => { lines.push(r.message); });
+  try { return await fn(lines); } finally { stop(); }
 }
 
 export { corpusPath, repoRoot };

@@ -7,6 +7,9 @@
 import { Expose, JettyClass } from '../../ioc/metadata';
 import type { App } from '../app';
 import type { AppLifeCycleBinding } from '../app-life-cycle';
+import { Log } from '../../util/log';
+
+const LOG = Log.getLogger('org.eclipse.jetty.deploy.bindings.DebugBinding');
 
 /**
  * `deploying`: adds the app's context handler to the contexts collection. When the collection is
@@ -71,5 +74,5 @@ export class DebugBinding implements AppLifeCycleBinding {
   constructor(targets: string | string[] = '*') { this._targets = Array.isArray(targets) ? targets : [targets]; }
   @Expose()
   getBindingTargets(): string[] { return [...this._targets]; }
-  processBinding(node: string, app: App): void { console.info(`DebugBinding: processBinding ${node} ${app}`); }
+  processBinding(node: string, app: App): void { LOG.info('processBinding {} {}', node, app); }
 }

@@ -5,6 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Log } from '../../util/log';
+
+/** Pier's dev mode has no Jetty class: it logs under the deploy package it belongs to. */
+const LOG = Log.getLogger('org.eclipse.jetty.deploy.dev');
 
 /** What dev mode needs from a context: Jetty's ContextHandler/WebAppContext life cycle and folder. */
 interface ContextView {
@@ -115,7 +119,7 @@ class Watched {
   constructor(readonly context: ContextView, readonly folder: string, private readonly opts: Required<Omit<DevModeOptions, 'onReload'>> & DevModeOptions) {
     this.webInf = fs.existsSync(path.join(folder, 'WEB-INF'));
     this.watcher = fs.watch(folder, { recursive: true, persistent: false }, (_event, name) => this.changed(name ? String(name) : ''));
-    this.watcher.on('error', (err) => console.warn(`Cannot watch '${folder}' for ${context.getContextPath()}: ${err.message}`));
+    this.watcher.on('error', (err) => LOG.warn(`Cannot watch '${folder}' for ${context.getContextPath()}: ${err.message}`, err));
   }
 
   private ignored(rel: string): boolean {
@@ -149,12 +153,12 @@ class Watched {
         if (unavailable) error = unavailable;
       } catch (err) {
         error = err;
-        console.warn(`Cannot reload ${this.context.getContextPath()}: ${(err as Error).message}`);
+        LOG.warn(`Cannot reload ${this.context.getContextPath()}: ${(err as Error).message}`, err);
       }
       const result: DevReload = error === undefined
         ? { contextPath: this.context.getContextPath(), folder: this.folder, changes }
         : { contextPath: this.context.getContextPath(), folder: this.folder, changes, error };
-      try { this.opts.onReload?.(result); } catch (err) { console.warn(`Dev mode onReload failed: ${(err as Error).message}`); }
+      try { this.opts.onReload?.(result); } catch (err) { LOG.warn(`Dev mode onReload failed: ${(err as Error).message}`, err); }
       return result;
     })().finally(() => {
       this.running = null;
@@ -201,7 +205,7 @@ export function enableDevMode(server: ServerView, options: DevModeOptions = {}):
       const folder = folderOf(ctx);
       if (folder === null) continue;
       try { watchers.set(ctx, new Watched(ctx, folder, opts)); } catch (err) {
-        console.warn(`Cannot watch '${folder}' for ${ctx.getContextPath()}: ${(err as Error).message}`);
+        LOG.warn(`Cannot watch '${folder}' for ${ctx.getContextPath()}: ${(err as Error).message}`, err);
       }
     }
   };

@@ -5,15 +5,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Expose, JettyClass } from '../../ioc/metadata';
 import { ContainerLifeCycle } from '../../util/component/container-life-cycle';
 import { PierError } from '../../util/errors';
+import { Log } from '../../util/log';
 import { App } from '../app';
 import type { AppProvider } from '../app-provider';
 import type { DeployableContext } from '../deployable-context';
 import type { DeploymentManager } from '../deployment-manager';
 import { Scanner, ScannerFilter } from '../scanner';
+
+const LOG = Log.getLogger('org.eclipse.jetty.deploy.providers.ScanningAppProvider');
 
 /** A Resource, a file: URL or a path, as XML may pass to `monitoredDirResource`. */
 export function toPath(resource: unknown): string {
@@ -106,6 +109,8 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
     });
     this._scanner = scanner;
     this.addBean(scanner, true);
+    // Jetty's line: Deployment monitor [file:///srv/base/webapps/] at interval 1
+    LOG.info('Deployment monitor [{}] at interval {}', this._monitored.map((d) => pathToFileURL(d.endsWith(path.sep) ? d : d + path.sep).href).join(', '), this._scanInterval);
     await super.doStart();
   }
 

@@ -9,6 +9,7 @@ import * as mime from 'mime-types';
 import { Expose, JettyClass } from '../../ioc/metadata';
 import type { ServletContextAttributeListener } from '../../servlet/listeners';
 import type { ServletContext } from '../../servlet/servlet-context';
+import { Log } from '../../util/log';
 
 /** What the Context needs from its ContextHandler. */
 export interface ContextOwner {
@@ -115,10 +116,25 @@ export class Context implements ServletContext {
   @Expose('String')
   @Expose('String', 'java.lang.Throwable')
   log(message: string, error?: unknown): void {
-    const name = this._owner.getDisplayName() ?? this.getContextPath() ?? '/';
-    process.stderr.write(`INFO: ${name}: ${message}\n`);
-    if (error) process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    // Jetty: log(msg) at INFO, log(msg, throwable) at WARN, on the context's own logger
+    const log = Log.getLogger(contextLoggerName(this._owner.getDisplayName(), this.getContextPath()));
+    if (error === undefined || error === null) log.info(message);
+    else log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`, error);
   }
 
   toString(): string { return `ServletContext@${this.getContextPath() || '/'}`; }
+}
+
+/**
+ * Jetty's name of a context's logger: `org.eclipse.jetty.server.handler.ContextHandler.` followed by the
+ * display name, else the context path without its slash (`ROOT` for the root context), with every
+ * character other than a letter, digit or `_` replaced by `_`.
+ */
+export function contextLoggerName(displayName: string | null | undefined, contextPath: string | null | undefined): string {
+  let name = displayName ?? '';
+  if (name.trim() === '') {
+    name = (contextPath ?? '').replace(/^\//, '');
+    if (name.trim() === '') name = 'ROOT';
+  }
+  return `org.eclipse.jetty.server.handler.ContextHandler.${name.replace(/\W/g, '_')}`;
 }

@@ -8,8 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Expose, JettyClass } from '../../ioc/metadata';
 import { AbstractLifeCycle } from '../../util/component/abstract-life-cycle';
+import { Log } from '../../util/log';
 import type { RequestLogWriterContract } from '../request-log';
 import { formatJavaDate } from './java-date-format';
+
+const LOG = Log.getLogger('org.eclipse.jetty.server.RequestLogWriter');
 
 const DATE_TOKEN = 'yyyy_mm_dd';
 
@@ -79,7 +82,7 @@ export class RequestLogWriter extends AbstractLifeCycle implements RequestLogWri
       try { fs.renameSync(file, `${file}.${stamp}`); } catch { /* keep going: the file is truncated below */ }
     }
     this._stream = fs.createWriteStream(file, { flags: this._append ? 'a' : 'w' });
-    this._stream.on('error', (err) => process.stderr.write(`WARN: Cannot write request log '${file}': ${err.message}\n`));
+    this._stream.on('error', (err) => LOG.warn(`Cannot write request log '${file}': ${err.message}`, err));
     this.deleteOldFiles(date);
   }
 

@@ -6,6 +6,7 @@
 import { DefaultSessionCache } from '../default-session-cache';
 import type { Session, SessionOwner } from '../session';
 import { HashSessionDataStore } from './hash-session-data-store';
+import { SESSION_LOG } from '../session-log';
 
 /** Sessions written concurrently at stop. */
 const SHUTDOWN_BATCH = 64;
@@ -115,7 +116,7 @@ export class HashSessionCache extends DefaultSessionCache {
           try {
             await this.save(session, false);
           } catch (err) {
-            console.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`);
+            SESSION_LOG.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`, err);
           }
           session.cancelTimer();
           if (this.doGet(session.getId()) === session) this.doDelete(session.getId());

@@ -12,6 +12,7 @@ import { UnencodableValueError, decodeSessionData, encodeSessionData } from '../
 import type { SessionDataStore } from '../session-data-store';
 import { isValidSessionId } from '../session-id';
 import { tempPathFor, writeFileAtomically } from '../../util/atomic-write';
+import { SESSION_LOG } from '../session-log';
 
 /** The settings the manager hands to its store before start. */
 export interface HashSessionStoreSettings {
@@ -178,7 +179,7 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     const del = this._settings.deleteUnrestorableSessions;
     if (!this._reported.has(name)) {
       this._reported.add(name);
-      console.warn(`Cannot restore session file '${file}': ${(cause as Error)?.message ?? String(cause)}${del ? '; deleting it' : '; keeping it'}`);
+      SESSION_LOG.warn(`Cannot restore session file '${file}': ${(cause as Error)?.message ?? String(cause)}${del ? '; deleting it' : '; keeping it'}`, cause);
     }
     if (del) await unlinkQuietly(file);
   }
@@ -188,7 +189,7 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
 
 async function unlinkQuietly(file: string): Promise<boolean> {
   try { await fs.promises.unlink(file); return true; } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`Cannot delete session file '${file}': ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') SESSION_LOG.warn(`Cannot delete session file '${file}': ${(err as Error).message}`, err);
     return false;
   }
 }

@@ -14,6 +14,7 @@ import { HttpSessionEvent, isHttpSessionActivationListener, type HttpSessionActi
 import { SharedStoreDirectoryError } from './errors';
 import { HashSessionCache, type ActivationOwner } from './hash-session-cache';
 import { HashSessionDataStore } from './hash-session-data-store';
+import { SESSION_LOG } from '../session-log';
 
 /** Default seconds between expiry/idle scans (Jetty 9.3: 30). */
 export const DEFAULT_SCAVENGE_PERIOD = 30;
@@ -163,7 +164,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     const event = new HttpSessionEvent(session);
     for (const l of this._activationListeners) {
       try { l[kind]?.(event); } catch (err) {
-        console.warn(`Session listener failed in ${kind} for '${session.getId()}': ${(err as Error).message}`);
+        SESSION_LOG.warn(`Session listener failed in ${kind} for '${session.getId()}': ${(err as Error).message}`, err);
       }
     }
   }
@@ -221,7 +222,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     try {
       fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, context }));
     } catch (err) {
-      console.warn(`Cannot write the lock file '${lock}': ${(err as Error).message}`);
+      SESSION_LOG.warn(`Cannot write the lock file '${lock}': ${(err as Error).message}`, err);
     }
     claimedDirectories.set(dir, { owner: this, context });
     this._claimed = dir;
@@ -248,7 +249,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
         try {
           return (await this._cache.restore(id)) !== null;
         } catch (err) {
-          if (!(err instanceof UnreadableSessionDataError)) console.warn(`Cannot restore session '${id}': ${(err as Error).message}`);
+          if (!(err instanceof UnreadableSessionDataError)) SESSION_LOG.warn(`Cannot restore session '${id}': ${(err as Error).message}`, err);
           return false;
         }
       }));
@@ -304,7 +305,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
             await this._cache.idle(session);
           }
         } catch (err) {
-          console.warn(`Cannot scavenge session '${session.getId()}': ${(err as Error).message}`);
+          SESSION_LOG.warn(`Cannot scavenge session '${session.getId()}': ${(err as Error).message}`, err);
         }
       }
     })().finally(() => { this._scavenging = null; });
@@ -319,7 +320,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
         const data = session.getSessionData();
         if (!session.isValid() || (data.getLastSaved() >= data.getAccessed() && !data.isDirty())) continue;
         try { await this._cache.save(session, reactivate); } catch (err) {
-          console.warn(`Cannot save session '${session.getId()}': ${(err as Error).message}`);
+          SESSION_LOG.warn(`Cannot save session '${session.getId()}': ${(err as Error).message}`, err);
         }
       }
     })().finally(() => { this._saving = null; });

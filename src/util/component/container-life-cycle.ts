@@ -4,7 +4,10 @@
  * @module
  */
 import { AbstractLifeCycle } from './abstract-life-cycle';
+import { Log } from '../log';
 import { isLifeCycle } from './life-cycle';
+
+const LOG = Log.getLogger('org.eclipse.jetty.util.component.ContainerLifeCycle');
 
 interface Bean { readonly obj: unknown; managed: boolean }
 
@@ -24,7 +27,7 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
       obj.start().catch((err: unknown) => {
         // A bean added to a running container starts on its own; its failure must not become an
         // unhandled rejection that takes the process down.
-        process.emitWarning(`Cannot start ${String(obj)} added to running ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`);
+        LOG.warn(`Cannot start ${String(obj)} added to running ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`, err);
       });
     }
     return true;

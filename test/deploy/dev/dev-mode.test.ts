@@ -16,6 +16,7 @@ import { HashSessionManager } from '../../../src/session/legacy/hash-session-man
 import { SessionHandler } from '../../../src/session/session-handler';
 import { FileSessionDataStore } from '../../../src/session/stores/file/file-session-data-store';
 import { WebAppContext } from '../../../src/webapp/web-app-context';
+import { spyOnLog } from '../../support/log-capture';
 
 const WEB_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="3.1">
@@ -189,15 +190,12 @@ describe('enableDevMode', () => {
     manager.setStoreDirectory(path.join(root, 'sessions'));
     const port = await startServer([webapp('/dev', app, new SessionHandler(manager))]);
     const first = await get(port, '/dev/x');
-    const warn = console.warn;
-    console.warn = () => undefined;
-    try {
-      fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), '<web-app><servlet>');
-      const broken = await nextReload(reloads, '/dev', 0);
-      expect(broken.error).to.not.equal(undefined);
-    } finally {
-      console.warn = warn;
-    }
+    const warn = spyOnLog('WARN', 'org.eclipse.jetty.webapp.WebAppContext');
+    fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), '<web-app><servlet>');
+    const broken = await nextReload(reloads, '/dev', 0);
+    expect(broken.error).to.not.equal(undefined);
+    expect(warn.getCalls().map((c) => c.args[0]).filter((m) => m.startsWith('Failed startup of context WebAppContext@{/dev,'))).to.have.length(1);
+    warn.restore();
     fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), WEB_XML);
     const fixed = await nextReload(reloads, '/dev', 1);
     expect(fixed.error).to.equal(undefined);

@@ -30,7 +30,6 @@ function appFolder(dir: string): void {
 /** Reports what the provider finds without deploying anything (goal: undeployed). */
 async function discovered(webapps: string): Promise<string[]> {
   const manager = new DeploymentManager();
-  manager.log = { info: () => undefined, warn: () => undefined };
   manager.setContexts(new ContextHandlerCollection());
   manager.setDefaultLifeCycleGoal('undeployed');
   const provider = new WebAppProvider();

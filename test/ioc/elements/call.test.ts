@@ -5,7 +5,6 @@ import { Bean } from '../../fixtures/ioc/beans';
 import { AnnotatedTestConfiguration } from '../../fixtures/ioc/test-configuration';
 import '../../fixtures/ioc/test-configuration';
 import { XmlConfigurationError } from '../../../src/ioc/errors';
-import { setIocLogSink } from '../../../src/ioc/logger';
 
 const run = (body: string, attrs = 'class="org.example.pier.Bean"') => {
   const cfg = xmlConfig(body, { attrs });

@@ -5,7 +5,7 @@ import { Bean } from '../../fixtures/ioc/beans';
 import { AnnotatedTestConfiguration } from '../../fixtures/ioc/test-configuration';
 import '../../fixtures/ioc/test-configuration';
 import { XmlConfigurationError } from '../../../src/ioc/errors';
-import { setIocLogSink } from '../../../src/ioc/logger';
+import { iocRecordOf, withLogCapture } from '../../support/log-capture';
 
 const run = (body: string, attrs = 'class="org.example.pier.Bean"') => {
   const cfg = xmlConfig(body, { attrs });
@@ -59,14 +59,11 @@ describe('<New>', () => {
     expect([ids.get('i'), ids.get('d'), ids.get('s'), ids.get('bo')]).to.deep.equal([-1, 1.5, 'str', true]);
   });
 
-  it('warns, with the location, when constructing a deprecated class', () => {
-    const records: string[] = [];
-    const prev = setIocLogSink((level, message, loc) => records.push(`${level} ${loc?.line}: ${message}`));
-    try {
+  it('warns, with the location, when constructing a deprecated class', async () => {
+    const records = await withLogCapture((captured) => {
       run('<New class="org.example.pier.OldBean"/>');
-    } finally {
-      setIocLogSink(prev);
-    }
+      return captured.map(iocRecordOf).map((r) => `${r.level} ${r.location?.line}: ${r.message}`);
+    });
     expect(records).to.deep.equal(['warn 4: Deprecated org.example.pier.OldBean(): use org.example.pier.Bean (at Configure > New[OldBean])']);
   });
 

@@ -11,6 +11,7 @@ import { SharedStoreDirectoryError } from '../../../src/session/legacy/errors';
 import { HashSessionManager, LOCK_FILE } from '../../../src/session/legacy/hash-session-manager';
 import { SessionHandler } from '../../../src/session/session-handler';
 import { Client, buildServer, eventually, mapBounded, portOf, sessionFiles, tempDir } from './support';
+import { spyOnLog } from '../../support/log-capture';
 
 describe('HashSessionManager', () => {
   let dirs: string[] = [];
@@ -191,7 +192,7 @@ describe('HashSessionManager', () => {
       it(`${del ? 'deletes' : 'keeps'} it when deleteUnrestorableSessions is ${del}, reporting it once (${lazy ? 'lazy' : 'eager'} restore)`, async () => {
         const dir = fresh();
         fs.writeFileSync(path.join(dir, 'brokenSession1'), '{not json');
-        const warn = sinon.stub(console, 'warn');
+        const warn = spyOnLog();
         const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setDeleteUnrestorableSessions(del); m.setLazyLoad(lazy); } }]);
         await server.start();
         const client = new Client(portOf(server));

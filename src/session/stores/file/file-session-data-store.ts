@@ -15,6 +15,7 @@ import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic
 import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
 import { DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES, JournaledSessionFiles } from './journaled-session-files';
+import { SESSION_LOG } from '../../session-log';
 
 /** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
 export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
@@ -176,7 +177,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       const journaled = new JournaledSessionFiles({
         dir: this._storeDir, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
         onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, maxBacklogBytes: this._maxCheckpointBacklogBytes,
-        warn: (line) => console.warn(line),
+        warn: (line) => SESSION_LOG.warn(line),
       });
       for (const [id, entry] of await journaled.start()) {
         if (entry.op === 'store') this._files.set(id, { name: this.getFileName(id, entry.expiry), expiry: entry.expiry });
@@ -326,7 +327,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       const where = full ?? `the journal in '${this._storeDir}'`;
       if (!this._reported.has(where)) {
         this._reported.add(where);
-        console.warn(`${err.message} (file '${where}')${this._deleteUnrestorableFiles && full ? '; deleting it' : ''}`);
+        SESSION_LOG.warn(`${err.message} (file '${where}')${this._deleteUnrestorableFiles && full ? '; deleting it' : ''}`, err);
       }
       if (this._deleteUnrestorableFiles && full) {
         this._files.delete(id);

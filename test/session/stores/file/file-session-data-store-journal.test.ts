@@ -14,6 +14,7 @@ import { decodeSessionData } from '../../../../src/session/session-data-codec';
 import type { SessionData } from '../../../../src/session/session-data';
 import { makeContext, tempDir } from '../../support';
 import { fileHandlePrototype } from '../../../support/file-handles';
+import { spyOnLog, type LogSpy } from '../../../support/log-capture';
 
 type FileHandle = fs.promises.FileHandle;
 
@@ -21,13 +22,13 @@ describe('FileSessionDataStore with its journal (durability journal, the default
   const temps: Array<{ dir: string; cleanup: () => void }> = [];
   const stores: FileSessionDataStore[] = [];
   let dir: string;
-  let warn: sinon.SinonStub;
+  let warn: LogSpy;
 
   beforeEach(() => {
     const t = tempDir();
     temps.push(t);
     dir = t.dir;
-    warn = sinon.stub(console, 'warn');
+    warn = spyOnLog();
   });
   afterEach(async () => {
     sinon.restore();

@@ -13,15 +13,16 @@ import { UnreadableSessionDataError, UnwritableSessionDataError } from '../../..
 import { decodeSessionData, encodeSessionData } from '../../../../src/session/session-data-codec';
 import { SessionData } from '../../../../src/session/session-data';
 import { makeContext, tempDir } from '../../support';
+import { spyOnLog, type LogSpy } from '../../../support/log-capture';
 
 describe('FileSessionDataStore', () => {
   let tmp: { dir: string; cleanup: () => void };
   const stores: FileSessionDataStore[] = [];
-  let warn: sinon.SinonStub;
+  let warn: LogSpy;
 
   beforeEach(() => {
     tmp = tempDir();
-    warn = sinon.stub(console, 'warn');
+    warn = spyOnLog();
   });
   afterEach(async () => {
     sinon.restore();
