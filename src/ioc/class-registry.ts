@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { DependencyContainer, container as rootContainer } from 'tsyringe';
 import { ClassSpec, declaredClasses, getOwnClassSpec } from './metadata';
 import { UnknownClassError } from './errors';
+import { loadOptionalBackend, optionalBackendOf } from './optional-backends';
 import { editDistance } from '../util/edit-distance';
 
 /** Interface names XML uses in `type=` that are types only (classes may also declare them with `implements`). */
@@ -118,11 +119,25 @@ export class ClassRegistry {
     return this.parent?.tryResolve(name);
   }
 
-  /** The class registered under `name`; throws UnknownClassError listing the closest names. */
+  /**
+   * The class registered under `name`. A class of an optional backend is loaded now, when it is first
+   * asked for (OptionalBackendError when its client package is missing). Throws UnknownClassError
+   * listing the closest names otherwise.
+   */
   resolve(name: string): Function {
     const c = this.tryResolve(name);
     if (c) return c;
+    const backend = this.seesDeclaredClasses() ? optionalBackendOf(name) : undefined;
+    if (backend) {
+      loadOptionalBackend(backend, name);
+      const loaded = this.tryResolve(name);
+      if (loaded) return loaded;
+    }
     throw new UnknownClassError(name, this.suggest(name));
+  }
+
+  private seesDeclaredClasses(): boolean {
+    return this.syncsDeclared || (this.parent?.seesDeclaredClasses() ?? false);
   }
 
   /** True when `name` is a registered interface (a type without a class). */

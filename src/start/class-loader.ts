@@ -1,51 +1,52 @@
 /**
- * Loads the code of every area that declares Jetty classes, so that XML files can name them
- * (the `@JettyClass` decorators register a class when its file is first loaded).
+ * Loads the registration module (`classes.js`) of every area that declares Jetty classes, so that XML
+ * files can name them. A file that fails to load stops the start: the error names the file and the
+ * cause, instead of surfacing later as an unknown class.
  * @module
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ClassLoadError } from './errors';
 
-/** The source folders (relative to `src/`) whose classes XML may reach, in load order. */
+/** The source folders (relative to `src/`) whose `classes.ts` declares the classes XML may reach, in load order. */
 export const CLASS_AREAS = ['ioc', 'server', 'servlet', 'session', 'webapp', 'deploy'] as const;
 
-let loaded = false;
+/** An area of CLASS_AREAS. */
+export type ClassArea = (typeof CLASS_AREAS)[number];
+
+const loaded = new Set<string>();
 
 /**
- * Requires `src/index`, then for each area its `index` module (first, so that its import order settles
- * circular imports) and then every other file of the area, so that a class its index does not export
- * is registered too. Load failures are returned as notes (the XML then reports the unknown class where
- * it is used).
+ * Requires `<srcDir>/<area>/classes.js` for every area, once per folder. Throws ClassLoadError, naming
+ * the compiled file that failed and its cause, at the first area that does not load.
  */
-export function loadJettyClasses(srcDir: string = path.resolve(__dirname, '..')): string[] {
-  const notes: string[] = [];
-  if (loaded) return notes;
-  loaded = true;
-  const tryRequire = (file: string): void => {
+export function loadJettyClasses(srcDir: string = path.resolve(__dirname, '..')): void {
+  for (const area of CLASS_AREAS) {
+    const file = path.join(srcDir, area, 'classes.js');
+    if (loaded.has(file)) continue;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(file);
     } catch (err) {
-      notes.push(`Cannot load ${path.relative(srcDir, file)}: ${(err as Error).message.split('\n')[0]}`);
+      throw new ClassLoadError(area, failingFile(err, srcDir) ?? { file, line: 0 }, err);
     }
-  };
-  if (fs.existsSync(path.join(srcDir, 'index.js'))) tryRequire(path.join(srcDir, 'index.js'));
-  for (const area of CLASS_AREAS) {
-    const dir = path.join(srcDir, area);
-    if (!fs.existsSync(dir)) continue;
-    if (fs.existsSync(path.join(dir, 'index.js'))) tryRequire(path.join(dir, 'index.js'));
-    for (const file of listJs(dir, 0)) tryRequire(file);
+    loaded.add(file);
   }
-  return notes;
 }
 
-function listJs(dir: string, depth: number): string[] {
-  if (depth > 8) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listJs(p, depth + 1));
-    else if (e.name.endsWith('.js')) out.push(p);
+/**
+ * The compiled file whose loading threw: the module that could not resolve an import, the file a syntax
+ * error is in, or the first stack frame inside `srcDir` (the file whose top level threw).
+ */
+export function failingFile(err: unknown, srcDir: string): { file: string; line: number } | undefined {
+  const e = err as { code?: unknown; requireStack?: unknown; stack?: unknown };
+  if (e?.code === 'MODULE_NOT_FOUND' && Array.isArray(e.requireStack) && typeof e.requireStack[0] === 'string') {
+    return { file: e.requireStack[0], line: 0 };
   }
-  return out;
+  const stack = typeof e?.stack === 'string' ? e.stack : '';
+  const syntax = /^(\/[^\n]+?\.js):(\d+)\n/.exec(stack);
+  if (syntax && err instanceof SyntaxError) return { file: syntax[1], line: Number(syntax[2]) };
+  const inside = srcDir.endsWith(path.sep) ? srcDir : srcDir + path.sep;
+  for (const m of stack.matchAll(/(\/[^\s()]+?\.js):(\d+):\d+/g)) {
+    if (m[1].startsWith(inside)) return { file: m[1], line: Number(m[2]) };
+  }
+  return undefined;
 }

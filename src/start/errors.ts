@@ -17,3 +17,14 @@ export class ModuleSyntaxError extends SyntaxError {
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
+
+/**
+ * A compiled file of an area that fails to load (a broken import, a syntax error, a throw at its top
+ * level): the start stops with the file and the cause, on one line.
+ */
+export class ClassLoadError extends UsageError {
+  constructor(readonly area: string, readonly at: { readonly file: string; readonly line: number }, cause: unknown) {
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message.split('\n')[0]}` : String(cause);
+    super(`Cannot load the ${area} classes: ${at.file}${at.line > 0 ? `:${at.line}` : ''}: ${reason}`, UsageError.ERR_UNKNOWN, { cause });
+  }
+}

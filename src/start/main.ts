@@ -5,7 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SystemProperties } from '../ioc/system-properties';
-import { describeErrorChain, UsageError } from '../util/errors';
+import type { Server } from '../server/server';
+import { installShutdownHook } from '../server/shutdown-hook';
+import { causeChainOf, describeErrorChain, UsageError } from '../util/errors';
 import { Log } from '../util/log';
 import { findInstallationHome } from './base-home';
 import { addToStart, createStartd, ensureFiles, updateIni } from './base-builder';
@@ -39,7 +41,7 @@ function defaultEnvironment(): MainEnvironment {
     err: text => process.stderr.write(text),
     cwd: process.cwd(),
     applier: defaultXmlApplier,
-    installShutdownHook,
+    installShutdownHook: (server) => { installShutdownHook(server as unknown as Server); },
   };
 }
 
@@ -55,7 +57,7 @@ export async function main(argv: readonly string[], env: Partial<MainEnvironment
     return typeof result === 'number' ? result : undefined;
   } catch (err) {
     e.err(`ERROR : ${oneLine(err)}\n`);
-    if (debug) e.err(`${describeErrorChain(err)}\n${(err as Error)?.stack ?? ''}\n`);
+    if (debug) e.err(`${describeErrorChain(err)}\n${causeChainOf(err).map((c) => (c as Error)?.stack ?? '').filter(Boolean).join('\ncaused by: ')}\n`);
     return exitCodeOf(err);
   }
 }
@@ -148,7 +150,6 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
  * before and restored after (src/deploy/dev). Loaded lazily so a normal start never pulls it in.
  */
 function startDevMode(server: unknown, say: (line: string) => void): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dev = require('../deploy/dev') as typeof import('../deploy/dev');
   const mode = dev.enableDevMode(server as Parameters<typeof dev.enableDevMode>[0], {
     onReload: (r) => say(`Reloaded ${r.contextPath}${r.error ? ` (failed: ${r.error instanceof Error ? r.error.message : String(r.error)})` : ''}`),
@@ -185,35 +186,4 @@ function readVersion(): string {
   } catch {
     return 'unknown';
   }
-}
-
-/**
- * Stops the server gracefully on SIGTERM/SIGINT, then exits 0 (1 if the stop failed). Uses the server
- * area's `installShutdownHook` when it exists.
- */
-export function installShutdownHook(server: StartableLike): void {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../server/shutdown-hook') as { installShutdownHook?: (s: unknown) => void };
-    if (typeof mod.installShutdownHook === 'function') {
-      mod.installShutdownHook(server);
-      return;
-    }
-  } catch {
-    // not there yet: our own below
-  }
-  let stopping = false;
-  const onSignal = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`INFO  : ${signal} received: stopping\n`);
-    Promise.resolve()
-      .then(() => server.stop())
-      .then(() => process.exit(0), err => {
-        process.stderr.write(`ERROR : Cannot stop the server cleanly: ${oneLine(err)}\n`);
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
-  process.once('SIGINT', () => onSignal('SIGINT'));
 }

@@ -3,54 +3,20 @@
  * (what Jetty's `XmlConfiguration.main` does after start.jar hands it the list).
  * @module
  */
+import { XmlConfiguration } from '../ioc/xml-configuration';
 import { loadJettyClasses } from './class-loader';
-import { UsageError } from './errors';
 
 /** Applies the XML files in order with one shared id map and property map; returns the configured objects. */
 export type XmlApplier = (files: readonly string[], properties: Map<string, string>) => Promise<unknown[]> | unknown[];
 
-interface XmlConfigurationLike {
-  configure(): unknown;
-  getIdMap(): Map<string, unknown>;
-  getProperties(): Map<string, string>;
-}
-
-interface XmlConfigurationClass {
-  new (file: string): XmlConfigurationLike;
-  applyAll?: (files: readonly string[], options: { properties: Map<string, string>; idMap: Map<string, unknown> }) => unknown;
-}
-
 /**
- * The default applier: `XmlConfiguration` of `src/ioc/xml-configuration` (loaded when first used, so the
- * launcher's resolution and listing work without it). Uses its `applyAll` chain helper when present,
- * else chains files by copying the id map and properties from one configuration to the next.
+ * The default applier: loads every area's classes (a file that cannot load stops here, named), then
+ * applies the files with `XmlConfiguration.applyAll`, as start.jar hands its XML list to Jetty's
+ * `XmlConfiguration.main`.
  */
-export const defaultXmlApplier: XmlApplier = async (files, properties) => {
-  for (const note of loadJettyClasses()) if (process.env.PIER_DEBUG) process.stderr.write(`DEBUG : ${note}\n`);
-  let mod: { XmlConfiguration?: XmlConfigurationClass };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('../ioc/xml-configuration') as { XmlConfiguration?: XmlConfigurationClass };
-  } catch (err) {
-    throw new UsageError(`Cannot run XML files: the XML interpreter (src/ioc/xml-configuration) is not available: ${(err as Error).message}`, UsageError.ERR_UNKNOWN, { cause: err });
-  }
-  const XmlConfiguration = mod.XmlConfiguration;
-  if (!XmlConfiguration) throw new UsageError('Cannot run XML files: src/ioc/xml-configuration exports no XmlConfiguration', UsageError.ERR_UNKNOWN);
-  const idMap = new Map<string, unknown>();
-  if (typeof XmlConfiguration.applyAll === 'function') {
-    const result = await XmlConfiguration.applyAll(files, { properties, idMap });
-    return Array.isArray(result) ? result : [];
-  }
-  const objects: unknown[] = [];
-  for (const file of files) {
-    const cfg = new XmlConfiguration(file);
-    for (const [k, v] of idMap) cfg.getIdMap().set(k, v);
-    for (const [k, v] of properties) cfg.getProperties().set(k, v);
-    const obj = await cfg.configure();
-    for (const [k, v] of cfg.getIdMap()) idMap.set(k, v);
-    if (obj !== null && obj !== undefined && !objects.includes(obj)) objects.push(obj);
-  }
-  return objects;
+export const defaultXmlApplier: XmlApplier = (files, properties) => {
+  loadJettyClasses();
+  return XmlConfiguration.applyAll(files, { properties, idMap: new Map<string, unknown>() });
 };
 
 /** A LifeCycle as far as the launcher needs it. */

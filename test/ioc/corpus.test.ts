@@ -6,6 +6,7 @@ import { parseXml, XmlSyntaxError, XmlElement, getAttribute } from '../../src/xm
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { ClassRegistry } from '../../src/ioc/class-registry';
 import { SystemProperties } from '../../src/ioc/system-properties';
+import { loadJettyClasses } from '../../src/start/class-loader';
 import { corpusRoot, fixturePath, requireCorpus } from '../support/corpus';
 import '../fixtures/ioc/test-configuration';
 
@@ -42,32 +43,9 @@ function referencedClasses(el: XmlElement, out = new Set<string>()): Set<string>
   return out;
 }
 
-/** Loads every compiled module under src/ so that every @JettyClass of every area is declared. */
-function loadAllSourceModules(): string[] {
-  const failed: string[] = [];
-  const srcDir = path.resolve(__dirname, '../../src');
-  const files: string[] = [];
-  const visit = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) visit(p); else if (e.name.endsWith('.js')) files.push(p);
-    }
-  };
-  visit(srcDir);
-  for (const f of files.sort()) {
-    try {
-      require(f);
-    } catch (e) {
-      failed.push(`${path.relative(srcDir, f)}: ${(e as Error).message}`);
-    }
-  }
-  return failed;
-}
-
 describe('the Jetty XML corpus', function () {
   this.timeout(120000);
-  let importFailures: string[] = [];
-  before(function () { requireCorpus(this); importFailures = loadAllSourceModules(); });
+  before(function () { requireCorpus(this); loadJettyClasses(); });
 
   it('parses every well-formed XML file, and applies each <Configure> file whose classes are all registered', () => {
     const root = corpusRoot();
@@ -124,7 +102,6 @@ describe('the Jetty XML corpus', function () {
       + `${counts.allRegistered} with all classes registered, ${counts.applied} applied, ${counts.failedToApply} failed to apply, `
       + `${mustApply.length} must apply`);
     if (process.env.PIER_CORPUS_VERBOSE) {
-      for (const f of importFailures) console.log(`      could not load src/${f}`);
       for (const f of failures) console.log(`      FAILED ${f}`);
       for (const f of applied) console.log(`      applied ${f}`);
     }

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadJettyClasses } from '../../src/start/class-loader';
 import { Log } from '../../src/util/log';
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { mutate } from '../support/xml-mutator';
@@ -14,22 +15,10 @@ import { seededRandom } from './support';
 /** What the worker reports for one mutant. */
 export interface FuzzOutcome { i: number; source: string; how: string; outcome: 'applied' | 'located-error' | 'unclear-error'; message?: string }
 
-function loadAllSourceModules(): void {
-  const srcDir = path.resolve(__dirname, '../../src');
-  const visit = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.js') && !p.includes(`${path.sep}start${path.sep}main.js`)) { try { require(p); } catch { /* a module of another area may be broken */ } }
-    }
-  };
-  visit(srcDir);
-}
-
 function main(): void {
   const { files, count, seed, deadlineMs } = JSON.parse(process.env.PIER_FUZZ ?? '{}') as { files: string[]; count: number; seed: number; deadlineMs: number };
   Log.setAppender(() => undefined);
-  loadAllSourceModules();
+  loadJettyClasses();
   const random = seededRandom(seed);
   const texts = files.map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));
   const until = Date.now() + deadlineMs;

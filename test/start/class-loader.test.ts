@@ -1,43 +1,94 @@
 /**
- * Tests that the launcher makes the Jetty classes of every area reachable from XML.
+ * Tests that the launcher makes the Jetty classes of every area reachable from XML, through each
+ * area's `classes.ts`, and that the list in each of them is complete.
  * @module
  */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClassRegistry } from '../../src/ioc/class-registry';
-import { CLASS_AREAS, loadJettyClasses } from '../../src/start/class-loader';
+import { CLASS_AREAS, failingFile, loadJettyClasses } from '../../src/start/class-loader';
+import { ClassLoadError } from '../../src/start/errors';
 import { repoRoot } from '../support/corpus';
 
-/** The top-level src folders holding a file that declares a class with `@JettyClass(`. */
-function foldersDeclaringClasses(): string[] {
-  const src = path.join(repoRoot(), 'src');
-  const out = new Set<string>();
-  const visit = (dir: string, area: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) visit(p, area || e.name);
-      else if (area && e.name.endsWith('.ts') && fs.readFileSync(p, 'utf8').includes('@JettyClass(')) out.add(area);
+/** Source text without comments. */
+function code(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+}
+
+/** For each area, its .ts files (relative, without extension) that declare a class for XML, with the names. */
+function declaringFiles(area: string): Map<string, string[]> {
+  const dir = path.join(repoRoot(), 'src', area);
+  const out = new Map<string, string[]>();
+  const visit = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
+        const names = [...code(p).matchAll(/\bJettyClass\(\s*'([^']+)'/g)].map((m) => m[1]);
+        if (names.length > 0) out.set(path.relative(dir, p).slice(0, -3).split(path.sep).join('/'), names);
+      }
     }
   };
-  visit(src, '');
-  return [...out].sort();
+  visit(dir);
+  return out;
+}
+
+/** The modules an area's classes.ts imports, relative to the area. */
+function registered(area: string): string[] {
+  return [...code(path.join(repoRoot(), 'src', area, 'classes.ts')).matchAll(/^import '\.\/([^']+)';$/gm)].map((m) => m[1]).sort();
 }
 
 describe('loadJettyClasses', () => {
-  it('loads every area without a failure and registers the classes the distribution XML files name', () => {
-    expect(loadJettyClasses(path.resolve(__dirname, '../../src'))).to.deep.equal([]);
-    for (const name of [
-      'org.eclipse.jetty.server.Server',
-      'org.eclipse.jetty.server.ServerConnector',
-      'org.eclipse.jetty.server.handler.ContextHandlerCollection',
-      'org.eclipse.jetty.util.thread.QueuedThreadPool',
-    ]) {
-      expect(ClassRegistry.default.tryResolve(name), name).to.be.a('function');
+  it('loads every area without a failure, and every class the sources declare is then registered', () => {
+    loadJettyClasses(path.resolve(__dirname, '../../src'));
+    const missing: string[] = [];
+    for (const area of CLASS_AREAS) {
+      for (const [file, names] of declaringFiles(area)) {
+        for (const name of names) if (!ClassRegistry.default.tryResolve(name)) missing.push(`${area}/${file}: ${name}`);
+      }
     }
+    expect(missing).to.deep.equal([]);
+    expect(ClassRegistry.default.tryResolve('org.eclipse.jetty.deploy.providers.WebAppProvider')).to.be.a('function');
   });
 
-  it('covers every source folder that declares a Jetty class', () => {
-    expect([...CLASS_AREAS].sort()).to.include.members(foldersDeclaringClasses());
+  for (const area of CLASS_AREAS) {
+    it(`finds in src/${area}/classes.ts every file of the area that declares a class for XML`, () => {
+      expect(registered(area)).to.deep.equal([...declaringFiles(area).keys()].sort());
+    });
+  }
+
+  it('leaves no source folder with a declared class outside the areas', () => {
+    const src = path.join(repoRoot(), 'src');
+    const outside = fs.readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !(CLASS_AREAS as readonly string[]).includes(e.name) && declaringFiles(e.name).size > 0)
+      .map((e) => e.name);
+    expect(outside).to.deep.equal([]);
+  });
+});
+
+describe('ClassLoadError', () => {
+  const src = '/opt/pier/dist/src';
+
+  it('names the file whose top level threw, with its line', () => {
+    const err = new Error('boom');
+    err.stack = `Error: boom\n    at Object.<anonymous> (${src}/deploy/providers/web-app-provider.js:3:7)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)`;
+    const e = new ClassLoadError('deploy', failingFile(err, src)!, err);
+    expect(e.message).to.equal(`Cannot load the deploy classes: ${src}/deploy/providers/web-app-provider.js:3: Error: boom`);
+    expect(e.exitCode).to.be.greaterThan(0);
+  });
+
+  it('names the file that imports a module that does not exist', () => {
+    const err = Object.assign(new Error("Cannot find module './gone'\nRequire stack:\n- x"), {
+      code: 'MODULE_NOT_FOUND', requireStack: [`${src}/server/server.js`, `${src}/server/classes.js`],
+    });
+    expect(new ClassLoadError('server', failingFile(err, src)!, err).message)
+      .to.equal(`Cannot load the server classes: ${src}/server/server.js: Error: Cannot find module './gone'`);
+  });
+
+  it('names the file and line of a syntax error', () => {
+    const err = new SyntaxError('Unexpected token }');
+    err.stack = `${src}/session/session.js:12\n}\n^\n\nSyntaxError: Unexpected token }\n    at wrapSafe (node:internal/modules/cjs/loader:1378:20)`;
+    expect(failingFile(err, src)).to.deep.equal({ file: `${src}/session/session.js`, line: 12 });
   });
 });

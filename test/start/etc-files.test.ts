@@ -5,25 +5,17 @@
  */
 import { expect } from 'chai';
 import * as path from 'node:path';
+import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { loadJettyClasses } from '../../src/start/class-loader';
 import { resolveStart } from '../../src/start/start-configuration';
 import { makeBase, removeBase, repoRoot } from './support';
 
-interface XmlConfigurationStatic {
-  applyAll(files: readonly string[], options: { properties: Map<string, string>; idMap: Map<string, unknown> }): unknown[];
-}
-
-function xmlConfiguration(): XmlConfigurationStatic {
-  loadJettyClasses(path.resolve(__dirname, '../../src'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../src/ioc/xml-configuration') as { XmlConfiguration: XmlConfigurationStatic }).XmlConfiguration;
-}
-
 /** Resolves a base's modules against this jetty.home and applies their XML files (nothing is started). */
 function apply(argv: string[], base: string): { objects: unknown[]; ids: Map<string, unknown> } {
+  loadJettyClasses(path.resolve(__dirname, '../../src'));
   const cfg = resolveStart(argv, { cwd: base, home: repoRoot() });
   const ids = new Map<string, unknown>();
-  const objects = xmlConfiguration().applyAll(cfg.xmls.map(x => x.path), { properties: cfg.xmlProperties(), idMap: ids });
+  const objects = XmlConfiguration.applyAll(cfg.xmls.map(x => x.path), { properties: cfg.xmlProperties(), idMap: ids });
   return { objects, ids };
 }
 
@@ -72,17 +64,12 @@ describe('etc/*.xml of this jetty.home', () => {
     expect(log.getFilenameDateFormat()).to.equal('yyyy_MM_dd');
   });
 
-  it('adds a DeploymentManager bean watching ${jetty.base}/webapps', function () {
-    let result: { ids: Map<string, unknown> };
-    try {
-      result = apply(['--module=http,deploy'], base);
-    } catch (err) {
-      // The deploy/webapp classes are still being written by their area.
-      if (/Cannot find class 'org\.eclipse\.jetty\.(deploy|webapp)\./.test((err as Error).message)) this.skip();
-      throw err;
-    }
-    const dm = result.ids.get('DeploymentManager') as Getter;
-    expect(dm).to.be.an('object');
-    expect((result.ids.get('Server') as Getter).getBeans()).to.include(dm);
+  it('adds a DeploymentManager bean watching ${jetty.base}/webapps', () => {
+    const { ids } = apply(['--module=http,deploy'], base);
+    const dm = ids.get('DeploymentManager') as Getter;
+    expect(dm.constructor.name).to.equal('DeploymentManager');
+    expect((ids.get('Server') as Getter).getBeans()).to.include(dm);
+    const [provider] = dm.getAppProviders() as Getter[];
+    expect(provider.getMonitoredDirName()).to.equal(path.join(path.resolve(base), 'webapps'));
   });
 });

@@ -7,6 +7,7 @@ import { XmlElement, getAttribute } from '../../xml';
 import { Interpreter, Field } from '../interpreter';
 import { ArgVal, Executable, InvocationTargetError, describeSignatures, invoke, selectExecutable } from '../invoker';
 import { UnknownClassError } from '../errors';
+import { OptionalBackendError } from '../optional-backends';
 import { Val } from '../java-value';
 
 /** Resolves a class name from the registry; an unknown name becomes a located error with suggestions. */
@@ -14,7 +15,7 @@ export function resolveClass(cx: Interpreter, el: XmlElement, name: string, loca
   try {
     return cx.registry.resolve(name);
   } catch (e) {
-    if (e instanceof UnknownClassError) throw cx.error(el, e.message, e, location);
+    if (e instanceof UnknownClassError || e instanceof OptionalBackendError) throw cx.error(el, e.message, e, location);
     throw e;
   }
 }

@@ -38,11 +38,8 @@ export function get(port: number, p: string, cookie?: string | null, agent: http
 /** bin/start in `base`; resolves with the port once it logs "Started ... http://127.0.0.1:<port>". */
 export async function launch(base: string): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   let out = '';
-  // Until src/index.ts re-exports src/session/legacy, the launcher's class loader does not load it: preload it.
-  const preload = `--require ${path.join(outRoot(), 'src', 'session', 'legacy', 'index.js')}`;
   const child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'start')], {
-    cwd: base, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PIER_DIST: outRoot(), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() },
+    cwd: base, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PIER_DIST: outRoot() },
   });
   const collect = (d: Buffer): void => { if (out.length < 100000) out += d.toString(); };
   child.stdout?.on('data', collect);

@@ -1,0 +1,26 @@
+/**
+ * The classes of the session machinery that Jetty XML may name: the SessionHandler, id manager and house keeper, the session caches and data stores with their factories, the file store, and Jetty 9.3's HashSessionManager.
+ * Importing this module declares each of them (their `@JettyClass` decorators run). The launcher loads
+ * it through src/start/class-loader.ts, which stops the start naming the file and the cause of any
+ * failure; every file of the area that declares a class is listed here (test/start/class-loader.test.ts
+ * checks it).
+ * @module
+ */
+import './session-handler';
+import './default-session-id-manager';
+import './house-keeper';
+import './abstract-session-cache';
+import './default-session-cache';
+import './null-session-cache';
+import './abstract-session-cache-factory';
+import './default-session-cache-factory';
+import './null-session-cache-factory';
+import './abstract-session-data-store';
+import './null-session-data-store';
+import './caching-session-data-store';
+import './abstract-session-data-store-factory';
+import './null-session-data-store-factory';
+import './caching-session-data-store-factory';
+import './stores/file/file-session-data-store';
+import './stores/file/file-session-data-store-factory';
+import './legacy/hash-session-manager';
