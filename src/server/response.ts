@@ -187,11 +187,14 @@ export class Response implements HttpServletResponse {
     if (type === null) { this._mimeType = null; this._charset = null; return; }
     if (!type.includes(';')) { this._mimeType = type.trim(); return; }
     const [mime, ...params] = type.split(';');
-    this._mimeType = mime.trim();
+    // the charset is kept apart (getWriter reads it); other parameters (a multipart boundary) stay as given
+    let kept = mime.trim();
     for (const p of params) {
       const m = /^\s*charset\s*=\s*"?([^"]+)"?\s*$/i.exec(p);
       if (m) this._charset = m[1];
+      else if (p.trim() !== '') kept += `;${p}`;
     }
+    this._mimeType = kept;
   }
   getContentType(): string | null {
     if (!this._mimeType) return null;

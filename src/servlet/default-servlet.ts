@@ -1,7 +1,8 @@
 /**
  * Serves static files from the context's resource base (org.eclipse.jetty.servlet.DefaultServlet): ETag
- * and Last-Modified with conditional requests (304/412), one byte range (206/416), HEAD, welcome files,
- * optional directory listings; never serves anything outside the base (symlinks leaving it included).
+ * and Last-Modified with conditional requests (304/412), byte ranges (206, several as multipart/byteranges,
+ * 416), HEAD, POST as GET, welcome files, optional directory listings; never serves anything outside the
+ * base (symlinks leaving it included) or inside its WEB-INF/META-INF.
  * @module
  */
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import { escapeHtml } from '../server/handler/error-handler';
 import type { Response } from '../server/response';
 import type { Request } from '../server/request';
 import { encodePath } from '../server/uri-path';
+import { multipartByteRanges, parseRanges } from './byte-ranges';
 import { HttpServlet } from './http-servlet';
 import type { HttpServletRequest } from './http-servlet-request';
 import type { HttpServletResponse } from './http-servlet-response';
@@ -157,32 +159,46 @@ export class DefaultServlet extends HttpServlet {
     if (type) res.setContentType(type);
     if (this._acceptRanges) res.setHeader('Accept-Ranges', 'bytes');
 
-    let start = 0;
-    let end = stat.size - 1;
     const range = this._acceptRanges ? req.getHeader('range') : null;
     const ifRange = req.getHeader('if-range');
     const rangeApplies = range !== null && (ifRange === null
       || (etag !== null && weakEq(ifRange.trim(), etag) && !ifRange.trim().startsWith('W/'))
       || (!Number.isNaN(Date.parse(ifRange)) && lastModified <= Date.parse(ifRange)));
-    let partial = false;
-    if (range !== null && rangeApplies) {
-      const parsed = parseSingleRange(range, stat.size);
-      if (parsed === 'unsatisfiable') {
-        res.setHeader('Content-Range', `bytes */${stat.size}`);
-        res.sendError(416);
-        return;
-      }
-      if (parsed) { start = parsed.start; end = parsed.end; partial = true; }
+    const ranges = range !== null && rangeApplies ? parseRanges(range, stat.size) : null;
+    const head = req.getMethod() === 'HEAD';
+    if (ranges === 'unsatisfiable') {
+      // as Jetty: the file's headers, no body (Jetty announces the file's length and sends nothing)
+      res.setStatus(416);
+      res.setHeader('Content-Range', `bytes */${stat.size}`);
+      res.setContentLength(0);
+      return;
     }
+    if (ranges !== null && ranges.length > 1) {
+      const multipart = multipartByteRanges(file, ranges, stat.size, type);
+      res.setStatus(206);
+      res.setContentType(multipart.contentType);
+      res.setContentLength(multipart.length);
+      if (!head) await (res as unknown as Response).sendStream(multipart.stream());
+      return;
+    }
+    const { start, end } = ranges !== null ? ranges[0] : { start: 0, end: stat.size - 1 };
     const length = stat.size === 0 ? 0 : end - start + 1;
-    if (partial) {
+    if (ranges !== null) {
       res.setStatus(206);
       res.setHeader('Content-Range', `bytes ${start}-${end}/${stat.size}`);
     }
     res.setContentLength(length);
-    if (req.getMethod() === 'HEAD' || length === 0) return;
+    if (head || length === 0) return;
     const stream = fs.createReadStream(file, { start, end });
     await (res as unknown as Response).sendStream(stream);
+  }
+
+  /** A static file answers POST as GET (as Jetty's DefaultServlet). */
+  protected override doPost(req: HttpServletRequest, res: HttpServletResponse): Promise<void> { return this.doGet(req, res); }
+
+  /** The methods a static resource answers; TRACE is refused (405), so it is not among them. */
+  protected override doOptions(_req: HttpServletRequest, res: HttpServletResponse): void {
+    res.setHeader('Allow', 'GET,HEAD,POST,OPTIONS');
   }
 
   private async sendListing(req: HttpServletRequest, res: HttpServletResponse, dir: string, pathInContext: string): Promise<void> {
@@ -208,25 +224,4 @@ export class DefaultServlet extends HttpServlet {
  */
 function requestPath(req: HttpServletRequest): string {
   return encodePath(`${req.getContextPath()}${req.getServletPath()}${req.getPathInfo() ?? ''}`);
-}
-
-/** Parses one `bytes=` range against `size`; null = ignore the header (malformed or several ranges). */
-export function parseSingleRange(header: string, size: number): { start: number; end: number } | null | 'unsatisfiable' {
-  const m = /^\s*bytes\s*=\s*(.+)$/i.exec(header);
-  if (!m) return null;
-  const specs = m[1].split(',').map((s) => s.trim()).filter(Boolean);
-  if (specs.length !== 1) return null;
-  const r = /^(\d*)-(\d*)$/.exec(specs[0]);
-  if (!r || (r[1] === '' && r[2] === '')) return null;
-  if (r[1] === '') {
-    const n = Number(r[2]);
-    if (n === 0 || size === 0) return 'unsatisfiable';
-    return { start: Math.max(0, size - n), end: size - 1 };
-  }
-  const start = Number(r[1]);
-  let end = r[2] === '' ? size - 1 : Number(r[2]);
-  if (r[2] !== '' && end < start) return null;
-  if (start >= size) return 'unsatisfiable';
-  if (end >= size) end = size - 1;
-  return { start, end };
 }

@@ -63,7 +63,7 @@ export abstract class HttpServlet implements Servlet {
   /** HEAD is GET whose body the container does not send (the Content-Length is kept). */
   protected doHead(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { return this.doGet(req, res); }
 
-  /** Answers Allow with the methods this servlet overrides. */
+  /** Answers Allow with the methods this servlet answers: the ones it overrides, and OPTIONS. */
   protected doOptions(_req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
     res.setHeader('Allow', this.allowedMethods().join(', '));
   }
@@ -79,7 +79,9 @@ export abstract class HttpServlet implements Servlet {
     if (own('doPost')) out.push('POST');
     if (own('doPut')) out.push('PUT');
     if (own('doDelete')) out.push('DELETE');
-    out.push('TRACE', 'OPTIONS');
+    // doTrace refuses TRACE (405) unless a servlet implements it: only then is it advertised
+    if (own('doTrace')) out.push('TRACE');
+    out.push('OPTIONS');
     return out;
   }
 

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DefaultServlet, parseSingleRange } from '../../src/servlet/default-servlet';
+import { parseRanges } from '../../src/servlet/byte-ranges';
+import { DefaultServlet } from '../../src/servlet/default-servlet';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { ServletHolder } from '../../src/servlet/servlet-holder';
 import { request, startServer, type TestServer } from '../server/http-helpers';
@@ -80,9 +81,45 @@ describe('DefaultServlet', () => {
     const bad = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=50-' } });
     expect(bad.status).to.equal(416);
     expect(bad.headers['content-range']).to.equal('bytes */10');
+  });
+
+  it('answers an unsatisfiable range with 416, Content-Range and the file\'s type, without a body (as Jetty)', async () => {
+    const bad = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=50-,60-70' } });
+    expect(bad.status).to.equal(416);
+    expect(bad.headers['content-range']).to.equal('bytes */10');
+    expect(bad.headers['content-type']).to.equal('text/plain');
+    expect(bad.headers['content-length']).to.equal('0');
+    expect(bad.body.length).to.equal(0);
+  });
+
+  it('answers several ranges with 206 multipart/byteranges laid out as Jetty 9.4.57 lays them out', async () => {
     const many = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=0-1,4-5' } });
-    expect(many.status).to.equal(200);
-    expect(many.text).to.equal('0123456789');
+    expect(many.status).to.equal(206);
+    const m = /^multipart\/byteranges; boundary=(jetty\d+[0-9a-z]+)$/.exec(many.headers['content-type'] as string);
+    expect(m, many.headers['content-type']).not.to.equal(null);
+    const b = m![1];
+    expect(many.headers['content-range']).to.equal(undefined);
+    expect(many.text).to.equal(`--${b}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/10\r\n\r\n01\r\n`
+      + `--${b}\r\nContent-Type: text/plain\r\nContent-Range: bytes 4-5/10\r\n\r\n45\r\n--${b}--\r\n`);
+    expect(Number(many.headers['content-length'])).to.equal(many.body.length);
+    const head = await request(t.port, '/s/digits.txt', { method: 'HEAD', headers: { range: 'bytes=0-1,4-5' } });
+    expect(head.status).to.equal(206);
+    expect(head.body.length).to.equal(0);
+    // the boundary is random, so the two lengths differ by three times the difference of their lengths
+    const headBoundary = /boundary=(\S+)$/.exec(head.headers['content-type'] as string)![1];
+    expect(Number(head.headers['content-length'])).to.equal(many.body.length + 3 * (headBoundary.length - b.length));
+    const overlapping = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=0-4,2-6' } });
+    expect([overlapping.status, overlapping.headers['content-range'], overlapping.text]).to.deep.equal([206, 'bytes 0-6/10', '0123456']);
+  });
+
+  it('serves a file to POST as to GET, and answers OPTIONS without TRACE, which it refuses', async () => {
+    const post = await request(t.port, '/s/digits.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    expect([post.status, post.text]).to.deep.equal([200, '0123456789']);
+    const options = await request(t.port, '/s/digits.txt', { method: 'OPTIONS' });
+    expect(options.status).to.equal(200);
+    expect(options.headers.allow).to.equal('GET,HEAD,POST,OPTIONS');
+    expect((await request(t.port, '/s/digits.txt', { method: 'TRACE' })).status).to.equal(405);
+    expect((await request(t.port, '/s/digits.txt', { method: 'PUT', body: 'x' })).status).to.equal(405);
   });
 
   it('answers HEAD with the headers only', async () => {
@@ -141,14 +178,39 @@ describe('DefaultServlet', () => {
   });
 });
 
-describe('parseSingleRange', () => {
-  it('reads bytes=a-b, bytes=a- and bytes=-n, and ignores several ranges', () => {
-    expect(parseSingleRange('bytes=0-0', 5)).to.deep.equal({ start: 0, end: 0 });
-    expect(parseSingleRange('bytes=3-', 5)).to.deep.equal({ start: 3, end: 4 });
-    expect(parseSingleRange('bytes=-2', 5)).to.deep.equal({ start: 3, end: 4 });
-    expect(parseSingleRange('bytes=1-99', 5)).to.deep.equal({ start: 1, end: 4 });
-    expect(parseSingleRange('bytes=9-', 5)).to.equal('unsatisfiable');
-    expect(parseSingleRange('bytes=0-1,2-3', 5)).to.equal(null);
-    expect(parseSingleRange('items=0-1', 5)).to.equal(null);
+describe('parseRanges', () => {
+  it('reads bytes=a-b, bytes=a- and bytes=-n, clamped to the file', () => {
+    expect(parseRanges('bytes=0-0', 5)).to.deep.equal([{ start: 0, end: 0 }]);
+    expect(parseRanges('bytes=3-', 5)).to.deep.equal([{ start: 3, end: 4 }]);
+    expect(parseRanges('bytes=-2', 5)).to.deep.equal([{ start: 3, end: 4 }]);
+    expect(parseRanges('bytes=1-99', 5)).to.deep.equal([{ start: 1, end: 4 }]);
+    expect(parseRanges('Bytes = 1 - 2', 5)).to.deep.equal([{ start: 1, end: 2 }]);
+  });
+
+  it('keeps several ranges in the order asked, coalescing the ones that overlap into the first (as Jetty)', () => {
+    expect(parseRanges('bytes=10-14,0-4', 36)).to.deep.equal([{ start: 10, end: 14 }, { start: 0, end: 4 }]);
+    expect(parseRanges('bytes=0-4,5-9', 36)).to.deep.equal([{ start: 0, end: 4 }, { start: 5, end: 9 }]);
+    expect(parseRanges('bytes=0-4,2-6', 36)).to.deep.equal([{ start: 0, end: 6 }]);
+    expect(parseRanges('bytes=30-,-3,0-1', 36)).to.deep.equal([{ start: 30, end: 35 }, { start: 0, end: 1 }]);
+    expect(parseRanges('bytes=0-2,10-12,1-11', 36)).to.deep.equal([{ start: 0, end: 12 }]);
+  });
+
+  it('drops unsatisfiable and malformed ranges among good ones', () => {
+    expect(parseRanges('bytes=0-4,100-200', 36)).to.deep.equal([{ start: 0, end: 4 }]);
+    expect(parseRanges('bytes=0-4,abc,-0', 36)).to.deep.equal([{ start: 0, end: 4 }]);
+  });
+
+  it('is unsatisfiable when well-formed ranges all lie outside the file', () => {
+    expect(parseRanges('bytes=9-', 5)).to.equal('unsatisfiable');
+    expect(parseRanges('bytes=100-200,300-', 36)).to.equal('unsatisfiable');
+    expect(parseRanges('bytes=-0', 36)).to.equal('unsatisfiable');
+    expect(parseRanges('bytes=0-4', 0)).to.equal('unsatisfiable');
+  });
+
+  it('ignores a header with another unit or no well-formed range (RFC 9110: the whole file is sent)', () => {
+    expect(parseRanges('items=0-1', 5)).to.equal(null);
+    expect(parseRanges('bytes=abc', 5)).to.equal(null);
+    expect(parseRanges('bytes=3-1', 5)).to.equal(null);
+    expect(parseRanges('bytes=,', 5)).to.equal(null);
   });
 });
