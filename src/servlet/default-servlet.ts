@@ -121,7 +121,12 @@ export class DefaultServlet extends HttpServlet {
       return;
     }
     if (!stat.isFile()) { res.sendError(404); return; }
-    if (pathInContext.endsWith('/')) { res.sendError(404); return; }
+    if (pathInContext.endsWith('/')) {
+      // a file asked for as a folder: to the file, as Jetty does (from the canonical path, never the raw URI)
+      const q = req.getQueryString();
+      res.sendRedirect(`${requestPath(req).slice(0, -1)}${q ? `?${q}` : ''}`);
+      return;
+    }
     await this.sendFile(req, res, file, stat);
   }
 
@@ -151,9 +156,10 @@ export class DefaultServlet extends HttpServlet {
       if (ims !== null && !Number.isNaN(Date.parse(ims)) && lastModified <= Date.parse(ims)) notModified = true;
     }
     if (etag) res.setHeader('ETag', etag);
-    res.setDateHeader('Last-Modified', lastModified);
     if (this._cacheControl) res.setHeader('Cache-Control', this._cacheControl);
+    // a 304 carries the ETag but not Last-Modified, as Jetty's
     if (notModified) { res.setStatus(304); return; }
+    res.setDateHeader('Last-Modified', lastModified);
 
     const type = this.getServletContext()?.getMimeType(file) ?? null;
     if (type) res.setContentType(type);

@@ -246,6 +246,8 @@ export class WebAppContext extends ServletContextHandler {
       const metadata = this.loadDescriptors();
       const effective = metadata.resolve();
       // before any app code is loaded: an app whose content is constrained never starts serving it
+      // (named by its web.xml display name, as the DefaultHandler's page shows it)
+      if (effective.displayName !== null) this.setDisplayName(effective.displayName);
       refuseSecurityConstraints(effective.securityConstraints, effective.denyUncoveredHttpMethods);
       await this.registerDeclaredClasses(metadata);
       this.configureJettyWebXml();

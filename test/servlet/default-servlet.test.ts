@@ -56,11 +56,13 @@ describe('DefaultServlet', () => {
     expect(Date.parse(r.headers['last-modified'] as string)).to.be.greaterThan(0);
   });
 
-  it('answers 304 to a matching If-None-Match or a current If-Modified-Since', async () => {
+  it('answers 304 to a matching If-None-Match or a current If-Modified-Since, with the ETag and without Last-Modified (as Jetty)', async () => {
     const first = await request(t.port, '/s/style.css');
     const byTag = await request(t.port, '/s/style.css', { headers: { 'if-none-match': first.headers.etag as string } });
     expect(byTag.status).to.equal(304);
     expect(byTag.body.length).to.equal(0);
+    expect(byTag.headers.etag).to.equal(first.headers.etag);
+    expect(byTag.headers['last-modified']).to.equal(undefined);
     const byDate = await request(t.port, '/s/style.css', { headers: { 'if-modified-since': first.headers['last-modified'] as string } });
     expect(byDate.status).to.equal(304);
     const stale = await request(t.port, '/s/style.css', { headers: { 'if-none-match': 'W/"other"' } });
@@ -171,6 +173,13 @@ describe('DefaultServlet', () => {
 
   it('follows a symlink that stays inside the base', async () => {
     expect((await request(t.port, '/s/link-in.txt')).text).to.equal('0123456789');
+  });
+
+  it('redirects a file asked for with a trailing slash to the file, from the canonical path (as Jetty)', async () => {
+    const r = await request(t.port, '/s/digits.txt/?x=1');
+    expect(r.status).to.equal(302);
+    expect(r.headers.location).to.equal(`http://127.0.0.1:${t.port}/s/digits.txt?x=1`);
+    expect((await request(t.port, '/s//digits.txt;x/')).headers.location).to.equal(`http://127.0.0.1:${t.port}/s/digits.txt`);
   });
 
   it('answers 404 for a missing file', async () => {
