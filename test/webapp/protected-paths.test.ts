@@ -100,6 +100,14 @@ describe('protected paths: one canonical path for contexts, protection, filters 
     await expectEachAnswers(shapes, 403, ['ADMIN-SECRET']);
   });
 
+  it('names on the 404 page the servlet the protected path maps to, as Jetty 9.4.57 does', async () => {
+    const r = await request(port, '/app/WEB-INF/web.xml');
+    expect(r.status).to.equal(404);
+    expect(r.text).to.contain('<tr><th>SERVLET:</th><td>default</td></tr>');
+    const text = await request(port, '/app/nope.html', { headers: { accept: 'text/plain' } });
+    expect(text.text).to.contain('SERVLET: default\n');
+  });
+
   it('gives servlets the canonical servlet path and path info', async () => {
     expect((await statusOf('/app/echo//x;y/./z')).text).to.equal('sp=/echo pi=/x/z');
     expect((await statusOf('/app//echo/a/..')).text).to.equal('sp=/echo pi=/');
