@@ -3,7 +3,6 @@
  * @module
  */
 type Any = any; // autocannon ships no types
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon: Any = require('autocannon');
 
 /** Load settings shared by every server in one run. */

@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { body, type RunningServer, type ServerOptions } from './server-kind';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 type Any = any; // the peers ship no types we depend on
 
 /** Starts express + express-session; `store` chooses MemoryStore ('memory') or session-file-store ('file'). */

@@ -7,7 +7,3 @@
 export interface ConfigurationManager {
   getProperties(): Map<string, string>;
 }
-
-export function isConfigurationManager(obj: unknown): obj is ConfigurationManager {
-  return typeof obj === 'object' && obj !== null && typeof (obj as ConfigurationManager).getProperties === 'function';
-}

@@ -39,7 +39,7 @@ export function isPrimitive(t: TypeRef): boolean {
 }
 
 /** The boxed name of a primitive, or the name itself. */
-export function boxed(t: string): string {
+function boxed(t: string): string {
   return PRIMITIVE_TO_BOXED[t] ?? t;
 }
 
@@ -60,7 +60,10 @@ export function arrayElement(t: TypeRef): TypeRef | undefined {
   return undefined;
 }
 
-/** The fully-qualified Java-ish name used by the §6.2 comparator's alphabetical rule. */
+/**
+ * The fully-qualified Java name of a parameter type (`java.lang.String`, `int`): Jetty's overload
+ * comparator orders two otherwise equal parameter types alphabetically by it.
+ */
 export function qualifiedName(t: TypeRef): string {
   const n = typeName(t);
   const short = Object.entries(JAVA_SHORT).find(([, s]) => s === n && !n.includes('.'));
@@ -105,12 +108,12 @@ export function primitiveTypeName(type: string): BoxedName | undefined {
 }
 
 /** Parses a literal IP address (no DNS: Pier never resolves host names in configuration). */
-export function parseInetAddress(text: string): JavaInetAddress {
+function parseInetAddress(text: string): JavaInetAddress {
   return new JavaInetAddress(text);
 }
 
 /**
- * Converts a value for a `type=` attribute (fact sheet §4 step 5). Supported: String (any case),
+ * Converts a value for a `type=` attribute, the last step of the value algorithm. Supported: String (any case),
  * java.lang.String, primitives and boxed names, URL, URI, File/Path (a string path), InetAddress
  * (literal addresses only), List/ArrayList/Collection/Set/HashSet (from an array). Throws on an unknown
  * type or a failed conversion.

@@ -1,6 +1,7 @@
 /**
  * The interpreter state for one XML file: id map, properties, registry, the element path, the value
- * algorithm (fact sheet §4), attribute-or-element fields (§3) and the statement loop.
+ * algorithm (how Set, Put, Arg and Item compute their value), fields given as an attribute or a child
+ * element (`name="x"` or `<Name>x</Name>`) and the statement loop.
  * @module
  */
 import { SourceLocation } from '../util/errors';
@@ -21,7 +22,7 @@ export interface ElementHandler {
   evaluate(el: XmlElement, scope: unknown, cx: Interpreter): Val;
 }
 
-/** Field elements (§3): never statements, never values. */
+/** Elements that give a field of their parent (`<Arg>`, `<Id>`, `<Name>`...): never statements, never values. */
 const FIELD_TAGS = new Set(['Arg', 'Id', 'Class', 'Name', 'Type', 'Default', 'Deprecated', 'Item', 'Entry']);
 
 /** A field given as an attribute or a leading child element. */
@@ -126,7 +127,7 @@ export class Interpreter {
     }
   }
 
-  /** The value of one child of a value element (§4 step 3a). */
+  /** The value of one child of a value element: its text, or the value of the element it is. */
   private itemValue(child: XmlChild, scope: unknown): Val {
     if (child.kind === 'text') return val(child.text);
     return this.within(child, () => {
@@ -139,7 +140,7 @@ export class Interpreter {
   }
 
   /**
-   * The value algorithm (§4) for Set, Put, Arg, Item and field elements: `ref=`, empty, `type="String"`
+   * The value algorithm for Set, Put, Arg, Item and field elements, in Jetty's order: `ref=`, empty, `type="String"`
    * (untrimmed), trimming, concatenation, then `type=` conversion. Concatenating a null (an unset
    * property) throws here, where Jetty would produce the text "null".
    */
@@ -188,9 +189,10 @@ export class Interpreter {
   }
 
   /**
-   * Attribute-or-element fields (§3). `single` lists field names (lower case; the element is
-   * capitalised); `multi` names CSV-capable multi-valued fields (`arg`, `item`, `deprecated`).
-   * Returns the fields and the index of the first child after the leading run.
+   * Fields given either as an attribute or as a leading child element (`id="x"` or `<Id>x</Id>`).
+   * `single` lists field names (lower case; the element is capitalised); `multi` names CSV-capable
+   * multi-valued fields (`arg`, `item`, `deprecated`). Returns the fields and the index of the first
+   * child after the leading run.
    */
   fields(el: XmlElement, single: readonly string[], multi: readonly string[] = []):
     { get(name: string): Field | undefined; list(name: string): XmlElement[]; next: number } {

@@ -55,7 +55,7 @@ export function fieldNamed(cls: Function, name: string, isStatic: boolean): Fiel
 }
 
 /** The class in the chain that owns static field `name` (assignments must land there, not on a subclass). */
-export function staticHolder(cls: Function, name: string): Function {
+function staticHolder(cls: Function, name: string): Function {
   for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     if (Object.prototype.hasOwnProperty.call(c, name)) return c;
   }
@@ -111,7 +111,10 @@ export function sortExecutables(list: Executable[], registry?: ClassRegistry): E
   });
 }
 
-/** Places named arguments at their parameter positions (fact sheet §6.3); undefined when impossible. */
+/**
+ * Places named arguments (Jetty 10's `<Arg name="...">`) at the positions of the parameters with those
+ * names, unnamed ones filling the rest in order; undefined when they do not fit the parameters.
+ */
 export function orderArgs(params: readonly ParamSpec[], args: readonly ArgVal[]): ArgVal[] | undefined {
   if (!args.some((a) => a.name !== undefined)) return [...args];
   const arr = [...args];
@@ -197,7 +200,7 @@ const PRIMITIVE_OF: Record<string, string> = {
 export interface SetOutcome { readonly via: string; readonly value: unknown; readonly deprecated?: string }
 
 /**
- * Jetty's `Set` resolution (fact sheet §5.2/§6.1): exact setter, boxed→primitive setter, public field,
+ * Jetty's `Set` resolution, in its order: exact setter, boxed→primitive setter, public field,
  * every setter by reflective conversion (declared order), then "construct a value" from a String.
  * Throws a TypeError listing the setters found when nothing applies.
  */

@@ -24,7 +24,7 @@ export function val(value: unknown, jtype?: BoxedName): Val {
 }
 
 /** Tags a JS array as a Java array of the given element type (a primitive or class name). */
-export const ARRAY_TYPE = Symbol.for('pier:java-array-type');
+const ARRAY_TYPE = Symbol.for('pier:java-array-type');
 
 export function makeJavaArray(elementType: string, items: unknown[]): unknown[] {
   Object.defineProperty(items, ARRAY_TYPE, { value: elementType, enumerable: false });

@@ -27,8 +27,3 @@ export interface HandlerContainer extends LifeCycle {
   getHandlers(): Handler[];
   getChildHandlers(): Handler[];
 }
-
-export function isHandler(obj: unknown): obj is Handler {
-  return typeof obj === 'object' && obj !== null && typeof (obj as Handler).handle === 'function'
-    && typeof (obj as Handler).setServer === 'function';
-}

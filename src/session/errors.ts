@@ -38,13 +38,6 @@ export class UnwritableSessionDataError extends PierError {
 /** An operation that the session's state forbids (Java's IllegalStateException). */
 export class IllegalStateError extends PierError {}
 
-/** A session id that does not fit the id alphabet or length; treated as "no such session". */
-export class InvalidSessionIdError extends PierError {
-  constructor(readonly id: string) {
-    super(`Cannot use session id '${id.length > 64 ? `${id.slice(0, 64)}...` : id}': only [A-Za-z0-9_-] up to 512 characters is allowed`);
-  }
-}
-
 function describe(cause: unknown): string {
   if (cause instanceof Error) return cause.message;
   return cause === undefined ? 'unknown reason' : String(cause);

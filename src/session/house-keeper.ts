@@ -9,7 +9,7 @@ import type { SessionIdManager } from './session-id-manager';
 import { SESSION_LOG } from './session-log';
 
 /** The default scavenge interval, in seconds (`jetty.sessionScavengeInterval.seconds`). */
-export const DEFAULT_PERIOD_SEC = 600;
+const DEFAULT_PERIOD_SEC = 600;
 
 /**
  * Jetty's HouseKeeper, `<Set name="sessionHouseKeeper"><New class="...HouseKeeper"><Set

@@ -89,7 +89,7 @@ export class SessionCookieConfig {
 }
 
 /** Builds `NAME=VALUE; Path=...; Domain=...; Expires=...; Max-Age=N; Secure; HttpOnly; SameSite=X`. */
-export function formatSetCookie(opts: {
+function formatSetCookie(opts: {
   name: string; value: string; path: string; domain: string | null; maxAge: number;
   secure: boolean; httpOnly: boolean; sameSite: SameSite | null; now?: number;
 }): string {

@@ -187,14 +187,14 @@ export function decodeValue(v: unknown, depth = 0): unknown {
 }
 
 /** Encodes every attribute; the first unencodable one throws UnencodableValueError naming it. */
-export function encodeAttributes(attrs: ReadonlyMap<string, unknown>): Record<string, unknown> {
+function encodeAttributes(attrs: ReadonlyMap<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of attrs) out[k] = encodeValue(k, v);
   return out;
 }
 
 /** Builds the stored document for a SessionData (throws UnencodableValueError for a bad attribute). */
-export function toDocument(data: SessionData): StoredSessionDocument {
+function toDocument(data: SessionData): StoredSessionDocument {
   return {
     format: SESSION_FORMAT, version: SESSION_FORMAT_VERSION,
     id: data.id, contextPath: data.contextPath, vhost: data.vhost, lastNode: data.lastNode,
@@ -221,7 +221,7 @@ function str(doc: Record<string, unknown>, k: string): string {
 }
 
 /** Rebuilds SessionData from a stored document; throws TypeError when it is not one. */
-export function fromDocument(raw: unknown): SessionData {
+function fromDocument(raw: unknown): SessionData {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('not a JSON object');
   const doc = raw as Record<string, unknown>;
   if (doc.format !== SESSION_FORMAT) fail(`format is '${String(doc.format)}', expected '${SESSION_FORMAT}'`);

@@ -5,7 +5,7 @@
  */
 
 /** Longest id accepted from a request or a store (generated ids are about 30 characters). */
-export const MAX_SESSION_ID_LENGTH = 512;
+const MAX_SESSION_ID_LENGTH = 512;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 

@@ -327,7 +327,7 @@ function timersOf(owner: SessionOwner): InactivityTimers {
  * when it comes up. Sessions due together fire in batches, so that 1,000 expiring at once do not hold
  * the event loop.
  */
-export class InactivityTimers {
+class InactivityTimers {
   private readonly _heap: Session[] = [];
   private _timer: NodeJS.Timeout | null = null;
   private _timerAt = Infinity;

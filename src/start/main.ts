@@ -158,7 +158,7 @@ function startDevMode(server: unknown, say: (line: string) => void): void {
 }
 
 /** The exit code for an error: its own (UsageError), else 2 (bad configuration). */
-export function exitCodeOf(err: unknown): number {
+function exitCodeOf(err: unknown): number {
   const code = (err as { exitCode?: unknown })?.exitCode;
   return typeof code === 'number' && code > 0 ? code : UsageError.ERR_BAD_ARG;
 }
@@ -168,7 +168,7 @@ export function exitCodeOf(err: unknown): number {
  * the failure there), the element path of an XML error (`at Configure > Set[port]`), and a remedy for a
  * port in use. The cause chain follows with --debug.
  */
-export function oneLine(err: unknown): string {
+function oneLine(err: unknown): string {
   const full = err instanceof Error ? err.message : String(err);
   let msg = full.split(/\r?\n/).map(s => s.trim()).find(s => s.length > 0) ?? (err as Error)?.name ?? 'unknown error';
   const elementPath = (err as { elementPath?: unknown })?.elementPath;

@@ -144,7 +144,7 @@ export class MetaData {
   }
 }
 
-export function errorPageKey(e: ErrorPageDescriptor): string {
+function errorPageKey(e: ErrorPageDescriptor): string {
   if (e.errorCode !== null) return String(e.errorCode);
   if (e.exceptionType) return e.exceptionType;
   return GLOBAL_ERROR_PAGE;

@@ -30,7 +30,7 @@ const LOG = Log.getLogger('org.eclipse.jetty.webapp.WebAppContext');
 const CHANNEL_LOG = Log.getLogger('org.eclipse.jetty.server.HttpChannel');
 
 /** The folder holding package.json above this file: Pier's own jetty.home when none is set. */
-export function pierHome(): string {
+function pierHome(): string {
   let dir = __dirname;
   for (let i = 0; i < 20; i++) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;

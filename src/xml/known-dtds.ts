@@ -57,7 +57,7 @@ export function isConfigureDtd(resolved: string | undefined): boolean {
 
 /**
  * Elements whose content model in the configure DTDs has no `#PCDATA`: with such a DTD loaded, a
- * SAX parser reports whitespace inside them as ignorable, and Jetty's tree drops it (fact sheet §2.3).
+ * SAX parser reports whitespace inside them as ignorable, and Jetty's tree drops it.
  */
 export const CONFIGURE_ELEMENT_ONLY: ReadonlySet<string> = new Set([
   'Configure', 'Get', 'Ref', 'New', 'Call', 'Array', 'Map', 'Entry', 'Property', 'SystemProperty', 'Env',

@@ -82,7 +82,6 @@ describe('malformed and hostile Jetty XML', function () {
     if (unclear.length > 0) {
       const file = path.join(tempDir('fuzz-report'), 'unclear.json');
       fs.writeFileSync(file, JSON.stringify(unclear, null, 2));
-      // eslint-disable-next-line no-console
       console.log(`      unclear errors written to ${file}; first: ${unclear.slice(0, 3).map((u) => `#${u.i} ${path.basename(u.source)} [${u.how}] ${u.message}`).join('\n        ')}`);
     }
     expect(end.hung, `the worker hung on ${JSON.stringify(current)}`).to.equal(false);

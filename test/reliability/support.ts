@@ -21,7 +21,6 @@ export { seededRandom } from '../support/seeded-random';
 
 /** Prints a figure line the README section quotes (`[figures] name: {...}`). */
 export function reportFigures(name: string, figures: Record<string, unknown>): void {
-  // eslint-disable-next-line no-console
   console.log(`      [figures] ${name}: ${JSON.stringify(figures)}`);
 }
 

@@ -154,9 +154,7 @@ describe('session XML (seed 003: context XML through getSessionHandler)', () => 
 
 describe('session XML (seed 003 structure on a served ServletContextHandler)', () => {
   it('serves sessions into the storeDir the XML names', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ServletContextHandler } = require('../../src/servlet/servlet-context-handler');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startServer, request } = require('../server/http-helpers');
     const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'pier-seed3-'));
     const text = fs.readFileSync(path.join(repoRoot(), 'test/fixtures/session/seed-003-context.xml'), 'utf8')

@@ -1,6 +1,6 @@
 /**
  * Tests of Session on its own: access arithmetic, dirty flags, attribute listener rules and the
- * inactivity timer length of Jetty 9.4 (fact sheet 3.6, 3.7, 3.11).
+ * inactivity timer length of Jetty 9.4.
  * @module
  */
 import { expect } from 'chai';

@@ -29,7 +29,6 @@ export function removeBase(dir: string): void {
  * sets jetty.home, jetty.base and -D properties there.
  */
 export function preserveSystemProperties(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SystemProperties } = require('../../src/ioc/system-properties') as typeof import('../../src/ioc/system-properties');
   let saved = new Map<string, string>();
   before(() => { saved = SystemProperties.all(); });

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Expose, JettyClass } from '../../ioc/metadata';
 import { PierError } from '../../util/errors';
-import type { WebAppContext } from '../../webapp/web-app-context';
+import { WebAppContext } from '../../webapp/web-app-context';
 import type { App } from '../app';
 import type { ConfigurationManager } from '../configuration-manager';
 import { applyContextXml } from '../context-xml';
@@ -134,14 +134,14 @@ export class WebAppProvider extends ScanningAppProvider {
       const properties = this._configurationManager ? this._configurationManager.getProperties() : new Map<string, string>();
       const obj = await applyContextXml(file, {
         server, properties,
-        initializeDefaults: (o: unknown) => { if (isWebAppContext(o)) this.initializeWebAppContextDefaults(o); },
+        initializeDefaults: (o: unknown) => { if (o instanceof WebAppContext) this.initializeWebAppContextDefaults(o); },
       });
       if (!isDeployableContext(obj)) {
         throw new PierError(`Cannot deploy '${file}': it configures ${obj === null || obj === undefined ? 'nothing' : `a ${(obj as object).constructor.name}`}, not a ContextHandler`);
       }
       return obj;
     }
-    const webapp = new (webAppContextClass())();
+    const webapp = new WebAppContext();
     this.initializeWebAppContextDefaults(webapp);
     const { contextPath, virtualHost } = contextPathOf(path.basename(file));
     // as Jetty's WebAppProvider: the folder (or war) name, until web.xml's <display-name> replaces it
@@ -151,17 +151,6 @@ export class WebAppProvider extends ScanningAppProvider {
     webapp.setWar(file);
     return webapp;
   }
-}
-
-/** The WebAppContext class, loaded on first use (so the deployer can run XML-only apps without the webapp layer loaded). */
-function webAppContextClass(): typeof WebAppContext {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../webapp/web-app-context') as { WebAppContext: typeof WebAppContext }).WebAppContext;
-}
-
-function isWebAppContext(o: unknown): o is WebAppContext {
-  return typeof o === 'object' && o !== null && typeof (o as WebAppContext).setDefaultsDescriptor === 'function'
-    && typeof (o as WebAppContext).setExtractWAR === 'function';
 }
 
 function siblingExists(dir: string, name: string, extensions: string[]): boolean {

@@ -13,7 +13,7 @@ const PRIMITIVES: Record<string, string> = {
 };
 
 /** Resolves an array element type name: primitives, boxed, String, URL, InetAddress, or a registered class/interface. */
-export function arrayElementType(cx: Interpreter, el: XmlElement, type: string | undefined, location = el.location): string {
+function arrayElementType(cx: Interpreter, el: XmlElement, type: string | undefined, location = el.location): string {
   if (type === undefined) return 'Object';
   const p = primitiveTypeName(type);
   if (p) return /^[a-z]/.test(type) ? PRIMITIVES[p] : p;

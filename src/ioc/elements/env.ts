@@ -9,5 +9,5 @@ import { lookupProperty } from './property-lookup';
 export const envHandler: ElementHandler = {
   statement: true,
   value: true,
-  evaluate: (el, scope, cx) => lookupProperty(el, scope, cx, 'Property', (n) => process.env[n], true),
+  evaluate: (el, scope, cx) => lookupProperty(el, scope, cx, 'Env', (n) => process.env[n], true),
 };

@@ -20,17 +20,7 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
    * Returns false when the bean was already there.
    */
   addBean(obj: unknown, managed?: boolean): boolean {
-    if (obj === null || obj === undefined || this.contains(obj)) return false;
-    const bean: Bean = { obj, managed: managed ?? isLifeCycle(obj) };
-    this._beans.push(bean);
-    if (bean.managed && isLifeCycle(obj) && this.isStarted() && !obj.isRunning()) {
-      obj.start().catch((err: unknown) => {
-        // A bean added to a running container starts on its own; its failure must not become an
-        // unhandled rejection that takes the process down.
-        LOG.warn(`Cannot start ${String(obj)} added to running ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`, err);
-      });
-    }
-    return true;
+    return this.attach(obj, managed, undefined);
   }
 
   /** Adds a bean that starts with this container only if it is not already running elsewhere. */
@@ -38,18 +28,54 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
 
   contains(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj); }
 
+  /**
+   * Removes a bean. A managed LifeCycle bean that is running is stopped, as Jetty's removeBean does.
+   * Returns false when the bean was not there.
+   */
   removeBean(obj: unknown): boolean {
-    const i = this._beans.findIndex((b) => b.obj === obj);
-    if (i < 0) return false;
-    this._beans.splice(i, 1);
+    if (!this.contains(obj)) return false;
+    void this.detach(obj);
     return true;
   }
 
-  /** Replaces `oldBean` by `newBean`, keeping the position. */
+  /**
+   * Replaces `oldBean` by `newBean` as Jetty does: the old one is removed (and stopped, if it was a
+   * running managed bean), then the new one is added last (and started, if this container is running,
+   * once the old one has stopped).
+   */
   updateBean(oldBean: unknown, newBean: unknown, managed?: boolean): void {
     if (oldBean === newBean) return;
-    if (oldBean !== null && oldBean !== undefined) this.removeBean(oldBean);
-    if (newBean !== null && newBean !== undefined) this.addBean(newBean, managed);
+    const stopped = oldBean !== null && oldBean !== undefined ? this.detach(oldBean) : undefined;
+    if (newBean !== null && newBean !== undefined) this.attach(newBean, managed, stopped);
+  }
+
+  /** Adds `obj`; a managed LifeCycle is started when this container runs, after `after` settles. */
+  private attach(obj: unknown, managed: boolean | undefined, after: Promise<void> | undefined): boolean {
+    if (obj === null || obj === undefined || this.contains(obj)) return false;
+    const bean: Bean = { obj, managed: managed ?? isLifeCycle(obj) };
+    this._beans.push(bean);
+    if (!bean.managed || !isLifeCycle(obj) || !this.isStarted() || obj.isRunning()) return true;
+    const start = (): Promise<void> => (this.isStarted() && bean.managed && this.contains(obj) && !obj.isRunning() ? obj.start() : Promise.resolve());
+    (after ? after.then(start) : start()).catch((err: unknown) => {
+      // A bean added to a running container starts on its own; its failure must not become an
+      // unhandled rejection that takes the process down.
+      LOG.warn(`Cannot start ${String(obj)} added to running ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`, err);
+    });
+    return true;
+  }
+
+  /**
+   * Removes `obj` from the beans; a managed LifeCycle that is running is stopped. Resolves once it has
+   * stopped (a failure to stop is logged, not thrown), at once when there was nothing to stop.
+   */
+  private detach(obj: unknown): Promise<void> {
+    const i = this._beans.findIndex((b) => b.obj === obj);
+    if (i < 0) return Promise.resolve();
+    const [bean] = this._beans.splice(i, 1);
+    if (!bean.managed || !isLifeCycle(obj) || !obj.isRunning()) return Promise.resolve();
+    return obj.stop().catch((err: unknown) => {
+      LOG.warn(`Cannot stop ${String(obj)} removed from ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`, err);
+    });
   }
 
   isManaged(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj && b.managed); }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import '../../fixtures/ioc/beans';
-import { xmlConfig } from '../../support/xml-config';
+import { captureIocLog } from '../../support/log-capture';
+import { thrown, xmlConfig } from '../../support/xml-config';
 import { SystemProperties } from '../../../src/ioc/system-properties';
 
 const ids = (body: string, props: Record<string, string> = {}, doctype = true): Map<string, unknown> => {
@@ -10,6 +11,7 @@ const ids = (body: string, props: Record<string, string> = {}, doctype = true): 
 };
 
 describe('<SystemProperty> and <Env>', () => {
+  const log = captureIocLog();
   afterEach(() => { SystemProperties.clear('pier.test'); delete process.env.PIER_TEST_ENV; delete process.env.PIER_TEST_OLD; });
 
   it('reads SystemProperties, with default', () => {
@@ -23,6 +25,14 @@ describe('<SystemProperty> and <Env>', () => {
     expect(ids('<Env name="PIER_TEST_ENV" deprecated="PIER_TEST_OLD" id="e"/>').get('e')).to.equal('old');
     process.env.PIER_TEST_ENV = 'new';
     expect(ids('<Env name="PIER_TEST_ENV" deprecated="PIER_TEST_OLD" id="e"/>').get('e')).to.equal('new');
+  });
+
+  it('names <Env> itself in its warnings and errors', () => {
+    process.env.PIER_TEST_OLD = 'old';
+    ids('<Env name="PIER_TEST_ENV" deprecated="PIER_TEST_OLD" id="e"/>');
+    expect(log.map((r) => r.message)).to.deep.equal(["Env 'PIER_TEST_OLD' is deprecated, use 'PIER_TEST_ENV' instead (at Configure > Env[PIER_TEST_ENV])"]);
+    expect(thrown(() => ids('<Env id="e"/>')).message.split('\n')[0]).to.match(/: Cannot read <Env>: it must have attribute 'name' or element <Name>$/);
+    expect(thrown(() => ids('<Env name="PIER_TEST_ENV"><Set name="x"/></Env>')).message.split('\n')[0]).to.match(/: Cannot use <Set> inside <Env>: /);
   });
 
   it('reaches System.getProperty and System.setProperty through the java.lang.System shim', () => {
