@@ -142,7 +142,8 @@ export class DefaultServlet extends HttpServlet {
     const ifMatch = req.getHeader('if-match');
     if (ifMatch !== null && etag) {
       const ok = ifMatch.trim() === '*' || ifMatch.split(',').some((t) => weakEq(t.trim(), etag));
-      if (!ok) { res.sendError(412); return; }
+      // Jetty answers a failed If-Match with the status alone, and a failed If-Unmodified-Since with an error page
+      if (!ok) { res.setStatus(412); return; }
     } else {
       const ius = req.getHeader('if-unmodified-since');
       if (ius !== null && !Number.isNaN(Date.parse(ius)) && lastModified > Date.parse(ius)) { res.sendError(412); return; }
