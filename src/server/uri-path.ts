@@ -36,7 +36,7 @@ export function parseRequestUri(target: string): ParsedUri {
     : { rawPath, query, decodedPath: null, badReason: decoded.reason };
 }
 
-const FAST_PATH_UNSAFE = /[%;\\\0]|\/\.\.?(?:\/|$)|\/\//;
+const FAST_PATH_UNSAFE = /[%;\\\0]|\/(?:\.\.?(?:\/|$)|\/)/;
 
 /**
  * Decodes a raw path segment by segment; returns the canonical path or the reason it is refused.
