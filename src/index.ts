@@ -10,6 +10,7 @@ import 'reflect-metadata';
 export * from './util/errors';
 export * from './util/component/life-cycle';
 export * from './util/component/abstract-life-cycle';
+export * from './util/component/container';
 export * from './util/component/container-life-cycle';
 // Logging with Jetty's logger names and jetty-logging.properties
 export * from './util/log';

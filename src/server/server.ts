@@ -16,6 +16,7 @@ import { HandlerWrapper } from './handler/handler-wrapper';
 import { QueuedThreadPool } from './placeholders/queued-thread-pool';
 import type { Request } from './request';
 import { DEFAULT_MAX_FORM_CONTENT_SIZE } from './request';
+import { publishRequestEnd, publishRequestStart, requestEndChannel, requestStartChannel } from './request-events';
 import type { RequestLog } from './request-log';
 import type { Response } from './response';
 import { ServerConnector } from './server-connector';
@@ -228,8 +229,11 @@ export class Server extends HandlerWrapper {
    * handleExchange with a callback, as the connector runs it: each step continues from the previous
    * one's promise and `done` comes last, so an exchange costs no async frame and no promise of its own.
    * Every failure becomes an error response, a closed connection or a log line; `done` always runs.
+   * Hot path: the request events cost two `hasSubscribers` reads when nobody subscribes.
    */
   runExchange(request: Request, response: Response, done: () => void): void {
+    // diagnostics_channel events: two property reads when nobody subscribes, no message built
+    if (requestStartChannel.hasSubscribers || requestEndChannel.hasSubscribers) publishRequestStart(request, response);
     let handling: Promise<void> | undefined;
     try {
       handling = this.dispatch(request, response);
@@ -311,6 +315,7 @@ export class Server extends HandlerWrapper {
       for (let i = 0; i < logs.length; i++) this.log(logs[i], request, response);
     } finally {
       done();
+      if (requestEndChannel.hasSubscribers) publishRequestEnd(request, response);
     }
   }
 

@@ -154,6 +154,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
    * get() without a promise for a session in memory: the Session with one more request counted, null
    * when it is no longer resident, undefined when it is not in memory (get() then loads it). The
    * SessionHandler tries this first; a subclass changes what a request's get does in useResident.
+   * Hot path: stays synchronous (a map lookup, a counter, a debug check that is one comparison).
    */
   getResident(id: string): Session | null | undefined {
     const cached = this.doGet(id);

@@ -11,6 +11,10 @@ import type { SessionContext } from './session-context';
 import type { SessionDataStore } from './session-data-store';
 import { DONE } from './done';
 import { SESSION_LOG } from './session-log';
+import {
+  sessionStoreDeleteChannel, sessionStoreGetExpiredChannel, sessionStoreLoadChannel, sessionStoreStoreChannel, startTimeFor, storeMessage,
+  traceStoreOperation,
+} from './session-store-events';
 
 /**
  * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`): `gracePeriodSec` (default 3600),
@@ -72,16 +76,19 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     return this._context;
   }
 
+  /** Loads through doLoad; publishes `pier.session.store.load` when it has subscribers. */
   async load(id: string): Promise<SessionData | null> {
     this.checkStarted();
-    return this.doLoad(id);
+    if (!sessionStoreLoadChannel.hasSubscribers) return this.doLoad(id);
+    return traceStoreOperation(sessionStoreLoadChannel, this, this._context, () => this.doLoad(id), (data) => ({ id, found: Boolean(data) }));
   }
 
   /**
    * Writes when the data is dirty, was never saved, or its metadata changed and the last write is at
    * least savePeriodSec old. On failure lastSaved is restored and the error rethrown. The doStore
    * promise is continued, not awaited in an async frame (a release writes on every request); nothing to
-   * write, or a doStore that returned DONE (finished at once), gives DONE.
+   * write, or a doStore that returned DONE (finished at once), gives DONE. A write publishes
+   * `pier.session.store.store` when that channel has subscribers (the check is one property read).
    */
   store(id: string, data: SessionData): Promise<void> {
     if (!this.isStarted()) return Promise.reject(this.notStarted());
@@ -94,22 +101,33 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     }
     if (!(data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return DONE;
     data.setLastSaved(now);
+    const started = startTimeFor(sessionStoreStoreChannel);
     let writing: Promise<void>;
     try {
       writing = this.doStore(id, data, lastSave);
     } catch (err) {
       writing = Promise.reject(err);
     }
-    if (writing === DONE) { data.clean(); return DONE; }
-    return writing.then(() => data.clean(), (err: unknown) => {
+    if (writing === DONE) {
+      data.clean();
+      if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
+      return DONE;
+    }
+    return writing.then(() => {
+      data.clean();
+      if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
+    }, (err: unknown) => {
       data.setLastSaved(lastSave);
+      if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started, err), id });
       throw err;
     });
   }
 
+  /** Deletes through doDelete; publishes `pier.session.store.delete` when it has subscribers. */
   async delete(id: string): Promise<boolean> {
     this.checkStarted();
-    return this.doDelete(id);
+    if (!sessionStoreDeleteChannel.hasSubscribers) return this.doDelete(id);
+    return traceStoreOperation(sessionStoreDeleteChannel, this, this._context, () => this.doDelete(id), (deleted) => ({ id, deleted: deleted === true }));
   }
 
   async exists(id: string): Promise<boolean> {
@@ -117,8 +135,15 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     return this.doExists(id);
   }
 
+  /** The expiry search; publishes `pier.session.store.getExpired` when it has subscribers. */
   async getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
     this.checkStarted();
+    if (!sessionStoreGetExpiredChannel.hasSubscribers) return this.searchExpired(candidates);
+    return traceStoreOperation(sessionStoreGetExpiredChannel, this, this._context, () => this.searchExpired(candidates),
+      (expired) => ({ candidates: candidates.size, expired: expired?.size ?? 0 }));
+  }
+
+  private async searchExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
     const now = Date.now();
     const graceMs = this._gracePeriodSec * 1000;
     const expired = await this.doCheckExpired(candidates, now);

@@ -212,8 +212,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   getContextHandler(): SessionContextHost | null { return this._contextHost; }
 
   /** Adds an HttpSessionListener, HttpSessionAttributeListener or HttpSessionIdListener. */
-  @Expose('java.util.EventListener') addEventListener(listener: unknown): void { this._sessionListeners.add(listener); }
-  @Expose('java.util.EventListener') removeEventListener(listener: unknown): void { this._sessionListeners.remove(listener); }
+  @Expose('java.util.EventListener') override addEventListener(listener: unknown): void { super.addEventListener(listener); this._sessionListeners.add(listener); }
+  @Expose('java.util.EventListener') override removeEventListener(listener: unknown): void { super.removeEventListener(listener); this._sessionListeners.remove(listener); }
   @Expose() clearEventListeners(): void { this._sessionListeners.clear(); }
   getEventListeners(): readonly unknown[] { return this._sessionListeners.list(); }
 
@@ -328,6 +328,11 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * run the rest of the chain, then release every session the request entered (the last release writes,
    * and that write completes before this promise settles). A session in memory is found without a
    * promise, and the chain's promise is continued rather than awaited in async frames.
+   *
+   * Hot-path rule (a request for a resident session): checkRequestedSessionId (cookie scan, getResident),
+   * access and enterSession stay synchronous, and leaveScope gets DONE back from the release when
+   * nothing is to be written; the `inScope.then` below is the only promise the session layer makes.
+   * test/session/hot-path-promises.test.ts fails if another appears.
    */
   override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const req = baseRequest as unknown as RequestView;

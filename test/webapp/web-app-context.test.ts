@@ -133,6 +133,8 @@ describe('WebAppContext', () => {
   });
 
   describe('restarting', () => {
+    afterEach(cleanupTempDirs);
+
     it('serves again after stop and start, with each listener added once', async () => {
       const webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/shop');
       webapp.setDefaultsDescriptor(fixturePath('deploy', 'webdefault-no-static.xml'));
@@ -145,6 +147,24 @@ describe('WebAppContext', () => {
           expect(res.body).to.equal('hello world path=/hello started=StartupListener:hello');
           expect(webapp.getEventListeners()).to.have.length(1);
           expect(webapp.getServletHandler().getServlets().map((h) => h.getName()).filter((n) => n === 'hello')).to.have.length(1);
+        } finally { await server.stop(); }
+      });
+    });
+
+    it('takes its listeners from the code as it is at the new start (the old instances are removed)', async () => {
+      const app = tempDir();
+      copyTree(fixturePath('webapp', 'apps', 'shop'), app);
+      const webapp = new WebAppContext(app, '/shop');
+      webapp.setDefaultsDescriptor(fixturePath('deploy', 'webdefault-no-static.xml'));
+      await captureServerLog(async () => {
+        const { server, port } = await startServer(webapp);
+        try {
+          const listener = path.join(app, 'WEB-INF', 'classes', 'com', 'example', 'StartupListener.js');
+          fs.writeFileSync(listener, fs.readFileSync(listener, 'utf8').replace("'StartupListener:'", "'EditedListener:'"));
+          await webapp.stop();
+          await webapp.start();
+          expect((await httpGet(port, '/shop/hello')).body).to.equal('hello world path=/hello started=EditedListener:hello');
+          expect(webapp.getEventListeners()).to.have.length(1);
         } finally { await server.stop(); }
       });
     });

@@ -196,10 +196,12 @@ export class ContextHandler extends ScopedHandler {
 
   /**
    * Adds an event listener: ServletContextListener, ServletContextAttributeListener and
-   * ServletRequestListener are used here; every listener is kept for subclasses (sessions).
+   * ServletRequestListener are used here, a Container.Listener by ContainerLifeCycle; every listener is
+   * kept for subclasses (sessions).
    */
   @Expose('java.util.EventListener')
-  addEventListener(listener: unknown): void {
+  override addEventListener(listener: unknown): void {
+    super.addEventListener(listener);
     this._eventListeners.push(listener);
     if (isServletContextListener(listener)) {
       this._contextListeners.push(listener);
@@ -207,6 +209,15 @@ export class ContextHandler extends ScopedHandler {
     }
     if (isServletRequestListener(listener)) this._requestListeners.push(listener);
     if (isServletContextAttributeListener(listener)) this._attributeListeners.push(listener);
+  }
+  /** Removes a listener added with addEventListener (the descriptor processor does, before a redeploy). */
+  @Expose('java.util.EventListener')
+  override removeEventListener(listener: unknown): void {
+    super.removeEventListener(listener);
+    for (const list of [this._eventListeners, this._contextListeners, this._requestListeners, this._attributeListeners] as unknown[][]) {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    }
   }
   @Expose()
   getEventListeners(): unknown[] { return [...this._eventListeners]; }

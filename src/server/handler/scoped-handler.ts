@@ -44,8 +44,9 @@ export abstract class ScopedHandler extends HandlerWrapper {
     }
   }
 
-  // The scope and handle passes return the next handler's promise directly instead of awaiting it in
-  // an async frame of their own: one promise per request, not one per handler level.
+  // Hot path: the scope and handle passes return the next handler's promise directly instead of
+  // awaiting it in an async frame of their own. Only a scope that restores state after the chain
+  // (nextScopeThen) adds a promise, its one reaction; test/session/hot-path-promises.test.ts counts them.
 
   override handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (!this.isStarted()) return RESOLVED;

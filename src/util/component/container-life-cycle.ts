@@ -1,23 +1,27 @@
 /**
- * A LifeCycle that owns beans: managed beans start (in order) with it and stop (in reverse) with it
- * (Jetty's ContainerLifeCycle).
+ * A LifeCycle that owns beans: managed beans start (in order) with it and stop (in reverse) with it;
+ * Container.Listeners hear beans added and removed (Jetty's ContainerLifeCycle).
  * @module
  */
 import { AbstractLifeCycle } from './abstract-life-cycle';
 import { Log } from '../log';
+import { Container, isContainer, isContainerListener, isInheritedListener } from './container';
 import { isLifeCycle } from './life-cycle';
 
 const LOG = Log.getLogger('org.eclipse.jetty.util.component.ContainerLifeCycle');
 
 interface Bean { readonly obj: unknown; managed: boolean }
 
-export class ContainerLifeCycle extends AbstractLifeCycle {
+export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
   private readonly _beans: Bean[] = [];
+  private readonly _containerListeners: Container.Listener[] = [];
 
   /**
    * Adds a bean. LifeCycle beans are managed (started and stopped with this container) unless
    * `managed` is false; when the container is already running, a managed bean is started now.
-   * Returns false when the bean was already there.
+   * Returns false when the bean was already there. As in Jetty: a Container.Listener bean is also added
+   * as a listener, every listener hears `beanAdded`, and a managed bean that is a container gets the
+   * InheritedListeners.
    */
   addBean(obj: unknown, managed?: boolean): boolean {
     return this.attach(obj, managed, undefined);
@@ -29,7 +33,8 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
   contains(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj); }
 
   /**
-   * Removes a bean. A managed LifeCycle bean that is running is stopped, as Jetty's removeBean does.
+   * Removes a bean. A managed LifeCycle bean that is running is stopped, as Jetty's removeBean does; a
+   * container bean loses the InheritedListeners it got here, and every listener hears `beanRemoved`.
    * Returns false when the bean was not there.
    */
   removeBean(obj: unknown): boolean {
@@ -52,8 +57,11 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
   /** Adds `obj`; a managed LifeCycle is started when this container runs, after `after` settles. */
   private attach(obj: unknown, managed: boolean | undefined, after: Promise<void> | undefined): boolean {
     if (obj === null || obj === undefined || this.contains(obj)) return false;
-    const bean: Bean = { obj, managed: managed ?? isLifeCycle(obj) };
+    const bean: Bean = { obj, managed: false };
+    if (isContainerListener(obj)) this.addContainerListener(obj);
     this._beans.push(bean);
+    for (const l of [...this._containerListeners]) l.beanAdded(this, obj);
+    if (managed ?? isLifeCycle(obj)) this.manageBean(bean);
     if (!bean.managed || !isLifeCycle(obj) || !this.isStarted() || obj.isRunning()) return true;
     const start = (): Promise<void> => (this.isStarted() && bean.managed && this.contains(obj) && !obj.isRunning() ? obj.start() : Promise.resolve());
     (after ? after.then(start) : start()).catch((err: unknown) => {
@@ -72,15 +80,74 @@ export class ContainerLifeCycle extends AbstractLifeCycle {
     const i = this._beans.findIndex((b) => b.obj === obj);
     if (i < 0) return Promise.resolve();
     const [bean] = this._beans.splice(i, 1);
-    if (!bean.managed || !isLifeCycle(obj) || !obj.isRunning()) return Promise.resolve();
+    const wasManaged = bean.managed;
+    this.unmanageBean(bean);
+    for (const l of [...this._containerListeners]) l.beanRemoved(this, obj);
+    if (isContainerListener(obj)) this.removeContainerListener(obj);
+    if (!wasManaged || !isLifeCycle(obj) || !obj.isRunning()) return Promise.resolve();
     return obj.stop().catch((err: unknown) => {
       LOG.warn(`Cannot stop ${String(obj)} removed from ${this.constructor.name}: ${err instanceof Error ? err.message : String(err)}`, err);
     });
   }
 
   isManaged(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj && b.managed); }
-  unmanage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) b.managed = false; }
-  manage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) b.managed = true; }
+  unmanage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) this.unmanageBean(b); }
+  manage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) this.manageBean(b); }
+
+  /** A bean becomes managed; a container bean gets this container's InheritedListeners. */
+  private manageBean(bean: Bean): void {
+    if (bean.managed) return;
+    bean.managed = true;
+    if (isContainer(bean.obj)) {
+      for (const l of this._containerListeners) if (isInheritedListener(l)) bean.obj.addBean(l, false);
+    }
+  }
+
+  /** A bean stops being managed; a container bean loses the InheritedListeners it got here. */
+  private unmanageBean(bean: Bean): void {
+    if (!bean.managed) return;
+    if (isContainer(bean.obj)) {
+      for (const l of this._containerListeners) if (isInheritedListener(l)) bean.obj.removeBean(l);
+    }
+    bean.managed = false;
+  }
+
+  /**
+   * Adds a Container.Listener (Jetty 9.4's `addEventListener(Container.Listener)`): it hears
+   * `beanAdded` for every bean already here, then for every bean added; an InheritedListener is also
+   * added to every managed bean that is a container. Other objects are left to subclasses, which take
+   * their own kinds of listener (servlet and session listeners) and call this too.
+   */
+  addEventListener(listener: unknown): void {
+    if (isContainerListener(listener)) this.addContainerListener(listener);
+  }
+
+  /** Removes a Container.Listener: it hears `beanRemoved` for every bean still here. */
+  removeEventListener(listener: unknown): void {
+    if (isContainerListener(listener)) this.removeContainerListener(listener);
+  }
+
+  /** The Container.Listeners of this container. */
+  getContainerListeners(): readonly Container.Listener[] { return this._containerListeners; }
+
+  private addContainerListener(listener: Container.Listener): void {
+    if (this._containerListeners.includes(listener)) return;
+    this._containerListeners.push(listener);
+    for (const b of [...this._beans]) {
+      listener.beanAdded(this, b.obj);
+      if (isInheritedListener(listener) && b.managed && isContainer(b.obj)) b.obj.addBean(listener, false);
+    }
+  }
+
+  private removeContainerListener(listener: Container.Listener): void {
+    const i = this._containerListeners.indexOf(listener);
+    if (i < 0) return;
+    this._containerListeners.splice(i, 1);
+    for (const b of [...this._beans]) {
+      listener.beanRemoved(this, b.obj);
+      if (isInheritedListener(listener) && b.managed && isContainer(b.obj)) b.obj.removeBean(listener);
+    }
+  }
 
   getBeans(): unknown[];
   getBeans<T>(type: abstract new (...args: never[]) => T): T[];

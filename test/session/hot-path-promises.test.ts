@@ -1,0 +1,177 @@
+/**
+ * The hot path's rule, measured: a request for a session that is in memory (resident) allocates no
+ * promise to find, enter, use or release its session, and the request as a whole allocates only the
+ * handler chain's own promises. Promise constructions are counted with async_hooks over one request on a
+ * warm keep-alive connection through the real server, after warm-up.
+ * @module
+ */
+import { expect } from 'chai';
+import { createHook } from 'node:async_hooks';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { HttpServlet } from '../../src/servlet/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
+import { DefaultSessionCache } from '../../src/session/default-session-cache';
+import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
+import { startServer } from '../server/http-helpers';
+import { tempDir } from './support';
+
+/**
+ * The promises one such request may create, each a reaction or an end the chain needs (none is an
+ * async frame): the servlet handler's failure mapping, the servlet scope's and the context scope's
+ * restore, the session scope's leave, the exchange's continuation after the chain, the response's end
+ * (`res.end` callback) and the exchange's completion. Adding one is a decision: change this number and
+ * ARCHITECTURE.md's hot-path paragraph together.
+ */
+const HOT_PATH_PROMISE_BUDGET = 7;
+/** The only promise the session layer may make for a resident session: the reaction that leaves its scope. */
+const SESSION_LAYER_SITES = ['SessionHandler.doScope'];
+
+const SRC = `${path.sep}src${path.sep}`;
+
+/** A servlet that reads the session counter and writes it only the first time. */
+class ReadServlet extends HttpServlet {
+  protected override doGet(req: HttpServletRequest, res: HttpServletResponse): void {
+    const session = req.getSession(true)!;
+    const n = session.getAttribute('n') as number | null;
+    if (n === null) session.setAttribute('n', 1);
+    res.setContentType('text/plain');
+    res.getWriter().write(`n=${n ?? 0}`);
+  }
+}
+
+/** One HTTP/1.1 client connection, read by hand: no promise of its own while a request is measured. */
+class RawConnection {
+  private buffer = '';
+  private waiting: ((reply: string) => void) | null = null;
+
+  private constructor(private readonly socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => { this.buffer += chunk; this.deliver(); });
+  }
+
+  static open(port: number): Promise<RawConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => resolve(new RawConnection(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Sends a GET; `onReply` runs (synchronously, in the data callback) when the whole reply is in. */
+  send(cookie: string | null, onReply: (reply: string) => void): void {
+    this.waiting = onReply;
+    this.socket.write(`GET /ctx/read HTTP/1.1\r\nHost: test\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}\r\n`);
+  }
+
+  get(cookie: string | null): Promise<string> {
+    return new Promise((resolve) => this.send(cookie, resolve));
+  }
+
+  private deliver(): void {
+    const end = this.buffer.indexOf('\r\n\r\n');
+    if (end < 0 || this.waiting === null) return;
+    const length = /\r\ncontent-length: *(\d+)/i.exec(this.buffer.substring(0, end));
+    if (!length || this.buffer.length < end + 4 + Number(length[1])) return;
+    const reply = this.buffer.substring(0, end + 4 + Number(length[1]));
+    this.buffer = this.buffer.substring(reply.length);
+    const w = this.waiting;
+    this.waiting = null;
+    w(reply);
+  }
+
+  close(): void { this.socket.destroy(); }
+}
+
+const SESSION_SRC = `${SRC}session${path.sep}`;
+
+/** Where a promise was made: the first frame in Pier's code, as `Class.method`, and whether it is in src/session/. */
+function siteOf(stack: string): { site: string; inSessionLayer: boolean } {
+  for (const line of stack.split('\n').slice(1)) {
+    if (!line.includes(SRC)) continue;
+    const m = /at (?:async )?([^\s(]+) \(/.exec(line);
+    return { site: m ? m[1] : line.trim(), inSessionLayer: line.includes(SESSION_SRC) };
+  }
+  return { site: '(outside Pier)', inSessionLayer: false };
+}
+
+/** Counts the promises created from sending one request until its whole reply is in; returns their sites. */
+function measure(connection: RawConnection, cookie: string): Promise<{ site: string; inSessionLayer: boolean }[]> {
+  return new Promise((resolve) => {
+    const sites: { site: string; inSessionLayer: boolean }[] = [];
+    const hook = createHook({
+      init(_id, type) {
+        if (type !== 'PROMISE') return;
+        const holder: { stack?: string } = {};
+        Error.captureStackTrace(holder);
+        sites.push(siteOf(holder.stack ?? ''));
+      },
+    });
+    // enabled in a callback of its own, after the test's await has made its promise
+    setImmediate(() => {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40;
+      hook.enable();
+      connection.send(cookie, () => {
+        hook.disable();
+        Error.stackTraceLimit = limit;
+        setImmediate(() => resolve(sites));
+      });
+    });
+  });
+}
+
+describe('the hot path for a resident session', function () {
+  this.timeout(60_000);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
+
+  async function serve(store: 'null' | 'file'): Promise<number> {
+    const context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    context.setContextPath('/ctx');
+    context.addServlet(ReadServlet, '/read');
+    if (store === 'file') {
+      const tmp = tempDir();
+      cleanups.push(tmp.cleanup);
+      const handler = context.getSessionHandler()!;
+      const cache = new DefaultSessionCache(handler);
+      const fileStore = new FileSessionDataStore();
+      fileStore.setStoreDir(tmp.dir);
+      // a read changes only the access time: with a save period, it is not written at every request
+      fileStore.setSavePeriodSec(60);
+      // no periodic checkpoint: nothing of the store runs while a request is measured
+      fileStore.setCheckpointPeriodMs(0);
+      cache.setSessionDataStore(fileStore);
+      handler.setSessionCache(cache);
+    }
+    const { server, port } = await startServer(context);
+    cleanups.push(() => server.stop());
+    return port;
+  }
+
+  /** The sites of the promises of the cheapest of three measured requests (after warm-up), and that request's reply. */
+  async function promisesOfOneRequest(port: number): Promise<{ site: string; inSessionLayer: boolean }[]> {
+    const connection = await RawConnection.open(port);
+    cleanups.push(() => connection.close());
+    const first = await connection.get(null);
+    const cookie = /\r\nset-cookie: *(JSESSIONID=[^;\r]+)/i.exec(first)?.[1];
+    expect(cookie, first).to.be.a('string');
+    for (let i = 0; i < 30; i++) { const r = await connection.get(cookie!); expect(r, r).to.match(/\r\n\r\nn=1$/); }
+    let best: { site: string; inSessionLayer: boolean }[] | null = null;
+    for (let i = 0; i < 3; i++) {
+      const sites = await measure(connection, cookie!);
+      if (best === null || sites.length < best.length) best = sites;
+    }
+    return best!;
+  }
+
+  for (const store of ['null', 'file'] as const) {
+    it(`a read of a resident session (${store} store) allocates no promise in the session layer but its scope's leave, and no more than the chain's ${HOT_PATH_PROMISE_BUDGET}`, async () => {
+      const promises = await promisesOfOneRequest(await serve(store));
+      const all = promises.map((p) => p.site).join(', ');
+      expect(promises.filter((p) => p.inSessionLayer).map((p) => p.site), `promises of the session layer, among: ${all}`).to.deep.equal(SESSION_LAYER_SITES);
+      expect(promises.length, `promises of one request: ${all}`).to.be.at.most(HOT_PATH_PROMISE_BUDGET);
+    });
+  }
+});
