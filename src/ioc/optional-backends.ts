@@ -46,6 +46,31 @@ function isMissing(err: unknown, pkg: string): boolean {
 }
 
 /**
+ * Requires `pkg`, an npm client package that an optional backend needs only for some configurations
+ * (a JDBC store needs `pg` for PostgreSQL but not for SQLite). When it is not installed, throws
+ * OptionalBackendError whose one line says what could not be done and which package to install.
+ */
+export function requireClientPackage<T>(pkg: string, title: string, action: string, className = ''): T {
+  try {
+    return require(pkg) as T;
+  } catch (err) {
+    if (!isMissing(err, pkg)) throw err;
+    throw new OptionalBackendError(`Cannot ${action}: ${title} needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
+      className, pkg, { cause: err });
+  }
+}
+
+/** True when `pkg` can be required from Pier (it is installed), without loading it. */
+export function isClientPackageInstalled(pkg: string): boolean {
+  try {
+    require.resolve(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Loads the backend that declares `className`, because XML names that class. Throws OptionalBackendError
  * naming the package to install when a client package is missing, or the cause when the module fails.
  */

@@ -6,6 +6,7 @@
  * checks it).
  * @module
  */
+import { declareOptionalBackend } from '../ioc/optional-backends';
 import './session-handler';
 import './default-session-id-manager';
 import './house-keeper';
@@ -24,3 +25,20 @@ import './caching-session-data-store-factory';
 import './stores/file/file-session-data-store';
 import './stores/file/file-session-data-store-factory';
 import './legacy/hash-session-manager';
+
+// The JDBC store needs a database client package (pg, mysql2 or better-sqlite3, whichever its URL
+// names), so its classes load only when XML names one of them.
+declareOptionalBackend({
+  title: 'the JDBC session store',
+  classes: [
+    'org.eclipse.jetty.server.session.JDBCSessionDataStore',
+    'org.eclipse.jetty.server.session.JDBCSessionDataStoreFactory',
+    'org.eclipse.jetty.server.session.DatabaseAdaptor',
+    'org.eclipse.jetty.server.session.JDBCSessionDataStore$SessionTableSchema',
+    'org.eclipse.jetty.server.session.JDBCSessionDataStore.SessionTableSchema',
+    'org.eclipse.jetty.plus.jndi.Resource',
+    'com.zaxxer.hikari.HikariDataSource',
+  ],
+  packages: ['pg', 'mysql2', 'better-sqlite3'],
+  load: () => require('./stores/jdbc/classes'),
+});

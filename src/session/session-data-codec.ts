@@ -247,3 +247,32 @@ export function decodeSessionData(bytes: Buffer | string): SessionData {
   try { parsed = JSON.parse(text); } catch (err) { throw new TypeError(`Cannot decode stored session: ${(err as Error).message}`, { cause: err }); }
   return fromDocument(parsed);
 }
+
+/** The `format` of the attribute document a table-backed store keeps in its blob column. */
+export const ATTRIBUTES_FORMAT = 'pier-session-attributes';
+
+/**
+ * The attributes alone, as the UTF-8 JSON document `{"format":"pier-session-attributes","version":1,
+ * "attributes":{...}}` (a store whose other fields are columns, such as JDBC's `map`). Throws
+ * UnencodableValueError naming the first attribute that cannot be stored.
+ */
+export function encodeSessionAttributes(data: SessionData): Buffer {
+  return Buffer.from(JSON.stringify({ format: ATTRIBUTES_FORMAT, version: SESSION_FORMAT_VERSION, attributes: encodeAttributes(data.attributes) }), 'utf8');
+}
+
+/** Puts the attributes of an encodeSessionAttributes document into `data`; throws TypeError when the bytes are not one. */
+export function decodeSessionAttributes(bytes: Buffer | string | null | undefined, data: SessionData): void {
+  if (bytes === null || bytes === undefined) fail('the attribute column is NULL');
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  if (text.length === 0) fail('the stored attributes are empty');
+  let doc: unknown;
+  try { doc = JSON.parse(text); } catch (err) { throw new TypeError(`Cannot decode stored attributes: ${(err as Error).message}`, { cause: err }); }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail('not a JSON object');
+  const d = doc as Record<string, unknown>;
+  if (d.format !== ATTRIBUTES_FORMAT) fail(`format is '${String(d.format)}', expected '${ATTRIBUTES_FORMAT}'`);
+  const version = num(d, 'version');
+  if (version < 1 || version > SESSION_FORMAT_VERSION) fail(`unsupported version ${version}`);
+  const attrs = d.attributes;
+  if (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs)) fail('attributes is not an object');
+  for (const k of Object.keys(attrs)) data.attributes.set(k, decodeValue((attrs as Record<string, unknown>)[k]));
+}

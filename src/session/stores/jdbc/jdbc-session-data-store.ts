@@ -1,0 +1,237 @@
+/**
+ * Sessions in a database table (org.eclipse.jetty.server.session.JDBCSessionDataStore), one row per
+ * (id, context, virtual host), read and written with Jetty 9.4's statements, on PostgreSQL, MariaDB,
+ * MySQL or an embedded SQLite file.
+ * @module
+ */
+import { JettyClass, Expose } from '../../../ioc/metadata';
+import { PierError } from '../../../util/errors';
+import { AbstractSessionDataStore } from '../../abstract-session-data-store';
+import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError, type SessionLocator } from '../../errors';
+import { decodeSessionAttributes, encodeSessionAttributes, UnencodableValueError } from '../../session-data-codec';
+import type { SessionData } from '../../session-data';
+import { SESSION_LOG } from '../../session-log';
+import { DatabaseAdaptor } from './database-adaptor';
+import { field, longField, SessionTableSchema, type SessionStatements } from './session-table-schema';
+
+/** A store operation that failed in the database (it is down, timed out, refused the statement). */
+export class SessionDataStoreError extends PierError {}
+
+function where(ctx: SessionLocator | null): string {
+  return ctx ? ` in context '${ctx.canonicalContextPath}' vhost '${ctx.vhost}'` : '';
+}
+
+/**
+ * Jetty's JDBCSessionDataStore. XML properties: `databaseAdaptor` (required), `sessionTableSchema`
+ * (Jetty's defaults when not set), `gracePeriodSec`, `savePeriodSec`. Passivating: every write
+ * serialises the attributes into the `map` column (Pier's JSON attribute document, not Java
+ * serialisation). A never-saved session is inserted, a saved one updated; `cookieTime` is written on
+ * insert only. Expiry follows Jetty 10's three steps: candidates (this node's expired rows, and
+ * candidates no longer in the table), this context's rows expired more than a grace period ago (any
+ * node), and every `10 × gracePeriodSec` a sweep deleting rows of any context that expired before then.
+ */
+@JettyClass('org.eclipse.jetty.server.session.JDBCSessionDataStore')
+export class JDBCSessionDataStore extends AbstractSessionDataStore {
+  /** What an empty context path is stored as where '' is NULL (Oracle). */
+  static readonly NULL_CONTEXT_PATH = '/';
+
+  private _dbAdaptor: DatabaseAdaptor | null = null;
+  private _sessionTableSchema: SessionTableSchema | null = null;
+  private _schemaProvided = false;
+  private _sql: SessionStatements | null = null;
+  private _adaptorInUse = false;
+
+  @Expose('org.eclipse.jetty.server.session.DatabaseAdaptor')
+  setDatabaseAdaptor(adaptor: DatabaseAdaptor): void {
+    this.requireStopped('databaseAdaptor');
+    this._dbAdaptor = adaptor;
+  }
+  @Expose() getDatabaseAdaptor(): DatabaseAdaptor | null { return this._dbAdaptor; }
+
+  @Expose('org.eclipse.jetty.server.session.JDBCSessionDataStore$SessionTableSchema')
+  setSessionTableSchema(schema: SessionTableSchema): void {
+    this.requireStopped('sessionTableSchema');
+    this._sessionTableSchema = schema;
+    this._schemaProvided = true;
+  }
+  @Expose() getSessionTableSchema(): SessionTableSchema | null { return this._sessionTableSchema; }
+
+  isPassivating(): boolean { return true; }
+
+  private requireStopped(setting: string): void {
+    if (this.isStarted() || this.isStarting()) throw new IllegalStateError(`Cannot set ${setting}: the JDBCSessionDataStore is running`);
+  }
+
+  protected override async doStart(): Promise<void> {
+    this.requireContext();
+    const adaptor = this._dbAdaptor;
+    if (!adaptor) throw new IllegalStateError('Cannot start JDBCSessionDataStore: No jdbc config (set its databaseAdaptor)');
+    const schema = this._sessionTableSchema ?? new SessionTableSchema();
+    this._sessionTableSchema = schema;
+    await adaptor.initialize();
+    this._adaptorInUse = true;
+    try {
+      await schema.prepareTables(adaptor);
+      this._sql = schema.statements();
+      await super.doStart();
+    } catch (err) {
+      this._adaptorInUse = false;
+      await adaptor.release();
+      throw err;
+    }
+  }
+
+  protected override async doStop(): Promise<void> {
+    await super.doStop();
+    this._sql = null;
+    if (!this._schemaProvided) this._sessionTableSchema = null;
+    if (this._adaptorInUse) {
+      this._adaptorInUse = false;
+      await this._dbAdaptor?.release();
+    }
+  }
+
+  private parts(): { adaptor: DatabaseAdaptor; schema: SessionTableSchema; sql: SessionStatements; cp: string; vh: string } {
+    const ctx = this.requireContext();
+    if (!this._dbAdaptor || !this._sessionTableSchema || !this._sql) throw new IllegalStateError('Cannot use JDBCSessionDataStore: Not started');
+    let cp = ctx.getCanonicalContextPath();
+    if (this._dbAdaptor.isEmptyStringNull() && cp.trim() === '') cp = JDBCSessionDataStore.NULL_CONTEXT_PATH;
+    return { adaptor: this._dbAdaptor, schema: this._sessionTableSchema, sql: this._sql, cp, vh: ctx.getVhost() };
+  }
+
+  /** Wraps a database failure as "Cannot <what> session '<id>' in context ...: <cause>". */
+  private failure(what: string, id: string, cause: unknown): SessionDataStoreError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new SessionDataStoreError(`Cannot ${what} session '${id}'${where(this._context)}: ${reason}`, { cause });
+  }
+
+  protected async doLoad(id: string): Promise<SessionData | null> {
+    const { adaptor, schema, sql, cp, vh } = this.parts();
+    let rows;
+    try {
+      rows = await adaptor.run(`load session '${id}'`, (db) => db.query(sql.load, [id, cp, vh]));
+    } catch (err) {
+      throw this.failure('load', id, err);
+    }
+    if (rows.length === 0) {
+      if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('No session {}', id);
+      return null;
+    }
+    const row = rows[0];
+    const data = this.newSessionData(id, longField(row, schema.getCreateTimeColumn()), longField(row, schema.getAccessTimeColumn()),
+      longField(row, schema.getLastAccessTimeColumn()), longField(row, schema.getMaxIntervalColumn()));
+    data.setCookieSet(longField(row, schema.getCookieTimeColumn()));
+    data.setLastNode(String(field(row, schema.getLastNodeColumn()) ?? ''));
+    data.setLastSaved(longField(row, schema.getLastSavedTimeColumn()));
+    data.setExpiry(longField(row, schema.getExpiryTimeColumn()));
+    try {
+      decodeSessionAttributes(field(row, schema.getMapColumn()) as Buffer | null, data);
+    } catch (cause) {
+      throw new UnreadableSessionDataError(id, this._context, { cause });
+    }
+    data.clean();
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('LOADED session {}', id);
+    return data;
+  }
+
+  protected async doStore(id: string, data: SessionData, lastSaveTime: number): Promise<void> {
+    const { adaptor, sql, cp, vh } = this.parts();
+    let map: Buffer;
+    try {
+      map = encodeSessionAttributes(data);
+    } catch (err) {
+      const attr = err instanceof UnencodableValueError ? err.attribute : undefined;
+      throw new UnwritableSessionDataError(id, this._context, attr, { cause: err });
+    }
+    try {
+      if (lastSaveTime <= 0) {
+        await adaptor.run(`insert session '${id}'`, (db) => db.update(sql.insert, [id, cp, vh, data.getLastNode(), data.getAccessed(),
+          data.getLastAccessed(), data.getCreated(), data.getCookieSet(), data.getLastSaved(), data.getExpiry(), data.getMaxInactiveMs(), map]));
+        if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Inserted session {}', id);
+      } else {
+        await adaptor.run(`update session '${id}'`, (db) => db.update(sql.update, [data.getLastNode(), data.getAccessed(), data.getLastAccessed(),
+          data.getLastSaved(), data.getExpiry(), data.getMaxInactiveMs(), map, data.getId(), cp, vh]));
+        if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Updated session {}', id);
+      }
+    } catch (err) {
+      throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
+    }
+  }
+
+  protected async doDelete(id: string): Promise<boolean> {
+    const { adaptor, sql, cp, vh } = this.parts();
+    try {
+      const rows = await adaptor.run(`delete session '${id}'`, (db) => db.update(sql.delete, [id, cp, vh]));
+      if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Deleted Session {}:{}', id, rows > 0);
+      return rows > 0;
+    } catch (err) {
+      throw this.failure('delete', id, err);
+    }
+  }
+
+  /** A row exists and is not expired (immortal rows, expiry 0, exist). */
+  protected async doExists(id: string): Promise<boolean> {
+    const { adaptor, schema, sql, cp, vh } = this.parts();
+    let rows;
+    try {
+      rows = await adaptor.run(`check session '${id}'`, (db) => db.query(sql.exists, [id, cp, vh]));
+    } catch (err) {
+      throw this.failure('check', id, err);
+    }
+    if (rows.length === 0) return false;
+    const expiry = longField(rows[0], schema.getExpiryTimeColumn());
+    return expiry <= 0 || expiry > Date.now();
+  }
+
+  /**
+   * This node's rows of this context expired at `time`, plus the candidates that have no row any more.
+   * A candidate whose row is still there but not expired is managed by another node now. As in Jetty,
+   * a failure is logged and what was found so far is returned.
+   */
+  protected async doCheckExpired(candidates: ReadonlySet<string>, time: number): Promise<Set<string>> {
+    const { adaptor, schema, sql, cp, vh } = this.parts();
+    const expired = new Set<string>();
+    const worker = this.requireContext().getWorkerName();
+    try {
+      const rows = await adaptor.run('find this node\'s expired sessions', (db) => db.query(sql.myExpired, [worker, cp, vh, time]));
+      for (const r of rows) expired.add(String(field(r, schema.getIdColumn())));
+      for (const id of candidates) {
+        if (expired.has(id)) continue;
+        const found = await adaptor.run(`check session '${id}'`, (db) => db.query(sql.exists, [id, cp, vh]));
+        if (found.length === 0) expired.add(id);
+        else if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('{} Session {} expiry fresher in db than cache, another node must be managing it', worker, id);
+      }
+    } catch (err) {
+      SESSION_LOG.warn(`Cannot check expired sessions${where(this._context)}: ${(err as Error).message}`, err);
+    }
+    return expired;
+  }
+
+  /** This context's rows, of any node, expired at `time`; a failure is logged and what was found returned. */
+  protected async doGetExpired(time: number): Promise<Set<string>> {
+    const { adaptor, schema, sql, cp, vh } = this.parts();
+    const expired = new Set<string>();
+    try {
+      const rows = await adaptor.run('find expired sessions', (db) => db.query(sql.expired, [cp, vh, time]));
+      for (const r of rows) expired.add(String(field(r, schema.getIdColumn())));
+    } catch (err) {
+      SESSION_LOG.warn(`Cannot find sessions expired before ${time}${where(this._context)}: ${(err as Error).message}`, err);
+    }
+    return expired;
+  }
+
+  /** Deletes rows of any context and node that expired at `time` (nobody can load them for listeners). */
+  protected async doCleanOrphans(time: number): Promise<void> {
+    const { adaptor, sql } = this.parts();
+    try {
+      const rows = await adaptor.run('delete orphaned sessions', (db) => db.update(sql.cleanOrphans, [time]));
+      if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Deleted {} orphaned sessions', rows);
+    } catch (err) {
+      SESSION_LOG.warn(`Cannot delete orphaned sessions: ${(err as Error).message}`, err);
+    }
+  }
+
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[adaptor=${this._dbAdaptor},schema=${this._sessionTableSchema}]`;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The SqlClient for PostgreSQL, over the `pg` package's bounded Pool.
+ * @module
+ */
+import type { Pool, PoolConfig } from 'pg';
+import { SESSION_LOG } from '../../session-log';
+import type { JdbcConnectionInfo } from './jdbc-url';
+import { requireDriver, toNumberedPlaceholders, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue } from './sql-client';
+
+/** pgJDBC's URL parameters that mean the same to `pg`, and how each is passed on. */
+function pgOptions(info: JdbcConnectionInfo): Partial<PoolConfig> {
+  const p = info.params;
+  const out: Partial<PoolConfig> = {};
+  const sslmode = p.get('sslmode');
+  if (p.get('ssl') === 'true' || (sslmode !== undefined && sslmode !== 'disable')) {
+    out.ssl = sslmode === 'verify-full' || sslmode === 'verify-ca' ? { rejectUnauthorized: true } : { rejectUnauthorized: false };
+  }
+  const app = p.get('ApplicationName') ?? p.get('applicationName');
+  if (app) out.application_name = app;
+  const schema = p.get('currentSchema');
+  // a search_path given as a connection option; the name is quoted so that no character can end it
+  if (schema) out.options = `-c search_path="${schema.replace(/"/g, '""')}"`;
+  return out;
+}
+
+/** PostgreSQL through a `pg` Pool of at most maxPoolSize connections. */
+export class PostgresqlClient implements SqlClient {
+  readonly dialect = 'postgresql' as const;
+  private readonly _pool: Pool;
+
+  constructor(info: JdbcConnectionInfo, options: SqlClientOptions) {
+    const pg = requireDriver<typeof import('pg')>('postgresql', info.redacted);
+    this._pool = new pg.Pool({
+      host: info.host, port: info.port, database: info.database, user: info.user, password: info.password,
+      max: options.maxPoolSize, connectionTimeoutMillis: options.connectTimeoutMs, idleTimeoutMillis: 30_000,
+      keepAlive: true, allowExitOnIdle: true, ...pgOptions(info),
+    });
+    // An idle connection that the server or the network drops is removed from the pool, which then
+    // emits 'error': without a listener Node would end the process.
+    this._pool.on('error', (err) => SESSION_LOG.debug('Dropped an idle PostgreSQL connection: {}', err.message));
+  }
+
+  async query(sql: string, params: readonly SqlValue[]): Promise<SqlRow[]> {
+    const res = await this._pool.query(toNumberedPlaceholders(sql), params as SqlValue[]);
+    return res.rows as SqlRow[];
+  }
+
+  async update(sql: string, params: readonly SqlValue[]): Promise<number> {
+    const res = await this._pool.query(toNumberedPlaceholders(sql), params as SqlValue[]);
+    return res.rowCount ?? 0;
+  }
+
+  async productName(): Promise<string> { return 'postgresql'; }
+
+  async close(): Promise<void> { await this._pool.end(); }
+}

@@ -1,0 +1,56 @@
+/**
+ * What the JDBC session store needs from a database connection pool, whatever the database: run one
+ * parameterised statement (placeholders are `?`, as in JDBC) and get rows or a count of changed rows.
+ * Each dialect's client lives in its own file and requires its npm package only when it is made, so a
+ * server on PostgreSQL never needs the SQLite package and the other way round.
+ * @module
+ */
+import { requireClientPackage } from '../../../ioc/optional-backends';
+import { CLIENT_PACKAGES, type JdbcConnectionInfo, type SqlDialect } from './jdbc-url';
+
+/** A value bound to a `?` placeholder. */
+export type SqlValue = string | number | Buffer | null;
+
+/** One result row, by the column names the database returns. */
+export type SqlRow = Record<string, unknown>;
+
+/** A bounded pool of connections to one database. */
+export interface SqlClient {
+  readonly dialect: SqlDialect;
+  /** Runs a query and returns its rows. */
+  query(sql: string, params: readonly SqlValue[]): Promise<SqlRow[]>;
+  /** Runs an insert, update, delete or DDL statement and returns how many rows it changed. */
+  update(sql: string, params: readonly SqlValue[]): Promise<number>;
+  /** The database product, lower-cased as JDBC metadata names it (`postgresql`, `mariadb`, `mysql`, `sqlite`). */
+  productName(): Promise<string>;
+  /** Closes every connection; the client cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** Pool settings every client takes. */
+export interface SqlClientOptions {
+  /** The most connections open at once (requests beyond it wait for one). */
+  readonly maxPoolSize: number;
+  /** How long connecting, or waiting for a pooled connection, may take (ms). */
+  readonly connectTimeoutMs: number;
+}
+
+/** The client package of `dialect`, or OptionalBackendError naming the package to install. */
+export function requireDriver<T>(dialect: SqlDialect, url: string): T {
+  return requireClientPackage<T>(CLIENT_PACKAGES[dialect], 'the JDBC session store', `connect to '${url}'`);
+}
+
+/** Makes the client for a parsed JDBC URL (its dialect's package is required now). */
+export function createSqlClient(info: JdbcConnectionInfo, options: SqlClientOptions): SqlClient {
+  switch (info.dialect) {
+    case 'postgresql': return new (require('./postgresql-client') as typeof import('./postgresql-client')).PostgresqlClient(info, options);
+    case 'mysql': return new (require('./mysql-client') as typeof import('./mysql-client')).MysqlClient(info, options);
+    case 'sqlite': return new (require('./sqlite-client') as typeof import('./sqlite-client')).SqliteClient(info, options);
+  }
+}
+
+/** Rewrites JDBC's `?` placeholders to PostgreSQL's `$1, $2, ...` (the store's SQL has no string literals). */
+export function toNumberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
