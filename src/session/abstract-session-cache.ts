@@ -233,7 +233,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
         return DONE;
       }
       return writing.then(() => this.afterRelease(session, passivating), (err: unknown) => {
-        this.afterRelease(session, passivating);
+        this.afterRelease(session, passivating, false);
         throw err;
       });
     } catch (err) {
@@ -248,9 +248,13 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     return store.store(session.getId(), session.getSessionData());
   }
 
-  /** After the last release's write: evict (EVICT_ON_SESSION_EXIT) or keep it cached, reactivated. */
-  private afterRelease(session: Session, passivating: boolean): void {
-    if (this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
+  /**
+   * After the last release's write: evict (EVICT_ON_SESSION_EXIT) or keep it cached, reactivated. A
+   * session whose write failed (its store is down) is kept in memory whatever the policy, so that the
+   * next release writes it instead of the change being lost.
+   */
+  private afterRelease(session: Session, passivating: boolean, written = true): void {
+    if (written && this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
       this.evict(session);
     } else {
       if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);

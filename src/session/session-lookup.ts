@@ -124,7 +124,8 @@ export class SessionLookup {
 
   /**
    * The valid session for an extended id, with one more request counted on it; null for an unknown,
-   * malformed, expired (invalidated now) or unreadable (invalidated everywhere) id.
+   * malformed, expired (invalidated now) or unreadable (invalidated everywhere) id. Rejects with the
+   * store's error when the store cannot answer.
    */
   async getHttpSession(extendedId: string): Promise<Session | null> {
     const { cache, idm } = this._handler.requireStarted();
@@ -142,10 +143,12 @@ export class SessionLookup {
         }
         err.reported = true;
         await idm.invalidateAll(id);
-      } else {
-        SESSION_LOG.warn(`Cannot load session '${id}': ${(err as Error).message}`, err);
+        return null;
       }
-      return null;
+      // A store that cannot answer (a database that is down) is not "no session": the request fails
+      // (500, one WARN line where the server reports it) instead of going on as a stranger, so that
+      // the servlet never makes a new session over one that exists, and the session is not lost.
+      throw err;
     }
     if (!session) return null;
     return this.acceptSession(session, id, extendedId, Date.now());

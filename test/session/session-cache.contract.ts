@@ -4,6 +4,7 @@
  * @module
  */
 import { expect } from 'chai';
+import { decodeSessionData } from '../../src/session/session-data-codec';
 import * as sinon from 'sinon';
 import type { AbstractSessionCache } from '../../src/session/abstract-session-cache';
 import { Session } from '../../src/session/session';
@@ -169,6 +170,27 @@ export function sessionCacheContract(h: CacheContractHooks): void {
       expect(again).to.not.equal(s);
       expect(cache.contains(s.getId())).to.equal(false);
     });
+
+    if (h.keepsSessions) {
+      it('keeps a session whose write failed in memory even with EVICT_ON_SESSION_EXIT, and writes it at the next release', async () => {
+        await setUp((c) => c.setEvictionPolicy(0));
+        const s = await createInRequest({ n: 1 });
+        const id = s.getId();
+        const req = new FakeRequest(`JSESSIONID=${id}.node0`);
+        const loaded = (await handler.getHttpSession(`${id}.node0`))!;
+        handler.enterSession(req, loaded);
+        loaded.setAttribute('n', 2);
+        const failing = sinon.stub(store, 'store').rejects(new Error('the database is down'));
+        let err: unknown;
+        try { await handler.completeRequest(req); } catch (e) { err = e; }
+        expect((err as Error).message).to.equal('the database is down');
+        expect(cache.contains(id)).to.equal(true);
+        failing.restore();
+        await inRequest(id, (x) => expect(x).to.equal(loaded));
+        expect(decodeSessionData(store.records.get(id)!).getAttribute('n')).to.equal(2);
+        expect(cache.contains(id)).to.equal(false);
+      });
+    }
 
     it('calls sessionWillPassivate before each write and sessionDidActivate only when the session stays in memory', async () => {
       await setUp();
