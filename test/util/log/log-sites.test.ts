@@ -15,7 +15,6 @@ const OWN_OUTPUT: Record<string, string> = {
   'util/log/log.ts': 'the appender that writes every log record',
   'server/requestlog/request-log-writer.ts': 'request log lines when no file is configured, as Jetty\'s RequestLogWriter',
   'start/main.ts': 'the launcher\'s own output (ERROR : / INFO  : lines, as start.jar\'s)',
-  'start/xml-runner.ts': 'the launcher\'s class-loading notes with --debug',
 };
 
 function sources(dir: string): string[] {
