@@ -25,7 +25,7 @@ export function formatTable(records: BenchRecord[]): string {
     lines.push('', '| scenario | server | figures |', '|---|---|---|');
     for (const r of others) {
       const extras = Object.entries(r)
-        .filter(([k]) => !['scenario', 'server', 'reqPerSec', 'p50Ms', 'p99Ms', 'load1', 'runsReqPerSec'].includes(k))
+        .filter(([k]) => !['scenario', 'server', 'reqPerSec', 'load1', 'runsReqPerSec'].includes(k) && !(k.endsWith('Ms') && r[k] === null))
         .map(([k, v]) => `${k}=${cell(v)}`).join(', ');
       lines.push(`| ${r.scenario} | ${r.server} | ${extras} |`);
     }
@@ -61,6 +61,14 @@ export function ratios(records: BenchRecord[]): Ratio[] {
   out.push({ name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s, cookie reused)', value: r3, aim: '>= 10', met: r3 === null ? null : r3 >= 10 });
   const r3new = ratio(find(records, 'session-new', journal), find(records, 'session-new', 'express-session session-file-store'));
   out.push({ name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s, new session per request)', value: r3new, aim: '>= 10', met: r3new === null ? null : r3new >= 10 });
+  for (const [what, scenario, pier, peer] of [
+    ['reads (cookie reused)', 'session-reuse', 'pier session read (NullSessionCache, JDBCSessionDataStore', 'express-session connect-pg-simple read'],
+    ['writes (cookie reused)', 'session-reuse', 'pier session write (NullSessionCache, JDBCSessionDataStore', 'express-session connect-pg-simple write'],
+    ['writes (new session per request)', 'session-new', 'pier session write (NullSessionCache, JDBCSessionDataStore', 'express-session connect-pg-simple write'],
+  ] as const) {
+    const r = ratio(find(records, scenario, pier), find(records, scenario, peer));
+    out.push({ name: `pier JDBCSessionDataStore (PostgreSQL) / express-session + connect-pg-simple, ${what} (req/s)`, value: r, aim: '>= 3', met: r === null ? null : r >= 3 });
+  }
   const mem = records.find((r) => r.scenario.startsWith('idle-sessions-') && r.server.startsWith('pier') && !r.skipped);
   const memMb = mem ? Number(mem.rssDeltaMb) : null;
   out.push({ name: `${mem?.scenario ?? 'idle-sessions'}: rss growth (MB)`, value: memMb, aim: '<= 100 (at 100,000)', met: memMb === null ? null : memMb <= 100 * (Number(mem?.sessions ?? 100000) / 100000) });

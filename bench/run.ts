@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatRatios, formatTable, ratios } from './report';
+import { jdbcStoreLatency } from './jdbc-latency';
 import {
   HELLO_SERVERS, SESSION_SERVERS, memoryPerSession, note, restart, scavengeDelay, throughput,
   type BenchRecord, type ServerEntry,
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
   const pierRead: ServerEntry = { id: 'pier', mode: 'read', label: 'pier DefaultSessionCache, NullSessionDataStore' };
   if (wanted('idle-sessions')) records.push(await memoryPerSession(pierRead, big));
   if (wanted('scavenge')) records.push(await scavengeDelay(pierRead, big));
+
+  if (wanted('jdbc-store-latency')) records.push(...await jdbcStoreLatency(quick ? 200 : 2000));
 
   const table = formatTable(records);
   const checked = ratios(records);

@@ -32,12 +32,23 @@ export const HELLO_SERVERS: ServerEntry[] = [
   { id: 'pier', mode: 'hello', label: 'pier hello servlet' },
 ];
 
+/** The PostgreSQL both the JDBC store and connect-pg-simple use (`BENCH_PG_JDBC_URL`, `BENCH_PG_URL`). */
+export const PG = {
+  jdbcUrl: process.env.BENCH_PG_JDBC_URL ?? 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres',
+  pgUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+};
+
 export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier', mode: 'read', label: 'pier session read (DefaultSessionCache, NullSessionDataStore)' },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability journal)' },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability file)', extra: { durability: 'file' } },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability os)', extra: { durability: 'os' } },
   { id: 'pier-legacy-hash', mode: 'write', label: 'pier legacy HashSessionManager' },
+  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
+  { id: 'pier-jdbc', mode: 'write', label: 'pier session write (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
+  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (DefaultSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, table: 'pier_bench_jdbc' } },
+  { id: 'express-session-pg', mode: 'read', label: 'express-session connect-pg-simple read (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
+  { id: 'express-session-pg', mode: 'write', label: 'express-session connect-pg-simple write (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
   { id: 'express-session-memory', mode: 'read', label: 'express-session MemoryStore' },
   { id: 'express-session-file', mode: 'write', label: 'express-session session-file-store' },
   { id: 'fastify-session', mode: 'read', label: '@fastify/session' },

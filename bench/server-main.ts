@@ -14,8 +14,10 @@ export const SERVER_STARTERS: Record<string, (o: ServerOptions) => Promise<Runni
   'pier': (o) => startPier(o, o.mode === 'hello' ? 'none' : 'null'),
   'pier-file': (o) => startPier(o, 'file'),
   'pier-legacy-hash': (o) => startPier(o, 'legacy-hash'),
+  'pier-jdbc': (o) => startPier(o, 'jdbc'),
   'express-session-memory': (o) => startExpress(o, 'memory'),
   'express-session-file': (o) => startExpress(o, 'file'),
+  'express-session-pg': (o) => startExpress(o, 'pg'),
   'fastify-session': startFastify,
 };
 

@@ -1,5 +1,6 @@
 /**
- * The express 5 peer: express-session with its MemoryStore or with session-file-store.
+ * The express 5 peer: express-session with its MemoryStore, session-file-store, or connect-pg-simple on
+ * PostgreSQL (a table of its own, dropped when the server closes).
  * @module
  */
 import type { AddressInfo } from 'node:net';
@@ -8,13 +9,22 @@ import { body, type RunningServer, type ServerOptions } from './server-kind';
 
 type Any = any; // the peers ship no types we depend on
 
-/** Starts express + express-session; `store` chooses MemoryStore ('memory') or session-file-store ('file'). */
-export async function startExpress(options: ServerOptions, store: 'memory' | 'file'): Promise<RunningServer> {
+/**
+ * Starts express + express-session; `store` chooses MemoryStore ('memory'), session-file-store ('file')
+ * or connect-pg-simple ('pg', on `extra.pgUrl` in table `extra.table`, with a pool of 10 as Pier's).
+ */
+export async function startExpress(options: ServerOptions, store: 'memory' | 'file' | 'pg'): Promise<RunningServer> {
   const express: Any = require('express');
   const session: Any = require('express-session');
   const app = express();
   let sessionStore: Any;
-  if (store === 'file') {
+  let pool: Any = null;
+  if (store === 'pg') {
+    const pg: Any = require('pg');
+    const PgStore: Any = require('connect-pg-simple')(session);
+    pool = new pg.Pool({ connectionString: String(options.extra.pgUrl), max: 10 });
+    sessionStore = new PgStore({ pool, tableName: `${String(options.extra.table)}_${process.pid}`, createTableIfMissing: true, pruneSessionInterval: false });
+  } else if (store === 'file') {
     const FileStore: Any = require('session-file-store')(session);
     sessionStore = new FileStore({ path: options.storeDir, logFn: () => undefined, retries: 0 });
   } else {
@@ -31,6 +41,9 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: async () => {
+      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      if (pool) { await pool.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`).catch(() => undefined); await pool.end(); }
+    },
   };
 }

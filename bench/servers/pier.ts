@@ -14,7 +14,7 @@ import { body, ServerUnavailableError, type RunningServer, type ServerOptions } 
 type Any = any; // Pier is loaded by path so a missing piece becomes a printed skip, not a crash
 
 /** Which Pier session set-up to run. */
-export type PierStore = 'none' | 'null' | 'file' | 'legacy-hash';
+export type PierStore = 'none' | 'null' | 'file' | 'legacy-hash' | 'jdbc';
 
 /** The compiled `src/` folder next to this compiled `bench/` folder (dist/src or .out/<name>/src). */
 export function pierSrc(): string {
@@ -79,8 +79,18 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
     context.setSessionHandler(sessionHandler);
   } else if (store !== 'none') {
     sessionHandler = context.getSessionHandler();
-    const cache = new S.DefaultSessionCache(sessionHandler);
-    if (store === 'file') {
+    const cache = options.extra.cache === 'null' ? new S.NullSessionCache(sessionHandler) : new S.DefaultSessionCache(sessionHandler);
+    if (store === 'jdbc') {
+      const J = load('session/stores/jdbc/index', 'the JDBC session store (src/session/stores/jdbc)');
+      const adaptor = new J.DatabaseAdaptor();
+      adaptor.setDriverInfo(null, String(options.extra.jdbcUrl));
+      const ds = new J.JDBCSessionDataStore();
+      ds.setDatabaseAdaptor(adaptor);
+      const schema = new J.SessionTableSchema();
+      schema.setTableName(`${String(options.extra.table)}_${process.pid}`);
+      ds.setSessionTableSchema(schema);
+      cache.setSessionDataStore(ds);
+    } else if (store === 'file') {
       const ds = new S.FileSessionDataStore();
       ds.setStoreDir(options.storeDir);
       ds.setDeleteUnrestorableFiles(Boolean(options.extra.deleteUnrestorableFiles));
@@ -165,7 +175,15 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
   } : undefined;
   return {
     port: connector.getLocalPort(),
-    close: async () => { await server.stop(); },
+    close: async () => {
+      await server.stop();
+      if (store === 'jdbc') {
+        const pg = require('pg');
+        const c = new pg.Client({ connectionString: String(options.extra.pgUrl) });
+        await c.connect();
+        try { await c.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`); } finally { await c.end(); }
+      }
+    },
     probes,
   };
 }
