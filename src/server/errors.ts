@@ -2,7 +2,7 @@
  * Errors the server area throws on purpose: a connector that cannot bind, and bad server settings.
  * @module
  */
-import { UsageError } from '../util/errors';
+import { PierError, UsageError } from '../util/errors';
 
 /**
  * A connector could not listen. Carries the Node error code (`EADDRINUSE`, `EACCES`, ...) and the exit
@@ -13,3 +13,16 @@ export class BindError extends UsageError {
     super(message, UsageError.ERR_BAD_ARG, options);
   }
 }
+
+/**
+ * The connection ended before the exchange did: the client went away, or the request body was cut off
+ * (org.eclipse.jetty.io.EofException, "Early EOF"). Nothing is wrong with the server: it is not logged
+ * as a failure.
+ */
+export class EofException extends PierError {}
+
+/**
+ * A read or write on a connection made no progress for the idle timeout (Jetty raises
+ * java.util.concurrent.TimeoutException "Idle timeout expired: 30000/30000 ms" inside an IOException).
+ */
+export class TimeoutException extends PierError {}

@@ -10,6 +10,7 @@ import { parseCookie } from 'cookie';
 import { Cookie } from '../servlet/cookie';
 import type { DispatcherType } from '../servlet/dispatcher-type';
 import { HttpException, IllegalStateException } from '../servlet/errors';
+import { type AttributeSource, type ContentLimits, DEFAULT_MAX_REQUEST_CONTENT_SIZE, serverContentLimits } from './content-limits';
 import type { HttpServletRequest } from '../servlet/http-servlet-request';
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
@@ -18,6 +19,7 @@ import type { SessionManagerBridge } from './session-manager-bridge';
 import { findPathParameter, parseRequestUri } from './uri-path';
 import { parseUrlEncoded } from './url-encoded';
 import { readBounded } from './request-body';
+import { HttpInput } from './http-input';
 
 /** What the connector knows about the connection a request came in on. */
 export interface ConnectionInfo {
@@ -29,18 +31,21 @@ export interface ConnectionInfo {
   readonly secure: boolean;
   /** The connector's name, for `@connector` virtual hosts. */
   readonly connectorName: string | null;
+  /** The Server: its attributes give the content limits where no context sets them. */
+  readonly server: AttributeSource | null;
 }
 
 /** The context a request is in (a ContextHandler, seen through what Request needs). */
 export interface RequestContext {
   getServletContext(): ServletContext;
   getContextPath(): string;
+  /** How much of a body may be read into memory in this context (ContextHandler's limits). */
+  getContentLimits?(): ContentLimits;
 }
 
-/** Default body limit of buffer()/text()/json(): 10 MB. */
-export const DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024;
-/** Default form limit (Jetty's ContextHandler maxFormContentSize). */
-export const DEFAULT_MAX_FORM_CONTENT_SIZE = 200000;
+/** Default body limit of buffer()/text()/json(): 10 MB (`maxRequestContentSize`). */
+export const DEFAULT_MAX_BODY_SIZE = DEFAULT_MAX_REQUEST_CONTENT_SIZE;
+export { DEFAULT_MAX_FORM_CONTENT_SIZE } from './content-limits';
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const NO_PARAMS: Map<string, string[]> = new Map();
@@ -70,8 +75,19 @@ export class Request implements HttpServletRequest {
   private _body: Buffer | undefined;
   private _bodyPromise: Promise<Buffer> | undefined;
   private _streamTaken = false;
-  private _formTooLarge = false;
-  private _maxBodySize = DEFAULT_MAX_BODY_SIZE;
+  /** The body as the application reads it; created by the first read. */
+  private _input: HttpInput | null = null;
+  /** The client waits for `100 Continue` before it sends the body (sent by the first read). */
+  private _expectContinue = false;
+  /** Why the body cannot be read (the connection refused it before anyone read), or null. */
+  private _inputFailure: Error | null = null;
+  private _exchangeEnded = false;
+  /** Why the form could not be read (getParameter then fails with 400), or null. */
+  private _formError: Error | null = null;
+  private _formPrepared = false;
+  private _maxFormKeys = -1;
+  /** A limit set with setMaxBodySize (else the context's or server's maxRequestContentSize). */
+  private _maxBodySize: number | null = null;
   private _response: Response | null = null;
   private _scheme: string;
   private _secure: boolean;
@@ -150,7 +166,36 @@ export class Request implements HttpServletRequest {
   /** Jetty's setUserIdentityScope: the ServletHandler puts the mapped ServletHolder here for its handle pass. */
   setUserIdentityScope(scope: unknown): void { this._scope = scope; }
   getUserIdentityScope(): unknown { return this._scope; }
+  /** The most bytes buffer()/text()/json() read (else the context's, then the server's `maxRequestContentSize`). */
   setMaxBodySize(bytes: number): void { this._maxBodySize = bytes; }
+
+  /** The content limits of the request's context, else of the server. */
+  getContentLimits(): ContentLimits {
+    return this._context?.getContentLimits?.() ?? serverContentLimits(this._conn.server);
+  }
+
+  /** Set by the connector for a request with `Expect: 100-continue`: the first read sends `100 Continue`. */
+  setExpectContinue(expect: boolean): void { this._expectContinue = expect; }
+  /** True while the client waits for a `100 Continue` that was not sent (its body was never read). */
+  isExpectingContinue(): boolean { return this._expectContinue; }
+  /** The body reader if the body was read at all (the connector fails it on an idle timeout or a bad chunk). */
+  getHttpInputIfStarted(): HttpInput | null { return this._input; }
+  /** The body cannot be read any further (a bad chunk): a read now or later fails with `err`. */
+  failInput(err: Error): void {
+    if (this._input !== null) this._input.fail(err);
+    else this._inputFailure = err;
+  }
+  /** Marks the exchange ended (the connector counts it); false when it already was. */
+  markExchangeEnded(): boolean {
+    if (this._exchangeEnded) return false;
+    this._exchangeEnded = true;
+    return true;
+  }
+  /** Ends the connection after this response (the body was left unread or cut off). */
+  closeConnectionAfterResponse(): void {
+    const raw = this._response?.getRawResponse();
+    if (raw !== undefined && !raw.headersSent) raw.shouldKeepAlive = false;
+  }
   /** Adds a request log that gets this exchange once the response is complete (RequestLogHandler). */
   addRequestLog(log: { log(request: Request, response: Response): void }): void {
     const logs = this._requestLogs ??= [];
@@ -353,8 +398,9 @@ export class Request implements HttpServletRequest {
 
   private params(): Map<string, string[]> {
     if (this._params) return this._params;
-    if (this._formTooLarge) {
-      throw new HttpException(413, `Cannot read form parameters: the form is larger than the allowed size`);
+    if (this._formError !== null) {
+      // Jetty's answer: 400 "Unable to parse form content", the reason as its cause
+      throw new HttpException(400, 'Unable to parse form content', { cause: this._formError });
     }
     const hasForm = this._body !== undefined && this.isFormRequest();
     if (!hasForm && !this._query) {
@@ -366,9 +412,14 @@ export class Request implements HttpServletRequest {
     for (const [k, v] of this.queryParams()) merged.set(k, [...v]);
     if (hasForm) {
       const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
-      for (const [k, v] of parseUrlEncoded((this._body as Buffer).toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'))) {
-        merged.set(k, [...(merged.get(k) ?? []), ...v]);
+      const form = parseUrlEncoded((this._body as Buffer).toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'));
+      const maxKeys = this._maxFormKeys;
+      if (maxKeys >= 0 && form.size > maxKeys) {
+        this._formError = new IllegalStateException(`Form with too many keys [${form.size} > ${maxKeys}]`);
+        this.closeConnectionAfterResponse();
+        throw new HttpException(400, 'Unable to parse form content', { cause: this._formError });
       }
+      for (const [k, v] of form) merged.set(k, [...(merged.get(k) ?? []), ...v]);
     }
     this._params = merged;
     return merged;
@@ -383,21 +434,34 @@ export class Request implements HttpServletRequest {
     return ct.split(';')[0].trim().toLowerCase() === FORM_TYPE;
   }
 
+  /** True once prepareForm ran (a form is read once, by the outermost context or the server). */
+  isFormPrepared(): boolean { return this._formPrepared; }
+
   /**
-   * Reads a urlencoded form body before dispatch (Jetty's delayDispatchUntilContent), so that
-   * getParameter() can stay synchronous. A body over `maxFormContentSize` is not read; reading
-   * parameters then fails with 413.
+   * Reads a urlencoded form body before the servlet runs (Jetty's delayDispatchUntilContent), so that
+   * getParameter() can stay synchronous; called where the limits are known (the context, or the server
+   * when it has no contexts). A body over `maxFormContentSize` is not read, and a form with more than
+   * `maxFormKeys` distinct names is refused: getParameter() then fails with 400 "Unable to parse form
+   * content", as in Jetty, and the connection closes after the answer.
    */
-  async prepareForm(maxFormContentSize: number): Promise<void> {
-    if (!this.isFormRequest()) return;
-    const declared = this.getContentLength();
-    if (maxFormContentSize >= 0 && declared > maxFormContentSize) { this._formTooLarge = true; return; }
-    try {
-      await this.readBody(maxFormContentSize >= 0 ? maxFormContentSize : this._maxBodySize);
-    } catch (err) {
-      if (err instanceof HttpException && err.status === 413) this._formTooLarge = true;
-      else throw err;
+  prepareForm(limits: ContentLimits): Promise<void> {
+    if (this._formPrepared || !this.isFormRequest()) return RESOLVED;
+    this._formPrepared = true;
+    this._maxFormKeys = limits.maxFormKeys;
+    const max = limits.maxFormContentSize;
+    if (max >= 0 && this.getContentLength() > max) {
+      this.formTooLarge(max);
+      return RESOLVED;
     }
+    return this.readBody(max >= 0 ? max : this.maxBodySize()).then(() => undefined, (err: unknown) => {
+      if (!(err instanceof HttpException && err.status === 413)) throw err;
+      this.formTooLarge(max);
+    });
+  }
+
+  private formTooLarge(max: number): void {
+    this._formError = new IllegalStateException(`Form is larger than max length ${max}`);
+    this.closeConnectionAfterResponse();
   }
 
   getParameter(name: string): string | null { return this.params().get(name)?.[0] ?? null; }
@@ -440,10 +504,28 @@ export class Request implements HttpServletRequest {
     if (this._body) return Readable.from([this._body]);
     if (this._streamTaken || this._bodyPromise) throw new IllegalStateException('Cannot get the input stream: the body is already being read');
     this._streamTaken = true;
-    return this._raw;
+    return this.httpInput();
   }
 
-  buffer(): Promise<Buffer> { return this.readBody(this._maxBodySize); }
+  /** The body reader: the first read sends `100 Continue` when the client waits for it. */
+  private httpInput(): HttpInput {
+    if (this._input !== null) return this._input;
+    const input = new HttpInput(this._raw, this._expectContinue ? () => this.sendContinue() : null);
+    this._input = input;
+    if (this._inputFailure !== null) input.fail(this._inputFailure);
+    return input;
+  }
+
+  private sendContinue(): void {
+    if (!this._expectContinue) return;
+    this._expectContinue = false;
+    const raw = this._response?.getRawResponse();
+    if (raw !== undefined && !raw.headersSent && !raw.destroyed) raw.writeContinue();
+  }
+
+  private maxBodySize(): number { return this._maxBodySize ?? this.getContentLimits().maxRequestContentSize; }
+
+  buffer(): Promise<Buffer> { return this.readBody(this.maxBodySize()); }
   async text(): Promise<string> {
     const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
     const buf = await this.buffer();
@@ -460,7 +542,14 @@ export class Request implements HttpServletRequest {
     if (this._body) return Promise.resolve(this._body);
     if (this._bodyPromise) return this._bodyPromise;
     if (this._streamTaken) return Promise.reject(new IllegalStateException('Cannot read the body: the input stream was taken'));
-    this._bodyPromise = readBounded(this._raw, limit).then((body) => { this._body = body; return body; });
+    this._bodyPromise = readBounded(this.httpInput(), limit < 0 ? Number.POSITIVE_INFINITY : limit).then((body) => {
+      this._body = body;
+      return body;
+    }, (err: unknown) => {
+      // the rest of the body is not drained: the connection ends after the answer
+      this.closeConnectionAfterResponse();
+      throw err;
+    });
     return this._bodyPromise;
   }
 
@@ -492,5 +581,7 @@ export class Request implements HttpServletRequest {
 
   toString(): string { return `Request(${this.getMethod()} ${this._rawPath})`; }
 }
+
+const RESOLVED: Promise<void> = Promise.resolve();
 
 function hostForUrl(host: string): string { return host.includes(':') ? `[${host}]` : host; }

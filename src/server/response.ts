@@ -6,10 +6,12 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { format } from 'node:util';
 import type { Cookie } from '../servlet/cookie';
 import { IllegalStateException } from '../servlet/errors';
 import type { HttpServletResponse, PrintWriter, ServletOutputStream } from '../servlet/http-servlet-response';
+import { TimeoutException } from './errors';
 import { absoluteLocation } from './redirect-location';
 import type { Request } from './request';
 import type { SessionCookie } from './session-manager-bridge';
@@ -77,6 +79,14 @@ export class Response implements HttpServletResponse {
   private _encoder: Transform | null = null;
   /** The buffered body kept at commit for complete()'s end(). */
   private _tail: Buffer[] | null = null;
+  /** Why the connection closed under this exchange (the client left, an idle timeout), or null. */
+  private _connectionFailure: Error | null = null;
+  /** complete()'s settle function while Node ends the response (called too when the connection closes). */
+  private _endWaiter: (() => void) | null = null;
+  /** The flush waiting for 'drain', shared by every flush until then. */
+  private _drain: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | null = null;
+  /** The stream sendStream() is sending (destroyed when the connection closes). */
+  private _sending: Readable | null = null;
 
   constructor(private readonly _raw: ServerResponse, private readonly _request: Request,
     private readonly _settings: ResponseSettings = DEFAULT_SETTINGS) {
@@ -269,6 +279,11 @@ export class Response implements HttpServletResponse {
   encodeUrl(url: string): string { return this.encodeURL(url); }
 
   // ---- body ------------------------------------------------------------------------------------
+  //
+  // How output flows: write() buffers until commit (outputBufferSize), then hands bytes to Node's response.
+  // write() returns false once the connection holds more than it can send at once (Node's own answer);
+  // flushBuffer() then settles on 'drain', so a servlet that streams `if (!out.write(chunk)) await out.flush()`
+  // keeps at most about one socket buffer in memory. A file goes through stream.pipeline (sendStream).
 
   getWriter(): PrintWriter {
     if (this._stream) throw new IllegalStateException('Cannot get the writer: getOutputStream() was already called');
@@ -286,9 +301,10 @@ export class Response implements HttpServletResponse {
     if (this._writer) throw new IllegalStateException('Cannot get the output stream: getWriter() was already called');
     if (!this._stream) {
       this._stream = {
-        write: (chunk) => this.write(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : Buffer.from(chunk)),
+        write: (chunk) => this.write(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)),
         print: (value) => this.write(Buffer.from(String(value), 'latin1')),
         println: (value) => this.write(Buffer.from(value === undefined ? '\r\n' : `${String(value)}\r\n`, 'latin1')),
+        isReady: () => !this.isWriteBlocked(),
         flush: () => this.flushBuffer(),
         close: () => { this._closed = true; },
       };
@@ -296,43 +312,84 @@ export class Response implements HttpServletResponse {
     return this._stream;
   }
 
-  /** Appends bytes to the body: buffered until commit, then written through (in order). */
-  write(chunk: Buffer): void {
-    if (this._closed || this._completed || chunk.length === 0) return;
-    if (this._tail) { this._tail.push(chunk); return; }
-    if (this._streaming) { this.rawWrite(chunk); return; }
+  /**
+   * Appends bytes to the body: buffered until commit, then written through (in order). Returns false
+   * when the connection cannot take more now: await flushBuffer() (it settles on 'drain') before
+   * writing on, or the rest queues in memory.
+   */
+  write(chunk: Buffer): boolean {
+    if (this._closed || this._completed || chunk.length === 0) return !this.isWriteBlocked();
+    if (this._tail) { this._tail.push(chunk); return true; }
+    if (this._streaming) return this.rawWrite(chunk);
     this._chunks.push(chunk);
     this._size += chunk.length;
     if (!this._commitPromise && this._size > this._bufferSize) void this.commit().catch(() => { /* kept in _commitError */ });
+    return !this.isWriteBlocked();
   }
 
-  private rawWrite(chunk: Buffer): void {
-    if (this._encoder) { this._encoder.write(chunk); return; }
+  private rawWrite(chunk: Buffer): boolean {
+    if (this._connectionFailure !== null) return false;
+    if (this._encoder) return this._encoder.write(chunk);
     this._bytesWritten += chunk.length;
-    this._raw.write(chunk);
+    return this._raw.write(chunk);
+  }
+
+  /** True while the last write said to wait for 'drain' (or the connection is gone). */
+  private isWriteBlocked(): boolean {
+    if (this._connectionFailure !== null) return true;
+    if (!this._streaming) return false;
+    return (this._encoder ?? this._raw).writableNeedDrain;
   }
 
   /**
-   * Sends `stream` as the rest of the body with back-pressure, after committing the headers; used by
-   * DefaultServlet for file content. Closes the response.
+   * Sends `stream` as the rest of the body through stream.pipeline (back-pressure; a failing file or a
+   * closed connection destroys the other side), after committing the headers; used by DefaultServlet
+   * for file content. Closes the response. A client that left ends it quietly; an idle timeout or a
+   * read error rejects.
    */
   async sendStream(stream: Readable): Promise<void> {
     await this.commit();
     this._closed = true;
-    const raw = this._raw;
-    const out: NodeJS.WritableStream = this._encoder ?? raw;
-    await new Promise<void>((resolve, reject) => {
-      stream.on('data', (c: Buffer) => {
-        if (!this._encoder) this._bytesWritten += c.length;
-        if (!out.write(c)) { stream.pause(); out.once('drain', () => stream.resume()); }
-      });
-      stream.once('end', resolve);
-      stream.once('error', reject);
-      raw.once('close', () => { stream.destroy(); resolve(); });
-    });
+    if (this._connectionFailure !== null || this._raw.destroyed) {
+      stream.destroy();
+      if (this._connectionFailure instanceof TimeoutException) throw this._connectionFailure;
+      return;
+    }
+    if (!this._encoder) stream.on('data', (c: Buffer) => { this._bytesWritten += c.length; });
+    this._sending = stream;
+    try {
+      await pipeline(stream, this._encoder ?? this._raw, { end: false });
+    } catch (err) {
+      const failure = this.getConnectionFailure();
+      if (failure instanceof TimeoutException) throw failure;
+      if (failure !== null || this._raw.destroyed) return;
+      throw err;
+    } finally {
+      this._sending = null;
+    }
+  }
+
+  /** Why the connection closed under this exchange, or null while it is open. */
+  getConnectionFailure(): Error | null { return this._connectionFailure; }
+
+  /**
+   * The connection under this exchange closed (the connector calls this): a pending completion settles,
+   * a flush waiting for 'drain' fails with `cause`, a stream being sent stops.
+   */
+  connectionClosed(cause: Error): void {
+    if (this._connectionFailure !== null) return;
+    this._connectionFailure = cause;
+    const drain = this._drain;
+    if (drain !== null) { this._drain = null; drain.reject(cause); }
+    this._sending?.destroy();
+    this._encoder?.destroy();
+    const end = this._endWaiter;
+    if (end !== null) { this._endWaiter = null; end(); }
   }
 
   isCommitted(): boolean { return this._commitPromise !== undefined; }
+  /** Servlet 3.1's isReady(): false while written output waits for the connection (await flushBuffer()). */
+  isReady(): boolean { return !this.isWriteBlocked(); }
 
   /** Headers may change until they go out: before commit, and inside before-commit listeners. */
   private canModifyHeaders(): boolean { return (this._commitPromise === undefined && this._including === 0) || this._inBeforeCommit; }
@@ -409,7 +466,12 @@ export class Response implements HttpServletResponse {
 
   private startEncoder(t: Transform): void {
     this._encoder = t;
-    t.on('data', (c: Buffer) => { this._bytesWritten += c.length; this._raw.write(c); });
+    const raw = this._raw;
+    // the encoder's output waits for the connection, so its input waits too (write() and flush() see it)
+    t.on('data', (c: Buffer) => {
+      this._bytesWritten += c.length;
+      if (!raw.write(c)) { t.pause(); raw.once('drain', () => t.resume()); }
+    });
   }
 
   /** Sends the status line and every header in one `writeHead` (Node validates and assembles them once). */
@@ -424,11 +486,42 @@ export class Response implements HttpServletResponse {
     const ct = this.getContentType();
     if (ct) flat.push('Content-Type', ct);
     for (const e of headers.values()) flat.push(e.name, e.values.length === 1 ? e.values[0] : e.values);
+    // a client still waiting for 100 Continue never sent its body: the connection cannot be reused (as Jetty)
+    if (this._request.isExpectingContinue()) raw.shouldKeepAlive = false;
     if (this._reason) raw.writeHead(this._status, this._reason, flat as unknown as string[]);
     else raw.writeHead(this._status, flat as unknown as string[]);
   }
 
-  async flushBuffer(): Promise<void> { await this.commit(); }
+  /**
+   * Commits (headers and buffered body go out), then settles once the connection has taken what was
+   * written ('drain'), at once when nothing waits; rejects with EofException (or the idle timeout's
+   * TimeoutException) when the connection closed. Ignoring the promise is safe: writes stay in order.
+   */
+  flushBuffer(): Promise<void> {
+    const committed = this.commit();
+    if (committed === RESOLVED) return this.drained();
+    return committed.then(() => this.drained());
+  }
+
+  private drained(): Promise<void> {
+    const failure = this._connectionFailure;
+    if (failure !== null) return rejected(failure);
+    const out = this._encoder ?? this._raw;
+    if (!out.writableNeedDrain) return RESOLVED;
+    if (this._drain !== null) return this._drain.promise;
+    let resolve!: () => void;
+    let reject!: (err: Error) => void;
+    const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+    // a flush nobody awaits must not become an unhandled rejection
+    promise.catch(() => undefined);
+    const drain = { promise, resolve, reject };
+    this._drain = drain;
+    out.once('drain', () => {
+      if (this._drain === drain) this._drain = null;
+      resolve();
+    });
+    return promise;
+  }
 
   reset(): void {
     if (this.isCommitted()) throw new IllegalStateException('Cannot reset the response: it is committed');
@@ -484,8 +577,8 @@ export class Response implements HttpServletResponse {
   private endResponse(): Promise<void> {
     this._completed = true;
     const enc = this._encoder;
-    if (enc) {
-      return new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('error', () => resolve()); enc.end(); })
+    if (enc && !enc.destroyed) {
+      return new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('close', resolve); enc.once('error', () => resolve()); enc.end(); })
         .then(() => this.endRaw());
     }
     return this.endRaw();
@@ -495,7 +588,8 @@ export class Response implements HttpServletResponse {
     const tail = this._tail;
     this._tail = null;
     const raw = this._raw;
-    if (raw.writableEnded) return RESOLVED;
+    // Node never calls end()'s callback on a closed connection: there is nothing to wait for then
+    if (raw.writableEnded || raw.destroyed || this._connectionFailure !== null) return RESOLVED;
     let last: Buffer | string | undefined;
     if (tail && tail.length > 0) {
       const body = tail.length === 1 ? tail[0] : Buffer.concat(tail);
@@ -504,6 +598,8 @@ export class Response implements HttpServletResponse {
       last = body.length <= SINGLE_WRITE_LIMIT ? body.toString('latin1') : body;
     }
     return new Promise<void>((resolve) => {
+      // settled by Node when the last bytes are handed over, or by connectionClosed()
+      this._endWaiter = resolve;
       if (typeof last === 'string') raw.end(last, 'latin1', resolve);
       else if (last) raw.end(last, resolve);
       else raw.end(resolve);
@@ -516,14 +612,20 @@ export class Response implements HttpServletResponse {
 /** The response's PrintWriter: text encoded in the response charset, one object with no closures per response. */
 class ResponseWriter implements PrintWriter {
   constructor(private readonly _response: Response, private readonly _encoding: BufferEncoding) {}
-  private out(text: string): void { this._response.write(Buffer.from(text, this._encoding)); }
-  write(text: string): void { this.out(String(text)); }
+  private out(text: string): boolean { return this._response.write(Buffer.from(text, this._encoding)); }
+  write(text: string): boolean { return this.out(String(text)); }
   print(value: unknown): void { this.out(String(value)); }
   println(value?: unknown): void { this.out(value === undefined ? '\n' : `${String(value)}\n`); }
   printf(fmt: string, ...args: unknown[]): void { this.out(format(fmt, ...args)); }
   flush(): Promise<void> { return this._response.flushBuffer(); }
   close(): void { this._response.closeOutput(); }
   checkError(): boolean { return this._response.hasCommitError(); }
+}
+
+function rejected(err: Error): Promise<void> {
+  const p = Promise.reject(err);
+  p.catch(() => undefined);
+  return p;
 }
 
 function removePathParameter(url: string, prefix: string): string {

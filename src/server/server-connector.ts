@@ -11,8 +11,10 @@ import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 import { Log } from '../util/log';
 import type { ConnectionFactory } from './connection-factory';
 import type { Connector } from './connector';
+import { type BadMessage, type BadMessageSettings, badMessageAnswer, badMessageOfRequest } from './bad-message';
 import { BindError } from './errors';
 import { HttpConfiguration } from './http-configuration';
+import { HttpConnection } from './http-connection';
 import { HttpConnectionFactory } from './http-connection-factory';
 import { reportNotApplicable } from './not-applicable';
 import { SelectorManager } from './placeholders/selector-manager';
@@ -31,12 +33,14 @@ const SELECTORS = { name: 'selectors', type: 'int' } as const;
 /**
  * Jetty's ServerConnector, as etc/jetty-http.xml creates it (`server`, `acceptors`, `selectors`,
  * `factories` arguments). Settings: `host` (all interfaces), `port` (8080 in the XML; 0 = ephemeral,
- * see getLocalPort()), `idleTimeout` (30000 ms), `acceptQueueSize` (listen backlog; 0 = Node's default),
+ * see getLocalPort()), `idleTimeout` (30000 ms: a connection on which nothing is read or written for that
+ * long closes, see HttpConnection), `acceptQueueSize` (listen backlog; 0 = Node's default),
  * `name` (for `@name` virtual hosts). Accepted but not applicable on Node: acceptors, selectors,
  * acceptorPriorityDelta, soLingerTime, accepted TCP buffer sizes, the SelectorManager's connectTimeout.
  */
-/** Where a socket keeps the ConnectionInfo its requests share. */
-const CONNECTION_INFO = Symbol('pier.connectionInfo');
+/** Where a socket keeps its HttpConnection. */
+const HTTP_CONNECTION = Symbol('pier.httpConnection');
+type ConnectedSocket = Socket & { [HTTP_CONNECTION]?: HttpConnection };
 
 @JettyClass('org.eclipse.jetty.server.ServerConnector', {
   aliases: ['org.eclipse.jetty.server.AbstractNetworkConnector', 'org.eclipse.jetty.server.NetworkConnector'],
@@ -148,21 +152,33 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     await super.doStart();
     const config = this.getHttpConfiguration();
     this._config = config;
-    const server = http.createServer({ maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true }, (req, res) => {
-      this.exchange(req, res);
-    });
+    // Node's own answers are turned off (no Host check, no request or headers timeout, no keep-alive
+    // timer per request): the connector answers malformed requests as Jetty does, and one idle timer per
+    // connection (the socket's, refreshed by Node on every read and write) governs every wait.
+    const server = http.createServer({
+      maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true, requireHostHeader: false, requestTimeout: 0, headersTimeout: 0,
+    }, (req, res) => { this.exchange(req, res, false); });
     const idle = config.getIdleTimeout() > 0 ? config.getIdleTimeout() : this._idleTimeout;
-    if (idle > 0) {
-      // idle between requests on a kept-alive connection; a request being handled is never cut off
-      // for taking long (as Jetty, which does not expire a dispatched exchange)
-      server.keepAliveTimeout = idle;
-    }
-    server.timeout = 0;
+    server.keepAliveTimeout = 0;
+    server.timeout = idle > 0 ? idle : 0;
     if (this._maxConnections > 0) server.maxConnections = this._maxConnections;
-    server.on('connection', (socket: Socket) => {
-      this._sockets.add(socket);
+    server.on('connection', (socket: ConnectedSocket) => {
       if (this._acceptedTcpNoDelay) socket.setNoDelay(true);
-      socket.once('close', () => this._sockets.delete(socket));
+      this.accept(socket, idle);
+    });
+    server.on('timeout', (socket: ConnectedSocket) => {
+      const connection = socket[HTTP_CONNECTION];
+      if (connection) connection.onIdleExpired(); else socket.destroy();
+    });
+    server.on('clientError', (err: Error, socket: ConnectedSocket) => {
+      const connection = socket[HTTP_CONNECTION];
+      if (connection) connection.onParserError(err, this.badMessageSettings(config)); else socket.destroy();
+    });
+    // Expect: 100-continue waits for the body's first read; any other expectation is refused (417)
+    server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => { this.exchange(req, res, true); });
+    server.on('checkExpectation', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      (req.socket as ConnectedSocket)[HTTP_CONNECTION]?.markBroken();
+      this.answerBadMessage(res, { status: 417, reason: 'Expectation Failed' }, config);
     });
     const host = this._host ?? undefined;
     const shown = `${this._host ?? '0.0.0.0'}:${this._port}`;
@@ -184,6 +200,43 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     const addr = server.address();
     this._localPort = typeof addr === 'object' && addr ? addr.port : this._port;
     this._shuttingDown = false;
+  }
+
+  /** Keeps the new connection's state on its socket; the socket's close ends what is in flight on it. */
+  private accept(socket: ConnectedSocket, idleTimeout: number): HttpConnection {
+    this._sockets.add(socket);
+    const connection = new HttpConnection(socket, this.connectionInfo(socket), idleTimeout);
+    socket[HTTP_CONNECTION] = connection;
+    socket.once('close', () => { this._sockets.delete(socket); connection.onClose(); });
+    return connection;
+  }
+
+  /** What the connection says about itself, the same for every request on it. */
+  private connectionInfo(socket: Socket): ConnectionInfo {
+    return {
+      localAddress: stripV4Mapped(socket.localAddress ?? ''),
+      localPort: socket.localPort ?? this._localPort,
+      localName: this._host ?? stripV4Mapped(socket.localAddress ?? ''),
+      remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
+      remotePort: socket.remotePort ?? 0,
+      secure: false,
+      connectorName: this._name,
+      server: this._server,
+    };
+  }
+
+  private badMessageSettings(config: HttpConfiguration): BadMessageSettings {
+    const settings = this.responseSettings(config);
+    return { server: settings.sendServerVersion ? settings.serverVersion : null, sendDateHeader: settings.sendDateHeader };
+  }
+
+  /** Answers a request refused after parsing in Jetty's bad-message format; the connection closes after it. */
+  private answerBadMessage(res: http.ServerResponse, message: BadMessage, config: HttpConfiguration): void {
+    const { headers, body } = badMessageAnswer(message, this.badMessageSettings(config));
+    res.shouldKeepAlive = false;
+    res.sendDate = false;
+    res.writeHead(message.status, message.reason, headers);
+    res.end(body, 'latin1');
   }
 
   /** The response settings from `config`, rebuilt only when one of them changed (not per request). */
@@ -209,41 +262,43 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
    * Runs one exchange: builds Request/Response, customizes, lets the server run it; the server calls
    * back when the exchange is complete (no promise or async frame per exchange here).
    */
-  private exchange(req: http.IncomingMessage, res: http.ServerResponse): void {
-    this._inFlight++;
+  private exchange(req: http.IncomingMessage, res: http.ServerResponse, expectContinue: boolean): void {
+    const config = this._config ?? this.getHttpConfiguration();
+    const socket = req.socket as ConnectedSocket;
+    const connection = socket[HTTP_CONNECTION] ?? this.accept(socket, 0);
+    const bad = badMessageOfRequest(req);
+    if (bad !== null) {
+      connection.markBroken();
+      this.answerBadMessage(res, bad, config);
+      return;
+    }
+    let request: Request | undefined;
     try {
-      const socket = req.socket as Socket & { [CONNECTION_INFO]?: ConnectionInfo };
-      // what the connection says is the same for every request on it: built once per socket
-      let conn = socket[CONNECTION_INFO];
-      if (conn === undefined) {
-        conn = {
-          localAddress: stripV4Mapped(socket.localAddress ?? ''),
-          localPort: socket.localPort ?? this._localPort,
-          localName: this._host ?? stripV4Mapped(socket.localAddress ?? ''),
-          remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
-          remotePort: socket.remotePort ?? 0,
-          secure: false,
-          connectorName: this._name,
-        };
-        socket[CONNECTION_INFO] = conn;
-      }
-      const request = new Request(req, conn);
-      const config = this._config ?? this.getHttpConfiguration();
+      request = new Request(req, connection.info);
       const response = new Response(res, request, this.responseSettings(config));
       request.setResponse(response);
+      if (expectContinue) request.setExpectContinue(true);
       if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
+      connection.begin(request);
+      this._inFlight++;
       const customizers = config.customizers();
       for (let i = 0; i < customizers.length; i++) customizers[i].customize(this, config, request);
-      this._server.runExchange(request, response, this._exchangeDone);
     } catch (err) {
       CHANNEL_LOG.warn(`${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.message : String(err)}`, err);
       if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
-      this._exchangeDone();
+      if (request !== undefined) this._exchangeDone(request);
+      return;
     }
+    this._server.runExchange(request, request.getResponse(), this._exchangeDone);
   }
 
-  /** An exchange left: one request fewer in flight (a stopping connector closes idle connections). */
-  private readonly _exchangeDone = (): void => {
+  /**
+   * An exchange left: one request fewer in flight (a stopping connector closes idle connections).
+   * Counted once per exchange whatever calls it.
+   */
+  private readonly _exchangeDone = (request: Request): void => {
+    if (!request.markExchangeEnded()) return;
+    (request.getRawRequest().socket as ConnectedSocket | null)?.[HTTP_CONNECTION]?.end(request);
     this._inFlight--;
     if (this._shuttingDown) this._httpServer?.closeIdleConnections();
     if (this._inFlight === 0 && this._idleWaiters.length > 0) { const w = this._idleWaiters; this._idleWaiters = []; for (const f of w) f(); }

@@ -11,11 +11,13 @@ import { describeErrorChainOneLine } from '../util/errors';
 import { Log } from '../util/log';
 import { HttpException } from '../servlet/errors';
 import type { Connector } from './connector';
+import { EofException } from './errors';
 import { ErrorHandler } from './handler/error-handler';
 import { HandlerWrapper } from './handler/handler-wrapper';
 import { QueuedThreadPool } from './placeholders/queued-thread-pool';
+import { serverContentLimits } from './content-limits';
+import type { Handler } from './handler';
 import type { Request } from './request';
-import { DEFAULT_MAX_FORM_CONTENT_SIZE } from './request';
 import { publishRequestEnd, publishRequestStart, requestEndChannel, requestStartChannel } from './request-events';
 import type { RequestLog } from './request-log';
 import type { Response } from './response';
@@ -51,6 +53,8 @@ export class Server extends HandlerWrapper {
   private readonly _attributes = new Map<string, unknown>();
   private _joiners: (() => void)[] = [];
   private _started = false;
+  /** No context below this server: it reads urlencoded forms itself, with its own limits (contexts read their own). */
+  private _readsForms = true;
 
   constructor(arg?: number | unknown) {
     super();
@@ -165,6 +169,7 @@ export class Server extends HandlerWrapper {
   protected override async doStart(): Promise<void> {
     if (!this._errorHandler) this.setErrorHandler(new ErrorHandler());
     this.linkHandlerServers();
+    this._readsForms = !containsContexts(this.getHandler());
     await super.doStart();
     const started: Connector[] = [];
     try {
@@ -222,16 +227,17 @@ export class Server extends HandlerWrapper {
    * all of that is done; it never rejects.
    */
   handleExchange(request: Request, response: Response): Promise<void> {
-    return new Promise((resolve) => this.runExchange(request, response, resolve));
+    return new Promise((resolve) => this.runExchange(request, response, () => resolve()));
   }
 
   /**
    * handleExchange with a callback, as the connector runs it: each step continues from the previous
    * one's promise and `done` comes last, so an exchange costs no async frame and no promise of its own.
-   * Every failure becomes an error response, a closed connection or a log line; `done` always runs.
-   * Hot path: the request events cost two `hasSubscribers` reads when nobody subscribes.
+   * Every failure becomes an error response, a closed connection or a log line; `done` always runs,
+   * once, with the request (also when the connection closed under the exchange: its completion then
+   * settles at once). Hot path: the request events cost two `hasSubscribers` reads when nobody subscribes.
    */
-  runExchange(request: Request, response: Response, done: () => void): void {
+  runExchange(request: Request, response: Response, done: (request: Request) => void): void {
     // diagnostics_channel events: two property reads when nobody subscribes, no message built
     if (requestStartChannel.hasSubscribers || requestEndChannel.hasSubscribers) publishRequestStart(request, response);
     let handling: Promise<void> | undefined;
@@ -257,18 +263,19 @@ export class Server extends HandlerWrapper {
     }
     if (target === null || target === '*') {
       request.setHandled(true);
-      response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
+      // `*` is a target only OPTIONS may have: Jetty's plain 400
+      if (target === '*') response.sendError(400);
+      else response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
       return undefined;
     }
-    if (request.isFormRequest()) {
-      const max = Number(this._attributes.get('org.eclipse.jetty.server.Request.maxFormContentSize') ?? DEFAULT_MAX_FORM_CONTENT_SIZE);
-      return request.prepareForm(max).then(() => this.handle(target, request, request, response));
+    if (this._readsForms && request.isFormRequest()) {
+      return request.prepareForm(serverContentLimits(this)).then(() => this.handle(target, request, request, response));
     }
     return this.handle(target, request, request, response);
   }
 
   /** After the handler chain: 404 when no handler took the request, then completion. */
-  private afterHandle(request: Request, response: Response, done: () => void): void {
+  private afterHandle(request: Request, response: Response, done: (request: Request) => void): void {
     try {
       if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
     } catch (err) {
@@ -279,7 +286,7 @@ export class Server extends HandlerWrapper {
   }
 
   /** The error response for a failure (a failure of that too closes the connection), then completion. */
-  private failThenComplete(request: Request, response: Response, err: unknown, done: () => void): void {
+  private failThenComplete(request: Request, response: Response, err: unknown, done: (request: Request) => void): void {
     try {
       this.handleFailure(request, response, err);
     } catch (inner) {
@@ -290,7 +297,7 @@ export class Server extends HandlerWrapper {
   }
 
   /** Completes the response (a failure destroys the connection), then writes the request logs and calls `done`. */
-  private completeExchange(request: Request, response: Response, done: () => void): void {
+  private completeExchange(request: Request, response: Response, done: (request: Request) => void): void {
     let completing: Promise<void>;
     try {
       completing = response.complete();
@@ -307,14 +314,14 @@ export class Server extends HandlerWrapper {
     });
   }
 
-  private logExchange(request: Request, response: Response, done: () => void): void {
+  private logExchange(request: Request, response: Response, done: (request: Request) => void): void {
     try {
       const own = this._requestLog;
       if (own !== null) this.log(own, request, response);
       const logs = request.getRequestLogs();
       for (let i = 0; i < logs.length; i++) this.log(logs[i], request, response);
     } finally {
-      done();
+      done(request);
       if (requestEndChannel.hasSubscribers) publishRequestEnd(request, response);
     }
   }
@@ -325,7 +332,8 @@ export class Server extends HandlerWrapper {
 
   private handleFailure(request: Request, response: Response, err: unknown): void {
     const status = err instanceof HttpException ? err.status : 500;
-    if (status >= 500) {
+    // a client that left (EofException) is not a failure of the server: Jetty does not log it either
+    if (status >= 500 && !(err instanceof EofException)) {
       // One line with the cause chain; the stack follows when the logger prints stacks (bin/start --debug).
       CHANNEL_LOG.warn(`${request.getMethod()} ${request.getRequestURI()} failed: ${describeErrorChainOneLine(err)}`, err);
     }
@@ -334,6 +342,8 @@ export class Server extends HandlerWrapper {
       return;
     }
     try {
+      // as Jetty, the connection ends after the answer to an exception
+      request.closeConnectionAfterResponse();
       response.reset();
       request.setAttribute('javax.servlet.error.exception', err);
       request.setAttribute('javax.servlet.error.status_code', status);
@@ -360,6 +370,14 @@ export class Server extends HandlerWrapper {
     lines.push(`${indent}key: +- bean, += managed, +~ unmanaged, +? auto, +: iterable, +] array, +@ map, +> undefined`);
     return lines.join('\n');
   }
+}
+
+/** True when `handler` is or holds a context (one with content limits) or a context collection (which may get some). */
+function containsContexts(handler: Handler | null): boolean {
+  if (handler === null) return false;
+  const h = handler as unknown as { getContentLimits?: unknown; mapContexts?: unknown; getChildHandlers?: () => Handler[] };
+  if (typeof h.getContentLimits === 'function' || typeof h.mapContexts === 'function') return true;
+  return typeof h.getChildHandlers === 'function' && h.getChildHandlers().some(containsContexts);
 }
 
 function describe(err: unknown): string { return err instanceof Error ? err.message : String(err); }

@@ -5,9 +5,12 @@
  */
 import type { Cookie } from './cookie';
 
-/** The character stream of a response (java.io.PrintWriter); writes are synchronous and buffered. */
+/**
+ * The character stream of a response (java.io.PrintWriter); writes are synchronous and buffered. write()
+ * returns false once the connection cannot take more now: `await flush()` (it settles on 'drain').
+ */
 export interface PrintWriter {
-  write(text: string): void;
+  write(text: string): boolean;
   print(value: unknown): void;
   println(value?: unknown): void;
   printf(format: string, ...args: unknown[]): void;
@@ -16,9 +19,14 @@ export interface PrintWriter {
   checkError(): boolean;
 }
 
-/** The byte stream of a response (javax.servlet.ServletOutputStream). */
+/**
+ * The byte stream of a response (javax.servlet.ServletOutputStream). write() returns false once the
+ * connection cannot take more now (Node's answer): `await flush()`, which settles on 'drain', before
+ * writing on; isReady() says the same (Servlet 3.1).
+ */
 export interface ServletOutputStream {
-  write(chunk: Buffer | Uint8Array | string): void;
+  write(chunk: Buffer | Uint8Array | string): boolean;
+  isReady(): boolean;
   print(value: unknown): void;
   println(value?: unknown): void;
   flush(): Promise<void>;
@@ -57,7 +65,10 @@ export interface HttpServletResponse {
   encodeRedirectURL(url: string): string;
 
   isCommitted(): boolean;
-  /** Commits the headers and sends what is buffered; the promise settles when that is done. */
+  /**
+   * Commits the headers and sends what is buffered; the promise settles once the connection took it
+   * ('drain'), and rejects when the connection closed.
+   */
   flushBuffer(): Promise<void>;
   reset(): void;
   resetBuffer(): void;

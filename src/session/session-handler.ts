@@ -368,6 +368,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     response: HttpServletResponse, resp: ResponseView): Promise<void> {
     const req = baseRequest as unknown as RequestView;
     if (found.duplicate) {
+      // Jetty throws a BadMessageException here: its answer ends the connection
+      baseRequest.closeConnectionAfterResponse();
       return Promise.resolve(resp.sendError?.(400, 'Duplicate valid session cookies')).then(() => { req.setHandled?.(true); });
     }
     if (!found.inherited) {

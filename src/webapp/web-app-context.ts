@@ -13,6 +13,7 @@ import { SystemProperties } from '../ioc/system-properties';
 import type { HttpServletRequest } from '../servlet/http-servlet-request';
 import type { HttpServletResponse } from '../servlet/http-servlet-response';
 import type { Request } from '../server/request';
+import { EofException } from '../server/errors';
 import { HttpException } from '../servlet/errors';
 import { ServletContextHandler } from '../servlet/servlet-context-handler';
 import { Log } from '../util/log';
@@ -361,7 +362,12 @@ export class WebAppContext extends ServletContextHandler {
       const res = baseRequest.getResponse();
       if (res.isCommitted()) throw err;
       const status = err instanceof HttpException ? err.status : 500;
-      if (status >= 500) CHANNEL_LOG.warn(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`, err);
+      // a client that left (EofException) is not the app's failure
+      if (status >= 500 && !(err instanceof EofException)) {
+        CHANNEL_LOG.warn(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`, err);
+      }
+      // as Jetty, the connection ends after the answer to an exception
+      baseRequest.closeConnectionAfterResponse();
       res.reset();
       baseRequest.setAttribute('javax.servlet.error.exception', err);
       baseRequest.setAttribute('javax.servlet.error.exception_type', (err as Error)?.constructor?.name ?? null);

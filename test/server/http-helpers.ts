@@ -4,6 +4,7 @@
  * @module
  */
 import * as http from 'node:http';
+import * as net from 'node:net';
 import { Server } from '../../src/server/server';
 import { ServerConnector } from '../../src/server/server-connector';
 import type { Handler } from '../../src/server/handler';
@@ -64,3 +65,41 @@ export function request(port: number, path: string, options: {
 
 /** Resolves after `ms` (for tests that need a request to be in flight). */
 export function delay(ms: number): Promise<void> { return new Promise((r) => setTimeout(r, ms)); }
+
+export interface RawReply {
+  /** Everything the server sent, as latin1 text. */
+  readonly text: string;
+  /** True when the server closed the connection (else `waitMs` passed first). */
+  readonly closed: boolean;
+}
+
+/**
+ * Sends `data` exactly as given on a new connection and collects the answer until the server closes
+ * the connection or `waitMs` passes (then the client closes it).
+ */
+export function rawRequest(port: number, data: string | Buffer, waitMs = 5000): Promise<RawReply> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(data));
+    const chunks: Buffer[] = [];
+    let closed = false;
+    const finish = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed });
+    };
+    const timer = setTimeout(finish, waitMs);
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', () => { /* a reset is a close too */ });
+    socket.on('close', () => { closed = true; finish(); });
+  });
+}
+
+/** Resolves true when `socket` is closed by the other side within `waitMs`, false otherwise. */
+export function closedWithin(socket: net.Socket, waitMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (socket.destroyed) { resolve(true); return; }
+    const timer = setTimeout(() => resolve(false), waitMs);
+    socket.once('close', () => { clearTimeout(timer); resolve(true); });
+    socket.on('error', () => { /* a reset is a close too */ });
+  });
+}

@@ -15,7 +15,7 @@ import { DefaultSessionIdManager } from '../../src/session/default-session-id-ma
 import { HouseKeeper } from '../../src/session/house-keeper';
 import type { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
-import { logLines, request, startServer, type TestServer } from '../server/http-helpers';
+import { logLines, rawRequest, request, startServer, type TestServer } from '../server/http-helpers';
 import { tempDir } from './support';
 import { spyOnLog } from '../support/log-capture';
 
@@ -116,6 +116,17 @@ describe('SessionHandler over HTTP', () => {
     const r2 = await request(port, '/ctx/inc', { headers: { Cookie: cookie } });
     expect(r2.text).to.match(/^2 old /);
     expect(cookieOf(r2)).to.equal(null);
+  });
+
+  it('answers two different valid session cookies with 400 and ends the connection, as Jetty\'s BadMessageException', async () => {
+    const port = await serve();
+    const a = cookieOf(await request(port, '/ctx/inc'))!;
+    const b = cookieOf(await request(port, '/ctx/inc'))!;
+    const r = await rawRequest(port, `GET /ctx/inc HTTP/1.1\r\nHost: x\r\nCookie: ${a}; ${b}\r\n\r\n`);
+    expect(r.text).to.match(/^HTTP\/1\.1 400 /);
+    expect(r.text).to.contain('Duplicate valid session cookies');
+    expect(r.text).to.match(/\r\nConnection: close\r\n/i);
+    expect(r.closed).to.equal(true);
   });
 
   it('sends Expires: Thu, 01 Jan 1970 00:00:00 GMT with the session cookie (no shared cache keeps a JSESSIONID), and not without one', async () => {

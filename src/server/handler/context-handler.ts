@@ -12,6 +12,10 @@ import {
   type ServletContextAttributeListener, type ServletContextListener, type ServletRequestListener,
 } from '../../servlet/listeners';
 import type { ServletContext } from '../../servlet/servlet-context';
+import {
+  type ContentLimits, DEFAULT_MAX_FORM_CONTENT_SIZE, DEFAULT_MAX_FORM_KEYS, lookupLimit, MAX_FORM_CONTENT_SIZE_KEY, MAX_FORM_KEYS_KEY,
+  MAX_REQUEST_CONTENT_SIZE_KEY, DEFAULT_MAX_REQUEST_CONTENT_SIZE,
+} from '../content-limits';
 import { reportNotApplicable } from '../not-applicable';
 import type { Request } from '../request';
 import { encodePath } from '../uri-path';
@@ -32,7 +36,8 @@ export function normalizeContextPath(cp: string | null | undefined): string {
 /**
  * Jetty's ContextHandler. XML: `<New class="org.eclipse.jetty.server.handler.ContextHandler">` with
  * `contextPath`, `resourceBase`/`baseResource`, `virtualHosts`, `displayName`, `allowNullPathInfo`,
- * `maxFormContentSize`, `welcomeFiles`, `errorHandler`, `initParameter`s. A request to `/ctx` is
+ * `maxFormContentSize`, `maxFormKeys`, `maxRequestContentSize` (Pier's), `welcomeFiles`, `errorHandler`,
+ * `initParameter`s. A request to `/ctx` is
  * redirected to `/ctx/` unless allowNullPathInfo is set.
  */
 @JettyClass('org.eclipse.jetty.server.handler.ContextHandler', {
@@ -45,8 +50,10 @@ export class ContextHandler extends ScopedHandler {
   private _resourceBase: string | null = null;
   private _virtualHosts: string[] = [];
   private _allowNullPathInfo = false;
-  private _maxFormContentSize = 200000;
-  private _maxFormKeys = 1000;
+  /** The context's own limits; null = the server's (attribute, system property, default). */
+  private _maxFormContentSize: number | null = null;
+  private _maxFormKeys: number | null = null;
+  private _maxRequestContentSize: number | null = null;
   private _welcomeFiles: string[] = ['index.html', 'index.htm', 'index.jsp'];
   private _errorHandler: (ErrorPageWriter & object) | null = null;
   private _available = true;
@@ -110,14 +117,35 @@ export class ContextHandler extends ScopedHandler {
   @Expose()
   getAllowNullPathInfo(): boolean { return this._allowNullPathInfo; }
 
+  /** The largest urlencoded form read, in bytes (negative: no limit); unset, the server's limit applies. */
   @Expose('int')
   setMaxFormContentSize(size: number): void { this._maxFormContentSize = size; }
   @Expose()
-  getMaxFormContentSize(): number { return this._maxFormContentSize; }
+  getMaxFormContentSize(): number { return this._maxFormContentSize ?? this.getContentLimits().maxFormContentSize; }
+  /** The most distinct names a form may have (negative: no limit); unset, the server's limit applies. */
   @Expose('int')
   setMaxFormKeys(keys: number): void { this._maxFormKeys = keys; }
   @Expose()
-  getMaxFormKeys(): number { return this._maxFormKeys; }
+  getMaxFormKeys(): number { return this._maxFormKeys ?? this.getContentLimits().maxFormKeys; }
+  /** Pier's: the largest body `buffer()`/`text()`/`json()` read, in bytes (negative: no limit). */
+  @Expose('int')
+  setMaxRequestContentSize(size: number): void { this._maxRequestContentSize = size; }
+  @Expose()
+  getMaxRequestContentSize(): number { return this._maxRequestContentSize ?? this.getContentLimits().maxRequestContentSize; }
+
+  /**
+   * The limits requests in this context read bodies with: the context's own settings, else the Server's
+   * attributes `org.eclipse.jetty.server.Request.maxFormContentSize` / `maxFormKeys` / `maxRequestContentSize`,
+   * else the system properties of the same names, else 200000 / 1000 / 10 MB.
+   */
+  getContentLimits(): ContentLimits {
+    const server = this.getServer();
+    return {
+      maxFormContentSize: lookupLimit(this._maxFormContentSize, server, MAX_FORM_CONTENT_SIZE_KEY, DEFAULT_MAX_FORM_CONTENT_SIZE),
+      maxFormKeys: lookupLimit(this._maxFormKeys, server, MAX_FORM_KEYS_KEY, DEFAULT_MAX_FORM_KEYS),
+      maxRequestContentSize: lookupLimit(this._maxRequestContentSize, server, MAX_REQUEST_CONTENT_SIZE_KEY, DEFAULT_MAX_REQUEST_CONTENT_SIZE),
+    };
+  }
 
   @Expose('String[]')
   setWelcomeFiles(files: string[]): void { this._welcomeFiles = [...files]; }
@@ -330,6 +358,14 @@ export class ContextHandler extends ScopedHandler {
       response.sendError(404);
       return RESOLVED;
     }
+    // a urlencoded form is read here, with this context's limits, so that getParameter() stays synchronous
+    if (!baseRequest.isFormPrepared() && baseRequest.isFormRequest()) {
+      return baseRequest.prepareForm(this.getContentLimits()).then(() => this.handleInContext(target, baseRequest, request, response));
+    }
+    return this.handleInContext(target, baseRequest, request, response);
+  }
+
+  private handleInContext(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     // without request listeners there is nothing to do afterwards: pass the next handler's promise on
     if (this._requestListeners.length === 0) return this.nextHandle(target, baseRequest, request, response);
     return this.handleWithListeners(target, baseRequest, request, response);
