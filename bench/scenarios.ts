@@ -47,6 +47,7 @@ export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
   { id: 'pier-jdbc', mode: 'write', label: 'pier session write (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
   { id: 'pier-jdbc', mode: 'read', label: 'pier session read (DefaultSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, table: 'pier_bench_jdbc' } },
+  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, savePeriodSec 60)', extra: { ...PG, cache: 'null', savePeriodSec: 60, table: 'pier_bench_jdbc' } },
   { id: 'express-session-pg', mode: 'read', label: 'express-session connect-pg-simple read (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
   { id: 'express-session-pg', mode: 'write', label: 'express-session connect-pg-simple write (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
   { id: 'express-session-memory', mode: 'read', label: 'express-session MemoryStore' },

@@ -89,6 +89,7 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       const schema = new J.SessionTableSchema();
       schema.setTableName(`${String(options.extra.table)}_${process.pid}`);
       ds.setSessionTableSchema(schema);
+      if (options.extra.savePeriodSec !== undefined) ds.setSavePeriodSec(Number(options.extra.savePeriodSec));
       cache.setSessionDataStore(ds);
     } else if (store === 'file') {
       const ds = new S.FileSessionDataStore();

@@ -162,3 +162,36 @@ for (const db of [POSTGRESQL, MARIADB] as TestDatabase[]) {
     });
   }
 }
+
+describe('One node with DefaultSessionCache (NEVER_EVICT) on PostgreSQL, as behind a sticky load balancer', function () {
+  const table = uniqueTableName('pier_cluster');
+  const url = POSTGRESQL.url('');
+  let base = '';
+  let port = 0;
+  let node: PierProcess | null = null;
+
+  before(async function () {
+    await requireDatabase(this, POSTGRESQL);
+    base = newBase('pier-cluster-');
+    fs.writeFileSync(path.join(base, 'start.ini'), '--module=http,deploy,sessions,session-cache-hash,session-store-jdbc\n');
+    addCounterApp(base);
+    port = await freePort();
+    node = await PierProcess.start(base, [`jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', 'jetty.sessionIdManager.workerName=node1',
+      ...driverProperties(POSTGRESQL.driverClass, url, table)], 60_000);
+  });
+  after(async () => {
+    await node?.stop().catch(() => node?.kill());
+    if (base) fs.rmSync(base, { recursive: true, force: true });
+    if (port) await dropTables(url, [table]);
+  });
+
+  it('keeps every one of 60 concurrent increments of one session: its requests share one Session object', async () => {
+    const cookie = cookieOf(await request(port, '/counter/inc'));
+    for (let r = 0; r < 20; r++) {
+      const replies = await Promise.all([0, 1, 2].map(() => request(port, '/counter/inc', { headers: { Cookie: cookie } })));
+      expect(replies.every((x) => x.status === 200)).to.equal(true);
+    }
+    expect((await request(port, '/counter/get', { headers: { Cookie: cookie } })).body).to.equal('61');
+    console.log('      figure: 60 concurrent increments on one node with DefaultSessionCache (NEVER_EVICT): 60 kept, 0 lost');
+  });
+});

@@ -9,9 +9,8 @@ import { PierError } from '../../../util/errors';
 import { IllegalStateError } from '../../errors';
 import { SESSION_LOG } from '../../session-log';
 import { isDataSource, lookupDataSource, type DataSource } from './data-source';
-import { checkClientInstalled } from './hikari-data-source';
 import { parseJdbcUrl, type JdbcConnectionInfo, type SqlDialect } from './jdbc-url';
-import { createSqlClient, type SqlClient } from './sql-client';
+import { checkClientInstalled, createSqlClient, type SqlClient } from './sql-client';
 
 /** The default time limit of one store operation (waiting for a connection and running the statement). */
 export const DEFAULT_TIMEOUT_MS = 10_000;

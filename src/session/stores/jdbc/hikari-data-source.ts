@@ -4,24 +4,14 @@
  * @module
  */
 import { JettyClass, Expose } from '../../../ioc/metadata';
-import { isClientPackageInstalled, OptionalBackendError } from '../../../ioc/optional-backends';
 import { IllegalStateError } from '../../errors';
 import type { DataSource } from './data-source';
-import { CLIENT_PACKAGES, parseJdbcUrl, redactJdbcUrl, type JdbcConnectionInfo } from './jdbc-url';
-import { createSqlClient, type SqlClient } from './sql-client';
+import { parseJdbcUrl, redactJdbcUrl } from './jdbc-url';
+import { checkClientInstalled, createSqlClient, type SqlClient } from './sql-client';
 
 /** HikariCP's defaults: 10 connections, 30 s to get one. */
 const DEFAULT_MAX_POOL_SIZE = 10;
 const DEFAULT_CONNECTION_TIMEOUT_MS = 30_000;
-
-/** Fails at configuration time (with the XML's location) when the URL's client package is missing. */
-export function checkClientInstalled(info: JdbcConnectionInfo, what: string): void {
-  const pkg = CLIENT_PACKAGES[info.dialect];
-  if (!isClientPackageInstalled(pkg)) {
-    throw new OptionalBackendError(`Cannot ${what} '${info.redacted}': the JDBC session store needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
-      'org.eclipse.jetty.server.session.DatabaseAdaptor', pkg);
-  }
-}
 
 /**
  * HikariDataSource with its setters `jdbcUrl`, `username`, `password`, `driverClassName`,

@@ -23,10 +23,14 @@ function pgOptions(info: JdbcConnectionInfo): Partial<PoolConfig> {
   return out;
 }
 
+/** Named statements are for the store's fixed set; anything beyond this many is sent unnamed. */
+const MAX_NAMED_STATEMENTS = 64;
+
 /** PostgreSQL through a `pg` Pool of at most maxPoolSize connections. */
 export class PostgresqlClient implements SqlClient {
   readonly dialect = 'postgresql' as const;
   private readonly _pool: Pool;
+  private readonly _names = new Map<string, string>();
 
   constructor(info: JdbcConnectionInfo, options: SqlClientOptions) {
     const pg = requireDriver<typeof import('pg')>('postgresql', info.redacted);
@@ -40,13 +44,29 @@ export class PostgresqlClient implements SqlClient {
     this._pool.on('error', (err) => SESSION_LOG.debug('Dropped an idle PostgreSQL connection: {}', err.message));
   }
 
+  /**
+   * The store runs a dozen fixed statements: each gets a name, so that every connection parses and
+   * plans it once and then only binds values (DDL, without parameters, is sent as it is).
+   */
+  private statement(sql: string, params: readonly SqlValue[]): { name?: string; text: string; values: SqlValue[] } {
+    const text = toNumberedPlaceholders(sql);
+    if (params.length === 0) return { text, values: [] };
+    let name = this._names.get(sql);
+    if (name === undefined) {
+      if (this._names.size >= MAX_NAMED_STATEMENTS) return { text, values: params as SqlValue[] };
+      name = `pier_session_${this._names.size + 1}`;
+      this._names.set(sql, name);
+    }
+    return { name, text, values: params as SqlValue[] };
+  }
+
   async query(sql: string, params: readonly SqlValue[]): Promise<SqlRow[]> {
-    const res = await this._pool.query(toNumberedPlaceholders(sql), params as SqlValue[]);
+    const res = await this._pool.query(this.statement(sql, params));
     return res.rows as SqlRow[];
   }
 
   async update(sql: string, params: readonly SqlValue[]): Promise<number> {
-    const res = await this._pool.query(toNumberedPlaceholders(sql), params as SqlValue[]);
+    const res = await this._pool.query(this.statement(sql, params));
     return res.rowCount ?? 0;
   }
 

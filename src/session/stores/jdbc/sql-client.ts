@@ -5,7 +5,7 @@
  * server on PostgreSQL never needs the SQLite package and the other way round.
  * @module
  */
-import { requireClientPackage } from '../../../ioc/optional-backends';
+import { isClientPackageInstalled, OptionalBackendError, requireClientPackage } from '../../../ioc/optional-backends';
 import { CLIENT_PACKAGES, type JdbcConnectionInfo, type SqlDialect } from './jdbc-url';
 
 /** A value bound to a `?` placeholder. */
@@ -38,6 +38,15 @@ export interface SqlClientOptions {
 /** The client package of `dialect`, or OptionalBackendError naming the package to install. */
 export function requireDriver<T>(dialect: SqlDialect, url: string): T {
   return requireClientPackage<T>(CLIENT_PACKAGES[dialect], 'the JDBC session store', `connect to '${url}'`);
+}
+
+/** Fails at configuration time (with the XML's location) when the URL's client package is missing. */
+export function checkClientInstalled(info: JdbcConnectionInfo, what: string): void {
+  const pkg = CLIENT_PACKAGES[info.dialect];
+  if (!isClientPackageInstalled(pkg)) {
+    throw new OptionalBackendError(`Cannot ${what} '${info.redacted}': the JDBC session store needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
+      'org.eclipse.jetty.server.session.DatabaseAdaptor', pkg);
+  }
 }
 
 /** Makes the client for a parsed JDBC URL (its dialect's package is required now). */
