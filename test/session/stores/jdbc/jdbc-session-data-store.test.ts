@@ -5,11 +5,13 @@
  * @module
  */
 import { expect } from 'chai';
+import diagnosticsChannel from 'node:diagnostics_channel';
 import * as sinon from 'sinon';
 import { DefaultSessionCache } from '../../../../src/session/default-session-cache';
 import { IllegalStateError } from '../../../../src/session/errors';
 import { SessionHandler } from '../../../../src/session/session-handler';
 import { OptionalBackendError } from '../../../../src/ioc/optional-backends';
+import { SESSION_STORE_LOAD_CHANNEL, SESSION_STORE_STORE_CHANNEL, type SessionStoreMessage } from '../../../../src/session/session-store-events';
 import { DatabaseAdaptor } from '../../../../src/session/stores/jdbc/database-adaptor';
 import { JDBCSessionDataStore } from '../../../../src/session/stores/jdbc/jdbc-session-data-store';
 import { CLIENT_PACKAGES } from '../../../../src/session/stores/jdbc/jdbc-url';
@@ -194,6 +196,24 @@ for (const db of TEST_DATABASES) {
         expect((err as Error).name).to.equal('UnreadableSessionDataError');
         expect((await raw.query(`select 1 from ${table} where sessionId = ?`, [id])).length).to.equal(remove ? 0 : 1);
       }
+    });
+
+    it('publishes its loads and writes, with their durations, on the session store diagnostics channels', async () => {
+      const store = await started(uniqueTableName());
+      const seen: (SessionStoreMessage & { id?: string })[] = [];
+      const listener = (m: unknown): void => { seen.push(m as SessionStoreMessage); };
+      diagnosticsChannel.subscribe(SESSION_STORE_LOAD_CHANNEL, listener);
+      diagnosticsChannel.subscribe(SESSION_STORE_STORE_CHANNEL, listener);
+      try {
+        const t = Date.now();
+        await store.store('dc1', store.newSessionData('dc1', t, t, t, 60_000));
+        await store.load('dc1');
+      } finally {
+        diagnosticsChannel.unsubscribe(SESSION_STORE_LOAD_CHANNEL, listener);
+        diagnosticsChannel.unsubscribe(SESSION_STORE_STORE_CHANNEL, listener);
+      }
+      expect(seen.map((m) => [m.storeType, m.context, m.id])).to.deep.equal([['JDBCSessionDataStore', '_ctx', 'dc1'], ['JDBCSessionDataStore', '_ctx', 'dc1']]);
+      expect(seen.every((m) => m.durationMs >= 0 && m.error === undefined)).to.equal(true);
     });
 
     it('runs with the column names a configuration chooses', async () => {
