@@ -23,13 +23,16 @@ export interface BadMessageSettings {
   readonly sendDateHeader: boolean;
 }
 
+/** The type of a bad-message answer's body (Jetty's HTML page, in Latin-1). */
+export const BAD_MESSAGE_CONTENT_TYPE = 'text/html;charset=iso-8859-1';
+
 /** The status line's reason, the headers (in Jetty's order) and the body of a bad-message answer. */
 export function badMessageAnswer(message: BadMessage, settings: BadMessageSettings): { headers: string[]; body: string } {
   // Jetty escapes only the markup characters of the reason (quotes stay, as in VCHAR='(')
   const reason = message.reason.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const body = message.empty === true ? '' : `<h1>Bad Message ${message.status}</h1><pre>reason: ${reason}</pre>`;
   const headers = message.empty === true ? ['Content-Length', '0', 'Connection', 'close']
-    : ['Content-Type', 'text/html;charset=iso-8859-1', 'Content-Length', String(Buffer.byteLength(body, 'latin1')), 'Connection', 'close'];
+    : ['Content-Type', BAD_MESSAGE_CONTENT_TYPE, 'Content-Length', String(Buffer.byteLength(body, 'latin1')), 'Connection', 'close'];
   if (settings.server !== null) headers.push('Server', settings.server);
   if (settings.sendDateHeader) headers.push('Date', new Date().toUTCString());
   return { headers, body };
@@ -76,8 +79,11 @@ export function badMessageOfParserError(err: Error & { code?: string; reason?: s
         return { status: 400, reason: 'Header Folding' };
       }
       return packet !== null && at >= 0 && at < packet.length ? illegalCharacter(packet[at]) : { status: 400, reason: 'Bad Request' };
-    case 'HPE_INVALID_CONSTANT':
     case 'HPE_INVALID_URL':
+      // a visible character passes Jetty's parser: the target itself is refused (`app/x` without its slash)
+      if (packet !== null && at >= 0 && at < packet.length && packet[at] > 0x20 && packet[at] < 0x7f) return { status: 400, reason: 'Bad Request' };
+      return packet !== null && at >= 0 && at < packet.length ? illegalCharacter(packet[at]) : { status: 400, reason: 'Bad Request' };
+    case 'HPE_INVALID_CONSTANT':
     case 'HPE_LF_EXPECTED':
     case 'HPE_CR_EXPECTED':
     case 'HPE_STRICT':

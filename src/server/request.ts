@@ -61,6 +61,7 @@ export class Request implements HttpServletRequest {
   private _query: string | null;
   private readonly _decodedPath: string | null;
   private readonly _badReason: string | undefined;
+  private readonly _badStatusReason: string | undefined;
   private _contextPath = '';
   private _servletPath = '';
   private _pathInfo: string | null = null;
@@ -113,6 +114,7 @@ export class Request implements HttpServletRequest {
     this._query = parsed.query;
     this._decodedPath = parsed.decodedPath;
     this._badReason = parsed.badReason;
+    this._badStatusReason = parsed.badStatusReason;
     this._secure = _conn.secure;
     this._scheme = _conn.secure ? 'https' : 'http';
     this._remoteAddr = _conn.remoteAddress;
@@ -145,6 +147,8 @@ export class Request implements HttpServletRequest {
   }
   /** Why the path was refused (400), if it was. */
   getBadPathReason(): string | undefined { return this._badReason; }
+  /** The reason phrase of the 400 that refuses the path (Jetty's bad-message reason), when it is refused. */
+  getBadPathStatusReason(): string | undefined { return this._badStatusReason; }
   /** The value of a path parameter in the raw URI, e.g. `jsessionid`; null when absent. */
   getUriPathParameter(name: string): string | null { return findPathParameter(this._rawPath, name); }
 

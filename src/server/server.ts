@@ -15,6 +15,7 @@ import { EofException } from './errors';
 import { ErrorHandler } from './handler/error-handler';
 import { HandlerWrapper } from './handler/handler-wrapper';
 import { QueuedThreadPool } from './placeholders/queued-thread-pool';
+import { BAD_MESSAGE_CONTENT_TYPE, badMessageAnswer } from './bad-message';
 import { serverContentLimits } from './content-limits';
 import type { Handler } from './handler';
 import type { Request } from './request';
@@ -265,7 +266,7 @@ export class Server extends HandlerWrapper {
       request.setHandled(true);
       // `*` is a target only OPTIONS may have: Jetty's plain 400
       if (target === '*') response.sendError(400);
-      else response.sendError(400, `Bad Request: ${request.getBadPathReason() ?? 'bad URI'}`);
+      else answerBadPath(request, response);
       return undefined;
     }
     if (this._readsForms && request.isFormRequest()) {
@@ -384,3 +385,17 @@ function describe(err: unknown): string { return err instanceof Error ? err.mess
 
 /** True when `o` looks like a LifeCycle (re-exported for the launcher). */
 export { isLifeCycle };
+
+/**
+ * A path the canonical path refuses is a bad message, as Jetty's URI parser treats it: 400 with the
+ * refusal's reason phrase, Jetty's bad-message page, and the connection closed afterwards.
+ */
+function answerBadPath(request: Request, response: Response): void {
+  const message = { status: 400, reason: request.getBadPathStatusReason() ?? 'Bad Request' };
+  // the Server and Date headers come from the response's own settings
+  const { body } = badMessageAnswer(message, { server: null, sendDateHeader: false });
+  request.closeConnectionAfterResponse();
+  response.setStatusWithReason(message.status, message.reason);
+  response.setContentType(BAD_MESSAGE_CONTENT_TYPE);
+  response.write(Buffer.from(body, 'latin1'));
+}

@@ -17,7 +17,28 @@ export interface ParsedUri {
   readonly decodedPath: string | null;
   /** Why decodedPath is null. */
   readonly badReason?: string;
+  /** The reason phrase of the 400 that refuses the path (see PathRefusal). */
+  readonly badStatusReason?: string;
 }
+
+/**
+ * Why a path is refused: `reason` says it for people (logs, tests), `statusReason` is the reason phrase of the
+ * 400 answer: Jetty 9.4's where Jetty refuses the path too, Jetty 10's wording where only Pier does.
+ */
+export interface PathRefusal {
+  readonly reason: string;
+  readonly statusReason: string;
+}
+
+const REFUSED = {
+  notAbsolute: { reason: 'the path is not absolute', statusReason: 'Bad Request' },
+  badEncoding: { reason: 'the path has a bad percent-encoding', statusReason: 'Bad Request' },
+  nul: { reason: 'the path contains NUL', statusReason: 'Bad Request' },
+  encodedSlash: { reason: 'the path contains an encoded slash', statusReason: 'Ambiguous URI path separator' },
+  encodedDot: { reason: 'the path contains an encoded dot segment', statusReason: 'Ambiguous URI path segment' },
+  dotParameter: { reason: 'ambiguous path parameters: a dot segment has a parameter', statusReason: 'Ambiguous path parameters' },
+  escapesRoot: { reason: 'the path escapes the root', statusReason: 'Bad Request' },
+} as const satisfies Record<string, PathRefusal>;
 
 /** Splits a request target (`/a;p=1/b?x=y`) into path, query and the decoded canonical path. */
 export function parseRequestUri(target: string): ParsedUri {
@@ -33,7 +54,7 @@ export function parseRequestUri(target: string): ParsedUri {
   const decoded = decodeCanonicalPath(rawPath);
   return typeof decoded === 'string'
     ? { rawPath, query, decodedPath: decoded }
-    : { rawPath, query, decodedPath: null, badReason: decoded.reason };
+    : { rawPath, query, decodedPath: null, badReason: decoded.reason, badStatusReason: decoded.statusReason };
 }
 
 const FAST_PATH_UNSAFE = /[%;\\\0]|\/(?:\.\.?(?:\/|$)|\/)/;
@@ -43,9 +64,9 @@ const FAST_PATH_UNSAFE = /[%;\\\0]|\/(?:\.\.?(?:\/|$)|\/)/;
  * Dot segments are resolved first with empty segments still in place (so `//..` is `/`, as in Jetty),
  * then empty segments are dropped, except a last one (the trailing slash of `/dir/`).
  */
-export function decodeCanonicalPath(rawPath: string): string | { reason: string } {
+export function decodeCanonicalPath(rawPath: string): string | PathRefusal {
   if (rawPath === '' || rawPath === '*') return rawPath === '*' ? '*' : '/';
-  if (!rawPath.startsWith('/')) return { reason: 'the path is not absolute' };
+  if (!rawPath.startsWith('/')) return REFUSED.notAbsolute;
   // fast path: nothing encoded, no path parameters, no dot or empty segments
   if (!FAST_PATH_UNSAFE.test(rawPath)) return rawPath;
   const out: string[] = [];
@@ -55,17 +76,17 @@ export function decodeCanonicalPath(rawPath: string): string | { reason: string 
     const semi = rawSeg.indexOf(';');
     const seg = semi >= 0 ? rawSeg.slice(0, semi) : rawSeg;
     let dec: string;
-    try { dec = decodeURIComponent(seg); } catch { return { reason: 'the path has a bad percent-encoding' }; }
-    if (dec.includes('\0')) return { reason: 'the path contains NUL' };
-    if (dec.includes('/')) return { reason: 'the path contains an encoded slash' };
+    try { dec = decodeURIComponent(seg); } catch { return REFUSED.badEncoding; }
+    if (dec.includes('\0')) return REFUSED.nul;
+    if (dec.includes('/')) return REFUSED.encodedSlash;
     const isLast = i === segments.length - 1;
     if (dec === '.' || dec === '..') {
-      if (seg !== dec) return { reason: 'the path contains an encoded dot segment' };
+      if (seg !== dec) return REFUSED.encodedDot;
       // `..;x` is resolved one way by a server that strips parameters first and another way by one
       // that does not: Jetty 9.4 refuses it as "Ambiguous path parameters"
-      if (semi >= 0) return { reason: 'ambiguous path parameters: a dot segment has a parameter' };
+      if (semi >= 0) return REFUSED.dotParameter;
       if (dec === '..') {
-        if (out.length === 0) return { reason: 'the path escapes the root' };
+        if (out.length === 0) return REFUSED.escapesRoot;
         out.pop();
       }
       if (isLast) out.push('');

@@ -50,6 +50,7 @@ describe('Malformed requests', () => {
     ['two Content-Lengths', 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n', 400, 'Multiple Content-Lengths'],
     ['Content-Length with Transfer-Encoding', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'Transfer-Encoding and Content-Length'],
     ['a Transfer-Encoding that does not end with chunked', 'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc', 400, 'Bad Transfer-Encoding, chunked not last'],
+    ['a request target without its leading slash', 'GET app/x HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'Bad Request'],
     ['a folded header line', 'GET / HTTP/1.1\r\nHost: x\r\n folded: y\r\n\r\n', 400, 'Header Folding'],
     ['a request line ended by LF alone (Jetty accepts it; Node\'s parser does not)', 'GET / HTTP/1.1\nHost: x\n\n', 400, 'Bad EOL'],
     ['an expectation other than 100-continue', 'POST / HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nContent-Length: 0\r\n\r\n', 417, 'Expectation Failed'],

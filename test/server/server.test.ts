@@ -11,7 +11,7 @@ import { ContextHandler } from '../../src/server/handler/context-handler';
 import { HandlerCollection } from '../../src/server/handler/handler-collection';
 import { DefaultHandler } from '../../src/server/handler/default-handler';
 import { AbstractLifeCycle } from '../../src/util/component/abstract-life-cycle';
-import { delay, request, startServer } from './http-helpers';
+import { delay, rawRequest, request, startServer } from './http-helpers';
 
 class TextHandler extends AbstractHandler {
   constructor(private readonly text: string, private readonly wait?: Promise<void>) { super(); }
@@ -183,6 +183,20 @@ describe('Server', () => {
       expect(r.status).to.equal(200);
       expect(r.headers.allow).to.equal('GET, POST, HEAD, OPTIONS');
       expect((await request(port, '*')).status).to.equal(400);
+    } finally { await server.stop(); }
+  });
+
+  it('answers a path the canonical path refuses as Jetty\'s bad message: 400 with the refusal\'s reason, the bad-message page, the connection closed', async () => {
+    const { server, port } = await startServer(new TextHandler('ok'));
+    try {
+      for (const [target, reason] of [['/../etc/passwd', 'Bad Request'], ['/a%00b', 'Bad Request'], ['//evil.example/..;/sub', 'Ambiguous path parameters'], ['/a%2fb', 'Ambiguous URI path separator']]) {
+        const r = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        expect(r.text.split('\r\n')[0], target).to.equal(`HTTP/1.1 400 ${reason}`);
+        expect(r.text, target).to.match(/\r\nContent-Type: text\/html;charset=iso-8859-1\r\n/i);
+        expect(r.text, target).to.match(/\r\nConnection: close\r\n/i);
+        expect(r.text.slice(r.text.indexOf('\r\n\r\n') + 4), target).to.equal(`<h1>Bad Message 400</h1><pre>reason: ${reason}</pre>`);
+        expect(r.closed, target).to.equal(true);
+      }
     } finally { await server.stop(); }
   });
 

@@ -32,19 +32,19 @@ describe('uri-path', () => {
   });
 
   it('decodeCanonicalPath() refuses a parameter on a dot segment (Jetty: ambiguous path parameters)', () => {
-    const ambiguous = { reason: 'ambiguous path parameters: a dot segment has a parameter' };
+    const ambiguous = { reason: 'ambiguous path parameters: a dot segment has a parameter', statusReason: 'Ambiguous path parameters' };
     expect(decodeCanonicalPath('//evil.example/..;/sub')).to.deep.equal(ambiguous);
     expect(decodeCanonicalPath('/a/..;x/b')).to.deep.equal(ambiguous);
     expect(decodeCanonicalPath('/a/.;x/b')).to.deep.equal(ambiguous);
   });
 
   it('decodeCanonicalPath() refuses ambiguous and escaping paths with a reason', () => {
-    expect(decodeCanonicalPath('/..')).to.deep.equal({ reason: 'the path escapes the root' });
-    expect(decodeCanonicalPath('/a/%2e%2e/b')).to.deep.equal({ reason: 'the path contains an encoded dot segment' });
-    expect(decodeCanonicalPath('/a%2fb')).to.deep.equal({ reason: 'the path contains an encoded slash' });
-    expect(decodeCanonicalPath('/a%00')).to.deep.equal({ reason: 'the path contains NUL' });
-    expect(decodeCanonicalPath('/a%zz')).to.deep.equal({ reason: 'the path has a bad percent-encoding' });
-    expect(decodeCanonicalPath('a')).to.deep.equal({ reason: 'the path is not absolute' });
+    expect(decodeCanonicalPath('/..')).to.deep.equal({ reason: 'the path escapes the root', statusReason: 'Bad Request' });
+    expect(decodeCanonicalPath('/a/%2e%2e/b')).to.deep.equal({ reason: 'the path contains an encoded dot segment', statusReason: 'Ambiguous URI path segment' });
+    expect(decodeCanonicalPath('/a%2fb')).to.deep.equal({ reason: 'the path contains an encoded slash', statusReason: 'Ambiguous URI path separator' });
+    expect(decodeCanonicalPath('/a%00')).to.deep.equal({ reason: 'the path contains NUL', statusReason: 'Bad Request' });
+    expect(decodeCanonicalPath('/a%zz')).to.deep.equal({ reason: 'the path has a bad percent-encoding', statusReason: 'Bad Request' });
+    expect(decodeCanonicalPath('a')).to.deep.equal({ reason: 'the path is not absolute', statusReason: 'Bad Request' });
   });
 
   it('parseRequestUri() splits path and query and accepts absolute-form targets', () => {

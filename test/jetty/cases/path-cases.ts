@@ -31,6 +31,11 @@ export const pathCases: DifferentialCase[] = [
   single('paths.app-encoded-slash', 'GET /app/sub%2Findex.html', get('/app/sub%2Findex.html'), { item: 1 }),
   single('paths.app-backslash', 'GET /app/sub\\index.html', get('/app/sub\\index.html'), { item: 1 }),
   single('paths.app-encoded-nul', 'GET /app/index.html%00', get('/app/index.html%00'), { item: 1 }),
+  single('paths.app-bad-percent', 'GET /app/%zz (not a percent-encoding)', get('/app/%zz'), { item: 1 }),
+  single('paths.app-encoded-percent-dotdot', 'GET /app/%252e%252e/index.html (an encoded percent)', get('/app/%252e%252e/index.html'), { item: 1 }),
+  single('paths.app-dotdot-param-inside', 'GET /app/sub/..;x/index.html', get('/app/sub/..;x/index.html'), { item: 1 }),
+  single('paths.app-dot-param', 'GET /app/.;x/index.html', get('/app/.;x/index.html'), { item: 1 }),
+  single('paths.relative-target', 'GET app/index.html (a target without the leading slash)', get('app/index.html'), { item: 1 }),
   single('paths.app-double-slash-probe', 'GET /app//probe/info', get('/app//probe/info'), { item: 1 }),
   single('paths.app-param-segment-probe', 'GET /app/probe;x=1/info?a=b', get('/app/probe;x=1/info?a=b'), { item: 1 }),
   // the filter on /admin/*
