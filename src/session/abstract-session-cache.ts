@@ -10,7 +10,7 @@ import { Session, type SessionOwner } from './session';
 import type { SessionCache } from './session-cache';
 import type { SessionContext } from './session-context';
 import type { SessionData } from './session-data';
-import type { SessionDataStore } from './session-data-store';
+import { renewInStore, type SessionDataStore } from './session-data-store';
 import { HttpSessionEvent, isHttpSessionActivationListener } from './session-listeners';
 import { NullSessionDataStore } from './null-session-data-store';
 import { DONE } from './done';
@@ -351,11 +351,14 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     }
   }
 
-  /** The asynchronous half: delete the old record and insert the new one, in the session's queue. */
+  /**
+   * The asynchronous half, in the session's queue: the session is written under its new id before the
+   * old record goes (one durable step where the store can), so a crash in between never loses it.
+   */
   persistRename(session: Session, oldId: string): Promise<void> {
     return session.enqueue(async () => {
-      await this.store().delete(oldId);
-      if (session.isValid() || session.getState() === 'CHANGING') await this.store().store(session.getId(), session.getSessionData());
+      if (session.isValid() || session.getState() === 'CHANGING') await renewInStore(this.store(), oldId, session.getId(), session.getSessionData());
+      else await this.store().delete(oldId);
     });
   }
 

@@ -130,6 +130,32 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     return traceStoreOperation(sessionStoreDeleteChannel, this, this._context, () => this.doDelete(id), (deleted) => ({ id, deleted: deleted === true }));
   }
 
+  /**
+   * Pier's changeSessionId step (see SessionDataStore.renew): the data is written under `newId`, then
+   * `oldId` is removed (even when the write failed), through `doRenew`. On failure lastSaved is restored.
+   */
+  async renew(oldId: string, newId: string, data: SessionData): Promise<void> {
+    this.checkStarted();
+    const lastSave = data.getLastSaved();
+    data.setLastSaved(Date.now());
+    try {
+      await this.doRenew(oldId, newId, data, lastSave);
+    } catch (err) {
+      data.setLastSaved(lastSave);
+      throw err;
+    }
+    data.clean();
+  }
+
+  /** Writes `newId`, then deletes `oldId` whatever the write did; a store that can do both in one durable step overrides it. */
+  protected async doRenew(oldId: string, newId: string, data: SessionData, lastSaveTime: number): Promise<void> {
+    try {
+      await this.doStore(newId, data, lastSaveTime);
+    } finally {
+      await this.doDelete(oldId);
+    }
+  }
+
   async exists(id: string): Promise<boolean> {
     this.checkStarted();
     return this.doExists(id);

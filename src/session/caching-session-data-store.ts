@@ -8,7 +8,7 @@ import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 import type { SessionContext } from './session-context';
 import type { SessionData } from './session-data';
 import type { SessionDataMap } from './session-data-map';
-import type { SessionDataStore } from './session-data-store';
+import { renewInStore, type SessionDataStore } from './session-data-store';
 import { SESSION_LOG } from './session-log';
 
 /**
@@ -56,6 +56,16 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
     const deleted = await this._store.delete(id);
     await this._cache.delete(id);
     return deleted;
+  }
+
+  /** The delegate moves the session first (new id durable before the old one goes), then the cache follows. */
+  async renew(oldId: string, newId: string, data: SessionData): Promise<void> {
+    try {
+      await renewInStore(this._store, oldId, newId, data);
+      await this._cache.store(newId, data);
+    } finally {
+      await this._cache.delete(oldId);
+    }
   }
 
   async exists(id: string): Promise<boolean> {

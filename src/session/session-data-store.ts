@@ -15,6 +15,27 @@ export interface SessionDataStore extends SessionDataMap {
   isPassivating(): boolean;
   /** True if data for `id` is present and not expired (immortal counts as present). */
   exists(id: string): Promise<boolean>;
+  /**
+   * Pier: moves a session to a new id (changeSessionId): `data` is written under `newId` before `oldId`
+   * is removed, in one durable step where the store can, so that no crash leaves the session under
+   * neither id. The old id is removed even when the write fails (it must not stay usable), and the
+   * write's error is thrown. A store without it gets `store(newId)` then `delete(oldId)` (renewInStore).
+   */
+  renew?(oldId: string, newId: string, data: SessionData): Promise<void>;
+}
+
+/**
+ * Moves a session to `newId` in `store`: its own `renew` when it has one, else a write under the new id
+ * followed by the removal of the old one (Jetty 9.4 removes first, which a crash in between turns into a
+ * lost session). The old id goes even when the write fails, and the write's error is rethrown.
+ */
+export async function renewInStore(store: SessionDataStore, oldId: string, newId: string, data: SessionData): Promise<void> {
+  if (typeof store.renew === 'function') return store.renew(oldId, newId, data);
+  try {
+    await store.store(newId, data);
+  } finally {
+    await store.delete(oldId);
+  }
 }
 
 /** Makes a SessionDataStore for one SessionHandler (org.eclipse.jetty.server.session.SessionDataStoreFactory). */

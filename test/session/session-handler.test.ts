@@ -211,6 +211,18 @@ describe('SessionHandler', () => {
     expect(again!.getAttribute('k')).to.equal('v');
   });
 
+  it('writes the session under its new id before it deletes the old one, so a crash between them never loses it', async () => {
+    const { h, store } = await started();
+    const s = await request(h, (x) => x.setAttribute('k', 'v'));
+    const oldId = s.getId();
+    store.calls.length = 0;
+    let newId = '';
+    await request(h, (x) => { newId = h.renewSessionId(new FakeRequest() as never, x); }, `${oldId}.node0`);
+    const writes = store.calls.filter((c) => !c.startsWith('load:'));
+    expect(writes.indexOf(`store:${newId}`), writes.join(', ')).to.be.at.least(0);
+    expect(writes.indexOf(`store:${newId}`), writes.join(', ')).to.be.below(writes.indexOf(`delete:${oldId}`));
+  });
+
   it('renames the session in every context that shares the id', async () => {
     const idm = new DefaultSessionIdManager();
     const { h: a } = await started(undefined, idm);

@@ -177,7 +177,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       const journaled = new JournaledSessionFiles({
         dir: this._storeDir, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
         onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, maxBacklogBytes: this._maxCheckpointBacklogBytes,
-        warn: (line) => SESSION_LOG.warn(line),
+        warn: (line) => SESSION_LOG.warn(line), error: (line) => SESSION_LOG.error(line), info: (line) => SESSION_LOG.info(line),
       });
       for (const [id, entry] of await journaled.start()) {
         if (entry.op === 'store') this._files.set(id, { name: this.getFileName(id, entry.expiry), expiry: entry.expiry });
@@ -338,15 +338,19 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     }
   }
 
-  protected async doStore(id: string, data: SessionData, _lastSaveTime: number): Promise<void> {
-    if (!isValidSessionId(id)) throw new UnwritableSessionDataError(String(id).slice(0, 64), this._context, undefined, { cause: new RangeError('the id is not a valid session id') });
-    let bytes: Buffer;
+  /** The stored document of `data`, or UnwritableSessionDataError naming the attribute that cannot be stored. */
+  private encode(id: string, data: SessionData): Buffer {
     try {
-      bytes = encodeSessionData(data);
+      return encodeSessionData(data);
     } catch (err) {
       const attr = err instanceof UnencodableValueError ? err.attribute : undefined;
       throw new UnwritableSessionDataError(id, this._context, attr, { cause: err });
     }
+  }
+
+  protected async doStore(id: string, data: SessionData, _lastSaveTime: number): Promise<void> {
+    if (!isValidSessionId(id)) throw new UnwritableSessionDataError(String(id).slice(0, 64), this._context, undefined, { cause: new RangeError('the id is not a valid session id') });
+    const bytes = this.encode(id, data);
     const expiry = data.getExpiry();
     const name = this.getFileName(id, expiry);
     if (this._journaled) {
@@ -374,6 +378,36 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     });
   }
 
+  /**
+   * changeSessionId: in journal mode the new id's store and the old id's delete are one journal batch
+   * (durable together); in the other modes the new file is written (and, for `file`, its folder synced)
+   * before the old one is removed.
+   */
+  protected override async doRenew(oldId: string, newId: string, data: SessionData, lastSaveTime: number): Promise<void> {
+    const journaled = this._journaled;
+    if (!journaled || !isValidSessionId(newId) || !isValidSessionId(oldId)) return super.doRenew(oldId, newId, data, lastSaveTime);
+    const dropOld = (): Promise<unknown> => this.doDelete(oldId).catch(() => undefined);
+    let bytes: Buffer;
+    try {
+      bytes = this.encode(newId, data);
+    } catch (err) {
+      await dropOld();
+      throw err;
+    }
+    const expiry = data.getExpiry();
+    const name = this.getFileName(newId, expiry);
+    try {
+      await journaled.renew(oldId, newId, expiry, bytes, () => {
+        this._files.set(newId, { name, expiry });
+        this._files.delete(oldId);
+      });
+    } catch (err) {
+      // The old id must not stay usable: it goes (journaled on its own) even though the move failed.
+      await dropOld();
+      throw new UnwritableSessionDataError(newId, this._context, undefined, { cause: err });
+    }
+  }
+
   protected async doDelete(id: string): Promise<boolean> {
     if (!isValidSessionId(id)) return false;
     if (this._journaled) {
@@ -389,6 +423,9 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       this._disk.delete(id);
       if (name === undefined) return false;
       await unlinkQuietly(this.file(name));
+      // durability=file: the removal is on disk before the caller (an invalidation, a logout) is answered,
+      // or a power cut would bring the session back.
+      if (this._durability === 'file') await this.dirSync().sync();
       return true;
     });
   }

@@ -63,41 +63,100 @@ export function encodeFrame(record: JournalRecord, seq: number): Buffer {
   return frame;
 }
 
-/** The records of a journal body, in order, and why reading stopped early (a torn or damaged tail), if it did. */
+/**
+ * Unreadable bytes in the middle of a journal: readable frames follow them. Frames are written in
+ * order and a batch is written only after the one before it was synced and acknowledged, so the
+ * records these bytes held were acknowledged, unless the damage is the torn last write of a crash.
+ */
+export interface JournalDamage {
+  /** Where the unreadable bytes start (from the start of the file). */
+  readonly offset: number;
+  readonly bytes: number;
+  /** Why the first frame there could not be read. */
+  readonly reason: string;
+  /** Sequence numbers of the records that could not be read: `firstSeq` to `firstSeq + records - 1`. */
+  readonly firstSeq: number;
+  readonly records: number;
+}
+
+/** The records of a journal body, in order, the damage in its middle, and how its tail ended. */
 export interface DecodedFrames {
   readonly records: JournalRecord[];
-  /** Bytes after the last good frame (0 when the journal ends cleanly). */
+  /** Damage followed by readable frames (their records are read on; see JournalDamage). */
+  readonly damaged: JournalDamage[];
+  /** Bytes after the last readable frame, none of them a readable frame (0 when the journal ends cleanly). */
   readonly unreadBytes: number;
+  /** Why the tail could not be read, or null. */
   readonly stoppedBecause: string | null;
 }
 
+/** A frame read at one offset, or why it could not be. */
+type FrameAt = { record: JournalRecord; seq: number; end: number } | { error: string };
+
+function frameAt(bytes: Buffer, o: number): FrameAt {
+  if (bytes.length - o < FRAME_HEAD) return { error: 'a frame header is cut short' };
+  const payloadLen = bytes.readUInt32LE(o);
+  if (payloadLen < PAYLOAD_HEAD || payloadLen > bytes.length - o - FRAME_HEAD) return { error: 'a frame is cut short' };
+  const payload = bytes.subarray(o + FRAME_HEAD, o + FRAME_HEAD + payloadLen);
+  const op = payload.readUInt8(0);
+  const seq = payload.readUInt32LE(1);
+  const idLen = payload.readUInt16LE(13);
+  if (crc32(payload) !== bytes.readUInt32LE(o + 4)) return { error: 'a frame fails its checksum' };
+  if (PAYLOAD_HEAD + idLen > payloadLen) return { error: 'a frame\'s id overruns it' };
+  const id = payload.subarray(PAYLOAD_HEAD, PAYLOAD_HEAD + idLen).toString('utf8');
+  const end = o + FRAME_HEAD + payloadLen;
+  if (op === OP_STORE) return { record: { op: 'store', id, expiry: payload.readDoubleLE(5), body: Buffer.from(payload.subarray(PAYLOAD_HEAD + idLen)) }, seq, end };
+  if (op === OP_DELETE) return { record: { op: 'delete', id }, seq, end };
+  return { error: `a frame has an unknown operation (0x${op.toString(16)})` };
+}
+
+/** Longest session id a frame can hold when the journal looks for readable frames past damage. */
+const MAX_ID_BYTES = 512;
+
 /**
- * Reads frames from `offset` while each is whole, checksums and carries the next sequence number
- * (0, 1, 2...). The first frame that fails any of these ends the journal: what follows it was never
- * acknowledged, since a batch is acknowledged only after everything before it was synced.
+ * The first readable frame after damage at `from`, carrying a sequence number above `seq`: candidates
+ * are filtered on their op, sequence and id length before their checksum is computed, so the search
+ * stays linear in practice.
+ */
+function nextReadable(bytes: Buffer, from: number, seq: number): { at: number; frame: Extract<FrameAt, { seq: number }> } | null {
+  for (let o = from; o + FRAME_HEAD + PAYLOAD_HEAD <= bytes.length; o++) {
+    const op = bytes[o + FRAME_HEAD];
+    if (op !== OP_STORE && op !== OP_DELETE) continue;
+    const s = bytes.readUInt32LE(o + FRAME_HEAD + 1);
+    if (s <= seq || s - seq > bytes.length) continue;
+    if (bytes.readUInt16LE(o + FRAME_HEAD + 13) > MAX_ID_BYTES) continue;
+    const f = frameAt(bytes, o);
+    if ('record' in f && f.seq === s) return { at: o, frame: f };
+  }
+  return null;
+}
+
+/**
+ * Reads frames from `offset`, each whole, checksummed and carrying the next sequence number (0, 1,
+ * 2...). At the first frame that fails, it looks for a later readable frame with a higher sequence
+ * number: if there is one, the bytes between are damage in the middle of the journal (reported, and
+ * reading goes on from there); if not, they are the tail of a write cut short by a crash, which was
+ * never acknowledged, since a batch is acknowledged only once it is synced.
  */
 export function decodeFrames(bytes: Buffer, offset: number): DecodedFrames {
   const records: JournalRecord[] = [];
+  const damaged: JournalDamage[] = [];
   let o = offset;
   let seq = 0;
-  const stop = (why: string): DecodedFrames => ({ records, unreadBytes: bytes.length - o, stoppedBecause: why });
   while (o < bytes.length) {
-    if (bytes.length - o < FRAME_HEAD) return stop('a frame header is cut short');
-    const payloadLen = bytes.readUInt32LE(o);
-    if (payloadLen < PAYLOAD_HEAD || payloadLen > bytes.length - o - FRAME_HEAD) return stop('a frame is cut short');
-    const payload = bytes.subarray(o + FRAME_HEAD, o + FRAME_HEAD + payloadLen);
-    if (crc32(payload) !== bytes.readUInt32LE(o + 4)) return stop('a frame fails its checksum');
-    const op = payload.readUInt8(0);
-    if (payload.readUInt32LE(1) !== seq) return stop('a frame is out of sequence');
-    const expiry = payload.readDoubleLE(5);
-    const idLen = payload.readUInt16LE(13);
-    if (PAYLOAD_HEAD + idLen > payloadLen) return stop('a frame\'s id overruns it');
-    const id = payload.subarray(PAYLOAD_HEAD, PAYLOAD_HEAD + idLen).toString('utf8');
-    if (op === OP_STORE) records.push({ op: 'store', id, expiry, body: Buffer.from(payload.subarray(PAYLOAD_HEAD + idLen)) });
-    else if (op === OP_DELETE) records.push({ op: 'delete', id });
-    else return stop(`a frame has an unknown operation (0x${op.toString(16)})`);
-    o += FRAME_HEAD + payloadLen;
-    seq++;
+    const f = frameAt(bytes, o);
+    if ('record' in f && f.seq === seq) {
+      records.push(f.record);
+      o = f.end;
+      seq++;
+      continue;
+    }
+    const reason = 'error' in f ? f.error : 'a frame is out of sequence';
+    const next = nextReadable(bytes, o + 1, seq - 1);
+    if (next === null) return { records, damaged, unreadBytes: bytes.length - o, stoppedBecause: reason };
+    damaged.push({ offset: o, bytes: next.at - o, reason, firstSeq: seq, records: next.frame.seq - seq });
+    o = next.at;
+    seq = next.frame.seq;
   }
-  return { records, unreadBytes: 0, stoppedBecause: null };
+  return { records, damaged, unreadBytes: 0, stoppedBecause: null };
 }

@@ -42,8 +42,12 @@ export interface JournaledSessionFilesOptions {
   readonly maxBacklogBytes: number;
   /** How long stop() writes files (default STOP_CHECKPOINT_BUDGET_MS); what is left stays in the journal. */
   readonly stopBudgetMs?: number;
-  /** Where one-line warnings go (a failed checkpoint, a damaged journal). */
+  /** Where one-line warnings go (a failed checkpoint, a journal cut short). */
   readonly warn: (line: string) => void;
+  /** Where errors go (acknowledged records lost to a damaged journal). */
+  readonly error: (line: string) => void;
+  /** Where the one line about a replayed journal goes. */
+  readonly info: (line: string) => void;
 }
 
 /**
@@ -112,12 +116,17 @@ export class JournaledSessionFiles {
    */
   async start(): Promise<Map<string, PendingEntry>> {
     const recovered = await this._journal.recover();
-    for (const line of recovered.problems) this._o.warn(line);
+    for (const p of recovered.problems) (p.level === 'ERROR' ? this._o.error : this._o.warn)(p.line);
     const replayed = new Map<string, PendingEntry>();
     const savedAt = Date.now();
     for (const r of recovered.records) {
       if (isValidSessionId(r.id)) replayed.set(r.id, toEntry(r, savedAt));
       else this._o.warn(`Ignoring a record of the session journal in '${this._o.dir}': '${String((r as { id: unknown }).id).slice(0, 64)}' is not a valid session id`);
+    }
+    if (recovered.files.length > 0) {
+      const deletes = [...replayed.values()].filter((e) => e.op === 'delete').length;
+      this._o.info(`Replayed the session journal of context '${this._o.context}' in '${this._o.dir}': ${recovered.records.length} record(s) from ${recovered.files.length} file(s), `
+        + `${replayed.size - deletes} session(s) stored and ${deletes} deleted`);
     }
     for (const [id, entry] of replayed) this.setPending(id, entry);
     this._journal.open();
@@ -137,6 +146,21 @@ export class JournaledSessionFiles {
     if (this._pendingBytes >= this._o.maxBacklogBytes) await this.drainBacklog();
     await this._journal.append({ op: 'store', id, expiry, body }, () => {
       this.setPending(id, { op: 'store', expiry, body, savedAt: Date.now() });
+      onDurable();
+    });
+    this.checkpointIfLarge();
+  }
+
+  /**
+   * A changeSessionId: the store under `newId` and the delete of `oldId` go into one journal batch, in
+   * that order, so a crash keeps both or neither (the session is never under no id). `onDurable` runs
+   * once both are durable. Waits for room as store() does.
+   */
+  async renew(oldId: string, newId: string, expiry: number, body: Buffer, onDurable: () => void): Promise<void> {
+    if (this._pendingBytes >= this._o.maxBacklogBytes) await this.drainBacklog();
+    await this._journal.appendAll([{ op: 'store', id: newId, expiry, body }, { op: 'delete', id: oldId }], () => {
+      this.setPending(newId, { op: 'store', expiry, body, savedAt: Date.now() });
+      this.setPending(oldId, { op: 'delete' });
       onDurable();
     });
     this.checkpointIfLarge();

@@ -13,15 +13,25 @@ export async function unlinkQuietly(file: string): Promise<void> {
 }
 
 /**
+ * Errors of an fsync on a folder that mean "this platform or file system has no folder fsync": Windows
+ * cannot open a folder as a file (EISDIR, EPERM) and some file systems refuse the call (EINVAL, ENOTSUP).
+ * Anything else (EIO above all: the folder's entries may not be on disk) is a failed sync and is thrown.
+ */
+const NO_FOLDER_FSYNC = new Set(['EINVAL', 'ENOTSUP', 'EISDIR', 'EPERM']);
+
+/**
  * Makes the entries of a folder (creations, renames, removals) durable where the platform allows an
- * fsync on a folder; elsewhere (Windows) it does nothing, and a rename is still atomic.
+ * fsync on a folder; where it has none (see NO_FOLDER_FSYNC) it does nothing, and a rename is still
+ * atomic. A failed sync (EIO, ENOSPC...) rejects: what the caller renamed or removed may not be durable.
  */
 export async function syncDir(dir: string): Promise<void> {
   let fh: fs.promises.FileHandle | undefined;
   try {
     fh = await fs.promises.open(dir, 'r');
     await fh.sync();
-  } catch { /* not supported here */ } finally {
+  } catch (err) {
+    if (!NO_FOLDER_FSYNC.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  } finally {
     await fh?.close().catch(() => undefined);
   }
 }

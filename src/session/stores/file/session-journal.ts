@@ -8,19 +8,32 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { decodeFrames, decodeHeader, encodeFrame, encodeHeader, type JournalRecord } from './journal-frame';
 import { syncDir, unlinkQuietly } from './session-file-io';
+import { writeNewFile } from '../../../util/atomic-write';
+
+/** One line about a generation that could not be read whole: WARN when nothing acknowledged was lost, else ERROR. */
+export interface JournalProblem {
+  readonly level: 'WARN' | 'ERROR';
+  readonly line: string;
+}
 
 /** What recover() found on disk. */
 export interface RecoveredJournal {
-  /** Every record of every generation, oldest first. */
+  /** Every readable record of every generation, oldest first. */
   readonly records: JournalRecord[];
   /** The generation files read: they count as ended generations, removed once their records are in session files. */
   readonly files: string[];
-  /** One line per generation that was damaged, foreign or cut short, saying what was kept. */
-  readonly problems: string[];
+  /** One line per generation that was damaged, foreign or cut short, saying what was kept and what was lost. */
+  readonly problems: JournalProblem[];
+}
+
+/** The name a damaged generation is kept under, beside it: `<name>.damaged-<UTC time>` (never read, never removed). */
+export function damagedNameFor(file: string, now = new Date()): string {
+  return `${file}.damaged-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
 }
 
 interface Pending {
-  readonly record: JournalRecord;
+  /** Records written together, in order, in one batch (a changeSessionId's store and delete). */
+  readonly records: readonly JournalRecord[];
   readonly onDurable: () => void;
   readonly resolve: () => void;
   readonly reject: (err: unknown) => void;
@@ -89,31 +102,58 @@ export class SessionJournal {
    */
   async recover(): Promise<RecoveredJournal> {
     const records: JournalRecord[] = [];
-    const problems: string[] = [];
+    const problems: JournalProblem[] = [];
     const files: string[] = [];
+    const ownHeader = encodeHeader(this.context);
     for (const { gen, file } of await this.generations()) {
       this._gen = Math.max(this._gen, gen + 1);
       const bytes = await fs.promises.readFile(file);
       const header = decodeHeader(bytes);
       if ('error' in header) {
-        // Created but never given its header (a crash at that instant) is harmless; anything else is reported.
-        if (bytes.length > 0) problems.push(`Ignoring session journal '${file}': ${header.error}`);
-        files.push(file);
+        // A generation's header is synced before its first record: a crash while it was written (the
+        // file is empty or holds the start of this context's header) lost nothing, and it is removed.
+        if (ownHeader.subarray(0, bytes.length).equals(bytes)) { files.push(file); continue; }
+        const aside = await this.setAside(file, null);
+        problems.push({ level: 'ERROR', line: `Cannot read session journal '${file}': ${header.error}; kept it unread as '${aside}'. `
+          + 'The sessions it holds were acknowledged and are not restored (a journal of another Pier version is read by that version)' });
         continue;
       }
       if (header.context !== this.context) {
-        problems.push(`Ignoring session journal '${file}': it belongs to context '${header.context}', not '${this.context}'`);
+        problems.push({ level: 'WARN', line: `Ignoring session journal '${file}': it belongs to context '${header.context}', not '${this.context}'` });
         continue;
       }
       const decoded = decodeFrames(bytes, header.offset);
       records.push(...decoded.records);
       files.push(file);
+      if (decoded.damaged.length > 0) {
+        // Readable records follow the damage, so it is not a write cut short: keep a copy of the whole file.
+        const aside = await this.setAside(file, bytes);
+        const lost = decoded.damaged.reduce((n, d) => n + d.records, 0);
+        const where = decoded.damaged.map((d) => `${d.bytes} byte(s) at offset ${d.offset} (${d.reason}; record(s) ${d.firstSeq} to ${d.firstSeq + d.records - 1})`).join(', ');
+        problems.push({ level: 'ERROR', line: `Session journal '${file}' is damaged in the middle: ${where} cannot be read and later records can. `
+          + `${lost} acknowledged record(s) are lost (unless they were the write a crash cut short): their sessions come back as last written before, or come back although invalidated; `
+          + `replayed the ${decoded.records.length} readable record(s) and kept a copy as '${aside}'` });
+      }
       if (decoded.stoppedBecause) {
-        problems.push(`Session journal '${file}': ${decoded.stoppedBecause}; kept its first ${decoded.records.length} record(s) and ignored the last ${decoded.unreadBytes} byte(s), which were never acknowledged`);
+        problems.push({ level: 'WARN', line: `Session journal '${file}': ${decoded.stoppedBecause}; kept its first ${decoded.records.length} record(s) and ignored the last ${decoded.unreadBytes} byte(s), `
+          + 'a write cut short by a crash, which was never acknowledged' });
       }
     }
     this._older = [...files];
     return { records, files, problems };
+  }
+
+  /**
+   * Keeps a damaged generation where nothing removes it: renamed (`bytes` null: it is not replayed) or
+   * copied (its readable records are replayed, and the original stays a generation until they are in
+   * session files), synced. Returns the new name.
+   */
+  private async setAside(file: string, bytes: Buffer | null): Promise<string> {
+    const aside = damagedNameFor(file);
+    if (bytes === null) await fs.promises.rename(file, aside);
+    else await writeNewFile(aside, bytes);
+    await syncDir(this.dir);
+    return aside;
   }
 
   /** Takes appends from now on, into a generation after every one recover() saw. */
@@ -149,9 +189,17 @@ export class SessionJournal {
    * append order and before any later rotation, so the caller's view of what is durable never lags.
    */
   append(record: JournalRecord, onDurable: () => void): Promise<void> {
+    return this.appendAll([record], onDurable);
+  }
+
+  /**
+   * Appends records that must become durable together: they go into one batch, in order (one write and
+   * one fdatasync), so a crash keeps all of them or none. Otherwise as append().
+   */
+  appendAll(records: readonly JournalRecord[], onDurable: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
       if (!this._open) { reject(new Error(`Cannot write to session journal in '${this.dir}': it is closed`)); return; }
-      this._queue.push({ record, onDurable, resolve, reject });
+      this._queue.push({ records, onDurable, resolve, reject });
       this.kick();
     });
   }
@@ -236,7 +284,8 @@ export class SessionJournal {
       await fh.datasync();
       this._needsRepair = false;
     }
-    const frames = batch.map((p, i) => encodeFrame(p.record, this._seq + i));
+    const frames: Buffer[] = [];
+    for (const p of batch) for (const r of p.records) frames.push(encodeFrame(r, this._seq + frames.length));
     const buf = frames.length === 1 ? frames[0] : Buffer.concat(frames);
     try {
       let off = 0;
@@ -251,7 +300,7 @@ export class SessionJournal {
       throw err;
     }
     this._size += buf.length;
-    this._seq += batch.length;
+    this._seq += frames.length;
   }
 
   /** Ends the current generation (if its first write created it): the next write starts the next one. */

@@ -42,6 +42,28 @@ describe('the session journal format', () => {
     expect(decoded.stoppedBecause).to.match(/checksum/);
   });
 
+  it('tells damage in the middle from a torn tail: it reads on past a damaged frame and counts the records lost', () => {
+    const bytes = Buffer.from(journal());
+    const offset = (decodeHeader(bytes) as { offset: number }).offset;
+    const second = offset + encodeFrame(records[0], 0).length;
+    bytes[second + 20] ^= 0xff;
+    const decoded = decodeFrames(bytes, offset);
+    expect(decoded.records).to.deep.equal([records[0], records[2]]);
+    expect(decoded.stoppedBecause).to.equal(null);
+    expect(decoded.damaged).to.deep.equal([{ offset: second, bytes: encodeFrame(records[1], 1).length, reason: 'a frame fails its checksum', firstSeq: 1, records: 1 }]);
+  });
+
+  it('takes damage with nothing readable after it for a torn tail, whatever its size', () => {
+    const bytes = Buffer.from(journal());
+    const offset = (decodeHeader(bytes) as { offset: number }).offset;
+    const second = offset + encodeFrame(records[0], 0).length;
+    bytes.fill(0x41, second + 3);
+    const decoded = decodeFrames(bytes, offset);
+    expect(decoded.records).to.deep.equal([records[0]]);
+    expect(decoded.damaged).to.deep.equal([]);
+    expect(decoded.unreadBytes).to.equal(bytes.length - second);
+  });
+
   it('stops at a frame out of sequence, so stale frames after a repaired write are never replayed', () => {
     const header = encodeHeader('_ctx_0.0.0.0');
     const bytes = Buffer.concat([header, encodeFrame(records[0], 0), encodeFrame(records[1], 5)]);

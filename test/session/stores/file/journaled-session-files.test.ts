@@ -16,7 +16,7 @@ describe('JournaledSessionFiles', () => {
   function files(stopBudgetMs?: number): JournaledSessionFiles {
     const options: JournaledSessionFilesOptions = {
       dir: t.dir, context: '_test_0.0.0.0', fileName: (id, expiry) => `${expiry}__test_0.0.0.0_${id}`,
-      onDisk: new Map(), checkpointPeriodMs: 0, maxBacklogBytes: 1 << 30, stopBudgetMs, warn: (line) => warnings.push(line),
+      onDisk: new Map(), checkpointPeriodMs: 0, maxBacklogBytes: 1 << 30, stopBudgetMs, warn: (line) => warnings.push(line), error: (line) => warnings.push(line), info: () => undefined,
     };
     return new JournaledSessionFiles(options);
   }
