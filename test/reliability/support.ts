@@ -58,6 +58,16 @@ export function cookieOf(reply: Reply): string | null {
 /** How a PierProcess was launched: `bin/start` (the real thing) or `embedded` (bench/server-main pier-file). */
 export type Launcher = 'bin/start' | 'embedded';
 
+/** How PierProcess.start runs bin/start beyond the store folder. */
+export interface StartSettings {
+  deleteUnrestorableFiles?: boolean;
+  /** More `name=value` properties for bin/start. */
+  properties?: string[];
+  /** Arguments for node itself, before bin/start (`--require` of a recorder). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+}
+
 /** A Pier server in a child process whose sessions live in `storeDir`; `counterPath` increments `n`. */
 export class PierProcess {
   private constructor(readonly child: ChildProcess, readonly port: number, readonly launcher: Launcher,
@@ -81,14 +91,15 @@ export class PierProcess {
 
   /** Starts Pier with `base` as jetty.base (sessions in `storeDir`), through the chosen launcher. */
   static async start(launcher: Launcher, base: string, storeDir: string, timeoutMs = 60_000,
-    settings: { deleteUnrestorableFiles?: boolean } = {}): Promise<PierProcess> {
+    settings: StartSettings = {}): Promise<PierProcess> {
     let out = '';
     const output = (): string => out;
     let child: ChildProcess;
     if (launcher === 'bin/start') {
-      child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'start'), `jetty.session.file.storeDir=${storeDir}`,
-        ...(settings.deleteUnrestorableFiles !== undefined ? [`jetty.session.file.deleteUnrestorableFiles=${settings.deleteUnrestorableFiles}`] : [])], {
-        cwd: base, env: { ...process.env, PIER_DIST: outRoot() }, stdio: ['ignore', 'pipe', 'pipe'],
+      child = spawn(process.execPath, [...(settings.nodeArgs ?? []), path.join(repoRoot(), 'bin', 'start'), `jetty.session.file.storeDir=${storeDir}`,
+        ...(settings.deleteUnrestorableFiles !== undefined ? [`jetty.session.file.deleteUnrestorableFiles=${settings.deleteUnrestorableFiles}`] : []),
+        ...(settings.properties ?? [])], {
+        cwd: base, env: { ...process.env, PIER_DIST: outRoot(), ...settings.env }, stdio: ['ignore', 'pipe', 'pipe'],
       });
     } else {
       child = fork(path.join(outRoot(), 'bench', 'server-main.js'), ['pier-file'], {
