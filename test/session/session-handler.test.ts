@@ -13,7 +13,7 @@ import { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { FakeRequest } from './fake-request';
 import { MemorySessionDataStore } from './memory-session-data-store';
-import { tempDir } from './support';
+import { tempDir, storeEntries } from './support';
 
 /** A context-like object with init params and attributes. */
 function context(path = '/app', init: Record<string, string> = {}, attrs: Record<string, unknown> = {}) {
@@ -254,7 +254,7 @@ describe('SessionHandler', () => {
       h.addEventListener({ sessionDestroyed: () => destroyed++ });
       const s = await request(h, (x) => x.setAttribute('k', 1));
       await fileStore.checkpoint();
-      expect(fs.readdirSync(tmp.dir)).to.have.length(1);
+      expect(storeEntries(tmp.dir)).to.have.length(1);
       await clock.tickAsync(6_000);
       expect(h.getCandidateSessionIdsForExpiry().has(s.getId())).to.equal(true);
       expect(destroyed).to.equal(0);
@@ -263,7 +263,7 @@ describe('SessionHandler', () => {
       expect(destroyed).to.equal(1);
       expect(s.isValid()).to.equal(false);
       await fileStore.checkpoint();
-      expect(fs.readdirSync(tmp.dir)).to.deep.equal([]);
+      expect(storeEntries(tmp.dir)).to.deep.equal([]);
       await clock.tickAsync(30_000);
       expect(destroyed).to.equal(1);
     } finally {

@@ -16,7 +16,7 @@ import { HouseKeeper } from '../../src/session/house-keeper';
 import type { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { logLines, rawRequest, request, startServer, type TestServer } from '../server/http-helpers';
-import { tempDir } from './support';
+import { tempDir, storeEntries } from './support';
 import { spyOnLog } from '../support/log-capture';
 
 /** /inc increments "n", /get reads it, /change renews the id, /invalidate invalidates, /url encodes a URL. */
@@ -183,7 +183,7 @@ describe('SessionHandler over HTTP', () => {
       await Promise.all(Array.from({ length: 16 }, worker));
       expect((await request(port, '/ctx/get', { agent, headers: { Cookie: cookie } })).text).to.equal('500');
       await store!.checkpoint();
-      const files = fs.readdirSync(dir);
+      const files = storeEntries(dir);
       expect(files).to.have.length(1);
       expect(JSON.parse(fs.readFileSync(`${dir}/${files[0]}`, 'utf8')).attributes.n).to.equal(500);
     } finally { agent.destroy(); }
@@ -196,13 +196,13 @@ describe('SessionHandler over HTTP', () => {
       useFileStore(h, dir);
     });
     const c = cookieOf(await request(port, '/ctx/inc'))!;
-    const before = fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'));
+    const before = storeEntries(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'));
     const logged = logLines.length;
     const r = await request(port, '/ctx/fn', { headers: { Cookie: c } });
     expect(r.status).to.equal(500);
     const lines = logLines.slice(logged).filter((l) => /Cannot write session '.*': attribute 'callback'/.test(l));
     expect(lines, logLines.slice(logged).join('\n')).to.have.length(1);
-    expect(fs.readdirSync(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'))).to.deep.equal(before);
+    expect(storeEntries(dir).map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8'))).to.deep.equal(before);
   });
 
   it('tracks the session in the URL with ;jsessionid= when cookies are off', async () => {
@@ -328,12 +328,12 @@ describe('SessionHandler over HTTP', () => {
     });
     const r = await request(port, '/ctx/inc');
     const id = r.text.split(' ')[2];
-    const files = fs.readdirSync(dir);
+    const files = storeEntries(dir);
     expect(files).to.have.length(1);
     expect(files[0]).to.match(new RegExp(`^\\d+__ctx_0\\.0\\.0\\.0_${id}$`));
     for (let i = 0; i < 100 && destroyed.length === 0; i++) await new Promise((res) => setTimeout(res, 100));
     expect(destroyed).to.deep.equal([id]);
-    expect(fs.readdirSync(dir)).to.deep.equal([]);
+    expect(storeEntries(dir)).to.deep.equal([]);
     await new Promise((res) => setTimeout(res, 1500));
     expect(destroyed).to.deep.equal([id]);
   });

@@ -9,7 +9,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from './support';
+import { repoRoot, storeEntries } from './support';
 
 const DIST = path.resolve(__dirname, '..', '..');
 const BIN = path.join(repoRoot(), 'bin', 'start');
@@ -106,7 +106,7 @@ describe('Sessions through bin/start (session-store-file)', function () {
 
     child.kill('SIGTERM');
     expect(await exited(child)).to.equal(0);
-    const files = fs.readdirSync(path.join(base, 'sessions'));
+    const files = storeEntries(path.join(base, 'sessions'));
     expect(files).to.have.length(1);
     expect(files[0]).to.match(/^\d+__counter_0\.0\.0\.0_node0[0-9a-z]+$/);
 

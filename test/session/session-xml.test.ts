@@ -18,7 +18,7 @@ import { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { FileSessionDataStoreFactory } from '../../src/session/stores/file/file-session-data-store-factory';
 import { WebAppContext } from '../../src/webapp/web-app-context';
-import { corpusPath, repoRoot } from './support';
+import { corpusPath, repoRoot, storeEntries } from './support';
 import { requireCorpus } from '../support/corpus';
 
 const SOURCES: Record<string, string> = {
@@ -173,7 +173,7 @@ describe('session XML (seed 003 structure on a served ServletContextHandler)', (
       expect(r.text).to.equal('ok');
       // The store's journal (the default durability) reaches the session file at the checkpoint.
       await ctx.getSessionHandler().getSessionCache().getSessionDataStore().checkpoint();
-      const files = fs.readdirSync(tmp);
+      const files = storeEntries(tmp);
       expect(files).to.have.length(1);
       expect(files[0]).to.match(/^\d+__seed_0\.0\.0\.0_node0/);
     } finally {

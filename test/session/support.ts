@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SessionContext } from '../../src/session/session-context';
+import { STORE_LOCK_FILE } from '../../src/session/store-folder-lock';
 import { corpusPath, repoRoot } from '../support/corpus';
 
 /** A SessionContext for context path `contextPath` (vhost 0.0.0.0 unless given). */
@@ -20,3 +21,8 @@ export function tempDir(prefix = 'pier-session-'): { dir: string; cleanup: () =>
 }
 
 export { corpusPath, repoRoot };
+
+/** The entries of a session store folder, without the folder's lock file (held while a store runs). */
+export function storeEntries(dir: string): string[] {
+  return fs.readdirSync(dir).filter((n) => n !== STORE_LOCK_FILE);
+}

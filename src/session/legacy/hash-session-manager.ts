@@ -12,6 +12,7 @@ import type { Session } from '../session';
 import { SessionHandler } from '../session-handler';
 import { HttpSessionEvent, isHttpSessionActivationListener, type HttpSessionActivationListener } from '../session-listeners';
 import { SharedStoreDirectoryError } from './errors';
+import { lockStoreFolder, type StoreFolderLock } from '../store-folder-lock';
 import { HashSessionCache, type ActivationOwner } from './hash-session-cache';
 import { HashSessionDataStore } from './hash-session-data-store';
 import { SESSION_LOG } from '../session-log';
@@ -23,22 +24,6 @@ const RESTORE_BATCH = 64;
 
 /** Store directories in use in this process: canonical folder -> the context that claimed it. */
 const claimedDirectories = new Map<string, { owner: HashSessionManager; context: string }>();
-
-/** Marks a storeDirectory in use by a running process (hidden: never taken for a session file). */
-export const LOCK_FILE = '.pier-hash-sessions.lock';
-
-function readLock(file: string): { pid: number; context: string } | null {
-  try {
-    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: unknown; context?: unknown };
-    return typeof v.pid === 'number' ? { pid: v.pid, context: String(v.context ?? '?') } : null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
-}
 
 function toDirectory(dir: unknown): string | null {
   if (dir === null || dir === undefined) return null;
@@ -93,6 +78,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
   private _scavenging: Promise<void> | null = null;
   private _saving: Promise<void> | null = null;
   private _claimed: string | null = null;
+  private _folderLock: StoreFolderLock | null = null;
 
   constructor() {
     super();
@@ -214,29 +200,18 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     const context = this.getContextName();
     const other = claimedDirectories.get(dir);
     if (other && other.owner !== this) throw new SharedStoreDirectoryError(dir, context, other.context);
-    const lock = path.join(dir, LOCK_FILE);
-    const holder = readLock(lock);
-    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
-      throw new SharedStoreDirectoryError(dir, context, `${holder.context}' of process '${holder.pid}`);
-    }
-    try {
-      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, context }));
-    } catch (err) {
-      SESSION_LOG.warn(`Cannot write the lock file '${lock}': ${(err as Error).message}`, err);
-    }
+    // Across processes: the store folder's lock, which the kernel drops when its holder dies (so a pid
+    // that some other process has since reused never blocks the folder).
+    this._folderLock = lockStoreFolder(dir, `HashSessionManager of context '${context}'`);
     claimedDirectories.set(dir, { owner: this, context });
     this._claimed = dir;
   }
 
   private releaseDirectory(): void {
-    if (this._claimed !== null && claimedDirectories.get(this._claimed)?.owner === this) {
-      claimedDirectories.delete(this._claimed);
-      const lock = path.join(this._claimed, LOCK_FILE);
-      if (readLock(lock)?.pid === process.pid) {
-        try { fs.unlinkSync(lock); } catch { /* already gone */ }
-      }
-    }
+    if (this._claimed !== null && claimedDirectories.get(this._claimed)?.owner === this) claimedDirectories.delete(this._claimed);
     this._claimed = null;
+    this._folderLock?.release();
+    this._folderLock = null;
   }
 
   /** Eager restore: every session file comes back into memory (expired ones are deleted instead). */

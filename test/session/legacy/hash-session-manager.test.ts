@@ -3,12 +3,13 @@
  * @module
  */
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { SharedStoreDirectoryError } from '../../../src/session/legacy/errors';
-import { HashSessionManager, LOCK_FILE } from '../../../src/session/legacy/hash-session-manager';
+import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
+import { STORE_LOCK_FILE } from '../../../src/session/store-folder-lock';
 import { SessionHandler } from '../../../src/session/session-handler';
 import { Client, buildServer, eventually, mapBounded, portOf, sessionFiles, tempDir } from './support';
 import { spyOnLog } from '../../support/log-capture';
@@ -281,23 +282,37 @@ describe('HashSessionManager', () => {
     expect((error as SharedStoreDirectoryError).otherContext).to.equal('/one');
   });
 
-  it('refuses a storeDirectory locked by another live process, and takes over the lock of a dead one', async () => {
+  it('refuses a storeDirectory another live process holds, and takes it once that process died', async () => {
     const dir = fresh();
-    const lock = path.join(dir, LOCK_FILE);
-    fs.writeFileSync(lock, JSON.stringify({ pid: process.ppid, context: '/elsewhere' }));
+    const lockModule = path.resolve(__dirname, '..', '..', '..', 'src', 'session', 'store-folder-lock.js');
+    const holder = spawn(process.execPath, ['-e', `require(${JSON.stringify(lockModule)}).lockStoreFolder(${JSON.stringify(dir)}, "HashSessionManager of context '/elsewhere'"); process.stdout.write("held"); setInterval(() => {}, 60000);`]);
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const { server } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
     let error: unknown = null;
     try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
-    expect((error as Error)?.message).to.equal(`Cannot start HashSessionManager of context '/app': storeDirectory '${dir}' is already used by the HashSessionManager of context '/elsewhere' of process '${process.ppid}' (give each web app its own storeDirectory)`);
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    fs.writeFileSync(lock, JSON.stringify({ pid: dead, context: '/gone' }));
+    expect((error as Error)?.message).to.match(new RegExp(`^Cannot start HashSessionManager of context '/app': session store folder '${dir}' is in use by process ${holder.pid} on host '[^']+' \\(HashSessionManager of context '/elsewhere', since `));
+    await new Promise<void>((resolve) => { holder.once('exit', () => resolve()); holder.kill('SIGKILL'); });
     await server.start();
     try {
-      expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).to.deep.equal({ pid: process.pid, context: '/app' });
+      expect(JSON.parse(fs.readFileSync(path.join(dir, STORE_LOCK_FILE), 'utf8'))).to.include({ pid: process.pid, owner: 'HashSessionManager of context \'/app\'' });
     } finally {
       await server.stop();
     }
-    expect(fs.existsSync(lock)).to.equal(false);
+  });
+
+  it('is not blocked by a lock file whose pid now belongs to some other live process (after a reboot, in a container)', async () => {
+    const dir = fresh();
+    fs.writeFileSync(path.join(dir, STORE_LOCK_FILE), JSON.stringify({ pid: process.ppid, context: '/before-the-reboot' }));
+    fs.writeFileSync(path.join(dir, '.pier-hash-sessions.lock'), JSON.stringify({ pid: process.ppid, context: '/before-the-reboot' }));
+    const { server } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
+    await server.start();
+    const client = new Client(portOf(server));
+    try {
+      expect((await client.get('/app/inc')).status).to.equal(200);
+    } finally {
+      client.close();
+      await server.stop();
+    }
   });
 
   it('keeps the sessions of several web apps apart, each in its own storeDirectory', async () => {

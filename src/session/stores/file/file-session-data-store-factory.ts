@@ -5,7 +5,9 @@
  */
 import { JettyClass, Expose } from '../../../ioc/metadata';
 import { AbstractSessionDataStoreFactory } from '../../abstract-session-data-store-factory';
-import { checkBacklogBytes, checkCheckpointPeriodMs, FileSessionDataStore, parseDurability, type FileLike, type FileStoreDurability } from './file-session-data-store';
+import * as path from 'node:path';
+import { checkBacklogBytes, checkCheckpointPeriodMs, FileSessionDataStore, fileLikePath, parseDurability, type FileLike, type FileStoreDurability } from './file-session-data-store';
+import { lockStoreFolder, type StoreFolderLock } from '../../store-folder-lock';
 import { DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES } from './journaled-session-files';
 import type { SessionDataStore } from '../../session-data-store';
 
@@ -24,6 +26,7 @@ export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory
   private _durability: FileStoreDurability = 'journal';
   private _checkpointPeriodMs = 1000;
   private _maxCheckpointBacklogBytes = DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES;
+  private _folderLock: StoreFolderLock | null = null;
 
   @Expose('File') setStoreDir(dir: FileLike | null): void { this._storeDir = dir; }
   @Expose() getStoreDir(): FileLike | null { return this._storeDir; }
@@ -36,6 +39,19 @@ export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory
   @Expose() getCheckpointPeriodMs(): number { return this._checkpointPeriodMs; }
   @Expose('long') setMaxCheckpointBacklogBytes(bytes: number): void { this._maxCheckpointBacklogBytes = checkBacklogBytes(bytes); }
   @Expose() getMaxCheckpointBacklogBytes(): number { return this._maxCheckpointBacklogBytes; }
+
+  /**
+   * A Server bean: while the server runs it holds its store folder (see store-folder-lock), so that a
+   * second process on the same folder fails to start with one line instead of taking over its journal.
+   */
+  protected override async doStart(): Promise<void> {
+    if (this._storeDir !== null) this._folderLock = lockStoreFolder(path.resolve(fileLikePath(this._storeDir)), 'the server\'s FileSessionDataStoreFactory');
+  }
+
+  protected override async doStop(): Promise<void> {
+    this._folderLock?.release();
+    this._folderLock = null;
+  }
 
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new FileSessionDataStore();

@@ -14,13 +14,15 @@ import type { SessionData } from '../../session-data';
 import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
 import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
+import { lockStoreFolder, type StoreFolderLock } from '../../store-folder-lock';
 import { DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES, JournaledSessionFiles } from './journaled-session-files';
 import { SESSION_LOG } from '../../session-log';
 
 /** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
 export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
 
-function toPath(f: FileLike): string {
+/** The path a FileLike names. */
+export function fileLikePath(f: FileLike): string {
   if (typeof f === 'string') return f;
   if (f instanceof URL) return f.protocol === 'file:' ? decodeURIComponent(f.pathname) : f.toString();
   if (typeof f.getPath === 'function') return f.getPath();
@@ -86,6 +88,8 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   private _durability: FileStoreDurability = 'journal';
   private _checkpointPeriodMs = 1000;
   private _maxCheckpointBacklogBytes = DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES;
+  /** This process's share of the store folder's lock, while started. */
+  private _folderLock: StoreFolderLock | null = null;
   /** The journal mode's writer, while started in that mode. */
   private _journaled: JournaledSessionFiles | null = null;
   /** id -> the newest durable file name and expiry of this context's sessions (in journal mode, maybe not written yet). */
@@ -100,7 +104,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   @Expose('File')
   setStoreDir(dir: FileLike | null): void {
     this.requireStopped('storeDir');
-    this._storeDir = dir === null || dir === undefined ? null : path.resolve(toPath(dir));
+    this._storeDir = dir === null || dir === undefined ? null : path.resolve(fileLikePath(dir));
   }
   @Expose() getStoreDir(): string | null { return this._storeDir; }
   @Expose('boolean') setDeleteUnrestorableFiles(b: boolean): void { this._deleteUnrestorableFiles = b; }
@@ -171,11 +175,26 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     } catch (err) {
       throw new IllegalStateError(`Cannot start FileSessionDataStore: '${this._storeDir}' is not readable and writable`, { cause: err });
     }
-    await super.doStart();
+    const ctx = this.requireContext();
+    // One process per folder: a second server would replay this one's live journal and remove it.
+    const lock = lockStoreFolder(this._storeDir, `FileSessionDataStore of context '${ctx.getCanonicalContextPath()}' vhost '${ctx.getVhost()}'`);
+    this._folderLock = lock;
+    try {
+      await super.doStart();
+      await this.startFiles();
+    } catch (err) {
+      lock.release();
+      this._folderLock = null;
+      throw err;
+    }
+  }
+
+  /** The start-up scan, then (journal mode) the journal's replay. */
+  private async startFiles(): Promise<void> {
     await this.initializeStore();
     if (this._durability === 'journal') {
       const journaled = new JournaledSessionFiles({
-        dir: this._storeDir, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
+        dir: this._storeDir as string, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
         onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, maxBacklogBytes: this._maxCheckpointBacklogBytes,
         warn: (line) => SESSION_LOG.warn(line), error: (line) => SESSION_LOG.error(line), info: (line) => SESSION_LOG.info(line),
       });
@@ -195,7 +214,12 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     this._files.clear();
     this._disk.clear();
     this._reported.clear();
-    await super.doStop();
+    try {
+      await super.doStop();
+    } finally {
+      this._folderLock?.release();
+      this._folderLock = null;
+    }
   }
 
   /** Journal mode: the sessions journaled but not yet in their files, and their bytes; zeros otherwise. */

@@ -12,7 +12,7 @@ import { FileSessionDataStoreFactory } from '../../../../src/session/stores/file
 import { UnreadableSessionDataError, UnwritableSessionDataError } from '../../../../src/session/errors';
 import { decodeSessionData, encodeSessionData } from '../../../../src/session/session-data-codec';
 import { SessionData } from '../../../../src/session/session-data';
-import { makeContext, tempDir } from '../../support';
+import { makeContext, tempDir, storeEntries } from '../../support';
 import { spyOnLog, type LogSpy } from '../../../support/log-capture';
 
 describe('FileSessionDataStore', () => {
@@ -46,7 +46,7 @@ describe('FileSessionDataStore', () => {
   }
 
   function write(name: string, content: string | Buffer): void { fs.writeFileSync(path.join(tmp.dir, name), content); }
-  const files = (): string[] => fs.readdirSync(tmp.dir).sort();
+  const files = (): string[] => storeEntries(tmp.dir).sort();
 
   it('fails to start without a storeDir', async () => {
     const s = new FileSessionDataStore();
@@ -143,7 +143,7 @@ describe('FileSessionDataStore', () => {
     write(`${Date.now() - 1000}__other_0.0.0.0_gone`, encodeSessionData(old));
     write(`${Date.now() + 60_000}__other_0.0.0.0_live`, encodeSessionData(old));
     await started('/test', undefined, (s) => s.setGracePeriodSec(0));
-    expect(files()).to.deep.equal([`${fs.readdirSync(tmp.dir).find((n) => n.endsWith('_live'))}`]);
+    expect(files()).to.deep.equal([`${storeEntries(tmp.dir).find((n) => n.endsWith('_live'))}`]);
   });
 
   it('removes leftover temporary files of its context at start', async () => {

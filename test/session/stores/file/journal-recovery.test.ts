@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { FileSessionDataStore } from '../../../../src/session/stores/file/file-session-data-store';
 import { decodeHeader, encodeFrame } from '../../../../src/session/stores/file/journal-frame';
-import { makeContext, tempDir } from '../../support';
+import { makeContext, tempDir, storeEntries } from '../../support';
 
 describe('FileSessionDataStore reading back a journal it cannot read whole', () => {
   const temps: Array<{ dir: string; cleanup: () => void }> = [];
@@ -59,7 +59,7 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
     return { dir: image, journal: path.join(image, journal) };
   }
 
-  const names = (dir: string): string[] => fs.readdirSync(dir).sort();
+  const names = (dir: string): string[] => storeEntries(dir).sort();
 
   for (const [what, damage] of [
     ['a damaged header', (b: Buffer) => { b[3] ^= 0xff; }],
