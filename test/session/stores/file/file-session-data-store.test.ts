@@ -14,6 +14,7 @@ import { decodeSessionData, encodeSessionData } from '../../../../src/session/se
 import { SessionData } from '../../../../src/session/session-data';
 import { makeContext, tempDir, storeEntries } from '../../support';
 import { spyOnLog, type LogSpy } from '../../../support/log-capture';
+import { watchFolder } from '../../../support/file-handles';
 
 describe('FileSessionDataStore', () => {
   let tmp: { dir: string; cleanup: () => void };
@@ -286,20 +287,7 @@ describe('FileSessionDataStore', () => {
   it('writes many sessions at once, each renamed and followed by a folder fsync that started after it (durability file)', async () => {
     const s = await started('/test', undefined, (x) => x.setDurability('file'));
     const events: string[] = [];
-    const rename = fs.promises.rename;
-    sinon.stub(fs.promises, 'rename').callsFake(async (from, to) => {
-      await rename(from, to);
-      events.push(`renamed ${path.basename(String(to)).split('_').pop()}`);
-    });
-    const open = fs.promises.open;
-    sinon.stub(fs.promises, 'open').callsFake(async (file, flags, mode) => {
-      const fh = await open(file, flags, mode);
-      if (String(file) === tmp.dir) {
-        const sync = fh.sync.bind(fh);
-        fh.sync = async () => { events.push('dir sync start'); await sync(); events.push('dir sync end'); };
-      }
-      return fh;
-    });
+    watchFolder(tmp.dir, events);
     await Promise.all(Array.from({ length: 30 }, (_, i) => s.store(`m${i}`, data(s, `m${i}`))));
     for (let i = 0; i < 30; i++) {
       const renamed = events.indexOf(`renamed m${i}`);

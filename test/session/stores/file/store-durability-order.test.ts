@@ -11,7 +11,7 @@ import * as sinon from 'sinon';
 import { FileSessionDataStore } from '../../../../src/session/stores/file/file-session-data-store';
 import { decodeFrames, decodeHeader } from '../../../../src/session/stores/file/journal-frame';
 import { syncDir } from '../../../../src/session/stores/file/session-file-io';
-import { fileHandlePrototype } from '../../../support/file-handles';
+import { fileHandlePrototype, watchFolder } from '../../../support/file-handles';
 import { makeContext, tempDir } from '../../support';
 
 describe('FileSessionDataStore making deletes and id changes durable in order', () => {
@@ -48,27 +48,10 @@ describe('FileSessionDataStore making deletes and id changes durable in order', 
     return d;
   }
 
-  const idOf = (file: unknown): string => path.basename(String(file)).split('_').pop() as string;
-
-  /** Records renames, unlinks and folder syncs (start and end) of the store folder in `events`. */
-  function watchFolder(): void {
-    const { rename, unlink, open } = fs.promises;
-    sinon.stub(fs.promises, 'rename').callsFake(async (from, to) => { await rename(from, to); events.push(`renamed ${idOf(to)}`); });
-    sinon.stub(fs.promises, 'unlink').callsFake(async (file) => { await unlink(file); events.push(`unlinked ${idOf(file)}`); });
-    sinon.stub(fs.promises, 'open').callsFake(async (file, flags, mode) => {
-      const fh = await open(file, flags, mode);
-      if (String(file) === tmp.dir) {
-        const sync = fh.sync.bind(fh);
-        fh.sync = async () => { events.push('dir sync start'); await sync(); events.push('dir sync end'); };
-      }
-      return fh;
-    });
-  }
-
   it('answers a delete only after a folder sync that began once the file was gone (durability file)', async () => {
     const s = await started('file');
     await s.store('gone', data(s, 'gone', 1));
-    watchFolder();
+    watchFolder(tmp.dir, events);
     await s.delete('gone');
     events.push('answered');
     const unlinked = events.indexOf('unlinked gone');
@@ -81,7 +64,7 @@ describe('FileSessionDataStore making deletes and id changes durable in order', 
   it('makes the new id durable before it removes the old file on changeSessionId (durability file)', async () => {
     const s = await started('file');
     await s.store('old1', data(s, 'old1', 1));
-    watchFolder();
+    watchFolder(tmp.dir, events);
     await s.renew('old1', 'new1', data(s, 'new1', 1));
     const renamed = events.indexOf('renamed new1');
     const unlinked = events.indexOf('unlinked old1');
