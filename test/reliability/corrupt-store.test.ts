@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { STORE_LOCK_FILE } from '../../src/session/store-folder-lock';
 import {
   chooseLauncher, cookieOf, counterOf, get, makeBase, PierProcess, reportFigures, seededRandom, type Launcher,
 } from './support';
@@ -18,7 +19,7 @@ async function fillStore(launcher: Launcher, base: string, store: string): Promi
   const r = await get(maker.port, maker.counterPath);
   const cookie = cookieOf(r) as string;
   expect(await maker.kill('SIGTERM')).to.equal(0);
-  const [name] = fs.readdirSync(store);
+  const [name] = fs.readdirSync(store).filter((n) => n !== STORE_LOCK_FILE);
   const doc = JSON.parse(fs.readFileSync(path.join(store, name), 'utf8')) as Record<string, unknown>;
   const id = String(doc.id);
   fs.unlinkSync(path.join(store, name));

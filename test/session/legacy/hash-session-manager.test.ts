@@ -286,17 +286,23 @@ describe('HashSessionManager', () => {
     const dir = fresh();
     const lockModule = path.resolve(__dirname, '..', '..', '..', 'src', 'session', 'store-folder-lock.js');
     const holder = spawn(process.execPath, ['-e', `require(${JSON.stringify(lockModule)}).lockStoreFolder(${JSON.stringify(dir)}, "HashSessionManager of context '/elsewhere'"); process.stdout.write("held"); setInterval(() => {}, 60000);`]);
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
-    const { server } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
-    let error: unknown = null;
-    try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
-    expect((error as Error)?.message).to.match(new RegExp(`^Cannot start HashSessionManager of context '/app': session store folder '${dir}' is in use by process ${holder.pid} on host '[^']+' \\(HashSessionManager of context '/elsewhere', since `));
-    await new Promise<void>((resolve) => { holder.once('exit', () => resolve()); holder.kill('SIGKILL'); });
-    await server.start();
+    const holderGone = new Promise<void>((resolve) => holder.once('exit', () => resolve()));
     try {
-      expect(JSON.parse(fs.readFileSync(path.join(dir, STORE_LOCK_FILE), 'utf8'))).to.include({ pid: process.pid, owner: 'HashSessionManager of context \'/app\'' });
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const { server } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
+      let error: unknown = null;
+      try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
+      expect((error as Error)?.message).to.match(new RegExp(`^Cannot start HashSessionManager of context '/app': session store folder '${dir}' is in use by process ${holder.pid} on host '[^']+' \\(HashSessionManager of context '/elsewhere', since `));
+      holder.kill('SIGKILL');
+      await holderGone;
+      await server.start();
+      try {
+        expect(JSON.parse(fs.readFileSync(path.join(dir, STORE_LOCK_FILE), 'utf8'))).to.include({ pid: process.pid, owner: 'HashSessionManager of context \'/app\'' });
+      } finally {
+        await server.stop();
+      }
     } finally {
-      await server.stop();
+      holder.kill('SIGKILL');
     }
   });
 
