@@ -12,7 +12,7 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as sinon from 'sinon';
+import { onLogRecord } from '../support/log-capture';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { SessionContext } from '../../src/session/session-context';
 import { decodeSessionData } from '../../src/session/session-data-codec';
@@ -88,7 +88,7 @@ function toldFrom(marks: ReadonlyArray<Record<string, unknown>>): Map<string, To
 /** The sessions a server starting on `dir` finds (journal replayed and checkpointed), and the ERROR lines it logs. */
 async function sessionsIn(dir: string): Promise<{ sessions: Array<{ id: string; label: unknown; n: unknown }>; errors: string[] }> {
   const errors: string[] = [];
-  const stubs = [sinon.stub(console, 'warn'), sinon.stub(console, 'info'), sinon.stub(console, 'error').callsFake((l: unknown) => { errors.push(String(l)); })];
+  const stopCapture = onLogRecord((r) => { if (r.level === 'ERROR') errors.push(r.message); });
   const store = new FileSessionDataStore();
   try {
     store.setStoreDir(dir);
@@ -103,7 +103,7 @@ async function sessionsIn(dir: string): Promise<{ sessions: Array<{ id: string; 
     return { sessions, errors };
   } finally {
     if (store.isRunning()) await store.stop();
-    for (const s of stubs) s.restore();
+    stopCapture();
   }
 }
 

@@ -7,22 +7,19 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as sinon from 'sinon';
 import { FileSessionDataStore } from '../../../../src/session/stores/file/file-session-data-store';
 import { decodeHeader, encodeFrame } from '../../../../src/session/stores/file/journal-frame';
 import { makeContext, tempDir, storeEntries } from '../../support';
+import { captureLog } from '../../../support/log-capture';
 
 describe('FileSessionDataStore reading back a journal it cannot read whole', () => {
   const temps: Array<{ dir: string; cleanup: () => void }> = [];
   const stores: FileSessionDataStore[] = [];
-  let lines: { warn: string[]; error: string[]; info: string[] };
+  const records = captureLog();
+  const at = (level: string): string[] => records.filter((r) => r.level === level && r.logger === 'org.eclipse.jetty.server.session').map((r) => r.message);
+  const lines = { get warn(): string[] { return at('WARN'); }, get error(): string[] { return at('ERROR'); }, get info(): string[] { return at('INFO'); } };
 
-  beforeEach(() => {
-    lines = { warn: [], error: [], info: [] };
-    for (const level of ['warn', 'error', 'info'] as const) sinon.stub(console, level).callsFake((l: unknown) => { lines[level].push(String(l)); });
-  });
   afterEach(async () => {
-    sinon.restore();
     for (const s of stores.splice(0)) if (s.isRunning()) await s.stop().catch(() => undefined);
     for (const t of temps.splice(0)) t.cleanup();
   });
