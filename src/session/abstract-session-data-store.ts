@@ -138,13 +138,19 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     this.checkStarted();
     const lastSave = data.getLastSaved();
     data.setLastSaved(Date.now());
+    // Published as the write of the new id and the delete of the old one (`pier.session.store.store`, `.delete`).
+    const started = startTimeFor(sessionStoreStoreChannel);
+    const deleteStarted = startTimeFor(sessionStoreDeleteChannel);
     try {
       await this.doRenew(oldId, newId, data, lastSave);
     } catch (err) {
       data.setLastSaved(lastSave);
+      if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started, err), id: newId });
       throw err;
     }
     data.clean();
+    if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id: newId });
+    if (deleteStarted >= 0) sessionStoreDeleteChannel.publish({ ...storeMessage(this, this._context, deleteStarted), id: oldId, deleted: true });
   }
 
   /** Writes `newId`, then deletes `oldId` whatever the write did; a store that can do both in one durable step overrides it. */
