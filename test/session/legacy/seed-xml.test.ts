@@ -56,11 +56,11 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     expect(characteristics.getContextPath()).to.equal('/test');
   });
 
-  it("applies the README's 9.3 example and its 9.4 equivalent to a WebAppContext", () => {
-    const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
-    // The XML blocks of README's section "A 9.3 configuration and its 9.4 equivalent".
+  it("applies docs/sessions.md's 9.3 example and its 9.4 equivalent to a WebAppContext", () => {
+    const readme = fs.readFileSync(path.join(repoRoot(), 'docs/sessions.md'), 'utf8');
+    // The XML blocks of the section "A 9.3 configuration and its 9.4 equivalent".
     const start = readme.indexOf('### A 9.3 configuration and its 9.4 equivalent');
-    expect(start, 'the README section').to.be.greaterThan(0);
+    expect(start, 'the docs section').to.be.greaterThan(0);
     const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
     const blocks = [...section.matchAll(/```xml\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks.length).to.equal(2);
