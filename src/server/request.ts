@@ -15,7 +15,7 @@ import type { HttpServletRequest } from '../servlet/http-servlet-request';
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
 import type { Response } from './response';
-import type { SessionManagerBridge } from './session-manager-bridge';
+import type { SessionManagerBridge, SessionRequest } from './session-manager-bridge';
 import { findPathParameter, parseRequestUri } from './uri-path';
 import { parseUrlEncoded } from './url-encoded';
 import { readBounded } from './request-body';
@@ -55,7 +55,7 @@ const NO_REQUEST_LOGS: readonly { log(request: Request, response: Response): voi
  * Jetty's org.eclipse.jetty.server.Request. Created by ServerConnector per exchange; not configured
  * from XML.
  */
-export class Request implements HttpServletRequest {
+export class Request implements HttpServletRequest, SessionRequest {
   private _handled = false;
   private readonly _rawPath: string;
   private _query: string | null;

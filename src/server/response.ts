@@ -14,7 +14,7 @@ import type { HttpServletResponse, PrintWriter, ServletOutputStream } from '../s
 import { TimeoutException } from './errors';
 import { absoluteLocation } from './redirect-location';
 import type { Request } from './request';
-import type { SessionCookie } from './session-manager-bridge';
+import type { SessionCookie, SessionResponse } from './session-manager-bridge';
 
 /** Something that renders an error page into a response (ErrorHandler). */
 export interface ErrorPageWriter {
@@ -50,7 +50,7 @@ const EXPIRES_01JAN1970 = 'Thu, 01 Jan 1970 00:00:00 GMT';
 const SINGLE_WRITE_LIMIT = 16384;
 
 /** Jetty's org.eclipse.jetty.server.Response; created by the connector per exchange. */
-export class Response implements HttpServletResponse {
+export class Response implements HttpServletResponse, SessionResponse {
   private _status = 200;
   private _reason: string | undefined;
   private readonly _headers = new Map<string, HeaderEntry>();

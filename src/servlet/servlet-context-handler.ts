@@ -137,8 +137,7 @@ export class ServletContextHandler extends ContextHandler {
       if (w.getHandler() !== chain[i + 1]) w.setHandler(chain[i + 1]);
     }
     if (this.getHandler() !== chain[0]) this.setHandler(chain[0]);
-    const sh = this._sessionHandler as unknown as { setContextHandler?: (c: unknown) => void } | null;
-    sh?.setContextHandler?.(this);
+    this._sessionHandler?.setContextHandler(this);
   }
 
   /**

@@ -183,6 +183,8 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     return this.store().exists(id);
   }
 
+  // An attribute value implements either method of HttpSessionActivationListener or both (Servlet 4.0
+  // gives them default bodies), so each is called only when present.
   protected willPassivate(session: Session): void {
     const event = new HttpSessionEvent(session);
     for (const v of session.getSessionData().getAllAttributes().values()) {

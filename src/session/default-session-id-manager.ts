@@ -3,6 +3,7 @@
  * random ids with the worker name, and the server-wide id operations.
  * @module
  */
+import type { SessionRequest } from '../server/session-manager-bridge';
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 import { randomBits128 } from '../util/random-pool';
@@ -13,8 +14,6 @@ import { SESSION_LOG } from './session-log';
 
 /** Request attribute that lets every context one request reaches share the id created during it. */
 export const NEW_SESSION_ID_ATTRIBUTE = 'org.eclipse.jetty.server.newSessionId';
-
-interface AttributeHolder { getAttribute?(name: string): unknown; setAttribute?(name: string, value: unknown): void }
 
 let counter = 0;
 
@@ -99,18 +98,17 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
   /** Records that the requested id of `request` is in use somewhere (checked asynchronously by a SessionHandler). */
   noteRequestedIdInUse(request: object, id: string): void { this._requestedInUse.set(request, id); }
 
-  newSessionId(request: unknown, _created: number): string {
-    if (!request || typeof request !== 'object') return this.newId();
-    const req = request as AttributeHolder & { getRequestedSessionId?(): string | null };
-    const requested = req.getRequestedSessionId?.() ?? null;
+  newSessionId(request: SessionRequest | null, _created: number): string {
+    if (!request) return this.newId();
+    const requested = request.getRequestedSessionId();
     if (requested) {
       const plain = this.getId(requested);
       if (this._requestedInUse.get(request) === plain || this.isIdInMemory(plain)) return plain;
     }
-    const shared = req.getAttribute?.(NEW_SESSION_ID_ATTRIBUTE);
+    const shared = request.getAttribute(NEW_SESSION_ID_ATTRIBUTE);
     if (typeof shared === 'string' && this.isIdInMemory(shared)) return shared;
     const id = this.newId();
-    req.setAttribute?.(NEW_SESSION_ID_ATTRIBUTE, id);
+    request.setAttribute(NEW_SESSION_ID_ATTRIBUTE, id);
     return id;
   }
 
@@ -146,7 +144,7 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
    * A fresh id (never a requested one) applied to every context that has `oldId`. The renames run in the
    * background; `whenRenamed` holds the promise of the last call.
    */
-  renewSessionId(oldId: string, oldExtendedId: string, request: unknown): string {
+  renewSessionId(oldId: string, oldExtendedId: string, request: SessionRequest | null): string {
     const newId = this.newId();
     const newExt = this.getExtendedId(newId, request);
     this.whenRenamed = Promise.allSettled(this.getSessionHandlers().map((h) => h.renameSession(oldId, oldExtendedId, newId, newExt)))
@@ -162,9 +160,9 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     return dot > 0 ? qualifiedId.slice(0, dot) : qualifiedId;
   }
 
-  getExtendedId(id: string, request: unknown): string {
+  getExtendedId(id: string, request: SessionRequest | null): string {
     if (this._workerName.startsWith('$')) {
-      const v = (request as AttributeHolder | null)?.getAttribute?.(this._workerName.slice(1));
+      const v = request?.getAttribute(this._workerName.slice(1));
       return v !== undefined && v !== null && String(v) !== '' ? `${id}.${String(v)}` : id;
     }
     return this._workerName ? `${id}.${this._workerName}` : id;
@@ -174,7 +172,7 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
    * True when the suffix after the last '.' is this worker's name (no suffix when the name is empty): only
    * the suffix is looked at, since the id part is by definition what getId() takes from it.
    */
-  isExtendedId(extendedId: string, request: unknown): boolean {
+  isExtendedId(extendedId: string, request: SessionRequest | null): boolean {
     const worker = this._workerName;
     if (worker.startsWith('$')) return extendedId === this.getExtendedId(this.getId(extendedId), request);
     const dot = extendedId.lastIndexOf('.');

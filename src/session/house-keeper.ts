@@ -74,7 +74,7 @@ export class HouseKeeper extends AbstractLifeCycle {
         if (this.isStarted()) this.schedule();
       });
     }, this._intervalMs);
-    this._timer.unref?.();
+    this._timer.unref();
   }
 
   private cancel(): void {

@@ -21,10 +21,10 @@ export interface SessionCache extends LifeCycle {
   get(id: string): Promise<Session | null>;
   /**
    * get() without a promise when the session is in memory: the Session with its request count raised,
-   * null when it is no longer usable, undefined when it must be loaded (call get()). Optional: a
-   * SessionHandler uses it so that a request for a cached session costs no promise.
+   * null when it is no longer usable, undefined when it must be loaded (call get()). A SessionHandler
+   * uses it so that a request for a cached session costs no promise.
    */
-  getResident?(id: string): Session | null | undefined;
+  getResident(id: string): Session | null | undefined;
   /** A request leaves the session: the last one writes it and may evict it. */
   release(id: string, session: Session): Promise<void>;
   /** The response is committing: writes a dirty session when flushOnResponseCommit. */

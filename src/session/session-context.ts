@@ -5,13 +5,14 @@
  */
 import type { ServletContext } from '../servlet/servlet-context';
 
-/** The parts of a context handler the session machinery reads (duck-typed, so any context works). */
+/** The parts of a context handler (a ContextHandler implements them) that the session machinery reads. */
 export interface SessionContextHost {
   getContextPath(): string | null;
-  getVirtualHosts?(): readonly string[] | null;
-  getServletContext?(): ServletContext | null;
-  getInitParameter?(name: string): string | null;
-  getAttribute?(name: string): unknown;
+  getVirtualHosts(): readonly string[] | null;
+  getServletContext(): ServletContext;
+  /** The context's init-parameter (web.xml `<context-param>`), null when unset. */
+  getInitParameter(name: string): string | null;
+  getAttribute(name: string): unknown;
 }
 
 /** Characters Jetty's StringUtil.sanitizeFileSystemName replaces with '_' (besides controls and >= 0x7F). */
@@ -42,7 +43,7 @@ export class SessionContext {
   constructor(private readonly _workerName: string, private readonly _context: SessionContextHost | null = null,
     private readonly _sessionHandler: unknown = null) {
     this._canonicalContextPath = canonicalizeContextPath(_context?.getContextPath() ?? null);
-    const hosts = _context?.getVirtualHosts?.() ?? null;
+    const hosts = _context?.getVirtualHosts() ?? null;
     this._vhost = hosts && hosts.length > 0 && hosts[0] ? hosts[0] : SessionContext.NULL_VHOST;
   }
 

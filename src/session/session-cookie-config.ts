@@ -117,8 +117,7 @@ export function buildSessionCookie(settings: SessionCookieSettings, value: strin
   const path = settings.path ?? (contextPath === '' || contextPath === undefined || contextPath === null ? '/' : contextPath);
   let sameSite = sameSiteFromComment(settings.comment);
   if (!sameSite) {
-    const dflt = context?.getAttribute?.(SAME_SITE_DEFAULT_ATTRIBUTE)
-      ?? context?.getServletContext?.()?.getAttribute(SAME_SITE_DEFAULT_ATTRIBUTE);
+    const dflt = context?.getAttribute(SAME_SITE_DEFAULT_ATTRIBUTE);
     if (dflt !== undefined && dflt !== null) sameSite = parseSameSite(dflt);
   }
   const httpOnly = settings.httpOnly || (settings.comment ?? '').includes(HTTP_ONLY_COMMENT);

@@ -12,7 +12,9 @@ import { SESSION_LOG } from './session-log';
 /**
  * The HttpSessionListener, HttpSessionAttributeListener and HttpSessionIdListener objects a SessionHandler
  * holds (Jetty's `_sessionListeners`, `_sessionAttributeListeners`, `_sessionIdListeners`), plus the
- * binding-listener calls on attribute values.
+ * binding-listener calls on attribute values. A listener implements any of its interface's methods
+ * (Servlet 4.0 gives them default bodies; a web app's plain object has only the ones it needs), so each
+ * method is called only when present: the `?.(` calls here are that rule, not a lenient view.
  */
 export class SessionEventListeners {
   private readonly _listeners: unknown[] = [];

@@ -1,100 +1,28 @@
 /**
- * The duck-typed views of the server's Request, Response, Server and handler tree that SessionHandler
- * uses, so that src/session never imports the server's Request, Response or Server classes.
+ * Where a SessionHandler that nobody introduced to its context finds it: the innermost ContextHandler
+ * above it in the Server's handler tree (Jetty takes ContextHandler.getCurrentContext() at start).
  * @module
  */
-import type { SessionCookie } from '../server/session-manager-bridge';
-import type { HttpSession } from '../servlet/http-session';
-import type { SessionContextHost } from './session-context';
-import type { SessionIdManager } from './session-id-manager';
+import { ContextHandler } from '../server/handler/context-handler';
+import { HandlerCollection } from '../server/handler/handler-collection';
+import { HandlerWrapper } from '../server/handler/handler-wrapper';
+import type { Handler } from '../server/handler';
+import type { Server } from '../server/server';
 
-/** The request methods this handler uses, all optional (duck-typed against the server's Request). */
-export interface RequestView {
-  getHeader?(name: string): string | null | undefined;
-  getHeaders?(name: string): Iterable<string> | string[] | null | undefined;
-  getRequestURI?(): string;
-  isSecure?(): boolean;
-  getDispatcherType?(): unknown;
-  getContextPath?(): string;
-  getRemoteUser?(): string | null;
-  getAttribute?(name: string): unknown;
-  setAttribute?(name: string, value: unknown): void;
-  getSessionHandler?(): unknown;
-  setSessionHandler?(h: unknown): void;
-  setSession?(s: HttpSession | null): void;
-  getCurrentSession?(): HttpSession | null;
-  getRequestedSessionId?(): string | null;
-  setRequestedSessionId?(id: string | null): void;
-  setRequestedSessionIdFromCookie?(b: boolean): void;
-  getResponse?(): ResponseView | null;
-  getBaseRequest?(): unknown;
-  setHandled?(b: boolean): void;
-}
-export interface ResponseView {
-  addHeader?(name: string, value: string): void;
-  setHeader?(name: string, value: string): void;
-  getHeaders?(name: string): Iterable<string> | string[] | null | undefined;
-  sendError?(status: number, message?: string): unknown;
-  isCommitted?(): boolean;
-  addBeforeCommitListener?(listener: () => unknown): void;
-  replaceCookie?(cookie: SessionCookie): void;
-}
+/** A handler tree deeper than this is not searched further (a loop made by hand cannot hang the start). */
+const MAX_DEPTH = 64;
 
-export interface ServerView {
-  getSessionIdManager?(): unknown;
-  setSessionIdManager?(idm: SessionIdManager): void;
-  addBean?(bean: unknown, managed?: boolean): boolean;
-  getBeans?(): unknown[];
-}
-interface NodeView {
-  getContextPath?(): string;
-  getSessionHandler?(): unknown;
-  getHandlers?(): unknown[] | null;
-  getHandler?(): unknown;
-}
-/** The base request behind a (possibly wrapped) request, or the request itself. */
-export function baseRequestOf(request: unknown): object {
-  const r = request as RequestView;
-  const base = typeof r?.getBaseRequest === 'function' ? r.getBaseRequest() : null;
-  return (base && typeof base === 'object' ? base : request) as object;
-}
-
-/** Replaces any earlier Set-Cookie for the same cookie name, then adds this one. */
-export function setCookieHeader(resp: ResponseView, cookie: SessionCookie): void {
-  if (resp.isCommitted?.()) return;
-  if (typeof resp.replaceCookie === 'function') { resp.replaceCookie(cookie); return; }
-  const existing = resp.getHeaders?.('Set-Cookie');
-  const prefix = `${cookie.name}=`;
-  const keep = existing ? [...existing].filter((h) => !h.startsWith(prefix)) : [];
-  if (existing && keep.length !== [...existing].length && resp.setHeader) {
-    resp.setHeader('Set-Cookie', keep.length > 0 ? keep[0] : cookie.header);
-    for (const h of keep.slice(1)) resp.addHeader?.('Set-Cookie', h);
-    if (keep.length > 0) resp.addHeader?.('Set-Cookie', cookie.header);
-    return;
-  }
-  resp.addHeader?.('Set-Cookie', cookie.header);
-}
-
-/** Finds the context (nearest ancestor with a context path) holding `handler` in the Server's handler tree. */
-export function findContextHost(server: ServerView | null, handler: unknown): SessionContextHost | null {
-  if (!server) return null;
-  const seen = new Set<unknown>();
-  const visit = (node: unknown, ctx: SessionContextHost | null, depth: number): SessionContextHost | null | undefined => {
-    if (!node || typeof node !== 'object' || seen.has(node) || depth > 64) return undefined;
-    seen.add(node);
-    if (node === handler) return ctx;
-    const n = node as NodeView;
-    const here = typeof n.getContextPath === 'function' && n !== server ? (n as unknown as SessionContextHost) : ctx;
-    if (typeof n.getSessionHandler === 'function' && n.getSessionHandler() === handler) return here;
-    const kids: unknown[] = [];
-    if (typeof n.getHandlers === 'function') kids.push(...(n.getHandlers() ?? []));
-    if (typeof n.getHandler === 'function') kids.push(n.getHandler());
-    for (const k of kids) {
-      const r = visit(k, here, depth + 1);
-      if (r !== undefined) return r;
+/** The innermost ContextHandler holding `handler` in the Server's handler tree, or null. */
+export function findContextHost(server: Server | null, handler: Handler): ContextHandler | null {
+  const visit = (node: Handler, context: ContextHandler | null, depth: number): ContextHandler | null | undefined => {
+    if (node === handler) return context;
+    if (depth > MAX_DEPTH || !(node instanceof HandlerWrapper || node instanceof HandlerCollection)) return undefined;
+    const here = node instanceof ContextHandler ? node : context;
+    for (const child of node.getHandlers()) {
+      const found = visit(child, here, depth + 1);
+      if (found !== undefined) return found;
     }
     return undefined;
   };
-  return visit(server, null, 0) ?? null;
+  return server ? visit(server, null, 0) ?? null : null;
 }
-

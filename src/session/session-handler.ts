@@ -8,7 +8,7 @@
  */
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ScopedHandler } from '../server/handler/scoped-handler';
-import type { SessionManagerBridge, SessionCookie } from '../server/session-manager-bridge';
+import type { SessionManagerBridge, SessionCookie, SessionRequest } from '../server/session-manager-bridge';
 import type { HttpSession } from '../servlet/http-session';
 import type { ServletContext } from '../servlet/servlet-context';
 import type { Request } from '../server/request';
@@ -36,9 +36,7 @@ import { SessionIdRenewal } from './session-id-renewal';
 import { SessionLookup } from './session-lookup';
 import { SessionScavenger } from './session-scavenger';
 import { SessionStatistics } from './session-statistics';
-import {
-  baseRequestOf, findContextHost, setCookieHeader, type RequestView, type ResponseView, type ServerView,
-} from './session-handler-views';
+import { findContextHost } from './session-handler-views';
 
 // Jetty keeps these names on SessionHandler; they are defined beside the code that reads them
 /** Context init-parameters read at start (Jetty 9.4 names). */
@@ -86,6 +84,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose('org.eclipse.jetty.server.SessionManager')
   setSessionManager(manager: SessionHandler): void {
     if (manager === this) return;
+    // only a servlet context (jetty-servlet, a layer above this one) has a session handler to replace
     const ctx = this._contextHost as { setSessionHandler?(h: SessionHandler): void } | null;
     if (!ctx?.setSessionHandler) throw new IllegalStateError('Cannot set the sessionManager: this SessionHandler is not in a servlet context');
     for (const l of this.getEventListeners()) manager.addEventListener(l);
@@ -226,8 +225,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose() statsReset(): void { this._statistics.reset(); }
 
   getServletContext(): ServletContext {
-    const sc = this._contextHost?.getServletContext?.() ?? null;
-    return (sc ?? (this._contextHost as unknown as ServletContext)) as ServletContext;
+    const host = this._contextHost;
+    if (!host) throw new IllegalStateError('Cannot get the ServletContext: the SessionHandler is in no context');
+    return host.getServletContext();
   }
 
   getEvictionPolicy(): number { return this._sessionCache?.getEvictionPolicy() ?? -1; }
@@ -235,21 +235,20 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   // ---------------------------------------------------------------- life cycle
 
   protected override async doStart(): Promise<void> {
-    const server = this.getServer() as unknown as ServerView | null;
+    const server = this.getServer();
     if (!this._sessionIdManager) {
-      const fromServer = server?.getSessionIdManager?.() as SessionIdManager | null | undefined;
+      const fromServer = server?.getSessionIdManager() as SessionIdManager | null | undefined;
       if (fromServer) {
         this._sessionIdManager = fromServer;
       } else {
         const idm = new DefaultSessionIdManager(server);
         this._sessionIdManager = idm;
         this._ownIdManager = true;
-        if (server?.setSessionIdManager) server.setSessionIdManager(idm);
-        else if (server?.addBean) server.addBean(idm, true);
+        server?.setSessionIdManager(idm);
       }
     }
     if (!this._sessionIdManager.isRunning()) await this._sessionIdManager.start();
-    const beans = server?.getBeans?.() ?? [];
+    const beans = server?.getBeans() ?? [];
     if (!this._sessionCache) {
       const factory = beans.find(isSessionCacheFactory);
       const made = factory ? factory.getSessionCache(this) : new DefaultSessionCache(this);
@@ -335,19 +334,17 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * test/session/hot-path-promises.test.ts fails if another appears.
    */
   override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    const req = baseRequest as unknown as RequestView;
-    const previous = req.getSessionHandler?.();
+    const req: SessionRequest = baseRequest;
+    const previous = req.getSessionHandler();
     if (previous === this || !this.isStarted()) return this.nextScope(target, baseRequest, request, response);
-    const previousSession = req.getCurrentSession?.() ?? null;
-    let resp = response as unknown as ResponseView;
-    try { resp = (req.getResponse?.() ?? response) as unknown as ResponseView; } catch { /* no response yet */ }
+    const previousSession = req.getCurrentSession();
     let inScope: Promise<void>;
     try {
-      req.setSessionHandler?.(this);
+      req.setSessionHandler(this);
       const found = this._lookup.checkRequestedSessionId(req, baseRequest);
       inScope = found instanceof Promise
-        ? found.then((f) => this.enterScope(f, target, baseRequest, request, response, resp))
-        : this.enterScope(found, target, baseRequest, request, response, resp);
+        ? found.then((f) => this.enterScope(f, target, baseRequest, request, response))
+        : this.enterScope(found, target, baseRequest, request, response);
     } catch (err) {
       inScope = Promise.reject(err);
     }
@@ -365,23 +362,25 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   /** The request is in the session scope: requested id, session and cookie recorded, then the next scope. */
   private enterScope(found: RequestedSession, target: string, baseRequest: Request, request: HttpServletRequest,
-    response: HttpServletResponse, resp: ResponseView): Promise<void> {
-    const req = baseRequest as unknown as RequestView;
+    response: HttpServletResponse): Promise<void> {
+    const req: SessionRequest = baseRequest;
     if (found.duplicate) {
       // Jetty throws a BadMessageException here: its answer ends the connection
-      baseRequest.closeConnectionAfterResponse();
-      return Promise.resolve(resp.sendError?.(400, 'Duplicate valid session cookies')).then(() => { req.setHandled?.(true); });
+      req.closeConnectionAfterResponse();
+      req.getResponse().sendError(400, 'Duplicate valid session cookies');
+      req.setHandled(true);
+      return DONE;
     }
     if (!found.inherited) {
-      req.setRequestedSessionId?.(found.requestedId);
-      req.setRequestedSessionIdFromCookie?.(found.requestedId !== null && found.fromCookie);
+      req.setRequestedSessionId(found.requestedId);
+      req.setRequestedSessionIdFromCookie(found.requestedId !== null && found.fromCookie);
     }
-    req.setSession?.(found.session);
+    req.setSession(found.session);
     if (found.session) {
-      const cookie = this.access(found.session, req.isSecure?.() ?? false, found.time);
+      const cookie = this.access(found.session, req.isSecure(), found.time);
       if (cookie) {
-        const dispatch = String(req.getDispatcherType?.() ?? 'REQUEST').toUpperCase();
-        if (dispatch === 'REQUEST' || dispatch === 'ASYNC') setCookieHeader(resp, cookie);
+        const dispatch = req.getDispatcherType();
+        if (dispatch === 'REQUEST' || dispatch === 'ASYNC') req.getResponse().replaceCookie(cookie);
       }
     } else if (found.requestedId) {
       const idm = this.requireStarted().idm;
@@ -389,29 +388,28 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       if (idm instanceof DefaultSessionIdManager && isValidSessionId(plain)) {
         return idm.isIdInUse(plain).then((inUse) => {
           if (inUse) idm.noteRequestedIdInUse(baseRequest, plain);
-          return this.nextScopeWithSessions(target, baseRequest, request, response, resp);
+          return this.nextScopeWithSessions(target, baseRequest, request, response);
         });
       }
     }
-    return this.nextScopeWithSessions(target, baseRequest, request, response, resp);
+    return this.nextScopeWithSessions(target, baseRequest, request, response);
   }
 
   private nextScopeWithSessions(target: string, baseRequest: Request, request: HttpServletRequest,
-    response: HttpServletResponse, resp: ResponseView): Promise<void> {
+    response: HttpServletResponse): Promise<void> {
     if (this._sessionCache?.isFlushOnResponseCommit()) {
-      resp.addBeforeCommitListener?.(() => this.commitSessions(baseRequest));
+      (baseRequest as SessionRequest).getResponse().addBeforeCommitListener(() => this.commitSessions(baseRequest));
     }
     return this.nextScope(target, baseRequest, request, response);
   }
 
   /** Leaving the scope: every session entered is released; a cross-context dispatch gets the outer context's back. */
-  private leaveScope(baseRequest: Request, previous: unknown, previousSession: HttpSession | null): Promise<void> {
+  private leaveScope(baseRequest: SessionRequest, previous: SessionManagerBridge | null, previousSession: HttpSession | null): Promise<void> {
     const completing = this.completeRequest(baseRequest);
-    if (previous === undefined || previous === null) return completing;
+    if (previous === null) return completing;
     return completing.then(() => {
-      const req = baseRequest as unknown as RequestView;
-      req.setSessionHandler?.(previous);
-      req.setSession?.(previousSession);
+      baseRequest.setSessionHandler(previous);
+      baseRequest.setSession(previousSession);
     });
   }
 
@@ -459,21 +457,19 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   // ---------------------------------------------------------------- SessionManagerBridge
 
-  newHttpSession(request: Request): HttpSession {
+  newHttpSession(request: SessionRequest): HttpSession {
     const { cache, idm } = this.requireStarted();
-    const req = request as unknown as RequestView;
     const created = Date.now();
-    const base = baseRequestOf(request);
-    const id = idm.newSessionId(base, created);
+    const id = idm.newSessionId(request, created);
     const maxMs = this._maxInactiveInterval > 0 ? this._maxInactiveInterval * 1000 : -1;
     const session = cache.newSession(id, created, maxMs);
     if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Creating new session id={}', id);
     session.setExtendedId(idm.getExtendedId(id, request));
     cache.add(id, session);
     this._statistics.sessionCreated();
-    this.enterSession(base, session);
-    (base as RequestView).setSession?.(session);
-    if (req.isSecure?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
+    this.enterSession(request, session);
+    request.setSession(session);
+    if (request.isSecure()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
     this.callSessionCreatedListeners(session);
     return session;
   }
@@ -502,12 +498,12 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * Two forms, as Jetty: `renewSessionId(request, session)` (the request's changeSessionId; returns the new
    * id at once) and `renewSessionId(oldId, oldExtendedId, newId, newExtendedId)` (the id manager's call).
    */
-  renewSessionId(request: Request, session: HttpSession): string;
+  renewSessionId(request: SessionRequest, session: HttpSession): string;
   renewSessionId(oldId: string, oldExtendedId: string, newId: string, newExtendedId: string): Promise<void>;
   renewSessionId(a: unknown, b: unknown, c?: unknown, d?: unknown): string | Promise<void> {
     if (typeof a === 'string') return this.renameSession(a, String(b), String(c), String(d));
     if (!(b instanceof Session)) throw new IllegalStateError('Cannot change the session id: not a session of this handler');
-    return this._idRenewal.renew(a as RequestView, baseRequestOf(a), b);
+    return this._idRenewal.renew(a as SessionRequest, b);
   }
 
   /** The id manager's rename: in memory at once for the session being renewed, else through the cache (see SessionIdRenewal). */
@@ -558,7 +554,8 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   sessionInactivityTimerExpired(session: Session, now: number): void {
     if (session.getRequests() > 0 || !session.isValid()) return;
     if (session.isExpiredAt(now)) {
-      const hk = (this._sessionIdManager as DefaultSessionIdManager | null)?.getSessionHouseKeeper?.();
+      const idm = this._sessionIdManager;
+      const hk = idm instanceof DefaultSessionIdManager ? idm.getSessionHouseKeeper() : null;
       if (hk && hk.getIntervalSec() > 0) this._scavenger.addCandidate(session.getId());
       return;
     }

@@ -3,6 +3,7 @@
  * id operations (in use? expire, invalidate, renew) to every context's SessionHandler.
  * @module
  */
+import type { SessionRequest } from '../server/session-manager-bridge';
 import type { LifeCycle } from '../util/component/life-cycle';
 
 /** What the id manager calls on each SessionHandler (implemented by SessionHandler). */
@@ -24,19 +25,19 @@ export interface SessionIdManager extends LifeCycle {
   expireAll(id: string): Promise<void>;
   invalidateAll(id: string): Promise<void>;
   /** A new id for a session created by this request at `created` (may reuse an id in use elsewhere). */
-  newSessionId(request: unknown, created: number): string;
+  newSessionId(request: SessionRequest | null, created: number): string;
   getWorkerName(): string;
   /** The plain id of an extended id (everything after the last '.' goes). */
   getId(qualifiedId: string): string;
   /** The id with this node's suffix, as cookies and URLs carry it. */
-  getExtendedId(id: string, request: unknown): string;
+  getExtendedId(id: string, request: SessionRequest | null): string;
   /**
-   * Optional: true when `extendedId` is what getExtendedId(getId(extendedId), request) gives, checked
-   * without building that string (a SessionHandler asks on every request that brings a session cookie).
+   * True when `extendedId` is what getExtendedId(getId(extendedId), request) gives, checked without
+   * building that string (a SessionHandler asks on every request that brings a session cookie).
    */
-  isExtendedId?(extendedId: string, request: unknown): boolean;
+  isExtendedId(extendedId: string, request: SessionRequest | null): boolean;
   /** A fresh id, applied to every context that has `oldId`. */
-  renewSessionId(oldId: string, oldExtendedId: string, request: unknown): string;
+  renewSessionId(oldId: string, oldExtendedId: string, request: SessionRequest | null): string;
   getSessionHandlers(): IdManagedSessionHandler[];
   addSessionHandler(handler: IdManagedSessionHandler): void;
   removeSessionHandler(handler: IdManagedSessionHandler): void;

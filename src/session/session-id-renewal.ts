@@ -3,11 +3,20 @@
  * SessionHandler.renewSessionId): the id manager makes the new id and has every context rename its session.
  * @module
  */
+import type { SessionRequest } from '../server/session-manager-bridge';
 import { AbstractSessionCache } from './abstract-session-cache';
 import { DefaultSessionIdManager } from './default-session-id-manager';
 import { SESSION_CREATED_SECURE_ATTRIBUTE, type Session } from './session';
-import type { SessionHandler } from './session-handler';
-import type { RequestView } from './session-handler-views';
+import type { SessionCache } from './session-cache';
+import type { SessionIdManager } from './session-id-manager';
+
+/** What an id renewal uses of its SessionHandler (which implements it). */
+export interface SessionIdRenewalHost {
+  getSessionCache(): SessionCache | null;
+  /** The running cache and id manager; throws before start. */
+  requireStarted(): { cache: SessionCache; idm: SessionIdManager };
+  callSessionIdListeners(session: Session, oldId: string): void;
+}
 
 /**
  * The id renewals of one SessionHandler. The session whose request renews it is renamed in memory at
@@ -19,26 +28,26 @@ export class SessionIdRenewal {
   /** The session being renewed by a request of this context, during the id manager's call. */
   private _renewing: Session | null = null;
 
-  constructor(private readonly _handler: SessionHandler,
+  constructor(private readonly _handler: SessionIdRenewalHost,
     private readonly _background: (work: Promise<unknown>) => Promise<void>) {}
 
   /**
    * The request's changeSessionId: a new id for `session` in every context, returned at once; the
-   * session tracks the renames still on their way. `base` is the base request (the id manager may read it).
+   * session tracks the renames still on their way. The id manager may read the request.
    */
-  renew(request: RequestView, base: object, session: Session): string {
+  renew(request: SessionRequest, session: Session): string {
     const { idm } = this._handler.requireStarted();
     session.beginRenew();
     let newId: string;
     try {
       this._renewing = session;
-      newId = idm.renewSessionId(session.getId(), session.getExtendedId(), base);
+      newId = idm.renewSessionId(session.getId(), session.getExtendedId(), request);
       if (idm instanceof DefaultSessionIdManager) session.track(idm.whenRenamed);
     } finally {
       this._renewing = null;
       session.endRenew();
     }
-    if (request.getRemoteUser?.()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
+    if (request.getRemoteUser()) session.setAttribute(SESSION_CREATED_SECURE_ATTRIBUTE, true);
     return newId;
   }
 

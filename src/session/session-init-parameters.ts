@@ -5,7 +5,6 @@
  */
 import type { SessionContextHost } from './session-context';
 import type { SessionCookieSettings } from './session-cookie-config';
-import type { SessionHandler } from './session-handler';
 
 export const SESSION_COOKIE_PROPERTY = 'org.eclipse.jetty.servlet.SessionCookie';
 export const SESSION_ID_PATH_PARAMETER_NAME_PROPERTY = 'org.eclipse.jetty.servlet.SessionIdPathParameterName';
@@ -14,10 +13,15 @@ export const SESSION_DOMAIN_PROPERTY = 'org.eclipse.jetty.servlet.SessionDomain'
 export const SESSION_PATH_PROPERTY = 'org.eclipse.jetty.servlet.SessionPath';
 export const MAX_AGE_PROPERTY = 'org.eclipse.jetty.servlet.MaxAge';
 
+/** The handler settings the init-parameters may change besides the cookie's. */
+export interface SessionInitParameterTarget {
+  setSessionIdPathParameterName(name: string | null): void;
+  setCheckingRemoteSessionIdEncoding(checking: boolean): void;
+}
+
 /** The init-parameter `name` of the context (or of its servlet context), null when unset. */
 function initParameter(context: SessionContextHost | null, name: string): string | null {
-  const v = context?.getInitParameter?.(name) ?? context?.getServletContext?.()?.getInitParameter(name) ?? null;
-  return v === undefined ? null : v;
+  return context?.getInitParameter(name) ?? null;
 }
 
 /**
@@ -26,8 +30,7 @@ function initParameter(context: SessionContextHost | null, name: string): string
  * SessionPath only fill a cookie setting left at its default.
  * @throws RangeError when MaxAge is not an integer
  */
-export function applySessionInitParameters(handler: Pick<SessionHandler, 'setSessionIdPathParameterName' | 'setCheckingRemoteSessionIdEncoding'>,
-  cookie: SessionCookieSettings, context: SessionContextHost | null): void {
+export function applySessionInitParameters(handler: SessionInitParameterTarget, cookie: SessionCookieSettings, context: SessionContextHost | null): void {
   const name = initParameter(context, SESSION_COOKIE_PROPERTY);
   if (name !== null) cookie.name = name;
   const param = initParameter(context, SESSION_ID_PATH_PARAMETER_NAME_PROPERTY);

@@ -4,16 +4,32 @@
  * Session for an id (Jetty's getSession(id)), without a promise while the session is in memory.
  * @module
  */
+import type { SessionRequest } from '../server/session-manager-bridge';
 import { findPathParameter } from '../server/uri-path';
 import { DONE } from './done';
 import { UnreadableSessionDataError } from './errors';
 import type { RequestedSession } from './request-sessions';
 import type { Session } from './session';
 import { cookieValues } from './session-cookie-config';
-import type { SessionHandler } from './session-handler';
-import type { RequestView } from './session-handler-views';
+import type { SessionCache } from './session-cache';
 import { isValidSessionId } from './session-id';
+import type { SessionIdManager } from './session-id-manager';
 import { SESSION_LOG } from './session-log';
+
+/** What a lookup reads from its SessionHandler (which implements it): the settings, the running cache and id manager. */
+export interface SessionLookupHost {
+  isUsingCookies(): boolean;
+  getSessionCookieName(): string;
+  isUsingURLs(): boolean;
+  getSessionIdPathParameterName(): string;
+  getSessionCache(): SessionCache | null;
+  /** The running cache and id manager; throws before start. */
+  requireStarted(): { cache: SessionCache; idm: SessionIdManager };
+  /** The handler's getHttpSession (a subclass may add to it). */
+  getHttpSession(extendedId: string): Promise<Session | null>;
+  /** Counts `session` as entered by the request `key`, released when the request leaves the scope. */
+  enterSession(key: object, session: Session): void;
+}
 
 /** Unreadable ids remembered as reported before the memory is cleared. */
 const MAX_REPORTED_UNREADABLE = 10_000;
@@ -34,16 +50,16 @@ export class SessionLookup {
   /** Ids whose unreadable data was already reported (bounded). */
   private readonly _reportedUnreadable = new Set<string>();
 
-  constructor(private readonly _handler: SessionHandler) {}
+  constructor(private readonly _handler: SessionLookupHost) {}
 
   /**
    * 3.3: cookies first (the first valid one wins, a second different valid one is a 400), then the URL.
    * Every session found is entered for `key` (the base request). Synchronous while every session it
    * looks at is in memory; a promise once one must be loaded.
    */
-  checkRequestedSessionId(req: RequestView, key: object): RequestedSession | Promise<RequestedSession> {
+  checkRequestedSessionId(req: SessionRequest, key: object): RequestedSession | Promise<RequestedSession> {
     const handler = this._handler;
-    const already = req.getRequestedSessionId?.() ?? null;
+    const already = req.getRequestedSessionId();
     if (already) {
       // the id came from an outer context (a cross-context dispatch): the request keeps its own record of it
       return handler.getHttpSession(already).then((s) => {
@@ -55,13 +71,11 @@ export class SessionLookup {
     if (!handler.isUsingCookies()) return this.checkUrlSessionId(req, key, found);
     // each Cookie line as received: the server's Request reads them from Node's raw header list, where
     // getHeader would make Node build its whole header object for this one header
-    const raw = req.getHeaders?.('Cookie') ?? req.getHeader?.('Cookie') ?? null;
-    const header = raw === null || raw === undefined || typeof raw === 'string' || Array.isArray(raw) ? raw : [...raw];
-    return this.checkCookieSessionIds(req, key, found, cookieValues(header, handler.getSessionCookieName()), 0);
+    return this.checkCookieSessionIds(req, key, found, cookieValues(req.getHeaders('Cookie'), handler.getSessionCookieName()), 0);
   }
 
   /** The session cookies from `from` on (continued after a load when one needed it). */
-  private checkCookieSessionIds(req: RequestView, key: object, found: RequestedSession, values: readonly string[],
+  private checkCookieSessionIds(req: SessionRequest, key: object, found: RequestedSession, values: readonly string[],
     from: number): RequestedSession | Promise<RequestedSession> {
     for (let i = from; i < values.length; i++) {
       const value = values[i];
@@ -105,11 +119,11 @@ export class SessionLookup {
   }
 
   /** Without a cookie id: the `;jsessionid=` path parameter of the request URI. */
-  private checkUrlSessionId(req: RequestView, key: object, found: RequestedSession): RequestedSession | Promise<RequestedSession> {
+  private checkUrlSessionId(req: SessionRequest, key: object, found: RequestedSession): RequestedSession | Promise<RequestedSession> {
     if (found.requestedId !== null || !this._handler.isUsingURLs()) return found;
     const name = this._handler.getSessionIdPathParameterName();
     if (!name) return found;
-    const requestedId = findPathParameter(req.getRequestURI?.() ?? '', name);
+    const requestedId = findPathParameter(req.getRequestURI(), name);
     if (requestedId === null) return found;
     if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Got Session ID {} from URL', requestedId);
     found.requestedId = requestedId;
@@ -159,7 +173,7 @@ export class SessionLookup {
     const { cache, idm } = this._handler.requireStarted();
     const id = idm.getId(extendedId);
     if (!isValidSessionId(id)) return null;
-    const resident = cache.getResident?.(id);
+    const resident = cache.getResident(id);
     if (resident === undefined) return this._handler.getHttpSession(extendedId);
     if (resident === null) return null;
     return this.acceptSession(resident, id, extendedId, now);
@@ -177,7 +191,7 @@ export class SessionLookup {
     }
     // as Jetty: the session takes the id manager's extended id, and a request that sent another one
     // marks the id changed (its cookie is sent again); when all three agree nothing changes, nothing is built
-    if (idm.isExtendedId?.(extendedId, null) && session.isExtendedId(extendedId)) return session;
+    if (idm.isExtendedId(extendedId, null) && session.isExtendedId(extendedId)) return session;
     const ext = idm.getExtendedId(id, null);
     session.setExtendedId(ext);
     if (ext !== extendedId) session.setIdChanged(true);

@@ -379,7 +379,7 @@ class InactivityTimers {
     const delay = Math.min(Math.max(top._timerKey - Date.now(), 0), MAX_TIMER_MS);
     this._timerAt = top._timerKey;
     this._timer = setTimeout(() => { this._timer = null; this._timerAt = Infinity; this.fire(); }, delay);
-    this._timer.unref?.();
+    this._timer.unref();
   }
 
   private fire(): void {

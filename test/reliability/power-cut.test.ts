@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { onLogRecord } from '../support/log-capture';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { SessionContext } from '../../src/session/session-context';
+import { contextHandler } from '../session/support';
 import { decodeSessionData } from '../../src/session/session-data-codec';
 import { CrashModel, readLog } from './power-cut/crash-image';
 import { cookieOf, counterOf, get, outRoot, PierProcess, reportFigures, seededRandom, tempDir, usePierSuite, type Reply } from './support';
@@ -93,7 +94,7 @@ async function sessionsIn(dir: string): Promise<{ sessions: Array<{ id: string; 
   try {
     store.setStoreDir(dir);
     store.setCheckpointPeriodMs(0);
-    await store.initialize(new SessionContext('node0', { getContextPath: () => '/', getVirtualHosts: () => null }));
+    await store.initialize(new SessionContext('node0', contextHandler('/')));
     await store.start();
     await store.checkpoint();
     const sessions = fs.readdirSync(dir).filter((n) => FileSessionDataStore.expiryFromName(n) !== null).map((n) => {

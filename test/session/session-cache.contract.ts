@@ -41,7 +41,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     /** One request that creates a session and leaves. */
     async function createInRequest(attrs: Record<string, unknown> = {}): Promise<Session> {
       const req = new FakeRequest();
-      const s = handler.newHttpSession(req as never) as Session;
+      const s = handler.newHttpSession(req) as Session;
       for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
       await handler.completeRequest(req);
       return s;
@@ -58,7 +58,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     it('makes a new session resident with one request, and writes it when that request leaves', async () => {
       await setUp();
       const req = new FakeRequest();
-      const s = handler.newHttpSession(req as never) as Session;
+      const s = handler.newHttpSession(req) as Session;
       expect(s.isResident()).to.equal(true);
       expect(s.getRequests()).to.equal(1);
       expect(s.isNew()).to.equal(true);
@@ -71,7 +71,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     it('writes a new session at once when saveOnCreate is set', async () => {
       await setUp((c) => c.setSaveOnCreate(true));
       const req = new FakeRequest();
-      const s = handler.newHttpSession(req as never) as Session;
+      const s = handler.newHttpSession(req) as Session;
       await s.settled();
       expect(store.stores()).to.equal(1);
       await handler.completeRequest(req);
@@ -80,7 +80,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     it('never writes a session created and invalidated within one request', async () => {
       await setUp();
       const req = new FakeRequest();
-      const s = handler.newHttpSession(req as never) as Session;
+      const s = handler.newHttpSession(req) as Session;
       s.invalidate();
       await handler.completeRequest(req);
       expect(store.stores()).to.equal(0);
@@ -197,7 +197,7 @@ export function sessionCacheContract(h: CacheContractHooks): void {
       const events: string[] = [];
       const value = { sessionWillPassivate: () => events.push('will'), sessionDidActivate: () => events.push('did') };
       const req = new FakeRequest();
-      const s = handler.newHttpSession(req as never) as Session;
+      const s = handler.newHttpSession(req) as Session;
       s.getSessionData().attributes.set('listener', value);
       sinon.stub(store, 'store').callsFake(async (_id, data) => { events.push('store'); data.clean(); });
       await handler.completeRequest(req);

@@ -5,22 +5,21 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as sinon from 'sinon';
+import type { ContextHandler } from '../../src/server/handler/context-handler';
 import { DefaultSessionCache } from '../../src/session/default-session-cache';
 import { DefaultSessionIdManager } from '../../src/session/default-session-id-manager';
 import { HouseKeeper } from '../../src/session/house-keeper';
+import type { HttpSession } from '../../src/servlet/http-session';
 import { Session } from '../../src/session/session';
 import { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import { FakeRequest } from './fake-request';
 import { MemorySessionDataStore } from './memory-session-data-store';
-import { tempDir, storeEntries } from './support';
+import { contextHandler, tempDir, storeEntries } from './support';
 
-/** A context-like object with init params and attributes. */
-function context(path = '/app', init: Record<string, string> = {}, attrs: Record<string, unknown> = {}) {
-  return {
-    getContextPath: () => path, getVirtualHosts: () => null,
-    getInitParameter: (n: string) => init[n] ?? null, getAttribute: (n: string) => attrs[n],
-  };
+/** A context (a real ContextHandler) with init params and attributes. */
+function context(path = '/app', init: Record<string, string> = {}, attributes: Record<string, unknown> = {}): ContextHandler {
+  return contextHandler(path, { init, attributes });
 }
 
 describe('SessionHandler', () => {
@@ -47,7 +46,7 @@ describe('SessionHandler', () => {
     const req = new FakeRequest(cookieValue ? `JSESSIONID=${cookieValue}` : null);
     let s: Session | null = cookieValue ? await h.getHttpSession(cookieValue) : null;
     if (s) { h.enterSession(req, s); h.access(s, false); }
-    s ??= h.newHttpSession(req as never) as Session;
+    s ??= h.newHttpSession(req) as Session;
     try { await fn(s); } finally { await h.completeRequest(req); }
     return s;
   }
@@ -198,7 +197,7 @@ describe('SessionHandler', () => {
     const oldId = s.getId();
     let newId = '';
     await request(h, (x) => {
-      newId = h.renewSessionId(new FakeRequest() as never, x);
+      newId = h.renewSessionId(new FakeRequest(), x);
       expect(x.getId()).to.equal(newId);
       expect(x.isIdChanged()).to.equal(true);
     }, `${oldId}.node0`);
@@ -217,7 +216,7 @@ describe('SessionHandler', () => {
     const oldId = s.getId();
     store.calls.length = 0;
     let newId = '';
-    await request(h, (x) => { newId = h.renewSessionId(new FakeRequest() as never, x); }, `${oldId}.node0`);
+    await request(h, (x) => { newId = h.renewSessionId(new FakeRequest(), x); }, `${oldId}.node0`);
     const writes = store.calls.filter((c) => !c.startsWith('load:'));
     expect(writes.indexOf(`store:${newId}`), writes.join(', ')).to.be.at.least(0);
     expect(writes.indexOf(`store:${newId}`), writes.join(', ')).to.be.below(writes.indexOf(`delete:${oldId}`));
@@ -228,12 +227,12 @@ describe('SessionHandler', () => {
     const { h: a } = await started(undefined, idm);
     const { h: b } = await started((x) => x.setContextHandler(context('/other')), idm);
     const req = new FakeRequest();
-    const sa = a.newHttpSession(req as never) as Session;
-    const sb = b.newHttpSession(req as never) as Session;
+    const sa = a.newHttpSession(req) as Session;
+    const sb = b.newHttpSession(req) as Session;
     expect(sb.getId()).to.equal(sa.getId());
     await a.completeRequest(req); await b.completeRequest(req);
     const oldId = sa.getId();
-    const newId = a.renewSessionId(new FakeRequest() as never, sa);
+    const newId = a.renewSessionId(new FakeRequest(), sa);
     await idm.whenRenamed;
     expect(sb.getId()).to.equal(newId);
     expect(b.isIdInMemory(oldId)).to.equal(false);
@@ -278,25 +277,28 @@ describe('SessionHandler', () => {
     const { h: outer } = await started(undefined, idm);
     const { h: inner } = await started((x) => x.setContextHandler(context('/inner')), idm);
     const first = new FakeRequest();
-    const so = outer.newHttpSession(first as never) as Session;
-    const si = inner.newHttpSession(first as never) as Session;
+    const so = outer.newHttpSession(first) as Session;
+    const si = inner.newHttpSession(first) as Session;
     await outer.completeRequest(first); await inner.completeRequest(first);
     const calls: string[] = [];
-    const outerSession = so;
-    const req = Object.assign(new FakeRequest(), {
-      handler: outer as unknown,
-      current: outerSession as unknown,
-      getSessionHandler() { return this.handler; },
-      setSessionHandler(x: unknown) { this.handler = x; },
-      getCurrentSession() { return this.current; },
-      setSession(x: unknown) { this.current = x; calls.push(`session ${x === si ? 'inner' : x === outerSession ? 'outer' : String(x)}`); },
-      getRequestedSessionId() { return `${so.getId()}.node0`; },
-      setRequestedSessionId() { calls.push('setRequestedSessionId'); },
-      setRequestedSessionIdFromCookie() { calls.push('setRequestedSessionIdFromCookie'); },
-    });
-    await inner.doScope('/', req as never, req as never, {} as never);
+    /** The request of a cross-context dispatch: in the outer context's scope, with its session and requested id. */
+    class DispatchedRequest extends FakeRequest {
+      override setSession(x: HttpSession | null): void {
+        super.setSession(x);
+        calls.push(`session ${x === si ? 'inner' : x === so ? 'outer' : String(x)}`);
+      }
+      override setRequestedSessionId(id: string | null): void { super.setRequestedSessionId(id); calls.push('setRequestedSessionId'); }
+      override setRequestedSessionIdFromCookie(b: boolean): void { super.setRequestedSessionIdFromCookie(b); calls.push('setRequestedSessionIdFromCookie'); }
+    }
+    const req = new DispatchedRequest();
+    req.sessionHandler = outer;
+    req.session = so;
+    req.requestedSessionId = `${so.getId()}.node0`;
+    // doScope's parameters are the Handler contract's (the server's Request): the double is the SessionRequest part of it
+    await inner.doScope('/', req as never, req as never, req.response as never);
     expect(calls).to.deep.equal(['session inner', 'session outer']);
-    expect(req.handler).to.equal(outer);
+    expect(req.sessionHandler).to.equal(outer);
+    expect(req.requestedSessionId).to.equal(`${so.getId()}.node0`);
     expect(si.getRequests()).to.equal(0);
   });
 

@@ -5,13 +5,24 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ContextHandler } from '../../src/server/handler/context-handler';
 import { SessionContext } from '../../src/session/session-context';
 import { STORE_LOCK_FILE } from '../../src/session/store-folder-lock';
 import { corpusPath, repoRoot } from '../support/corpus';
 
+/** A real ContextHandler (not started) with this path, virtual host, init-parameters and attributes. */
+export function contextHandler(contextPath = '/test', options: { vhost?: string; init?: Record<string, string>; attributes?: Record<string, unknown> } = {}): ContextHandler {
+  const context = new ContextHandler();
+  context.setContextPath(contextPath);
+  if (options.vhost) context.setVirtualHosts([options.vhost]);
+  for (const [name, value] of Object.entries(options.init ?? {})) context.setInitParameter(name, value);
+  for (const [name, value] of Object.entries(options.attributes ?? {})) context.setAttribute(name, value);
+  return context;
+}
+
 /** A SessionContext for context path `contextPath` (vhost 0.0.0.0 unless given). */
 export function makeContext(contextPath = '/test', vhost?: string, worker = 'node0'): SessionContext {
-  return new SessionContext(worker, { getContextPath: () => contextPath, getVirtualHosts: () => (vhost ? [vhost] : null) });
+  return new SessionContext(worker, contextHandler(contextPath, { vhost }));
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

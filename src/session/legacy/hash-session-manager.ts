@@ -149,6 +149,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     if (this._activationListeners.length === 0) return;
     const event = new HttpSessionEvent(session);
     for (const l of this._activationListeners) {
+      // a listener may implement only one of the two methods (Servlet 4.0 default methods)
       try { l[kind]?.(event); } catch (err) {
         SESSION_LOG.warn(`Session listener failed in ${kind} for '${session.getId()}': ${(err as Error).message}`, err);
       }
@@ -159,8 +160,7 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
 
   /** The context path this manager serves, for messages ('/' for the root). */
   getContextName(): string {
-    const sc = (() => { try { return this.getServletContext() as unknown as { getContextPath?(): string } | null; } catch { return null; } })();
-    const cp = sc?.getContextPath?.();
+    const cp = this.getContextHandler()?.getContextPath();
     return cp === undefined || cp === null || cp === '' ? '/' : cp;
   }
 
