@@ -12,6 +12,7 @@ logging
 
 [depend]
 threadpool
+bytebufferpool
 
 [xml]
 etc/jetty.xml

@@ -13,6 +13,7 @@ import './http-connection-factory';
 import './forwarded-request-customizer';
 import './secure-request-customizer';
 import './resource';
+import './home-base-warning';
 import './handler/abstract-handler';
 import './handler/handler-wrapper';
 import './handler/scoped-handler';

@@ -17,13 +17,16 @@ export function listModules(cfg: StartConfiguration, tags: readonly string[] = [
   const lines = ['Available Modules:', '=================='];
   if (tags.length > 0) lines.push(`tags: [${tags.join(', ')}]`);
   lines.push('');
-  lines.push(`    ${'Module'.padEnd(width)}  Tags               Description`);
+  lines.push(`    ${'Module'.padEnd(width)}  ${'On Pier'.padEnd(12)}  Tags               Description`);
   for (const m of mods) {
     const mark = m.isEnabled ? (m.transitive ? '[t]' : '[x]') : '[ ]';
-    lines.push(`${mark} ${m.name.padEnd(width)}  ${m.tags.join(',').padEnd(17)}  ${m.description[0] ?? ''}`);
+    const state = !m.unprovided ? 'provided' : m.unprovided.refusedBecause ? 'refused' : 'not provided';
+    lines.push(`${mark} ${m.name.padEnd(width)}  ${state.padEnd(12)}  ${m.tags.join(',').padEnd(17)}  ${m.description[0] ?? ''}`);
   }
   lines.push('');
   lines.push('[x] enabled   [t] enabled as a dependency   [ ] available');
+  lines.push('On Pier: provided = works as in Jetty; not provided = a Jetty module that needs a JVM: enabling it prints one WARN line and the start goes on;');
+  lines.push('         refused = a Jetty module whose absence would make the server less safe: enabling it stops the start with the reason and what to use instead');
   lines.push('Enable one for this run with --module=<name>, or in the base with --add-to-start=<name>');
   return lines.join('\n') + '\n';
 }

@@ -15,6 +15,7 @@ import { dryRun, listConfig, listModules } from './listing';
 import { loadLogConfiguration } from './logging-configuration';
 import { isServerLike, startedLine } from './server-report';
 import { resolveStart, StartConfiguration } from './start-configuration';
+import { unprovidedWarning } from './unprovided-modules';
 import { usage } from './usage';
 import { defaultXmlApplier, startAll, StartableLike, XmlApplier } from './xml-runner';
 
@@ -85,7 +86,12 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     updateIni(cfg, say);
     return 0;
   }
+  // One WARN line per enabled module that Pier knows from Jetty but does not provide.
+  const warnUnprovided = (): void => {
+    for (const m of cfg.enabled) if (m.unprovided) e.err(`WARN  : ${unprovidedWarning(m.unprovided)}\n`);
+  };
   if (args.createStartd || args.addToStart.length > 0 || args.createFiles) {
+    warnUnprovided();
     // Jetty 10's --add-module creates start.d/ when the base has neither start.ini nor start.d/.
     const base = cfg.baseHome.base;
     if (args.addModuleSpelling && !fs.existsSync(path.join(base, 'start.ini')) && !fs.existsSync(path.join(base, 'start.d'))) {
@@ -119,6 +125,7 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     throw new UsageError(`Cannot start: no modules are enabled and no XML files were given in ${cfg.baseHome.base}; enable some with --add-to-start=http,deploy or --module=http`);
   }
 
+  warnUnprovided();
   // Logging is configured before any XML runs, so every component logs at its configured level.
   const logging = loadLogConfiguration(cfg, { stacks: args.debug || Boolean(process.env.PIER_DEBUG) });
   Log.configure(logging);

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { ModuleSyntaxError } from './errors';
+import { UnprovidedModule } from './unprovided-modules';
 
 /** A line of a module section with where it was written. */
 export interface ModuleLine {
@@ -59,7 +60,20 @@ export class Module {
   /** True when every reason to enable it is transitive (a dependency). */
   transitive = false;
 
+  /** Set for a module Pier knows from Jetty but does not provide (no file: it comes from Pier's table). */
+  unprovided?: UnprovidedModule;
+
   constructor(readonly name: string, readonly file: string) {}
+
+  /** The module Pier knows but does not provide, as a module without dependencies, XML or libraries. */
+  static unprovided(u: UnprovidedModule): Module {
+    const m = new Module(u.name, `(Jetty module ${u.name}, not provided by Pier)`);
+    m.unprovided = u;
+    m.description.push(u.description);
+    m.tags.push(...u.tags);
+    m.provides.push(...u.provides);
+    return m;
+  }
 
   get isDynamic(): boolean {
     return this.name.includes('/');

@@ -8,6 +8,7 @@ import { BaseHome } from './base-home';
 import { UsageError } from './errors';
 import { Module } from './module';
 import { Props } from './props';
+import { unprovidedModules, unprovidedRefusal } from './unprovided-modules';
 import { editDistance } from '../util/edit-distance';
 
 /** Called for each newly enabled module so that its `[ini]` lines can be applied before its dependencies expand. */
@@ -27,6 +28,8 @@ export class Modules implements Iterable<Module> {
   /** Registers every top-level `modules/*.mod` of base and home, in natural name order. */
   registerAll(): this {
     for (const [name, file] of this.baseHome.listModuleFiles()) this.register(Module.load(name, file));
+    // The Jetty modules Pier knows but does not provide, unless a file of the same name exists.
+    for (const u of unprovidedModules()) if (!this.byName.has(u.name)) this.register(Module.unprovided(u));
     return this;
   }
 
@@ -85,6 +88,7 @@ export class Modules implements Iterable<Module> {
   }
 
   private enableModule(module: Module, from: string, transitive: boolean, depth: number): void {
+    if (module.unprovided?.refusedBecause) throw new UsageError(unprovidedRefusal(module.unprovided, from), UsageError.ERR_BAD_GRAPH);
     if (depth > 200) throw new UsageError(`Cannot enable module '${module.name}': dependency chain deeper than 200 modules`, UsageError.ERR_BAD_GRAPH);
     // Capability conflicts with another enabled module.
     for (const cap of module.capabilities) {

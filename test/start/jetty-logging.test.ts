@@ -53,7 +53,8 @@ describe('bin/start and jetty-logging.properties', () => {
       "ERROR : Cannot set 'org.eclipse.jetty.util.log.stderr.FORMAT' to 'yaml' (-Dorg.eclipse.jetty.util.log.stderr.FORMAT on the command line): expected text or json");
   });
 
-  it('--add-to-start=logging-jetty enables resources and copies the commented jetty-logging.properties into the base', () => {
+  it('--add-to-start=logging-jetty enables resources and copies the commented jetty-logging.properties into the base', function () {
+    this.timeout(10_000);
     const b = base({});
     const r = run(['--add-to-start=logging-jetty'], b);
     expect(r.code, r.stderr).to.equal(0);

@@ -25,8 +25,8 @@ describe('listing', () => {
   it('marks explicit, transitive and available modules and filters by tag', () => {
     const cfg = resolveStart([], { cwd: base, home });
     const all = listModules(cfg);
-    expect(all).to.match(/^\[x\] http\s+connector\s+HTTP$/m);
-    expect(all).to.match(/^\[t\] server\s+core\s+The server$/m);
+    expect(all).to.match(/^\[x\] http\s+provided\s+connector\s+HTTP$/m);
+    expect(all).to.match(/^\[t\] server\s+provided\s+core\s+The server$/m);
     expect(all).to.match(/^\[ \] extra\s/m);
     const connectors = listModules(cfg, ['connector']);
     expect(connectors).to.include('extra');

@@ -110,7 +110,7 @@ describe('bin/start', function () {
   it('lists the configuration: modules in order, properties with their origin, XML files', () => {
     const r = run(['--list-config'], base);
     expect(r.code, r.stderr).to.equal(0);
-    expect(r.stdout).to.match(/0: threadpool[\s\S]*1: server[\s\S]*2: http/);
+    expect(r.stdout).to.match(/0: bytebufferpool[\s\S]*1: threadpool[\s\S]*2: server[\s\S]*3: http/);
     expect(r.stdout).to.include('jetty.http.port = 18080 (${jetty.base}/start.d/http.ini)');
     expect(r.stdout).to.match(/\$\{jetty.home\}\/etc\/jetty.xml\n \$\{jetty.home\}\/etc\/jetty-http.xml/);
   });
@@ -119,13 +119,13 @@ describe('bin/start', function () {
     const r = run(['--dry-run', 'jetty.http.port=9999'], base);
     expect(r.code, r.stderr).to.equal(0);
     const xmls = r.stdout.split('\n').filter(l => l.endsWith('.xml')).map(l => path.basename(l));
-    expect(xmls).to.deep.equal(['jetty-threadpool.xml', 'jetty.xml', 'jetty-http.xml']);
+    expect(xmls).to.deep.equal(['jetty-bytebufferpool.xml', 'jetty-threadpool.xml', 'jetty.xml', 'jetty-http.xml']);
     expect(r.stdout).to.include('jetty.http.port=9999');
     expect(r.stdout).to.include(`jetty.base=${fs.realpathSync(base)}`);
   });
 
   it('reports an unknown module in one line with suggestions and exit code 2', () => {
-    expectOneLineError(run(['--module=htp'], base), /^ERROR : Cannot enable module 'htp' \(from <command-line>\): unknown module \(did you mean 'http'\?\); list available modules with --list-modules$/);
+    expectOneLineError(run(['--module=htp'], base), /^ERROR : Cannot enable module 'htp' \(from <command-line>\): unknown module \(did you mean 'http', 'http2', 'https'\?\); list available modules with --list-modules$/);
   });
 
   it('reports a missing XML file of a module in one line', () => {

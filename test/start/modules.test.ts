@@ -82,7 +82,7 @@ describe('Modules', () => {
   });
 
   it('suggests close names for an unknown module', () => {
-    expect(() => graph().enable('htpp', 'cmd')).to.throw(UsageError, /Cannot enable module 'htpp' \(from cmd\): unknown module \(did you mean 'http'\?\); list available modules with --list-modules/);
+    expect(() => graph().enable('htpp', 'cmd')).to.throw(UsageError, /Cannot enable module 'htpp' \(from cmd\): unknown module \(did you mean 'http', 'http2', 'stop'\?\); list available modules with --list-modules/);
   });
 
   it('reports a dependency cycle with its path', () => {

@@ -15,7 +15,10 @@ import { reportNotApplicable } from '../not-applicable';
     [{ name: 'minCapacity', type: 'int' }, { name: 'factor', type: 'int' }, { name: 'maxCapacity', type: 'int' },
       { name: 'maxQueueLength', type: 'int' }],
     [{ name: 'minCapacity', type: 'int' }, { name: 'factor', type: 'int' }, { name: 'maxCapacity', type: 'int' },
-      { name: 'maxQueueLength', type: 'int' }, { name: 'maxHeapMemory', type: 'long' }, { name: 'maxDirectMemory', type: 'long' }]],
+      { name: 'maxQueueLength', type: 'int' }, { name: 'maxHeapMemory', type: 'long' }, { name: 'maxDirectMemory', type: 'long' }],
+    // LogarithmicArrayByteBufferPool (etc/jetty-bytebufferpool-logarithmic.xml) has no factor.
+    [{ name: 'minCapacity', type: 'int' }, { name: 'maxCapacity', type: 'int' }, { name: 'maxQueueLength', type: 'int' },
+      { name: 'maxHeapMemory', type: 'long' }, { name: 'maxDirectMemory', type: 'long' }]],
 })
 export class ArrayByteBufferPool {
   private readonly _settings: number[];
