@@ -1,6 +1,6 @@
 # Jetty 9.4.57's ssl module, except that Pier ships no demo keystore: Jetty's copies
 # modules/ssl/keystore (a JKS file with a published password) into ${jetty.base}/etc/keystore.
-# Make a PKCS#12 keystore of your own there (README: docs/operators.md, HTTPS).
+# Make a PKCS#12 keystore of your own there (docs/operators.md, HTTPS).
 
 [description]
 Enables a TLS(SSL) Connector on the server.

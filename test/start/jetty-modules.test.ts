@@ -125,6 +125,13 @@ describe('Jetty 9.4 modules on Pier', function () {
     expect(again.stdout).to.contain('INFO  : gzip already enabled by [${jetty.base}/start.ini]');
   });
 
+  it('documents every module Pier does not provide, with its state, in docs/operators.md', () => {
+    const doc = fs.readFileSync(path.join(repoRoot(), 'docs', 'operators.md'), 'utf8');
+    for (const u of unprovidedModules()) {
+      expect(doc, u.name).to.contain(`| \`${u.name}\` | ${u.refusedBecause ? '**refused**' : 'warns'} | ${u.inJetty} |`);
+    }
+  });
+
   it('refuses the access-control, authentication and proxy-address modules and warns for the others', () => {
     const refused = unprovidedModules().filter(u => u.refusedBecause).map(u => u.name).sort();
     expect(refused).to.deep.equal(['inetaccess', 'jaas', 'jaspi', 'openid', 'proxy-protocol', 'proxy-protocol-ssl', 'session-store-gcloud',
