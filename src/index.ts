@@ -17,8 +17,9 @@ export * from './util/log';
 // Jetty XML: syntax (located element tree) and semantics (XmlConfiguration, ClassRegistry)
 export * from './xml';
 export * from './ioc';
-// The server, its connectors and handlers; the servlet-style API
+// The servlet API, the server with its connectors and handlers, and jetty-servlet
 export * from './server';
+export * from './servlet-api';
 export * from './servlet';
 // Sessions (Jetty 9.4), the file store, and the legacy HashSessionManager (Jetty 9.3)
 export * from './session';

@@ -4,8 +4,8 @@
  * @module
  */
 import type { LifeCycle } from '../util/component/life-cycle';
-import type { HttpServletRequest } from '../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../servlet/http-servlet-response';
+import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import type { Request } from './request';
 import type { Server } from './server';
 

@@ -25,6 +25,7 @@ export * from './resource';
 export * from './session-manager-bridge';
 export * from './shutdown-hook';
 export * from './uri-path';
+export * from './http/path-spec';
 export * from './handler/abstract-handler';
 export * from './handler/handler-wrapper';
 export * from './handler/scoped-handler';

@@ -5,7 +5,7 @@
  * server: no part of a request path can make the container redirect to another host.
  * @module
  */
-import { IllegalStateException } from '../servlet/errors';
+import { IllegalStateException } from '../servlet-api/errors';
 import type { Request } from './request';
 import { canonicalUri, encodePath } from './uri-path';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Readable } from 'node:stream';
-import { HttpException } from '../servlet/errors';
+import { HttpException } from '../servlet-api/errors';
 import { EofException } from './errors';
 
 /**

@@ -9,7 +9,7 @@ import { Expose, JettyClass } from '../ioc/metadata';
 import { isLifeCycle } from '../util/component/life-cycle';
 import { describeErrorChainOneLine } from '../util/errors';
 import { Log } from '../util/log';
-import { HttpException } from '../servlet/errors';
+import { HttpException } from '../servlet-api/errors';
 import type { Connector } from './connector';
 import { EofException } from './errors';
 import { ErrorHandler } from './handler/error-handler';

@@ -8,8 +8,8 @@
  * that a renamed method fails the build instead of becoming a silent no-op.
  * @module
  */
-import type { DispatcherType } from '../servlet/dispatcher-type';
-import type { HttpSession } from '../servlet/http-session';
+import type { DispatcherType } from '../servlet-api/dispatcher-type';
+import type { HttpSession } from '../servlet-api/http-session';
 
 /** A Set-Cookie value prepared by the session handler. */
 export interface SessionCookie {

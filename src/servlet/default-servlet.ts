@@ -13,9 +13,9 @@ import type { Response } from '../server/response';
 import type { Request } from '../server/request';
 import { encodePath } from '../server/uri-path';
 import { multipartByteRanges, parseRanges } from './byte-ranges';
-import { HttpServlet } from './http-servlet';
-import type { HttpServletRequest } from './http-servlet-request';
-import type { HttpServletResponse } from './http-servlet-response';
+import { HttpServlet } from '../servlet-api/http-servlet';
+import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 
 interface ContextView {
   getResourceBasePath?(): string | null;

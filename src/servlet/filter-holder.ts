@@ -4,9 +4,9 @@
  * @module
  */
 import { Expose, JettyClass } from '../ioc/metadata';
-import { ServletException } from './errors';
-import type { Filter } from './filter';
-import type { FilterConfig } from './filter-config';
+import { ServletException } from '../servlet-api/errors';
+import type { Filter } from '../servlet-api/filter';
+import type { FilterConfig } from '../servlet-api/filter-config';
 import { Holder } from './holder';
 
 /**

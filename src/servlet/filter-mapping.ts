@@ -4,8 +4,8 @@
  * @module
  */
 import { Expose, ExposeField, JettyClass } from '../ioc/metadata';
-import { parseDispatcherType, type DispatcherType } from './dispatcher-type';
-import { matchesPathSpec, parsePathSpec, type PathSpec } from './path-spec';
+import { parseDispatcherType, type DispatcherType } from '../servlet-api/dispatcher-type';
+import { matchesPathSpec, parsePathSpec, type PathSpec } from '../server/http/path-spec';
 
 /** Jetty's FilterMapping: `filterName`, `pathSpecs`, `servletNames`, `dispatches`/`dispatcherTypes`. */
 @JettyClass('org.eclipse.jetty.servlet.FilterMapping')

@@ -6,8 +6,8 @@
  */
 import { Expose, JettyClass } from '../ioc/metadata';
 import { AbstractLifeCycle } from '../util/component/abstract-life-cycle';
-import { ServletException } from './errors';
-import type { ServletContext } from './servlet-context';
+import { ServletException } from '../servlet-api/errors';
+import type { ServletContext } from '../servlet-api/servlet-context';
 
 /** Resolves a class name to a constructor (the web app's class loader). */
 export type ClassLoaderHook = (className: string) => Promise<Function>;

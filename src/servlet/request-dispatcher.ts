@@ -3,10 +3,10 @@
  * (javax.servlet.RequestDispatcher, implemented like org.eclipse.jetty.server.Dispatcher).
  * @module
  */
-import { IllegalStateException } from './errors';
-import type { DispatcherType } from './dispatcher-type';
-import type { HttpServletRequest } from './http-servlet-request';
-import type { HttpServletResponse } from './http-servlet-response';
+import { IllegalStateException } from '../servlet-api/errors';
+import type { DispatcherType } from '../servlet-api/dispatcher-type';
+import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import type { Request } from '../server/request';
 import type { Response } from '../server/response';
 

@@ -11,7 +11,7 @@ import type { Handler } from '../server/handler';
 import { GzipHandler } from '../server/handler/gzip/gzip-handler';
 import { reportNotApplicable } from '../server/not-applicable';
 import { SessionHandler } from '../session/session-handler';
-import type { DispatcherType } from './dispatcher-type';
+import type { DispatcherType } from '../servlet-api/dispatcher-type';
 import { FilterHolder } from './filter-holder';
 import type { ClassLoaderHook } from './holder';
 import { ServletHandler } from './servlet-handler';

@@ -5,12 +5,12 @@
  * @module
  */
 import { Expose, JettyClass } from '../ioc/metadata';
-import { ServletException, UnavailableException } from './errors';
-import type { HttpServletRequest } from './http-servlet-request';
-import type { HttpServletResponse } from './http-servlet-response';
+import { ServletException, UnavailableException } from '../servlet-api/errors';
+import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import { Holder } from './holder';
-import type { Servlet } from './servlet';
-import type { ServletConfig } from './servlet-config';
+import type { Servlet } from '../servlet-api/servlet';
+import type { ServletConfig } from '../servlet-api/servlet-config';
 
 /**
  * Jetty's ServletHolder. Made by web.xml `<servlet>` (through the webapp engineer's processor) or by

@@ -3,7 +3,7 @@
  * the worker name, the canonical context path and the virtual host, computed as Jetty 9.4 does.
  * @module
  */
-import type { ServletContext } from '../servlet/servlet-context';
+import type { ServletContext } from '../servlet-api/servlet-context';
 
 /** The parts of a context handler (a ContextHandler implements them) that the session machinery reads. */
 export interface SessionContextHost {

@@ -2,7 +2,7 @@
  * The session listeners of one SessionHandler and the order Jetty calls them in.
  * @module
  */
-import type { HttpSession } from '../servlet/http-session';
+import type { HttpSession } from '../servlet-api/http-session';
 import {
   HttpSessionBindingEvent, HttpSessionEvent, isHttpSessionAttributeListener, isHttpSessionBindingListener,
   isHttpSessionIdListener, isHttpSessionListener, isSessionHandlerListener,

@@ -9,11 +9,11 @@
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ScopedHandler } from '../server/handler/scoped-handler';
 import type { SessionManagerBridge, SessionCookie, SessionRequest } from '../server/session-manager-bridge';
-import type { HttpSession } from '../servlet/http-session';
-import type { ServletContext } from '../servlet/servlet-context';
+import type { HttpSession } from '../servlet-api/http-session';
+import type { ServletContext } from '../servlet-api/servlet-context';
 import type { Request } from '../server/request';
-import type { HttpServletRequest } from '../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../servlet/http-servlet-response';
+import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import { DefaultSessionCache } from './default-session-cache';
 import { DefaultSessionIdManager } from './default-session-id-manager';
 import { IllegalStateError } from './errors';
@@ -36,7 +36,7 @@ import { SessionIdRenewal } from './session-id-renewal';
 import { SessionLookup } from './session-lookup';
 import { SessionScavenger } from './session-scavenger';
 import { SessionStatistics } from './session-statistics';
-import { findContextHost } from './session-handler-views';
+import { findContextHost } from './find-context-host';
 
 // Jetty keeps these names on SessionHandler; they are defined beside the code that reads them
 /** Context init-parameters read at start (Jetty 9.4 names). */

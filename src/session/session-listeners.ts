@@ -4,11 +4,11 @@
  * HttpSessionActivationListener), detected by duck typing since JS has no interfaces at run time.
  * @module
  */
-import type { HttpSession } from '../servlet/http-session';
+import type { HttpSession } from '../servlet-api/http-session';
 import type {
   HttpSessionActivationListener, HttpSessionAttributeListener, HttpSessionBindingListener, HttpSessionIdListener,
   HttpSessionListener, HttpSessionBindingEvent as HttpSessionBindingEventContract, HttpSessionEvent as HttpSessionEventContract,
-} from '../servlet/listeners';
+} from '../servlet-api/listeners';
 
 /** javax.servlet.http.HttpSessionEvent. */
 export class HttpSessionEvent implements HttpSessionEventContract {
@@ -26,7 +26,7 @@ export class HttpSessionBindingEvent extends HttpSessionEvent implements HttpSes
 export type {
   HttpSessionListener, HttpSessionAttributeListener, HttpSessionIdListener, HttpSessionBindingListener,
   HttpSessionActivationListener,
-} from '../servlet/listeners';
+} from '../servlet-api/listeners';
 
 function has(obj: unknown, ...names: string[]): boolean {
   return typeof obj === 'object' && obj !== null && names.some((n) => typeof (obj as Record<string, unknown>)[n] === 'function');

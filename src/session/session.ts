@@ -3,8 +3,8 @@
  * sees, wrapping a SessionData, with its state machine, request count and inactivity timer.
  * @module
  */
-import type { HttpSession } from '../servlet/http-session';
-import type { ServletContext } from '../servlet/servlet-context';
+import type { HttpSession } from '../servlet-api/http-session';
+import type { ServletContext } from '../servlet-api/servlet-context';
 import { DONE } from './done';
 import { IllegalStateError } from './errors';
 import type { SessionData } from './session-data';

@@ -3,13 +3,13 @@
  * calls `init(config)`, `service(req, res)` or `doGet/doPost/...`, and `destroy()` where they exist.
  * @module
  */
-import type { Filter } from '../servlet/filter';
-import type { FilterChain } from '../servlet/filter-chain';
-import type { FilterConfig } from '../servlet/filter-config';
-import type { HttpServletRequest } from '../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../servlet/http-servlet-response';
-import type { Servlet } from '../servlet/servlet';
-import type { ServletConfig } from '../servlet/servlet-config';
+import type { Filter } from '../servlet-api/filter';
+import type { FilterChain } from '../servlet-api/filter-chain';
+import type { FilterConfig } from '../servlet-api/filter-config';
+import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
+import type { Servlet } from '../servlet-api/servlet';
+import type { ServletConfig } from '../servlet-api/servlet-config';
 
 type Method = (req: HttpServletRequest, res: HttpServletResponse) => unknown;
 

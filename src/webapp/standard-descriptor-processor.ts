@@ -19,7 +19,7 @@ import { WebAppErrorPages } from './web-app-error-pages';
 // Registers org.eclipse.jetty.servlet.DefaultServlet, which webdefault.xml names.
 import '../servlet/default-servlet';
 import type { SourceLocation } from '../util/errors';
-import type { DispatcherType } from '../servlet/dispatcher-type';
+import type { DispatcherType } from '../servlet-api/dispatcher-type';
 
 /** What the processor installed on a context, so a restart starts from a clean slate. */
 const installed = new WeakMap<object, { servlets: ServletHolder[]; filters: FilterHolder[] }>();

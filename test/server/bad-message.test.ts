@@ -9,8 +9,8 @@ import { expect } from 'chai';
 import { badMessageOfParserError, isHostPort } from '../../src/server/bad-message';
 import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { rawRequest, startServer, type TestServer } from './http-helpers';
 
 class Ok extends AbstractHandler {

@@ -12,8 +12,8 @@ import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
 import type { RequestLog } from '../../src/server/request-log';
 import type { Response } from '../../src/server/response';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { delay, logLines, rawRequest, startServer, type TestServer } from './http-helpers';
 
 class Fn extends AbstractHandler {

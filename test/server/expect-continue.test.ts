@@ -7,9 +7,9 @@
 import { expect } from 'chai';
 import * as net from 'node:net';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
-import { HttpServlet } from '../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import { HttpServlet } from '../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import type { Request } from '../../src/server/request';
 import { rawRequest, startServer, type TestServer } from './http-helpers';
 

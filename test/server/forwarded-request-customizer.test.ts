@@ -3,8 +3,8 @@ import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import { ForwardedRequestCustomizer } from '../../src/server/forwarded-request-customizer';
 import { HttpConnectionFactory } from '../../src/server/http-connection-factory';
 import type { Request } from '../../src/server/request';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { request, startServer } from './http-helpers';
 
 class Where extends AbstractHandler {

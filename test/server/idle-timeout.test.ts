@@ -19,8 +19,8 @@ import type { Response } from '../../src/server/response';
 import type { Server } from '../../src/server/server';
 import type { ServerConnector } from '../../src/server/server-connector';
 import { DefaultServlet } from '../../src/servlet/default-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { closedWithin, delay, rawRequest, request, startServer, type TestServer } from './http-helpers';
 

@@ -10,8 +10,8 @@ import { Readable } from 'node:stream';
 import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
 import type { Response } from '../../src/server/response';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { delay, logLines, startServer, type TestServer } from './http-helpers';
 
 class Fn extends AbstractHandler {

@@ -11,8 +11,8 @@ import * as sinon from 'sinon';
 import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
 import { REQUEST_END_CHANNEL, REQUEST_START_CHANNEL, type RequestEndMessage, type RequestStartMessage } from '../../src/server/request-events';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { request, startServer, type TestServer } from './http-helpers';
 
 /** Answers /teapot with 418, /slow after 30 ms, /boom by throwing, anything else with 200. */

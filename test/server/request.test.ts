@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
-import type { HttpSession } from '../../src/servlet/http-session';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
+import type { HttpSession } from '../../src/servlet-api/http-session';
 import { fakeBridge } from '../support/fake-session-bridge';
 import { request, startServer } from './http-helpers';
 

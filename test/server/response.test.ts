@@ -3,9 +3,9 @@ import * as http from 'node:http';
 import { AbstractHandler } from '../../src/server/handler/abstract-handler';
 import type { Request } from '../../src/server/request';
 import type { Response } from '../../src/server/response';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
-import { Cookie } from '../../src/servlet/cookie';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
+import { Cookie } from '../../src/servlet-api/cookie';
 import { fakeBridge } from '../support/fake-session-bridge';
 import { request, startServer } from './http-helpers';
 

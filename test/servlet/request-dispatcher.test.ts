@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { HttpServlet } from '../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
-import type { FilterChain } from '../../src/servlet/filter-chain';
+import { HttpServlet } from '../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
+import type { FilterChain } from '../../src/servlet-api/filter-chain';
 import { Dispatcher, type RequestDispatcher } from '../../src/servlet/request-dispatcher';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { ServletHolder } from '../../src/servlet/servlet-holder';

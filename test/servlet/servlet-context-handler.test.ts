@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
-import { HttpServlet } from '../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import { HttpServlet } from '../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 import { ServletHandler } from '../../src/servlet/servlet-handler';
 import { request, startServer } from '../server/http-helpers';
 

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
-import { HttpServlet } from '../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
-import type { FilterChain } from '../../src/servlet/filter-chain';
+import { HttpServlet } from '../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
+import type { FilterChain } from '../../src/servlet-api/filter-chain';
 import { ServletHolder } from '../../src/servlet/servlet-holder';
 import { FilterMapping } from '../../src/servlet/filter-mapping';
-import { parsePathSpec } from '../../src/servlet/path-spec';
+import { parsePathSpec } from '../../src/server/http/path-spec';
 import { request, startServer } from '../server/http-helpers';
 
 /** Answers "<name>|servletPath|pathInfo". */

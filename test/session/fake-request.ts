@@ -5,8 +5,8 @@
  * @module
  */
 import type { SessionCookie, SessionManagerBridge, SessionRequest, SessionResponse } from '../../src/server/session-manager-bridge';
-import type { DispatcherType } from '../../src/servlet/dispatcher-type';
-import type { HttpSession } from '../../src/servlet/http-session';
+import type { DispatcherType } from '../../src/servlet-api/dispatcher-type';
+import type { HttpSession } from '../../src/servlet-api/http-session';
 
 /** What the handler did to the response: cookies set (by name), errors sent, before-commit listeners added. */
 export class FakeResponse implements SessionResponse {

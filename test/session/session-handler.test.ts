@@ -9,7 +9,7 @@ import type { ContextHandler } from '../../src/server/handler/context-handler';
 import { DefaultSessionCache } from '../../src/session/default-session-cache';
 import { DefaultSessionIdManager } from '../../src/session/default-session-id-manager';
 import { HouseKeeper } from '../../src/session/house-keeper';
-import type { HttpSession } from '../../src/servlet/http-session';
+import type { HttpSession } from '../../src/servlet-api/http-session';
 import { Session } from '../../src/session/session';
 import { SessionHandler } from '../../src/session/session-handler';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';

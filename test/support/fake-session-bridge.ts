@@ -4,7 +4,7 @@
  * @module
  */
 import type { SessionManagerBridge } from '../../src/server/session-manager-bridge';
-import type { HttpSession } from '../../src/servlet/http-session';
+import type { HttpSession } from '../../src/servlet-api/http-session';
 
 /** A minimal session bridge standing in for a SessionHandler; `urls: false` turns URL rewriting off. */
 export function fakeBridge(options: { urls?: boolean } = {}): SessionManagerBridge & { sessions: Map<string, HttpSession> } {

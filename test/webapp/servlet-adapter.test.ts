@@ -4,9 +4,9 @@
  */
 import { expect } from 'chai';
 import { asFilter, asServlet, PlainServletAdapter } from '../../src/webapp/servlet-adapter';
-import { HttpServlet } from '../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
+import { HttpServlet } from '../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
 
 /** The few request/response methods the adapter touches, recorded. */
 function exchange(method: string): { req: HttpServletRequest; res: HttpServletResponse; sent: unknown[] } {

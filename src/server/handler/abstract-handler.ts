@@ -5,8 +5,8 @@
 import { JettyClass, Expose } from '../../ioc/metadata';
 import { ContainerLifeCycle } from '../../util/component/container-life-cycle';
 import type { Handler } from '../handler';
-import type { HttpServletRequest } from '../../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
 import type { Request } from '../request';
 import type { Server } from '../server';
 

@@ -4,8 +4,8 @@
  * @module
  */
 import { Expose, JettyClass } from '../../ioc/metadata';
-import type { HttpServletRequest } from '../../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
 import type { Handler } from '../handler';
 import type { Request } from '../request';
 import { ContextHandler } from './context-handler';

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import * as mime from 'mime-types';
 import { Expose, JettyClass } from '../../ioc/metadata';
-import type { ServletContextAttributeListener } from '../../servlet/listeners';
-import type { ServletContext } from '../../servlet/servlet-context';
+import type { ServletContextAttributeListener } from '../../servlet-api/listeners';
+import type { ServletContext } from '../../servlet-api/servlet-context';
 import { Log } from '../../util/log';
 
 /** What the Context needs from its ContextHandler. */

@@ -5,13 +5,13 @@
  */
 import * as path from 'node:path';
 import { Expose, JettyClass } from '../../ioc/metadata';
-import type { HttpServletRequest } from '../../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
 import {
   isServletContextAttributeListener, isServletContextListener, isServletRequestListener,
   type ServletContextAttributeListener, type ServletContextListener, type ServletRequestListener,
-} from '../../servlet/listeners';
-import type { ServletContext } from '../../servlet/servlet-context';
+} from '../../servlet-api/listeners';
+import type { ServletContext } from '../../servlet-api/servlet-context';
 import {
   type ContentLimits, DEFAULT_MAX_FORM_CONTENT_SIZE, DEFAULT_MAX_FORM_KEYS, lookupLimit, MAX_FORM_CONTENT_SIZE_KEY, MAX_FORM_KEYS_KEY,
   MAX_REQUEST_CONTENT_SIZE_KEY, DEFAULT_MAX_REQUEST_CONTENT_SIZE,

@@ -4,8 +4,8 @@
  * @module
  */
 import { Expose, JettyClass } from '../../ioc/metadata';
-import type { HttpServletRequest } from '../../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
 import type { Request } from '../request';
 import type { RequestLog } from '../request-log';
 import { HandlerWrapper } from './handler-wrapper';

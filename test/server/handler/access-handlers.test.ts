@@ -3,8 +3,8 @@ import { AbstractHandler } from '../../../src/server/handler/abstract-handler';
 import { IPAccessHandler } from '../../../src/server/handler/ip-access-handler';
 import { ThreadLimitHandler } from '../../../src/server/handler/thread-limit-handler';
 import type { Request } from '../../../src/server/request';
-import type { HttpServletRequest } from '../../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../src/servlet-api/http-servlet-response';
 import { delay, request, startServer } from '../http-helpers';
 
 describe('IPAccessHandler', () => {

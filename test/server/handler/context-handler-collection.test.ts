@@ -5,8 +5,8 @@ import { ContextHandlerCollection } from '../../../src/server/handler/context-ha
 import { HandlerCollection } from '../../../src/server/handler/handler-collection';
 import { HandlerList } from '../../../src/server/handler/handler-list';
 import type { Request } from '../../../src/server/request';
-import type { HttpServletRequest } from '../../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../src/servlet-api/http-servlet-response';
 import { request, startServer } from '../http-helpers';
 
 /** Answers "<name> <contextPath> <pathInfo>" and marks the request handled (unless told not to). */

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { AbstractHandler } from '../../../src/server/handler/abstract-handler';
 import { ContextHandler } from '../../../src/server/handler/context-handler';
 import type { Request } from '../../../src/server/request';
-import type { HttpServletRequest } from '../../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../src/servlet-api/http-servlet-response';
 import { request, startServer } from '../http-helpers';
 
 class Ok extends AbstractHandler {

@@ -13,8 +13,8 @@ import { HandlerList } from '../../../src/server/handler/handler-list';
 import type { Request } from '../../../src/server/request';
 import { Server } from '../../../src/server/server';
 import { ServerConnector } from '../../../src/server/server-connector';
-import type { HttpServletRequest } from '../../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../src/servlet-api/http-servlet-response';
 import { HashSessionManager } from '../../../src/session/legacy/hash-session-manager';
 import { SessionHandler } from '../../../src/session/session-handler';
 

@@ -5,9 +5,9 @@
  */
 import * as zlib from 'node:zlib';
 import { Expose, JettyClass } from '../../../ioc/metadata';
-import type { HttpServletRequest } from '../../../servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../servlet/http-servlet-response';
-import { matchesPathSpec, parsePathSpec, type PathSpec } from '../../../servlet/path-spec';
+import type { HttpServletRequest } from '../../../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../servlet-api/http-servlet-response';
+import { matchesPathSpec, parsePathSpec, type PathSpec } from '../../http/path-spec';
 import { reportNotApplicable } from '../../not-applicable';
 import type { Request } from '../../request';
 import type { Response } from '../../response';

@@ -3,8 +3,8 @@ import * as zlib from 'node:zlib';
 import { AbstractHandler } from '../../../../src/server/handler/abstract-handler';
 import { GzipHandler, acceptsGzip } from '../../../../src/server/handler/gzip/gzip-handler';
 import type { Request } from '../../../../src/server/request';
-import type { HttpServletRequest } from '../../../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../../src/servlet/http-servlet-response';
+import type { HttpServletRequest } from '../../../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../../src/servlet-api/http-servlet-response';
 import { request, startServer } from '../../http-helpers';
 
 const BIG = 'pier '.repeat(2000);

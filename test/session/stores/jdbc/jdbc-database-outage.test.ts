@@ -7,9 +7,9 @@
 import { expect } from 'chai';
 import type * as http from 'node:http';
 import { ServletContextHandler } from '../../../../src/servlet/servlet-context-handler';
-import { HttpServlet } from '../../../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../../../src/servlet/http-servlet-response';
+import { HttpServlet } from '../../../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../../../src/servlet-api/http-servlet-response';
 import { AbstractSessionCache } from '../../../../src/session/abstract-session-cache';
 import { DefaultSessionCache } from '../../../../src/session/default-session-cache';
 import { JDBCSessionDataStore } from '../../../../src/session/stores/jdbc/jdbc-session-data-store';

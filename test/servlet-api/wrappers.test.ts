@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { HttpServlet } from '../../src/servlet/http-servlet';
-import type { HttpServletRequest } from '../../src/servlet/http-servlet-request';
-import type { HttpServletResponse } from '../../src/servlet/http-servlet-response';
-import type { FilterChain } from '../../src/servlet/filter-chain';
-import { HttpServletRequestWrapper } from '../../src/servlet/http-servlet-request-wrapper';
-import { HttpServletResponseWrapper } from '../../src/servlet/http-servlet-response-wrapper';
+import { HttpServlet } from '../../src/servlet-api/http-servlet';
+import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-response';
+import type { FilterChain } from '../../src/servlet-api/filter-chain';
+import { HttpServletRequestWrapper } from '../../src/servlet-api/http-servlet-request-wrapper';
+import { HttpServletResponseWrapper } from '../../src/servlet-api/http-servlet-response-wrapper';
 import type { RequestDispatcher } from '../../src/servlet/request-dispatcher';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { request, startServer } from '../server/http-helpers';
