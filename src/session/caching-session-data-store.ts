@@ -9,11 +9,15 @@ import type { SessionContext } from './session-context';
 import type { SessionData } from './session-data';
 import type { SessionDataMap } from './session-data-map';
 import { renewInStore, type SessionDataStore } from './session-data-store';
+import { IllegalStateError, UnreadableSessionDataError } from './errors';
+import { SessionDataCacheGuard } from './session-data-cache-guard';
 import { SESSION_LOG } from './session-log';
 
 /**
- * Jetty's CachingSessionDataStore(cache, delegate). Cache failures on load are logged and ignored, a miss
- * is not filled from the delegate, and the cache is written only when the delegate really wrote.
+ * Jetty's CachingSessionDataStore(cache, delegate): a miss is not filled from the delegate, and the cache
+ * is written only when the delegate really wrote. Unlike Jetty, a cache failure never fails a request, on
+ * a write no more than on a read: SessionDataCacheGuard logs one WARN, lets the store answer alone while
+ * the cache is away, and removes from the cache what changed meanwhile before it is read again.
  * Configured by CachingSessionDataStoreFactory (module session-store-cache).
  */
 @JettyClass('org.eclipse.jetty.server.session.CachingSessionDataStore', {
@@ -22,39 +26,78 @@ import { SESSION_LOG } from './session-log';
     { name: 'store', type: 'org.eclipse.jetty.server.session.SessionDataStore' }]],
 })
 export class CachingSessionDataStore extends ContainerLifeCycle implements SessionDataStore {
+  private _context: SessionContext | null = null;
+  private readonly _guard: SessionDataCacheGuard;
+
   constructor(private readonly _cache: SessionDataMap, private readonly _store: SessionDataStore) {
     super();
+    this._guard = new SessionDataCacheGuard(_cache, () => this.describe());
     this.addBean(_store, true);
     this.addBean(_cache, true);
   }
 
   @Expose() getSessionDataStore(): SessionDataStore { return this._store; }
   @Expose() getSessionDataMap(): SessionDataMap { return this._cache; }
+  /** Pier: false while the cache is away (a failure less than a retry period ago, or stale ids not yet removed). */
+  isCacheAvailable(): boolean { return this._guard.isUp(); }
 
   async initialize(context: SessionContext): Promise<void> {
+    this._context = context;
     await this._store.initialize(context);
     await this._cache.initialize(context);
   }
 
+  private describe(): string {
+    const ctx = this._context;
+    return ctx ? `context '${ctx.getCanonicalContextPath()}' vhost '${ctx.getVhost()}'` : 'an uninitialised store';
+  }
+
+  /** Reads the cache first; a miss, or a cache that fails or is away, is answered by the store (not filled). */
   async load(id: string): Promise<SessionData | null> {
-    try {
-      const hit = await this._cache.load(id);
-      if (hit) return hit;
-    } catch (err) {
-      SESSION_LOG.warn(`Cannot load session '${id}' from the session data cache: ${(err as Error).message}`, err);
+    this.checkStarted();
+    if (await this._guard.usable()) {
+      try {
+        const hit = await this._cache.load(id);
+        this._guard.succeeded();
+        if (hit) return hit;
+      } catch (err) {
+        this.cacheReadFailed(id, err);
+      }
     }
     return this._store.load(id);
   }
 
+  /** An entry the cache holds but cannot decode is that entry's fault, not an outage: it is removed. */
+  private cacheReadFailed(id: string, err: unknown): void {
+    if (!(err instanceof UnreadableSessionDataError)) {
+      this._guard.failed('load', id, err);
+      return;
+    }
+    this._guard.succeeded();
+    SESSION_LOG.warn(`Cannot read session '${id}' from the session data cache of ${this.describe()}: ${(err.cause as Error)?.message ?? err.message}; the store answers and the entry is removed`, err);
+    this._cache.delete(id).catch((e: unknown) => this._guard.failed('delete', id, e, id));
+  }
+
+  private checkStarted(): void {
+    if (!this.isStarted()) throw new IllegalStateError('Cannot use CachingSessionDataStore: Not started');
+  }
+
+  /** Writes the store (its failure fails the write), then the cache if the store really wrote. */
   async store(id: string, data: SessionData): Promise<void> {
+    this.checkStarted();
     const before = data.getLastSaved();
+    const changed = data.isDirty() || data.isMetaDataDirty();
     await this._store.store(id, data);
-    if (data.getLastSaved() !== before) await this._cache.store(id, data);
+    // The store wrote if lastSaved moved (Jetty's test), or if what was changed is now clean: two writes
+    // in one millisecond leave lastSaved where it was, and the cache must not keep the first one.
+    const wrote = data.getLastSaved() !== before || (changed && !data.isDirty() && !data.isMetaDataDirty());
+    if (wrote) await this.cacheWrite('store', id, () => this._cache.store(id, data));
   }
 
   async delete(id: string): Promise<boolean> {
+    this.checkStarted();
     const deleted = await this._store.delete(id);
-    await this._cache.delete(id);
+    await this.cacheWrite('delete', id, () => this._cache.delete(id));
     return deleted;
   }
 
@@ -62,16 +105,38 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
   async renew(oldId: string, newId: string, data: SessionData): Promise<void> {
     try {
       await renewInStore(this._store, oldId, newId, data);
-      await this._cache.store(newId, data);
+      await this.cacheWrite('store', newId, () => this._cache.store(newId, data));
     } finally {
-      await this._cache.delete(oldId);
+      await this.cacheWrite('delete', oldId, () => this._cache.delete(oldId));
     }
   }
 
-  async exists(id: string): Promise<boolean> {
+  /** A change of `id` the cache must follow; when it cannot, the id is remembered as stale there. */
+  private async cacheWrite(what: string, id: string, op: () => Promise<unknown>): Promise<void> {
+    if (!(await this._guard.usable())) {
+      this._guard.markStale(id);
+      return;
+    }
     try {
-      if (await this._cache.load(id)) return true;
-    } catch { /* fall through to the store */ }
+      await op();
+      this._guard.succeeded();
+    } catch (err) {
+      this._guard.failed(what, id, err, id);
+    }
+  }
+
+  /** A live cached copy counts (Jetty counts any hit; Pier checks its expiry); otherwise the store answers. */
+  async exists(id: string): Promise<boolean> {
+    this.checkStarted();
+    if (await this._guard.usable()) {
+      try {
+        const hit = await this._cache.load(id);
+        this._guard.succeeded();
+        if (hit && !hit.isExpiredAt(Date.now())) return true;
+      } catch (err) {
+        this.cacheReadFailed(id, err);
+      }
+    }
     return this._store.exists(id);
   }
 

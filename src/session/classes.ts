@@ -42,3 +42,15 @@ declareOptionalBackend({
   packages: ['pg', 'mysql2', 'better-sqlite3'],
   load: () => require('./stores/jdbc/classes'),
 });
+
+// The memcached session data cache needs memjs, so its classes load only when XML names one of them
+// (etc/sessions/session-data-cache/xmemcached.xml names the factory).
+declareOptionalBackend({
+  title: 'the memcached session data cache',
+  classes: [
+    'org.eclipse.jetty.memcached.session.MemcachedSessionDataMap',
+    'org.eclipse.jetty.memcached.session.MemcachedSessionDataMapFactory',
+  ],
+  packages: ['memjs'],
+  load: () => require('./stores/memcached/classes'),
+});

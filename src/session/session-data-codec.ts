@@ -38,6 +38,12 @@ export interface StoredSessionDocument {
   cookieSet: number;
   expiry: number;
   maxInactiveMs: number;
+  /**
+   * When the session was last written (ms), kept by the network stores (Redis, the memcached cache) so that
+   * savePeriodSec works and a store reading a cached copy knows the session was saved before; the file
+   * store leaves it out (it reads the file's modification time).
+   */
+  lastSaved?: number;
   attributes: Record<string, unknown>;
 }
 
@@ -194,19 +200,23 @@ function encodeAttributes(attrs: ReadonlyMap<string, unknown>): Record<string, u
 }
 
 /** Builds the stored document for a SessionData (throws UnencodableValueError for a bad attribute). */
-function toDocument(data: SessionData): StoredSessionDocument {
+function toDocument(data: SessionData, withLastSaved: boolean): StoredSessionDocument {
   return {
     format: SESSION_FORMAT, version: SESSION_FORMAT_VERSION,
     id: data.id, contextPath: data.contextPath, vhost: data.vhost, lastNode: data.lastNode,
     created: data.created, accessed: data.accessed, lastAccessed: data.lastAccessed, cookieSet: data.cookieSet,
     expiry: data.expiry, maxInactiveMs: data.maxInactiveMs,
+    ...(withLastSaved ? { lastSaved: data.getLastSaved() } : {}),
     attributes: encodeAttributes(data.attributes),
   };
 }
 
-/** Serialises a SessionData to the UTF-8 JSON bytes of its stored document. */
-export function encodeSessionData(data: SessionData): Buffer {
-  return Buffer.from(JSON.stringify(toDocument(data)), 'utf8');
+/**
+ * Serialises a SessionData to the UTF-8 JSON bytes of its stored document; `withLastSaved` adds the
+ * `lastSaved` field (the network stores keep it, the file store does not).
+ */
+export function encodeSessionData(data: SessionData, withLastSaved = false): Buffer {
+  return Buffer.from(JSON.stringify(toDocument(data, withLastSaved)), 'utf8');
 }
 
 function num(doc: Record<string, unknown>, k: string): number {
@@ -232,6 +242,7 @@ function fromDocument(raw: unknown): SessionData {
   data.lastNode = str(doc, 'lastNode');
   data.cookieSet = num(doc, 'cookieSet');
   data.expiry = num(doc, 'expiry');
+  if (doc.lastSaved !== undefined) data.setLastSaved(num(doc, 'lastSaved'));
   const attrs = doc.attributes;
   if (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs)) fail('attributes is not an object');
   for (const k of Object.keys(attrs)) data.attributes.set(k, decodeValue((attrs as Record<string, unknown>)[k]));

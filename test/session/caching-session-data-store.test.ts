@@ -12,20 +12,33 @@ import { AbstractLifeCycle } from '../../src/util/component/abstract-life-cycle'
 import { MemorySessionDataStore } from './memory-session-data-store';
 import { makeContext } from './support';
 import { spyOnLog } from '../support/log-capture';
+import * as sinon from 'sinon';
+import { UnreadableSessionDataError } from '../../src/session/errors';
 
 /** An L2 map kept in memory that counts its calls. */
 class MemoryMap extends AbstractLifeCycle implements SessionDataMap {
   readonly entries = new Map<string, SessionData>();
   readonly calls: string[] = [];
   failLoads = false;
+  failWrites = false;
   initialize(): void { /* nothing */ }
   async load(id: string): Promise<SessionData | null> {
     this.calls.push(`load:${id}`);
     if (this.failLoads) throw new Error('map down');
     return this.entries.get(id) ?? null;
   }
-  async store(id: string, data: SessionData): Promise<void> { this.calls.push(`store:${id}`); this.entries.set(id, data); }
-  async delete(id: string): Promise<boolean> { this.calls.push(`delete:${id}`); return this.entries.delete(id); }
+  async store(id: string, data: SessionData): Promise<void> {
+    this.calls.push(`store:${id}`);
+    if (this.failWrites) throw new Error('map down');
+    const copy = new SessionData(id, data.getContextPath(), data.getVhost(), data.getCreated(), data.getAccessed(), data.getLastAccessed(), data.getMaxInactiveMs());
+    copy.putAllAttributes(data.getAllAttributes());
+    this.entries.set(id, copy);
+  }
+  async delete(id: string): Promise<boolean> {
+    this.calls.push(`delete:${id}`);
+    if (this.failWrites) throw new Error('map down');
+    return this.entries.delete(id);
+  }
 }
 
 describe('CachingSessionDataStore', () => {
@@ -67,7 +80,7 @@ describe('CachingSessionDataStore', () => {
     map.failLoads = true;
     const warn = spyOnLog();
     expect((await c.load('c'))!.getId()).to.equal('c');
-    expect(warn.calledOnce && warn.firstCall.args[0].startsWith("Cannot load session 'c' from the session data cache: ")).to.equal(true);
+    expect(warn.calledOnce && warn.firstCall.args[0].startsWith("Cannot load session 'c' in the session data cache of context '_test' vhost '0.0.0.0': map down")).to.equal(true);
   });
 
   it('deletes from the delegate then the cache, and passes expiry and passivation to the delegate', async () => {
@@ -79,6 +92,84 @@ describe('CachingSessionDataStore', () => {
     expect(map.entries.has('d')).to.equal(false);
     expect(c.isPassivating()).to.equal(true);
     expect([...await c.getExpired(new Set(['gone']))]).to.deep.equal(['gone']);
+  });
+
+  it('writes the cache again when two writes of a session fall in one millisecond', async () => {
+    const clock = sinon.useFakeTimers({ now: 5_000_000, toFake: ['Date'] });
+    try {
+      const { c, map } = await setUp();
+      const d = c.newSessionData('ms', Date.now(), Date.now(), Date.now(), 60_000);
+      d.setAttribute('v', 1);
+      await c.store('ms', d);
+      d.setAttribute('v', 2);
+      await c.store('ms', d);
+      expect(map.entries.get('ms')!.getAttribute('v')).to.equal(2);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  describe('when the cache fails', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => { clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['Date'] }); });
+    afterEach(() => clock.restore());
+
+    it('logs one WARN for the outage, answers from the store, and leaves the cache alone for a second', async () => {
+      const { c, map, store } = await setUp();
+      const d = c.newSessionData('e', Date.now(), Date.now(), Date.now(), 60_000);
+      await store.store('e', d);
+      map.failLoads = true;
+      map.failWrites = true;
+      const warn = spyOnLog();
+      for (let i = 0; i < 20; i++) expect((await c.load('e'))!.getId()).to.equal('e');
+      d.setAttribute('v', 2);
+      await c.store('e', d);
+      expect(warn.callCount).to.equal(1);
+      expect(map.calls.filter((x) => x.startsWith('load')).length).to.equal(1);
+      expect(map.calls.filter((x) => x.startsWith('store')).length).to.equal(0);
+      expect(c.isCacheAvailable()).to.equal(false);
+    });
+
+    it('removes from the cache what changed while it was away before reading it again, then says it is back', async () => {
+      const { c, map } = await setUp();
+      const d = c.newSessionData('f', Date.now(), Date.now(), Date.now(), 60_000);
+      d.setAttribute('v', 1);
+      await c.store('f', d);
+      map.failWrites = true;
+      d.setAttribute('v', 2);
+      await c.store('f', d);
+      expect(map.entries.get('f')!.getAttribute('v')).to.equal(1);
+      expect((await c.load('f'))!.getAttribute('v')).to.equal(2);
+      map.failWrites = false;
+      clock.tick(1001);
+      const info = spyOnLog('INFO');
+      expect((await c.load('f'))!.getAttribute('v')).to.equal(2);
+      expect(map.entries.has('f')).to.equal(false);
+      expect(info.calledOnce && /answers again/.test(info.firstCall.args[0])).to.equal(true);
+      expect(c.isCacheAvailable()).to.equal(true);
+    });
+
+    it('never fails a write, a delete or a renewal because of the cache', async () => {
+      const { c, map, store } = await setUp();
+      map.failWrites = true;
+      const d = c.newSessionData('g', Date.now(), Date.now(), Date.now(), 60_000);
+      await c.store('g', d);
+      await c.renew('g', 'h', d);
+      expect(await c.delete('h')).to.equal(true);
+      expect(store.records.size).to.equal(0);
+    });
+
+    it('removes an entry it cannot decode and answers from the store, without counting it as an outage', async () => {
+      const { c, map, store } = await setUp();
+      const d = c.newSessionData('u', Date.now(), Date.now(), Date.now(), 60_000);
+      await store.store('u', d);
+      map.entries.set('u', d);
+      map.load = async () => { throw new UnreadableSessionDataError('u', null, { cause: new TypeError('bad bytes') }); };
+      expect((await c.load('u'))!.getId()).to.equal('u');
+      expect(c.isCacheAvailable()).to.equal(true);
+      await new Promise((r) => setImmediate(r));
+      expect(map.entries.has('u')).to.equal(false);
+    });
   });
 
   it('is made by CachingSessionDataStoreFactory, which needs both factories', () => {

@@ -44,6 +44,12 @@ export function sessionDataStoreContract(h: StoreContractHooks): void {
       await h.cleanup?.();
     });
 
+    /** Where the grace and save periods are set: the store, or the delegate of a decorator (CachingSessionDataStore). */
+    function periods(): { setGracePeriodSec(n: number): void; setSavePeriodSec(n: number): void } {
+      const s = store as unknown as { getSessionDataStore?(): unknown };
+      return (typeof s.getSessionDataStore === 'function' ? s.getSessionDataStore() : store) as never;
+    }
+
     function newData(id: string, maxInactiveMs = 60_000, createdAgo = 0): SessionData {
       const t = Date.now() - createdAgo;
       const d = store.newSessionData(id, t, t, t, maxInactiveMs);
@@ -188,14 +194,14 @@ export function sessionDataStoreContract(h: StoreContractHooks): void {
     });
 
     it('finds expired sessions of its context that were not candidates', async () => {
-      (store as unknown as { setGracePeriodSec(n: number): void }).setGracePeriodSec(0);
+      periods().setGracePeriodSec(0);
       await store.store('nc-dead', newData('nc-dead', 1000, 10_000));
       const exp = await store.getExpired(new Set());
       expect(exp.has('nc-dead')).to.equal(true);
     });
 
     it('writes a session whose only change is its access time only after savePeriodSec', async () => {
-      (store as unknown as { setSavePeriodSec(n: number): void }).setSavePeriodSec(3600);
+      periods().setSavePeriodSec(3600);
       const d = newData('save1');
       await store.store('save1', d);
       const saved = d.getLastSaved();
