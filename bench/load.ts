@@ -2,8 +2,9 @@
  * The load generator: autocannon, programmatic, the same settings for every server.
  * @module
  */
+import { requirePeer } from './peers';
+
 type Any = any; // autocannon ships no types
-const autocannon: Any = require('autocannon');
 
 /** Load settings shared by every server in one run. */
 export interface LoadSettings {
@@ -24,6 +25,7 @@ export interface LoadResult {
 
 /** Drives `GET /` on the port; with `cookies`, connection i always sends cookies[i % length]. */
 export async function drive(port: number, settings: LoadSettings, cookies: string[] | null): Promise<LoadResult> {
+  const autocannon: Any = requirePeer('autocannon');
   let next = 0;
   const result: Any = await autocannon({
     url: `http://127.0.0.1:${port}/`,

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensurePeers } from './peers';
 import { formatRatios, formatTable, ratios } from './report';
 import { jdbcStoreLatency } from './jdbc-latency';
 import {
@@ -34,6 +35,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  ensurePeers();
   const quick = process.argv.includes('--quick');
   const load = {
     durationSec: envInt('BENCH_DURATION', quick ? 3 : 10),

@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { body, type RunningServer, type ServerOptions } from './server-kind';
+import { requirePeer } from '../peers';
 
 type Any = any; // the peers ship no types we depend on
 
@@ -14,18 +15,18 @@ type Any = any; // the peers ship no types we depend on
  * or connect-pg-simple ('pg', on `extra.pgUrl` in table `extra.table`, with a pool of 10 as Pier's).
  */
 export async function startExpress(options: ServerOptions, store: 'memory' | 'file' | 'pg'): Promise<RunningServer> {
-  const express: Any = require('express');
-  const session: Any = require('express-session');
+  const express: Any = requirePeer('express');
+  const session: Any = requirePeer('express-session');
   const app = express();
   let sessionStore: Any;
   let pool: Any = null;
   if (store === 'pg') {
-    const pg: Any = require('pg');
-    const PgStore: Any = require('connect-pg-simple')(session);
+    const pg: Any = requirePeer('pg');
+    const PgStore: Any = requirePeer('connect-pg-simple')(session);
     pool = new pg.Pool({ connectionString: String(options.extra.pgUrl), max: 10 });
     sessionStore = new PgStore({ pool, tableName: `${String(options.extra.table)}_${process.pid}`, createTableIfMissing: true, pruneSessionInterval: false });
   } else if (store === 'file') {
-    const FileStore: Any = require('session-file-store')(session);
+    const FileStore: Any = requirePeer('session-file-store')(session);
     sessionStore = new FileStore({ path: options.storeDir, logFn: () => undefined, retries: 0 });
   } else {
     sessionStore = new session.MemoryStore();

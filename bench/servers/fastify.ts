@@ -3,15 +3,16 @@
  * @module
  */
 import { body, type RunningServer, type ServerOptions } from './server-kind';
+import { requirePeer } from '../peers';
 
 type Any = any; // the peer's types are not needed here
 
 /** Starts fastify + @fastify/session on 127.0.0.1, port 0. */
 export async function startFastify(options: ServerOptions): Promise<RunningServer> {
-  const Fastify: Any = require('fastify');
+  const Fastify: Any = requirePeer('fastify');
   const app = Fastify({ logger: false });
-  await app.register(require('@fastify/cookie'));
-  await app.register(require('@fastify/session'), {
+  await app.register(requirePeer('@fastify/cookie'));
+  await app.register(requirePeer('@fastify/session'), {
     secret: 'bench-secret-bench-secret-bench-secret', cookie: { secure: false }, saveUninitialized: false,
   });
   app.get('/', async (req: Any, reply: Any) => {
