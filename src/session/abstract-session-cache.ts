@@ -254,9 +254,17 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
    * After the last release's write: evict (EVICT_ON_SESSION_EXIT) or keep it cached, reactivated. A
    * session whose write failed (its store is down) is kept in memory whatever the policy, so that the
    * next release writes it instead of the change being lost.
+   *
+   * EVICT_ON_SESSION_EXIT evicts only when the store holds everything the Session object holds: no
+   * request is in it and no later release queued a write behind this one. Jetty gets this by holding
+   * the session's lock across the write and the eviction; here a request that arrives while the write
+   * runs finds the object still cached and uses it, and the write of the last request out evicts. An
+   * eviction before a queued write finished would let the next request load the older copy from the
+   * store, and that request's write would then overwrite the queued one: a lost update on one node.
    */
   private afterRelease(session: Session, passivating: boolean, written = true): void {
-    if (written && this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0) {
+    if (written && this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0
+      && !session.hasStoreWorkQueued()) {
       this.evict(session);
     } else {
       if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);

@@ -122,6 +122,13 @@ export class Session implements HttpSession {
     return run === DONE ? DONE : this.queue(run);
   }
 
+  /**
+   * True while store work for this session is queued or running. A release's continuation sees its own
+   * write already off the queue (the queue's tail is cleared before the caller's reaction runs), so
+   * true there means a later request queued another write behind it.
+   */
+  hasStoreWorkQueued(): boolean { return this._io !== null; }
+
   /** Makes `run` the tail of the store queue until it settles. */
   private queue<T>(run: Promise<T>): Promise<T> {
     const tail: Promise<void> = run.then(() => { if (this._io === tail) this._io = null; },

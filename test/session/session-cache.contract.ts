@@ -4,7 +4,7 @@
  * @module
  */
 import { expect } from 'chai';
-import { decodeSessionData } from '../../src/session/session-data-codec';
+import { decodeSessionData, encodeSessionData } from '../../src/session/session-data-codec';
 import * as sinon from 'sinon';
 import type { AbstractSessionCache } from '../../src/session/abstract-session-cache';
 import { Session } from '../../src/session/session';
@@ -172,6 +172,53 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     });
 
     if (h.keepsSessions) {
+      it('keeps every update with EVICT_ON_SESSION_EXIT when a request comes and goes while the last write is under way', async () => {
+        await setUp((c) => c.setEvictionPolicy(0));
+        const id = (await createInRequest({ n: 0 })).getId();
+        // a slow database: each write sends the data as it is when the write starts, and the store holds
+        // it only when the test opens that write's gate
+        const gates: (() => void)[] = [];
+        const original = store.store.bind(store);
+        sinon.stub(store, 'store').callsFake((sid, data) => {
+          const sent = encodeSessionData(data);
+          return new Promise<void>((resolve) => gates.push(resolve)).then(async () => {
+            await original(sid, data);
+            store.records.set(sid, sent);
+          });
+        });
+        const increment = async (req: FakeRequest): Promise<Session> => {
+          const s = (await handler.getHttpSession(`${id}.node0`))!;
+          handler.enterSession(req, s);
+          s.setAttribute('n', (s.getAttribute('n') as number) + 1);
+          return s;
+        };
+        const first = new FakeRequest();
+        const a = await increment(first);
+        const firstLeft = handler.completeRequest(first);
+        await eventuallyTrue(() => gates.length === 1);
+        // the second request finds the session in memory while the first one's write (n=1) is in flight
+        const second = new FakeRequest();
+        expect(await increment(second)).to.equal(a);
+        const secondLeft = handler.completeRequest(second);
+        gates[0]();
+        await firstLeft;
+        // its write (n=2) is queued: the session must not leave memory, or the next request loads n=1
+        const third = new FakeRequest();
+        const c = await increment(third);
+        expect(c.getAttribute('n')).to.equal(3);
+        await eventuallyTrue(() => gates.length === 2);
+        expect(gates).to.have.length(2);
+        gates[1]();
+        await secondLeft;
+        const thirdLeft = handler.completeRequest(third);
+        await eventuallyTrue(() => gates.length === 3);
+        gates[2]();
+        await thirdLeft;
+        sinon.restore();
+        expect(cache.contains(id)).to.equal(false);
+        expect(decodeSessionData(store.records.get(id)!).getAttribute('n')).to.equal(3);
+      });
+
       it('keeps a session whose write failed in memory even with EVICT_ON_SESSION_EXIT, and writes it at the next release', async () => {
         await setUp((c) => c.setEvictionPolicy(0));
         const s = await createInRequest({ n: 1 });
@@ -245,4 +292,10 @@ export function sessionCacheContract(h: CacheContractHooks): void {
 
 function decodeOrNull(store: MemorySessionDataStore, id: string): unknown {
   return store.records.get(id) ?? null;
+}
+
+/** Turns of the event loop until `check` holds (at most 1000, then it fails): store work runs in between. */
+async function eventuallyTrue(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setImmediate(r));
+  expect(check()).to.equal(true);
 }
