@@ -99,8 +99,14 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     if (SESSION_LOG.isDebugEnabled()) {
       SESSION_LOG.debug('Store: id={}, mdirty={}, dirty={}, lsave={}, period={}, elapsed={}', id, data.isMetaDataDirty(), data.isDirty(), lastSave, savePeriodMs, now - lastSave);
     }
-    if (!(data.isDirty() || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return DONE;
+    const wasDirty = data.isDirty();
+    if (!(wasDirty || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return DONE;
+    const wasMetaDataDirty = data.isMetaDataDirty();
     data.setLastSaved(now);
+    // The flags are cleared as the write starts, not when it ends: a request that changes the session
+    // while the write is on its way marks it dirty again, and the next release writes that change.
+    // (Cleared at the end, that change would be forgotten, and the data store would keep the older copy.)
+    data.clean();
     const started = startTimeFor(sessionStoreStoreChannel);
     let writing: Promise<void>;
     try {
@@ -109,15 +115,14 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
       writing = Promise.reject(err);
     }
     if (writing === DONE) {
-      data.clean();
       if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
       return DONE;
     }
     return writing.then(() => {
-      data.clean();
       if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
     }, (err: unknown) => {
       data.setLastSaved(lastSave);
+      restoreDirty(data, wasDirty, wasMetaDataDirty);
       if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started, err), id });
       throw err;
     });
@@ -137,7 +142,11 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   async renew(oldId: string, newId: string, data: SessionData): Promise<void> {
     this.checkStarted();
     const lastSave = data.getLastSaved();
+    const wasDirty = data.isDirty();
+    const wasMetaDataDirty = data.isMetaDataDirty();
     data.setLastSaved(Date.now());
+    // cleared as the write starts, as in store(): a change made meanwhile stays to be written
+    data.clean();
     // Published as the write of the new id and the delete of the old one (`pier.session.store.store`, `.delete`).
     const started = startTimeFor(sessionStoreStoreChannel);
     const deleteStarted = startTimeFor(sessionStoreDeleteChannel);
@@ -145,10 +154,10 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
       await this.doRenew(oldId, newId, data, lastSave);
     } catch (err) {
       data.setLastSaved(lastSave);
+      restoreDirty(data, wasDirty, wasMetaDataDirty);
       if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started, err), id: newId });
       throw err;
     }
-    data.clean();
     if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id: newId });
     if (deleteStarted >= 0) sessionStoreDeleteChannel.publish({ ...storeMessage(this, this._context, deleteStarted), id: oldId, deleted: true });
   }
@@ -208,4 +217,10 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   override dumpSelf(): string {
     return `${super.dumpSelf()}[passivating=${this.isPassivating()},graceSec=${this._gracePeriodSec},saveSec=${this._savePeriodSec}]`;
   }
+}
+
+/** A failed write leaves the data as dirty as it was before (and as a change made meanwhile made it). */
+function restoreDirty(data: SessionData, dirty: boolean, metaDataDirty: boolean): void {
+  if (dirty) data.setDirty(true);
+  if (metaDataDirty) data.setMetaDataDirty(true);
 }

@@ -102,6 +102,19 @@ export function sessionDataStoreContract(h: StoreContractHooks): void {
       return;
     }
 
+    it('keeps a session changed while its write is on its way dirty, so that the next write stores the change', async () => {
+      const d = newData('changing1');
+      d.setAttribute('n', 1);
+      const writing = store.store('changing1', d);
+      // a second request of the same session changes it before the first one's write is acknowledged
+      d.setAttribute('n', 2);
+      await writing;
+      expect(d.isDirty()).to.equal(true);
+      await store.store('changing1', d);
+      expect(d.isDirty()).to.equal(false);
+      expect((await store.load('changing1'))!.getAttribute('n')).to.equal(2);
+    });
+
     it('stores a new session and loads every field and attribute back', async () => {
       const d = newData('store1');
       d.setAttribute('name', 'value');
