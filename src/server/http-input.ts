@@ -46,6 +46,9 @@ export class HttpInput extends Readable {
       this._started = true;
       this._onFirstRead?.();
       if (raw.readableEnded) { this._ended = true; this.push(null); return; }
+      // The client may have left before anyone read (while the request waited for a session store, say):
+      // the raw request's 'close' has then been emitted already, and listening for it would wait forever.
+      if (raw.destroyed) { this.destroy(new EofException('Early EOF', raw.errored ? { cause: raw.errored } : undefined)); return; }
       raw.on('data', this.onData);
       raw.on('end', this.onEnd);
       raw.on('error', this.onAbort);

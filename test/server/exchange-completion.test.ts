@@ -74,6 +74,42 @@ describe('Exchange completion', () => {
     expect(requestLog.uris).to.deep.equal(['/upload']);
   });
 
+  it('completes an exchange whose client left before its body was first read (the handler was waiting, as for a session store), and the reader gets EofException', async () => {
+    let failure: unknown = null;
+    const { port, connector } = await serve(async (q) => {
+      // the handler is busy elsewhere (a database load) until the client has gone
+      const socket = q.getRawRequest().socket;
+      if (!socket.readableEnded && !socket.destroyed) await new Promise((r) => { socket.once('end', r); socket.once('close', r); });
+      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+    });
+    const s = net.connect(port, '127.0.0.1', () => s.write('POST /late-read HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\npart of it'));
+    s.on('error', () => undefined);
+    expect(await eventually(() => connector.getInFlight() === 1)).to.equal(true);
+    s.destroy();
+    expect(await eventually(() => connector.getInFlight() === 0 && requestLog.uris.length === 1)).to.equal(true);
+    expect(failure).to.be.instanceOf(EofException);
+    await stopPromptly();
+    expect(requestLog.uris).to.deep.equal(['/late-read']);
+  });
+
+  it('completes an exchange whose connection closed before its body was first read (Node destroyed the request), and the reader gets EofException', async () => {
+    let failure: unknown = null;
+    const { port, connector } = await serve(async (q) => {
+      const raw = q.getRawRequest();
+      // the connector ends the connection while the handler waits elsewhere (as an idle timeout does)
+      const closed = new Promise((r) => raw.once('close', r));
+      raw.socket.destroy();
+      await closed;
+      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+    });
+    const s = net.connect(port, '127.0.0.1', () => s.write('POST /closed HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\npart of it'));
+    s.on('error', () => undefined);
+    expect(await eventually(() => connector.getInFlight() === 0 && requestLog.uris.length === 1)).to.equal(true);
+    expect(failure).to.be.instanceOf(EofException);
+    await stopPromptly();
+    expect(requestLog.uris).to.deep.equal(['/closed']);
+  });
+
   it('answers a reader of a body with a bad chunk with 500 and closes the connection, as Jetty (Early EOF)', async () => {
     let failure: unknown = null;
     const { port, connector } = await serve(async (q) => {
