@@ -12,6 +12,7 @@ import { UnencodableValueError, decodeSessionData, encodeSessionData } from '../
 import type { SessionDataStore } from '../session-data-store';
 import { isValidSessionId } from '../session-id';
 import { tempPathFor, writeFileAtomically } from '../../util/atomic-write';
+import { syncDir } from '../stores/file/session-file-io';
 import { SESSION_LOG } from '../session-log';
 
 /** The settings the manager hands to its store before start. */
@@ -118,10 +119,10 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
       throw err;
     }
     if (data.isExpiredAt(Date.now())) {
-      await unlinkQuietly(file);
+      await unlinkSynced(file);
       return null;
     }
-    if (this._settings.deleteAfterRestore) await unlinkQuietly(file);
+    if (this._settings.deleteAfterRestore) await unlinkSynced(file);
     data.setLastSaved(Date.now());
     data.clean();
     return data;
@@ -145,6 +146,8 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     const tmp = tempPathFor(path.dirname(file), `.${id}`);
     try {
       await writeFileAtomically(tmp, file, bytes);
+      // the rename is in the folder's own data: synced, or a power cut can bring the older file back
+      await syncDir(path.dirname(file));
     } catch (err) {
       throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
     }
@@ -154,9 +157,10 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
   /** Memory is the authority while running: the cache's per-request writes are not persisted. */
   async store(_id: string, _data: SessionData): Promise<void> { /* saved only by save() */ }
 
+  /** Removes the session's file; the folder is synced after, so that a power cut cannot bring it back. */
   async delete(id: string): Promise<boolean> {
     const file = this.getFileFor(id);
-    return file === null ? false : unlinkQuietly(file);
+    return file === null ? false : unlinkSynced(file);
   }
 
   async exists(id: string): Promise<boolean> {
@@ -181,7 +185,7 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
       this._reported.add(name);
       SESSION_LOG.warn(`Cannot restore session file '${file}': ${(cause as Error)?.message ?? String(cause)}${del ? '; deleting it' : '; keeping it'}`, cause);
     }
-    if (del) await unlinkQuietly(file);
+    if (del) await unlinkSynced(file);
   }
 
   override dumpSelf(): string { return `${super.dumpSelf()}[dir=${this._settings.storeDirectory}]`; }
@@ -192,4 +196,11 @@ async function unlinkQuietly(file: string): Promise<boolean> {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') SESSION_LOG.warn(`Cannot delete session file '${file}': ${(err as Error).message}`, err);
     return false;
   }
+}
+
+/** unlinkQuietly, then a folder fsync when the file was removed (a removal is durable only then). */
+async function unlinkSynced(file: string): Promise<boolean> {
+  const removed = await unlinkQuietly(file);
+  if (removed) await syncDir(path.dirname(file));
+  return removed;
 }

@@ -9,6 +9,7 @@ import * as sinon from 'sinon';
 import { UnwritableSessionDataError } from '../../../src/session/errors';
 import { HashSessionDataStore } from '../../../src/session/legacy/hash-session-data-store';
 import { decodeSessionData } from '../../../src/session/session-data-codec';
+import { watchFolder } from '../../support/file-handles';
 import { tempDir } from './support';
 
 describe('HashSessionDataStore', () => {
@@ -37,6 +38,49 @@ describe('HashSessionDataStore', () => {
     expect(error).to.be.instanceOf(UnwritableSessionDataError);
     expect(fs.readdirSync(dir)).to.deep.equal(['abc123']);
     expect(decodeSessionData(fs.readFileSync(path.join(dir, 'abc123'))).getAttribute('v')).to.equal(1);
+  });
+
+  it('syncs the folder after each rename of a saved file, before the save returns', async () => {
+    const events: string[] = [];
+    const data = store.newSessionData('saved1', 1000, 1000, 1000, -1);
+    data.setAttribute('v', 1);
+    watchFolder(dir, events);
+    await store.save(data);
+    events.push('returned');
+    const renamed = events.indexOf('renamed saved1');
+    expect(renamed, events.join(', ')).to.be.at.least(0);
+    const syncStart = events.indexOf('dir sync start', renamed);
+    expect(syncStart, events.join(', ')).to.be.greaterThan(renamed);
+    expect(events.indexOf('dir sync end', syncStart), events.join(', ')).to.be.below(events.indexOf('returned'));
+  });
+
+  it('syncs the folder after deleting a session file, before the delete returns', async () => {
+    const events: string[] = [];
+    await store.save(store.newSessionData('deleted1', 1000, 1000, 1000, -1));
+    watchFolder(dir, events);
+    expect(await store.delete('deleted1')).to.equal(true);
+    events.push('returned');
+    const unlinked = events.indexOf('unlinked deleted1');
+    expect(unlinked, events.join(', ')).to.be.at.least(0);
+    const syncStart = events.indexOf('dir sync start', unlinked);
+    expect(syncStart, events.join(', ')).to.be.greaterThan(unlinked);
+    expect(events.indexOf('dir sync end', syncStart), events.join(', ')).to.be.below(events.indexOf('returned'));
+  });
+
+  it('syncs the folder after removing a file it restored (deleteAfterRestore), before the load returns', async () => {
+    const events: string[] = [];
+    await store.save(store.newSessionData('restored1', Date.now(), Date.now(), Date.now(), -1));
+    await store.stop();
+    store.configure({ storeDirectory: dir, deleteUnrestorableSessions: false, deleteAfterRestore: true });
+    await store.start();
+    watchFolder(dir, events);
+    expect(await store.load('restored1')).to.not.equal(null);
+    events.push('returned');
+    const unlinked = events.indexOf('unlinked restored1');
+    expect(unlinked, events.join(', ')).to.be.at.least(0);
+    const syncStart = events.indexOf('dir sync start', unlinked);
+    expect(syncStart, events.join(', ')).to.be.greaterThan(unlinked);
+    expect(events.indexOf('dir sync end', syncStart), events.join(', ')).to.be.below(events.indexOf('returned'));
   });
 
   it('lists only session ids, ignoring hidden and temp files', async () => {

@@ -398,7 +398,13 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
       const old = this._disk.get(id);
       this._files.set(id, { name, expiry });
       this._disk.set(id, name);
-      if (old !== undefined && old !== name) await unlinkQuietly(this.file(old));
+      if (old !== undefined && old !== name) {
+        await unlinkQuietly(this.file(old));
+        // durability=file: the file of the old expiry is gone for good before the answer. Left to the
+        // operating system, a power cut could leave both files, and the start-up scan keeps the one with
+        // the later expiry: the older data when the new expiry is earlier (a shorter maxInactiveInterval).
+        if (fsync) await this.dirSync().sync();
+      }
     });
   }
 

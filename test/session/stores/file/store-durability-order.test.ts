@@ -61,6 +61,30 @@ describe('FileSessionDataStore making deletes and id changes durable in order', 
     expect(events.indexOf('dir sync end', syncStart), events.join(', ')).to.be.below(events.indexOf('answered'));
   });
 
+  it('answers a write that renamed the session\'s file (its expiry changed) only after a folder sync that began once the old file was gone (durability file)', async () => {
+    const s = await started('file');
+    const d = data(s, 'moved', 1);
+    await s.store('moved', d);
+    const before = fs.readdirSync(tmp.dir).filter((n) => n.endsWith('_moved'));
+    watchFolder(tmp.dir, events);
+    // a shorter timeout: the new file's name carries an earlier expiry than the old one's
+    d.setMaxInactiveMs(30_000);
+    d.calcAndSetExpiry(d.getAccessed());
+    d.setAttribute('v', 2);
+    await s.store('moved', d);
+    events.push('answered');
+    const after = fs.readdirSync(tmp.dir).filter((n) => n.endsWith('_moved'));
+    expect(after).to.have.length(1);
+    expect(after[0]).to.not.equal(before[0]);
+    const renamed = events.indexOf('renamed moved');
+    const unlinked = events.indexOf('unlinked moved');
+    expect(renamed, events.join(', ')).to.be.at.least(0);
+    expect(events.indexOf('dir sync end', renamed), 'the new file is synced before the old one goes: ' + events.join(', ')).to.be.below(unlinked);
+    const syncStart = events.indexOf('dir sync start', unlinked);
+    expect(syncStart, events.join(', ')).to.be.greaterThan(unlinked);
+    expect(events.indexOf('dir sync end', syncStart), events.join(', ')).to.be.below(events.indexOf('answered'));
+  });
+
   it('makes the new id durable before it removes the old file on changeSessionId (durability file)', async () => {
     const s = await started('file');
     await s.store('old1', data(s, 'old1', 1));
