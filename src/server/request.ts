@@ -15,7 +15,8 @@ import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
 import type { HttpSession } from '../servlet-api/http-session';
 import type { ServletContext } from '../servlet-api/servlet-context';
 import type { Response } from './response';
-import type { SessionManagerBridge, SessionRequest } from './session-manager-bridge';
+import type { RequestCompletionListener, SessionManagerBridge, SessionRequest } from './session-manager-bridge';
+import { DONE } from './done';
 import { findPathParameter, parseRequestUri } from './uri-path';
 import { parseUrlEncoded } from './url-encoded';
 import { readBounded } from './request-body';
@@ -83,6 +84,9 @@ export class Request implements HttpServletRequest, SessionRequest {
   /** Why the body cannot be read (the connection refused it before anyone read), or null. */
   private _inputFailure: Error | null = null;
   private _exchangeEnded = false;
+  /** The completion listeners: the first in a field (the usual single SessionHandler), more in an array. */
+  private _completionListener: RequestCompletionListener | null = null;
+  private _moreCompletionListeners: RequestCompletionListener[] | null = null;
   /** Why the form could not be read (getParameter then fails with 400), or null. */
   private _formError: Error | null = null;
   private _formPrepared = false;
@@ -189,6 +193,32 @@ export class Request implements HttpServletRequest, SessionRequest {
     if (this._input !== null) this._input.fail(err);
     else this._inputFailure = err;
   }
+  /** Runs `listener` once when the handler chain has settled, before the response completes (Jetty's Request.onCompleted). */
+  addCompletionListener(listener: RequestCompletionListener): void {
+    const first = this._completionListener;
+    if (first === null) { this._completionListener = listener; return; }
+    if (first === listener) return;
+    const more = this._moreCompletionListeners ??= [];
+    if (!more.includes(listener)) more.push(listener);
+  }
+
+  /**
+   * Runs the completion listeners, once: a later call finds none. Every listener runs even when one
+   * fails; then the first failure is the rejection. DONE when none had anything to wait for, so that the
+   * usual request (one session released with nothing to write) adds no promise.
+   */
+  runCompletionListeners(): Promise<void> {
+    const first = this._completionListener;
+    if (first === null) return DONE;
+    this._completionListener = null;
+    const more = this._moreCompletionListeners;
+    this._moreCompletionListeners = null;
+    if (more === null) {
+      try { return first.onRequestCompleted(this); } catch (err) { return Promise.reject(err); }
+    }
+    return runEachListener([first, ...more], this);
+  }
+
   /** Marks the exchange ended (the connector counts it); false when it already was. */
   markExchangeEnded(): boolean {
     if (this._exchangeEnded) return false;
@@ -587,5 +617,14 @@ export class Request implements HttpServletRequest, SessionRequest {
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
+
+async function runEachListener(listeners: readonly RequestCompletionListener[], request: Request): Promise<void> {
+  let failure: unknown;
+  let failed = false;
+  for (const l of listeners) {
+    try { await l.onRequestCompleted(request); } catch (err) { if (!failed) { failed = true; failure = err; } }
+  }
+  if (failed) throw failure;
+}
 
 function hostForUrl(host: string): string { return host.includes(':') ? `[${host}]` : host; }

@@ -18,6 +18,7 @@ import { QueuedThreadPool } from './placeholders/queued-thread-pool';
 import { BAD_MESSAGE_CONTENT_TYPE, badMessageAnswer } from './bad-message';
 import { serverContentLimits } from './content-limits';
 import type { Handler } from './handler';
+import { DONE } from './done';
 import type { Request } from './request';
 import { publishRequestEnd, publishRequestStart, requestEndChannel, requestStartChannel } from './request-events';
 import type { RequestLog } from './request-log';
@@ -275,8 +276,24 @@ export class Server extends HandlerWrapper {
     return this.handle(target, request, request, response);
   }
 
-  /** After the handler chain: 404 when no handler took the request, then completion. */
+  /**
+   * After the handler chain: its completion listeners (the session release, whose write a failure of
+   * turns the answer into an error), then 404 when no handler took the request, then completion. A
+   * listener that finished at once (DONE) adds no promise.
+   */
   private afterHandle(request: Request, response: Response, done: (request: Request) => void): void {
+    let completing: Promise<void>;
+    try {
+      completing = request.runCompletionListeners();
+    } catch (err) {
+      completing = Promise.reject(err);
+    }
+    if (completing === DONE) { this.answerUnhandled(request, response, done); return; }
+    completing.then(() => this.answerUnhandled(request, response, done), (err: unknown) => this.failThenComplete(request, response, err, done));
+  }
+
+  /** 404 when no handler took the request, then completion. */
+  private answerUnhandled(request: Request, response: Response, done: (request: Request) => void): void {
     try {
       if (!request.isHandled() && !response.isCommitted() && !response.isClosed()) response.sendError(404);
     } catch (err) {
@@ -286,8 +303,26 @@ export class Server extends HandlerWrapper {
     this.completeExchange(request, response, done);
   }
 
-  /** The error response for a failure (a failure of that too closes the connection), then completion. */
+  /**
+   * The error response for a failure (a failure of that too closes the connection), then completion. The
+   * completion listeners run first (the sessions are released before the error page, as when the chain
+   * succeeds); a listener's own failure is logged, the answer is the first failure's.
+   */
   private failThenComplete(request: Request, response: Response, err: unknown, done: (request: Request) => void): void {
+    let completing: Promise<void>;
+    try {
+      completing = request.runCompletionListeners();
+    } catch (inner) {
+      completing = Promise.reject(inner);
+    }
+    if (completing === DONE) { this.answerFailure(request, response, err, done); return; }
+    completing.then(() => this.answerFailure(request, response, err, done), (inner: unknown) => {
+      CHANNEL_LOG.warn(`Cannot complete ${request.getMethod()} ${request.getRequestURI()} after its failure: ${describe(inner)}`, inner);
+      this.answerFailure(request, response, err, done);
+    });
+  }
+
+  private answerFailure(request: Request, response: Response, err: unknown, done: (request: Request) => void): void {
     try {
       this.handleFailure(request, response, err);
     } catch (inner) {

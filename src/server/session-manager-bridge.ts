@@ -42,6 +42,15 @@ export interface SessionManagerBridge {
  * org.eclipse.jetty.server.Request): the request's session plumbing, and the headers, URI, security and
  * attributes a session lookup or a new session reads.
  */
+/**
+ * Runs when the request's handler chain has settled and before its response completes (Jetty's
+ * Request.onCompleted, where SessionHandler.complete releases the sessions the request entered). The
+ * server waits for the promise; returning `DONE` (src/server/done.ts) means finished at once.
+ */
+export interface RequestCompletionListener {
+  onRequestCompleted(request: SessionRequest): Promise<void>;
+}
+
 export interface SessionRequest {
   /** Each value of the header as received (the Cookie lines, for the session cookie). */
   getHeaders(name: string): readonly string[];
@@ -65,6 +74,8 @@ export interface SessionRequest {
   setHandled(handled: boolean): void;
   /** Ends the connection after this response (Jetty's answer to a BadMessageException). */
   closeConnectionAfterResponse(): void;
+  /** Runs `listener` once when the handler chain has settled (the same listener twice counts once). */
+  addCompletionListener(listener: RequestCompletionListener): void;
 }
 
 /** The response as a SessionHandler uses it: the session cookie, the 400 for duplicate session cookies, flushOnResponseCommit. */

@@ -1,9 +1,7 @@
 /**
  * The settled promise that session operations return when they finished synchronously (a release with
- * nothing to wait for, a NullSessionDataStore write): a caller compares with it and continues at once
- * instead of adding a promise reaction per request.
+ * nothing to wait for, a NullSessionDataStore write): the server's own marker, so that a request's
+ * completion recognises a release that finished at once.
  * @module
  */
-
-/** Already resolved; returned only by operations that have completely finished. */
-export const DONE: Promise<void> = Promise.resolve();
+export { DONE } from '../server/done';

@@ -8,7 +8,7 @@
  */
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ScopedHandler } from '../server/handler/scoped-handler';
-import type { SessionManagerBridge, SessionCookie, SessionRequest } from '../server/session-manager-bridge';
+import type { RequestCompletionListener, SessionManagerBridge, SessionCookie, SessionRequest } from '../server/session-manager-bridge';
 import type { HttpSession } from '../servlet-api/http-session';
 import type { ServletContext } from '../servlet-api/servlet-context';
 import type { Request } from '../server/request';
@@ -66,7 +66,7 @@ export const DEFAULT_SESSION_ID_PATH_PARAMETER_NAME = 'jsessionid';
   implements: ['org.eclipse.jetty.server.SessionManager'],
   ctors: [[], [{ name: 'manager', type: 'org.eclipse.jetty.server.SessionManager' }]],
 })
-export class SessionHandler extends ScopedHandler implements SessionManagerBridge, SessionOwner, IdManagedSessionHandler {
+export class SessionHandler extends ScopedHandler implements SessionManagerBridge, SessionOwner, IdManagedSessionHandler, RequestCompletionListener {
   /**
    * `new SessionHandler()`, or the 9.3 form `new SessionHandler(manager)` (legacy integration, see
    * src/session/legacy): a manager such as HashSessionManager is itself a SessionHandler, so the
@@ -328,16 +328,25 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * and that write completes before this promise settles). A session in memory is found without a
    * promise, and the chain's promise is continued rather than awaited in async frames.
    *
-   * Hot-path rule (a request for a resident session): checkRequestedSessionId (cookie scan, getResident),
-   * access and enterSession stay synchronous, and leaveScope gets DONE back from the release when
-   * nothing is to be written; the `inScope.then` below is the only promise the session layer makes.
-   * test/session/hot-path-promises.test.ts fails if another appears.
+   * Hot-path rules (a request for a resident session), which test/session/hot-path-promises.test.ts
+   * checks by counting the promises made in src/session/ (it allows none):
+   * - checkRequestedSessionId (cookie scan, cache.getResident, acceptSession), access and enterSession
+   *   stay synchronous: a session in memory is found, counted and entered without a promise;
+   * - the request's own scope (no session handler before this one) is left through the request's
+   *   completion listener (onRequestCompleted, run by the server when the chain has settled), not by a
+   *   reaction to the chain's promise: doScope returns the chain's promise itself;
+   * - the release returns DONE when nothing is to be written (another request still in the session, a
+   *   write the save period skips, a NullSessionDataStore): the server then goes on without a promise.
+   * A cross-context dispatch (another session handler's scope outside this one) still leaves through a
+   * reaction, since the outer context's session must come back when the inner scope ends.
    */
   override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const req: SessionRequest = baseRequest;
     const previous = req.getSessionHandler();
     if (previous === this || !this.isStarted()) return this.nextScope(target, baseRequest, request, response);
     const previousSession = req.getCurrentSession();
+    // the request's own scope: its sessions are released when the request completes (Jetty's onCompleted)
+    if (previous === null) req.addCompletionListener(this);
     let inScope: Promise<void>;
     try {
       req.setSessionHandler(this);
@@ -348,6 +357,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     } catch (err) {
       inScope = Promise.reject(err);
     }
+    if (previous === null) return inScope;
     // a release that finished at once (DONE) adds no promise to wait for
     const leave = (): Promise<void> | undefined => {
       const left = this.leaveScope(baseRequest, previous, previousSession);
@@ -412,6 +422,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
       baseRequest.setSession(previousSession);
     });
   }
+
+  /** The request's handler chain has settled: the sessions it entered here are released (Jetty's SessionHandler.complete). */
+  onRequestCompleted(request: SessionRequest): Promise<void> { return this.completeRequest(request); }
 
   /** Writes the dirty sessions of a request before its response commits (flushOnResponseCommit). */
   private commitSessions(request: object): Promise<void> {

@@ -4,7 +4,7 @@
  * records the cookies and errors the handler sends.
  * @module
  */
-import type { SessionCookie, SessionManagerBridge, SessionRequest, SessionResponse } from '../../src/server/session-manager-bridge';
+import type { RequestCompletionListener, SessionCookie, SessionManagerBridge, SessionRequest, SessionResponse } from '../../src/server/session-manager-bridge';
 import type { DispatcherType } from '../../src/servlet-api/dispatcher-type';
 import type { HttpSession } from '../../src/servlet-api/http-session';
 
@@ -51,4 +51,9 @@ export class FakeRequest implements SessionRequest {
   getResponse(): FakeResponse { return this.response; }
   setHandled(handled: boolean): void { this.handled = handled; }
   closeConnectionAfterResponse(): void { this.connectionClosed = true; }
+  /** The completion listeners a scope registered; a test runs them as the server would when the chain settled. */
+  readonly completionListeners: RequestCompletionListener[] = [];
+  addCompletionListener(listener: RequestCompletionListener): void {
+    if (!this.completionListeners.includes(listener)) this.completionListeners.push(listener);
+  }
 }
