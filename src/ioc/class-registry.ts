@@ -18,6 +18,7 @@ export const JETTY_INTERFACES: readonly string[] = [
   'org.eclipse.jetty.server.SessionIdManager',
   'org.eclipse.jetty.server.RequestLog',
   'org.eclipse.jetty.security.LoginService',
+  'org.eclipse.jetty.security.Authenticator',
   'org.eclipse.jetty.deploy.AppProvider',
   'org.eclipse.jetty.rewrite.handler.Rule',
   'org.eclipse.jetty.util.component.LifeCycle',

@@ -12,6 +12,7 @@ import type { DispatcherType } from '../servlet-api/dispatcher-type';
 import { HttpException, IllegalStateException } from '../servlet-api/errors';
 import { type AttributeSource, type ContentLimits, DEFAULT_MAX_REQUEST_CONTENT_SIZE, serverContentLimits } from './content-limits';
 import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
+import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import type { HttpSession } from '../servlet-api/http-session';
 import type { ServletContext } from '../servlet-api/servlet-context';
 import type { Response } from './response';
@@ -21,6 +22,9 @@ import { findPathParameter, parseRequestUri } from './uri-path';
 import { parseUrlEncoded } from './url-encoded';
 import { readBounded } from './request-body';
 import { HttpInput } from './http-input';
+import { type Authentication, UNAUTHENTICATED, isResponseSent } from './authentication';
+import type { Principal } from './user-identity';
+import { ServletException } from '../servlet-api/errors';
 
 /** What the connector knows about the connection a request came in on. */
 export interface ConnectionInfo {
@@ -34,6 +38,12 @@ export interface ConnectionInfo {
   readonly connectorName: string | null;
   /** The Server: its attributes give the content limits where no context sets them. */
   readonly server: AttributeSource | null;
+}
+
+/** What a transport-guarantee redirect needs of the connector's HttpConfiguration. */
+export interface SecureRedirectSettings {
+  getSecurePort(): number;
+  getSecureScheme(): string;
 }
 
 /** The context a request is in (a ContextHandler, seen through what Request needs). */
@@ -105,7 +115,8 @@ export class Request implements HttpServletRequest, SessionRequest {
   private _session: HttpSession | null = null;
   private _requestedSessionId: string | null = null;
   private _requestedSessionIdFromCookie = false;
-  private _remoteUser: string | null = null;
+  private _authentication: Authentication | null = null;
+  private _httpConfig: SecureRedirectSettings | null = null;
   /** The servlet holder the request is mapped to in the current ServletHandler scope (Jetty's UserIdentity.Scope). */
   private _scope: unknown = null;
   private _uriOverride: string | null = null;
@@ -170,7 +181,13 @@ export class Request implements HttpServletRequest, SessionRequest {
   setRemoteAddr(addr: string, port?: number): void { this._remoteAddr = addr; if (port !== undefined) this._remotePort = port; }
   setServerName(name: string): void { this._serverName = name; }
   setServerPort(port: number): void { this._serverPort = port; }
-  setRemoteUser(user: string | null): void { this._remoteUser = user; }
+  /** The HttpConfiguration of the connector the request came in on (its securePort and secureScheme). */
+  setHttpConfiguration(config: SecureRedirectSettings | null): void { this._httpConfig = config; }
+  getHttpConfiguration(): SecureRedirectSettings | null { return this._httpConfig; }
+
+  /** The request's authentication state, set by the SecurityHandler in scope (null: none checked). */
+  setAuthentication(authentication: Authentication | null): void { this._authentication = authentication; }
+  getAuthentication(): Authentication | null { return this._authentication; }
   /** Jetty's setUserIdentityScope: the ServletHandler puts the mapped ServletHolder here for its handle pass. */
   setUserIdentityScope(scope: unknown): void { this._scope = scope; }
   getUserIdentityScope(): unknown { return this._scope; }
@@ -591,10 +608,61 @@ export class Request implements HttpServletRequest, SessionRequest {
 
   getServletContext(): ServletContext | null { return this._context?.getServletContext() ?? null; }
   getDispatcherType(): DispatcherType { return this._dispatcherType; }
-  getRemoteUser(): string | null { return this._remoteUser; }
-  isUserInRole(_role: string): boolean { return false; }
-  getAuthType(): string | null { return null; }
-  getUserPrincipal(): unknown { return null; }
+  getRemoteUser(): string | null { return this.getUserPrincipal()?.getName() ?? null; }
+  isUserInRole(role: string): boolean {
+    const a = this.resolveDeferred();
+    return a?.kind === 'user' ? a.isUserInRole(role) : false;
+  }
+  getAuthType(): string | null {
+    const a = this.resolveDeferred();
+    return a?.kind === 'user' ? a.getAuthMethod() : null;
+  }
+  getUserPrincipal(): Principal | null {
+    const a = this.resolveDeferred();
+    return a?.kind === 'user' ? a.getUserIdentity().getUserPrincipal() : null;
+  }
+
+  /** A deferred authentication is settled (without sending anything) the first time the app asks who the user is. */
+  private resolveDeferred(): Authentication | null {
+    if (this._authentication?.kind === 'deferred') this._authentication = this._authentication.authenticate(this);
+    return this._authentication;
+  }
+
+  /**
+   * HttpServletRequest.authenticate: true when the request has a user; otherwise the authenticator of the
+   * context challenges through `response` (401, or the login page) and this answers false. Without
+   * security in scope: 401.
+   */
+  async authenticate(response: HttpServletResponse): Promise<boolean> {
+    const a = this._authentication;
+    if (a?.kind === 'user') return true;
+    if (a?.kind === 'deferred') {
+      this._authentication = await a.authenticateWith(this, response);
+      return this._authentication.kind === 'user';
+    }
+    if (!isResponseSent(a)) response.sendError(401);
+    return false;
+  }
+
+  /** HttpServletRequest.login: checks the name and password with the context's login service. */
+  login(username: string, password: string): void {
+    const a = this._authentication;
+    if (a?.kind !== 'deferred') {
+      throw new ServletException(a?.kind === 'user'
+        ? `Authentication failed for username '${username}': already authenticated as '${a.getUserIdentity().getUserPrincipal().getName()}'`
+        : `Authentication failed for username '${username}': no security handler in scope (add a <login-config>)`);
+    }
+    const user = a.login(username, password, this);
+    if (user === null) throw new ServletException(`Authentication failed for username '${username}'`);
+    this._authentication = user;
+  }
+
+  /** HttpServletRequest.logout: forgets the user (and, for FORM, the login kept in the session). */
+  logout(): void {
+    const a = this.resolveDeferred();
+    if (a?.kind === 'user') this._authentication = a.logout(this);
+    else if (a !== null) this._authentication = UNAUTHENTICATED;
+  }
   getLocale(): string { return this.getLocales()[0]; }
   getLocales(): string[] {
     const header = this.getHeaders('accept-language').join(',');

@@ -150,12 +150,13 @@ export class Response implements HttpServletResponse, SessionResponse {
     this._closed = true;
   }
 
-  sendRedirect(location: string): void {
+  /** A redirect to `location` (made absolute from the server's own origin): 302, or `code` (Jetty's sendRedirect(code, location)). */
+  sendRedirect(location: string, code = 302): void {
     if (this.isCommitted()) throw new IllegalStateException(`Cannot redirect to '${location}': the response is committed`);
     const absolute = absoluteLocation(this._request, location);
     this.resetBuffer();
     this.setHeader('Location', absolute);
-    this._status = 302;
+    this._status = code;
     this._closed = true;
   }
 

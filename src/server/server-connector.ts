@@ -277,6 +277,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       request = new Request(req, connection.info);
       const response = new Response(res, request, this.responseSettings(config));
       request.setResponse(response);
+      request.setHttpConfiguration(config);
       if (expectContinue) request.setExpectContinue(true);
       if (this._shuttingDown || !config.isPersistentConnectionsEnabled()) res.shouldKeepAlive = false;
       connection.begin(request);

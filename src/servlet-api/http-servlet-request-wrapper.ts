@@ -9,6 +9,7 @@ import type { DispatcherType } from './dispatcher-type';
 import type { HttpServletRequest } from './http-servlet-request';
 import type { HttpSession } from './http-session';
 import type { ServletContext } from './servlet-context';
+import type { HttpServletResponse } from './http-servlet-response';
 
 /** javax.servlet.http.HttpServletRequestWrapper: every method delegates to the wrapped request. */
 export class HttpServletRequestWrapper implements HttpServletRequest {
@@ -76,7 +77,10 @@ export class HttpServletRequestWrapper implements HttpServletRequest {
   getRemoteUser(): string | null { return this._request.getRemoteUser(); }
   isUserInRole(role: string): boolean { return this._request.isUserInRole(role); }
   getAuthType(): string | null { return this._request.getAuthType(); }
-  getUserPrincipal(): unknown { return this._request.getUserPrincipal(); }
+  getUserPrincipal(): { getName(): string } | null { return this._request.getUserPrincipal(); }
+  authenticate(response: HttpServletResponse): Promise<boolean> { return this._request.authenticate(response); }
+  login(username: string, password: string): void { this._request.login(username, password); }
+  logout(): void { this._request.logout(); }
   getLocale(): string { return this._request.getLocale(); }
   getLocales(): string[] { return this._request.getLocales(); }
   getPathTranslated(): string | null { return this._request.getPathTranslated(); }

@@ -7,6 +7,7 @@ import type { Cookie } from './cookie';
 import type { DispatcherType } from './dispatcher-type';
 import type { HttpSession } from './http-session';
 import type { ServletContext } from './servlet-context';
+import type { HttpServletResponse } from './http-servlet-response';
 
 export interface HttpServletRequest {
   getMethod(): string;
@@ -71,11 +72,18 @@ export interface HttpServletRequest {
   /** A dispatcher for a path of this request's context; relative paths resolve against the current path. */
   getRequestDispatcher?(path: string): unknown;
   getDispatcherType(): DispatcherType;
+  /** The authenticated user's name, or null. */
   getRemoteUser(): string | null;
   isUserInRole(role: string): boolean;
-  /** Always null: Pier has no authentication layer. */
+  /** `BASIC` or `FORM` for an authenticated request, else null. */
   getAuthType(): string | null;
-  getUserPrincipal(): unknown;
+  getUserPrincipal(): { getName(): string } | null;
+  /** True when the request has a user; else challenges through `response` and answers false. */
+  authenticate(response: HttpServletResponse): Promise<boolean>;
+  /** Logs in with the context's login service; throws ServletException when that fails. */
+  login(username: string, password: string): void;
+  /** Forgets the authenticated user. */
+  logout(): void;
   /** The preferred locale from Accept-Language (a BCP 47 tag), or the default `en`. */
   getLocale(): string;
   /** The locales from Accept-Language by preference, or `['en']`. */

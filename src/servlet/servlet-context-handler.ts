@@ -8,8 +8,9 @@ import { Expose, ExposeField, JettyClass } from '../ioc/metadata';
 import { ContextHandler } from '../server/handler/context-handler';
 import { HandlerWrapper } from '../server/handler/handler-wrapper';
 import type { Handler } from '../server/handler';
+import { ConstraintSecurityHandler } from '../security/constraint-security-handler';
+import type { SecurityHandler } from '../security/security-handler';
 import { GzipHandler } from '../server/handler/gzip/gzip-handler';
-import { reportNotApplicable } from '../server/not-applicable';
 import { SessionHandler } from '../session/session-handler';
 import type { DispatcherType } from '../servlet-api/dispatcher-type';
 import { FilterHolder } from './filter-holder';
@@ -36,7 +37,7 @@ export function setSessionHandlerFactory(factory: SessionHandlerFactory): Sessio
 
 /**
  * Jetty's ServletContextHandler. XML: `<New class="org.eclipse.jetty.servlet.ServletContextHandler">`
- * (options `NO_SESSIONS`=0, `SESSIONS`=1, `GZIP`=4; SECURITY=2 is accepted and ignored), plus everything
+ * (options `NO_SESSIONS`=0, `SESSIONS`=1, `SECURITY`=2, `GZIP`=4), plus everything
  * ContextHandler takes; `<Get name="sessionHandler">` / `<Get name="servletHandler">` reach the nested
  * handlers; `addServlet`, `addFilter`, `addEventListener`.
  */
@@ -55,6 +56,7 @@ export class ServletContextHandler extends ContextHandler {
   private _sessionHandler: SessionHandler | null = null;
   private _servletHandler: ServletHandler | null = null;
   private _gzipHandler: GzipHandler | null = null;
+  private _securityHandler: SecurityHandler | null = null;
   private _classLoaderHook: ClassLoaderHook | null = null;
 
   constructor(...args: unknown[]) {
@@ -69,9 +71,9 @@ export class ServletContextHandler extends ContextHandler {
       if (typeof args[2] === 'boolean') options = (args[2] ? 1 : 0) | (args[3] ? 2 : 0);
     }
     this._options = options;
-    if (options & ServletContextHandler.SECURITY) reportNotApplicable('ServletContextHandler', 'SECURITY');
     // as Jetty's relinkHandlers() in the constructor: the nested handlers exist from the start
     this.getSessionHandler();
+    this.getSecurityHandler();
     this.getGzipHandler();
     this.getServletHandler();
   }
@@ -92,6 +94,25 @@ export class ServletContextHandler extends ContextHandler {
     if (this.isStarted()) throw new Error(`Cannot set the session handler of '${this.getContextPath()}': the context is started`);
     this._sessionHandler = handler;
     if (handler) this._options |= ServletContextHandler.SESSIONS;
+    this.relink();
+  }
+
+  /**
+   * The security handler between the session and servlet handlers; created on first use (a
+   * ConstraintSecurityHandler) with the SECURITY option, which WebAppContext always has; else null.
+   */
+  @Expose()
+  getSecurityHandler(): SecurityHandler | null {
+    if (!this._securityHandler && (this._options & ServletContextHandler.SECURITY) && !this.isStarted()) {
+      this.setSecurityHandler(new ConstraintSecurityHandler());
+    }
+    return this._securityHandler;
+  }
+  @Expose('org.eclipse.jetty.security.SecurityHandler')
+  setSecurityHandler(handler: SecurityHandler | null): void {
+    if (this.isStarted()) throw new Error(`Cannot set the security handler of '${this.getContextPath()}': the context is started`);
+    this._securityHandler = handler;
+    if (handler) this._options |= ServletContextHandler.SECURITY;
     this.relink();
   }
 
@@ -125,10 +146,11 @@ export class ServletContextHandler extends ContextHandler {
     this.relink();
   }
 
-  /** Rebuilds the chain: [user wrappers...] → SessionHandler → ServletHandler (Jetty's relinkHandlers). */
-  private relink(): void {
+  /** Rebuilds the chain: SessionHandler → SecurityHandler → GzipHandler → ServletHandler (Jetty's relinkHandlers). */
+  protected relink(): void {
     const chain: Handler[] = [];
     if (this._sessionHandler) chain.push(this._sessionHandler);
+    if (this._securityHandler) chain.push(this._securityHandler);
     if (this._gzipHandler) chain.push(this._gzipHandler);
     if (this._servletHandler) chain.push(this._servletHandler);
     if (chain.length === 0) return;
@@ -199,6 +221,7 @@ export class ServletContextHandler extends ContextHandler {
 
   protected override async startContext(): Promise<void> {
     this.getSessionHandler();
+    this.getSecurityHandler();
     this.getServletHandler();
     this.relink();
     await super.startContext();

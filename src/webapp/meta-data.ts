@@ -8,7 +8,7 @@ import {
   CookieConfigDescriptor, DispatcherType, ErrorPageDescriptor, FilterDescriptor, FilterMappingDescriptor,
   ListenerDescriptor, ServletDescriptor, WebDescriptor,
 } from './descriptor/web-descriptor';
-import type { SecurityConstraintDescriptor } from './descriptor/security-constraint';
+import type { LoginConfigDescriptor, SecurityConstraintDescriptor, SecurityRoleDescriptor } from './descriptor/security-constraint';
 import { DescriptorError } from './errors';
 
 /** A servlet after merging: later descriptors add init params and replace class and load-on-startup. */
@@ -68,6 +68,10 @@ export interface EffectiveWebApp {
   mimeMappings: Map<string, string>;
   /** Every descriptor's `<security-constraint>`s, in descriptor order. */
   securityConstraints: SecurityConstraintDescriptor[];
+  /** The last descriptor's `<login-config>`, or null. */
+  loginConfig: LoginConfigDescriptor | null;
+  /** Every descriptor's `<security-role>`s. */
+  securityRoles: SecurityRoleDescriptor[];
   /** The location of a `<deny-uncovered-http-methods/>` in any descriptor, or null. */
   denyUncoveredHttpMethods: SourceLocation | null;
 }
@@ -97,7 +101,7 @@ export class MetaData {
     const out: EffectiveWebApp = {
       displayName: null, contextParams: new Map(), servlets: [], servletMappings: [], filters: [], filterMappings: [],
       listeners: [], welcomeFiles: null, errorPages: new Map(), sessionConfig: null, mimeMappings: new Map(),
-      securityConstraints: [], denyUncoveredHttpMethods: null,
+      securityConstraints: [], loginConfig: null, securityRoles: [], denyUncoveredHttpMethods: null,
     };
     const ordered: [WebDescriptor, boolean][] = [];
     if (this.webDefaults) ordered.push([this.webDefaults, true]);
@@ -128,6 +132,8 @@ export class MetaData {
       }
       for (const [k, v] of d.mimeMappings) out.mimeMappings.set(k, v);
       out.securityConstraints.push(...d.securityConstraints);
+      if (d.loginConfig !== null) out.loginConfig = d.loginConfig;
+      out.securityRoles.push(...d.securityRoles);
       out.denyUncoveredHttpMethods ??= d.denyUncoveredHttpMethods;
     }
     for (const m of out.servletMappings) {

@@ -18,7 +18,8 @@ import { HttpException } from '../servlet-api/errors';
 import { ServletContextHandler } from '../servlet/servlet-context-handler';
 import { Log } from '../util/log';
 import { parseWebDescriptor } from './descriptor/web-descriptor';
-import { refuseSecurityConstraints } from './descriptor/security-constraint';
+import { configureSecurity } from './security-configuration';
+import { ConstraintSecurityHandler } from '../security/constraint-security-handler';
 import { WebAppError, summarizeError } from './errors';
 import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
 import { MetaData } from './meta-data';
@@ -97,7 +98,7 @@ export class WebAppContext extends ServletContextHandler {
   private _serverClasses: string[] = [];
 
   constructor(...args: unknown[]) {
-    super(ServletContextHandler.SESSIONS);
+    super(ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY);
     // as Jetty's WebAppContext: no request reaches the app's private folders, in any letter case
     this.setProtectedTargets(['/WEB-INF', '/META-INF']);
     if (args.length === 2) {
@@ -246,10 +247,16 @@ export class WebAppContext extends ServletContextHandler {
       this.preConfigure();
       const metadata = this.loadDescriptors();
       const effective = metadata.resolve();
-      // before any app code is loaded: an app whose content is constrained never starts serving it
-      // (named by its web.xml display name, as the DefaultHandler's page shows it)
+      // named by its web.xml display name, as the DefaultHandler's page shows it
       if (effective.displayName !== null) this.setDisplayName(effective.displayName);
-      refuseSecurityConstraints(effective.securityConstraints, effective.denyUncoveredHttpMethods);
+      // before any app code is loaded: security that cannot be enforced as written stops the start
+      const security = this.getSecurityHandler();
+      if (security instanceof ConstraintSecurityHandler) {
+        configureSecurity(security, effective);
+        security.setContextInitParameters(() => this.getInitParams());
+      } else if (effective.securityConstraints.length > 0) {
+        throw new WebAppError(`Cannot start web app '${this.getContextPath()}': its descriptors have <security-constraint>s and its security handler is not a ConstraintSecurityHandler`);
+      }
       await this.registerDeclaredClasses(metadata);
       this.configureJettyWebXml();
       await new StandardDescriptorProcessor(this, this._classLoader!).process(effective);

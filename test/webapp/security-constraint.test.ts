@@ -1,7 +1,9 @@
 /**
- * Tests that a web app whose descriptors carry a `<security-constraint>` Pier cannot enforce (roles,
- * a deny-all `<auth-constraint/>`, a transport guarantee, deny-uncovered methods) does not deploy: one
- * located log line, 503 for every path, the constrained content never served.
+ * Tests that web.xml security Pier cannot enforce as written keeps the app from deploying (one located
+ * log line, 503 for every path, the constrained content never served): an auth method Pier does not
+ * implement, one that does not exist, FORM without a login page, a role no <security-role> declares,
+ * a collection with both http-method and http-method-omission, a realm that cannot be read; and that
+ * what it can enforce is enforced whichever descriptor declares it.
  * @module
  */
 import { expect } from 'chai';
@@ -10,6 +12,8 @@ import * as path from 'node:path';
 import type { Server } from '../../src/server/server';
 import { WebAppContext } from '../../src/webapp/web-app-context';
 import { corpusPath, requireCorpus } from '../support/corpus';
+import { HashLoginService } from '../../src/security/hash-login-service';
+import type { ConstraintSecurityHandler } from '../../src/security/constraint-security-handler';
 import { captureServerLog, cleanupTempDirs, fixturePath, httpGet, startServer, tempDir } from './webapp-test-support';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="3.1">\n';
@@ -39,7 +43,7 @@ async function deploy(war: string, configure?: (w: WebAppContext) => void): Prom
   return captureServerLog(async (log) => ({ webapp, log, ...(await startServer(webapp)) }));
 }
 
-describe('a <security-constraint> Pier cannot enforce keeps the app from deploying', () => {
+describe('web.xml security that cannot be enforced as written keeps the app from deploying', () => {
   const running: Server[] = [];
   afterEach(async () => {
     for (const s of running.splice(0)) await captureServerLog(() => s.stop());
@@ -51,7 +55,7 @@ describe('a <security-constraint> Pier cannot enforce keeps the app from deployi
     expect(d.webapp.isAvailable()).to.equal(false);
     const failures = d.log.filter((l) => l.includes('Failed startup of context'));
     expect(failures, d.log.join('\n')).to.have.length(1);
-    expect(failures[0]).to.match(new RegExp(`${escape(file)}:\\d+:\\d+: Cannot deploy with <`));
+    expect(failures[0]).to.match(new RegExp(`${escape(file)}(:\\d+:\\d+)?: `));
     expect(failures[0]).to.contain(message);
     expect(failures[0]).not.to.contain('\n');
     for (const p of ['/app/admin/secret.txt', '/app/index.html', '/app/']) {
@@ -61,47 +65,103 @@ describe('a <security-constraint> Pier cannot enforce keeps the app from deployi
     }
   }
 
-  it('refuses a role constraint, naming web.xml:line:column, the pattern and the role', async () => {
-    const war = makeApp(HEAD + constraint('<auth-constraint><role-name>admin</role-name></auth-constraint>') + TAIL);
-    await expectRefused(await deploy(war), path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot deploy with <security-constraint> on '/admin/*': its <auth-constraint> requires role 'admin', and Pier has no servlet security yet");
+  const ROLE = '<auth-constraint><role-name>admin</role-name></auth-constraint>';
+  const ADMIN_ROLE = '  <security-role><role-name>admin</role-name></security-role>\n';
+  function login(method: string, inner = ''): string {
+    return `  <login-config><auth-method>${method}</auth-method><realm-name>Test Realm</realm-name>${inner}</login-config>\n`;
+  }
+  const withRealm = (w: WebAppContext): void => {
+    (w.getSecurityHandler() as ConstraintSecurityHandler).setLoginService(new HashLoginService('Test Realm', fixturePath('security', 'realm.properties')));
+  };
+
+  it('refuses an auth method Pier does not implement (DIGEST), naming web.xml:line:column', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('DIGEST') + TAIL);
+    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
+      "Cannot use <auth-method> 'DIGEST': Pier implements BASIC and FORM only");
   });
 
-  it('refuses a deny-all <auth-constraint/>', async () => {
-    const war = makeApp(HEAD + constraint('<auth-constraint/>') + TAIL);
-    await expectRefused(await deploy(war), path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot deploy with <security-constraint> on '/admin/*': its empty <auth-constraint/> denies all access");
+  it('refuses an auth method that does not exist', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('PASSWORD') + TAIL);
+    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
+      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC or FORM)");
   });
 
-  it('refuses a CONFIDENTIAL transport guarantee (fails closed: Pier cannot promise HTTPS)', async () => {
-    const war = makeApp(HEAD + constraint('<user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>') + TAIL);
-    await expectRefused(await deploy(war), path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot deploy with <security-constraint> on '/admin/*': its <transport-guarantee> 'CONFIDENTIAL' requires HTTPS");
+  it('refuses FORM without a <form-login-config>', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('FORM') + TAIL);
+    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
+      'Cannot use <auth-method> FORM without <form-login-config><form-login-page>');
   });
 
-  it('refuses <deny-uncovered-http-methods/> with a constraint that names methods', async () => {
-    const war = makeApp(HEAD + '  <deny-uncovered-http-methods/>\n'
-      + constraint('', '<url-pattern>/*</url-pattern><http-method>GET</http-method>') + TAIL);
-    await expectRefused(await deploy(war), path.join(war, 'WEB-INF', 'web.xml'), 'Cannot deploy with <deny-uncovered-http-methods/>');
+  it('refuses a role that no <security-role> declares, naming the <auth-constraint>', async () => {
+    const war = makeApp(HEAD + constraint('<auth-constraint><role-name>amdin</role-name></auth-constraint>') + ADMIN_ROLE + login('BASIC') + TAIL);
+    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
+      "Cannot use role 'amdin' in <auth-constraint>: no <security-role> declares it");
   });
 
-  it('refuses a constraint in the defaults descriptor and in an override descriptor, naming that file', async () => {
+  it('refuses a collection with both <http-method> and <http-method-omission>', async () => {
+    const war = makeApp(HEAD + constraint(ROLE, '<url-pattern>/admin/*</url-pattern><http-method>GET</http-method><http-method-omission>POST</http-method-omission>') + ADMIN_ROLE + login('BASIC') + TAIL);
+    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
+      'it has both <http-method> and <http-method-omission>');
+  });
+
+  it('refuses a realm file that cannot be read, naming the file', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('BASIC') + TAIL);
+    const missing = path.join(tempDir('pier-realm-'), 'realm.properties');
+    await expectRefused(await deploy(war, (w) => {
+      (w.getSecurityHandler() as ConstraintSecurityHandler).setLoginService(new HashLoginService('Test Realm', missing));
+    }), missing, 'Cannot read realm file (it does not exist)');
+  });
+
+  it('refuses a <login-config> whose realm has no LoginService', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('BASIC') + TAIL);
+    const d = await deploy(war);
+    running.push(d.server);
+    expect(d.webapp.isAvailable()).to.equal(false);
+    expect(d.log.join('\n')).to.contain("No LoginService for BASIC authentication in realm 'Test Realm'");
+    expect((await httpGet(d.port, '/app/admin/secret.txt')).status).to.equal(503);
+  });
+
+  it('answers 403 for a role constraint when the app has no login-config and the server no LoginService (as Jetty: no authenticator)', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + TAIL);
+    const d = await deploy(war);
+    running.push(d.server);
+    expect(d.webapp.isAvailable(), d.log.join('\n')).to.equal(true);
+    const res = await captureServerLog(async () => httpGet(d.port, '/app/admin/secret.txt'));
+    expect(res.status).to.equal(403);
+    expect(res.body).not.to.contain('ADMIN-SECRET');
+    expect((await httpGet(d.port, '/app/index.html')).body).to.equal('public page');
+  });
+
+  it('enforces a constraint from the defaults descriptor and from an override descriptor', async () => {
     const war = makeApp(HEAD + TAIL);
     const defaults = path.join(tempDir('pier-constraint-defaults-'), 'webdefault.xml');
     const webdefault = fs.readFileSync(fixturePath('deploy', 'webdefault-no-static.xml'), 'utf8');
     fs.writeFileSync(defaults, webdefault.replace('</web-app>', `${constraint('<auth-constraint/>', '<url-pattern>/*</url-pattern>')}</web-app>`));
-    await expectRefused(await deploy(war, (w) => w.setDefaultsDescriptor(defaults)), defaults, 'Cannot deploy with <security-constraint>');
+    const d1 = await deploy(war, (w) => w.setDefaultsDescriptor(defaults));
+    running.push(d1.server);
+    expect(d1.webapp.isAvailable(), d1.log.join('\n')).to.equal(true);
+    expect((await httpGet(d1.port, '/app/index.html')).status).to.equal(403);
     const override = path.join(tempDir('pier-constraint-override-'), 'override-web.xml');
-    fs.writeFileSync(override, HEAD + constraint('<auth-constraint><role-name>ops</role-name></auth-constraint>') + TAIL);
-    await expectRefused(await deploy(war, (w) => w.addOverrideDescriptor(override)), override, "requires role 'ops'");
+    fs.writeFileSync(override, HEAD + constraint(ROLE) + ADMIN_ROLE + login('BASIC') + TAIL);
+    const d2 = await deploy(war, (w) => { w.addOverrideDescriptor(override); withRealm(w); });
+    running.push(d2.server);
+    const res = await httpGet(d2.port, '/app/admin/secret.txt');
+    expect(res.status).to.equal(401);
+    expect(res.body).not.to.contain('ADMIN-SECRET');
   });
 
-  it("refuses Jetty 9.4's own webdefault.xml, whose deny-all constraint disables TRACE", async function () {
+  it("enforces the deny-all TRACE constraint of Jetty 9.4's own webdefault.xml: TRACE gets 403", async function () {
     requireCorpus(this);
-    const jettyDefaults = corpusPath('jetty-9.4.x', 'jetty-webapp', 'src', 'main', 'config', 'etc', 'webdefault.xml');
-    const war = makeApp(HEAD + TAIL);
-    await expectRefused(await deploy(war, (w) => w.setDefaultsDescriptor(jettyDefaults)), jettyDefaults,
-      "Cannot deploy with <security-constraint> on '/' (TRACE): its empty <auth-constraint/> denies all access");
+    const jetty = fs.readFileSync(corpusPath('jetty-9.4.x', 'jetty-webapp', 'src', 'main', 'config', 'etc', 'webdefault.xml'), 'utf8');
+    const traceConstraint = /<security-constraint>[\s\S]*?<\/security-constraint>/.exec(jetty)![0];
+    expect(traceConstraint).to.contain('TRACE');
+    const defaults = path.join(tempDir('pier-constraint-defaults-'), 'webdefault.xml');
+    const webdefault = fs.readFileSync(fixturePath('deploy', 'webdefault-no-static.xml'), 'utf8');
+    fs.writeFileSync(defaults, webdefault.replace('</web-app>', `${traceConstraint}</web-app>`));
+    const d = await deploy(makeApp(HEAD + TAIL), (w) => w.setDefaultsDescriptor(defaults));
+    running.push(d.server);
+    expect(d.webapp.isAvailable(), d.log.join('\n')).to.equal(true);
+    expect((await httpGet(d.port, '/app/index.html', {}, 'TRACE')).status).to.equal(403);
   });
 
   it('deploys an app whose constraints restrict nothing (no auth-constraint, transport guarantee NONE)', async () => {
@@ -113,6 +173,26 @@ describe('a <security-constraint> Pier cannot enforce keeps the app from deployi
     running.push(d.server);
     expect(d.webapp.isAvailable(), d.log.join('\n')).to.equal(true);
     expect((await httpGet(d.port, '/app/index.html')).body).to.equal('public page');
+  });
+
+  it('answers 403 !Secure for a CONFIDENTIAL resource on plain HTTP when no secure port is configured', async () => {
+    const war = makeApp(HEAD + constraint('<user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>') + TAIL);
+    const d = await deploy(war);
+    running.push(d.server);
+    const res = await httpGet(d.port, '/app/admin/secret.txt');
+    expect(res.status).to.equal(403);
+    expect(res.body).not.to.contain('ADMIN-SECRET');
+    expect(res.body).to.contain('!Secure');
+  });
+
+  it('answers 403 for methods no constraint covers under <deny-uncovered-http-methods/>', async () => {
+    const war = makeApp(HEAD + '  <deny-uncovered-http-methods/>\n'
+      + constraint('', '<url-pattern>/*</url-pattern><http-method>GET</http-method>') + TAIL);
+    const d = await deploy(war);
+    running.push(d.server);
+    expect((await httpGet(d.port, '/app/index.html')).body).to.equal('public page');
+    expect((await httpGet(d.port, '/app/index.html', {}, 'POST')).status).to.equal(403);
+    expect((await httpGet(d.port, '/app/index.html', {}, 'DELETE')).status).to.equal(403);
   });
 });
 

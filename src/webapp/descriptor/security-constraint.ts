@@ -1,25 +1,49 @@
 /**
- * `<security-constraint>` in a descriptor (web.xml, webdefault.xml, override descriptors), read into a
- * small model, and the rule that keeps an app with one from deploying: Pier has no servlet security
- * yet (no authentication, no roles, no HTTPS), so a constraint it cannot enforce must never be
- * silently ignored while the content it protects is served.
+ * The security parts of a descriptor (web.xml, webdefault.xml, override descriptors), read into a small
+ * located model: `<security-constraint>` (its web-resource-collections, auth-constraint and transport
+ * guarantee), `<login-config>` and `<security-role>`. src/webapp/security-configuration.ts turns them
+ * into the context's ConstraintSecurityHandler settings.
  * @module
  */
 import type { SourceLocation } from '../../util/errors';
 import { DescriptorError } from '../errors';
 import type { DescriptorNode } from './descriptor-xml';
 
-/** One `<security-constraint>`: what it covers and what it requires. */
-export interface SecurityConstraintDescriptor {
-  /** The `<url-pattern>`s of its `<web-resource-collection>`s. */
+/** One `<web-resource-collection>`. */
+export interface WebResourceCollectionDescriptor {
+  readonly name: string | null;
   readonly urlPatterns: string[];
   /** `<http-method>`s and `<http-method-omission>`s (both empty: every method). */
   readonly methods: string[];
   readonly methodOmissions: string[];
+  readonly location: SourceLocation;
+}
+
+/** One `<security-constraint>`: what it covers and what it requires. */
+export interface SecurityConstraintDescriptor {
+  readonly collections: WebResourceCollectionDescriptor[];
   /** null: no `<auth-constraint>`; []: an empty one (deny all); else the `<role-name>`s. */
   readonly roles: string[] | null;
+  readonly authLocation: SourceLocation | null;
   /** `<transport-guarantee>` upper-cased, null when absent. */
   readonly transportGuarantee: string | null;
+  readonly transportLocation: SourceLocation | null;
+  readonly location: SourceLocation;
+}
+
+/** `<login-config>`. */
+export interface LoginConfigDescriptor {
+  readonly authMethod: string | null;
+  readonly authMethodLocation: SourceLocation;
+  readonly realmName: string | null;
+  readonly formLoginPage: string | null;
+  readonly formErrorPage: string | null;
+  readonly location: SourceLocation;
+}
+
+/** One `<security-role>`. */
+export interface SecurityRoleDescriptor {
+  readonly roleName: string;
   readonly location: SourceLocation;
 }
 
@@ -27,58 +51,52 @@ function texts(nodes: DescriptorNode[], name: string): string[] {
   return nodes.filter((c) => c.name === name).map((c) => c.text.trim());
 }
 
+function textOf(n: DescriptorNode | undefined, name: string): string | null {
+  const c = n?.children.find((x) => x.name === name);
+  return c ? c.text.trim() : null;
+}
+
 /** Reads one `<security-constraint>` element. */
 export function readSecurityConstraint(n: DescriptorNode): SecurityConstraintDescriptor {
-  const collections = n.children.filter((c) => c.name === 'web-resource-collection');
-  const inCollections = collections.flatMap((c) => c.children);
+  const collections = n.children.filter((c) => c.name === 'web-resource-collection').map((c) => {
+    const methods = texts(c.children, 'http-method');
+    const methodOmissions = texts(c.children, 'http-method-omission');
+    if (methods.length > 0 && methodOmissions.length > 0) {
+      throw new DescriptorError('Cannot read <web-resource-collection>: it has both <http-method> and <http-method-omission> (use one kind)', c.location);
+    }
+    return { name: textOf(c, 'web-resource-name'), urlPatterns: texts(c.children, 'url-pattern'), methods, methodOmissions, location: c.location };
+  });
   const auth = n.children.find((c) => c.name === 'auth-constraint');
   const userData = n.children.find((c) => c.name === 'user-data-constraint');
-  const guarantee = userData ? texts(userData.children, 'transport-guarantee')[0] ?? null : null;
+  const guaranteeNode = userData?.children.find((c) => c.name === 'transport-guarantee');
+  const guarantee = guaranteeNode ? guaranteeNode.text.trim() : null;
   return {
-    urlPatterns: texts(inCollections, 'url-pattern'),
-    methods: texts(inCollections, 'http-method'),
-    methodOmissions: texts(inCollections, 'http-method-omission'),
+    collections,
     roles: auth ? texts(auth.children, 'role-name') : null,
+    authLocation: auth?.location ?? null,
     transportGuarantee: guarantee === null ? null : guarantee.toUpperCase(),
+    transportLocation: guaranteeNode?.location ?? null,
     location: n.location,
   };
 }
 
-/** What a constraint requires that Pier cannot enforce, or null when it restricts nothing. */
-function unenforceable(c: SecurityConstraintDescriptor): string | null {
-  if (c.roles !== null && c.roles.length === 0) return 'its empty <auth-constraint/> denies all access';
-  if (c.roles !== null) return `its <auth-constraint> requires role ${c.roles.map((r) => `'${r}'`).join(' or ')}`;
-  if (c.transportGuarantee !== null && c.transportGuarantee !== 'NONE') {
-    return `its <transport-guarantee> '${c.transportGuarantee}' requires HTTPS`;
-  }
-  return null;
+/** Reads `<login-config>`. */
+export function readLoginConfig(n: DescriptorNode): LoginConfigDescriptor {
+  const method = n.children.find((c) => c.name === 'auth-method');
+  const form = n.children.find((c) => c.name === 'form-login-config');
+  return {
+    authMethod: method ? method.text.trim() : null,
+    authMethodLocation: method?.location ?? n.location,
+    realmName: textOf(n, 'realm-name'),
+    formLoginPage: textOf(form, 'form-login-page'),
+    formErrorPage: textOf(form, 'form-error-page'),
+    location: n.location,
+  };
 }
 
-function covered(c: SecurityConstraintDescriptor): string {
-  const patterns = c.urlPatterns.map((p) => `'${p}'`).join(', ') || 'no url-pattern';
-  if (c.methods.length > 0) return `${patterns} (${c.methods.join(', ')})`;
-  if (c.methodOmissions.length > 0) return `${patterns} (all but ${c.methodOmissions.join(', ')})`;
-  return patterns;
-}
-
-/**
- * Throws a located DescriptorError for the first constraint that restricts access (an auth-constraint,
- * empty or with roles; a transport guarantee other than NONE; `<deny-uncovered-http-methods/>` with
- * constraints that name methods). A constraint that restricts nothing (no auth-constraint, no or a NONE
- * transport guarantee) is accepted: it changes nothing.
- */
-export function refuseSecurityConstraints(constraints: readonly SecurityConstraintDescriptor[],
-  denyUncoveredMethods: SourceLocation | null): void {
-  for (const c of constraints) {
-    const why = unenforceable(c);
-    if (why === null) continue;
-    throw new DescriptorError(`Cannot deploy with <security-constraint> on ${covered(c)}: ${why}, and Pier has no `
-      + 'servlet security yet; the app stays unavailable rather than serve that content unprotected (remove the '
-      + 'constraint to deploy it; Pier\'s etc/webdefault.xml has none)', c.location);
-  }
-  if (denyUncoveredMethods !== null && constraints.some((c) => c.methods.length > 0 || c.methodOmissions.length > 0)) {
-    throw new DescriptorError('Cannot deploy with <deny-uncovered-http-methods/>: it denies the methods its '
-      + '<security-constraint>s leave uncovered, and Pier has no servlet security yet; the app stays unavailable '
-      + 'rather than serve them (remove the element to deploy it)', denyUncoveredMethods);
-  }
+/** Reads `<security-role>`. */
+export function readSecurityRole(n: DescriptorNode): SecurityRoleDescriptor {
+  const name = textOf(n, 'role-name');
+  if (name === null || name === '') throw new DescriptorError('Cannot read <security-role>: it has no <role-name>', n.location);
+  return { roleName: name, location: n.location };
 }

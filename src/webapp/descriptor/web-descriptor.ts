@@ -8,7 +8,10 @@ import * as fs from 'node:fs';
 import { SourceLocation } from '../../util/errors';
 import { DescriptorError } from '../errors';
 import { DescriptorNode, parseDescriptorXml } from './descriptor-xml';
-import { readSecurityConstraint, type SecurityConstraintDescriptor } from './security-constraint';
+import {
+  type LoginConfigDescriptor, type SecurityConstraintDescriptor, type SecurityRoleDescriptor,
+  readLoginConfig, readSecurityConstraint, readSecurityRole,
+} from './security-constraint';
 
 export interface ServletDescriptor {
   readonly name: string;
@@ -94,8 +97,12 @@ export interface WebDescriptor {
   readonly errorPages: ErrorPageDescriptor[];
   sessionConfig: SessionConfigDescriptor | null;
   readonly mimeMappings: Map<string, string>;
-  /** `<security-constraint>`s, read so that the app can refuse to deploy with them (see security-constraint.ts). */
+  /** `<security-constraint>`s (enforced by the context's ConstraintSecurityHandler). */
   readonly securityConstraints: SecurityConstraintDescriptor[];
+  /** `<login-config>`, or null. */
+  loginConfig: LoginConfigDescriptor | null;
+  /** `<security-role>`s. */
+  readonly securityRoles: SecurityRoleDescriptor[];
   /** Where `<deny-uncovered-http-methods/>` is, or null. */
   denyUncoveredHttpMethods: SourceLocation | null;
 }
@@ -246,7 +253,7 @@ export function readWebDescriptor(root: DescriptorNode, file: string): WebDescri
     metadataComplete: (root.attributes['metadata-complete'] ?? '').toLowerCase() === 'true',
     displayName: null, distributable: false, contextParams: new Map(), servlets: [], servletMappings: [],
     filters: [], filterMappings: [], listeners: [], welcomeFiles: null, errorPages: [], sessionConfig: null,
-    mimeMappings: new Map(), securityConstraints: [], denyUncoveredHttpMethods: null,
+    mimeMappings: new Map(), securityConstraints: [], loginConfig: null, securityRoles: [], denyUncoveredHttpMethods: null,
   };
   for (const n of root.children) {
     switch (n.name) {
@@ -282,7 +289,9 @@ export function readWebDescriptor(root: DescriptorNode, file: string): WebDescri
       }
       case 'security-constraint': d.securityConstraints.push(readSecurityConstraint(n)); break;
       case 'deny-uncovered-http-methods': d.denyUncoveredHttpMethods = n.location; break;
-      default: break; // description, icon, login-config, security-role, ... are tolerated and ignored
+      case 'login-config': d.loginConfig = readLoginConfig(n); break;
+      case 'security-role': d.securityRoles.push(readSecurityRole(n)); break;
+      default: break; // description, icon, ... are tolerated and ignored
     }
   }
   return d;
