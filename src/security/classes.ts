@@ -1,12 +1,14 @@
 /**
  * The classes of jetty-security that Jetty XML may name: ConstraintSecurityHandler, ConstraintMapping,
- * HashLoginService, UserStore, PropertyUserStore and the BASIC and FORM authenticators (Constraint and
- * Password are jetty-util's: src/util/classes.ts). Importing this module declares each of
+ * HashLoginService, UserStore, PropertyUserStore, the BASIC and FORM authenticators, and jetty-util's
+ * org.eclipse.jetty.util.security.Constraint and Password. Importing this module declares each of
  * them (their `@JettyClass` decorators run). The launcher loads it through src/start/class-loader.ts,
  * which stops the start naming the file and the cause of any failure; every file of the area that
  * declares a class is listed here (test/start/class-loader.test.ts checks it).
  * @module
  */
+import './constraint';
+import './password';
 import './constraint-mapping';
 import './security-handler';
 import './constraint-security-handler';

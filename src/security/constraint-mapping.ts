@@ -5,7 +5,7 @@
  * @module
  */
 import { Expose, JettyClass } from '../ioc/metadata';
-import type { Constraint } from '../util/security/constraint';
+import type { Constraint } from './constraint';
 import type { SourceLocation } from '../util/errors';
 
 @JettyClass('org.eclipse.jetty.security.ConstraintMapping')

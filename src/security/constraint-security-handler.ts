@@ -14,7 +14,7 @@ import type { UserIdentity } from '../server/user-identity';
 import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import { PathMappings } from '../server/http/path-spec';
 import { Log } from '../util/log';
-import { Constraint } from '../util/security/constraint';
+import { Constraint } from './constraint';
 import { ConstraintMapping } from './constraint-mapping';
 import { RoleInfo } from './role-info';
 import { SecurityHandler } from './security-handler';

@@ -2,7 +2,7 @@
  * Servlet security (Jetty's jetty-security module): constraints, login services, BASIC and FORM.
  * @module
  */
-export { Constraint } from '../util/security/constraint';
+export { Constraint } from './constraint';
 export { Password, obfuscate, deobfuscate } from '../util/security/password';
 export { getCredential, type Credential } from '../util/security/credential';
 export { unixCrypt } from '../util/security/unix-crypt';

@@ -4,7 +4,7 @@
  * specification says.
  * @module
  */
-import { Constraint } from '../util/security/constraint';
+import { Constraint } from './constraint';
 
 export enum UserDataConstraint { None = 0, Integral = 1, Confidential = 2 }
 

@@ -16,7 +16,7 @@ import { FORM_ERROR_PAGE, FORM_LOGIN_PAGE } from '../security/authentication/for
 import { parsePathSpec } from '../server/http/path-spec';
 import { Log } from '../util/log';
 import { formatLocation } from '../util/errors';
-import { Constraint } from '../util/security/constraint';
+import { Constraint } from '../security/constraint';
 import type { SecurityConstraintDescriptor } from './descriptor/security-constraint';
 import { DescriptorError } from './errors';
 import type { EffectiveWebApp } from './meta-data';

@@ -1,11 +1,10 @@
 /**
- * A password in clear or obfuscated (`OBF:`) form (org.eclipse.jetty.util.security.Password).
+ * A password in clear or obfuscated (`OBF:`) form (org.eclipse.jetty.util.security.Password), and the
+ * obfuscation itself.
  * Obfuscation only keeps a casual reader from reading a password over a shoulder; it is not
  * encryption: anyone can reverse it, as Jetty's documentation says.
  * @module
  */
-import { Expose, JettyClass } from '../../ioc/metadata';
-
 /** `OBF:` + Jetty's reversible encoding of the UTF-8 bytes. */
 export function obfuscate(s: string): string {
   const b = Buffer.from(s, 'utf8');
@@ -40,8 +39,7 @@ export function deobfuscate(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** A clear password; `new Password('OBF:...')` holds the deobfuscated one. */
-@JettyClass('org.eclipse.jetty.util.security.Password', { ctors: [[{ name: 'password', type: 'String' }]] })
+/** A clear password; `new Password('OBF:...')` holds the deobfuscated one (src/security/password.ts makes it reachable from XML). */
 export class Password {
   private readonly _pw: string;
 
@@ -56,9 +54,6 @@ export class Password {
   }
 
   toString(): string { return this._pw; }
-
-  @Expose('String') static obfuscate(s: string): string { return obfuscate(s); }
-  @Expose('String') static deobfuscate(s: string): string { return deobfuscate(s); }
 }
 
 /** Compares two strings without stopping at the first difference. */

@@ -4,7 +4,7 @@
  * nobody), and the transport guarantee.
  * @module
  */
-import { Expose, ExposeField, JettyClass } from '../../ioc/metadata';
+import { Expose, ExposeField, JettyClass } from '../ioc/metadata';
 
 @JettyClass('org.eclipse.jetty.util.security.Constraint', {
   ctors: [[], [{ name: 'name', type: 'String' }, { name: 'role', type: 'String' }]],
