@@ -18,7 +18,8 @@ export class DeferredAuthentication implements Deferred {
 
   authenticate(request: HttpServletRequest): Authentication {
     const a = this._authenticator.validateRequest(request as Request, null, true);
-    if (a instanceof Promise) return this; // only an authenticator that must answer asynchronously: stays deferred
+    // BASIC and FORM answer a check without a response synchronously; one that cannot stays deferred
+    if (a instanceof Promise) return this;
     return a.kind === 'user' ? a : this;
   }
 

@@ -8,7 +8,7 @@
  * @module
  */
 import { Expose, JettyClass } from '../../ioc/metadata';
-import { type Authentication, SEND_CONTINUE, SEND_FAILURE, UNAUTHENTICATED } from '../../server/authentication';
+import { type Authentication, SEND_CONTINUE, SEND_FAILURE, SEND_SUCCESS, UNAUTHENTICATED } from '../../server/authentication';
 import type { Request } from '../../server/request';
 import type { UserIdentity } from '../../server/user-identity';
 import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
@@ -17,7 +17,6 @@ import type { AuthConfiguration } from '../authenticator';
 import { DeferredAuthentication } from './deferred-authentication';
 import { LoginAuthenticator } from './login-authenticator';
 import { J_AUTHENTICATED, SessionAuthentication } from './session-authentication';
-import { UserAuthentication } from './user-authentication';
 
 const LOG = Log.getLogger('org.eclipse.jetty.security.authentication.FormAuthenticator');
 
@@ -111,7 +110,8 @@ export class FormAuthenticator extends LoginAuthenticator {
     request.getSession(false)?.removeAttribute(J_AUTHENTICATED);
   }
 
-  async validateRequest(request: Request, response: HttpServletResponse | null, mandatoryIn: boolean): Promise<Authentication> {
+  /** Synchronous unless a page is forwarded to (`dispatch`): a deferred check (no response) never waits. */
+  validateRequest(request: Request, response: HttpServletResponse | null, mandatoryIn: boolean): Authentication | Promise<Authentication> {
     const pathInContext = pathInContextOf(request);
     const isCheck = FormAuthenticator.isJSecurityCheck(pathInContext);
     const mandatory = mandatoryIn || isCheck;
@@ -149,16 +149,13 @@ export class FormAuthenticator extends LoginAuthenticator {
       response.sendError(403);
       return SEND_CONTINUE;
     }
-    if (this._dispatch) {
-      await this.forwardTo(request, response, this._formLoginPage);
-    } else {
-      request.getResponse().sendRedirect(response.encodeURL(contextPathOf(request) + this._formLoginPage), redirectCode(request));
-    }
+    if (this._dispatch) return this.forwardTo(request, response, this._formLoginPage).then(() => SEND_CONTINUE);
+    request.getResponse().sendRedirect(response.encodeURL(contextPathOf(request) + this._formLoginPage), redirectCode(request));
     return SEND_CONTINUE;
   }
 
   /** The POST to j_security_check. */
-  private async checkLogin(request: Request, response: HttpServletResponse): Promise<Authentication> {
+  private checkLogin(request: Request, response: HttpServletResponse): Authentication | Promise<Authentication> {
     const username = request.getParameter(J_USERNAME);
     const password = request.getParameter(J_PASSWORD);
     const user = this.login(username, password, request);
@@ -168,13 +165,14 @@ export class FormAuthenticator extends LoginAuthenticator {
       const target = typeof saved === 'string' && saved !== '' ? saved : (request.getContextPath() || '/');
       response.setContentLength(0);
       request.getResponse().sendRedirect(response.encodeURL(target), redirectCode(request));
-      return new UserAuthentication(this.getAuthMethod(), user, this, this._loginService);
+      // the answer is the redirect: nothing behind j_security_check runs (Jetty's FormAuthentication is also ResponseSent)
+      return SEND_SUCCESS;
     }
     LOG.debug(`Form authentication FAILED for ${JSON.stringify(username)}`);
     if (this._formErrorPage === null) {
       response.sendError(403);
     } else if (this._dispatch) {
-      await this.forwardTo(request, response, this._formErrorPage);
+      return this.forwardTo(request, response, this._formErrorPage).then(() => SEND_FAILURE);
     } else {
       request.getResponse().sendRedirect(response.encodeURL(contextPathOf(request) + this._formErrorPage), redirectCode(request));
     }
