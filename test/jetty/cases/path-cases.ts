@@ -1,6 +1,6 @@
 /**
  * Paths that must not reach protected content or skip a mapping (issue 11 items 1 and 2), redirects made
- * by the container, and the refusal of a web app whose descriptor carries security constraints (item 3).
+ * by the container, and the security constraints of a web app (item 3: enforced as Jetty enforces them).
  * @module
  */
 import { DifferentialCase, get, single } from '../differential-case';
