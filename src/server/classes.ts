@@ -10,6 +10,8 @@ import './server';
 import './server-connector';
 import './http-configuration';
 import './http-connection-factory';
+import './ssl-connection-factory';
+import './ssl/ssl-context-factory';
 import './forwarded-request-customizer';
 import './secure-request-customizer';
 import './resource';

@@ -26,3 +26,14 @@ export class EofException extends PierError {}
  * java.util.concurrent.TimeoutException "Idle timeout expired: 30000/30000 ms" inside an IOException).
  */
 export class TimeoutException extends PierError {}
+
+/**
+ * A request refused before it reaches a handler, with Jetty's status and reason
+ * (org.eclipse.jetty.http.BadMessageException): a customizer throws it, the connector answers it in
+ * Jetty's bad-message format and closes the connection.
+ */
+export class BadMessageException extends PierError {
+  constructor(readonly status: number, readonly reason: string) {
+    super(`${status} ${reason}`);
+  }
+}

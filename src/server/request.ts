@@ -34,6 +34,8 @@ export interface ConnectionInfo {
   readonly remoteAddress: string;
   readonly remotePort: number;
   readonly secure: boolean;
+  /** On a TLS connection: the SNI host name the client sent, and the names of the certificate it got. */
+  readonly tls?: { readonly sniHost: string | null; readonly certificateNames: readonly string[] };
   /** The connector's name, for `@connector` virtual hosts. */
   readonly connectorName: string | null;
   /** The Server: its attributes give the content limits where no context sets them. */

@@ -7,6 +7,7 @@ import { Expose, JettyClass } from '../ioc/metadata';
 import type { Connector } from './connector';
 import type { Customizer, HttpConfiguration } from './http-configuration';
 import type { Request } from './request';
+import { BadMessageException } from './errors';
 
 /** Jetty's SecureRequestCustomizer: `sniHostCheck`, `stsMaxAge`, `stsIncludeSubDomains`. */
 @JettyClass('org.eclipse.jetty.server.SecureRequestCustomizer', {
@@ -41,7 +42,16 @@ export class SecureRequestCustomizer implements Customizer {
   @Expose() isStsIncludeSubDomains(): boolean { return this._stsIncludeSubDomains; }
 
   customize(_connector: Connector, config: HttpConfiguration, request: Request): void {
-    if (!request.getConnectionInfo().secure) return;
+    const info = request.getConnectionInfo();
+    if (!info.secure) return;
+    // As Jetty: when SNI is required, a handshake whose SNI name chose no certificate is refused; when a
+    // certificate was chosen by the SNI name, the Host must be one of its names.
+    if (info.tls && (this._sniRequired || this._sniHostCheck)) {
+      if (this._sniRequired && info.tls.certificateNames.length === 0) throw new BadMessageException(400, 'SNI required');
+      if (this._sniHostCheck && info.tls.certificateNames.length > 0 && !matchesCertificate(request.getServerName(), info.tls.certificateNames)) {
+        throw new BadMessageException(400, 'Host does not match SNI');
+      }
+    }
     request.setSecure(true);
     request.setScheme(config.getSecureScheme());
     if (this._stsMaxAge >= 0) {
@@ -49,4 +59,10 @@ export class SecureRequestCustomizer implements Customizer {
       request.getResponse().setHeader('Strict-Transport-Security', value);
     }
   }
+}
+
+/** Whether a host name is one of a certificate's names (`*.example.com` covers one label). */
+function matchesCertificate(host: string, names: readonly string[]): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return names.some(n => n === h || (n.startsWith('*.') && h.endsWith(n.substring(1)) && !h.substring(0, h.length - n.length + 1).includes('.')));
 }

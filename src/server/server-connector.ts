@@ -5,6 +5,8 @@
  * @module
  */
 import * as http from 'node:http';
+import * as https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { Socket } from 'node:net';
 import { Expose, JettyClass } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
@@ -12,7 +14,7 @@ import { Log } from '../util/log';
 import type { ConnectionFactory } from './connection-factory';
 import type { Connector } from './connector';
 import { type BadMessage, type BadMessageSettings, badMessageAnswer, badMessageOfRequest } from './bad-message';
-import { BindError } from './errors';
+import { BadMessageException, BindError } from './errors';
 import { HttpConfiguration } from './http-configuration';
 import { HttpConnection } from './http-connection';
 import { HttpConnectionFactory } from './http-connection-factory';
@@ -21,6 +23,8 @@ import { SelectorManager } from './placeholders/selector-manager';
 import { Request, type ConnectionInfo } from './request';
 import { Response, type ResponseSettings } from './response';
 import type { Server } from './server';
+import { SslConnectionFactory } from './ssl-connection-factory';
+import type { TlsSetup } from './ssl/ssl-context-factory';
 
 const LOG = Log.getLogger('org.eclipse.jetty.server.AbstractConnector');
 const CHANNEL_LOG = Log.getLogger('org.eclipse.jetty.server.HttpChannel');
@@ -72,6 +76,8 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   private _responseSettings: { config: HttpConfiguration; version: string; settings: ResponseSettings } | null = null;
   /** The HttpConfiguration this connector started with (looked up once, not per request). */
   private _config: HttpConfiguration | null = null;
+  /** The TLS setup of a connector with an SslConnectionFactory, made at start. */
+  private _tls: TlsSetup | undefined;
 
   constructor(server: Server, ...rest: unknown[]) {
     super();
@@ -85,7 +91,9 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       factories = rest.slice(2);
     }
     const flat = factories.flatMap((f) => (Array.isArray(f) ? f : [f])).filter((f) => f !== null && f !== undefined) as ConnectionFactory[];
-    if (flat.length === 0) flat.push(new HttpConnectionFactory());
+    // As Jetty: only the constructors without a factories argument get a default HTTP/1.1 factory; an
+    // explicit empty list (etc/jetty-ssl.xml) waits for the factories that etc/jetty-https.xml adds.
+    if (flat.length === 0 && factories.length === 0) flat.push(new HttpConnectionFactory());
     for (const f of flat) this.addConnectionFactory(f);
   }
 
@@ -93,6 +101,13 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
 
   @Expose('org.eclipse.jetty.server.ConnectionFactory')
   addConnectionFactory(factory: ConnectionFactory): void { this._factories.push(factory); this.addBean(factory); }
+  /** Adds the factory unless one of the same protocol is there (etc/jetty-https.xml adds its SSL factory so). */
+  @Expose('org.eclipse.jetty.server.ConnectionFactory')
+  addIfAbsentConnectionFactory(factory: ConnectionFactory): boolean {
+    if (this._factories.some((f) => f.getProtocol().toLowerCase() === factory.getProtocol().toLowerCase())) return false;
+    this.addConnectionFactory(factory);
+    return true;
+  }
   @Expose() getConnectionFactories(): ConnectionFactory[] { return [...this._factories]; }
   @Expose() getDefaultConnectionFactory(): ConnectionFactory | null { return this._factories[0] ?? null; }
   @Expose() getProtocols(): string[] { return this._factories.flatMap((f) => f.getProtocols()); }
@@ -155,17 +170,26 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     // Node's own answers are turned off (no Host check, no request or headers timeout, no keep-alive
     // timer per request): the connector answers malformed requests as Jetty does, and one idle timer per
     // connection (the socket's, refreshed by Node on every read and write) governs every wait.
-    const server = http.createServer({
+    const ssl = this._factories.find((f): f is SslConnectionFactory => f instanceof SslConnectionFactory);
+    if (ssl && ssl.getNextProtocol().toLowerCase() !== 'http/1.1') {
+      throw new BindError(`Cannot start ServerConnector on port ${this._port}: TLS is followed by '${ssl.getNextProtocol()}', but Pier speaks only http/1.1 after TLS`, 'UNSUPPORTED', this._host ?? '0.0.0.0', this._port);
+    }
+    this._tls = ssl?.getSslContextFactory().getTlsSetup();
+    const httpOptions: http.ServerOptions = {
       maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true, requireHostHeader: false, requestTimeout: 0, headersTimeout: 0,
-    }, (req, res) => { this.exchange(req, res, false); });
+    };
+    const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => { this.exchange(req, res, false); };
+    const server: http.Server = this._tls ? https.createServer({ ...httpOptions, ...this._tls.options }, onRequest) : http.createServer(httpOptions, onRequest);
     const idle = config.getIdleTimeout() > 0 ? config.getIdleTimeout() : this._idleTimeout;
     server.keepAliveTimeout = 0;
     server.timeout = idle > 0 ? idle : 0;
     if (this._maxConnections > 0) server.maxConnections = this._maxConnections;
-    server.on('connection', (socket: ConnectedSocket) => {
+    // On TLS the connection is the TLS socket, once its handshake is done; a failed handshake is logged at DEBUG.
+    server.on(this._tls ? 'secureConnection' : 'connection', (socket: ConnectedSocket) => {
       if (this._acceptedTcpNoDelay) socket.setNoDelay(true);
       this.accept(socket, idle);
     });
+    if (this._tls) server.on('tlsClientError', (err: Error) => { if (LOG.isDebugEnabled()) LOG.debug(`${this.dumpSelf()}: TLS handshake failed: ${err.message}`); });
     server.on('timeout', (socket: ConnectedSocket) => {
       const connection = socket[HTTP_CONNECTION];
       if (connection) connection.onIdleExpired(); else socket.destroy();
@@ -219,7 +243,8 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       localName: this._host ?? stripV4Mapped(socket.localAddress ?? ''),
       remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
       remotePort: socket.remotePort ?? 0,
-      secure: false,
+      secure: this._tls !== undefined,
+      tls: this._tls ? tlsInfo(socket as TLSSocket, this._tls) : undefined,
       connectorName: this._name,
       server: this._server,
     };
@@ -285,6 +310,12 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       const customizers = config.customizers();
       for (let i = 0; i < customizers.length; i++) customizers[i].customize(this, config, request);
     } catch (err) {
+      if (err instanceof BadMessageException && !res.headersSent) {
+        connection.markBroken();
+        this.answerBadMessage(res, { status: err.status, reason: err.reason }, config);
+        if (request !== undefined) this._exchangeDone(request);
+        return;
+      }
       CHANNEL_LOG.warn(`${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.message : String(err)}`, err);
       if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
       if (request !== undefined) this._exchangeDone(request);
@@ -342,6 +373,12 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     return `ServerConnector@${name}${this.getState()}{${this.getProtocols().join(',').toUpperCase() || 'HTTP/1.1'},[${this.getProtocols().join(',')}]}{${this._host ?? '0.0.0.0'}:${this._localPort > 0 ? this._localPort : this._port}}`;
   }
   override toString(): string { return this.dumpSelf(); }
+}
+
+/** What a TLS connection tells the SecureRequestCustomizer: the SNI name and the certificate's names. */
+function tlsInfo(socket: TLSSocket, setup: TlsSetup): { sniHost: string | null; certificateNames: string[] } {
+  const sni = typeof socket.servername === 'string' && socket.servername.length > 0 ? socket.servername : null;
+  return { sniHost: sni, certificateNames: setup.namesFor(sni ?? undefined) };
 }
 
 function stripV4Mapped(addr: string): string { return addr.startsWith('::ffff:') ? addr.slice(7) : addr; }

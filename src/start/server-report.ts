@@ -7,6 +7,7 @@ interface ConnectorLike {
   getLocalPort?(): number;
   getPort?(): number;
   getHost?(): string | null | undefined;
+  getProtocols?(): string[];
 }
 
 interface ServerLike {
@@ -19,7 +20,7 @@ export function isServerLike(o: unknown): o is ServerLike {
   return typeof o === 'object' && o !== null && typeof (o as ServerLike).getConnectors === 'function';
 }
 
-/** `http://host:port` of each connector, using the bound port. */
+/** `http://host:port` (`https://` for a connector with TLS) of each connector, using the bound port. */
 export function connectorUrls(server: ServerLike): string[] {
   const out: string[] = [];
   for (const c of server.getConnectors?.() ?? []) {
@@ -27,7 +28,8 @@ export function connectorUrls(server: ServerLike): string[] {
     if (port === undefined || port < 0) continue;
     const rawHost = c.getHost?.();
     const host = !rawHost || rawHost === '0.0.0.0' || rawHost === '::' ? 'localhost' : rawHost.includes(':') ? `[${rawHost}]` : rawHost;
-    out.push(`http://${host}:${port}`);
+    const scheme = c.getProtocols?.().includes('ssl') ? 'https' : 'http';
+    out.push(`${scheme}://${host}:${port}`);
   }
   return out;
 }
