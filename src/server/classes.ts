@@ -31,6 +31,7 @@ import './handler/statistics-handler';
 import './handler/gzip/gzip-handler';
 import './handler/thread-limit-handler';
 import './handler/ip-access-handler';
+import './handler/resource-handler';
 import './requestlog/request-log-writer';
 import './requestlog/ncsa-request-log';
 import './requestlog/custom-request-log';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseRanges } from '../../src/servlet/byte-ranges';
+import { parseRanges } from '../../src/server/byte-ranges';
 import { DefaultServlet } from '../../src/servlet/default-servlet';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { ServletHolder } from '../../src/servlet/servlet-holder';
