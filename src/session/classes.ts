@@ -54,3 +54,14 @@ declareOptionalBackend({
   packages: ['memjs'],
   load: () => require('./stores/memcached/classes'),
 });
+
+// The Redis store needs @redis/client (node-redis), so its classes load only when XML names one of them
+// (etc/sessions/redis/session-store.xml names the factory). Jetty has no Redis store: the classes live
+// under Pier's own package prefix, org.pier.<module>.session, as Jetty's stores live under
+// org.eclipse.jetty.<module>.session.
+declareOptionalBackend({
+  title: 'the Redis session store',
+  classes: ['org.pier.redis.session.RedisSessionDataStore', 'org.pier.redis.session.RedisSessionDataStoreFactory'],
+  packages: ['@redis/client'],
+  load: () => require('./stores/redis/classes'),
+});
