@@ -5,20 +5,15 @@
  * @module
  */
 import { expect } from 'chai';
-import * as fs from 'node:fs';
-import * as http from 'node:http';
 import { createClient } from '@redis/client';
-import { launch, type Launch, type MainEnvironment } from '../../../../src/start/main';
-import { defaultXmlApplier } from '../../../../src/start/xml-runner';
 import { RedisSessionDataStore } from '../../../../src/session/stores/redis/redis-session-data-store';
 import { RedisSessionDataStoreFactory } from '../../../../src/session/stores/redis/redis-session-data-store-factory';
 import { parseRedisUrl, redactRedisUrl } from '../../../../src/session/stores/redis/redis-url';
-import { repoRoot } from '../../../support/corpus';
 import { requireRedis } from '../../../support/cache-servers';
 import { freePort } from '../../../support/pier-process';
 import { preserveSystemProperties } from '../../../start/support';
 import { makeContext } from '../../support';
-import { addCounterApp, newBase } from '../jdbc/jdbc-base';
+import { countTwice } from '../count-twice';
 import { deleteKeys, uniquePrefix } from './redis-support';
 
 describe('RedisSessionDataStore', function () {
@@ -141,42 +136,12 @@ describe('RedisSessionDataStore', function () {
   describe('the session-store-redis module', () => {
     preserveSystemProperties();
 
-    function get(port: number, p: string, cookie?: string): Promise<{ body: string; cookie: string | undefined }> {
-      return new Promise((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { Cookie: cookie } : {} }, (res) => {
-          let body = '';
-          res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => resolve({
-            body, cookie: res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='))?.split(';')[0],
-          }));
-        });
-        req.on('error', reject);
-      });
-    }
-
     it('keeps the counter app\'s sessions in Redis under jetty.session.redis.url and keyPrefix', async () => {
-      const base = newBase('pier-redis-base-');
-      addCounterApp(base);
-      const port = await freePort();
-      let output = '';
-      const env: MainEnvironment = { out: (t) => { output += t; }, err: (t) => { output += t; }, cwd: base, applier: defaultXmlApplier, installShutdownHook: () => undefined };
-      try {
-        const result = await launch([`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1',
-          '--module=http,deploy,session-store-redis', `jetty.session.redis.url=${url}`, `jetty.session.redis.keyPrefix=${prefix}`], env);
-        if (typeof result === 'number') throw new Error(`the launch exited with ${result}:\n${output}`);
-        try {
-          const first = await get(port, '/counter/inc');
-          const second = await get(port, '/counter/inc', first.cookie);
-          expect([first.body, second.body]).to.deep.equal(['1', '2']);
-          const id = first.cookie!.slice('JSESSIONID='.length).replace(/\.[^.]*$/, '');
-          const doc = JSON.parse((await raw.hGet(`${prefix}_counter_0.0.0.0_${id}`, 'doc'))!);
-          expect(doc.attributes).to.deep.equal({ n: 2 });
-          expect(await raw.pTTL(`${prefix}_counter_0.0.0.0_${id}`)).to.be.greaterThan(3600_000);
-        } finally {
-          for (const o of [...(result as Launch).started].reverse()) await o.stop();
-        }
-      } finally {
-        fs.rmSync(base, { recursive: true, force: true });
-      }
+      const { bodies, id } = await countTwice(() => ['--module=http,deploy,session-store-redis', `jetty.session.redis.url=${url}`, `jetty.session.redis.keyPrefix=${prefix}`]);
+      expect(bodies).to.deep.equal(['1', '2']);
+      const doc = JSON.parse((await raw.hGet(`${prefix}_counter_0.0.0.0_${id}`, 'doc'))!);
+      expect(doc.attributes).to.deep.equal({ n: 2 });
+      expect(await raw.pTTL(`${prefix}_counter_0.0.0.0_${id}`)).to.be.greaterThan(3600_000);
     });
   });
 });
