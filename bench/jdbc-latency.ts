@@ -1,6 +1,8 @@
 /**
  * The JDBC store's own latency on PostgreSQL, per operation (insert, load, update, exists, delete and
- * the scavenger's expiry search), measured in this process on the store directly, one call at a time.
+ * the scavenger's expiry search), measured in this process on the store directly, one call at a time;
+ * and a load through CachingSessionDataStore with the memcached L2 cache (MemcachedSessionDataMap on
+ * `BENCH_MEMCACHED_PORT`, else `PIER_MEMCACHED_PORT`, else 11211) in front of the same store.
  * @module
  */
 import * as path from 'node:path';
@@ -27,9 +29,14 @@ export async function jdbcStoreLatency(count: number): Promise<BenchRecord[]> {
   const schema = new J.SessionTableSchema();
   schema.setTableName(table);
   store.setSessionTableSchema(schema);
-  await store.initialize(new SessionContext('node0', { getContextPath: () => '/bench', getVirtualHosts: () => null }));
+  // the same store behind the memcached L2 cache: the caching store initialises and starts both
+  const { CachingSessionDataStore }: Any = require(path.join(src, 'session/caching-session-data-store'));
+  const M: Any = require(path.join(src, 'session/stores/memcached/index'));
+  const memcachedPort = process.env.BENCH_MEMCACHED_PORT ?? process.env.PIER_MEMCACHED_PORT ?? '11211';
+  const cached = new CachingSessionDataStore(new M.MemcachedSessionDataMap('127.0.0.1', memcachedPort), store);
+  await cached.initialize(new SessionContext('node0', { getContextPath: () => '/bench', getVirtualHosts: () => null }));
   try {
-    await store.start();
+    await cached.start();
   } catch (err) {
     note(`  skipped jdbc-store-latency: ${(err as Error).message}`);
     return [{ scenario: 'jdbc-store-latency', server: 'JDBCSessionDataStore on PostgreSQL', reqPerSec: null, p50Ms: null, p99Ms: null, rssMb: null, skipped: (err as Error).message }];
@@ -52,13 +59,19 @@ export async function jdbcStoreLatency(count: number): Promise<BenchRecord[]> {
     }
     for (const d of data) await timed('insert', () => store.store(d.getId(), d));
     for (const d of data) await timed('load', () => store.load(d.getId()));
+    // what CachingSessionDataStore.store does after the store's write, untimed: the copy in memcached
+    for (const d of data) await cached.getSessionDataMap().store(d.getId(), d).catch(() => undefined);
+    if (cached.isCacheAvailable()) {
+      for (const d of data) await timed(`load through the memcached L2 cache (127.0.0.1:${memcachedPort})`, () => cached.load(d.getId()));
+    }
+    if (!cached.isCacheAvailable()) note(`  jdbc-store-latency: no memcached answered on 127.0.0.1:${memcachedPort}, so no L2 row`);
     for (const d of data) { d.setAttribute('n', 1); await timed('update', () => store.store(d.getId(), d)); }
     for (const d of data) await timed('exists', () => store.exists(d.getId()));
     for (let i = 0; i < 20; i++) await timed('getExpired', () => store.getExpired(new Set([`bench${i}`])));
-    for (const d of data) await timed('delete', () => store.delete(d.getId()));
+    for (const d of data) await timed('delete', () => cached.delete(d.getId()));
   } finally {
     await adaptor.run('drop the bench table', (db: Any) => db.update(`drop table if exists ${table}`, [])).catch(() => undefined);
-    await store.stop();
+    await cached.stop();
   }
   const rows: BenchRecord[] = [];
   for (const [op, list] of timings) {

@@ -38,6 +38,10 @@ export const PG = {
   pgUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 };
 
+/** The Redis both the Redis store and connect-redis use (`BENCH_REDIS_URL`), and the memcached of the L2 rows. */
+export const REDIS = { redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14' };
+export const MEMCACHED_PORT = process.env.BENCH_MEMCACHED_PORT ?? process.env.PIER_MEMCACHED_PORT ?? '11211';
+
 export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier', mode: 'read', label: 'pier session read (DefaultSessionCache, NullSessionDataStore)' },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability journal)' },
@@ -48,6 +52,11 @@ export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier-jdbc', mode: 'write', label: 'pier session write (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
   { id: 'pier-jdbc', mode: 'read', label: 'pier session read (DefaultSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, table: 'pier_bench_jdbc' } },
   { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, savePeriodSec 60)', extra: { ...PG, cache: 'null', savePeriodSec: 60, table: 'pier_bench_jdbc' } },
+  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, memcached L2 cache)', extra: { ...PG, cache: 'null', memcachedPort: MEMCACHED_PORT, table: 'pier_bench_jdbc' } },
+  { id: 'pier-redis', mode: 'read', label: 'pier session read (NullSessionCache, RedisSessionDataStore)', extra: { ...REDIS, cache: 'null' } },
+  { id: 'pier-redis', mode: 'write', label: 'pier session write (NullSessionCache, RedisSessionDataStore)', extra: { ...REDIS, cache: 'null' } },
+  { id: 'express-session-redis', mode: 'read', label: 'express-session connect-redis read (Redis)', extra: { ...REDIS } },
+  { id: 'express-session-redis', mode: 'write', label: 'express-session connect-redis write (Redis)', extra: { ...REDIS } },
   { id: 'express-session-pg', mode: 'read', label: 'express-session connect-pg-simple read (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
   { id: 'express-session-pg', mode: 'write', label: 'express-session connect-pg-simple write (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
   { id: 'express-session-memory', mode: 'read', label: 'express-session MemoryStore' },

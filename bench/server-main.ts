@@ -15,9 +15,11 @@ export const SERVER_STARTERS: Record<string, (o: ServerOptions) => Promise<Runni
   'pier-file': (o) => startPier(o, 'file'),
   'pier-legacy-hash': (o) => startPier(o, 'legacy-hash'),
   'pier-jdbc': (o) => startPier(o, 'jdbc'),
+  'pier-redis': (o) => startPier(o, 'redis'),
   'express-session-memory': (o) => startExpress(o, 'memory'),
   'express-session-file': (o) => startExpress(o, 'file'),
   'express-session-pg': (o) => startExpress(o, 'pg'),
+  'express-session-redis': (o) => startExpress(o, 'redis'),
   'fastify-session': startFastify,
 };
 

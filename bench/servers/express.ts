@@ -1,6 +1,6 @@
 /**
- * The express 5 peer: express-session with its MemoryStore, session-file-store, or connect-pg-simple on
- * PostgreSQL (a table of its own, dropped when the server closes).
+ * The express 5 peer: express-session with its MemoryStore, session-file-store, connect-pg-simple on
+ * PostgreSQL (a table of its own, dropped when the server closes), or connect-redis on Redis (node-redis).
  * @module
  */
 import type { AddressInfo } from 'node:net';
@@ -14,13 +14,21 @@ type Any = any; // the peers ship no types we depend on
  * Starts express + express-session; `store` chooses MemoryStore ('memory'), session-file-store ('file')
  * or connect-pg-simple ('pg', on `extra.pgUrl` in table `extra.table`, with a pool of 10 as Pier's).
  */
-export async function startExpress(options: ServerOptions, store: 'memory' | 'file' | 'pg'): Promise<RunningServer> {
+export async function startExpress(options: ServerOptions, store: 'memory' | 'file' | 'pg' | 'redis'): Promise<RunningServer> {
   const express: Any = requirePeer('express');
   const session: Any = requirePeer('express-session');
   const app = express();
   let sessionStore: Any;
   let pool: Any = null;
-  if (store === 'pg') {
+  let redis: Any = null;
+  if (store === 'redis') {
+    // connect-redis on the same Redis and client library as Pier's RedisSessionDataStore
+    const { createClient }: Any = requirePeer('redis');
+    const { RedisStore }: Any = requirePeer('connect-redis');
+    redis = createClient({ url: String(options.extra.redisUrl) });
+    await redis.connect();
+    sessionStore = new RedisStore({ client: redis, prefix: `bench-cr:${process.pid}:` });
+  } else if (store === 'pg') {
     const pg: Any = requirePeer('pg');
     const PgStore: Any = requirePeer('connect-pg-simple')(session);
     pool = new pg.Pool({ connectionString: String(options.extra.pgUrl), max: 10 });
@@ -44,6 +52,7 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
     port: (server.address() as AddressInfo).port,
     close: async () => {
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      if (redis) await redis.close();
       if (pool) { await pool.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`).catch(() => undefined); await pool.end(); }
     },
   };

@@ -14,7 +14,7 @@ import { body, ServerUnavailableError, type RunningServer, type ServerOptions } 
 type Any = any; // Pier is loaded by path so a missing piece becomes a printed skip, not a crash
 
 /** Which Pier session set-up to run. */
-export type PierStore = 'none' | 'null' | 'file' | 'legacy-hash' | 'jdbc';
+export type PierStore = 'none' | 'null' | 'file' | 'legacy-hash' | 'jdbc' | 'redis';
 
 /** The compiled `src/` folder next to this compiled `bench/` folder (dist/src or .out/<name>/src). */
 export function pierSrc(): string {
@@ -90,6 +90,19 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       schema.setTableName(`${String(options.extra.table)}_${process.pid}`);
       ds.setSessionTableSchema(schema);
       if (options.extra.savePeriodSec !== undefined) ds.setSavePeriodSec(Number(options.extra.savePeriodSec));
+      if (options.extra.memcachedPort !== undefined) {
+        // the memcached L2 cache in front of the JDBC store (module session-store-cache)
+        const M = load('session/stores/memcached/index', 'the memcached session data cache (src/session/stores/memcached)');
+        const C = load('session/caching-session-data-store', 'CachingSessionDataStore');
+        cache.setSessionDataStore(new C.CachingSessionDataStore(new M.MemcachedSessionDataMap('127.0.0.1', String(options.extra.memcachedPort)), ds));
+      } else {
+        cache.setSessionDataStore(ds);
+      }
+    } else if (store === 'redis') {
+      const R = load('session/stores/redis/index', 'the Redis session store (src/session/stores/redis)');
+      const ds = new R.RedisSessionDataStore();
+      ds.setUrl(String(options.extra.redisUrl));
+      ds.setKeyPrefix(`pier-bench:${process.pid}:`);
       cache.setSessionDataStore(ds);
     } else if (store === 'file') {
       const ds = new S.FileSessionDataStore();
