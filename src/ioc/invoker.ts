@@ -10,6 +10,7 @@ import {
 } from './coercion';
 import { Val, describeType, javaArrayType, makeJavaArray } from './java-value';
 import type { ClassRegistry } from './class-registry';
+import { editDistance } from '../util/edit-distance';
 
 /** A method or constructor candidate. */
 export interface Executable {
@@ -47,6 +48,22 @@ export function className(cls: Function | undefined): string {
 export function methodsNamed(cls: Function, name: string, isStatic: boolean): MethodSpec[] {
   const members = isStatic ? getStaticMembers(cls) : getInstanceMembers(cls);
   return members.filter((m): m is MethodSpec => m.kind === 'method' && m.name === name && m.isStatic === isStatic);
+}
+
+/** "; did you mean 'storeDir'?" naming the settable properties (setters of one argument) within a small edit distance of `name`, or "". */
+function closeSetterNames(cls: Function, name: string, isStatic: boolean): string {
+  const members = isStatic ? getStaticMembers(cls) : getInstanceMembers(cls);
+  const props = new Set(members
+    .filter((m): m is MethodSpec => m.kind === 'method' && m.isStatic === isStatic && m.params.length === 1 && /^set[A-Z]/.test(m.name))
+    .map((m) => `${m.name.charAt(3).toLowerCase()}${m.name.slice(4)}`));
+  const wanted = name.toLowerCase();
+  const close = [...props]
+    .map((p) => ({ p, d: p.toLowerCase().startsWith(wanted) || wanted.startsWith(p.toLowerCase()) ? 1 : editDistance(wanted, p.toLowerCase()) }))
+    .filter(({ d }) => d <= Math.max(2, Math.floor(name.length / 3)))
+    .sort((a, b) => a.d - b.d || a.p.localeCompare(b.p))
+    .slice(0, 3)
+    .map(({ p }) => `'${p}'`);
+  return close.length > 0 ? `; did you mean ${close.join(', ')}?` : '';
 }
 
 export function fieldNamed(cls: Function, name: string, isStatic: boolean): FieldSpec | undefined {
@@ -254,7 +271,7 @@ export function setProperty(cls: Function, target: unknown, isStatic: boolean, n
   const found = setters.map((m) => typeName(m.params[0].type));
   const what = describeType(v);
   if (setters.length === 0 && !field) {
-    throw new TypeError(`no setter ${setterName}(...) and no public field '${name}' on ${className(cls)}`);
+    throw new TypeError(`no setter ${setterName}(...) and no public field '${name}' on ${className(cls)}${closeSetterNames(cls, name, isStatic)}`);
   }
   throw new TypeError(`no setter ${className(cls)}.${setterName}(${what}) accepts the value${found.length > 0
     ? `. Found setters for ${found.join(', ')}` : ''}${field ? `; field '${name}' is ${typeName(field.type)}` : ''}`);

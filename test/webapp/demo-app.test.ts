@@ -40,6 +40,14 @@ describe('the demo web app (webapps/ROOT)', () => {
     expect(stranger.body).to.contain('<p id="visits">Visits: 1</p>');
   });
 
+  it('does not count the shop page the cart redirects to as a visit', async () => {
+    const cookie = cookieOf((await httpGet(port, '/shop')).headers);
+    const added = await httpGet(port, '/cart/add?item=tea', { cookie }, 'POST');
+    expect(added.headers.location).to.match(/\/shop$/);
+    expect((await httpGet(port, '/shop', { cookie })).body, 'after the redirect').to.contain('<p id="visits">Visits: 1</p>');
+    expect((await httpGet(port, '/shop', { cookie })).body, 'the next visit').to.contain('<p id="visits">Visits: 2</p>');
+  });
+
   it('keeps a cart in the session', async () => {
     const cookie = cookieOf((await httpGet(port, '/shop')).headers);
     const added = await httpGet(port, '/cart/add?item=tea', { cookie }, 'POST');

@@ -130,6 +130,13 @@ describe('<Set>', () => {
     expect(e.detail).to.equal("Cannot set 'colour' on org.example.pier.Bean: no setter setColour(...) and no public field 'colour' on org.example.pier.Bean");
   });
 
+  it("suggests the close setter names for a mistyped one (storeDirectory for storeDir)", () => {
+    const e = thrown(() => bean('<Set name="storeDirectory">/tmp/s</Set>')) as XmlConfigurationError;
+    expect(e.detail).to.equal("Cannot set 'storeDirectory' on org.example.pier.Bean: no setter setStoreDirectory(...) and no public field 'storeDirectory' on org.example.pier.Bean; did you mean 'storeDir'?");
+    const typo = thrown(() => bean('<Set name="timout">5</Set>')) as XmlConfigurationError;
+    expect(typo.detail).to.match(/; did you mean 'timeout'\?$/);
+  });
+
   it('wraps an exception thrown by the setter with the location and the cause', () => {
     const e = thrown(() => bean('<Set name="failing">x</Set>')) as XmlConfigurationError;
     expect(e.detail).to.contain('org.example.pier.Bean.setFailing threw Error: boom from setFailing');

@@ -20,7 +20,11 @@ class CartServlet {
       res.sendError(404, `No cart action '${action}'`);
       return;
     }
-    if (session) session.setAttribute('cart', cart);
+    if (session) {
+      session.setAttribute('cart', cart);
+      // The browser follows the redirect below: the shop page it loads is not a new visit.
+      session.setAttribute('afterCartChange', true);
+    }
     res.sendRedirect(`${req.getContextPath()}/shop`);
   }
 

@@ -15,8 +15,11 @@ class ShopServlet {
     let visits = 1;
     let cart = {};
     if (session) {
-      visits = (Number(session.getAttribute('visits')) || 0) + 1;
-      session.setAttribute('visits', visits);
+      // A page loaded by following the cart's redirect is the same visit; anything else is a new one.
+      const followingRedirect = session.getAttribute('afterCartChange') === true;
+      if (followingRedirect) session.removeAttribute('afterCartChange');
+      visits = (Number(session.getAttribute('visits')) || 0) + (followingRedirect ? 0 : 1);
+      if (!followingRedirect) session.setAttribute('visits', visits);
       cart = session.getAttribute('cart') || {};
     }
     const base = req.getContextPath();
