@@ -21,6 +21,9 @@ export interface ExtraFile {
 
 export const CMD_LINE = '<command-line>';
 
+/** Options that take `=value`; given bare, they are answered with an example rather than "unknown option". */
+const OPTIONS_WITH_VALUE = new Set(['--module', '--modules', '--add-to-start', '--add-to-startd', '--add-module', '--add-modules', '--include-jetty-dir']);
+
 /**
  * Jetty's `org.eclipse.jetty.start.StartArgs`: applies arguments lowest priority first so that later
  * plain assignments win (ini files < command line), and remembers every tool option seen.
@@ -107,6 +110,10 @@ export class StartArgs {
     if (text.startsWith('--jetty.home=') || text.startsWith('--jetty.base=')) {
       this.parse({ ...arg, text: text.substring(2) });
       return;
+    }
+    if (OPTIONS_WITH_VALUE.has(text)) {
+      const example = text === '--include-jetty-dir' ? 'DIR' : 'http,deploy';
+      throw new UsageError(`Cannot use argument '${text}'${where}: it needs a value, as in ${text}=${example}`);
     }
     if (text.startsWith('--')) {
       throw new UsageError(`Cannot use argument '${text}'${where}: unknown option; see --help`);

@@ -46,6 +46,11 @@ describe('StartArgs', () => {
       .to.throw(UsageError, /Cannot use argument 'word' \(\$\{jetty.base\}\/start.ini:3\): not an option, a name=value property or an XML file/);
   });
 
+  it('answers an option that needs a value, given without one, with an example of the value', () => {
+    expect(() => parse('--add-to-start')).to.throw(UsageError, /^Cannot use argument '--add-to-start': it needs a value, as in --add-to-start=http,deploy$/);
+    expect(() => parse('--module')).to.throw(UsageError, /^Cannot use argument '--module': it needs a value, as in --module=http,deploy$/);
+  });
+
   it('finds jetty.home, jetty.base and include dirs before anything else is parsed', () => {
     expect(prescanCommandLine(['--jetty.base=/b', '-Djetty.home=/h', '--include-jetty-dir=/i', 'x=y']))
       .to.deep.equal({ base: '/b', home: '/h', includeDirs: ['/i'] });
