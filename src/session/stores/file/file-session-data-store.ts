@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { JettyClass, Expose } from '../../../ioc/metadata';
+import { JettyClass } from '../../../ioc/metadata';
 import { AbstractSessionDataStore } from '../../abstract-session-data-store';
 import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError } from '../../errors';
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
@@ -15,57 +15,20 @@ import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic
 import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
 import { lockStoreFolder, type StoreFolderLock } from '../../store-folder-lock';
-import { DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES, JournaledSessionFiles } from './journaled-session-files';
+import { JournaledSessionFiles } from './journaled-session-files';
 import { SESSION_LOG } from '../../session-log';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { FILE_STORE_SETTINGS } from './file-store-settings';
+import type { FileStoreDurability } from './file-store-values';
 
-/** A file path given as a string, a URL, or a Java-ish File object from XML coercion. */
-export type FileLike = string | URL | { getPath?(): string; path?: string; toString(): string };
-
-/** The path a FileLike names. */
-export function fileLikePath(f: FileLike): string {
-  if (typeof f === 'string') return f;
-  if (f instanceof URL) return f.protocol === 'file:' ? decodeURIComponent(f.pathname) : f.toString();
-  if (typeof f.getPath === 'function') return f.getPath();
-  if (typeof f.path === 'string') return f.path;
-  return String(f);
-}
+export {
+  checkBacklogBytes, checkCheckpointPeriodMs, fileLikePath, parseDurability, type FileLike, type FileStoreDurability,
+} from './file-store-values';
 
 interface Entry { readonly name: string; readonly expiry: number }
 
 /** How many files the start-up scan removes at once. */
 const SCAN_PARALLELISM = 64;
-
-/**
- * When a write is durable, and what it costs:
- * - `journal` (default): appended to the store's journal and fdatasync'd together with every write that
- *   arrived meanwhile; the session file itself is written at the next checkpoint (every
- *   `checkpointPeriodMs`, at stop, and replayed at start after a crash). Survives a power cut.
- * - `file`: the session file is written (temporary file, fsync, rename, folder fsync) before the request
- *   ends. Survives a power cut; one fsync'd file per write.
- * - `os`: the session file is written (temporary file, rename) and left to the operating system to flush,
- *   which is what Jetty 9.4's FileSessionDataStore does. Survives a crash of the process, not a power cut.
- */
-export type FileStoreDurability = 'journal' | 'file' | 'os';
-const DURABILITIES: readonly FileStoreDurability[] = ['journal', 'file', 'os'];
-
-/** The durability a configuration names (case and spaces ignored), or a RangeError that lists the choices. */
-export function parseDurability(mode: string): FileStoreDurability {
-  const m = String(mode).trim().toLowerCase() as FileStoreDurability;
-  if (!DURABILITIES.includes(m)) throw new RangeError(`Cannot set durability '${mode}': expected one of ${DURABILITIES.join(', ')}`);
-  return m;
-}
-
-/** A backlog bound in bytes (1 or more), or a RangeError. */
-export function checkBacklogBytes(bytes: number): number {
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RangeError(`Cannot set maxCheckpointBacklogBytes to ${bytes}: expected a whole number of bytes, 1 or more`);
-  return bytes;
-}
-
-/** A checkpoint period in ms (0 or more), or a RangeError. */
-export function checkCheckpointPeriodMs(ms: number): number {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Cannot set checkpointPeriodMs to ${ms}: expected 0 or more milliseconds`);
-  return ms;
-}
 
 /**
  * Jetty's FileSessionDataStore. XML properties: `storeDir` (required; module default
@@ -82,12 +45,9 @@ export function checkCheckpointPeriodMs(ms: number): number {
  */
 @JettyClass('org.eclipse.jetty.server.session.FileSessionDataStore')
 export class FileSessionDataStore extends AbstractSessionDataStore {
-  private _storeDir: string | null = null;
+  /** The settings (FILE_STORE_SETTINGS): setStoreDir, isDeleteUnrestorableFiles, ... are made from it. */
+  readonly settings = storeSettingDefaults(FILE_STORE_SETTINGS);
   private _dirSync: DirSync | null = null;
-  private _deleteUnrestorableFiles = false;
-  private _durability: FileStoreDurability = 'journal';
-  private _checkpointPeriodMs = 1000;
-  private _maxCheckpointBacklogBytes = DEFAULT_MAX_CHECKPOINT_BACKLOG_BYTES;
   /** This process's share of the store folder's lock, while started. */
   private _folderLock: StoreFolderLock | null = null;
   /** The journal mode's writer, while started in that mode. */
@@ -101,40 +61,14 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   /** Files already reported unreadable (each is reported once). */
   private readonly _reported = new Set<string>();
 
-  @Expose('File')
-  setStoreDir(dir: FileLike | null): void {
-    this.requireStopped('storeDir');
-    this._storeDir = dir === null || dir === undefined ? null : path.resolve(fileLikePath(dir));
-  }
-  @Expose() getStoreDir(): string | null { return this._storeDir; }
-  @Expose('boolean') setDeleteUnrestorableFiles(b: boolean): void { this._deleteUnrestorableFiles = b; }
-  @Expose() isDeleteUnrestorableFiles(): boolean { return this._deleteUnrestorableFiles; }
-
-  /** `journal` (default), `file` or `os`: see FileStoreDurability. */
-  @Expose('String')
-  setDurability(mode: string): void {
-    this.requireStopped('durability');
-    this._durability = parseDurability(mode);
-  }
-  @Expose() getDurability(): FileStoreDurability { return this._durability; }
-  /** How often the journal is written into session files (journal mode); 0 leaves it to size and stop. */
-  @Expose('long')
-  setCheckpointPeriodMs(ms: number): void { this._checkpointPeriodMs = checkCheckpointPeriodMs(ms); }
-  @Expose() getCheckpointPeriodMs(): number { return this._checkpointPeriodMs; }
-  /** Journal mode: bytes of session data waiting for the checkpoint beyond which a write first waits for it. */
-  @Expose('long')
-  setMaxCheckpointBacklogBytes(bytes: number): void {
-    this.requireStopped('maxCheckpointBacklogBytes');
-    this._maxCheckpointBacklogBytes = checkBacklogBytes(bytes);
-  }
-  @Expose() getMaxCheckpointBacklogBytes(): number { return this._maxCheckpointBacklogBytes; }
+  /** The store folder as set (resolved to an absolute path), or null. */
+  private get _storeDir(): string | null { return this.settings.storeDir as string | null; }
+  private get _deleteUnrestorableFiles(): boolean { return this.settings.deleteUnrestorableFiles; }
+  private get _durability(): FileStoreDurability { return this.settings.durability; }
+  private get _checkpointPeriodMs(): number { return this.settings.checkpointPeriodMs; }
+  private get _maxCheckpointBacklogBytes(): number { return this.settings.maxCheckpointBacklogBytes; }
 
   isPassivating(): boolean { return true; }
-
-  /** Settings that shape the running store (its folder, its durability, its journal) change only while it is stopped. */
-  private requireStopped(setting: string): void {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError(`Cannot set ${setting}: the FileSessionDataStore is running`);
-  }
 
   /** `<canonicalContextPath>_<vhost>` of this store's context. */
   private contextString(): string {
@@ -511,3 +445,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     return `${super.dumpSelf()}[dir=${this._storeDir},deleteUnrestorableFiles=${this._deleteUnrestorableFiles},durability=${this._durability}]`;
   }
 }
+
+// Jetty's setters and getters of the settings (setStoreDir, isDeleteUnrestorableFiles, ...), from FILE_STORE_SETTINGS
+export interface FileSessionDataStore extends StoreSettingAccessors<typeof FILE_STORE_SETTINGS> {}
+exposeStoreSettings(FileSessionDataStore, FILE_STORE_SETTINGS, { fixedWhileRunning: true });

@@ -3,12 +3,12 @@
  * etc/sessions/jdbc/session-store.xml adds to the Server.
  * @module
  */
-import { JettyClass, Expose } from '../../../ioc/metadata';
+import { JettyClass } from '../../../ioc/metadata';
 import { AbstractSessionDataStoreFactory } from '../../abstract-session-data-store-factory';
 import type { SessionDataStore } from '../../session-data-store';
-import { DatabaseAdaptor } from './database-adaptor';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { JDBCSessionDataStore } from './jdbc-session-data-store';
-import { SessionTableSchema } from './session-table-schema';
+import { JDBC_STORE_SETTINGS } from './jdbc-store-settings';
 
 /**
  * Jetty's JDBCSessionDataStoreFactory: `databaseAdaptor` and `sessionTableSchema` shared by the store
@@ -17,20 +17,18 @@ import { SessionTableSchema } from './session-table-schema';
  */
 @JettyClass('org.eclipse.jetty.server.session.JDBCSessionDataStoreFactory')
 export class JDBCSessionDataStoreFactory extends AbstractSessionDataStoreFactory {
-  private _adaptor: DatabaseAdaptor | null = null;
-  private _schema: SessionTableSchema | null = null;
-
-  @Expose('org.eclipse.jetty.server.session.DatabaseAdaptor') setDatabaseAdaptor(adaptor: DatabaseAdaptor): void { this._adaptor = adaptor; }
-  @Expose() getDatabaseAdaptor(): DatabaseAdaptor | null { return this._adaptor; }
-  @Expose('org.eclipse.jetty.server.session.JDBCSessionDataStore$SessionTableSchema') setSessionTableSchema(schema: SessionTableSchema): void { this._schema = schema; }
-  @Expose() getSessionTableSchema(): SessionTableSchema | null { return this._schema; }
+  /** The settings every store it makes gets (JDBC_STORE_SETTINGS): the adaptor and schema are shared by them all. */
+  readonly settings = storeSettingDefaults(JDBC_STORE_SETTINGS);
 
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new JDBCSessionDataStore();
-    if (this._adaptor) store.setDatabaseAdaptor(this._adaptor);
-    if (this._schema) store.setSessionTableSchema(this._schema);
+    Object.assign(store.settings, this.settings);
     store.setGracePeriodSec(this._gracePeriodSec);
     store.setSavePeriodSec(this._savePeriodSec);
     return store;
   }
 }
+
+// Jetty's setters and getters of the settings (setDatabaseAdaptor, getSessionTableSchema), from JDBC_STORE_SETTINGS
+export interface JDBCSessionDataStoreFactory extends StoreSettingAccessors<typeof JDBC_STORE_SETTINGS> {}
+exposeStoreSettings(JDBCSessionDataStoreFactory, JDBC_STORE_SETTINGS, { fixedWhileRunning: false });

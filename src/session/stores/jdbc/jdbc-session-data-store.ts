@@ -4,7 +4,7 @@
  * MySQL or an embedded SQLite file.
  * @module
  */
-import { JettyClass, Expose } from '../../../ioc/metadata';
+import { JettyClass } from '../../../ioc/metadata';
 import { PierError } from '../../../util/errors';
 import { AbstractSessionDataStore } from '../../abstract-session-data-store';
 import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError, type SessionLocator } from '../../errors';
@@ -13,6 +13,8 @@ import type { SessionData } from '../../session-data';
 import { SESSION_LOG } from '../../session-log';
 import { DatabaseAdaptor } from './database-adaptor';
 import { field, longField, SessionTableSchema, type SessionStatements } from './session-table-schema';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { JDBC_STORE_SETTINGS } from './jdbc-store-settings';
 
 /** A store operation that failed in the database (it is down, timed out, refused the statement). */
 export class SessionDataStoreError extends PierError {}
@@ -35,39 +37,25 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
   /** What an empty context path is stored as where '' is NULL (Oracle). */
   static readonly NULL_CONTEXT_PATH = '/';
 
-  private _dbAdaptor: DatabaseAdaptor | null = null;
-  private _sessionTableSchema: SessionTableSchema | null = null;
+  /** The settings (JDBC_STORE_SETTINGS): setDatabaseAdaptor, getSessionTableSchema, ... are made from it. */
+  readonly settings = storeSettingDefaults(JDBC_STORE_SETTINGS);
+  /** Whether the schema was set (else Jetty's default schema is made at start and dropped at stop). */
   private _schemaProvided = false;
   private _sql: SessionStatements | null = null;
   private _adaptorInUse = false;
 
-  @Expose('org.eclipse.jetty.server.session.DatabaseAdaptor')
-  setDatabaseAdaptor(adaptor: DatabaseAdaptor): void {
-    this.requireStopped('databaseAdaptor');
-    this._dbAdaptor = adaptor;
-  }
-  @Expose() getDatabaseAdaptor(): DatabaseAdaptor | null { return this._dbAdaptor; }
-
-  @Expose('org.eclipse.jetty.server.session.JDBCSessionDataStore$SessionTableSchema')
-  setSessionTableSchema(schema: SessionTableSchema): void {
-    this.requireStopped('sessionTableSchema');
-    this._sessionTableSchema = schema;
-    this._schemaProvided = true;
-  }
-  @Expose() getSessionTableSchema(): SessionTableSchema | null { return this._sessionTableSchema; }
+  private get _dbAdaptor(): DatabaseAdaptor | null { return this.settings.databaseAdaptor; }
+  private get _sessionTableSchema(): SessionTableSchema | null { return this.settings.sessionTableSchema; }
 
   isPassivating(): boolean { return true; }
-
-  private requireStopped(setting: string): void {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError(`Cannot set ${setting}: the JDBCSessionDataStore is running`);
-  }
 
   protected override async doStart(): Promise<void> {
     this.requireContext();
     const adaptor = this._dbAdaptor;
     if (!adaptor) throw new IllegalStateError('Cannot start JDBCSessionDataStore: No jdbc config (set its databaseAdaptor)');
-    const schema = this._sessionTableSchema ?? new SessionTableSchema();
-    this._sessionTableSchema = schema;
+    this._schemaProvided = this.settings.sessionTableSchema !== null;
+    const schema = this.settings.sessionTableSchema ?? new SessionTableSchema();
+    this.settings.sessionTableSchema = schema;
     await adaptor.initialize();
     this._adaptorInUse = true;
     try {
@@ -84,7 +72,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
   protected override async doStop(): Promise<void> {
     await super.doStop();
     this._sql = null;
-    if (!this._schemaProvided) this._sessionTableSchema = null;
+    if (!this._schemaProvided) this.settings.sessionTableSchema = null;
     if (this._adaptorInUse) {
       this._adaptorInUse = false;
       await this._dbAdaptor?.release();
@@ -235,3 +223,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
     return `${super.dumpSelf()}[adaptor=${this._dbAdaptor},schema=${this._sessionTableSchema}]`;
   }
 }
+
+// Jetty's setters and getters of the settings (setDatabaseAdaptor, getSessionTableSchema), from JDBC_STORE_SETTINGS
+export interface JDBCSessionDataStore extends StoreSettingAccessors<typeof JDBC_STORE_SETTINGS> {}
+exposeStoreSettings(JDBCSessionDataStore, JDBC_STORE_SETTINGS, { fixedWhileRunning: true });
