@@ -45,7 +45,7 @@ export function ensurePeers(log: (line: string) => void = (l) => process.stderr.
 const fromBench = createRequire(manifest);
 
 /** Loads one of the bench's peers from bench/node_modules. */
-export function requirePeer<T = any>(name: string): T { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function requirePeer<T = any>(name: string): T {
   try {
     return fromBench(name) as T;
   } catch (err) {

@@ -145,7 +145,7 @@ export class Modules implements Iterable<Module> {
     const problems: string[] = [];
     for (const m of this.enabled()) {
       for (const dep of m.depends) {
-        let depName = this.props.expand(dep.text);
+        const depName = this.props.expand(dep.text);
         if (depName.startsWith('?')) continue;
         const providers = [...(this.providers.get(depName) ?? [])];
         if (!providers.some(p => p.isEnabled)) {

@@ -33,7 +33,8 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 /** XML 1.0's NameStartChar and NameChar (the Basic Multilingual Plane part). */
 const NAME_START_RANGES = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_START = new RegExp(`[${NAME_START_RANGES}]`);
-const NAME_CHAR = new RegExp(`[${NAME_START_RANGES}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]`);
+// the combining marks (U+0300-U+036F) open the class, so that no character before them reads as their base
+const NAME_CHAR = new RegExp(`[\\u0300-\\u036F${NAME_START_RANGES}\\-.0-9\\u00B7\\u203F-\\u2040]`);
 /** A character outside XML 1.0's Char production (control characters, lone surrogates, U+FFFE/U+FFFF). */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const MAX_ENTITY_DEPTH = 16;

@@ -4,12 +4,6 @@ import { xmlConfig, thrown } from '../support/xml-config';
 import { Bean } from '../fixtures/ioc/beans';
 import { XmlConfigurationError } from '../../src/ioc/errors';
 
-const ids = (body: string, props: Record<string, string> = {}, doctype = true): Map<string, unknown> => {
-  const cfg = xmlConfig(body, { properties: props, doctype });
-  cfg.configure();
-  return cfg.getIdMap();
-};
-
 describe('the value algorithm', () => {
   const put = (attrs: string, body: string): unknown => {
     const cfg = xmlConfig(`<New id="m" class="java.util.HashMap"><Put name="v" ${attrs}>${body}</Put></New>`);

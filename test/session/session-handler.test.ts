@@ -3,7 +3,6 @@
  * @module
  */
 import { expect } from 'chai';
-import * as fs from 'node:fs';
 import * as sinon from 'sinon';
 import type { ContextHandler } from '../../src/server/handler/context-handler';
 import { DefaultSessionCache } from '../../src/session/default-session-cache';

@@ -5,7 +5,6 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as sinon from 'sinon';
 import { ServletContextHandler } from '../../src/servlet/servlet-context-handler';
 import { HttpServlet } from '../../src/servlet-api/http-servlet';
 import type { HttpServletRequest } from '../../src/servlet-api/http-servlet-request';

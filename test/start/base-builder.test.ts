@@ -37,7 +37,7 @@ describe('createStartd', () => {
       createStartd(resolveStart([], { cwd: base, home }), l => lines.push(l));
       expect(fs.existsSync(path.join(base, 'start.ini'))).to.equal(false);
       expect(fs.readFileSync(path.join(base, 'start.d', 'start.ini'), 'utf8')).to.equal('--module=x\n');
-      expect(lines.join('\n')).to.match(/MKDIR : \$\{jetty.base\}\/start.d\nMOVE  : \$\{jetty.base\}\/start.ini to \$\{jetty.base\}\/start.d\/start.ini/);
+      expect(lines.join('\n')).to.match(/MKDIR : \$\{jetty.base\}\/start.d\nMOVE {2}: \$\{jetty.base\}\/start.ini to \$\{jetty.base\}\/start.d\/start.ini/);
     } finally {
       removeBase(home);
       removeBase(base);

@@ -3,7 +3,7 @@
  * @module
  */
 import { SourceLocation } from '../../util/errors';
-import { XmlElement, getAttribute } from '../../xml';
+import { XmlElement } from '../../xml';
 import { Interpreter, Field } from '../interpreter';
 import { ArgVal, Executable, InvocationTargetError, describeSignatures, invoke, selectExecutable } from '../invoker';
 import { UnknownClassError } from '../errors';

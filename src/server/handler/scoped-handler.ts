@@ -32,12 +32,12 @@ export abstract class ScopedHandler extends HandlerWrapper {
   /** Links this handler and the ScopedHandlers below it (through wrappers) to their outer and next scope. */
   protected linkScopes(): void {
     const outer = this._outerScope ?? this;
-    let prev: ScopedHandler = this;
-    prev._nextScope = null;
+    this._nextScope = null;
+    let prev: ScopedHandler | null = null;
     for (let h = this.getHandler(); h instanceof HandlerWrapper; h = h.getHandler()) {
       if (h instanceof ScopedHandler) {
         h._outerScope = outer;
-        prev._nextScope = h;
+        if (prev === null) this._nextScope = h; else prev._nextScope = h;
         h._nextScope = null;
         prev = h;
       }

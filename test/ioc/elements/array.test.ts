@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../../fixtures/ioc/beans';
 import { xmlConfig, thrown } from '../../support/xml-config';
-import { Bean, Holder, SubBean } from '../../fixtures/ioc/beans';
+import { Holder, SubBean } from '../../fixtures/ioc/beans';
 import { javaArrayType } from '../../../src/ioc/java-value';
 
 const ids = (body: string, props: Record<string, string> = {}, doctype = true): Map<string, unknown> => {

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import '../../fixtures/ioc/beans';
 import { xmlConfig, thrown } from '../../support/xml-config';
 import { Bean } from '../../fixtures/ioc/beans';
-import { AnnotatedTestConfiguration } from '../../fixtures/ioc/test-configuration';
 import '../../fixtures/ioc/test-configuration';
 import { XmlConfigurationError } from '../../../src/ioc/errors';
 

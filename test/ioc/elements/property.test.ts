@@ -5,12 +5,6 @@ import { captureIocLog } from '../../support/log-capture';
 import { XmlConfigurationError } from '../../../src/ioc/errors';
 import { SystemProperties } from '../../../src/ioc/system-properties';
 
-const ids = (body: string, props: Record<string, string> = {}, doctype = true): Map<string, unknown> => {
-  const cfg = xmlConfig(body, { properties: props, doctype });
-  cfg.configure();
-  return cfg.getIdMap();
-};
-
 describe('<Property>', () => {
   const log = captureIocLog();
   const put = (body: string, props: Record<string, string> = {}): unknown => {

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import '../../fixtures/ioc/beans';
 import { xmlConfig, thrown } from '../../support/xml-config';
-import { Bean } from '../../fixtures/ioc/beans';
 
 const ids = (body: string, props: Record<string, string> = {}, doctype = true): Map<string, unknown> => {
   const cfg = xmlConfig(body, { properties: props, doctype });

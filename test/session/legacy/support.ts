@@ -26,6 +26,9 @@ export function tempDir(prefix = 'pier-legacy-'): string {
  * The app: `/inc` counts in the session (creating it), `/get` reports the session as JSON without
  * creating one, `/set?name=value` stores an attribute, `/empty?max=s` creates a session with no attributes.
  */
+/** What the legacy test app answers: the session id, a counter and the attributes (JSON). */
+export interface LegacyReplyBody { id: string; count: number; attributes: Record<string, unknown>; [key: string]: unknown }
+
 export class CounterHandler extends AbstractHandler {
   async handle(_target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     baseRequest.setHandled(true);
@@ -94,7 +97,7 @@ export class Client {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   constructor(private port: number) {}
   setPort(port: number): void { this.port = port; }
-  get(pathAndQuery: string, cookie?: string | null): Promise<{ status: number; body: any; cookie: string | null }> {
+  get(pathAndQuery: string, cookie?: string | null): Promise<{ status: number; body: LegacyReplyBody; cookie: string | null }> {
     return new Promise((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: this.port, path: pathAndQuery, agent: this.agent,
         headers: cookie ? { Cookie: cookie } : {} }, (res) => {
@@ -105,7 +108,8 @@ export class Client {
           let body: unknown = text;
           try { body = JSON.parse(text); } catch { /* not JSON */ }
           const set = res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='));
-          resolve({ status: res.statusCode ?? 0, body, cookie: set ? set.split(';')[0] : null });
+          // the app answers JSON; a body that is not (an error page) is kept as text for the failing assertion to show
+          resolve({ status: res.statusCode ?? 0, body: body as LegacyReplyBody, cookie: set ? set.split(';')[0] : null });
         });
       });
       req.on('error', reject);
