@@ -13,7 +13,7 @@ import { note, PG } from './scenarios';
 type Any = any; // Pier is loaded by path from the compiled src/, as the servers do
 
 function percentile(sorted: number[], p: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100))] * 1000) / 1000;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] * 1000) / 1000;
 }
 
 /** `count` sessions through each operation; one row per operation with p50 and p99 in ms. */
@@ -39,7 +39,17 @@ export async function jdbcStoreLatency(count: number): Promise<BenchRecord[]> {
     await cached.start();
   } catch (err) {
     note(`  skipped jdbc-store-latency: ${(err as Error).message}`);
-    return [{ scenario: 'jdbc-store-latency', server: 'JDBCSessionDataStore on PostgreSQL', reqPerSec: null, p50Ms: null, p99Ms: null, rssMb: null, skipped: (err as Error).message }];
+    return [
+      {
+        scenario: 'jdbc-store-latency',
+        server: 'JDBCSessionDataStore on PostgreSQL',
+        reqPerSec: null,
+        p50Ms: null,
+        p99Ms: null,
+        rssMb: null,
+        skipped: (err as Error).message,
+      },
+    ];
   }
   const timings = new Map<string, number[]>();
   const timed = async (op: string, fn: () => Promise<unknown>): Promise<void> => {
@@ -60,12 +70,19 @@ export async function jdbcStoreLatency(count: number): Promise<BenchRecord[]> {
     for (const d of data) await timed('insert', () => store.store(d.getId(), d));
     for (const d of data) await timed('load', () => store.load(d.getId()));
     // what CachingSessionDataStore.store does after the store's write, untimed: the copy in memcached
-    for (const d of data) await cached.getSessionDataMap().store(d.getId(), d).catch(() => undefined);
+    for (const d of data)
+      await cached
+        .getSessionDataMap()
+        .store(d.getId(), d)
+        .catch(() => undefined);
     if (cached.isCacheAvailable()) {
       for (const d of data) await timed(`load through the memcached L2 cache (127.0.0.1:${memcachedPort})`, () => cached.load(d.getId()));
     }
     if (!cached.isCacheAvailable()) note(`  jdbc-store-latency: no memcached answered on 127.0.0.1:${memcachedPort}, so no L2 row`);
-    for (const d of data) { d.setAttribute('n', 1); await timed('update', () => store.store(d.getId(), d)); }
+    for (const d of data) {
+      d.setAttribute('n', 1);
+      await timed('update', () => store.store(d.getId(), d));
+    }
     for (const d of data) await timed('exists', () => store.exists(d.getId()));
     for (let i = 0; i < 20; i++) await timed('getExpired', () => store.getExpired(new Set([`bench${i}`])));
     for (const d of data) await timed('delete', () => cached.delete(d.getId()));
@@ -76,7 +93,15 @@ export async function jdbcStoreLatency(count: number): Promise<BenchRecord[]> {
   const rows: BenchRecord[] = [];
   for (const [op, list] of timings) {
     const sorted = [...list].sort((a, b) => a - b);
-    const row = { scenario: 'jdbc-store-latency', server: `JDBCSessionDataStore on PostgreSQL: ${op}`, reqPerSec: null, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), rssMb: null, operations: list.length };
+    const row = {
+      scenario: 'jdbc-store-latency',
+      server: `JDBCSessionDataStore on PostgreSQL: ${op}`,
+      reqPerSec: null,
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+      rssMb: null,
+      operations: list.length,
+    };
     note(`  jdbc-store-latency / ${op}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms (${list.length} calls)`);
     rows.push(row);
   }

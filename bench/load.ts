@@ -32,9 +32,12 @@ export async function drive(port: number, settings: LoadSettings, cookies: strin
     connections: settings.connections,
     duration: settings.durationSec,
     pipelining: settings.pipelining,
-    setupClient: cookies && cookies.length > 0
-      ? (client: Any) => { client.setHeaders({ cookie: cookies[next++ % cookies.length] }); }
-      : undefined,
+    setupClient:
+      cookies && cookies.length > 0
+        ? (client: Any) => {
+            client.setHeaders({ cookie: cookies[next++ % cookies.length] });
+          }
+        : undefined,
   });
   return {
     reqPerSec: Math.round(result.requests.average),

@@ -19,7 +19,11 @@ const lock = path.join(benchDir, 'package-lock.json');
 const installed = path.join(benchDir, 'node_modules', '.package-lock.json');
 
 function mtime(file: string): number {
-  try { return fs.statSync(file).mtimeMs; } catch { return -1; }
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
 }
 
 /** Why the peers need installing, or undefined when bench/node_modules matches the lock file. */
@@ -50,7 +54,10 @@ export function requirePeer<T = any>(name: string): T {
     return fromBench(name) as T;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
-      throw new Error(`Cannot load the bench peer '${name}' from bench/node_modules: run npm run bench (it installs them), or npm ci --prefix bench`, { cause: err });
+      throw new Error(
+        `Cannot load the bench peer '${name}' from bench/node_modules: run npm run bench (it installs them), or npm ci --prefix bench`,
+        { cause: err },
+      );
     }
     throw err;
   }

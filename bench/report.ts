@@ -14,9 +14,11 @@ export function formatTable(records: BenchRecord[]): string {
   const lines: string[] = [];
   const rows = records.filter((r) => ['hello', 'session-reuse', 'session-new'].includes(r.scenario));
   const head = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'rss MB'];
-  const body = rows.map((r) => r.skipped
-    ? [r.scenario, r.server, 'skipped', '', '', '']
-    : [r.scenario, r.server, cell(r.reqPerSec), cell(r.p50Ms), cell(r.p99Ms), cell(r.rssMb)]);
+  const body = rows.map((r) =>
+    r.skipped
+      ? [r.scenario, r.server, 'skipped', '', '', '']
+      : [r.scenario, r.server, cell(r.reqPerSec), cell(r.p50Ms), cell(r.p99Ms), cell(r.rssMb)],
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const fmt = (cols: string[]): string => `| ${cols.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   lines.push(fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(fmt));
@@ -26,7 +28,8 @@ export function formatTable(records: BenchRecord[]): string {
     for (const r of others) {
       const extras = Object.entries(r)
         .filter(([k]) => !['scenario', 'server', 'reqPerSec', 'load1', 'runsReqPerSec'].includes(k) && !(k.endsWith('Ms') && r[k] === null))
-        .map(([k, v]) => `${k}=${cell(v)}`).join(', ');
+        .map(([k, v]) => `${k}=${cell(v)}`)
+        .join(', ');
       lines.push(`| ${r.scenario} | ${r.server} | ${extras} |`);
     }
   }
@@ -34,14 +37,20 @@ export function formatTable(records: BenchRecord[]): string {
 }
 
 /** One aim checked in the run. */
-export interface Ratio { readonly name: string; readonly value: number | null; readonly aim: string; readonly met: boolean | null; readonly note?: string }
+export interface Ratio {
+  readonly name: string;
+  readonly value: number | null;
+  readonly aim: string;
+  readonly met: boolean | null;
+  readonly note?: string;
+}
 
 function find(records: BenchRecord[], scenario: string, serverPrefix: string): BenchRecord | undefined {
   return records.find((r) => r.scenario === scenario && r.server.startsWith(serverPrefix) && !r.skipped);
 }
 
 function ratio(a: BenchRecord | undefined, b: BenchRecord | undefined): number | null {
-  return a?.reqPerSec && b?.reqPerSec ? Math.round(a.reqPerSec / b.reqPerSec * 100) / 100 : null;
+  return a?.reqPerSec && b?.reqPerSec ? Math.round((a.reqPerSec / b.reqPerSec) * 100) / 100 : null;
 }
 
 /** The ratios the issue asks for, each with its aim and whether it is met. */
@@ -58,25 +67,65 @@ export function ratios(records: BenchRecord[]): Ratio[] {
   const r2 = ratio(read, fastify);
   out.push({ name: 'pier session read / @fastify/session (req/s, cookie reused)', value: r2, aim: '>= 1.5', met: r2 === null ? null : r2 >= 1.5 });
   const r3 = ratio(write, expressFile);
-  out.push({ name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s, cookie reused)', value: r3, aim: '>= 10', met: r3 === null ? null : r3 >= 10 });
+  out.push({
+    name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s, cookie reused)',
+    value: r3,
+    aim: '>= 10',
+    met: r3 === null ? null : r3 >= 10,
+  });
   const r3new = ratio(find(records, 'session-new', journal), find(records, 'session-new', 'express-session session-file-store'));
-  out.push({ name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s, new session per request)', value: r3new, aim: '>= 10', met: r3new === null ? null : r3new >= 10 });
+  out.push({
+    name: 'pier FileSessionDataStore writes / express-session + session-file-store (req/s, new session per request)',
+    value: r3new,
+    aim: '>= 10',
+    met: r3new === null ? null : r3new >= 10,
+  });
   for (const [what, scenario, pier, peer] of [
     ['reads (cookie reused)', 'session-reuse', 'pier session read (NullSessionCache, JDBCSessionDataStore', 'express-session connect-pg-simple read'],
-    ['writes (cookie reused)', 'session-reuse', 'pier session write (NullSessionCache, JDBCSessionDataStore', 'express-session connect-pg-simple write'],
-    ['writes (new session per request)', 'session-new', 'pier session write (NullSessionCache, JDBCSessionDataStore', 'express-session connect-pg-simple write'],
+    [
+      'writes (cookie reused)',
+      'session-reuse',
+      'pier session write (NullSessionCache, JDBCSessionDataStore',
+      'express-session connect-pg-simple write',
+    ],
+    [
+      'writes (new session per request)',
+      'session-new',
+      'pier session write (NullSessionCache, JDBCSessionDataStore',
+      'express-session connect-pg-simple write',
+    ],
   ] as const) {
     const r = ratio(find(records, scenario, pier), find(records, scenario, peer));
-    out.push({ name: `pier JDBCSessionDataStore (PostgreSQL) / express-session + connect-pg-simple, ${what} (req/s)`, value: r, aim: '>= 3', met: r === null ? null : r >= 3 });
+    out.push({
+      name: `pier JDBCSessionDataStore (PostgreSQL) / express-session + connect-pg-simple, ${what} (req/s)`,
+      value: r,
+      aim: '>= 3',
+      met: r === null ? null : r >= 3,
+    });
   }
   const mem = records.find((r) => r.scenario.startsWith('idle-sessions-') && r.server.startsWith('pier') && !r.skipped);
   const memMb = mem ? Number(mem.rssDeltaMb) : null;
-  out.push({ name: `${mem?.scenario ?? 'idle-sessions'}: rss growth (MB)`, value: memMb, aim: '<= 100 (at 100,000)', met: memMb === null ? null : memMb <= 100 * (Number(mem?.sessions ?? 100000) / 100000) });
+  out.push({
+    name: `${mem?.scenario ?? 'idle-sessions'}: rss growth (MB)`,
+    value: memMb,
+    aim: '<= 100 (at 100,000)',
+    met: memMb === null ? null : memMb <= 100 * (Number(mem?.sessions ?? 100000) / 100000),
+  });
   const sc = records.find((r) => r.scenario.startsWith('scavenge-') && !r.skipped);
   const maxMs = sc ? Number(sc.loopDelayMaxMs) : null;
-  out.push({ name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max during the scavenge (ms; p99 ${cell(sc?.loopDelayP99Ms)})`, value: maxMs, aim: '<= 10', met: maxMs === null ? null : maxMs <= 10 });
+  out.push({
+    name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max during the scavenge (ms; p99 ${cell(sc?.loopDelayP99Ms)})`,
+    value: maxMs,
+    aim: '<= 10',
+    met: maxMs === null ? null : maxMs <= 10,
+  });
   const windowMs = sc ? Number(sc.expiryWindowMaxMs) : null;
-  out.push({ name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max from the expiry timers to the scavenge's end (ms; p99 ${cell(sc?.expiryWindowP99Ms)})`, value: windowMs, aim: '<= 10', met: windowMs === null || Number.isNaN(windowMs) ? null : windowMs <= 10 });
+  out.push({
+    name: `${sc?.scenario ?? 'scavenge'}: event-loop delay max from the expiry timers to the scavenge's end (ms; p99 ${cell(sc?.expiryWindowP99Ms)})`,
+    value: windowMs,
+    aim: '<= 10',
+    met: windowMs === null || Number.isNaN(windowMs) ? null : windowMs <= 10,
+  });
   return out;
 }
 

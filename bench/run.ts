@@ -12,8 +12,15 @@ import { ensurePeers } from './peers';
 import { formatRatios, formatTable, ratios } from './report';
 import { jdbcStoreLatency } from './jdbc-latency';
 import {
-  HELLO_SERVERS, SESSION_SERVERS, memoryPerSession, note, restart, scavengeDelay, throughput,
-  type BenchRecord, type ServerEntry,
+  HELLO_SERVERS,
+  SESSION_SERVERS,
+  memoryPerSession,
+  note,
+  restart,
+  scavengeDelay,
+  throughput,
+  type BenchRecord,
+  type ServerEntry,
 } from './scenarios';
 
 /** The repository root: the nearest folder above this file that holds package.json. */
@@ -51,7 +58,9 @@ async function main(): Promise<void> {
   const servers = (process.env.BENCH_SERVERS ?? '').split(',').filter(Boolean);
   const wantedServer = (s: ServerEntry): boolean => servers.length === 0 || servers.some((part) => s.label.includes(part));
   const started = Date.now();
-  note(`Pier bench: ${load.connections} connections, ${load.durationSec} s, pipelining ${load.pipelining}, best of ${repeat}${quick ? ' (quick)' : ''}`);
+  note(
+    `Pier bench: ${load.connections} connections, ${load.durationSec} s, pipelining ${load.pipelining}, best of ${repeat}${quick ? ' (quick)' : ''}`,
+  );
 
   const records: BenchRecord[] = [];
   // Throughput runs are repeated, interleaved across servers, and the best run of each is kept: on a machine
@@ -89,22 +98,32 @@ async function main(): Promise<void> {
   if (wanted('idle-sessions')) records.push(await memoryPerSession(pierRead, big));
   if (wanted('scavenge')) records.push(await scavengeDelay(pierRead, big));
 
-  if (wanted('jdbc-store-latency')) records.push(...await jdbcStoreLatency(quick ? 200 : 2000));
+  if (wanted('jdbc-store-latency')) records.push(...(await jdbcStoreLatency(quick ? 200 : 2000)));
 
   const table = formatTable(records);
   const checked = ratios(records);
   process.stdout.write(`\n${table}\n\n${formatRatios(checked)}\n`);
-  const machine = { nproc: os.cpus().length, totalMemMb: Math.round(os.totalmem() / 1024 / 1024), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const machine = {
+    nproc: os.cpus().length,
+    totalMemMb: Math.round(os.totalmem() / 1024 / 1024),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
   process.stdout.write(`\nmachine: ${JSON.stringify(machine)}; run took ${Math.round((Date.now() - started) / 1000)} s\n`);
   const outDir = path.join(repoRoot(), 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = quick || only.length > 0 ? 'quick.json' : 'latest.json';
   fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(records, null, 2)}\n`);
-  fs.writeFileSync(path.join(outDir, file.replace('.json', '.meta.json')),
-    `${JSON.stringify({ date: new Date().toISOString(), load: { ...load, warmupSec, repeat }, machine, ratios: checked }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(outDir, file.replace('.json', '.meta.json')),
+    `${JSON.stringify({ date: new Date().toISOString(), load: { ...load, warmupSec, repeat }, machine, ratios: checked }, null, 2)}\n`,
+  );
   note(`wrote bench/results/${file}`);
 }
 
 if (require.main === module) {
-  main().catch((err) => { process.stderr.write(`Cannot run the bench: ${(err as Error).stack ?? err}\n`); process.exit(1); });
+  main().catch((err) => {
+    process.stderr.write(`Cannot run the bench: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  });
 }

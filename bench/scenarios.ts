@@ -25,7 +25,12 @@ export interface BenchRecord {
 }
 
 /** A server as it appears in the results: its child id, what its route does and a readable label. */
-export interface ServerEntry { readonly id: string; readonly mode: SessionMode; readonly label: string; readonly extra?: Record<string, unknown> }
+export interface ServerEntry {
+  readonly id: string;
+  readonly mode: SessionMode;
+  readonly label: string;
+  readonly extra?: Record<string, unknown>;
+}
 
 export const HELLO_SERVERS: ServerEntry[] = [
   { id: 'node:http', mode: 'hello', label: 'node:http hello' },
@@ -48,26 +53,60 @@ export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability file)', extra: { durability: 'file' } },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability os)', extra: { durability: 'os' } },
   { id: 'pier-legacy-hash', mode: 'write', label: 'pier legacy HashSessionManager' },
-  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
-  { id: 'pier-jdbc', mode: 'write', label: 'pier session write (NullSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' } },
-  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (DefaultSessionCache, JDBCSessionDataStore on PostgreSQL)', extra: { ...PG, table: 'pier_bench_jdbc' } },
-  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, savePeriodSec 60)', extra: { ...PG, cache: 'null', savePeriodSec: 60, table: 'pier_bench_jdbc' } },
-  { id: 'pier-jdbc', mode: 'read', label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, memcached L2 cache)', extra: { ...PG, cache: 'null', memcachedPort: MEMCACHED_PORT, table: 'pier_bench_jdbc' } },
+  {
+    id: 'pier-jdbc',
+    mode: 'read',
+    label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL)',
+    extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' },
+  },
+  {
+    id: 'pier-jdbc',
+    mode: 'write',
+    label: 'pier session write (NullSessionCache, JDBCSessionDataStore on PostgreSQL)',
+    extra: { ...PG, cache: 'null', table: 'pier_bench_jdbc' },
+  },
+  {
+    id: 'pier-jdbc',
+    mode: 'read',
+    label: 'pier session read (DefaultSessionCache, JDBCSessionDataStore on PostgreSQL)',
+    extra: { ...PG, table: 'pier_bench_jdbc' },
+  },
+  {
+    id: 'pier-jdbc',
+    mode: 'read',
+    label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, savePeriodSec 60)',
+    extra: { ...PG, cache: 'null', savePeriodSec: 60, table: 'pier_bench_jdbc' },
+  },
+  {
+    id: 'pier-jdbc',
+    mode: 'read',
+    label: 'pier session read (NullSessionCache, JDBCSessionDataStore on PostgreSQL, memcached L2 cache)',
+    extra: { ...PG, cache: 'null', memcachedPort: MEMCACHED_PORT, table: 'pier_bench_jdbc' },
+  },
   { id: 'pier-redis', mode: 'read', label: 'pier session read (NullSessionCache, RedisSessionDataStore)', extra: { ...REDIS, cache: 'null' } },
   { id: 'pier-redis', mode: 'write', label: 'pier session write (NullSessionCache, RedisSessionDataStore)', extra: { ...REDIS, cache: 'null' } },
   { id: 'express-session-redis', mode: 'read', label: 'express-session connect-redis read (Redis)', extra: { ...REDIS } },
   { id: 'express-session-redis', mode: 'write', label: 'express-session connect-redis write (Redis)', extra: { ...REDIS } },
   { id: 'express-session-pg', mode: 'read', label: 'express-session connect-pg-simple read (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
-  { id: 'express-session-pg', mode: 'write', label: 'express-session connect-pg-simple write (PostgreSQL)', extra: { ...PG, table: 'pier_bench_cps' } },
+  {
+    id: 'express-session-pg',
+    mode: 'write',
+    label: 'express-session connect-pg-simple write (PostgreSQL)',
+    extra: { ...PG, table: 'pier_bench_cps' },
+  },
   { id: 'express-session-memory', mode: 'read', label: 'express-session MemoryStore' },
   { id: 'express-session-file', mode: 'write', label: 'express-session session-file-store' },
   { id: 'fastify-session', mode: 'read', label: '@fastify/session' },
 ];
 
 /** Prints progress lines to stderr so stdout keeps the table. */
-export function note(line: string): void { process.stderr.write(`${line}\n`); }
+export function note(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
 
-function tempDir(tag: string): string { return fs.mkdtempSync(path.join(os.tmpdir(), `pier-bench-${tag}-`)); }
+function tempDir(tag: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `pier-bench-${tag}-`));
+}
 
 function skippedRow(scenario: string, server: string, reason: string): BenchRecord {
   note(`  skipped ${scenario} / ${server}: ${reason}`);
@@ -79,8 +118,12 @@ function skippedRow(scenario: string, server: string, reason: string): BenchReco
  * server; whatever happens, the server is stopped and the folder removed. A server that cannot run
  * here, or a failure, becomes a skipped row that says why.
  */
-async function withServer(scenario: string, entry: ServerEntry, dirTag: string,
-  body: (dir: string, start: (options: ServerOptions, timeoutMs?: number) => Promise<ServerProcess>) => Promise<BenchRecord>): Promise<BenchRecord> {
+async function withServer(
+  scenario: string,
+  entry: ServerEntry,
+  dirTag: string,
+  body: (dir: string, start: (options: ServerOptions, timeoutMs?: number) => Promise<ServerProcess>) => Promise<BenchRecord>,
+): Promise<BenchRecord> {
   const dir = tempDir(dirTag);
   let server: ServerProcess | null = null;
   try {
@@ -105,17 +148,34 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
     // The journal acknowledges a write before its session file exists: say how many were still only in the journal.
     const backlog = entry.id === 'pier-file' ? await server.probe('backlog').catch(() => null) : null;
     const backlogSessions = backlog ? Number(backlog.sessions) : undefined;
-    const backlogMb = backlog ? Math.round(Number(backlog.bytes) / 1024 / 1024 * 10) / 10 : undefined;
-    note(`  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB` +
-      (backlogSessions ? `, ${backlogSessions} sessions (${backlogMb} MB) in the journal and not yet in files at the end` : '') +
-      (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''));
-    return { scenario, server: entry.label, reqPerSec: r.reqPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, rssMb,
-      requests: r.requests, non2xx: r.non2xx, errors: r.errors, ...(backlogSessions !== undefined ? { checkpointBacklogSessions: backlogSessions, checkpointBacklogMb: backlogMb } : {}) };
+    const backlogMb = backlog ? Math.round((Number(backlog.bytes) / 1024 / 1024) * 10) / 10 : undefined;
+    note(
+      `  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB` +
+        (backlogSessions ? `, ${backlogSessions} sessions (${backlogMb} MB) in the journal and not yet in files at the end` : '') +
+        (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''),
+    );
+    return {
+      scenario,
+      server: entry.label,
+      reqPerSec: r.reqPerSec,
+      p50Ms: r.p50Ms,
+      p99Ms: r.p99Ms,
+      rssMb,
+      requests: r.requests,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      ...(backlogSessions !== undefined ? { checkpointBacklogSessions: backlogSessions, checkpointBacklogMb: backlogMb } : {}),
+    };
   });
 }
 
 /** A stored session made by the server itself, cloned to fill a store for the restart scenario. */
-interface StoreTemplate { name: string; doc: Record<string, unknown>; id: string; cookie: string }
+interface StoreTemplate {
+  name: string;
+  doc: Record<string, unknown>;
+  id: string;
+  cookie: string;
+}
 
 async function makeTemplate(id: string, extra: Record<string, unknown>): Promise<StoreTemplate> {
   const dir = tempDir('template');
@@ -174,10 +234,22 @@ export async function memoryPerSession(entry: ServerEntry, count: number): Promi
     const rssDeltaMb = (Number(after.rss) - Number(before.rss)) / 1024 / 1024;
     const bytesPerSession = Math.round((Number(after.rss) - Number(before.rss)) / count);
     const heapBytesPerSession = Math.round((Number(after.heapUsed) - Number(before.heapUsed)) / count);
-    const rssMb = Math.round(Number(after.rss) / 1024 / 1024 * 10) / 10;
-    note(`  ${scenario} / ${entry.label}: ${after.sessions} sessions, rss +${rssDeltaMb.toFixed(1)} MB (${bytesPerSession} B/session rss, ${heapBytesPerSession} B/session heap), rss ${rssMb} MB`);
-    return { scenario, server: entry.label, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb,
-      rssDeltaMb: Math.round(rssDeltaMb * 10) / 10, bytesPerSession, heapBytesPerSession, sessions: after.sessions };
+    const rssMb = Math.round((Number(after.rss) / 1024 / 1024) * 10) / 10;
+    note(
+      `  ${scenario} / ${entry.label}: ${after.sessions} sessions, rss +${rssDeltaMb.toFixed(1)} MB (${bytesPerSession} B/session rss, ${heapBytesPerSession} B/session heap), rss ${rssMb} MB`,
+    );
+    return {
+      scenario,
+      server: entry.label,
+      reqPerSec: null,
+      p50Ms: null,
+      p99Ms: null,
+      rssMb,
+      rssDeltaMb: Math.round(rssDeltaMb * 10) / 10,
+      bytesPerSession,
+      heapBytesPerSession,
+      sessions: after.sessions,
+    };
   });
 }
 
@@ -190,10 +262,24 @@ export async function scavengeDelay(entry: ServerEntry, count: number): Promise<
     await new Promise((r) => setTimeout(r, 2500));
     const s = await server.probe('scavenge');
     const rssMb = await server.rssMb();
-    note(`  ${scenario} / ${entry.label}: ${s.before} sessions, ${s.candidates} candidates, ${s.after} left, scavenge ${Number(s.durationMs).toFixed(0)} ms, loop delay p99 ${Number(s.p99Ms).toFixed(2)} ms, max ${Number(s.maxMs).toFixed(2)} ms; from the expiry timers to the end: p99 ${Number(s.windowP99Ms).toFixed(2)} ms, max ${Number(s.windowMaxMs).toFixed(2)} ms`);
-    return { scenario, server: entry.label, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb,
-      loopDelayP99Ms: Math.round(Number(s.p99Ms) * 100) / 100, loopDelayMaxMs: Math.round(Number(s.maxMs) * 100) / 100,
-      expiryWindowP99Ms: Math.round(Number(s.windowP99Ms) * 100) / 100, expiryWindowMaxMs: Math.round(Number(s.windowMaxMs) * 100) / 100,
-      scavengeMs: Math.round(Number(s.durationMs)), sessionsBefore: s.before, expiredCandidates: s.candidates, sessionsAfter: s.after };
+    note(
+      `  ${scenario} / ${entry.label}: ${s.before} sessions, ${s.candidates} candidates, ${s.after} left, scavenge ${Number(s.durationMs).toFixed(0)} ms, loop delay p99 ${Number(s.p99Ms).toFixed(2)} ms, max ${Number(s.maxMs).toFixed(2)} ms; from the expiry timers to the end: p99 ${Number(s.windowP99Ms).toFixed(2)} ms, max ${Number(s.windowMaxMs).toFixed(2)} ms`,
+    );
+    return {
+      scenario,
+      server: entry.label,
+      reqPerSec: null,
+      p50Ms: null,
+      p99Ms: null,
+      rssMb,
+      loopDelayP99Ms: Math.round(Number(s.p99Ms) * 100) / 100,
+      loopDelayMaxMs: Math.round(Number(s.maxMs) * 100) / 100,
+      expiryWindowP99Ms: Math.round(Number(s.windowP99Ms) * 100) / 100,
+      expiryWindowMaxMs: Math.round(Number(s.windowMaxMs) * 100) / 100,
+      scavengeMs: Math.round(Number(s.durationMs)),
+      sessionsBefore: s.before,
+      expiredCandidates: s.candidates,
+      sessionsAfter: s.after,
+    };
   });
 }

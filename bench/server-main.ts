@@ -36,9 +36,14 @@ export type ParentMessage = { type: 'probe'; seq: number; name: string; arg: Rec
 async function main(): Promise<void> {
   const id = process.argv[2];
   const options = JSON.parse(process.env.BENCH_SERVER_OPTIONS ?? '{}') as ServerOptions;
-  const send = (m: ChildMessage): void => { process.send?.(m); };
+  const send = (m: ChildMessage): void => {
+    process.send?.(m);
+  };
   const starter = SERVER_STARTERS[id];
-  if (!starter) { send({ type: 'failed', reason: `Cannot start server '${id}': unknown server id` }); process.exit(2); }
+  if (!starter) {
+    send({ type: 'failed', reason: `Cannot start server '${id}': unknown server id` });
+    process.exit(2);
+  }
   let running: RunningServer;
   try {
     running = await starter(options);
@@ -55,10 +60,11 @@ async function main(): Promise<void> {
       return;
     }
     if (m.type === 'probe') {
-      const probe = m.name === 'rss'
-        ? async () => ({ rss: process.memoryUsage().rss })
-        : running.probes?.[m.name];
-      if (!probe) { send({ type: 'reply', seq: m.seq, error: `Cannot run probe '${m.name}': not offered by '${id}'` }); return; }
+      const probe = m.name === 'rss' ? async () => ({ rss: process.memoryUsage().rss }) : running.probes?.[m.name];
+      if (!probe) {
+        send({ type: 'reply', seq: m.seq, error: `Cannot run probe '${m.name}': not offered by '${id}'` });
+        return;
+      }
       probe(m.arg).then(
         (result) => send({ type: 'reply', seq: m.seq, result }),
         (err) => send({ type: 'reply', seq: m.seq, error: String((err as Error).stack ?? err) }),
@@ -68,7 +74,13 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   // Graceful stop on SIGTERM, as bin/start does: in-flight requests finish, sessions are written, exit 0.
   process.once('SIGTERM', () => {
-    running.close().then(() => process.exit(0), (err) => { process.stderr.write(`Cannot stop '${id}': ${(err as Error).message}\n`); process.exit(1); });
+    running.close().then(
+      () => process.exit(0),
+      (err) => {
+        process.stderr.write(`Cannot stop '${id}': ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
   });
   send({ type: 'ready', port: running.port });
 }

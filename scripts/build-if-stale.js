@@ -21,7 +21,11 @@ function* sources(dir) {
 }
 
 function mtime(file) {
-  try { return fs.statSync(file).mtimeMs; } catch { return -1; }
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
 }
 
 /** The first reason a build is due, or undefined when dist/src is up to date. */

@@ -32,28 +32,46 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
     const pg: Any = requirePeer('pg');
     const PgStore: Any = requirePeer('connect-pg-simple')(session);
     pool = new pg.Pool({ connectionString: String(options.extra.pgUrl), max: 10 });
-    sessionStore = new PgStore({ pool, tableName: `${String(options.extra.table)}_${process.pid}`, createTableIfMissing: true, pruneSessionInterval: false });
+    sessionStore = new PgStore({
+      pool,
+      tableName: `${String(options.extra.table)}_${process.pid}`,
+      createTableIfMissing: true,
+      pruneSessionInterval: false,
+    });
   } else if (store === 'file') {
     const FileStore: Any = requirePeer('session-file-store')(session);
     sessionStore = new FileStore({ path: options.storeDir, logFn: () => undefined, retries: 0 });
   } else {
     sessionStore = new session.MemoryStore();
   }
-  app.use(session({
-    secret: 'bench-secret-bench-secret-bench-secret', resave: false, saveUninitialized: false, store: sessionStore,
-  }));
+  app.use(
+    session({
+      secret: 'bench-secret-bench-secret-bench-secret',
+      resave: false,
+      saveUninitialized: false,
+      store: sessionStore,
+    }),
+  );
   app.get('/', (req: Any, res: Any) => {
     const s = req.session;
     if (options.mode === 'write' || s.n === undefined) s.n = (s.n ?? 0) + 1;
     res.type('text/plain').send(body(s.n));
   });
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: async () => {
-      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
       if (redis) await redis.close();
-      if (pool) { await pool.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`).catch(() => undefined); await pool.end(); }
+      if (pool) {
+        await pool.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`).catch(() => undefined);
+        await pool.end();
+      }
     },
   };
 }

@@ -13,11 +13,16 @@ export async function startFastify(options: ServerOptions): Promise<RunningServe
   const app = Fastify({ logger: false });
   await app.register(requirePeer('@fastify/cookie'));
   await app.register(requirePeer('@fastify/session'), {
-    secret: 'bench-secret-bench-secret-bench-secret', cookie: { secure: false }, saveUninitialized: false,
+    secret: 'bench-secret-bench-secret-bench-secret',
+    cookie: { secure: false },
+    saveUninitialized: false,
   });
   app.get('/', async (req: Any, reply: Any) => {
     let n = req.session.get('n') as number | undefined;
-    if (options.mode === 'write' || n === undefined) { n = (n ?? 0) + 1; req.session.set('n', n); }
+    if (options.mode === 'write' || n === undefined) {
+      n = (n ?? 0) + 1;
+      req.session.set('n', n);
+    }
     reply.type('text/plain');
     return body(n);
   });

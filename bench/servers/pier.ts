@@ -46,7 +46,10 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
       if (mode !== 'hello') {
         const session = request.getSession(true);
         n = session.getAttribute('n') ?? undefined;
-        if (mode === 'write' || n === undefined) { n = (n ?? 0) + 1; session.setAttribute('n', n); }
+        if (mode === 'write' || n === undefined) {
+          n = (n ?? 0) + 1;
+          session.setAttribute('n', n);
+        }
       }
       const delay = Math.min(Number(request.getParameter?.('delay')) || 0, 2000);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -122,71 +125,82 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
 
   /** Event-loop delay from the end of a populate with expiring sessions (their timers fire) to the scavenge's end. */
   let expiryWindow: ReturnType<typeof monitorEventLoopDelay> | null = null;
-  const probes: RunningServer['probes'] = sessionHandler && store !== 'legacy-hash' ? {
-    /** Creates `n` small idle sessions through the cache (1 attribute); `expiredPercent` of them expire in 1 s. */
-    populate: async (arg) => {
-      const n = Number(arg.n);
-      const expiring = Math.floor(n * Number(arg.expiredPercent ?? 0) / 100);
-      const cache = sessionHandler.getSessionCache();
-      const now = Date.now();
-      for (let i = 0; i < n; i++) {
-        const id = idm.newSessionId({}, now);
-        const session = cache.newSession(id, now, i < expiring ? 1000 : 3600_000);
-        session.setExtendedId?.(`${id}.${idm.getWorkerName()}`);
-        cache.add(id, session);
-        session.setAttribute('user', `u${i}`);
-        await cache.release(id, session);
-        if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
-      }
-      if (expiring > 0) {
-        // Collect the garbage of populating first, so the window measures expiry, not this set-up.
-        (globalThis as Any).gc?.();
-        expiryWindow = monitorEventLoopDelay({ resolution: 1 });
-        expiryWindow.enable();
-      }
-      return { sessions: cache.getSessionsCurrent?.() ?? null };
-    },
-    /** Writes the file store's journal into its session files now (journal durability; a no-op otherwise). */
-    checkpoint: async () => {
-      await sessionHandler.getSessionCache().getSessionDataStore().checkpoint?.();
-      return {};
-    },
-    /** The file store's checkpoint backlog: sessions acknowledged (in the journal) but not yet in their files. */
-    backlog: async () => {
-      const ds = sessionHandler.getSessionCache().getSessionDataStore() as { getCheckpointBacklog?(): { sessions: number; bytes: number } };
-      return ds.getCheckpointBacklog?.() ?? { sessions: 0, bytes: 0 };
-    },
-    /** Garbage-collects (needs --expose-gc) and reports rss and heap. */
-    memory: async () => {
-      for (let i = 0; i < 3; i++) { (globalThis as Any).gc?.(); await new Promise((r) => setTimeout(r, 50)); }
-      const m = process.memoryUsage();
-      return { rss: m.rss, heapUsed: m.heapUsed, sessions: sessionHandler.getSessionCache().getSessionsCurrent?.() ?? null };
-    },
-    /** One HouseKeeper scavenge, with the event-loop delay measured while it runs. */
-    scavenge: async () => {
-      const cache = sessionHandler.getSessionCache();
-      const before = cache.getSessionsCurrent?.() ?? null;
-      const candidates = sessionHandler.getCandidateSessionIdsForExpiry?.().size ?? null;
-      const h = monitorEventLoopDelay({ resolution: 1 });
-      h.enable();
-      const t0 = process.hrtime.bigint();
-      await houseKeeper.scavenge();
-      // Let background invalidations finish (bounded).
-      for (let i = 0; i < 200 && (cache.getSessionsCurrent?.() ?? 0) > before - candidates && candidates; i++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      h.disable();
-      expiryWindow?.disable();
-      const w = expiryWindow;
-      expiryWindow = null;
-      return {
-        windowP99Ms: w ? w.percentile(99) / 1e6 : null, windowMaxMs: w ? w.max / 1e6 : null,
-        before, candidates, after: cache.getSessionsCurrent?.() ?? null, durationMs: ms,
-        p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6,
-      };
-    },
-  } : undefined;
+  const probes: RunningServer['probes'] =
+    sessionHandler && store !== 'legacy-hash'
+      ? {
+          /** Creates `n` small idle sessions through the cache (1 attribute); `expiredPercent` of them expire in 1 s. */
+          populate: async (arg) => {
+            const n = Number(arg.n);
+            const expiring = Math.floor((n * Number(arg.expiredPercent ?? 0)) / 100);
+            const cache = sessionHandler.getSessionCache();
+            const now = Date.now();
+            for (let i = 0; i < n; i++) {
+              const id = idm.newSessionId({}, now);
+              const session = cache.newSession(id, now, i < expiring ? 1000 : 3600_000);
+              session.setExtendedId?.(`${id}.${idm.getWorkerName()}`);
+              cache.add(id, session);
+              session.setAttribute('user', `u${i}`);
+              await cache.release(id, session);
+              if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+            }
+            if (expiring > 0) {
+              // Collect the garbage of populating first, so the window measures expiry, not this set-up.
+              (globalThis as Any).gc?.();
+              expiryWindow = monitorEventLoopDelay({ resolution: 1 });
+              expiryWindow.enable();
+            }
+            return { sessions: cache.getSessionsCurrent?.() ?? null };
+          },
+          /** Writes the file store's journal into its session files now (journal durability; a no-op otherwise). */
+          checkpoint: async () => {
+            await sessionHandler.getSessionCache().getSessionDataStore().checkpoint?.();
+            return {};
+          },
+          /** The file store's checkpoint backlog: sessions acknowledged (in the journal) but not yet in their files. */
+          backlog: async () => {
+            const ds = sessionHandler.getSessionCache().getSessionDataStore() as { getCheckpointBacklog?(): { sessions: number; bytes: number } };
+            return ds.getCheckpointBacklog?.() ?? { sessions: 0, bytes: 0 };
+          },
+          /** Garbage-collects (needs --expose-gc) and reports rss and heap. */
+          memory: async () => {
+            for (let i = 0; i < 3; i++) {
+              (globalThis as Any).gc?.();
+              await new Promise((r) => setTimeout(r, 50));
+            }
+            const m = process.memoryUsage();
+            return { rss: m.rss, heapUsed: m.heapUsed, sessions: sessionHandler.getSessionCache().getSessionsCurrent?.() ?? null };
+          },
+          /** One HouseKeeper scavenge, with the event-loop delay measured while it runs. */
+          scavenge: async () => {
+            const cache = sessionHandler.getSessionCache();
+            const before = cache.getSessionsCurrent?.() ?? null;
+            const candidates = sessionHandler.getCandidateSessionIdsForExpiry?.().size ?? null;
+            const h = monitorEventLoopDelay({ resolution: 1 });
+            h.enable();
+            const t0 = process.hrtime.bigint();
+            await houseKeeper.scavenge();
+            // Let background invalidations finish (bounded).
+            for (let i = 0; i < 200 && (cache.getSessionsCurrent?.() ?? 0) > before - candidates && candidates; i++) {
+              await new Promise((r) => setTimeout(r, 10));
+            }
+            const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+            h.disable();
+            expiryWindow?.disable();
+            const w = expiryWindow;
+            expiryWindow = null;
+            return {
+              windowP99Ms: w ? w.percentile(99) / 1e6 : null,
+              windowMaxMs: w ? w.max / 1e6 : null,
+              before,
+              candidates,
+              after: cache.getSessionsCurrent?.() ?? null,
+              durationMs: ms,
+              p99Ms: h.percentile(99) / 1e6,
+              maxMs: h.max / 1e6,
+            };
+          },
+        }
+      : undefined;
   return {
     port: connector.getLocalPort(),
     close: async () => {
@@ -195,7 +209,11 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
         const pg = require('pg');
         const c = new pg.Client({ connectionString: String(options.extra.pgUrl) });
         await c.connect();
-        try { await c.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`); } finally { await c.end(); }
+        try {
+          await c.query(`drop table if exists ${String(options.extra.table)}_${process.pid}`);
+        } finally {
+          await c.end();
+        }
       }
     },
     probes,
@@ -204,5 +222,9 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
 
 /** True when `dir` holds at least one file (used to check a store was written). */
 export function hasFiles(dir: string): boolean {
-  try { return fs.readdirSync(dir).length > 0; } catch { return false; }
+  try {
+    return fs.readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -58,7 +58,9 @@ export class AppLifeCycle {
     this._edges.splice(i, 1, [from, inserted], [inserted, to]);
   }
 
-  addBinding(binding: AppLifeCycleBinding): void { this._bindings.push(binding); }
+  addBinding(binding: AppLifeCycleBinding): void {
+    this._bindings.push(binding);
+  }
   removeBinding(binding: AppLifeCycleBinding): void {
     const i = this._bindings.indexOf(binding);
     if (i >= 0) this._bindings.splice(i, 1);

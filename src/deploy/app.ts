@@ -19,14 +19,24 @@ export class App {
   /** The last error that moved the app to `failed`. */
   failure: unknown = null;
 
-  constructor(readonly manager: DeploymentManager, readonly provider: AppProvider, readonly originId: string,
-    context?: DeployableContext) {
+  constructor(
+    readonly manager: DeploymentManager,
+    readonly provider: AppProvider,
+    readonly originId: string,
+    context?: DeployableContext,
+  ) {
     if (context) this._context = context;
   }
 
-  getDeploymentManager(): DeploymentManager { return this.manager; }
-  getAppProvider(): AppProvider { return this.provider; }
-  getOriginId(): string { return this.originId; }
+  getDeploymentManager(): DeploymentManager {
+    return this.manager;
+  }
+  getAppProvider(): AppProvider {
+    return this.provider;
+  }
+  getOriginId(): string {
+    return this.originId;
+  }
 
   /** The context handler, created by the provider on first call. */
   async getContextHandler(): Promise<DeployableContext> {
@@ -44,9 +54,15 @@ export class App {
   }
 
   /** The context handler if it has been created, else null. */
-  peekContextHandler(): DeployableContext | null { return this._context; }
+  peekContextHandler(): DeployableContext | null {
+    return this._context;
+  }
 
-  getContextPath(): string | null { return this._context ? this._context.getContextPath() : null; }
+  getContextPath(): string | null {
+    return this._context ? this._context.getContextPath() : null;
+  }
 
-  toString(): string { return `App[${this._context ? this._context.getContextPath() : '?'},${this.originId}]`; }
+  toString(): string {
+    return `App[${this._context ? this._context.getContextPath() : '?'},${this.originId}]`;
+  }
 }

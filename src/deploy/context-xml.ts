@@ -24,7 +24,10 @@ export interface ContextXmlOptions {
  */
 export async function applyContextXml(file: string, options: ContextXmlOptions): Promise<unknown> {
   const config = new XmlConfiguration(file, {
-    idMap: new Map(), properties: new Map(), registry: options.registry, initializeDefaults: options.initializeDefaults,
+    idMap: new Map(),
+    properties: new Map(),
+    registry: options.registry,
+    initializeDefaults: options.initializeDefaults,
   });
   config.setJettyStandardIdsAndProperties(options.server, file);
   for (const [k, v] of options.properties) config.getProperties().set(k, v);

@@ -23,6 +23,10 @@ export interface DeployTarget {
 
 /** True when `obj` looks like a ContextHandler (has handle() and getContextPath()). */
 export function isDeployableContext(obj: unknown): obj is DeployableContext {
-  return typeof obj === 'object' && obj !== null && typeof (obj as DeployableContext).handle === 'function'
-    && typeof (obj as DeployableContext).getContextPath === 'function';
+  return (
+    typeof obj === 'object' &&
+    obj !== null &&
+    typeof (obj as DeployableContext).handle === 'function' &&
+    typeof (obj as DeployableContext).getContextPath === 'function'
+  );
 }

@@ -43,21 +43,35 @@ export class DeploymentManager extends ContainerLifeCycle {
   private _queue: Promise<void> = Promise.resolve();
 
   @Expose('org.eclipse.jetty.server.handler.ContextHandlerCollection')
-  setContexts(contexts: DeployTarget | null): void { this._contexts = contexts; }
+  setContexts(contexts: DeployTarget | null): void {
+    this._contexts = contexts;
+  }
   @Expose()
-  getContexts(): DeployTarget | null { return this._contexts; }
+  getContexts(): DeployTarget | null {
+    return this._contexts;
+  }
 
   /** The Server of the contexts collection (for the `Server` id of context XML files). */
   @Expose()
-  getServer(): unknown { return this._contexts ? this._contexts.getServer() : null; }
+  getServer(): unknown {
+    return this._contexts ? this._contexts.getServer() : null;
+  }
 
   @Expose('String', 'Object')
-  setContextAttribute(name: string, value: unknown): void { this._attributes.set(name, value); }
+  setContextAttribute(name: string, value: unknown): void {
+    this._attributes.set(name, value);
+  }
   @Expose('String')
-  getContextAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  getContextAttribute(name: string): unknown {
+    return this._attributes.get(name) ?? null;
+  }
   @Expose('String')
-  removeContextAttribute(name: string): void { this._attributes.delete(name); }
-  getContextAttributes(): Map<string, unknown> { return new Map(this._attributes); }
+  removeContextAttribute(name: string): void {
+    this._attributes.delete(name);
+  }
+  getContextAttributes(): Map<string, unknown> {
+    return new Map(this._attributes);
+  }
 
   @Expose('org.eclipse.jetty.deploy.AppProvider')
   addAppProvider(provider: AppProvider): void {
@@ -73,37 +87,57 @@ export class DeploymentManager extends ContainerLifeCycle {
     for (const p of providers) this.addAppProvider(p);
   }
   @Expose()
-  getAppProviders(): AppProvider[] { return [...this._providers]; }
+  getAppProviders(): AppProvider[] {
+    return [...this._providers];
+  }
 
   @Expose('org.eclipse.jetty.deploy.AppLifeCycle$Binding')
-  addLifeCycleBinding(binding: AppLifeCycleBinding): void { this._lifecycle.addBinding(binding); }
+  addLifeCycleBinding(binding: AppLifeCycleBinding): void {
+    this._lifecycle.addBinding(binding);
+  }
   @Expose('java.util.Collection')
   setLifeCycleBindings(bindings: AppLifeCycleBinding[]): void {
     for (const b of this._lifecycle.getBindings()) this._lifecycle.removeBinding(b);
     for (const b of bindings) this._lifecycle.addBinding(b);
   }
   @Expose()
-  getLifeCycleBindings(): AppLifeCycleBinding[] { return this._lifecycle.getBindings(); }
+  getLifeCycleBindings(): AppLifeCycleBinding[] {
+    return this._lifecycle.getBindings();
+  }
 
   /** Inserts a node between two existing adjacent nodes (bindings can then target it). */
   @Expose('String', 'String', 'String')
   insertLifeCycleNode(existingFromNodeName: string, existingToNodeName: string, insertedNodeName: string): void {
     this._lifecycle.insertNode(existingFromNodeName, existingToNodeName, insertedNodeName);
   }
-  getLifeCycle(): AppLifeCycle { return this._lifecycle; }
+  getLifeCycle(): AppLifeCycle {
+    return this._lifecycle;
+  }
 
   @Expose('boolean')
-  setUseStandardBindings(use: boolean): void { this._useStandardBindings = use; }
+  setUseStandardBindings(use: boolean): void {
+    this._useStandardBindings = use;
+  }
   @Expose()
-  isUseStandardBindings(): boolean { return this._useStandardBindings; }
+  isUseStandardBindings(): boolean {
+    return this._useStandardBindings;
+  }
   @Expose('String')
-  setDefaultLifeCycleGoal(goal: string): void { this._defaultGoal = goal; }
+  setDefaultLifeCycleGoal(goal: string): void {
+    this._defaultGoal = goal;
+  }
   @Expose()
-  getDefaultLifeCycleGoal(): string { return this._defaultGoal; }
+  getDefaultLifeCycleGoal(): string {
+    return this._defaultGoal;
+  }
 
   @Expose()
-  getApps(node?: string): App[] { return this._apps.filter((a) => node === undefined || a.node === node); }
-  getAppByOriginId(originId: string): App | undefined { return this._apps.find((a) => a.originId === originId); }
+  getApps(node?: string): App[] {
+    return this._apps.filter((a) => node === undefined || a.node === node);
+  }
+  getAppByOriginId(originId: string): App | undefined {
+    return this._apps.find((a) => a.originId === originId);
+  }
 
   /** Called by providers: records the app and, when running, moves it to the default goal. */
   async addApp(app: App): Promise<void> {
@@ -150,7 +184,11 @@ export class DeploymentManager extends ContainerLifeCycle {
   private async cleanUpFailed(app: App): Promise<void> {
     const handler = app.peekContextHandler();
     if (!handler) return;
-    try { if (!handler.isStopped()) await handler.stop(); } catch { /* already reported */ }
+    try {
+      if (!handler.isStopped()) await handler.stop();
+    } catch {
+      /* already reported */
+    }
     this._contexts?.removeHandler(handler);
   }
 

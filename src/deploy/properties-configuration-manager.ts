@@ -35,10 +35,14 @@ export class PropertiesConfigurationManager implements ConfigurationManager {
   }
 
   @Expose()
-  getFile(): string | null { return this._file; }
+  getFile(): string | null {
+    return this._file;
+  }
 
   @Expose('String', 'String')
-  put(name: string, value: string): void { this._map.set(name, value); }
+  put(name: string, value: string): void {
+    this._map.set(name, value);
+  }
 
   @Expose()
   getProperties(): Map<string, string> {

@@ -50,20 +50,39 @@ export class Scanner extends AbstractLifeCycle {
   private _cycle = 0;
   private _scanning: Promise<void> | undefined;
 
-  setScanDirs(dirs: string[]): void { this._scanDirs = dirs.map((d) => path.resolve(d)); }
-  getScanDirs(): string[] { return [...this._scanDirs]; }
+  setScanDirs(dirs: string[]): void {
+    this._scanDirs = dirs.map((d) => path.resolve(d));
+  }
+  getScanDirs(): string[] {
+    return [...this._scanDirs];
+  }
   /** Seconds between scans; fractions are allowed (tests), 0 disables periodic scanning. */
-  setScanInterval(seconds: number): void { this._scanInterval = seconds; this.schedule(); }
-  getScanInterval(): number { return this._scanInterval; }
-  setFilenameFilter(filter: ScannerFilter): void { this._filter = filter; }
-  setReportExistingFilesOnStartup(report: boolean): void { this._reportExisting = report; }
-  addListener(listener: ScannerListener): void { this._scanListeners.push(listener); }
-  getScanCycle(): number { return this._cycle; }
+  setScanInterval(seconds: number): void {
+    this._scanInterval = seconds;
+    this.schedule();
+  }
+  getScanInterval(): number {
+    return this._scanInterval;
+  }
+  setFilenameFilter(filter: ScannerFilter): void {
+    this._filter = filter;
+  }
+  setReportExistingFilesOnStartup(report: boolean): void {
+    this._reportExisting = report;
+  }
+  addListener(listener: ScannerListener): void {
+    this._scanListeners.push(listener);
+  }
+  getScanCycle(): number {
+    return this._cycle;
+  }
 
   protected override async doStart(): Promise<void> {
     this._previous = this.snapshot();
     if (this._reportExisting) await this.scan();
-    else { this._reported = new Map(this._previous); }
+    else {
+      this._reported = new Map(this._previous);
+    }
     this.schedule();
   }
 
@@ -77,9 +96,12 @@ export class Scanner extends AbstractLifeCycle {
     if (this._timer) clearTimeout(this._timer);
     this._timer = undefined;
     if (this._scanInterval <= 0 || !(this.isStarted() || this.isStarting())) return;
-    this._timer = setTimeout(() => {
-      void this.scan().finally(() => this.schedule());
-    }, Math.max(10, Math.round(this._scanInterval * 1000)));
+    this._timer = setTimeout(
+      () => {
+        void this.scan().finally(() => this.schedule());
+      },
+      Math.max(10, Math.round(this._scanInterval * 1000)),
+    );
     this._timer.unref();
   }
 
@@ -87,7 +109,11 @@ export class Scanner extends AbstractLifeCycle {
   async scan(): Promise<void> {
     while (this._scanning) await this._scanning.catch(() => undefined);
     this._scanning = this.runScan();
-    try { await this._scanning; } finally { this._scanning = undefined; }
+    try {
+      await this._scanning;
+    } finally {
+      this._scanning = undefined;
+    }
   }
 
   private async runScan(): Promise<void> {
@@ -113,7 +139,9 @@ export class Scanner extends AbstractLifeCycle {
 
   private async report(kind: 'fileAdded' | 'fileChanged' | 'fileRemoved', file: string): Promise<void> {
     for (const l of this._scanListeners) {
-      try { await l[kind]?.(file); } catch (err) {
+      try {
+        await l[kind]?.(file);
+      } catch (err) {
         LOG.warn(`Cannot report ${kind} '${file}': ${(err as Error).message}`, err);
       }
     }
@@ -124,7 +152,11 @@ export class Scanner extends AbstractLifeCycle {
     const out = new Map<string, string>();
     for (const dir of this._scanDirs) {
       let names: string[];
-      try { names = fs.readdirSync(dir).sort(); } catch { continue; }
+      try {
+        names = fs.readdirSync(dir).sort();
+      } catch {
+        continue;
+      }
       for (const name of names) {
         if (!this._filter(dir, name)) continue;
         const file = path.join(dir, name);
@@ -139,7 +171,11 @@ export class Scanner extends AbstractLifeCycle {
 /** See the class comment: mtime+size for files; the folder's mtime plus its WEB-INF tree for folders. */
 export function fingerprint(file: string): string | undefined {
   let st: fs.Stats;
-  try { st = fs.statSync(file); } catch { return undefined; }
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
   if (!st.isDirectory()) return `${st.mtimeMs}:${st.size}`;
   const parts = [`d${st.mtimeMs}`];
   const stack = [path.join(file, 'WEB-INF')];
@@ -147,12 +183,20 @@ export function fingerprint(file: string): string | undefined {
   while (stack.length > 0 && seen < MAX_FINGERPRINT_FILES) {
     const cur = stack.pop()!;
     let s: fs.Stats;
-    try { s = fs.statSync(cur); } catch { continue; }
+    try {
+      s = fs.statSync(cur);
+    } catch {
+      continue;
+    }
     seen++;
     parts.push(`${path.relative(file, cur)}@${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}`);
     if (s.isDirectory()) {
       let names: string[] = [];
-      try { names = fs.readdirSync(cur).sort(); } catch { /* unreadable: fingerprint what we have */ }
+      try {
+        names = fs.readdirSync(cur).sort();
+      } catch {
+        /* unreadable: fingerprint what we have */
+      }
       for (const n of names) stack.push(path.join(cur, n));
     }
   }

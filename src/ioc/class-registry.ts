@@ -35,7 +35,6 @@ export const JETTY_INTERFACES: readonly string[] = [
   'java.util.EventListener',
 ];
 
-
 const pkgOf = (n: string): string => n.slice(0, Math.max(0, n.lastIndexOf('.')));
 const simpleOf = (n: string): string => n.slice(n.lastIndexOf('.') + 1);
 
@@ -49,8 +48,11 @@ export class ClassRegistry {
   private readonly ownInterfaces = new Set<string>();
   private synced = 0;
 
-  private constructor(readonly container: DependencyContainer, private readonly parent: ClassRegistry | undefined,
-    private readonly syncsDeclared: boolean) {}
+  private constructor(
+    readonly container: DependencyContainer,
+    private readonly parent: ClassRegistry | undefined,
+    private readonly syncsDeclared: boolean,
+  ) {}
 
   /** A fresh registry holding no classes (only what you register). */
   static empty(): ClassRegistry {
@@ -170,8 +172,11 @@ export class ClassRegistry {
       return { n, score };
     });
     const limit = Math.max(3, Math.floor(name.length / 3));
-    return scored.filter((s) => s.score <= limit || s.score < 0 || pkgOf(s.n) === pkgOf(name))
-      .sort((a, b) => a.score - b.score || a.n.localeCompare(b.n)).slice(0, 5).map((s) => s.n);
+    return scored
+      .filter((s) => s.score <= limit || s.score < 0 || pkgOf(s.n) === pkgOf(name))
+      .sort((a, b) => a.score - b.score || a.n.localeCompare(b.n))
+      .slice(0, 5)
+      .map((s) => s.n);
   }
 
   private interfaceNames(): string[] {

@@ -9,22 +9,47 @@ import type { ClassRegistry } from './class-registry';
 import { JavaFile, JavaInetAddress } from './java/java-io-net';
 
 const PRIMITIVE_TO_BOXED: Record<string, BoxedName> = {
-  int: 'Integer', long: 'Long', short: 'Short', byte: 'Byte', double: 'Double', float: 'Float',
-  char: 'Character', boolean: 'Boolean',
+  int: 'Integer',
+  long: 'Long',
+  short: 'Short',
+  byte: 'Byte',
+  double: 'Double',
+  float: 'Float',
+  char: 'Character',
+  boolean: 'Boolean',
 };
 const BOXED = new Set<string>(Object.values(PRIMITIVE_TO_BOXED));
 const NUMERIC_RANK: Record<string, number> = { Byte: 1, Short: 2, Character: 2, Integer: 3, Long: 4, Float: 5, Double: 6 };
 
 /** Java's well-known short names, keyed by fully-qualified name. */
 const JAVA_SHORT: Record<string, string> = {
-  'java.lang.String': 'String', 'java.lang.Object': 'Object', 'java.lang.CharSequence': 'CharSequence',
-  'java.lang.Integer': 'Integer', 'java.lang.Long': 'Long', 'java.lang.Short': 'Short', 'java.lang.Byte': 'Byte',
-  'java.lang.Double': 'Double', 'java.lang.Float': 'Float', 'java.lang.Character': 'Character',
-  'java.lang.Boolean': 'Boolean', 'java.lang.Number': 'number',
-  'java.net.URL': 'URL', 'java.net.URI': 'URI', 'java.io.File': 'File', 'java.nio.file.Path': 'Path',
-  'java.net.InetAddress': 'InetAddress', 'java.util.List': 'List', 'java.util.ArrayList': 'List',
-  'java.util.Collection': 'Collection', 'java.util.Set': 'Set', 'java.util.HashSet': 'Set',
-  'java.util.Map': 'Map', 'java.util.HashMap': 'Map', 'Number': 'number', 'ArrayList': 'List', 'HashSet': 'Set',
+  'java.lang.String': 'String',
+  'java.lang.Object': 'Object',
+  'java.lang.CharSequence': 'CharSequence',
+  'java.lang.Integer': 'Integer',
+  'java.lang.Long': 'Long',
+  'java.lang.Short': 'Short',
+  'java.lang.Byte': 'Byte',
+  'java.lang.Double': 'Double',
+  'java.lang.Float': 'Float',
+  'java.lang.Character': 'Character',
+  'java.lang.Boolean': 'Boolean',
+  'java.lang.Number': 'number',
+  'java.net.URL': 'URL',
+  'java.net.URI': 'URI',
+  'java.io.File': 'File',
+  'java.nio.file.Path': 'Path',
+  'java.net.InetAddress': 'InetAddress',
+  'java.util.List': 'List',
+  'java.util.ArrayList': 'List',
+  'java.util.Collection': 'Collection',
+  'java.util.Set': 'Set',
+  'java.util.HashSet': 'Set',
+  'java.util.Map': 'Map',
+  'java.util.HashMap': 'Map',
+  'Number': 'number',
+  'ArrayList': 'List',
+  'HashSet': 'Set',
   'HashMap': 'Map',
 };
 
@@ -75,11 +100,16 @@ export function qualifiedName(t: TypeRef): string {
  * null on a parse failure) this throws a RangeError naming the text.
  */
 export function parsePrimitive(boxedName: BoxedName, text: string): Val {
-  const fail = (): never => { throw new RangeError(`Cannot convert '${text}' to ${boxedName}: not a valid ${boxedName} literal`); };
+  const fail = (): never => {
+    throw new RangeError(`Cannot convert '${text}' to ${boxedName}: not a valid ${boxedName} literal`);
+  };
   switch (boxedName) {
-    case 'Boolean': return val(text.toLowerCase() === 'true', 'Boolean');
-    case 'Character': return text.length === 0 ? fail() : val(String.fromCodePoint(text.codePointAt(0) as number), 'Character');
-    case 'Double': case 'Float': {
+    case 'Boolean':
+      return val(text.toLowerCase() === 'true', 'Boolean');
+    case 'Character':
+      return text.length === 0 ? fail() : val(String.fromCodePoint(text.codePointAt(0) as number), 'Character');
+    case 'Double':
+    case 'Float': {
       const m = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)[fFdD]?$/.exec(text);
       if (!m) return fail();
       const n = Number(text.replace(/[fFdD]$/, ''));
@@ -127,7 +157,9 @@ export function convertForTypeAttribute(type: string, v: Val): Val {
   const text = (): string => toJavaString(v).trim();
   if (simple === 'url' || type === 'java.net.URL' || simple === 'uri' || type === 'java.net.URI') {
     if (v.value instanceof URL) return v;
-    try { return val(new URL(text())); } catch (e) {
+    try {
+      return val(new URL(text()));
+    } catch (e) {
       throw new TypeError(`Cannot convert '${text()}' to ${type}: not an absolute URL`, { cause: e });
     }
   }
@@ -148,7 +180,9 @@ export function convertForTypeAttribute(type: string, v: Val): Val {
     const items = [...v.value];
     return val(fq === 'hashset' || fq === 'set' ? new Set(items) : items);
   }
-  throw new TypeError(`Cannot convert to type '${type}': unknown type (known: String, int, long, boolean, char, double, float, short, byte and their boxed names, URL, URI, File, Path, InetAddress, List, Set, Collection)`);
+  throw new TypeError(
+    `Cannot convert to type '${type}': unknown type (known: String, int, long, boolean, char, double, float, short, byte and their boxed names, URL, URI, File, Path, InetAddress, List, Set, Collection)`,
+  );
 }
 
 /** The result of a reflective conversion. */
@@ -204,31 +238,51 @@ export function convertReflective(param: TypeRef, v: Val, registry?: ClassRegist
     if (src === undefined) return NO;
     if (t === 'char') return src === 'Character' ? yes(value) : NO;
     const dst = boxed(t);
-    if (src === 'number') return (Number.isInteger(value) || dst === 'Double' || dst === 'Float') ? yes(value) : NO;
+    if (src === 'number') return Number.isInteger(value) || dst === 'Double' || dst === 'Float' ? yes(value) : NO;
     if (src === 'Character' && (dst === 'Short' || dst === 'Byte')) return NO;
     if ((src === 'Short' || src === 'Byte') && dst === 'Character') return NO;
     return NUMERIC_RANK[src] <= NUMERIC_RANK[dst] ? yes(asNumber(v)) : NO;
   }
   if (value === null || value === undefined) return yes(null);
   switch (t) {
-    case 'Object': return yes(value);
-    case 'String': case 'CharSequence': return typeof value === 'string' && v.jtype !== 'Character' ? yes(value) : NO;
-    case 'number': return typeof value === 'number' || typeof value === 'bigint' ? yes(value) : NO;
-    case 'Boolean': return typeof value === 'boolean' ? yes(value) : NO;
-    case 'Character': return v.jtype === 'Character' ? yes(value) : NO;
-    case 'Integer': case 'Long': case 'Short': case 'Byte': case 'Double': case 'Float': {
+    case 'Object':
+      return yes(value);
+    case 'String':
+    case 'CharSequence':
+      return typeof value === 'string' && v.jtype !== 'Character' ? yes(value) : NO;
+    case 'number':
+      return typeof value === 'number' || typeof value === 'bigint' ? yes(value) : NO;
+    case 'Boolean':
+      return typeof value === 'boolean' ? yes(value) : NO;
+    case 'Character':
+      return v.jtype === 'Character' ? yes(value) : NO;
+    case 'Integer':
+    case 'Long':
+    case 'Short':
+    case 'Byte':
+    case 'Double':
+    case 'Float': {
       const src = numericSource(v);
       if (src === t) return yes(value);
-      if (src === 'number') return (Number.isInteger(value) || t === 'Double' || t === 'Float') ? yes(value) : NO;
+      if (src === 'number') return Number.isInteger(value) || t === 'Double' || t === 'Float' ? yes(value) : NO;
       return NO;
     }
-    case 'URL': case 'URI': return value instanceof URL ? yes(value) : NO;
-    case 'File': case 'Path': return value instanceof JavaFile ? yes(value.getPath()) : NO;
-    case 'InetAddress': return value instanceof JavaInetAddress ? yes(value) : NO;
-    case 'List': return Array.isArray(value) && javaArrayType(value) === undefined ? yes(value) : NO;
-    case 'Set': return value instanceof Set ? yes(value) : NO;
-    case 'Collection': return (value instanceof Set || (Array.isArray(value) && javaArrayType(value) === undefined)) ? yes(value) : NO;
-    case 'Map': return value instanceof Map ? yes(value) : NO;
+    case 'URL':
+    case 'URI':
+      return value instanceof URL ? yes(value) : NO;
+    case 'File':
+    case 'Path':
+      return value instanceof JavaFile ? yes(value.getPath()) : NO;
+    case 'InetAddress':
+      return value instanceof JavaInetAddress ? yes(value) : NO;
+    case 'List':
+      return Array.isArray(value) && javaArrayType(value) === undefined ? yes(value) : NO;
+    case 'Set':
+      return value instanceof Set ? yes(value) : NO;
+    case 'Collection':
+      return value instanceof Set || (Array.isArray(value) && javaArrayType(value) === undefined) ? yes(value) : NO;
+    case 'Map':
+      return value instanceof Map ? yes(value) : NO;
     default:
       if (typeof value === 'object' && isInstanceOfName(value as object, t, registry)) return yes(value);
       if (typeof value === 'function' && (t === 'java.lang.Class' || t === 'Class')) return yes(value);
@@ -270,17 +324,33 @@ export function constructFromString(param: TypeRef, text: string, registry?: Cla
   }
   const t = boxed(normaliseType(param));
   switch (t) {
-    case 'Integer': case 'Long': case 'Short': case 'Byte': case 'Double': case 'Float':
+    case 'Integer':
+    case 'Long':
+    case 'Short':
+    case 'Byte':
+    case 'Double':
+    case 'Float':
       return yes(parsePrimitive(t as BoxedName, text).value);
-    case 'Boolean': return yes(text.toLowerCase() === 'true');
-    case 'String': case 'Object': case 'CharSequence': return yes(text);
-    case 'number': return yes(parsePrimitive('Double', text).value);
-    case 'File': case 'Path': return yes(text);
-    case 'URL': case 'URI':
-      try { return yes(new URL(text)); } catch (e) {
+    case 'Boolean':
+      return yes(text.toLowerCase() === 'true');
+    case 'String':
+    case 'Object':
+    case 'CharSequence':
+      return yes(text);
+    case 'number':
+      return yes(parsePrimitive('Double', text).value);
+    case 'File':
+    case 'Path':
+      return yes(text);
+    case 'URL':
+    case 'URI':
+      try {
+        return yes(new URL(text));
+      } catch (e) {
         throw new TypeError(`Cannot convert '${text}' to ${t}: not an absolute URL`, { cause: e });
       }
-    case 'InetAddress': return yes(parseInetAddress(text));
+    case 'InetAddress':
+      return yes(parseInetAddress(text));
     default: {
       void registry;
       return undefined;

@@ -43,8 +43,16 @@ export class XmlConfigurationError extends PierError {
 
 /** A class name that the registry does not know; lists the closest registered names. */
 export class UnknownClassError extends PierError {
-  constructor(readonly className: string, readonly suggestions: readonly string[]) {
-    super(`Cannot find class '${className}': it is not registered${suggestions.length > 0
-      ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : ' (XML can only reach classes declared with @JettyClass)'}`);
+  constructor(
+    readonly className: string,
+    readonly suggestions: readonly string[],
+  ) {
+    super(
+      `Cannot find class '${className}': it is not registered${
+        suggestions.length > 0
+          ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?`
+          : ' (XML can only reach classes declared with @JettyClass)'
+      }`,
+    );
   }
 }

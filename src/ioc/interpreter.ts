@@ -26,7 +26,11 @@ export interface ElementHandler {
 const FIELD_TAGS = new Set(['Arg', 'Id', 'Class', 'Name', 'Type', 'Default', 'Deprecated', 'Item', 'Entry']);
 
 /** A field given as an attribute or a leading child element. */
-export interface Field { readonly attr?: string; readonly element?: XmlElement; readonly location: SourceLocation }
+export interface Field {
+  readonly attr?: string;
+  readonly element?: XmlElement;
+  readonly location: SourceLocation;
+}
 
 export interface InterpreterOptions {
   readonly file: string;
@@ -44,13 +48,16 @@ function segment(el: XmlElement): string {
       const cls = getAttribute(el, 'class');
       return cls ? `New[${cls.slice(cls.lastIndexOf('.') + 1)}]` : 'New';
     }
-    case 'Ref': return `Ref[${getAttribute(el, 'refid') ?? getAttribute(el, 'id') ?? ''}]`;
-    case 'Configure': return 'Configure';
+    case 'Ref':
+      return `Ref[${getAttribute(el, 'refid') ?? getAttribute(el, 'id') ?? ''}]`;
+    case 'Configure':
+      return 'Configure';
     case 'Array': {
       const t = getAttribute(el, 'type');
       return t ? `Array[${t.slice(t.lastIndexOf('.') + 1)}]` : 'Array';
     }
-    default: return name !== undefined ? `${el.name}[${name}]` : el.name;
+    default:
+      return name !== undefined ? `${el.name}[${name}]` : el.name;
   }
 }
 
@@ -116,11 +123,20 @@ export class Interpreter {
       if (child.kind !== 'element') continue;
       this.within(child, () => {
         if (FIELD_TAGS.has(child.name)) {
-          throw this.error(child, `Cannot execute <${child.name}>: element '${child.name}' is only allowed as a leading field of its parent, before any statement`);
+          throw this.error(
+            child,
+            `Cannot execute <${child.name}>: element '${child.name}' is only allowed as a leading field of its parent, before any statement`,
+          );
         }
         const h = this.handlers.get(child.name);
         if (!h || !h.statement) {
-          throw this.error(child, `Cannot execute <${child.name}>: unknown tag (statements are ${[...this.handlers.entries()].filter(([, x]) => x.statement).map(([k]) => k).join(', ')})`);
+          throw this.error(
+            child,
+            `Cannot execute <${child.name}>: unknown tag (statements are ${[...this.handlers.entries()]
+              .filter(([, x]) => x.statement)
+              .map(([k]) => k)
+              .join(', ')})`,
+          );
         }
         h.evaluate(child, scope, this);
       });
@@ -133,7 +149,13 @@ export class Interpreter {
     return this.within(child, () => {
       const h = this.handlers.get(child.name);
       if (!h || !h.value) {
-        throw this.error(child, `Cannot evaluate <${child.name}>: not a value element (values may contain ${[...this.handlers.entries()].filter(([, x]) => x.value).map(([k]) => k).join(', ')})`);
+        throw this.error(
+          child,
+          `Cannot evaluate <${child.name}>: not a value element (values may contain ${[...this.handlers.entries()]
+            .filter(([, x]) => x.value)
+            .map(([k]) => k)
+            .join(', ')})`,
+        );
       }
       return h.evaluate(child, scope, this);
     });
@@ -151,8 +173,12 @@ export class Interpreter {
       try {
         return convertForTypeAttribute(type, v);
       } catch (e) {
-        throw this.error(n, `Cannot convert the value of <${n.name}> to type '${type}': ${(e as Error).message}`, e,
-          findAttribute(n, 'type')?.location ?? n.location);
+        throw this.error(
+          n,
+          `Cannot convert the value of <${n.name}> to type '${type}': ${(e as Error).message}`,
+          e,
+          findAttribute(n, 'type')?.location ?? n.location,
+        );
       }
     };
     const ref = getAttribute(n, 'ref');
@@ -181,7 +207,10 @@ export class Interpreter {
     for (const c of children) {
       const v = this.itemValue(c, scope);
       if ((v.value === null || v.value === undefined) && c.kind === 'element') {
-        throw this.error(c, `Cannot concatenate the value of <${c.name}> into the text of <${n.name}>: it is null (Jetty would insert the text "null")`);
+        throw this.error(
+          c,
+          `Cannot concatenate the value of <${c.name}> into the text of <${n.name}>: it is null (Jetty would insert the text "null")`,
+        );
       }
       out += toJavaString(v);
     }
@@ -194,8 +223,11 @@ export class Interpreter {
    * multi-valued fields (`arg`, `item`, `deprecated`). Returns the fields and the index of the first
    * child after the leading run.
    */
-  fields(el: XmlElement, single: readonly string[], multi: readonly string[] = []):
-    { get(name: string): Field | undefined; list(name: string): XmlElement[]; next: number } {
+  fields(
+    el: XmlElement,
+    single: readonly string[],
+    multi: readonly string[] = [],
+  ): { get(name: string): Field | undefined; list(name: string): XmlElement[]; next: number } {
     const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
     const wanted = new Set([...single, ...multi].map(cap));
     const found = new Map<string, XmlElement[]>();
@@ -229,11 +261,17 @@ export class Interpreter {
       list: (name) => {
         const a = findAttribute(el, name);
         if (a) {
-          return csvSplit(a.value).map((item) => ({
-            kind: 'element', name: cap(name), qname: cap(name), attributes: [],
-            children: item === '' ? [] : [{ kind: 'text', text: item, location: a.location }],
-            location: a.location,
-          }) as XmlElement);
+          return csvSplit(a.value).map(
+            (item) =>
+              ({
+                kind: 'element',
+                name: cap(name),
+                qname: cap(name),
+                attributes: [],
+                children: item === '' ? [] : [{ kind: 'text', text: item, location: a.location }],
+                location: a.location,
+              }) as XmlElement,
+          );
         }
         return found.get(cap(name)) ?? [];
       },

@@ -5,8 +5,15 @@
  */
 import { FieldSpec, MethodSpec, ParamSpec, TypeRef, getClassSpec, getInstanceMembers, getStaticMembers } from './metadata';
 import {
-  Converted, arrayElement, constructFromString, convertReflective, isPrimitive, isSubtype, normaliseType,
-  qualifiedName, typeName,
+  Converted,
+  arrayElement,
+  constructFromString,
+  convertReflective,
+  isPrimitive,
+  isSubtype,
+  normaliseType,
+  qualifiedName,
+  typeName,
 } from './coercion';
 import { Val, describeType, javaArrayType, makeJavaArray } from './java-value';
 import type { ClassRegistry } from './class-registry';
@@ -23,11 +30,17 @@ export interface Executable {
 }
 
 /** An evaluated argument, optionally named (`<Arg name="...">`). */
-export interface ArgVal { readonly v: Val; readonly name?: string }
+export interface ArgVal {
+  readonly v: Val;
+  readonly name?: string;
+}
 
 /** Thrown when the invoked Java-side code itself fails (Jetty's InvocationTargetException). */
 export class InvocationTargetError extends Error {
-  constructor(readonly target: string, cause: unknown) {
+  constructor(
+    readonly target: string,
+    cause: unknown,
+  ) {
     super(`${target} threw ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`, { cause });
     this.name = 'InvocationTargetError';
   }
@@ -53,9 +66,11 @@ export function methodsNamed(cls: Function, name: string, isStatic: boolean): Me
 /** "; did you mean 'storeDir'?" naming the settable properties (setters of one argument) within a small edit distance of `name`, or "". */
 function closeSetterNames(cls: Function, name: string, isStatic: boolean): string {
   const members = isStatic ? getStaticMembers(cls) : getInstanceMembers(cls);
-  const props = new Set(members
-    .filter((m): m is MethodSpec => m.kind === 'method' && m.isStatic === isStatic && m.params.length === 1 && /^set[A-Z]/.test(m.name))
-    .map((m) => `${m.name.charAt(3).toLowerCase()}${m.name.slice(4)}`));
+  const props = new Set(
+    members
+      .filter((m): m is MethodSpec => m.kind === 'method' && m.isStatic === isStatic && m.params.length === 1 && /^set[A-Z]/.test(m.name))
+      .map((m) => `${m.name.charAt(3).toLowerCase()}${m.name.slice(4)}`),
+  );
   const wanted = name.toLowerCase();
   const close = [...props]
     .map((p) => ({ p, d: p.toLowerCase().startsWith(wanted) || wanted.startsWith(p.toLowerCase()) ? 1 : editDistance(wanted, p.toLowerCase()) }))
@@ -82,7 +97,10 @@ function staticHolder(cls: Function, name: string): Function {
 /** Executables for the methods `name` of a class, bound to `target` (the object, or the class for statics). */
 export function methodExecutables(cls: Function, target: unknown, name: string, isStatic: boolean): Executable[] {
   return methodsNamed(cls, name, isStatic).map((m) => ({
-    name: `${className(cls)}.${m.name}`, params: m.params, varargs: m.varargs, deprecated: m.deprecated,
+    name: `${className(cls)}.${m.name}`,
+    params: m.params,
+    varargs: m.varargs,
+    deprecated: m.deprecated,
     invoke: (args: unknown[]) => {
       const fn = (target as Record<string, Function>)[m.name];
       return fn.apply(target, args);
@@ -93,9 +111,11 @@ export function methodExecutables(cls: Function, target: unknown, name: string, 
 /** Executables for the constructors of a class (its @JettyClass `ctors`). */
 export function constructorExecutables(cls: Function, create: (args: unknown[]) => unknown): Executable[] {
   const spec = getClassSpec(cls);
-  const ctors = spec && spec.target === cls ? spec.ctors : (spec ? spec.ctors : [[]]);
+  const ctors = spec && spec.target === cls ? spec.ctors : spec ? spec.ctors : [[]];
   return ctors.map((params) => ({
-    name: `${className(cls)}(${params.map((p) => typeName(p.type)).join(', ')})`, params, varargs: false,
+    name: `${className(cls)}(${params.map((p) => typeName(p.type)).join(', ')})`,
+    params,
+    varargs: false,
     deprecated: spec?.deprecated,
     invoke: create,
   }));
@@ -157,8 +177,11 @@ export function orderArgs(params: readonly ParamSpec[], args: readonly ArgVal[])
 }
 
 /** The first executable (in comparator order) whose parameters accept the arguments, with converted args. */
-export function selectExecutable(candidates: Executable[], args: readonly ArgVal[], registry?: ClassRegistry):
-  { exec: Executable; args: unknown[] } | undefined {
+export function selectExecutable(
+  candidates: Executable[],
+  args: readonly ArgVal[],
+  registry?: ClassRegistry,
+): { exec: Executable; args: unknown[] } | undefined {
   for (const exec of sortExecutables(candidates, registry)) {
     const ordered = orderArgs(exec.params, args);
     if (!ordered) continue;
@@ -174,7 +197,8 @@ export function selectExecutable(candidates: Executable[], args: readonly ArgVal
     let ok = true;
     for (let i = 0; i < vals.length && ok; i++) {
       const c = convertReflective(exec.params[i].type, vals[i], registry);
-      if (c.ok) converted.push(c.value); else ok = false;
+      if (c.ok) converted.push(c.value);
+      else ok = false;
     }
     if (ok) return { exec, args: converted };
   }
@@ -210,19 +234,29 @@ function runtimeTypeMatches(param: TypeRef, v: Val): boolean {
 }
 
 const PRIMITIVE_OF: Record<string, string> = {
-  Integer: 'int', Long: 'long', Short: 'short', Byte: 'byte', Double: 'double', Float: 'float', Character: 'char', Boolean: 'boolean',
+  Integer: 'int',
+  Long: 'long',
+  Short: 'short',
+  Byte: 'byte',
+  Double: 'double',
+  Float: 'float',
+  Character: 'char',
+  Boolean: 'boolean',
 };
 
 /** What happened in setProperty (for messages and 10.x `Set id=`). */
-export interface SetOutcome { readonly via: string; readonly value: unknown; readonly deprecated?: string }
+export interface SetOutcome {
+  readonly via: string;
+  readonly value: unknown;
+  readonly deprecated?: string;
+}
 
 /**
  * Jetty's `Set` resolution, in its order: exact setter, boxed→primitive setter, public field,
  * every setter by reflective conversion (declared order), then "construct a value" from a String.
  * Throws a TypeError listing the setters found when nothing applies.
  */
-export function setProperty(cls: Function, target: unknown, isStatic: boolean, name: string, v: Val,
-  registry?: ClassRegistry): SetOutcome {
+export function setProperty(cls: Function, target: unknown, isStatic: boolean, name: string, v: Val, registry?: ClassRegistry): SetOutcome {
   const setterName = `set${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   const setters = methodsNamed(cls, setterName, isStatic).filter((m) => m.params.length === 1);
   const call = (m: MethodSpec, value: unknown): SetOutcome => {
@@ -273,6 +307,9 @@ export function setProperty(cls: Function, target: unknown, isStatic: boolean, n
   if (setters.length === 0 && !field) {
     throw new TypeError(`no setter ${setterName}(...) and no public field '${name}' on ${className(cls)}${closeSetterNames(cls, name, isStatic)}`);
   }
-  throw new TypeError(`no setter ${className(cls)}.${setterName}(${what}) accepts the value${found.length > 0
-    ? `. Found setters for ${found.join(', ')}` : ''}${field ? `; field '${name}' is ${typeName(field.type)}` : ''}`);
+  throw new TypeError(
+    `no setter ${className(cls)}.${setterName}(${what}) accepts the value${
+      found.length > 0 ? `. Found setters for ${found.join(', ')}` : ''
+    }${field ? `; field '${name}' is ${typeName(field.type)}` : ''}`,
+  );
 }

@@ -8,8 +8,9 @@ import { AbstractLifeCycle } from '../util/component/abstract-life-cycle';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 
 function expose(cls: Function, name: string, ...types: string[]): void {
-  const already = getInstanceMembers(cls).some((m) => m.kind === 'method' && m.name === name
-    && m.params.length === types.length && m.params.every((p, i) => p.type === types[i]));
+  const already = getInstanceMembers(cls).some(
+    (m) => m.kind === 'method' && m.name === name && m.params.length === types.length && m.params.every((p, i) => p.type === types[i]),
+  );
   if (already) return;
   const desc = Object.getOwnPropertyDescriptor(cls.prototype, name);
   if (desc) Expose(...types)(cls.prototype as object, name, desc);
@@ -17,12 +18,14 @@ function expose(cls: Function, name: string, ...types: string[]): void {
 
 if (!Reflect.hasOwnMetadata(Symbol.for('pier:jetty-class'), AbstractLifeCycle)) {
   JettyClass('org.eclipse.jetty.util.component.AbstractLifeCycle', {
-    abstract: true, implements: ['org.eclipse.jetty.util.component.LifeCycle'],
+    abstract: true,
+    implements: ['org.eclipse.jetty.util.component.LifeCycle'],
   })(AbstractLifeCycle);
 }
 if (!Reflect.hasOwnMetadata(Symbol.for('pier:jetty-class'), ContainerLifeCycle)) {
   JettyClass('org.eclipse.jetty.util.component.ContainerLifeCycle', {
-    abstract: true, implements: ['org.eclipse.jetty.util.component.Container', 'org.eclipse.jetty.util.component.Destroyable'],
+    abstract: true,
+    implements: ['org.eclipse.jetty.util.component.Container', 'org.eclipse.jetty.util.component.Destroyable'],
   })(ContainerLifeCycle);
 }
 for (const n of ['isRunning', 'isStarted', 'isStarting', 'isStopping', 'isStopped', 'isFailed', 'getState']) expose(AbstractLifeCycle, n);

@@ -16,20 +16,39 @@ function javaArgs(args: readonly unknown[] = []): string[] {
 @JettyClass('org.eclipse.jetty.util.log.Logger', { ctors: [] })
 export class JettyLogger {
   constructor(private readonly logger: Logger) {}
-  @Expose() getName(): string { return this.logger.getName(); }
-  @Expose('String') @Expose({ type: 'String' }, { type: 'Object[]' }, { varargs: true })
-  warn(msg: string, args?: unknown[]): void { this.logger.warn(toJavaString(msg), ...javaArgs(args)); }
-  @Expose('String') @Expose({ type: 'String' }, { type: 'Object[]' }, { varargs: true })
-  info(msg: string, args?: unknown[]): void { this.logger.info(toJavaString(msg), ...javaArgs(args)); }
-  @Expose('String') @Expose({ type: 'String' }, { type: 'Object[]' }, { varargs: true })
-  debug(msg: string, args?: unknown[]): void { this.logger.debug(toJavaString(msg), ...javaArgs(args)); }
-  @Expose() isDebugEnabled(): boolean { return this.logger.isDebugEnabled(); }
+  @Expose() getName(): string {
+    return this.logger.getName();
+  }
+  @Expose('String')
+  @Expose({ type: 'String' }, { type: 'Object[]' }, { varargs: true })
+  warn(msg: string, args?: unknown[]): void {
+    this.logger.warn(toJavaString(msg), ...javaArgs(args));
+  }
+  @Expose('String')
+  @Expose({ type: 'String' }, { type: 'Object[]' }, { varargs: true })
+  info(msg: string, args?: unknown[]): void {
+    this.logger.info(toJavaString(msg), ...javaArgs(args));
+  }
+  @Expose('String')
+  @Expose({ type: 'String' }, { type: 'Object[]' }, { varargs: true })
+  debug(msg: string, args?: unknown[]): void {
+    this.logger.debug(toJavaString(msg), ...javaArgs(args));
+  }
+  @Expose() isDebugEnabled(): boolean {
+    return this.logger.isDebugEnabled();
+  }
 }
 
 /** Jetty's static logging facade: `getRootLogger()`, `getLogger(name)`, `getLog()`. */
 @JettyClass('org.eclipse.jetty.util.log.Log', { ctors: [] })
 export class JettyLog {
-  @Expose() static getRootLogger(): JettyLogger { return new JettyLogger(Log.getRootLogger()); }
-  @Expose() static getLog(): JettyLogger { return new JettyLogger(Log.getRootLogger()); }
-  @Expose('String') static getLogger(name: string): JettyLogger { return new JettyLogger(Log.getLogger(name)); }
+  @Expose() static getRootLogger(): JettyLogger {
+    return new JettyLogger(Log.getRootLogger());
+  }
+  @Expose() static getLog(): JettyLogger {
+    return new JettyLogger(Log.getRootLogger());
+  }
+  @Expose('String') static getLogger(name: string): JettyLogger {
+    return new JettyLogger(Log.getLogger(name));
+  }
 }

@@ -16,7 +16,13 @@ function located(message: string, location?: SourceLocation): string {
 
 /** The logger used by the interpreter. */
 export const iocLog = {
-  warn(message: string, location?: SourceLocation): void { if (LOG.isEnabled(LogLevel.WARN)) LOG.warn(located(message, location)); },
-  info(message: string, location?: SourceLocation): void { if (LOG.isEnabled(LogLevel.INFO)) LOG.info(located(message, location)); },
-  debug(message: string, location?: SourceLocation): void { if (LOG.isDebugEnabled()) LOG.debug(located(message, location)); },
+  warn(message: string, location?: SourceLocation): void {
+    if (LOG.isEnabled(LogLevel.WARN)) LOG.warn(located(message, location));
+  },
+  info(message: string, location?: SourceLocation): void {
+    if (LOG.isEnabled(LogLevel.INFO)) LOG.info(located(message, location));
+  },
+  debug(message: string, location?: SourceLocation): void {
+    if (LOG.isDebugEnabled()) LOG.debug(located(message, location));
+  },
 };

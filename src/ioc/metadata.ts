@@ -24,7 +24,10 @@ import 'reflect-metadata';
 export type TypeRef = string | Function | { arrayOf: TypeRef };
 
 /** One parameter; a bare TypeRef is an unnamed parameter. Names allow `<Arg name="...">`. */
-export interface ParamSpec { readonly name?: string; readonly type: TypeRef }
+export interface ParamSpec {
+  readonly name?: string;
+  readonly type: TypeRef;
+}
 
 export type ParamDecl = TypeRef | ParamSpec;
 
@@ -110,14 +113,15 @@ export function JettyClass(name: string, options: JettyClassOptions = {}): Class
 }
 
 function addMember(holder: object, spec: MethodSpec | FieldSpec): void {
-  const own: (MethodSpec | FieldSpec)[] = Reflect.hasOwnMetadata(MEMBERS_KEY, holder)
-    ? Reflect.getOwnMetadata(MEMBERS_KEY, holder)
-    : [];
+  const own: (MethodSpec | FieldSpec)[] = Reflect.hasOwnMetadata(MEMBERS_KEY, holder) ? Reflect.getOwnMetadata(MEMBERS_KEY, holder) : [];
   own.push(spec);
   Reflect.defineMetadata(MEMBERS_KEY, own, holder);
 }
 
-export interface ExposeOptions { readonly varargs?: boolean; readonly deprecated?: string }
+export interface ExposeOptions {
+  readonly varargs?: boolean;
+  readonly deprecated?: string;
+}
 
 /**
  * Makes a method callable from XML (`Set`, `Get`, `Call`). Parameter types are taken from the
@@ -125,8 +129,7 @@ export interface ExposeOptions { readonly varargs?: boolean; readonly deprecated
  */
 export function Expose(...params: (ParamDecl | ExposeOptions)[]): MethodDecorator {
   return (target, key) => {
-    const opts = params.find((p): p is ExposeOptions => typeof p === 'object' && p !== null
-      && !('type' in p) && !('arrayOf' in p)) ?? {};
+    const opts = params.find((p): p is ExposeOptions => typeof p === 'object' && p !== null && !('type' in p) && !('arrayOf' in p)) ?? {};
     const decls = params.filter((p) => p !== opts) as ParamDecl[];
     const isStatic = typeof target === 'function';
     const fn = (target as Record<string | symbol, unknown>)[key] as Function;
@@ -138,8 +141,12 @@ export function Expose(...params: (ParamDecl | ExposeOptions)[]): MethodDecorato
       specs = design.map((t) => ({ type: fromDesignType(t) }));
     }
     addMember(target, {
-      kind: 'method', name: String(key), params: specs, isStatic,
-      varargs: opts.varargs ?? false, deprecated: opts.deprecated,
+      kind: 'method',
+      name: String(key),
+      params: specs,
+      isStatic,
+      varargs: opts.varargs ?? false,
+      deprecated: opts.deprecated,
     });
   };
 }
@@ -149,7 +156,10 @@ export function ExposeField(type?: TypeRef, options: { deprecated?: string } = {
   return (target, key) => {
     const t = type ?? fromDesignType(Reflect.getMetadata('design:type', target, key));
     addMember(target, {
-      kind: 'field', name: String(key), type: t, isStatic: typeof target === 'function',
+      kind: 'field',
+      name: String(key),
+      type: t,
+      isStatic: typeof target === 'function',
       deprecated: options.deprecated,
     });
   };

@@ -21,7 +21,12 @@ export interface OptionalBackend {
 
 /** An optional backend that cannot be loaded: its client package is missing, or its module is broken. */
 export class OptionalBackendError extends PierError {
-  constructor(message: string, readonly className: string, readonly missingPackage: string | undefined, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly className: string,
+    readonly missingPackage: string | undefined,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -41,8 +46,11 @@ export function optionalBackendOf(className: string): OptionalBackend | undefine
 /** True when `err` is Node's failure to find `pkg` (or a file inside it). */
 function isMissing(err: unknown, pkg: string): boolean {
   const e = err as { code?: unknown; message?: unknown };
-  return e?.code === 'MODULE_NOT_FOUND' && typeof e.message === 'string'
-    && (e.message.startsWith(`Cannot find module '${pkg}'`) || e.message.startsWith(`Cannot find module '${pkg}/`));
+  return (
+    e?.code === 'MODULE_NOT_FOUND' &&
+    typeof e.message === 'string' &&
+    (e.message.startsWith(`Cannot find module '${pkg}'`) || e.message.startsWith(`Cannot find module '${pkg}/`))
+  );
 }
 
 /**
@@ -55,8 +63,12 @@ export function requireClientPackage<T>(pkg: string, title: string, action: stri
     return require(pkg) as T;
   } catch (err) {
     if (!isMissing(err, pkg)) throw err;
-    throw new OptionalBackendError(`Cannot ${action}: ${title} needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
-      className, pkg, { cause: err });
+    throw new OptionalBackendError(
+      `Cannot ${action}: ${title} needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
+      className,
+      pkg,
+      { cause: err },
+    );
   }
 }
 
@@ -80,10 +92,16 @@ export function loadOptionalBackend(backend: OptionalBackend, className: string)
   } catch (err) {
     const pkg = backend.packages.find((p) => isMissing(err, p));
     if (pkg !== undefined) {
-      throw new OptionalBackendError(`Cannot load class '${className}': ${backend.title} needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
-        className, pkg, { cause: err });
+      throw new OptionalBackendError(
+        `Cannot load class '${className}': ${backend.title} needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
+        className,
+        pkg,
+        { cause: err },
+      );
     }
     const reason = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err);
-    throw new OptionalBackendError(`Cannot load class '${className}': ${backend.title} failed to load: ${reason}`, className, undefined, { cause: err });
+    throw new OptionalBackendError(`Cannot load class '${className}': ${backend.title} failed to load: ${reason}`, className, undefined, {
+      cause: err,
+    });
   }
 }

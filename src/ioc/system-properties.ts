@@ -10,7 +10,16 @@ const props = new Map<string, string>();
 function defaults(): void {
   props.set('user.dir', process.cwd());
   props.set('user.home', os.homedir());
-  props.set('user.name', (() => { try { return os.userInfo().username; } catch { return ''; } })());
+  props.set(
+    'user.name',
+    (() => {
+      try {
+        return os.userInfo().username;
+      } catch {
+        return '';
+      }
+    })(),
+  );
   props.set('java.io.tmpdir', os.tmpdir());
   props.set('file.separator', path.sep);
   props.set('path.separator', path.delimiter);
@@ -26,7 +35,9 @@ defaults();
  * `java.io.tmpdir`, `file.separator`, `path.separator`, `line.separator`, `os.name`, `os.arch`.
  */
 export const SystemProperties = {
-  get(name: string): string | undefined { return props.get(name); },
+  get(name: string): string | undefined {
+    return props.get(name);
+  },
   set(name: string, value: string): string | undefined {
     const prev = props.get(name);
     props.set(name, value);
@@ -37,9 +48,16 @@ export const SystemProperties = {
     props.delete(name);
     return prev;
   },
-  has(name: string): boolean { return props.has(name); },
+  has(name: string): boolean {
+    return props.has(name);
+  },
   /** A snapshot copy of all properties. */
-  all(): Map<string, string> { return new Map(props); },
+  all(): Map<string, string> {
+    return new Map(props);
+  },
   /** Restores the seeded defaults and drops everything else (for tests). */
-  reset(): void { props.clear(); defaults(); },
+  reset(): void {
+    props.clear();
+    defaults();
+  },
 };

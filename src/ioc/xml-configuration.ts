@@ -59,8 +59,9 @@ export class XmlConfiguration {
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (e) {
-        throw new XmlConfigurationError(`Cannot read configuration '${file}': ${(e as Error).message}`,
-          { file, line: 1, column: 1 }, '(file)', { cause: e });
+        throw new XmlConfigurationError(`Cannot read configuration '${file}': ${(e as Error).message}`, { file, line: 1, column: 1 }, '(file)', {
+          cause: e,
+        });
       }
       this.document = parseXml(text, file, { onWarning: (m, l) => iocLog.warn(m, l), ...options.parse });
     } else {
@@ -73,8 +74,11 @@ export class XmlConfiguration {
     this.defaultsHook = options.initializeDefaults;
     const root = this.document.root;
     if (root.name !== 'Configure') {
-      throw new XmlConfigurationError(`Cannot configure from <${root.name}>: unknown configuration type (the root element must be <Configure>)`,
-        root.location, root.name);
+      throw new XmlConfigurationError(
+        `Cannot configure from <${root.name}>: unknown configuration type (the root element must be <Configure>)`,
+        root.location,
+        root.name,
+      );
     }
   }
 
@@ -83,11 +87,17 @@ export class XmlConfiguration {
     return new XmlConfiguration(parseXml(text, name, { onWarning: (m, l) => iocLog.warn(m, l), ...options.parse }), options);
   }
 
-  getIdMap(): Map<string, unknown> { return this.idMap; }
+  getIdMap(): Map<string, unknown> {
+    return this.idMap;
+  }
 
-  getProperties(): Map<string, string> { return this.properties; }
+  getProperties(): Map<string, string> {
+    return this.properties;
+  }
 
-  getRegistry(): ClassRegistry { return this.registry; }
+  getRegistry(): ClassRegistry {
+    return this.registry;
+  }
 
   /** Jetty's hook, called after each construction; override or pass `initializeDefaults` in options. */
   initializeDefaults(obj: unknown): void {
@@ -96,8 +106,12 @@ export class XmlConfiguration {
 
   private interpreter(): Interpreter {
     return new Interpreter({
-      file: this.document.file, idMap: this.idMap, properties: this.properties, registry: this.registry,
-      handlers: ELEMENT_HANDLERS, initializeDefaults: (o) => this.initializeDefaults(o),
+      file: this.document.file,
+      idMap: this.idMap,
+      properties: this.properties,
+      registry: this.registry,
+      handlers: ELEMENT_HANDLERS,
+      initializeDefaults: (o) => this.initializeDefaults(o),
     });
   }
 
@@ -120,7 +134,10 @@ export class XmlConfiguration {
       let target: unknown;
       if (explicit) {
         if (cls && !isInstance(obj, cls)) {
-          throw cx.error(root, `Cannot configure an object of class '${className(obj == null ? undefined : (obj as object).constructor as Function)}': it is not of type '${clsName}'`);
+          throw cx.error(
+            root,
+            `Cannot configure an object of class '${className(obj == null ? undefined : ((obj as object).constructor as Function))}': it is not of type '${clsName}'`,
+          );
         }
         if (args.length > 0) cx.warn(root, 'Ignored arg: <Arg> elements are ignored when configuring an existing object');
         target = obj;
@@ -194,5 +211,3 @@ function isInstance(obj: unknown, cls: Function): boolean {
 export function setJettyStandardIdsAndProperties(cfg: XmlConfiguration, server: unknown, webapp?: string): void {
   cfg.setJettyStandardIdsAndProperties(server, webapp);
 }
-
-

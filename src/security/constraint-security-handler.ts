@@ -49,7 +49,9 @@ export class ConstraintSecurityHandler extends SecurityHandler {
     return c;
   }
 
-  @Expose() getConstraintMappings(): ConstraintMapping[] { return [...this._constraintMappings]; }
+  @Expose() getConstraintMappings(): ConstraintMapping[] {
+    return [...this._constraintMappings];
+  }
   @Expose('java.util.List')
   setConstraintMappings(mappings: ConstraintMapping[] | null, roles?: Set<string> | string[] | null): void {
     this._constraintMappings = [];
@@ -63,12 +65,22 @@ export class ConstraintSecurityHandler extends SecurityHandler {
   }
 
   /** The declared roles (`<security-role>`): `*` in a constraint means any of them. */
-  @Expose() getRoles(): string[] { return [...this._roles]; }
-  @Expose('java.util.Set') setRoles(roles: Set<string> | string[]): void { this._roles = new Set(roles); }
-  @Expose('String') addRole(role: string): void { this._roles.add(role); }
+  @Expose() getRoles(): string[] {
+    return [...this._roles];
+  }
+  @Expose('java.util.Set') setRoles(roles: Set<string> | string[]): void {
+    this._roles = new Set(roles);
+  }
+  @Expose('String') addRole(role: string): void {
+    this._roles.add(role);
+  }
 
-  @Expose() isDenyUncoveredHttpMethods(): boolean { return this._denyUncoveredMethods; }
-  @Expose('boolean') setDenyUncoveredHttpMethods(deny: boolean): void { this._denyUncoveredMethods = deny; }
+  @Expose() isDenyUncoveredHttpMethods(): boolean {
+    return this._denyUncoveredMethods;
+  }
+  @Expose('boolean') setDenyUncoveredHttpMethods(deny: boolean): void {
+    this._denyUncoveredMethods = deny;
+  }
 
   protected override async doStart(): Promise<void> {
     this._table = new PathMappings<MethodTable>();
@@ -133,7 +145,10 @@ export class ConstraintSecurityHandler extends SecurityHandler {
   private configureRoleInfo(info: RoleInfo, mapping: ConstraintMapping): void {
     const c = mapping.getConstraint();
     if (c === null) return;
-    if (c.isForbidden()) { info.setForbidden(true); return; }
+    if (c.isForbidden()) {
+      info.setForbidden(true);
+      return;
+    }
     info.setUserDataConstraint(userDataConstraintOf(c.getDataConstraint()));
     info.setChecked(c.getAuthenticate());
     if (!info.isChecked()) return;

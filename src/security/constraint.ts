@@ -7,7 +7,13 @@
 import { Expose, ExposeField, JettyClass } from '../ioc/metadata';
 
 @JettyClass('org.eclipse.jetty.util.security.Constraint', {
-  ctors: [[], [{ name: 'name', type: 'String' }, { name: 'role', type: 'String' }]],
+  ctors: [
+    [],
+    [
+      { name: 'name', type: 'String' },
+      { name: 'role', type: 'String' },
+    ],
+  ],
 })
 export class Constraint {
   @ExposeField('String') static readonly __BASIC_AUTH = 'BASIC';
@@ -43,11 +49,18 @@ export class Constraint {
 
   constructor(name?: string, role?: string) {
     if (name !== undefined) this.setName(name);
-    if (role !== undefined) { this.setRoles([role]); this.setAuthenticate(true); }
+    if (role !== undefined) {
+      this.setRoles([role]);
+      this.setAuthenticate(true);
+    }
   }
 
-  @Expose('String') setName(name: string | null): void { this._name = name; }
-  @Expose() getName(): string | null { return this._name; }
+  @Expose('String') setName(name: string | null): void {
+    this._name = name;
+  }
+  @Expose() getName(): string | null {
+    return this._name;
+  }
 
   /** The roles; `*` among them means any declared role, `**` any authenticated user. */
   @Expose('String[]')
@@ -56,24 +69,43 @@ export class Constraint {
     this._anyRole = this._roles.includes(Constraint.ANY_ROLE);
     this._anyAuth = this._roles.includes(Constraint.ANY_AUTH);
   }
-  @Expose() getRoles(): string[] { return [...this._roles]; }
-  @Expose('String') hasRole(role: string): boolean { return this._anyRole || this._roles.includes(role); }
-  @Expose() isAnyRole(): boolean { return this._anyRole; }
-  @Expose() isAnyAuth(): boolean { return this._anyAuth; }
+  @Expose() getRoles(): string[] {
+    return [...this._roles];
+  }
+  @Expose('String') hasRole(role: string): boolean {
+    return this._anyRole || this._roles.includes(role);
+  }
+  @Expose() isAnyRole(): boolean {
+    return this._anyRole;
+  }
+  @Expose() isAnyAuth(): boolean {
+    return this._anyAuth;
+  }
 
-  @Expose('boolean') setAuthenticate(authenticate: boolean): void { this._authenticate = authenticate; }
-  @Expose() getAuthenticate(): boolean { return this._authenticate; }
+  @Expose('boolean') setAuthenticate(authenticate: boolean): void {
+    this._authenticate = authenticate;
+  }
+  @Expose() getAuthenticate(): boolean {
+    return this._authenticate;
+  }
   /** Authentication is required but no role may pass: an empty `<auth-constraint/>`. */
-  @Expose() isForbidden(): boolean { return this._authenticate && !this._anyRole && !this._anyAuth && this._roles.length === 0; }
+  @Expose() isForbidden(): boolean {
+    return this._authenticate && !this._anyRole && !this._anyAuth && this._roles.length === 0;
+  }
 
   /** DC_NONE, DC_INTEGRAL or DC_CONFIDENTIAL (DC_UNSET when not given). */
   @Expose('int')
   setDataConstraint(c: number): void {
-    if (c < 0 || c > Constraint.DC_CONFIDENTIAL) throw new RangeError(`Cannot set data constraint ${c}: use 0 (NONE), 1 (INTEGRAL) or 2 (CONFIDENTIAL)`);
+    if (c < 0 || c > Constraint.DC_CONFIDENTIAL)
+      throw new RangeError(`Cannot set data constraint ${c}: use 0 (NONE), 1 (INTEGRAL) or 2 (CONFIDENTIAL)`);
     this._dataConstraint = c;
   }
-  @Expose() getDataConstraint(): number { return this._dataConstraint; }
-  @Expose() hasDataConstraint(): boolean { return this._dataConstraint >= Constraint.DC_NONE; }
+  @Expose() getDataConstraint(): number {
+    return this._dataConstraint;
+  }
+  @Expose() hasDataConstraint(): boolean {
+    return this._dataConstraint >= Constraint.DC_NONE;
+  }
 
   toString(): string {
     const roles = this._anyRole ? '*' : this._anyAuth ? '**' : this._roles.join(',');

@@ -30,7 +30,14 @@ import { UserStore } from './user-store';
 
 @JettyClass('org.eclipse.jetty.security.HashLoginService', {
   implements: ['org.eclipse.jetty.security.LoginService'],
-  ctors: [[], [{ name: 'name', type: 'String' }], [{ name: 'name', type: 'String' }, { name: 'config', type: 'String' }]],
+  ctors: [
+    [],
+    [{ name: 'name', type: 'String' }],
+    [
+      { name: 'name', type: 'String' },
+      { name: 'config', type: 'String' },
+    ],
+  ],
 })
 export class HashLoginService extends ContainerLifeCycle implements LoginService {
   private _name: string | null = null;
@@ -45,32 +52,51 @@ export class HashLoginService extends ContainerLifeCycle implements LoginService
     if (config !== undefined) this._config = config;
   }
 
-  @Expose('String') setName(name: string | null): void { this._name = name; }
-  @Expose() getName(): string | null { return this._name; }
+  @Expose('String') setName(name: string | null): void {
+    this._name = name;
+  }
+  @Expose() getName(): string | null {
+    return this._name;
+  }
 
   /** The realm properties file (path or file: URL). */
-  @Expose('String') setConfig(config: string | null): void { this._config = config; }
-  @Expose() getConfig(): string | null { return this._config; }
+  @Expose('String') setConfig(config: string | null): void {
+    this._config = config;
+  }
+  @Expose() getConfig(): string | null {
+    return this._config;
+  }
 
   /** Watch the realm file and read it again when it changes. */
   @Expose('boolean') setHotReload(enable: boolean): void {
     if (this.isRunning()) throw new Error('Cannot set hotReload while the login service is running');
     this._hotReload = enable;
   }
-  @Expose() isHotReload(): boolean { return this._hotReload; }
+  @Expose() isHotReload(): boolean {
+    return this._hotReload;
+  }
 
   /** Accepted for 9.3 configurations: any non-zero interval turns hotReload on. */
-  @Expose('int') setRefreshInterval(seconds: number): void { this.setHotReload(seconds > 0); }
+  @Expose('int') setRefreshInterval(seconds: number): void {
+    this.setHotReload(seconds > 0);
+  }
 
   /** Users given directly instead of a realm file. */
   @Expose('org.eclipse.jetty.security.UserStore')
-  setUserStore(store: UserStore | null): void { this._userStore = store; this._ownStore = false; }
-  @Expose() getUserStore(): UserStore | null { return this._userStore; }
+  setUserStore(store: UserStore | null): void {
+    this._userStore = store;
+    this._ownStore = false;
+  }
+  @Expose() getUserStore(): UserStore | null {
+    return this._userStore;
+  }
 
   protected override async doStart(): Promise<void> {
     if (this._userStore === null || this._ownStore) {
       if (this._config === null) {
-        throw new SecurityConfigError(`Cannot start HashLoginService '${this._name ?? ''}': neither config (a realm.properties file) nor a userStore is set`);
+        throw new SecurityConfigError(
+          `Cannot start HashLoginService '${this._name ?? ''}': neither config (a realm.properties file) nor a userStore is set`,
+        );
       }
       const store = new PropertyUserStore();
       store.setConfig(this._config);
@@ -94,7 +120,9 @@ export class HashLoginService extends ContainerLifeCycle implements LoginService
     return user;
   }
 
-  getUserIdentity(username: string): UserIdentity | null { return this._userStore?.getUserIdentity(username) ?? null; }
+  getUserIdentity(username: string): UserIdentity | null {
+    return this._userStore?.getUserIdentity(username) ?? null;
+  }
 
   validate(user: UserIdentity): boolean {
     if (!(user instanceof DefaultUserIdentity)) return false;
@@ -102,7 +130,11 @@ export class HashLoginService extends ContainerLifeCycle implements LoginService
     return fresh !== null && constantTimeEquals(fresh.getUserPrincipal().getStoredCredential(), user.getUserPrincipal().getStoredCredential());
   }
 
-  logout(_user: UserIdentity): void { /* nothing held per user */ }
+  logout(_user: UserIdentity): void {
+    /* nothing held per user */
+  }
 
-  override toString(): string { return `HashLoginService@${this._name ?? ''}[${this._config ?? 'users'}]`; }
+  override toString(): string {
+    return `HashLoginService@${this._name ?? ''}[${this._config ?? 'users'}]`;
+  }
 }

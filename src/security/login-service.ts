@@ -19,6 +19,12 @@ export interface LoginService {
 /** True for an object that is a LoginService (the XML layer hands objects over untyped). */
 export function isLoginService(o: unknown): o is LoginService {
   const s = o as Partial<LoginService> | null;
-  return typeof s === 'object' && s !== null && typeof s.login === 'function' && typeof s.getName === 'function'
-    && typeof s.validate === 'function' && typeof s.getUserIdentity === 'function';
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.login === 'function' &&
+    typeof s.getName === 'function' &&
+    typeof s.validate === 'function' &&
+    typeof s.getUserIdentity === 'function'
+  );
 }

@@ -8,6 +8,10 @@ import { Password as PlainPassword, deobfuscate, obfuscate } from '../util/secur
 
 @JettyClass('org.eclipse.jetty.util.security.Password', { ctors: [[{ name: 'password', type: 'String' }]] })
 export class Password extends PlainPassword {
-  @Expose('String') static obfuscate(s: string): string { return obfuscate(s); }
-  @Expose('String') static deobfuscate(s: string): string { return deobfuscate(s); }
+  @Expose('String') static obfuscate(s: string): string {
+    return obfuscate(s);
+  }
+  @Expose('String') static deobfuscate(s: string): string {
+    return deobfuscate(s);
+  }
 }

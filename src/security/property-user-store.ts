@@ -34,8 +34,12 @@ export function readRealmFile(file: string): Map<string, DefaultUserIdentity> {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new RealmFileError(`Cannot read realm file (${code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}); `
-      + 'set the HashLoginService config to a readable realm.properties (lines of username: password[,role...])', { file }, { cause: err });
+    throw new RealmFileError(
+      `Cannot read realm file (${code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}); ` +
+        'set the HashLoginService config to a readable realm.properties (lines of username: password[,role...])',
+      { file },
+      { cause: err },
+    );
   }
   const users = new Map<string, DefaultUserIdentity>();
   for (const e of parseJavaPropertyEntries(text)) {
@@ -45,14 +49,22 @@ export function readRealmFile(file: string): Map<string, DefaultUserIdentity> {
     let roles: string[] = [];
     const comma = credentials.indexOf(',');
     if (comma >= 0) {
-      roles = credentials.slice(comma + 1).split(',').map((r) => r.trim()).filter((r) => r !== '');
+      roles = credentials
+        .slice(comma + 1)
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== '');
       credentials = credentials.slice(0, comma).trim();
     }
     let credential;
     try {
       credential = getCredential(credentials);
     } catch (err) {
-      throw new RealmFileError(`Cannot read the password of user '${username}': ${(err as Error).message}`, { file, line: e.line, column: 1 }, { cause: err });
+      throw new RealmFileError(
+        `Cannot read the password of user '${username}': ${(err as Error).message}`,
+        { file, line: e.line, column: 1 },
+        { cause: err },
+      );
     }
     users.set(username, new DefaultUserIdentity(new UserPrincipal(username, credential), roles));
   }
@@ -72,17 +84,25 @@ export class PropertyUserStore extends UserStore {
     if (this.isRunning()) throw new Error('Cannot set the realm file of a running PropertyUserStore');
     this._config = config === null ? null : toPath(config);
   }
-  @Expose() getConfig(): string | null { return this._config; }
+  @Expose() getConfig(): string | null {
+    return this._config;
+  }
   /** Jetty 9.4's older names for the realm file. */
-  @Expose('String') setConfigPath(config: string | null): void { this.setConfig(config); }
-  @Expose() getConfigPath(): string | null { return this._config; }
+  @Expose('String') setConfigPath(config: string | null): void {
+    this.setConfig(config);
+  }
+  @Expose() getConfigPath(): string | null {
+    return this._config;
+  }
 
   @Expose('boolean')
   setHotReload(enable: boolean): void {
     if (this.isRunning()) throw new Error('Cannot set hotReload while the user store is running');
     this._hotReload = enable;
   }
-  @Expose() isHotReload(): boolean { return this._hotReload; }
+  @Expose() isHotReload(): boolean {
+    return this._hotReload;
+  }
 
   protected override async doStart(): Promise<void> {
     if (this._config === null) throw new RealmFileError('Cannot start PropertyUserStore: no realm file is set (set config)', { file: '(unset)' });

@@ -15,24 +15,57 @@ export class RoleInfo {
   private _roles = new Set<string>();
   private _userData: UserDataConstraint | null = null;
 
-  isChecked(): boolean { return this._checked; }
+  isChecked(): boolean {
+    return this._checked;
+  }
   setChecked(checked: boolean): void {
     this._checked = checked;
-    if (!checked) { this._forbidden = false; this._roles.clear(); this._anyRole = false; this._anyAuth = false; }
+    if (!checked) {
+      this._forbidden = false;
+      this._roles.clear();
+      this._anyRole = false;
+      this._anyAuth = false;
+    }
   }
-  isForbidden(): boolean { return this._forbidden; }
+  isForbidden(): boolean {
+    return this._forbidden;
+  }
   setForbidden(forbidden: boolean): void {
     this._forbidden = forbidden;
-    if (forbidden) { this._checked = true; this._userData = null; this._anyRole = false; this._anyAuth = false; this._roles.clear(); }
+    if (forbidden) {
+      this._checked = true;
+      this._userData = null;
+      this._anyRole = false;
+      this._anyAuth = false;
+      this._roles.clear();
+    }
   }
-  isAnyRole(): boolean { return this._anyRole; }
-  setAnyRole(any: boolean): void { this._anyRole = any; if (any) this._checked = true; }
-  isAnyAuth(): boolean { return this._anyAuth; }
-  setAnyAuth(any: boolean): void { this._anyAuth = any; if (any) this._checked = true; }
-  getRoles(): ReadonlySet<string> { return this._roles; }
-  addRole(role: string): void { this._roles.add(role); }
-  getUserDataConstraint(): UserDataConstraint | null { return this._userData; }
-  setUserDataConstraint(u: UserDataConstraint | null): void { this._userData = combineUserData(this._userData, u); }
+  isAnyRole(): boolean {
+    return this._anyRole;
+  }
+  setAnyRole(any: boolean): void {
+    this._anyRole = any;
+    if (any) this._checked = true;
+  }
+  isAnyAuth(): boolean {
+    return this._anyAuth;
+  }
+  setAnyAuth(any: boolean): void {
+    this._anyAuth = any;
+    if (any) this._checked = true;
+  }
+  getRoles(): ReadonlySet<string> {
+    return this._roles;
+  }
+  addRole(role: string): void {
+    this._roles.add(role);
+  }
+  getUserDataConstraint(): UserDataConstraint | null {
+    return this._userData;
+  }
+  setUserDataConstraint(u: UserDataConstraint | null): void {
+    this._userData = combineUserData(this._userData, u);
+  }
 
   /** Adds another constraint on the same resource and method. */
   combine(other: RoleInfo): void {

@@ -46,7 +46,9 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
   /** The context's init parameters, read at start (names starting `org.eclipse.jetty.security.`). */
   private _contextInitParameters: (() => Map<string, string>) | null = null;
 
-  @Expose() getAuthenticator(): Authenticator | null { return this._authenticator; }
+  @Expose() getAuthenticator(): Authenticator | null {
+    return this._authenticator;
+  }
   @Expose('org.eclipse.jetty.security.Authenticator')
   setAuthenticator(authenticator: Authenticator | null): void {
     if (this.isStarted()) throw new Error('Cannot set the authenticator of a started SecurityHandler');
@@ -54,7 +56,9 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     if (authenticator) this._authMethod = authenticator.getAuthMethod();
   }
 
-  @Expose() getLoginService(): LoginService | null { return this._loginService; }
+  @Expose() getLoginService(): LoginService | null {
+    return this._loginService;
+  }
   @Expose('org.eclipse.jetty.security.LoginService')
   setLoginService(service: LoginService | null): void {
     if (this.isStarted()) throw new Error('Cannot set the login service of a started SecurityHandler');
@@ -64,14 +68,26 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     this._loginServiceShared = false;
   }
 
-  @Expose() getRealmName(): string | null { return this._realmName; }
-  @Expose('String') setRealmName(name: string | null): void { this._realmName = name; }
+  @Expose() getRealmName(): string | null {
+    return this._realmName;
+  }
+  @Expose('String') setRealmName(name: string | null): void {
+    this._realmName = name;
+  }
 
-  @Expose() getAuthMethod(): string | null { return this._authMethod; }
-  @Expose('String') setAuthMethod(method: string | null): void { this._authMethod = method; }
+  @Expose() getAuthMethod(): string | null {
+    return this._authMethod;
+  }
+  @Expose('String') setAuthMethod(method: string | null): void {
+    this._authMethod = method;
+  }
 
-  @Expose('String') getInitParameter(name: string): string | null { return this._initParameters.get(name) ?? null; }
-  @Expose() getInitParameterNames(): string[] { return [...this._initParameters.keys()]; }
+  @Expose('String') getInitParameter(name: string): string | null {
+    return this._initParameters.get(name) ?? null;
+  }
+  @Expose() getInitParameterNames(): string[] {
+    return [...this._initParameters.keys()];
+  }
   @Expose('String', 'String')
   setInitParameter(name: string, value: string): string | null {
     if (this.isRunning()) throw new Error('Cannot set an init parameter of a running SecurityHandler');
@@ -81,15 +97,25 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
   }
 
   /** Check a welcome file the DefaultServlet forwards to against the constraints too. */
-  @Expose() isCheckWelcomeFiles(): boolean { return this._checkWelcomeFiles; }
-  @Expose('boolean') setCheckWelcomeFiles(check: boolean): void { this._checkWelcomeFiles = check; }
+  @Expose() isCheckWelcomeFiles(): boolean {
+    return this._checkWelcomeFiles;
+  }
+  @Expose('boolean') setCheckWelcomeFiles(check: boolean): void {
+    this._checkWelcomeFiles = check;
+  }
 
   /** Give the session a new id at login (default true: against session fixation). */
-  @Expose() isSessionRenewedOnAuthentication(): boolean { return this._renewSession; }
-  @Expose('boolean') setSessionRenewedOnAuthentication(renew: boolean): void { this._renewSession = renew; }
+  @Expose() isSessionRenewedOnAuthentication(): boolean {
+    return this._renewSession;
+  }
+  @Expose('boolean') setSessionRenewedOnAuthentication(renew: boolean): void {
+    this._renewSession = renew;
+  }
 
   /** Where the context's init parameters are read from at start (the owning context sets it). */
-  setContextInitParameters(source: (() => Map<string, string>) | null): void { this._contextInitParameters = source; }
+  setContextInitParameters(source: (() => Map<string, string>) | null): void {
+    this._contextInitParameters = source;
+  }
 
   protected override async doStart(): Promise<void> {
     for (const [k, v] of this._contextInitParameters?.() ?? []) {
@@ -97,7 +123,10 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     }
     if (this._loginService === null) {
       const found = this.findLoginService();
-      if (found !== null) { this._loginService = found; this._loginServiceShared = true; }
+      if (found !== null) {
+        this._loginService = found;
+        this._loginServiceShared = true;
+      }
     }
     if (this._loginService !== null) {
       const lc = this._loginService as unknown as Partial<AbstractLifeCycle>;
@@ -160,8 +189,14 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     return this.handleSecured(handler, roleInfo, target, baseRequest, request, response);
   }
 
-  private async handleSecured(handler: Handler, roleInfo: RoleInfo | null, target: string, baseRequest: Request,
-    request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  private async handleSecured(
+    handler: Handler,
+    roleInfo: RoleInfo | null,
+    target: string,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+  ): Promise<void> {
     if (!this.checkUserDataPermissions(target, baseRequest, response, roleInfo)) {
       if (!baseRequest.isHandled()) {
         response.sendError(403);
@@ -172,7 +207,9 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     const authenticator = this._authenticator;
     const mandatory = this.isAuthMandatory(baseRequest, roleInfo) || (authenticator?.isMandatoryFor(target) ?? false);
     if (mandatory && authenticator === null) {
-      LOG.warn(`No authenticator for ${baseRequest.getContextPath() || '/'}${target} ${roleInfo}: answering 403 (add a <login-config> and a LoginService)`);
+      LOG.warn(
+        `No authenticator for ${baseRequest.getContextPath() || '/'}${target} ${roleInfo}: answering 403 (add a <login-config> and a LoginService)`,
+      );
       if (!baseRequest.isHandled()) {
         response.sendError(403);
         baseRequest.setHandled(true);

@@ -6,7 +6,11 @@
  */
 import { Constraint } from './constraint';
 
-export enum UserDataConstraint { None = 0, Integral = 1, Confidential = 2 }
+export enum UserDataConstraint {
+  None = 0,
+  Integral = 1,
+  Confidential = 2,
+}
 
 /** The guarantee of a Constraint's data constraint (unset counts as None). */
 export function userDataConstraintOf(dataConstraint: number): UserDataConstraint {

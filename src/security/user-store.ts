@@ -21,11 +21,17 @@ export class UserStore extends AbstractLifeCycle {
   }
 
   @Expose('String')
-  removeUser(username: string): void { this._users.delete(username); }
+  removeUser(username: string): void {
+    this._users.delete(username);
+  }
 
   /** The user of that name, or null. */
-  getUserIdentity(username: string): DefaultUserIdentity | null { return this._users.get(username) ?? null; }
+  getUserIdentity(username: string): DefaultUserIdentity | null {
+    return this._users.get(username) ?? null;
+  }
 
   /** The names of every user. */
-  getKnownUserNames(): string[] { return [...this._users.keys()]; }
+  getKnownUserNames(): string[] {
+    return [...this._users.keys()];
+  }
 }

@@ -31,8 +31,10 @@ export function badMessageAnswer(message: BadMessage, settings: BadMessageSettin
   // Jetty escapes only the markup characters of the reason (quotes stay, as in VCHAR='(')
   const reason = message.reason.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const body = message.empty === true ? '' : `<h1>Bad Message ${message.status}</h1><pre>reason: ${reason}</pre>`;
-  const headers = message.empty === true ? ['Content-Length', '0', 'Connection', 'close']
-    : ['Content-Type', BAD_MESSAGE_CONTENT_TYPE, 'Content-Length', String(Buffer.byteLength(body, 'latin1')), 'Connection', 'close'];
+  const headers =
+    message.empty === true
+      ? ['Content-Length', '0', 'Connection', 'close']
+      : ['Content-Type', BAD_MESSAGE_CONTENT_TYPE, 'Content-Length', String(Buffer.byteLength(body, 'latin1')), 'Connection', 'close'];
   if (settings.server !== null) headers.push('Server', settings.server);
   if (settings.sendDateHeader) headers.push('Date', new Date().toUTCString());
   return { headers, body };
@@ -51,7 +53,9 @@ export function badMessageBytes(message: BadMessage, settings: BadMessageSetting
  * its `code`, `bytesParsed` and `rawPacket`), or null for an error that is not the client's request
  * (a reset connection): that connection is closed without an answer.
  */
-export function badMessageOfParserError(err: Error & { code?: string; reason?: string; bytesParsed?: number; rawPacket?: Buffer }): BadMessage | null {
+export function badMessageOfParserError(
+  err: Error & { code?: string; reason?: string; bytesParsed?: number; rawPacket?: Buffer },
+): BadMessage | null {
   const packet = Buffer.isBuffer(err.rawPacket) ? err.rawPacket : null;
   const at = typeof err.bytesParsed === 'number' ? err.bytesParsed : -1;
   const why = typeof err.reason === 'string' ? err.reason : err.message;
@@ -68,8 +72,10 @@ export function badMessageOfParserError(err: Error & { code?: string; reason?: s
     }
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
     case 'HPE_INVALID_TRANSFER_ENCODING':
-      return /content-length/i.test(why) && /transfer-encoding/i.test(why) ? { status: 400, reason: 'Transfer-Encoding and Content-Length' }
-        : err.code === 'HPE_UNEXPECTED_CONTENT_LENGTH' ? { status: 400, reason: 'Multiple Content-Lengths' }
+      return /content-length/i.test(why) && /transfer-encoding/i.test(why)
+        ? { status: 400, reason: 'Transfer-Encoding and Content-Length' }
+        : err.code === 'HPE_UNEXPECTED_CONTENT_LENGTH'
+          ? { status: 400, reason: 'Multiple Content-Lengths' }
           : { status: 400, reason: 'Bad Transfer-Encoding, chunked not last' };
     case 'HPE_INVALID_CONTENT_LENGTH':
       return { status: 400, reason: 'Invalid Content-Length Value' };
@@ -107,8 +113,11 @@ export function badMessageOfParserError(err: Error & { code?: string; reason?: s
 export function badMessageOfRequest(req: IncomingMessage): BadMessage | null {
   const major = req.httpVersionMajor;
   if (major !== 1) {
-    return major === 0 ? { status: 505, reason: 'HTTP/0.9 not supported' }
-      : major === 2 ? { status: 426, reason: 'Upgrade Required' } : { status: 505, reason: 'Unknown Version' };
+    return major === 0
+      ? { status: 505, reason: 'HTTP/0.9 not supported' }
+      : major === 2
+        ? { status: 426, reason: 'Upgrade Required' }
+        : { status: 505, reason: 'Unknown Version' };
   }
   const host = req.headers.host;
   if (host === undefined) {

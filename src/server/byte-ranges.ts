@@ -9,7 +9,10 @@ import { randomInt } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 /** An inclusive byte range of a file. */
-export interface ByteRange { readonly start: number; readonly end: number }
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
 
 const SPEC = /^(\d*)\s*-\s*(\d*)$/;
 
@@ -50,7 +53,10 @@ export function parseRanges(header: string, size: number): ByteRange[] | 'unsati
 function addCoalescing(ranges: ByteRange[], range: ByteRange): void {
   const overlaps = (a: ByteRange, b: ByteRange): boolean => a.start <= b.end && b.start <= a.end;
   const i = ranges.findIndex((r) => overlaps(r, range));
-  if (i < 0) { ranges.push(range); return; }
+  if (i < 0) {
+    ranges.push(range);
+    return;
+  }
   let merged: ByteRange = { start: Math.min(ranges[i].start, range.start), end: Math.max(ranges[i].end, range.end) };
   for (let j = i + 1; j < ranges.length;) {
     if (overlaps(ranges[j], merged)) {
@@ -76,19 +82,27 @@ export interface MultipartByteRanges {
  */
 export function multipartByteRanges(file: string, ranges: readonly ByteRange[], size: number, partType: string | null): MultipartByteRanges {
   const boundary = `jetty${randomInt(2 ** 31 - 1)}${Date.now().toString(36)}`;
-  const heads = ranges.map((r, i) => Buffer.from(`${i === 0 ? '' : '\r\n'}--${boundary}\r\n`
-    + `${partType ? `Content-Type: ${partType}\r\n` : ''}Content-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`, 'latin1'));
+  const heads = ranges.map((r, i) =>
+    Buffer.from(
+      `${i === 0 ? '' : '\r\n'}--${boundary}\r\n` +
+        `${partType ? `Content-Type: ${partType}\r\n` : ''}Content-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`,
+      'latin1',
+    ),
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1');
   const length = heads.reduce((n, h) => n + h.length, 0) + ranges.reduce((n, r) => n + r.end - r.start + 1, 0) + tail.length;
   return {
     contentType: `multipart/byteranges; boundary=${boundary}`,
     length,
-    stream: () => Readable.from((async function* parts(): AsyncGenerator<Buffer> {
-      for (let i = 0; i < ranges.length; i++) {
-        yield heads[i];
-        for await (const chunk of fs.createReadStream(file, { start: ranges[i].start, end: ranges[i].end })) yield chunk as Buffer;
-      }
-      yield tail;
-    })()),
+    stream: () =>
+      Readable.from(
+        (async function* parts(): AsyncGenerator<Buffer> {
+          for (let i = 0; i < ranges.length; i++) {
+            yield heads[i];
+            for await (const chunk of fs.createReadStream(file, { start: ranges[i].start, end: ranges[i].end })) yield chunk as Buffer;
+          }
+          yield tail;
+        })(),
+      ),
   };
 }

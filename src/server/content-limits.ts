@@ -60,7 +60,14 @@ export function serverContentLimits(server: AttributeSource | null): ContentLimi
 
 function toLimit(value: unknown, key: string, where: string): number | null {
   if (value === null || value === undefined) return null;
-  const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'bigint'
+        ? Number(value)
+        : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+          ? Number(value)
+          : Number.NaN;
   if (!Number.isSafeInteger(n)) {
     throw new TypeError(`Cannot use ${where} '${key}': '${String(value)}' is not an integer`);
   }

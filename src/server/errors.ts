@@ -9,7 +9,13 @@ import { PierError, UsageError } from '../util/errors';
  * code the launcher uses (2, Jetty's bad-argument exit).
  */
 export class BindError extends UsageError {
-  constructor(message: string, readonly code: string, readonly host: string, readonly port: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly host: string,
+    readonly port: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, UsageError.ERR_BAD_ARG, options);
   }
 }
@@ -33,7 +39,10 @@ export class TimeoutException extends PierError {}
  * Jetty's bad-message format and closes the connection.
  */
 export class BadMessageException extends PierError {
-  constructor(readonly status: number, readonly reason: string) {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {
     super(`${status} ${reason}`);
   }
 }

@@ -29,34 +29,90 @@ export class ForwardedRequestCustomizer implements Customizer {
   private _hostHeader: string | null = null;
   private _sslIsSecure = true;
 
-  @Expose('boolean') setForwardedOnly(b: boolean): void { this._forwardedOnly = b; }
-  @Expose() isForwardedOnly(): boolean { return this._forwardedOnly; }
-  @Expose('boolean') setProxyAsAuthority(b: boolean): void { this._proxyAsAuthority = b; }
-  @Expose() getProxyAsAuthority(): boolean { return this._proxyAsAuthority; }
-  @Expose('boolean') setForwardedPortAsAuthority(b: boolean): void { this._forwardedPortAsAuthority = b; }
-  @Expose() isForwardedPortAsAuthority(): boolean { return this._forwardedPortAsAuthority; }
-  @Expose('String') setForwardedHeader(h: string): void { this._forwardedHeader = h; }
-  @Expose() getForwardedHeader(): string { return this._forwardedHeader; }
-  @Expose('String') setForwardedHostHeader(h: string): void { this._forwardedHostHeader = h; }
-  @Expose() getForwardedHostHeader(): string { return this._forwardedHostHeader; }
-  @Expose('String') setForwardedServerHeader(h: string): void { this._forwardedServerHeader = h; }
-  @Expose() getForwardedServerHeader(): string { return this._forwardedServerHeader; }
-  @Expose('String') setForwardedProtoHeader(h: string): void { this._forwardedProtoHeader = h; }
-  @Expose() getForwardedProtoHeader(): string { return this._forwardedProtoHeader; }
-  @Expose('String') setForwardedForHeader(h: string): void { this._forwardedForHeader = h; }
-  @Expose() getForwardedForHeader(): string { return this._forwardedForHeader; }
-  @Expose('String') setForwardedPortHeader(h: string): void { this._forwardedPortHeader = h; }
-  @Expose() getForwardedPortHeader(): string { return this._forwardedPortHeader; }
-  @Expose('String') setForwardedHttpsHeader(h: string): void { this._forwardedHttpsHeader = h; }
-  @Expose() getForwardedHttpsHeader(): string { return this._forwardedHttpsHeader; }
-  @Expose('String') setForwardedSslSessionIdHeader(h: string): void { this._forwardedSslSessionIdHeader = h; }
-  @Expose() getForwardedSslSessionIdHeader(): string { return this._forwardedSslSessionIdHeader; }
-  @Expose('String') setForwardedCipherSuiteHeader(h: string): void { this._forwardedCipherSuiteHeader = h; }
-  @Expose() getForwardedCipherSuiteHeader(): string { return this._forwardedCipherSuiteHeader; }
-  @Expose('String') setHostHeader(h: string | null): void { this._hostHeader = h; }
-  @Expose() getHostHeader(): string | null { return this._hostHeader; }
-  @Expose('boolean') setSslIsSecure(b: boolean): void { this._sslIsSecure = b; }
-  @Expose() isSslIsSecure(): boolean { return this._sslIsSecure; }
+  @Expose('boolean') setForwardedOnly(b: boolean): void {
+    this._forwardedOnly = b;
+  }
+  @Expose() isForwardedOnly(): boolean {
+    return this._forwardedOnly;
+  }
+  @Expose('boolean') setProxyAsAuthority(b: boolean): void {
+    this._proxyAsAuthority = b;
+  }
+  @Expose() getProxyAsAuthority(): boolean {
+    return this._proxyAsAuthority;
+  }
+  @Expose('boolean') setForwardedPortAsAuthority(b: boolean): void {
+    this._forwardedPortAsAuthority = b;
+  }
+  @Expose() isForwardedPortAsAuthority(): boolean {
+    return this._forwardedPortAsAuthority;
+  }
+  @Expose('String') setForwardedHeader(h: string): void {
+    this._forwardedHeader = h;
+  }
+  @Expose() getForwardedHeader(): string {
+    return this._forwardedHeader;
+  }
+  @Expose('String') setForwardedHostHeader(h: string): void {
+    this._forwardedHostHeader = h;
+  }
+  @Expose() getForwardedHostHeader(): string {
+    return this._forwardedHostHeader;
+  }
+  @Expose('String') setForwardedServerHeader(h: string): void {
+    this._forwardedServerHeader = h;
+  }
+  @Expose() getForwardedServerHeader(): string {
+    return this._forwardedServerHeader;
+  }
+  @Expose('String') setForwardedProtoHeader(h: string): void {
+    this._forwardedProtoHeader = h;
+  }
+  @Expose() getForwardedProtoHeader(): string {
+    return this._forwardedProtoHeader;
+  }
+  @Expose('String') setForwardedForHeader(h: string): void {
+    this._forwardedForHeader = h;
+  }
+  @Expose() getForwardedForHeader(): string {
+    return this._forwardedForHeader;
+  }
+  @Expose('String') setForwardedPortHeader(h: string): void {
+    this._forwardedPortHeader = h;
+  }
+  @Expose() getForwardedPortHeader(): string {
+    return this._forwardedPortHeader;
+  }
+  @Expose('String') setForwardedHttpsHeader(h: string): void {
+    this._forwardedHttpsHeader = h;
+  }
+  @Expose() getForwardedHttpsHeader(): string {
+    return this._forwardedHttpsHeader;
+  }
+  @Expose('String') setForwardedSslSessionIdHeader(h: string): void {
+    this._forwardedSslSessionIdHeader = h;
+  }
+  @Expose() getForwardedSslSessionIdHeader(): string {
+    return this._forwardedSslSessionIdHeader;
+  }
+  @Expose('String') setForwardedCipherSuiteHeader(h: string): void {
+    this._forwardedCipherSuiteHeader = h;
+  }
+  @Expose() getForwardedCipherSuiteHeader(): string {
+    return this._forwardedCipherSuiteHeader;
+  }
+  @Expose('String') setHostHeader(h: string | null): void {
+    this._hostHeader = h;
+  }
+  @Expose() getHostHeader(): string | null {
+    return this._hostHeader;
+  }
+  @Expose('boolean') setSslIsSecure(b: boolean): void {
+    this._sslIsSecure = b;
+  }
+  @Expose() isSslIsSecure(): boolean {
+    return this._sslIsSecure;
+  }
 
   customize(_connector: Connector, config: HttpConfiguration, request: Request): void {
     let proto: string | null = null;
@@ -70,7 +126,10 @@ export class ForwardedRequestCustomizer implements Customizer {
         const eq = pair.indexOf('=');
         if (eq < 0) continue;
         const k = pair.slice(0, eq).trim().toLowerCase();
-        const v = pair.slice(eq + 1).trim().replace(/^"|"$/g, '');
+        const v = pair
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, '');
         if (k === 'proto') proto = v;
         else if (k === 'host') host = v;
         else if (k === 'for' && !v.startsWith('_') && v !== 'unknown') forFor = v;
@@ -100,7 +159,7 @@ export class ForwardedRequestCustomizer implements Customizer {
       if (m) {
         request.setServerName(m[1].replace(/^\[|\]$/g, ''));
         if (m[2]) request.setServerPort(Number(m[2]));
-        else if (port === null) request.setServerPort(request.isSecure() ? (config.getSecurePort() || 443) : 80);
+        else if (port === null) request.setServerPort(request.isSecure() ? config.getSecurePort() || 443 : 80);
       }
     }
     if (port !== null && this._forwardedPortAsAuthority) request.setServerPort(port);

@@ -17,7 +17,9 @@ export class HomeBaseWarning {
     const home = SystemProperties.get('jetty.home');
     const base = SystemProperties.get('jetty.base');
     if (home && base && path.resolve(home) === path.resolve(base)) {
-      LOG.warn('This instance of Pier is not running from a separate {jetty.base} directory, this is not recommended: create a folder for the base and pass jetty.base=<folder>');
+      LOG.warn(
+        'This instance of Pier is not running from a separate {jetty.base} directory, this is not recommended: create a folder for the base and pass jetty.base=<folder>',
+      );
     }
   }
 }

@@ -14,8 +14,14 @@ import { HttpConfiguration } from './http-configuration';
  */
 @JettyClass('org.eclipse.jetty.server.HttpConnectionFactory', {
   implements: ['org.eclipse.jetty.server.ConnectionFactory', 'org.eclipse.jetty.server.HttpConfiguration$ConnectionFactory'],
-  ctors: [[], [{ name: 'config', type: 'org.eclipse.jetty.server.HttpConfiguration' }],
-    [{ name: 'config', type: 'org.eclipse.jetty.server.HttpConfiguration' }, { name: 'compliance', type: 'org.eclipse.jetty.http.HttpCompliance' }]],
+  ctors: [
+    [],
+    [{ name: 'config', type: 'org.eclipse.jetty.server.HttpConfiguration' }],
+    [
+      { name: 'config', type: 'org.eclipse.jetty.server.HttpConfiguration' },
+      { name: 'compliance', type: 'org.eclipse.jetty.http.HttpCompliance' },
+    ],
+  ],
 })
 export class HttpConnectionFactory implements ConnectionFactory {
   private readonly _config: HttpConfiguration;
@@ -27,13 +33,29 @@ export class HttpConnectionFactory implements ConnectionFactory {
     this._compliance = compliance ?? 'RFC7230';
   }
 
-  @Expose() getHttpConfiguration(): HttpConfiguration { return this._config; }
-  @Expose() getProtocol(): string { return 'HTTP/1.1'; }
-  @Expose() getProtocols(): string[] { return ['http/1.1']; }
-  @Expose() getHttpCompliance(): unknown { return this._compliance; }
-  @Expose('org.eclipse.jetty.http.HttpCompliance') setHttpCompliance(c: unknown): void { this._compliance = c; }
-  @Expose('boolean') setRecordHttpComplianceViolations(b: boolean): void { this._recordHttpComplianceViolations = b; }
-  @Expose() isRecordHttpComplianceViolations(): boolean { return this._recordHttpComplianceViolations; }
+  @Expose() getHttpConfiguration(): HttpConfiguration {
+    return this._config;
+  }
+  @Expose() getProtocol(): string {
+    return 'HTTP/1.1';
+  }
+  @Expose() getProtocols(): string[] {
+    return ['http/1.1'];
+  }
+  @Expose() getHttpCompliance(): unknown {
+    return this._compliance;
+  }
+  @Expose('org.eclipse.jetty.http.HttpCompliance') setHttpCompliance(c: unknown): void {
+    this._compliance = c;
+  }
+  @Expose('boolean') setRecordHttpComplianceViolations(b: boolean): void {
+    this._recordHttpComplianceViolations = b;
+  }
+  @Expose() isRecordHttpComplianceViolations(): boolean {
+    return this._recordHttpComplianceViolations;
+  }
 
-  toString(): string { return `HttpConnectionFactory@[http/1.1]{${String(this._compliance)},${this._config.toString()}}`; }
+  toString(): string {
+    return `HttpConnectionFactory@[http/1.1]{${String(this._compliance)},${this._config.toString()}}`;
+  }
 }

@@ -23,22 +23,33 @@ export class HttpConnection {
   /** A request on it was refused or cut off: later parser errors on the same bytes are not answered again. */
   private _broken = false;
 
-  constructor(readonly socket: Socket, readonly info: ConnectionInfo, private readonly _idleTimeout: number) {}
+  constructor(
+    readonly socket: Socket,
+    readonly info: ConnectionInfo,
+    private readonly _idleTimeout: number,
+  ) {}
 
   /** The connector answered a request on it as a bad message: the parser's later errors are not answered again. */
-  markBroken(): void { this._broken = true; }
+  markBroken(): void {
+    this._broken = true;
+  }
 
   /** Exchanges in flight on this connection. */
-  getExchangeCount(): number { return this._exchanges.length; }
+  getExchangeCount(): number {
+    return this._exchanges.length;
+  }
 
   /** An exchange started. */
-  begin(request: Request): void { this._exchanges.push(request); }
+  begin(request: Request): void {
+    this._exchanges.push(request);
+  }
 
   /** An exchange ended. */
   end(request: Request): void {
     const list = this._exchanges;
     const i = list[0] === request ? 0 : list.indexOf(request);
-    if (i === 0) list.shift(); else if (i > 0) list.splice(i, 1);
+    if (i === 0) list.shift();
+    else if (i > 0) list.splice(i, 1);
   }
 
   /**
@@ -51,7 +62,10 @@ export class HttpConnection {
   onIdleExpired(): void {
     const socket = this.socket;
     const exchange = this._exchanges.length > 0 ? this._exchanges[this._exchanges.length - 1] : undefined;
-    if (exchange === undefined) { socket.destroy(); return; }
+    if (exchange === undefined) {
+      socket.destroy();
+      return;
+    }
     const timeout = this._idleTimeout;
     if (socket.writableLength > 0) {
       this._closeCause = new TimeoutException(`Idle timeout expired: ${timeout}/${timeout} ms`);
@@ -93,7 +107,10 @@ export class HttpConnection {
     // the parser cannot go on: read nothing more (the idle timeout still closes a client that stays)
     socket.pause();
     const message = badMessageOfParserError(err);
-    if (message === null || !socket.writable) { socket.destroy(); return; }
+    if (message === null || !socket.writable) {
+      socket.destroy();
+      return;
+    }
     socket.end(badMessageBytes(message, settings));
   }
 }

@@ -8,7 +8,9 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { EofException } from './errors';
 
-function ignore(): void { /* the reader sees the error through its read; nobody else has to */ }
+function ignore(): void {
+  /* the reader sees the error through its read; nobody else has to */
+}
 
 /**
  * Jetty's HttpInput. Created by the Request the first time its body is read, never for a request whose
@@ -22,17 +24,24 @@ export class HttpInput extends Readable {
   private _ended = false;
 
   /** `onFirstRead` runs once, before the first byte is asked for (it sends `100 Continue` when one is expected). */
-  constructor(private readonly _raw: IncomingMessage, private readonly _onFirstRead: (() => void) | null) {
+  constructor(
+    private readonly _raw: IncomingMessage,
+    private readonly _onFirstRead: (() => void) | null,
+  ) {
     super();
     // a reader that stopped listening must not crash the process when the connection fails afterwards
     this.on('error', ignore);
   }
 
   /** True while a reader waits for body bytes the client has not sent (what an idle timeout fails). */
-  isReadPending(): boolean { return this._waiting && !this._ended && !this.destroyed; }
+  isReadPending(): boolean {
+    return this._waiting && !this._ended && !this.destroyed;
+  }
 
   /** True once the whole body arrived. */
-  isFinished(): boolean { return this._ended; }
+  isFinished(): boolean {
+    return this._ended;
+  }
 
   /** Fails the reader with `err` (an idle timeout, a body the parser refused); nothing once the body is whole. */
   fail(err: Error): void {
@@ -45,10 +54,17 @@ export class HttpInput extends Readable {
     if (!this._started) {
       this._started = true;
       this._onFirstRead?.();
-      if (raw.readableEnded) { this._ended = true; this.push(null); return; }
+      if (raw.readableEnded) {
+        this._ended = true;
+        this.push(null);
+        return;
+      }
       // The client may have left before anyone read (while the request waited for a session store, say):
       // the raw request's 'close' has then been emitted already, and listening for it would wait forever.
-      if (raw.destroyed) { this.destroy(new EofException('Early EOF', raw.errored ? { cause: raw.errored } : undefined)); return; }
+      if (raw.destroyed) {
+        this.destroy(new EofException('Early EOF', raw.errored ? { cause: raw.errored } : undefined));
+        return;
+      }
       raw.on('data', this.onData);
       raw.on('end', this.onEnd);
       raw.on('error', this.onAbort);

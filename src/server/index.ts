@@ -18,9 +18,7 @@ export * from './secure-request-customizer';
 export * from './request';
 export * from './response';
 export * from './request-log';
-export {
-  REQUEST_START_CHANNEL, REQUEST_END_CHANNEL, type RequestStartMessage, type RequestEndMessage,
-} from './request-events';
+export { REQUEST_START_CHANNEL, REQUEST_END_CHANNEL, type RequestStartMessage, type RequestEndMessage } from './request-events';
 export * from './resource';
 export * from './session-manager-bridge';
 export * from './shutdown-hook';

@@ -25,7 +25,11 @@ export function reportNotApplicable(component: string, setting: string, value?: 
 }
 
 /** The `component.setting` keys reported so far. */
-export function getReportedNotApplicable(): string[] { return [...reported]; }
+export function getReportedNotApplicable(): string[] {
+  return [...reported];
+}
 
 /** Forgets what was reported (for tests). */
-export function resetNotApplicable(): void { reported.clear(); }
+export function resetNotApplicable(): void {
+  reported.clear();
+}

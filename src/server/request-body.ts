@@ -14,7 +14,10 @@ import { EofException } from './errors';
  */
 export function readBounded(stream: Readable, limit: number): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
-    if (stream.destroyed) { reject(stream.errored ?? new EofException('Early EOF')); return; }
+    if (stream.destroyed) {
+      reject(stream.errored ?? new EofException('Early EOF'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer): void => {
@@ -27,11 +30,23 @@ export function readBounded(stream: Readable, limit: number): Promise<Buffer> {
       }
       chunks.push(c);
     };
-    const onEnd = (): void => { cleanup(); resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)); };
-    const onError = (err: Error): void => { cleanup(); reject(err); };
-    const onClose = (): void => { cleanup(); reject(new EofException('Early EOF')); };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    const onClose = (): void => {
+      cleanup();
+      reject(new EofException('Early EOF'));
+    };
     const cleanup = (): void => {
-      stream.off('data', onData); stream.off('end', onEnd); stream.off('error', onError); stream.off('close', onClose);
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      stream.off('close', onClose);
     };
     stream.on('data', onData);
     stream.on('end', onEnd);

@@ -54,7 +54,12 @@ export function publishRequestEnd(request: Request, response: Response): void {
   startTimes.delete(request);
   const durationMs = started !== undefined ? performance.now() - started : Date.now() - request.getTimeStamp();
   const message: RequestEndMessage = {
-    request, response, method: request.getMethod(), uri: request.getRequestURI(), status: response.getStatus(), durationMs,
+    request,
+    response,
+    method: request.getMethod(),
+    uri: request.getRequestURI(),
+    status: response.getStatus(),
+    durationMs,
   };
   requestEndChannel.publish(message);
 }

@@ -125,7 +125,10 @@ export class Request implements HttpServletRequest, SessionRequest {
   /** Request logs added by RequestLogHandler; allocated by the first one. */
   private _requestLogs: { log(request: Request, response: Response): void }[] | null = null;
 
-  constructor(private readonly _raw: IncomingMessage, private readonly _conn: ConnectionInfo) {
+  constructor(
+    private readonly _raw: IncomingMessage,
+    private readonly _conn: ConnectionInfo,
+  ) {
     const parsed = parseRequestUri(_raw.url ?? '/');
     this._rawPath = parsed.rawPath;
     this._query = parsed.query;
@@ -141,18 +144,32 @@ export class Request implements HttpServletRequest, SessionRequest {
   // ---- container plumbing ----------------------------------------------------------------------
 
   /** The Node request underneath. */
-  getRawRequest(): IncomingMessage { return this._raw; }
-  getConnectionInfo(): ConnectionInfo { return this._conn; }
-  setResponse(response: Response): void { this._response = response; }
+  getRawRequest(): IncomingMessage {
+    return this._raw;
+  }
+  getConnectionInfo(): ConnectionInfo {
+    return this._conn;
+  }
+  setResponse(response: Response): void {
+    this._response = response;
+  }
   getResponse(): Response {
     if (!this._response) throw new IllegalStateException('Cannot get the response: the request has none yet');
     return this._response;
   }
-  isHandled(): boolean { return this._handled; }
-  setHandled(handled: boolean): void { this._handled = handled; }
-  getTimeStamp(): number { return this._timeStamp; }
+  isHandled(): boolean {
+    return this._handled;
+  }
+  setHandled(handled: boolean): void {
+    this._handled = handled;
+  }
+  getTimeStamp(): number {
+    return this._timeStamp;
+  }
   /** The decoded, canonical path without path parameters (the target of the server's handler); null when bad. */
-  getPathInContextRoot(): string | null { return this._decodedPath; }
+  getPathInContextRoot(): string | null {
+    return this._decodedPath;
+  }
   /**
    * The decoded canonical path of what this request is serving: context path + servlet path + path
    * info (a forward's, during a forward), or the canonical path itself outside any context. Container
@@ -163,38 +180,79 @@ export class Request implements HttpServletRequest, SessionRequest {
     return `${this._contextPath}${this._servletPath}${this._pathInfo ?? ''}` || '/';
   }
   /** Why the path was refused (400), if it was. */
-  getBadPathReason(): string | undefined { return this._badReason; }
+  getBadPathReason(): string | undefined {
+    return this._badReason;
+  }
   /** The reason phrase of the 400 that refuses the path (Jetty's bad-message reason), when it is refused. */
-  getBadPathStatusReason(): string | undefined { return this._badStatusReason; }
+  getBadPathStatusReason(): string | undefined {
+    return this._badStatusReason;
+  }
   /** The value of a path parameter in the raw URI, e.g. `jsessionid`; null when absent. */
-  getUriPathParameter(name: string): string | null { return findPathParameter(this._rawPath, name); }
+  getUriPathParameter(name: string): string | null {
+    return findPathParameter(this._rawPath, name);
+  }
 
-  getContext(): RequestContext | null { return this._context; }
+  getContext(): RequestContext | null {
+    return this._context;
+  }
   setContext(context: RequestContext | null, contextPath: string): void {
     this._context = context;
     this._contextPath = contextPath;
   }
-  setContextPath(contextPath: string): void { this._contextPath = contextPath; }
-  setServletPath(servletPath: string): void { this._servletPath = servletPath; }
-  setPathInfo(pathInfo: string | null): void { this._pathInfo = pathInfo; }
-  setDispatcherType(type: DispatcherType): void { this._dispatcherType = type; }
-  setScheme(scheme: string): void { this._scheme = scheme; }
-  setSecure(secure: boolean): void { this._secure = secure; }
-  setRemoteAddr(addr: string, port?: number): void { this._remoteAddr = addr; if (port !== undefined) this._remotePort = port; }
-  setServerName(name: string): void { this._serverName = name; }
-  setServerPort(port: number): void { this._serverPort = port; }
+  setContextPath(contextPath: string): void {
+    this._contextPath = contextPath;
+  }
+  setServletPath(servletPath: string): void {
+    this._servletPath = servletPath;
+  }
+  setPathInfo(pathInfo: string | null): void {
+    this._pathInfo = pathInfo;
+  }
+  setDispatcherType(type: DispatcherType): void {
+    this._dispatcherType = type;
+  }
+  setScheme(scheme: string): void {
+    this._scheme = scheme;
+  }
+  setSecure(secure: boolean): void {
+    this._secure = secure;
+  }
+  setRemoteAddr(addr: string, port?: number): void {
+    this._remoteAddr = addr;
+    if (port !== undefined) this._remotePort = port;
+  }
+  setServerName(name: string): void {
+    this._serverName = name;
+  }
+  setServerPort(port: number): void {
+    this._serverPort = port;
+  }
   /** The HttpConfiguration of the connector the request came in on (its securePort and secureScheme). */
-  setHttpConfiguration(config: SecureRedirectSettings | null): void { this._httpConfig = config; }
-  getHttpConfiguration(): SecureRedirectSettings | null { return this._httpConfig; }
+  setHttpConfiguration(config: SecureRedirectSettings | null): void {
+    this._httpConfig = config;
+  }
+  getHttpConfiguration(): SecureRedirectSettings | null {
+    return this._httpConfig;
+  }
 
   /** The request's authentication state, set by the SecurityHandler in scope (null: none checked). */
-  setAuthentication(authentication: Authentication | null): void { this._authentication = authentication; }
-  getAuthentication(): Authentication | null { return this._authentication; }
+  setAuthentication(authentication: Authentication | null): void {
+    this._authentication = authentication;
+  }
+  getAuthentication(): Authentication | null {
+    return this._authentication;
+  }
   /** Jetty's setUserIdentityScope: the ServletHandler puts the mapped ServletHolder here for its handle pass. */
-  setUserIdentityScope(scope: unknown): void { this._scope = scope; }
-  getUserIdentityScope(): unknown { return this._scope; }
+  setUserIdentityScope(scope: unknown): void {
+    this._scope = scope;
+  }
+  getUserIdentityScope(): unknown {
+    return this._scope;
+  }
   /** The most bytes buffer()/text()/json() read (else the context's, then the server's `maxRequestContentSize`). */
-  setMaxBodySize(bytes: number): void { this._maxBodySize = bytes; }
+  setMaxBodySize(bytes: number): void {
+    this._maxBodySize = bytes;
+  }
 
   /** The content limits of the request's context, else of the server. */
   getContentLimits(): ContentLimits {
@@ -202,11 +260,17 @@ export class Request implements HttpServletRequest, SessionRequest {
   }
 
   /** Set by the connector for a request with `Expect: 100-continue`: the first read sends `100 Continue`. */
-  setExpectContinue(expect: boolean): void { this._expectContinue = expect; }
+  setExpectContinue(expect: boolean): void {
+    this._expectContinue = expect;
+  }
   /** True while the client waits for a `100 Continue` that was not sent (its body was never read). */
-  isExpectingContinue(): boolean { return this._expectContinue; }
+  isExpectingContinue(): boolean {
+    return this._expectContinue;
+  }
   /** The body reader if the body was read at all (the connector fails it on an idle timeout or a bad chunk). */
-  getHttpInputIfStarted(): HttpInput | null { return this._input; }
+  getHttpInputIfStarted(): HttpInput | null {
+    return this._input;
+  }
   /** The body cannot be read any further (a bad chunk): a read now or later fails with `err`. */
   failInput(err: Error): void {
     if (this._input !== null) this._input.fail(err);
@@ -215,9 +279,12 @@ export class Request implements HttpServletRequest, SessionRequest {
   /** Runs `listener` once when the handler chain has settled, before the response completes (Jetty's Request.onCompleted). */
   addCompletionListener(listener: RequestCompletionListener): void {
     const first = this._completionListener;
-    if (first === null) { this._completionListener = listener; return; }
+    if (first === null) {
+      this._completionListener = listener;
+      return;
+    }
     if (first === listener) return;
-    const more = this._moreCompletionListeners ??= [];
+    const more = (this._moreCompletionListeners ??= []);
     if (!more.includes(listener)) more.push(listener);
   }
 
@@ -233,7 +300,11 @@ export class Request implements HttpServletRequest, SessionRequest {
     const more = this._moreCompletionListeners;
     this._moreCompletionListeners = null;
     if (more === null) {
-      try { return first.onRequestCompleted(this); } catch (err) { return Promise.reject(err); }
+      try {
+        return first.onRequestCompleted(this);
+      } catch (err) {
+        return Promise.reject(err);
+      }
     }
     return runEachListener([first, ...more], this);
   }
@@ -251,29 +322,50 @@ export class Request implements HttpServletRequest, SessionRequest {
   }
   /** Adds a request log that gets this exchange once the response is complete (RequestLogHandler). */
   addRequestLog(log: { log(request: Request, response: Response): void }): void {
-    const logs = this._requestLogs ??= [];
+    const logs = (this._requestLogs ??= []);
     if (!logs.includes(log)) logs.push(log);
   }
   /** The request logs added so far (not a copy: read it, do not change it). */
-  getRequestLogs(): readonly { log(request: Request, response: Response): void }[] { return this._requestLogs ?? NO_REQUEST_LOGS; }
+  getRequestLogs(): readonly { log(request: Request, response: Response): void }[] {
+    return this._requestLogs ?? NO_REQUEST_LOGS;
+  }
 
   // ---- dispatch plumbing (RequestDispatcher) ------------------------------------------------------
 
   /** Everything a forward or include changes, to put back afterwards. */
   saveDispatchState(): unknown {
     return {
-      uri: this._uriOverride, query: this._query, qp: this._queryParams, params: this._params, type: this._dispatcherType,
-      sp: this._servletPath, pi: this._pathInfo,
+      uri: this._uriOverride,
+      query: this._query,
+      qp: this._queryParams,
+      params: this._params,
+      type: this._dispatcherType,
+      sp: this._servletPath,
+      pi: this._pathInfo,
     };
   }
   restoreDispatchState(state: unknown): void {
-    const s = state as { uri: string | null; query: string | null; qp: Map<string, string[]> | undefined;
-      params: Map<string, string[]> | undefined; type: DispatcherType; sp: string; pi: string | null };
-    this._uriOverride = s.uri; this._query = s.query; this._queryParams = s.qp; this._params = s.params;
-    this._dispatcherType = s.type; this._servletPath = s.sp; this._pathInfo = s.pi;
+    const s = state as {
+      uri: string | null;
+      query: string | null;
+      qp: Map<string, string[]> | undefined;
+      params: Map<string, string[]> | undefined;
+      type: DispatcherType;
+      sp: string;
+      pi: string | null;
+    };
+    this._uriOverride = s.uri;
+    this._query = s.query;
+    this._queryParams = s.qp;
+    this._params = s.params;
+    this._dispatcherType = s.type;
+    this._servletPath = s.sp;
+    this._pathInfo = s.pi;
   }
   /** The request URI a forward shows (encoded). */
-  setRequestURIOverride(uri: string | null): void { this._uriOverride = uri; }
+  setRequestURIOverride(uri: string | null): void {
+    this._uriOverride = uri;
+  }
   /** Puts `query`'s parameters before the current ones (a dispatch path's query takes precedence). */
   mergeQueryString(query: string): void {
     this._query = this._query ? `${query}&${this._query}` : query;
@@ -293,13 +385,25 @@ export class Request implements HttpServletRequest, SessionRequest {
 
   // ---- session plumbing (set by the SessionHandler in scope) -----------------------------------
 
-  setSessionHandler(bridge: SessionManagerBridge | null): void { this._sessionHandler = bridge; }
-  getSessionHandler(): SessionManagerBridge | null { return this._sessionHandler; }
-  setSession(session: HttpSession | null): void { this._session = session; }
+  setSessionHandler(bridge: SessionManagerBridge | null): void {
+    this._sessionHandler = bridge;
+  }
+  getSessionHandler(): SessionManagerBridge | null {
+    return this._sessionHandler;
+  }
+  setSession(session: HttpSession | null): void {
+    this._session = session;
+  }
   /** The session currently attached, without validity checks (Jetty's getSession() on Request internals). */
-  getCurrentSession(): HttpSession | null { return this._session; }
-  setRequestedSessionId(id: string | null): void { this._requestedSessionId = id; }
-  setRequestedSessionIdFromCookie(fromCookie: boolean): void { this._requestedSessionIdFromCookie = fromCookie; }
+  getCurrentSession(): HttpSession | null {
+    return this._session;
+  }
+  setRequestedSessionId(id: string | null): void {
+    this._requestedSessionId = id;
+  }
+  setRequestedSessionIdFromCookie(fromCookie: boolean): void {
+    this._requestedSessionIdFromCookie = fromCookie;
+  }
 
   getSession(create = true): HttpSession | null {
     if (this._session) {
@@ -318,7 +422,9 @@ export class Request implements HttpServletRequest, SessionRequest {
     return this._session;
   }
 
-  getRequestedSessionId(): string | null { return this._requestedSessionId; }
+  getRequestedSessionId(): string | null {
+    return this._requestedSessionId;
+  }
 
   isRequestedSessionIdValid(): boolean {
     const requested = this._requestedSessionId;
@@ -330,8 +436,12 @@ export class Request implements HttpServletRequest, SessionRequest {
     return session.getId() === plain || session.getId() === requested;
   }
 
-  isRequestedSessionIdFromCookie(): boolean { return this._requestedSessionId !== null && this._requestedSessionIdFromCookie; }
-  isRequestedSessionIdFromURL(): boolean { return this._requestedSessionId !== null && !this._requestedSessionIdFromCookie; }
+  isRequestedSessionIdFromCookie(): boolean {
+    return this._requestedSessionId !== null && this._requestedSessionIdFromCookie;
+  }
+  isRequestedSessionIdFromURL(): boolean {
+    return this._requestedSessionId !== null && !this._requestedSessionIdFromCookie;
+  }
 
   changeSessionId(): string {
     const session = this.getSession(false);
@@ -348,20 +458,38 @@ export class Request implements HttpServletRequest, SessionRequest {
 
   // ---- HttpServletRequest: line, paths ---------------------------------------------------------
 
-  getMethod(): string { return this._raw.method ?? 'GET'; }
-  getRequestURI(): string { return this._uriOverride ?? this._rawPath; }
+  getMethod(): string {
+    return this._raw.method ?? 'GET';
+  }
+  getRequestURI(): string {
+    return this._uriOverride ?? this._rawPath;
+  }
   getRequestURL(): string {
     const port = this.getServerPort();
     const dflt = (this._scheme === 'https' && port === 443) || (this._scheme === 'http' && port === 80);
     return `${this._scheme}://${hostForUrl(this.getServerName())}${dflt ? '' : `:${port}`}${this.getRequestURI()}`;
   }
-  getContextPath(): string { return this._contextPath; }
-  getServletPath(): string { return this._servletPath; }
-  getPathInfo(): string | null { return this._pathInfo; }
-  getQueryString(): string | null { return this._query; }
-  getProtocol(): string { return `HTTP/${this._raw.httpVersion}`; }
-  getScheme(): string { return this._scheme; }
-  isSecure(): boolean { return this._secure; }
+  getContextPath(): string {
+    return this._contextPath;
+  }
+  getServletPath(): string {
+    return this._servletPath;
+  }
+  getPathInfo(): string | null {
+    return this._pathInfo;
+  }
+  getQueryString(): string | null {
+    return this._query;
+  }
+  getProtocol(): string {
+    return `HTTP/${this._raw.httpVersion}`;
+  }
+  getScheme(): string {
+    return this._scheme;
+  }
+  isSecure(): boolean {
+    return this._secure;
+  }
 
   getServerName(): string {
     if (this._serverName === undefined) this.parseHost();
@@ -386,12 +514,24 @@ export class Request implements HttpServletRequest, SessionRequest {
     this._serverPort ??= this._conn.localPort;
   }
 
-  getRemoteAddr(): string { return this._remoteAddr; }
-  getRemoteHost(): string { return this._remoteAddr; }
-  getRemotePort(): number { return this._remotePort; }
-  getLocalAddr(): string { return this._conn.localAddress; }
-  getLocalName(): string { return this._conn.localName; }
-  getLocalPort(): number { return this._conn.localPort; }
+  getRemoteAddr(): string {
+    return this._remoteAddr;
+  }
+  getRemoteHost(): string {
+    return this._remoteAddr;
+  }
+  getRemotePort(): number {
+    return this._remotePort;
+  }
+  getLocalAddr(): string {
+    return this._conn.localAddress;
+  }
+  getLocalName(): string {
+    return this._conn.localName;
+  }
+  getLocalPort(): number {
+    return this._conn.localPort;
+  }
 
   // ---- headers ---------------------------------------------------------------------------------
 
@@ -430,7 +570,9 @@ export class Request implements HttpServletRequest, SessionRequest {
     if (Number.isNaN(t)) throw new TypeError(`Cannot parse header '${name}': '${v}' is not a date`);
     return t;
   }
-  getContentType(): string | null { return this.getHeader('content-type'); }
+  getContentType(): string | null {
+    return this.getHeader('content-type');
+  }
   getContentLength(): number {
     const v = this.getHeader('content-length');
     return v === null ? -1 : Number(v);
@@ -440,7 +582,9 @@ export class Request implements HttpServletRequest, SessionRequest {
     const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(this.getContentType() ?? '');
     return m ? m[1] : null;
   }
-  setCharacterEncoding(encoding: string): void { this._characterEncoding = encoding; }
+  setCharacterEncoding(encoding: string): void {
+    this._characterEncoding = encoding;
+  }
 
   // ---- parameters ------------------------------------------------------------------------------
 
@@ -488,7 +632,9 @@ export class Request implements HttpServletRequest, SessionRequest {
   }
 
   /** True once prepareForm ran (a form is read once, by the outermost context or the server). */
-  isFormPrepared(): boolean { return this._formPrepared; }
+  isFormPrepared(): boolean {
+    return this._formPrepared;
+  }
 
   /**
    * Reads a urlencoded form body before the servlet runs (Jetty's delayDispatchUntilContent), so that
@@ -506,10 +652,13 @@ export class Request implements HttpServletRequest, SessionRequest {
       this.formTooLarge(max);
       return RESOLVED;
     }
-    return this.readBody(max >= 0 ? max : this.maxBodySize()).then(() => undefined, (err: unknown) => {
-      if (!(err instanceof HttpException && err.status === 413)) throw err;
-      this.formTooLarge(max);
-    });
+    return this.readBody(max >= 0 ? max : this.maxBodySize()).then(
+      () => undefined,
+      (err: unknown) => {
+        if (!(err instanceof HttpException && err.status === 413)) throw err;
+        this.formTooLarge(max);
+      },
+    );
   }
 
   private formTooLarge(max: number): void {
@@ -517,10 +666,19 @@ export class Request implements HttpServletRequest, SessionRequest {
     this.closeConnectionAfterResponse();
   }
 
-  getParameter(name: string): string | null { return this.params().get(name)?.[0] ?? null; }
-  getParameterValues(name: string): string[] | null { const v = this.params().get(name); return v ? [...v] : null; }
-  getParameterNames(): string[] { return [...this.params().keys()]; }
-  getParameterMap(): Map<string, string[]> { return new Map([...this.params()].map(([k, v]) => [k, [...v]])); }
+  getParameter(name: string): string | null {
+    return this.params().get(name)?.[0] ?? null;
+  }
+  getParameterValues(name: string): string[] | null {
+    const v = this.params().get(name);
+    return v ? [...v] : null;
+  }
+  getParameterNames(): string[] {
+    return [...this.params().keys()];
+  }
+  getParameterMap(): Map<string, string[]> {
+    return new Map([...this.params()].map(([k, v]) => [k, [...v]]));
+  }
 
   // ---- cookies ---------------------------------------------------------------------------------
 
@@ -533,7 +691,11 @@ export class Request implements HttpServletRequest, SessionRequest {
         if (!trimmed || !trimmed.includes('=')) continue;
         const parsed = parseCookie(trimmed);
         for (const [name, value] of Object.entries(parsed)) {
-          try { out.push(new Cookie(name, value ?? '')); } catch { /* an invalid cookie name is skipped, as Jetty's RFC6265 parser does */ }
+          try {
+            out.push(new Cookie(name, value ?? ''));
+          } catch {
+            /* an invalid cookie name is skipped, as Jetty's RFC6265 parser does */
+          }
         }
       }
     }
@@ -543,13 +705,19 @@ export class Request implements HttpServletRequest, SessionRequest {
 
   // ---- attributes ------------------------------------------------------------------------------
 
-  getAttribute(name: string): unknown { return this._attributes?.get(name) ?? null; }
-  getAttributeNames(): string[] { return this._attributes === null ? [] : [...this._attributes.keys()]; }
+  getAttribute(name: string): unknown {
+    return this._attributes?.get(name) ?? null;
+  }
+  getAttributeNames(): string[] {
+    return this._attributes === null ? [] : [...this._attributes.keys()];
+  }
   setAttribute(name: string, value: unknown): void {
     if (value === null || value === undefined) this._attributes?.delete(name);
     else (this._attributes ??= new Map()).set(name, value);
   }
-  removeAttribute(name: string): void { this._attributes?.delete(name); }
+  removeAttribute(name: string): void {
+    this._attributes?.delete(name);
+  }
 
   // ---- body ------------------------------------------------------------------------------------
 
@@ -576,9 +744,13 @@ export class Request implements HttpServletRequest, SessionRequest {
     if (raw !== undefined && !raw.headersSent && !raw.destroyed) raw.writeContinue();
   }
 
-  private maxBodySize(): number { return this._maxBodySize ?? this.getContentLimits().maxRequestContentSize; }
+  private maxBodySize(): number {
+    return this._maxBodySize ?? this.getContentLimits().maxRequestContentSize;
+  }
 
-  buffer(): Promise<Buffer> { return this.readBody(this.maxBodySize()); }
+  buffer(): Promise<Buffer> {
+    return this.readBody(this.maxBodySize());
+  }
   async text(): Promise<string> {
     const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
     const buf = await this.buffer();
@@ -586,7 +758,9 @@ export class Request implements HttpServletRequest, SessionRequest {
   }
   async json(): Promise<unknown> {
     const text = await this.text();
-    try { return JSON.parse(text); } catch (err) {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
       throw new HttpException(400, `Cannot parse request body as JSON: ${(err as Error).message}`, { cause: err });
     }
   }
@@ -595,22 +769,31 @@ export class Request implements HttpServletRequest, SessionRequest {
     if (this._body) return Promise.resolve(this._body);
     if (this._bodyPromise) return this._bodyPromise;
     if (this._streamTaken) return Promise.reject(new IllegalStateException('Cannot read the body: the input stream was taken'));
-    this._bodyPromise = readBounded(this.httpInput(), limit < 0 ? Number.POSITIVE_INFINITY : limit).then((body) => {
-      this._body = body;
-      return body;
-    }, (err: unknown) => {
-      // the rest of the body is not drained: the connection ends after the answer
-      this.closeConnectionAfterResponse();
-      throw err;
-    });
+    this._bodyPromise = readBounded(this.httpInput(), limit < 0 ? Number.POSITIVE_INFINITY : limit).then(
+      (body) => {
+        this._body = body;
+        return body;
+      },
+      (err: unknown) => {
+        // the rest of the body is not drained: the connection ends after the answer
+        this.closeConnectionAfterResponse();
+        throw err;
+      },
+    );
     return this._bodyPromise;
   }
 
   // ---- misc ------------------------------------------------------------------------------------
 
-  getServletContext(): ServletContext | null { return this._context?.getServletContext() ?? null; }
-  getDispatcherType(): DispatcherType { return this._dispatcherType; }
-  getRemoteUser(): string | null { return this.getUserPrincipal()?.getName() ?? null; }
+  getServletContext(): ServletContext | null {
+    return this._context?.getServletContext() ?? null;
+  }
+  getDispatcherType(): DispatcherType {
+    return this._dispatcherType;
+  }
+  getRemoteUser(): string | null {
+    return this.getUserPrincipal()?.getName() ?? null;
+  }
   isUserInRole(role: string): boolean {
     const a = this.resolveDeferred();
     return a?.kind === 'user' ? a.isUserInRole(role) : false;
@@ -650,9 +833,11 @@ export class Request implements HttpServletRequest, SessionRequest {
   login(username: string, password: string): void {
     const a = this._authentication;
     if (a?.kind !== 'deferred') {
-      throw new ServletException(a?.kind === 'user'
-        ? `Authentication failed for username '${username}': already authenticated as '${a.getUserIdentity().getUserPrincipal().getName()}'`
-        : `Authentication failed for username '${username}': no security handler in scope (add a <login-config>)`);
+      throw new ServletException(
+        a?.kind === 'user'
+          ? `Authentication failed for username '${username}': already authenticated as '${a.getUserIdentity().getUserPrincipal().getName()}'`
+          : `Authentication failed for username '${username}': no security handler in scope (add a <login-config>)`,
+      );
     }
     const user = a.login(username, password, this);
     if (user === null) throw new ServletException(`Authentication failed for username '${username}'`);
@@ -665,14 +850,19 @@ export class Request implements HttpServletRequest, SessionRequest {
     if (a?.kind === 'user') this._authentication = a.logout(this);
     else if (a !== null) this._authentication = UNAUTHENTICATED;
   }
-  getLocale(): string { return this.getLocales()[0]; }
+  getLocale(): string {
+    return this.getLocales()[0];
+  }
   getLocales(): string[] {
     const header = this.getHeaders('accept-language').join(',');
-    const tags = header.split(',').map((part, i) => {
-      const [tag, ...params] = part.split(';').map((x) => x.trim());
-      const q = params.find((p) => p.startsWith('q='));
-      return { tag, q: q ? Number(q.slice(2)) : 1, i };
-    }).filter((t) => t.tag && t.tag !== '*' && t.q > 0 && !Number.isNaN(t.q));
+    const tags = header
+      .split(',')
+      .map((part, i) => {
+        const [tag, ...params] = part.split(';').map((x) => x.trim());
+        const q = params.find((p) => p.startsWith('q='));
+        return { tag, q: q ? Number(q.slice(2)) : 1, i };
+      })
+      .filter((t) => t.tag && t.tag !== '*' && t.q > 0 && !Number.isNaN(t.q));
     tags.sort((a, b) => b.q - a.q || a.i - b.i);
     return tags.length > 0 ? tags.map((t) => t.tag) : ['en'];
   }
@@ -681,9 +871,13 @@ export class Request implements HttpServletRequest, SessionRequest {
     if (info === null) return null;
     return this.getServletContext()?.getRealPath(info) ?? null;
   }
-  getContentLengthLong(): number { return this.getContentLength(); }
+  getContentLengthLong(): number {
+    return this.getContentLength();
+  }
 
-  toString(): string { return `Request(${this.getMethod()} ${this._rawPath})`; }
+  toString(): string {
+    return `Request(${this.getMethod()} ${this._rawPath})`;
+  }
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -692,9 +886,18 @@ async function runEachListener(listeners: readonly RequestCompletionListener[], 
   let failure: unknown;
   let failed = false;
   for (const l of listeners) {
-    try { await l.onRequestCompleted(request); } catch (err) { if (!failed) { failed = true; failure = err; } }
+    try {
+      await l.onRequestCompleted(request);
+    } catch (err) {
+      if (!failed) {
+        failed = true;
+        failure = err;
+      }
+    }
   }
   if (failed) throw failure;
 }
 
-function hostForUrl(host: string): string { return host.includes(':') ? `[${host}]` : host; }
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -36,9 +36,15 @@ export class ResourceService {
   /** The folder served (null: nothing is served). */
   setBase(base: string | null): void {
     this._base = base === null ? null : path.resolve(base);
-    try { this._realBase = this._base ? fs.realpathSync(this._base) : null; } catch { this._realBase = null; }
+    try {
+      this._realBase = this._base ? fs.realpathSync(this._base) : null;
+    } catch {
+      this._realBase = null;
+    }
   }
-  getBase(): string | null { return this._base; }
+  getBase(): string | null {
+    return this._base;
+  }
 
   /**
    * The file for a path in context, or null when it is refused: outside the base, or (whatever path
@@ -54,7 +60,11 @@ export class ResourceService {
     const candidate = path.join(base, ...segments.filter(Boolean));
     if (candidate !== base && !candidate.startsWith(base + path.sep)) return null;
     let real: string;
-    try { real = await fs.promises.realpath(candidate); } catch { return null; }
+    try {
+      real = await fs.promises.realpath(candidate);
+    } catch {
+      return null;
+    }
     if (real === base) return real;
     if (!real.startsWith(base + path.sep)) return null;
     const rest = real.slice(base.length + 1);
@@ -72,7 +82,11 @@ export class ResourceService {
     const file = await this.resolve(pathInContext);
     if (!file) return false;
     let stat: fs.Stats;
-    try { stat = await fs.promises.stat(file); } catch { return false; }
+    try {
+      stat = await fs.promises.stat(file);
+    } catch {
+      return false;
+    }
     if (stat.isDirectory()) {
       if (!pathInContext.endsWith('/')) {
         const q = req.getQueryString();
@@ -83,13 +97,23 @@ export class ResourceService {
         const wfile = await this.resolve(`${pathInContext}${w}`);
         if (!wfile) continue;
         let wstat: fs.Stats;
-        try { wstat = await fs.promises.stat(wfile); } catch { continue; }
+        try {
+          wstat = await fs.promises.stat(wfile);
+        } catch {
+          continue;
+        }
         if (!wstat.isFile()) continue;
-        if (this.redirectWelcome) { res.sendRedirect(`${servedPath}${encodePath(w)}`); return true; }
+        if (this.redirectWelcome) {
+          res.sendRedirect(`${servedPath}${encodePath(w)}`);
+          return true;
+        }
         await this.sendFile(req, res, wfile, wstat, `${pathInContext}${w}`);
         return true;
       }
-      if (!this.dirAllowed) { res.sendError(403); return true; }
+      if (!this.dirAllowed) {
+        res.sendError(403);
+        return true;
+      }
       await this.sendListing(res, file, pathInContext, servedPath);
       return true;
     }
@@ -117,10 +141,18 @@ export class ResourceService {
     try {
       const stat = await fs.promises.stat(real);
       return stat.isFile() ? { file: real, stat } : null;
-    } catch { return null; }
+    } catch {
+      return null;
+    }
   }
 
-  private async sendFile(req: HttpServletRequest, res: HttpServletResponse, original: string, originalStat: fs.Stats, pathInContext: string): Promise<void> {
+  private async sendFile(
+    req: HttpServletRequest,
+    res: HttpServletResponse,
+    original: string,
+    originalStat: fs.Stats,
+    pathInContext: string,
+  ): Promise<void> {
     const gz = await this.precompressed(req, pathInContext);
     if (this.precompressedGzip) res.addHeader('Vary', 'Accept-Encoding');
     const file = gz?.file ?? original;
@@ -133,10 +165,16 @@ export class ResourceService {
     if (ifMatch !== null && etag) {
       const ok = ifMatch.trim() === '*' || ifMatch.split(',').some((t) => weakEq(t.trim(), etag));
       // Jetty answers a failed If-Match with the status alone, and a failed If-Unmodified-Since with an error page
-      if (!ok) { res.setStatus(412); return; }
+      if (!ok) {
+        res.setStatus(412);
+        return;
+      }
     } else {
       const ius = req.getHeader('if-unmodified-since');
-      if (ius !== null && !Number.isNaN(Date.parse(ius)) && lastModified > Date.parse(ius)) { res.sendError(412); return; }
+      if (ius !== null && !Number.isNaN(Date.parse(ius)) && lastModified > Date.parse(ius)) {
+        res.sendError(412);
+        return;
+      }
     }
     const ifNoneMatch = req.getHeader('if-none-match');
     let notModified = false;
@@ -149,7 +187,10 @@ export class ResourceService {
     if (etag) res.setHeader('ETag', etag);
     if (this.cacheControl) res.setHeader('Cache-Control', this.cacheControl);
     // a 304 carries the ETag but not Last-Modified, as Jetty's
-    if (notModified) { res.setStatus(304); return; }
+    if (notModified) {
+      res.setStatus(304);
+      return;
+    }
     res.setDateHeader('Last-Modified', lastModified);
 
     const type = this.mimeType(original);
@@ -159,9 +200,11 @@ export class ResourceService {
 
     const range = this.acceptRanges && !gz ? req.getHeader('range') : null;
     const ifRange = req.getHeader('if-range');
-    const rangeApplies = range !== null && (ifRange === null
-      || (etag !== null && weakEq(ifRange.trim(), etag) && !ifRange.trim().startsWith('W/'))
-      || (!Number.isNaN(Date.parse(ifRange)) && lastModified <= Date.parse(ifRange)));
+    const rangeApplies =
+      range !== null &&
+      (ifRange === null ||
+        (etag !== null && weakEq(ifRange.trim(), etag) && !ifRange.trim().startsWith('W/')) ||
+        (!Number.isNaN(Date.parse(ifRange)) && lastModified <= Date.parse(ifRange)));
     const ranges = range !== null && rangeApplies ? parseRanges(range, stat.size) : null;
     const head = req.getMethod() === 'HEAD';
     if (ranges === 'unsatisfiable') {
@@ -202,7 +245,11 @@ export class ResourceService {
       });
     const parent = pathInContext !== '/' ? `<li><a href="${escapeHtml(servedPath)}../">Parent Directory</a></li>\n` : '';
     res.setContentType('text/html;charset=utf-8');
-    res.getWriter().write(`<!DOCTYPE html>\n<html>\n<head><title>Directory: ${escapeHtml(servedPath)}</title></head>\n<body>\n`
-      + `<h1>Directory: ${escapeHtml(servedPath)}</h1>\n<ul>\n${parent}${rows.join('\n')}\n</ul>\n</body>\n</html>\n`);
+    res
+      .getWriter()
+      .write(
+        `<!DOCTYPE html>\n<html>\n<head><title>Directory: ${escapeHtml(servedPath)}</title></head>\n<body>\n` +
+          `<h1>Directory: ${escapeHtml(servedPath)}</h1>\n<ul>\n${parent}${rows.join('\n')}\n</ul>\n</body>\n</html>\n`,
+      );
   }
 }

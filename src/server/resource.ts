@@ -24,7 +24,9 @@ export class Resource {
 
   /** Makes a resource from a path or a `file:` URL. */
   @Expose('String')
-  static newResource(location: string): Resource { return new Resource(location); }
+  static newResource(location: string): Resource {
+    return new Resource(location);
+  }
 
   /** Turns a path or `file:` URL into an absolute path. */
   static toPath(location: string): string {
@@ -34,8 +36,14 @@ export class Resource {
   }
 
   /** The absolute file-system path. */
-  getFile(): string { return this._path; }
+  getFile(): string {
+    return this._path;
+  }
   @Expose()
-  getName(): string { return this._path; }
-  toString(): string { return this._path; }
+  getName(): string {
+    return this._path;
+  }
+  toString(): string {
+    return this._path;
+  }
 }

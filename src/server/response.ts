@@ -34,11 +34,17 @@ export interface ResponseSettings {
 }
 
 const DEFAULT_SETTINGS: ResponseSettings = {
-  outputBufferSize: 32768, sendServerVersion: false, sendDateHeader: false, serverVersion: 'Pier',
+  outputBufferSize: 32768,
+  sendServerVersion: false,
+  sendDateHeader: false,
+  serverVersion: 'Pier',
   errorHandler: () => null,
 };
 
-interface HeaderEntry { name: string; values: string[] }
+interface HeaderEntry {
+  name: string;
+  values: string[];
+}
 
 const RESOLVED: Promise<void> = Promise.resolve();
 /**
@@ -88,28 +94,45 @@ export class Response implements HttpServletResponse, SessionResponse {
   /** The stream sendStream() is sending (destroyed when the connection closes). */
   private _sending: Readable | null = null;
 
-  constructor(private readonly _raw: ServerResponse, private readonly _request: Request,
-    private readonly _settings: ResponseSettings = DEFAULT_SETTINGS) {
+  constructor(
+    private readonly _raw: ServerResponse,
+    private readonly _request: Request,
+    private readonly _settings: ResponseSettings = DEFAULT_SETTINGS,
+  ) {
     this._bufferSize = _settings.outputBufferSize;
   }
 
-  getRawResponse(): ServerResponse { return this._raw; }
-  getRequest(): Request { return this._request; }
+  getRawResponse(): ServerResponse {
+    return this._raw;
+  }
+  getRequest(): Request {
+    return this._request;
+  }
   /** Bytes of body written to the wire so far (for the request log). */
-  getBytesWritten(): number { return this._bytesWritten; }
+  getBytesWritten(): number {
+    return this._bytesWritten;
+  }
   /** True once sendError/sendRedirect/close ended the body; later writes are ignored. */
-  isClosed(): boolean { return this._closed; }
+  isClosed(): boolean {
+    return this._closed;
+  }
   /** True after sendError(). */
-  isErrorSent(): boolean { return this._errorSent; }
+  isErrorSent(): boolean {
+    return this._errorSent;
+  }
 
   /**
    * Adds an output interceptor, asked once at commit (after the before-commit listeners, before the
    * headers go out): returning a Transform routes the body through it (GzipHandler compresses this way).
    */
-  addOutputInterceptor(interceptor: (response: Response) => Transform | null): void { (this._interceptors ??= []).push(interceptor); }
+  addOutputInterceptor(interceptor: (response: Response) => Transform | null): void {
+    (this._interceptors ??= []).push(interceptor);
+  }
 
   /** Adds a listener awaited just before the headers go out (sessions flush here). */
-  addBeforeCommitListener(listener: () => void | Promise<void>): void { (this._beforeCommit ??= []).push(listener); }
+  addBeforeCommitListener(listener: () => void | Promise<void>): void {
+    (this._beforeCommit ??= []).push(listener);
+  }
 
   // ---- status ----------------------------------------------------------------------------------
 
@@ -124,7 +147,9 @@ export class Response implements HttpServletResponse, SessionResponse {
     this._status = code;
     this._reason = reason;
   }
-  getStatus(): number { return this._status; }
+  getStatus(): number {
+    return this._status;
+  }
 
   sendError(code: number, message?: string): void {
     if (this.isCommitted()) throw new IllegalStateException(`Cannot send error ${code}: the response is committed`);
@@ -165,26 +190,43 @@ export class Response implements HttpServletResponse, SessionResponse {
   setHeader(name: string, value: string | null): void {
     if (!this.canModifyHeaders()) return;
     const lower = name.toLowerCase();
-    if (lower === 'content-type') { this.setContentType(value); return; }
+    if (lower === 'content-type') {
+      this.setContentType(value);
+      return;
+    }
     if (value === null) this._headers.delete(lower);
     else this._headers.set(lower, { name, values: [value] });
   }
   addHeader(name: string, value: string): void {
     if (!this.canModifyHeaders()) return;
     const lower = name.toLowerCase();
-    if (lower === 'content-type') { this.setContentType(value); return; }
+    if (lower === 'content-type') {
+      this.setContentType(value);
+      return;
+    }
     const e = this._headers.get(lower);
-    if (e) e.values.push(value); else this._headers.set(lower, { name, values: [value] });
+    if (e) e.values.push(value);
+    else this._headers.set(lower, { name, values: [value] });
   }
-  setIntHeader(name: string, value: number): void { this.setHeader(name, String(Math.trunc(value))); }
-  addIntHeader(name: string, value: number): void { this.addHeader(name, String(Math.trunc(value))); }
-  setDateHeader(name: string, date: number): void { this.setHeader(name, new Date(date).toUTCString()); }
-  addDateHeader(name: string, date: number): void { this.addHeader(name, new Date(date).toUTCString()); }
+  setIntHeader(name: string, value: number): void {
+    this.setHeader(name, String(Math.trunc(value)));
+  }
+  addIntHeader(name: string, value: number): void {
+    this.addHeader(name, String(Math.trunc(value)));
+  }
+  setDateHeader(name: string, date: number): void {
+    this.setHeader(name, new Date(date).toUTCString());
+  }
+  addDateHeader(name: string, date: number): void {
+    this.addHeader(name, new Date(date).toUTCString());
+  }
   getHeader(name: string): string | null {
     if (name.toLowerCase() === 'content-type') return this.getContentType();
     return this._headers.get(name.toLowerCase())?.values[0] ?? null;
   }
-  getHeaders(name: string): string[] { return [...(this._headers.get(name.toLowerCase())?.values ?? [])]; }
+  getHeaders(name: string): string[] {
+    return [...(this._headers.get(name.toLowerCase())?.values ?? [])];
+  }
   getHeaderNames(): string[] {
     const names = [...this._headers.values()].map((e) => e.name);
     return this._mimeType ? ['Content-Type', ...names] : names;
@@ -195,8 +237,15 @@ export class Response implements HttpServletResponse, SessionResponse {
 
   setContentType(type: string | null): void {
     if (!this.canModifyHeaders()) return;
-    if (type === null) { this._mimeType = null; this._charset = null; return; }
-    if (!type.includes(';')) { this._mimeType = type.trim(); return; }
+    if (type === null) {
+      this._mimeType = null;
+      this._charset = null;
+      return;
+    }
+    if (!type.includes(';')) {
+      this._mimeType = type.trim();
+      return;
+    }
     const [mime, ...params] = type.split(';');
     // the charset is kept apart (getWriter reads it); other parameters (a multipart boundary) stay as given
     let kept = mime.trim();
@@ -216,7 +265,9 @@ export class Response implements HttpServletResponse, SessionResponse {
     this._charset = encoding;
   }
   /** The charset for text output; UTF-8 when none was set (Jetty would use ISO-8859-1). */
-  getCharacterEncoding(): string { return this._charset ?? 'utf-8'; }
+  getCharacterEncoding(): string {
+    return this._charset ?? 'utf-8';
+  }
   setContentLength(length: number): void {
     if (length < 0) this.setHeader('Content-Length', null);
     else this.setHeader('Content-Length', String(length));
@@ -238,7 +289,9 @@ export class Response implements HttpServletResponse, SessionResponse {
     this.expireForCaches();
   }
 
-  private expireForCaches(): void { this._headers.set('expires', { name: 'Expires', values: [EXPIRES_01JAN1970] }); }
+  private expireForCaches(): void {
+    this._headers.set('expires', { name: 'Expires', values: [EXPIRES_01JAN1970] });
+  }
 
   // ---- URL encoding (session tracking) ---------------------------------------------------------
 
@@ -249,10 +302,11 @@ export class Response implements HttpServletResponse, SessionResponse {
       try {
         const u = new URL(url);
         const req = this._request;
-        const port = u.port ? Number(u.port) : (u.protocol === 'https:' ? 443 : 80);
-        if (u.hostname !== req.getServerName() || port !== req.getServerPort()
-          || !u.pathname.startsWith(req.getContextPath())) return url;
-      } catch { return url; }
+        const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
+        if (u.hostname !== req.getServerName() || port !== req.getServerPort() || !u.pathname.startsWith(req.getContextPath())) return url;
+      } catch {
+        return url;
+      }
     }
     const name = bridge.getSessionIdPathParameterName();
     if (!name || name === 'none') return url;
@@ -275,9 +329,13 @@ export class Response implements HttpServletResponse, SessionResponse {
     const cut = target.search(/[?#]/);
     return cut < 0 ? target + prefix + id : target.slice(0, cut) + prefix + id + target.slice(cut);
   }
-  encodeRedirectURL(url: string): string { return this.encodeURL(url); }
+  encodeRedirectURL(url: string): string {
+    return this.encodeURL(url);
+  }
   /** @deprecated the servlet API's old spelling. */
-  encodeUrl(url: string): string { return this.encodeURL(url); }
+  encodeUrl(url: string): string {
+    return this.encodeURL(url);
+  }
 
   // ---- body ------------------------------------------------------------------------------------
   //
@@ -296,7 +354,9 @@ export class Response implements HttpServletResponse, SessionResponse {
   }
 
   /** True once committing failed (PrintWriter.checkError). */
-  hasCommitError(): boolean { return this._commitError !== undefined; }
+  hasCommitError(): boolean {
+    return this._commitError !== undefined;
+  }
 
   getOutputStream(): ServletOutputStream {
     if (this._writer) throw new IllegalStateException('Cannot get the output stream: getWriter() was already called');
@@ -307,7 +367,9 @@ export class Response implements HttpServletResponse, SessionResponse {
         println: (value) => this.write(Buffer.from(value === undefined ? '\r\n' : `${String(value)}\r\n`, 'latin1')),
         isReady: () => !this.isWriteBlocked(),
         flush: () => this.flushBuffer(),
-        close: () => { this._closed = true; },
+        close: () => {
+          this._closed = true;
+        },
       };
     }
     return this._stream;
@@ -320,11 +382,17 @@ export class Response implements HttpServletResponse, SessionResponse {
    */
   write(chunk: Buffer): boolean {
     if (this._closed || this._completed || chunk.length === 0) return !this.isWriteBlocked();
-    if (this._tail) { this._tail.push(chunk); return true; }
+    if (this._tail) {
+      this._tail.push(chunk);
+      return true;
+    }
     if (this._streaming) return this.rawWrite(chunk);
     this._chunks.push(chunk);
     this._size += chunk.length;
-    if (!this._commitPromise && this._size > this._bufferSize) void this.commit().catch(() => { /* kept in _commitError */ });
+    if (!this._commitPromise && this._size > this._bufferSize)
+      void this.commit().catch(() => {
+        /* kept in _commitError */
+      });
     return !this.isWriteBlocked();
   }
 
@@ -356,7 +424,10 @@ export class Response implements HttpServletResponse, SessionResponse {
       if (this._connectionFailure instanceof TimeoutException) throw this._connectionFailure;
       return;
     }
-    if (!this._encoder) stream.on('data', (c: Buffer) => { this._bytesWritten += c.length; });
+    if (!this._encoder)
+      stream.on('data', (c: Buffer) => {
+        this._bytesWritten += c.length;
+      });
     this._sending = stream;
     try {
       await pipeline(stream, this._encoder ?? this._raw, { end: false });
@@ -371,7 +442,9 @@ export class Response implements HttpServletResponse, SessionResponse {
   }
 
   /** Why the connection closed under this exchange, or null while it is open. */
-  getConnectionFailure(): Error | null { return this._connectionFailure; }
+  getConnectionFailure(): Error | null {
+    return this._connectionFailure;
+  }
 
   /**
    * The connection under this exchange closed (the connector calls this): a pending completion settles,
@@ -381,24 +454,41 @@ export class Response implements HttpServletResponse, SessionResponse {
     if (this._connectionFailure !== null) return;
     this._connectionFailure = cause;
     const drain = this._drain;
-    if (drain !== null) { this._drain = null; drain.reject(cause); }
+    if (drain !== null) {
+      this._drain = null;
+      drain.reject(cause);
+    }
     this._sending?.destroy();
     this._encoder?.destroy();
     const end = this._endWaiter;
-    if (end !== null) { this._endWaiter = null; end(); }
+    if (end !== null) {
+      this._endWaiter = null;
+      end();
+    }
   }
 
-  isCommitted(): boolean { return this._commitPromise !== undefined; }
+  isCommitted(): boolean {
+    return this._commitPromise !== undefined;
+  }
   /** Servlet 3.1's isReady(): false while written output waits for the connection (await flushBuffer()). */
-  isReady(): boolean { return !this.isWriteBlocked(); }
+  isReady(): boolean {
+    return !this.isWriteBlocked();
+  }
 
   /** Headers may change until they go out: before commit, and inside before-commit listeners. */
-  private canModifyHeaders(): boolean { return (this._commitPromise === undefined && this._including === 0) || this._inBeforeCommit; }
+  private canModifyHeaders(): boolean {
+    return (this._commitPromise === undefined && this._including === 0) || this._inBeforeCommit;
+  }
 
   /** While an include runs, status and headers cannot change (RequestDispatcher.include). */
-  setIncluding(including: boolean): void { this._including += including ? 1 : -1; if (this._including < 0) this._including = 0; }
+  setIncluding(including: boolean): void {
+    this._including += including ? 1 : -1;
+    if (this._including < 0) this._including = 0;
+  }
   /** Ends the body: later writes are ignored (after a forward). */
-  closeOutput(): void { this._closed = true; }
+  closeOutput(): void {
+    this._closed = true;
+  }
 
   /** Commits the headers (awaiting before-commit listeners) and sends the buffered body. */
   commit(): Promise<void> {
@@ -412,7 +502,9 @@ export class Response implements HttpServletResponse, SessionResponse {
       } catch (err) {
         this._commitError = err;
         const failed = Promise.reject(err);
-        failed.catch(() => { /* handled by whoever awaits commit(); kept in _commitError */ });
+        failed.catch(() => {
+          /* handled by whoever awaits commit(); kept in _commitError */
+        });
         this._commitPromise = failed;
       }
       return this._commitPromise;
@@ -429,7 +521,9 @@ export class Response implements HttpServletResponse, SessionResponse {
           const pending = l();
           if (pending) await pending;
         }
-      } finally { this._inBeforeCommit = false; }
+      } finally {
+        this._inBeforeCommit = false;
+      }
       this.commitNow();
     } catch (err) {
       this._commitError = err;
@@ -446,9 +540,14 @@ export class Response implements HttpServletResponse, SessionResponse {
       try {
         for (const i of interceptors) {
           const t = i(this);
-          if (t) { this.startEncoder(t); break; }
+          if (t) {
+            this.startEncoder(t);
+            break;
+          }
         }
-      } finally { this._inBeforeCommit = false; }
+      } finally {
+        this._inBeforeCommit = false;
+      }
     }
     this.writeHead();
     this._streaming = true;
@@ -471,7 +570,10 @@ export class Response implements HttpServletResponse, SessionResponse {
     // the encoder's output waits for the connection, so its input waits too (write() and flush() see it)
     t.on('data', (c: Buffer) => {
       this._bytesWritten += c.length;
-      if (!raw.write(c)) { t.pause(); raw.once('drain', () => t.resume()); }
+      if (!raw.write(c)) {
+        t.pause();
+        raw.once('drain', () => t.resume());
+      }
     });
   }
 
@@ -512,7 +614,10 @@ export class Response implements HttpServletResponse, SessionResponse {
     if (this._drain !== null) return this._drain.promise;
     let resolve!: () => void;
     let reject!: (err: Error) => void;
-    const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
     // a flush nobody awaits must not become an unhandled rejection
     promise.catch(() => undefined);
     const drain = { promise, resolve, reject };
@@ -526,8 +631,7 @@ export class Response implements HttpServletResponse, SessionResponse {
 
   reset(): void {
     if (this.isCommitted()) throw new IllegalStateException('Cannot reset the response: it is committed');
-    const cookies = (this._headers.get('set-cookie')?.values ?? [])
-      .filter((v) => this._sessionCookieNames?.has(v.split('=')[0].trim()) ?? false);
+    const cookies = (this._headers.get('set-cookie')?.values ?? []).filter((v) => this._sessionCookieNames?.has(v.split('=')[0].trim()) ?? false);
     this._headers.clear();
     if (cookies.length > 0) {
       this._headers.set('set-cookie', { name: 'Set-Cookie', values: cookies });
@@ -554,7 +658,9 @@ export class Response implements HttpServletResponse, SessionResponse {
     if (this.isCommitted() || this._size > 0) throw new IllegalStateException('Cannot set the buffer size: content was written');
     this._bufferSize = Math.max(0, size);
   }
-  getBufferSize(): number { return this._bufferSize; }
+  getBufferSize(): number {
+    return this._bufferSize;
+  }
 
   /**
    * Finishes the exchange: commits (with Content-Length when everything is still buffered) and ends
@@ -565,8 +671,14 @@ export class Response implements HttpServletResponse, SessionResponse {
   complete(): Promise<void> {
     if (this._completed) return RESOLVED;
     this._completing = true;
-    if (!this._commitPromise && !this._headers.has('content-length') && !this._headers.has('transfer-encoding')
-      && this._status !== 204 && this._status !== 304 && this._status >= 200) {
+    if (
+      !this._commitPromise &&
+      !this._headers.has('content-length') &&
+      !this._headers.has('transfer-encoding') &&
+      this._status !== 204 &&
+      this._status !== 304 &&
+      this._status >= 200
+    ) {
       this._headers.set('content-length', { name: 'Content-Length', values: [String(this._size)] });
     }
     const committed = this.commit();
@@ -579,8 +691,12 @@ export class Response implements HttpServletResponse, SessionResponse {
     this._completed = true;
     const enc = this._encoder;
     if (enc && !enc.destroyed) {
-      return new Promise<void>((resolve) => { enc.once('end', resolve); enc.once('close', resolve); enc.once('error', () => resolve()); enc.end(); })
-        .then(() => this.endRaw());
+      return new Promise<void>((resolve) => {
+        enc.once('end', resolve);
+        enc.once('close', resolve);
+        enc.once('error', () => resolve());
+        enc.end();
+      }).then(() => this.endRaw());
     }
     return this.endRaw();
   }
@@ -607,20 +723,41 @@ export class Response implements HttpServletResponse, SessionResponse {
     });
   }
 
-  toString(): string { return `Response(${this._status})`; }
+  toString(): string {
+    return `Response(${this._status})`;
+  }
 }
 
 /** The response's PrintWriter: text encoded in the response charset, one object with no closures per response. */
 class ResponseWriter implements PrintWriter {
-  constructor(private readonly _response: Response, private readonly _encoding: BufferEncoding) {}
-  private out(text: string): boolean { return this._response.write(Buffer.from(text, this._encoding)); }
-  write(text: string): boolean { return this.out(String(text)); }
-  print(value: unknown): void { this.out(String(value)); }
-  println(value?: unknown): void { this.out(value === undefined ? '\n' : `${String(value)}\n`); }
-  printf(fmt: string, ...args: unknown[]): void { this.out(format(fmt, ...args)); }
-  flush(): Promise<void> { return this._response.flushBuffer(); }
-  close(): void { this._response.closeOutput(); }
-  checkError(): boolean { return this._response.hasCommitError(); }
+  constructor(
+    private readonly _response: Response,
+    private readonly _encoding: BufferEncoding,
+  ) {}
+  private out(text: string): boolean {
+    return this._response.write(Buffer.from(text, this._encoding));
+  }
+  write(text: string): boolean {
+    return this.out(String(text));
+  }
+  print(value: unknown): void {
+    this.out(String(value));
+  }
+  println(value?: unknown): void {
+    this.out(value === undefined ? '\n' : `${String(value)}\n`);
+  }
+  printf(fmt: string, ...args: unknown[]): void {
+    this.out(format(fmt, ...args));
+  }
+  flush(): Promise<void> {
+    return this._response.flushBuffer();
+  }
+  close(): void {
+    this._response.closeOutput();
+  }
+  checkError(): boolean {
+    return this._response.hasCommitError();
+  }
 }
 
 function rejected(err: Error): Promise<void> {

@@ -12,10 +12,21 @@ import { BadMessageException } from './errors';
 /** Jetty's SecureRequestCustomizer: `sniHostCheck`, `stsMaxAge`, `stsIncludeSubDomains`. */
 @JettyClass('org.eclipse.jetty.server.SecureRequestCustomizer', {
   implements: ['org.eclipse.jetty.server.HttpConfiguration$Customizer'],
-  ctors: [[], [{ name: 'sniHostCheck', type: 'boolean' }],
-    [{ name: 'sniHostCheck', type: 'boolean' }, { name: 'stsMaxAgeSeconds', type: 'long' }, { name: 'stsIncludeSubdomains', type: 'boolean' }],
-    [{ name: 'sniRequired', type: 'boolean' }, { name: 'sniHostCheck', type: 'boolean' }, { name: 'stsMaxAgeSeconds', type: 'long' },
-      { name: 'stsIncludeSubdomains', type: 'boolean' }]],
+  ctors: [
+    [],
+    [{ name: 'sniHostCheck', type: 'boolean' }],
+    [
+      { name: 'sniHostCheck', type: 'boolean' },
+      { name: 'stsMaxAgeSeconds', type: 'long' },
+      { name: 'stsIncludeSubdomains', type: 'boolean' },
+    ],
+    [
+      { name: 'sniRequired', type: 'boolean' },
+      { name: 'sniHostCheck', type: 'boolean' },
+      { name: 'stsMaxAgeSeconds', type: 'long' },
+      { name: 'stsIncludeSubdomains', type: 'boolean' },
+    ],
+  ],
 })
 export class SecureRequestCustomizer implements Customizer {
   private _sniHostCheck: boolean;
@@ -32,14 +43,30 @@ export class SecureRequestCustomizer implements Customizer {
     this._stsIncludeSubDomains = a[2] === undefined ? false : Boolean(a[2]);
   }
 
-  @Expose('boolean') setSniHostCheck(b: boolean): void { this._sniHostCheck = b; }
-  @Expose() isSniHostCheck(): boolean { return this._sniHostCheck; }
-  @Expose('boolean') setSniRequired(b: boolean): void { this._sniRequired = b; }
-  @Expose() isSniRequired(): boolean { return this._sniRequired; }
-  @Expose('long') setStsMaxAge(seconds: number): void { this._stsMaxAge = seconds; }
-  @Expose() getStsMaxAge(): number { return this._stsMaxAge; }
-  @Expose('boolean') setStsIncludeSubDomains(b: boolean): void { this._stsIncludeSubDomains = b; }
-  @Expose() isStsIncludeSubDomains(): boolean { return this._stsIncludeSubDomains; }
+  @Expose('boolean') setSniHostCheck(b: boolean): void {
+    this._sniHostCheck = b;
+  }
+  @Expose() isSniHostCheck(): boolean {
+    return this._sniHostCheck;
+  }
+  @Expose('boolean') setSniRequired(b: boolean): void {
+    this._sniRequired = b;
+  }
+  @Expose() isSniRequired(): boolean {
+    return this._sniRequired;
+  }
+  @Expose('long') setStsMaxAge(seconds: number): void {
+    this._stsMaxAge = seconds;
+  }
+  @Expose() getStsMaxAge(): number {
+    return this._stsMaxAge;
+  }
+  @Expose('boolean') setStsIncludeSubDomains(b: boolean): void {
+    this._stsIncludeSubDomains = b;
+  }
+  @Expose() isStsIncludeSubDomains(): boolean {
+    return this._stsIncludeSubDomains;
+  }
 
   customize(_connector: Connector, config: HttpConfiguration, request: Request): void {
     const info = request.getConnectionInfo();
@@ -64,5 +91,5 @@ export class SecureRequestCustomizer implements Customizer {
 /** Whether a host name is one of a certificate's names (`*.example.com` covers one label). */
 function matchesCertificate(host: string, names: readonly string[]): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
-  return names.some(n => n === h || (n.startsWith('*.') && h.endsWith(n.substring(1)) && !h.substring(0, h.length - n.length + 1).includes('.')));
+  return names.some((n) => n === h || (n.startsWith('*.') && h.endsWith(n.substring(1)) && !h.substring(0, h.length - n.length + 1).includes('.')));
 }

@@ -97,10 +97,15 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     for (const f of flat) this.addConnectionFactory(f);
   }
 
-  @Expose() getServer(): Server { return this._server; }
+  @Expose() getServer(): Server {
+    return this._server;
+  }
 
   @Expose('org.eclipse.jetty.server.ConnectionFactory')
-  addConnectionFactory(factory: ConnectionFactory): void { this._factories.push(factory); this.addBean(factory); }
+  addConnectionFactory(factory: ConnectionFactory): void {
+    this._factories.push(factory);
+    this.addBean(factory);
+  }
   /** Adds the factory unless one of the same protocol is there (etc/jetty-https.xml adds its SSL factory so). */
   @Expose('org.eclipse.jetty.server.ConnectionFactory')
   addIfAbsentConnectionFactory(factory: ConnectionFactory): boolean {
@@ -108,9 +113,15 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     this.addConnectionFactory(factory);
     return true;
   }
-  @Expose() getConnectionFactories(): ConnectionFactory[] { return [...this._factories]; }
-  @Expose() getDefaultConnectionFactory(): ConnectionFactory | null { return this._factories[0] ?? null; }
-  @Expose() getProtocols(): string[] { return this._factories.flatMap((f) => f.getProtocols()); }
+  @Expose() getConnectionFactories(): ConnectionFactory[] {
+    return [...this._factories];
+  }
+  @Expose() getDefaultConnectionFactory(): ConnectionFactory | null {
+    return this._factories[0] ?? null;
+  }
+  @Expose() getProtocols(): string[] {
+    return this._factories.flatMap((f) => f.getProtocols());
+  }
 
   /** The HttpConfiguration of the first HttpConnectionFactory (a default one when there is none). */
   getHttpConfiguration(): HttpConfiguration {
@@ -118,50 +129,102 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     return f ? f.getHttpConfiguration() : new HttpConfiguration();
   }
 
-  @Expose('String') setHost(host: string | null): void { this._host = host && host.trim() ? host.trim() : null; }
-  @Expose() getHost(): string | null { return this._host; }
-  @Expose('int') setPort(port: number): void { this._port = port; }
-  @Expose() getPort(): number { return this._port; }
+  @Expose('String') setHost(host: string | null): void {
+    this._host = host && host.trim() ? host.trim() : null;
+  }
+  @Expose() getHost(): string | null {
+    return this._host;
+  }
+  @Expose('int') setPort(port: number): void {
+    this._port = port;
+  }
+  @Expose() getPort(): number {
+    return this._port;
+  }
   /** The bound port after start (useful with port 0), -1 before start, -2 after stop (as Jetty). */
-  @Expose() getLocalPort(): number { return this._localPort; }
-  @Expose('String') setName(name: string | null): void { this._name = name; }
-  @Expose() getName(): string | null { return this._name; }
-  @Expose('long') setIdleTimeout(ms: number): void { this._idleTimeout = ms; }
-  @Expose() getIdleTimeout(): number { return this._idleTimeout; }
-  @Expose('int') setAcceptQueueSize(n: number): void { this._acceptQueueSize = n; }
-  @Expose() getAcceptQueueSize(): number { return this._acceptQueueSize; }
+  @Expose() getLocalPort(): number {
+    return this._localPort;
+  }
+  @Expose('String') setName(name: string | null): void {
+    this._name = name;
+  }
+  @Expose() getName(): string | null {
+    return this._name;
+  }
+  @Expose('long') setIdleTimeout(ms: number): void {
+    this._idleTimeout = ms;
+  }
+  @Expose() getIdleTimeout(): number {
+    return this._idleTimeout;
+  }
+  @Expose('int') setAcceptQueueSize(n: number): void {
+    this._acceptQueueSize = n;
+  }
+  @Expose() getAcceptQueueSize(): number {
+    return this._acceptQueueSize;
+  }
   @Expose('boolean') setReuseAddress(b: boolean): void {
     this._reuseAddress = b;
     if (!b) reportNotApplicable('ServerConnector', 'reuseAddress', b);
   }
-  @Expose() getReuseAddress(): boolean { return this._reuseAddress; }
-  @Expose('int') setSoLingerTime(n: number): void { this._soLingerTime = n; reportNotApplicable('ServerConnector', 'soLingerTime', n); }
-  @Expose() getSoLingerTime(): number { return this._soLingerTime; }
+  @Expose() getReuseAddress(): boolean {
+    return this._reuseAddress;
+  }
+  @Expose('int') setSoLingerTime(n: number): void {
+    this._soLingerTime = n;
+    reportNotApplicable('ServerConnector', 'soLingerTime', n);
+  }
+  @Expose() getSoLingerTime(): number {
+    return this._soLingerTime;
+  }
   @Expose('int') setAcceptorPriorityDelta(n: number): void {
-    this._acceptorPriorityDelta = n; reportNotApplicable('ServerConnector', 'acceptorPriorityDelta', n);
+    this._acceptorPriorityDelta = n;
+    reportNotApplicable('ServerConnector', 'acceptorPriorityDelta', n);
   }
-  @Expose() getAcceptorPriorityDelta(): number { return this._acceptorPriorityDelta; }
-  @Expose('boolean') setAcceptedTcpNoDelay(b: boolean): void { this._acceptedTcpNoDelay = b; }
-  @Expose() getAcceptedTcpNoDelay(): boolean { return this._acceptedTcpNoDelay; }
+  @Expose() getAcceptorPriorityDelta(): number {
+    return this._acceptorPriorityDelta;
+  }
+  @Expose('boolean') setAcceptedTcpNoDelay(b: boolean): void {
+    this._acceptedTcpNoDelay = b;
+  }
+  @Expose() getAcceptedTcpNoDelay(): boolean {
+    return this._acceptedTcpNoDelay;
+  }
   @Expose('int') setAcceptedReceiveBufferSize(n: number): void {
-    this._acceptedReceiveBufferSize = n; reportNotApplicable('ServerConnector', 'acceptedReceiveBufferSize', n);
+    this._acceptedReceiveBufferSize = n;
+    reportNotApplicable('ServerConnector', 'acceptedReceiveBufferSize', n);
   }
-  @Expose() getAcceptedReceiveBufferSize(): number { return this._acceptedReceiveBufferSize; }
+  @Expose() getAcceptedReceiveBufferSize(): number {
+    return this._acceptedReceiveBufferSize;
+  }
   @Expose('int') setAcceptedSendBufferSize(n: number): void {
-    this._acceptedSendBufferSize = n; reportNotApplicable('ServerConnector', 'acceptedSendBufferSize', n);
+    this._acceptedSendBufferSize = n;
+    reportNotApplicable('ServerConnector', 'acceptedSendBufferSize', n);
   }
-  @Expose() getAcceptedSendBufferSize(): number { return this._acceptedSendBufferSize; }
-  @Expose() getSelectorManager(): SelectorManager { return this._selectorManager; }
-  @Expose() getAcceptors(): number { return 1; }
-  @Expose() getSelectors(): number { return 1; }
+  @Expose() getAcceptedSendBufferSize(): number {
+    return this._acceptedSendBufferSize;
+  }
+  @Expose() getSelectorManager(): SelectorManager {
+    return this._selectorManager;
+  }
+  @Expose() getAcceptors(): number {
+    return 1;
+  }
+  @Expose() getSelectors(): number {
+    return 1;
+  }
   /** At most this many open connections (0 = no limit); set by ConnectionLimit. */
   setMaxConnections(n: number): void {
     this._maxConnections = n;
     if (this._httpServer) this._httpServer.maxConnections = n > 0 ? n : Infinity;
   }
-  getMaxConnections(): number { return this._maxConnections; }
+  getMaxConnections(): number {
+    return this._maxConnections;
+  }
   /** Connections currently open. */
-  getConnectionCount(): number { return this._sockets.size; }
+  getConnectionCount(): number {
+    return this._sockets.size;
+  }
 
   protected override async doStart(): Promise<void> {
     await super.doStart();
@@ -172,14 +235,27 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     // connection (the socket's, refreshed by Node on every read and write) governs every wait.
     const ssl = this._factories.find((f): f is SslConnectionFactory => f instanceof SslConnectionFactory);
     if (ssl && ssl.getNextProtocol().toLowerCase() !== 'http/1.1') {
-      throw new BindError(`Cannot start ServerConnector on port ${this._port}: TLS is followed by '${ssl.getNextProtocol()}', but Pier speaks only http/1.1 after TLS`, 'UNSUPPORTED', this._host ?? '0.0.0.0', this._port);
+      throw new BindError(
+        `Cannot start ServerConnector on port ${this._port}: TLS is followed by '${ssl.getNextProtocol()}', but Pier speaks only http/1.1 after TLS`,
+        'UNSUPPORTED',
+        this._host ?? '0.0.0.0',
+        this._port,
+      );
     }
     this._tls = ssl?.getSslContextFactory().getTlsSetup();
     const httpOptions: http.ServerOptions = {
-      maxHeaderSize: config.getRequestHeaderSize(), keepAlive: true, requireHostHeader: false, requestTimeout: 0, headersTimeout: 0,
+      maxHeaderSize: config.getRequestHeaderSize(),
+      keepAlive: true,
+      requireHostHeader: false,
+      requestTimeout: 0,
+      headersTimeout: 0,
     };
-    const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => { this.exchange(req, res, false); };
-    const server: http.Server = this._tls ? https.createServer({ ...httpOptions, ...this._tls.options }, onRequest) : http.createServer(httpOptions, onRequest);
+    const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      this.exchange(req, res, false);
+    };
+    const server: http.Server = this._tls
+      ? https.createServer({ ...httpOptions, ...this._tls.options }, onRequest)
+      : http.createServer(httpOptions, onRequest);
     const idle = config.getIdleTimeout() > 0 ? config.getIdleTimeout() : this._idleTimeout;
     server.keepAliveTimeout = 0;
     server.timeout = idle > 0 ? idle : 0;
@@ -189,17 +265,24 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       if (this._acceptedTcpNoDelay) socket.setNoDelay(true);
       this.accept(socket, idle);
     });
-    if (this._tls) server.on('tlsClientError', (err: Error) => { if (LOG.isDebugEnabled()) LOG.debug(`${this.dumpSelf()}: TLS handshake failed: ${err.message}`); });
+    if (this._tls)
+      server.on('tlsClientError', (err: Error) => {
+        if (LOG.isDebugEnabled()) LOG.debug(`${this.dumpSelf()}: TLS handshake failed: ${err.message}`);
+      });
     server.on('timeout', (socket: ConnectedSocket) => {
       const connection = socket[HTTP_CONNECTION];
-      if (connection) connection.onIdleExpired(); else socket.destroy();
+      if (connection) connection.onIdleExpired();
+      else socket.destroy();
     });
     server.on('clientError', (err: Error, socket: ConnectedSocket) => {
       const connection = socket[HTTP_CONNECTION];
-      if (connection) connection.onParserError(err, this.badMessageSettings(config)); else socket.destroy();
+      if (connection) connection.onParserError(err, this.badMessageSettings(config));
+      else socket.destroy();
     });
     // Expect: 100-continue waits for the body's first read; any other expectation is refused (417)
-    server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => { this.exchange(req, res, true); });
+    server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      this.exchange(req, res, true);
+    });
     server.on('checkExpectation', (req: http.IncomingMessage, res: http.ServerResponse) => {
       (req.socket as ConnectedSocket)[HTTP_CONNECTION]?.markBroken();
       this.answerBadMessage(res, { status: 417, reason: 'Expectation Failed' }, config);
@@ -209,12 +292,24 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     await new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException): void => {
         server.off('listening', onListening);
-        const detail = err.code === 'EADDRINUSE' ? 'address already in use'
-          : err.code === 'EACCES' ? 'permission denied'
-            : err.code === 'EADDRNOTAVAIL' ? 'address not available' : err.message;
-        reject(new BindError(`Cannot bind ServerConnector to ${shown}: ${detail}`, err.code ?? 'UNKNOWN', this._host ?? '0.0.0.0', this._port, { cause: err }));
+        const detail =
+          err.code === 'EADDRINUSE'
+            ? 'address already in use'
+            : err.code === 'EACCES'
+              ? 'permission denied'
+              : err.code === 'EADDRNOTAVAIL'
+                ? 'address not available'
+                : err.message;
+        reject(
+          new BindError(`Cannot bind ServerConnector to ${shown}: ${detail}`, err.code ?? 'UNKNOWN', this._host ?? '0.0.0.0', this._port, {
+            cause: err,
+          }),
+        );
       };
-      const onListening = (): void => { server.off('error', onError); resolve(); };
+      const onListening = (): void => {
+        server.off('error', onError);
+        resolve();
+      };
       server.once('error', onError);
       server.once('listening', onListening);
       server.listen({ host, port: this._port, backlog: this._acceptQueueSize > 0 ? this._acceptQueueSize : undefined });
@@ -231,7 +326,10 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     this._sockets.add(socket);
     const connection = new HttpConnection(socket, this.connectionInfo(socket), idleTimeout);
     socket[HTTP_CONNECTION] = connection;
-    socket.once('close', () => { this._sockets.delete(socket); connection.onClose(); });
+    socket.once('close', () => {
+      this._sockets.delete(socket);
+      connection.onClose();
+    });
     return connection;
   }
 
@@ -271,11 +369,19 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     const sendServerVersion = config.getSendServerVersion();
     const sendDateHeader = config.getSendDateHeader();
     const serverVersion = this._server.getVersion();
-    if (cached !== null && cached.config === config && cached.settings.outputBufferSize === outputBufferSize
-      && cached.settings.sendServerVersion === sendServerVersion && cached.settings.sendDateHeader === sendDateHeader
-      && cached.version === serverVersion) return cached.settings;
+    if (
+      cached !== null &&
+      cached.config === config &&
+      cached.settings.outputBufferSize === outputBufferSize &&
+      cached.settings.sendServerVersion === sendServerVersion &&
+      cached.settings.sendDateHeader === sendDateHeader &&
+      cached.version === serverVersion
+    )
+      return cached.settings;
     const settings: ResponseSettings = {
-      outputBufferSize, sendServerVersion, sendDateHeader,
+      outputBufferSize,
+      sendServerVersion,
+      sendDateHeader,
       serverVersion: `Pier(${serverVersion})`,
       errorHandler: () => this._server.getErrorHandler(),
     };
@@ -317,7 +423,10 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
         return;
       }
       CHANNEL_LOG.warn(`${this.dumpSelf()}: exchange failed: ${err instanceof Error ? err.message : String(err)}`, err);
-      if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy();
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
       if (request !== undefined) this._exchangeDone(request);
       return;
     }
@@ -333,11 +442,17 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     (request.getRawRequest().socket as ConnectedSocket | null)?.[HTTP_CONNECTION]?.end(request);
     this._inFlight--;
     if (this._shuttingDown) this._httpServer?.closeIdleConnections();
-    if (this._inFlight === 0 && this._idleWaiters.length > 0) { const w = this._idleWaiters; this._idleWaiters = []; for (const f of w) f(); }
+    if (this._inFlight === 0 && this._idleWaiters.length > 0) {
+      const w = this._idleWaiters;
+      this._idleWaiters = [];
+      for (const f of w) f();
+    }
   };
 
   /** Requests being handled now. */
-  getInFlight(): number { return this._inFlight; }
+  getInFlight(): number {
+    return this._inFlight;
+  }
 
   async shutdown(timeoutMs: number): Promise<number> {
     const server = this._httpServer;
@@ -349,7 +464,9 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         new Promise<void>((resolve) => this._idleWaiters.push(resolve)),
-        new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(0, timeoutMs)); }),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, Math.max(0, timeoutMs));
+        }),
       ]);
       if (timer) clearTimeout(timer);
     }
@@ -372,7 +489,9 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     const name = this._name ? `${this._name}@` : '';
     return `ServerConnector@${name}${this.getState()}{${this.getProtocols().join(',').toUpperCase() || 'HTTP/1.1'},[${this.getProtocols().join(',')}]}{${this._host ?? '0.0.0.0'}:${this._localPort > 0 ? this._localPort : this._port}}`;
   }
-  override toString(): string { return this.dumpSelf(); }
+  override toString(): string {
+    return this.dumpSelf();
+  }
 }
 
 /** What a TLS connection tells the SecureRequestCustomizer: the SNI name and the certificate's names. */
@@ -381,4 +500,6 @@ function tlsInfo(socket: TLSSocket, setup: TlsSetup): { sniHost: string | null; 
   return { sniHost: sni, certificateNames: setup.namesFor(sni ?? undefined) };
 }
 
-function stripV4Mapped(addr: string): string { return addr.startsWith('::ffff:') ? addr.slice(7) : addr; }
+function stripV4Mapped(addr: string): string {
+  return addr.startsWith('::ffff:') ? addr.slice(7) : addr;
+}

@@ -73,9 +73,13 @@ export class Server extends HandlerWrapper {
   }
 
   /** The Pier version (Jetty's static Server.getVersion()). */
-  @Expose() getVersion(): string { return PIER_VERSION; }
+  @Expose() getVersion(): string {
+    return PIER_VERSION;
+  }
 
-  @Expose() getThreadPool(): unknown { return this._threadPool; }
+  @Expose() getThreadPool(): unknown {
+    return this._threadPool;
+  }
 
   // ---- connectors ------------------------------------------------------------------------------
 
@@ -98,7 +102,9 @@ export class Server extends HandlerWrapper {
     this._connectors = [];
     for (const c of connectors ?? []) this.addConnector(c);
   }
-  @Expose() getConnectors(): Connector[] { return [...this._connectors]; }
+  @Expose() getConnectors(): Connector[] {
+    return [...this._connectors];
+  }
   /** Adds a bean to every connector (etc/jetty-stats.xml adds ConnectionStatistics this way). */
   @Expose('Object')
   addBeanToAllConnectors(bean: unknown): void {
@@ -112,7 +118,9 @@ export class Server extends HandlerWrapper {
     this.updateBean(this._requestLog, log, true);
     this._requestLog = log;
   }
-  @Expose() getRequestLog(): RequestLog | null { return this._requestLog; }
+  @Expose() getRequestLog(): RequestLog | null {
+    return this._requestLog;
+  }
 
   @Expose('org.eclipse.jetty.server.handler.ErrorHandler')
   setErrorHandler(handler: ErrorHandler | null): void {
@@ -120,41 +128,70 @@ export class Server extends HandlerWrapper {
     this.updateBean(this._errorHandler, handler, true);
     this._errorHandler = handler;
   }
-  @Expose() getErrorHandler(): ErrorHandler | null { return this._errorHandler; }
+  @Expose() getErrorHandler(): ErrorHandler | null {
+    return this._errorHandler;
+  }
 
   @Expose('org.eclipse.jetty.server.SessionIdManager')
   setSessionIdManager(manager: unknown): void {
     this.updateBean(this._sessionIdManager, manager, true);
     this._sessionIdManager = manager;
   }
-  @Expose() getSessionIdManager(): unknown { return this._sessionIdManager; }
+  @Expose() getSessionIdManager(): unknown {
+    return this._sessionIdManager;
+  }
 
-  @Expose('long') setStopTimeout(ms: number): void { this._stopTimeout = ms; }
-  @Expose() getStopTimeout(): number { return this._stopTimeout; }
+  @Expose('long') setStopTimeout(ms: number): void {
+    this._stopTimeout = ms;
+  }
+  @Expose() getStopTimeout(): number {
+    return this._stopTimeout;
+  }
   /** Whether the launcher should stop this server on SIGTERM/SIGINT (see installShutdownHook). */
-  @Expose('boolean') setStopAtShutdown(stop: boolean): void { this._stopAtShutdown = stop; }
-  @Expose() getStopAtShutdown(): boolean { return this._stopAtShutdown; }
-  @Expose('boolean') setDumpAfterStart(dump: boolean): void { this._dumpAfterStart = dump; }
-  @Expose() isDumpAfterStart(): boolean { return this._dumpAfterStart; }
-  @Expose('boolean') setDumpBeforeStop(dump: boolean): void { this._dumpBeforeStop = dump; }
-  @Expose() isDumpBeforeStop(): boolean { return this._dumpBeforeStop; }
+  @Expose('boolean') setStopAtShutdown(stop: boolean): void {
+    this._stopAtShutdown = stop;
+  }
+  @Expose() getStopAtShutdown(): boolean {
+    return this._stopAtShutdown;
+  }
+  @Expose('boolean') setDumpAfterStart(dump: boolean): void {
+    this._dumpAfterStart = dump;
+  }
+  @Expose() isDumpAfterStart(): boolean {
+    return this._dumpAfterStart;
+  }
+  @Expose('boolean') setDumpBeforeStop(dump: boolean): void {
+    this._dumpBeforeStop = dump;
+  }
+  @Expose() isDumpBeforeStop(): boolean {
+    return this._dumpBeforeStop;
+  }
 
   @Expose('String', 'Object')
   setAttribute(name: string, value: unknown): void {
-    if (value === null || value === undefined) { this.removeAttribute(name); return; }
+    if (value === null || value === undefined) {
+      this.removeAttribute(name);
+      return;
+    }
     const old = this._attributes.get(name);
     if (old !== undefined && old !== value) this.removeBean(old);
     this._attributes.set(name, value);
     this.addBean(value, false);
   }
-  @Expose('String') getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  @Expose('String') getAttribute(name: string): unknown {
+    return this._attributes.get(name) ?? null;
+  }
   @Expose('String') removeAttribute(name: string): void {
     const old = this._attributes.get(name);
     if (old !== undefined) this.removeBean(old);
     this._attributes.delete(name);
   }
-  @Expose() getAttributeNames(): string[] { return [...this._attributes.keys()]; }
-  @Expose() clearAttributes(): void { for (const n of [...this._attributes.keys()]) this.removeAttribute(n); }
+  @Expose() getAttributeNames(): string[] {
+    return [...this._attributes.keys()];
+  }
+  @Expose() clearAttributes(): void {
+    for (const n of [...this._attributes.keys()]) this.removeAttribute(n);
+  }
 
   /** The URI of the first connector, e.g. `http://127.0.0.1:8080/` (null when there is none or it is not started). */
   @Expose()
@@ -175,10 +212,23 @@ export class Server extends HandlerWrapper {
     await super.doStart();
     const started: Connector[] = [];
     try {
-      for (const c of this._connectors) { await c.start(); started.push(c); }
+      for (const c of this._connectors) {
+        await c.start();
+        started.push(c);
+      }
     } catch (err) {
-      for (const c of started.reverse()) { try { await c.stop(); } catch { /* already failing */ } }
-      try { await super.doStop(); } catch { /* already failing */ }
+      for (const c of started.reverse()) {
+        try {
+          await c.stop();
+        } catch {
+          /* already failing */
+        }
+      }
+      try {
+        await super.doStop();
+      } catch {
+        /* already failing */
+      }
       throw err;
     }
     this._started = true;
@@ -195,15 +245,30 @@ export class Server extends HandlerWrapper {
     if (this._dumpBeforeStop) process.stdout.write(`${this.dump()}\n`);
     const errors: unknown[] = [];
     // 1. graceful: stop accepting, let in-flight requests finish within stopTimeout
-    const left = await Promise.all(this._connectors.map((c) => c.shutdown(this._stopTimeout).catch((err) => { errors.push(err); return 0; })));
+    const left = await Promise.all(
+      this._connectors.map((c) =>
+        c.shutdown(this._stopTimeout).catch((err) => {
+          errors.push(err);
+          return 0;
+        }),
+      ),
+    );
     const abandoned = left.reduce((a, b) => a + b, 0);
     if (abandoned > 0) LOG.warn(`Stopped ${abandoned} request(s) still running after stopTimeout ${this._stopTimeout}ms`);
     // 2. connectors
     for (const c of [...this._connectors].reverse()) {
-      try { await c.stop(); } catch (err) { errors.push(err); }
+      try {
+        await c.stop();
+      } catch (err) {
+        errors.push(err);
+      }
     }
     // 3. handlers and beans, in reverse order
-    try { await super.doStop(); } catch (err) { errors.push(err); }
+    try {
+      await super.doStop();
+    } catch (err) {
+      errors.push(err);
+    }
     this._started = false;
     LOG.info(`Stopped ${this.dumpSelf()}`);
     const joiners = this._joiners;
@@ -249,8 +314,14 @@ export class Server extends HandlerWrapper {
       this.failThenComplete(request, response, err, done);
       return;
     }
-    if (handling === undefined) { this.completeExchange(request, response, done); return; }
-    handling.then(() => this.afterHandle(request, response, done), (err: unknown) => this.failThenComplete(request, response, err, done));
+    if (handling === undefined) {
+      this.completeExchange(request, response, done);
+      return;
+    }
+    handling.then(
+      () => this.afterHandle(request, response, done),
+      (err: unknown) => this.failThenComplete(request, response, err, done),
+    );
   }
 
   /** Starts the handler chain; undefined when the server answered by itself (OPTIONS *, a bad path). */
@@ -288,8 +359,14 @@ export class Server extends HandlerWrapper {
     } catch (err) {
       completing = Promise.reject(err);
     }
-    if (completing === DONE) { this.answerUnhandled(request, response, done); return; }
-    completing.then(() => this.answerUnhandled(request, response, done), (err: unknown) => this.failThenComplete(request, response, err, done));
+    if (completing === DONE) {
+      this.answerUnhandled(request, response, done);
+      return;
+    }
+    completing.then(
+      () => this.answerUnhandled(request, response, done),
+      (err: unknown) => this.failThenComplete(request, response, err, done),
+    );
   }
 
   /** 404 when no handler took the request, then completion. */
@@ -315,11 +392,17 @@ export class Server extends HandlerWrapper {
     } catch (inner) {
       completing = Promise.reject(inner);
     }
-    if (completing === DONE) { this.answerFailure(request, response, err, done); return; }
-    completing.then(() => this.answerFailure(request, response, err, done), (inner: unknown) => {
-      CHANNEL_LOG.warn(`Cannot complete ${request.getMethod()} ${request.getRequestURI()} after its failure: ${describe(inner)}`, inner);
+    if (completing === DONE) {
       this.answerFailure(request, response, err, done);
-    });
+      return;
+    }
+    completing.then(
+      () => this.answerFailure(request, response, err, done),
+      (inner: unknown) => {
+        CHANNEL_LOG.warn(`Cannot complete ${request.getMethod()} ${request.getRequestURI()} after its failure: ${describe(inner)}`, inner);
+        this.answerFailure(request, response, err, done);
+      },
+    );
   }
 
   private answerFailure(request: Request, response: Response, err: unknown, done: (request: Request) => void): void {
@@ -340,14 +423,17 @@ export class Server extends HandlerWrapper {
     } catch (err) {
       completing = Promise.reject(err);
     }
-    completing.then(() => this.logExchange(request, response, done), (err: unknown) => {
-      try {
-        CHANNEL_LOG.warn(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`, err);
-        response.getRawResponse().destroy();
-      } finally {
-        this.logExchange(request, response, done);
-      }
-    });
+    completing.then(
+      () => this.logExchange(request, response, done),
+      (err: unknown) => {
+        try {
+          CHANNEL_LOG.warn(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`, err);
+          response.getRawResponse().destroy();
+        } finally {
+          this.logExchange(request, response, done);
+        }
+      },
+    );
   }
 
   private logExchange(request: Request, response: Response, done: (request: Request) => void): void {
@@ -363,7 +449,11 @@ export class Server extends HandlerWrapper {
   }
 
   private log(log: RequestLog, request: Request, response: Response): void {
-    try { log.log(request, response); } catch (err) { CHANNEL_LOG.warn(`Cannot write request log: ${describe(err)}`, err); }
+    try {
+      log.log(request, response);
+    } catch (err) {
+      CHANNEL_LOG.warn(`Cannot write request log: ${describe(err)}`, err);
+    }
   }
 
   private handleFailure(request: Request, response: Response, err: unknown): void {
@@ -392,7 +482,7 @@ export class Server extends HandlerWrapper {
   // ---- dump ------------------------------------------------------------------------------------
 
   override dumpSelf(): string {
-    const uri = this._connectors.length > 0 ? this.getURI()?.href ?? '' : '';
+    const uri = this._connectors.length > 0 ? (this.getURI()?.href ?? '') : '';
     return `Server@${process.pid.toString(16)}{${this.getState()}}[${PIER_VERSION}]${uri ? `{${uri}}` : ''}`;
   }
 
@@ -416,7 +506,9 @@ function containsContexts(handler: Handler | null): boolean {
   return typeof h.getChildHandlers === 'function' && h.getChildHandlers().some(containsContexts);
 }
 
-function describe(err: unknown): string { return err instanceof Error ? err.message : String(err); }
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 
 /** True when `o` looks like a LifeCycle (re-exported for the launcher). */
 export { isLifeCycle };

@@ -15,13 +15,19 @@ const LOG = Log.getLogger('org.eclipse.jetty.util.thread.ShutdownThread');
 export function installShutdownHook(server: Server, exit: (code: number) => void = (c) => process.exit(c)): () => void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopping) { exit(130); return; }
+    if (stopping) {
+      exit(130);
+      return;
+    }
     stopping = true;
     LOG.info(`Received ${signal}: stopping ${server.dumpSelf()}`);
-    server.stop().then(() => exit(0), (err: unknown) => {
-      LOG.error(`Cannot stop server cleanly: ${err instanceof Error ? err.message : String(err)}`, err);
-      exit(1);
-    });
+    server.stop().then(
+      () => exit(0),
+      (err: unknown) => {
+        LOG.error(`Cannot stop server cleanly: ${err instanceof Error ? err.message : String(err)}`, err);
+        exit(1);
+      },
+    );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);

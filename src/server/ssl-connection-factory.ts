@@ -29,10 +29,20 @@ export class SslConnectionFactory extends ContainerLifeCycle implements Connecti
     this.addBean(this._sslContextFactory);
   }
 
-  @Expose() getSslContextFactory(): SslContextFactory { return this._sslContextFactory; }
-  @Expose() getNextProtocol(): string { return this._next; }
-  @Expose() getProtocol(): string { return 'SSL'; }
-  @Expose() getProtocols(): string[] { return ['ssl']; }
+  @Expose() getSslContextFactory(): SslContextFactory {
+    return this._sslContextFactory;
+  }
+  @Expose() getNextProtocol(): string {
+    return this._next;
+  }
+  @Expose() getProtocol(): string {
+    return 'SSL';
+  }
+  @Expose() getProtocols(): string[] {
+    return ['ssl'];
+  }
 
-  override toString(): string { return `SslConnectionFactory@[SSL->${this._next}]`; }
+  override toString(): string {
+    return `SslConnectionFactory@[SSL->${this._next}]`;
+  }
 }

@@ -76,7 +76,11 @@ export function decodeCanonicalPath(rawPath: string): string | PathRefusal {
     const semi = rawSeg.indexOf(';');
     const seg = semi >= 0 ? rawSeg.slice(0, semi) : rawSeg;
     let dec: string;
-    try { dec = decodeURIComponent(seg); } catch { return REFUSED.badEncoding; }
+    try {
+      dec = decodeURIComponent(seg);
+    } catch {
+      return REFUSED.badEncoding;
+    }
     if (dec.includes('\0')) return REFUSED.nul;
     if (dec.includes('/')) return REFUSED.encodedSlash;
     const isLast = i === segments.length - 1;

@@ -14,7 +14,8 @@ export function parseUrlEncoded(text: string): Map<string, string[]> {
     const k = decodeFormComponent(eq >= 0 ? part.slice(0, eq) : part);
     const v = eq >= 0 ? decodeFormComponent(part.slice(eq + 1)) : '';
     const list = out.get(k);
-    if (list) list.push(v); else out.set(k, [v]);
+    if (list) list.push(v);
+    else out.set(k, [v]);
   }
   return out;
 }
@@ -22,6 +23,9 @@ export function parseUrlEncoded(text: string): Map<string, string[]> {
 /** Decodes one name or value: `+` is a space, bad escapes are kept as they are. */
 export function decodeFormComponent(s: string): string {
   const plus = s.replace(/\+/g, ' ');
-  try { return decodeURIComponent(plus); } catch { return plus; }
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus;
+  }
 }
-

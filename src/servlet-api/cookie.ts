@@ -18,32 +18,73 @@ export class Cookie {
   private _version = 0;
   private _sameSite: 'Strict' | 'Lax' | 'None' | null = null;
 
-  constructor(private readonly _name: string, private _value: string) {
+  constructor(
+    private readonly _name: string,
+    private _value: string,
+  ) {
     if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(_name)) {
       throw new TypeError(`Cannot create cookie '${_name}': the name is not a valid token`);
     }
   }
 
-  getName(): string { return this._name; }
-  getValue(): string { return this._value; }
-  setValue(value: string): void { this._value = value; }
+  getName(): string {
+    return this._name;
+  }
+  getValue(): string {
+    return this._value;
+  }
+  setValue(value: string): void {
+    this._value = value;
+  }
   /** Seconds; negative = a browser-session cookie, 0 = delete now. */
-  getMaxAge(): number { return this._maxAge; }
-  setMaxAge(seconds: number): void { this._maxAge = seconds; }
-  getPath(): string | null { return this._path; }
-  setPath(path: string | null): void { this._path = path; }
-  getDomain(): string | null { return this._domain; }
-  setDomain(domain: string | null): void { this._domain = domain ? domain.toLowerCase() : null; }
-  getSecure(): boolean { return this._secure; }
-  setSecure(secure: boolean): void { this._secure = secure; }
-  isHttpOnly(): boolean { return this._httpOnly; }
-  setHttpOnly(httpOnly: boolean): void { this._httpOnly = httpOnly; }
-  getComment(): string | null { return this._comment; }
-  setComment(comment: string | null): void { this._comment = comment; }
-  getVersion(): number { return this._version; }
-  setVersion(version: number): void { this._version = version; }
-  getSameSite(): 'Strict' | 'Lax' | 'None' | null { return this._sameSite; }
-  setSameSite(sameSite: 'Strict' | 'Lax' | 'None' | null): void { this._sameSite = sameSite; }
+  getMaxAge(): number {
+    return this._maxAge;
+  }
+  setMaxAge(seconds: number): void {
+    this._maxAge = seconds;
+  }
+  getPath(): string | null {
+    return this._path;
+  }
+  setPath(path: string | null): void {
+    this._path = path;
+  }
+  getDomain(): string | null {
+    return this._domain;
+  }
+  setDomain(domain: string | null): void {
+    this._domain = domain ? domain.toLowerCase() : null;
+  }
+  getSecure(): boolean {
+    return this._secure;
+  }
+  setSecure(secure: boolean): void {
+    this._secure = secure;
+  }
+  isHttpOnly(): boolean {
+    return this._httpOnly;
+  }
+  setHttpOnly(httpOnly: boolean): void {
+    this._httpOnly = httpOnly;
+  }
+  getComment(): string | null {
+    return this._comment;
+  }
+  setComment(comment: string | null): void {
+    this._comment = comment;
+  }
+  getVersion(): number {
+    return this._version;
+  }
+  setVersion(version: number): void {
+    this._version = version;
+  }
+  getSameSite(): 'Strict' | 'Lax' | 'None' | null {
+    return this._sameSite;
+  }
+  setSameSite(sameSite: 'Strict' | 'Lax' | 'None' | null): void {
+    this._sameSite = sameSite;
+  }
 
   /** The Set-Cookie header value for this cookie. */
   toSetCookieHeader(): string {
@@ -60,5 +101,7 @@ export class Cookie {
     return stringifySetCookie(this._name, this._value, { ...opts, encode: (v: string) => v });
   }
 
-  toString(): string { return `${this._name}=${this._value}`; }
+  toString(): string {
+    return `${this._name}=${this._value}`;
+  }
 }

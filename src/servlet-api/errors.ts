@@ -16,7 +16,11 @@ export class IllegalStateException extends PierError {}
 
 /** An error that carries the HTTP status it should produce (Hono's HTTPException). */
 export class HttpException extends PierError {
-  constructor(readonly status: number, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly status: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

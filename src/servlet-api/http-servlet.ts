@@ -23,14 +23,28 @@ export abstract class HttpServlet implements Servlet {
   }
 
   /** Override for initialisation work (Java's no-argument init()). */
-  protected initServlet(): void | Promise<void> { /* nothing */ }
+  protected initServlet(): void | Promise<void> {
+    /* nothing */
+  }
 
-  getServletConfig(): ServletConfig | null { return this._config; }
-  getServletContext(): ServletContext | null { return this._config?.getServletContext() ?? null; }
-  getServletName(): string | null { return this._config?.getServletName() ?? null; }
-  getInitParameter(name: string): string | null { return this._config?.getInitParameter(name) ?? null; }
-  getServletInfo(): string { return ''; }
-  log(message: string, error?: unknown): void { this.getServletContext()?.log(message, error); }
+  getServletConfig(): ServletConfig | null {
+    return this._config;
+  }
+  getServletContext(): ServletContext | null {
+    return this._config?.getServletContext() ?? null;
+  }
+  getServletName(): string | null {
+    return this._config?.getServletName() ?? null;
+  }
+  getInitParameter(name: string): string | null {
+    return this._config?.getInitParameter(name) ?? null;
+  }
+  getServletInfo(): string {
+    return '';
+  }
+  log(message: string, error?: unknown): void {
+    this.getServletContext()?.log(message, error);
+  }
 
   /**
    * Dispatches on the method. Returns the doXxx method's own promise (or a settled one when it finished
@@ -40,14 +54,29 @@ export abstract class HttpServlet implements Servlet {
     let result: void | Promise<void> = undefined;
     try {
       switch (req.getMethod()) {
-        case 'GET': result = this.doGet(req, res); break;
-        case 'HEAD': result = this.doHead(req, res); break;
-        case 'POST': result = this.doPost(req, res); break;
-        case 'PUT': result = this.doPut(req, res); break;
-        case 'DELETE': result = this.doDelete(req, res); break;
-        case 'OPTIONS': result = this.doOptions(req, res); break;
-        case 'TRACE': result = this.doTrace(req, res); break;
-        default: res.sendError(501, `Method ${req.getMethod()} is not implemented by this servlet`);
+        case 'GET':
+          result = this.doGet(req, res);
+          break;
+        case 'HEAD':
+          result = this.doHead(req, res);
+          break;
+        case 'POST':
+          result = this.doPost(req, res);
+          break;
+        case 'PUT':
+          result = this.doPut(req, res);
+          break;
+        case 'DELETE':
+          result = this.doDelete(req, res);
+          break;
+        case 'OPTIONS':
+          result = this.doOptions(req, res);
+          break;
+        case 'TRACE':
+          result = this.doTrace(req, res);
+          break;
+        default:
+          res.sendError(501, `Method ${req.getMethod()} is not implemented by this servlet`);
       }
     } catch (err) {
       return Promise.reject(err);
@@ -55,25 +84,40 @@ export abstract class HttpServlet implements Servlet {
     return result === undefined ? RESOLVED : Promise.resolve(result);
   }
 
-  protected doGet(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
-  protected doPost(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
-  protected doPut(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
-  protected doDelete(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+  protected doGet(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    this.notAllowed(req, res);
+  }
+  protected doPost(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    this.notAllowed(req, res);
+  }
+  protected doPut(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    this.notAllowed(req, res);
+  }
+  protected doDelete(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    this.notAllowed(req, res);
+  }
 
   /** HEAD is GET whose body the container does not send (the Content-Length is kept). */
-  protected doHead(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { return this.doGet(req, res); }
+  protected doHead(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    return this.doGet(req, res);
+  }
 
   /** Answers Allow with the methods this servlet answers: the ones it overrides, and OPTIONS. */
   protected doOptions(_req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
     res.setHeader('Allow', this.allowedMethods().join(', '));
   }
 
-  protected doTrace(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> { this.notAllowed(req, res); }
+  protected doTrace(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    this.notAllowed(req, res);
+  }
 
-  destroy(): void | Promise<void> { /* nothing */ }
+  destroy(): void | Promise<void> {
+    /* nothing */
+  }
 
   private allowedMethods(): string[] {
-    const own = (name: string): boolean => (this as unknown as Record<string, Handler>)[name] !== (HttpServlet.prototype as unknown as Record<string, Handler>)[name];
+    const own = (name: string): boolean =>
+      (this as unknown as Record<string, Handler>)[name] !== (HttpServlet.prototype as unknown as Record<string, Handler>)[name];
     const out: string[] = [];
     if (own('doGet')) out.push('GET', 'HEAD');
     if (own('doPost')) out.push('POST');

@@ -20,9 +20,16 @@ export * from './filter-chain';
 // The HttpSession* listener contracts and events are exported by src/session (session-listeners.ts), which
 // implements them; the same shapes are declared in ./listeners for code that imports them from here.
 export {
-  type ServletContextEvent, type ServletContextAttributeEvent, type ServletRequestEvent,
-  type ServletContextListener, type ServletContextAttributeListener, type ServletRequestListener,
-  CONTEXT_LISTENER_METHODS, isServletContextListener, isServletRequestListener, isServletContextAttributeListener,
+  type ServletContextEvent,
+  type ServletContextAttributeEvent,
+  type ServletRequestEvent,
+  type ServletContextListener,
+  type ServletContextAttributeListener,
+  type ServletRequestListener,
+  CONTEXT_LISTENER_METHODS,
+  isServletContextListener,
+  isServletRequestListener,
+  isServletContextAttributeListener,
 } from './listeners';
 export * from './http-servlet';
 export * from './http-servlet-request-wrapper';

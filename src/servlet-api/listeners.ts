@@ -8,7 +8,9 @@ import type { HttpSession } from './http-session';
 import type { ServletContext } from './servlet-context';
 
 /** javax.servlet.ServletContextEvent */
-export interface ServletContextEvent { getServletContext(): ServletContext }
+export interface ServletContextEvent {
+  getServletContext(): ServletContext;
+}
 
 /** javax.servlet.ServletContextAttributeEvent */
 export interface ServletContextAttributeEvent extends ServletContextEvent {
@@ -24,7 +26,9 @@ export interface ServletRequestEvent {
 }
 
 /** javax.servlet.http.HttpSessionEvent */
-export interface HttpSessionEvent { getSession(): HttpSession }
+export interface HttpSessionEvent {
+  getSession(): HttpSession;
+}
 
 /** javax.servlet.http.HttpSessionBindingEvent (also the attribute listener event). */
 export interface HttpSessionBindingEvent extends HttpSessionEvent {
@@ -83,8 +87,16 @@ export interface HttpSessionActivationListener {
 
 /** The event-listener kinds a context accepts, used to validate addEventListener. */
 export const CONTEXT_LISTENER_METHODS: readonly string[] = [
-  'contextInitialized', 'contextDestroyed', 'attributeAdded', 'attributeRemoved', 'attributeReplaced',
-  'requestInitialized', 'requestDestroyed', 'sessionCreated', 'sessionDestroyed', 'sessionIdChanged',
+  'contextInitialized',
+  'contextDestroyed',
+  'attributeAdded',
+  'attributeRemoved',
+  'attributeReplaced',
+  'requestInitialized',
+  'requestDestroyed',
+  'sessionCreated',
+  'sessionDestroyed',
+  'sessionIdChanged',
 ];
 
 export function isServletContextListener(l: unknown): l is ServletContextListener {

@@ -47,9 +47,14 @@ export class DefaultServlet extends HttpServlet {
     this._pathInfoOnly = bool('pathInfoOnly', false);
     const ctx = this.getServletContext() as unknown as { getRealPath(p: string): string | null; getMimeType(f: string): string | null } | null;
     const own = this.getInitParameter('resourceBase');
-    s.setBase(own ? path.resolve(own) : ctx?.getRealPath('/') ?? null);
+    s.setBase(own ? path.resolve(own) : (ctx?.getRealPath('/') ?? null));
     const wf = this.getInitParameter('welcomeFiles');
-    this._welcomeFiles = wf ? wf.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    this._welcomeFiles = wf
+      ? wf
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [];
     s.welcomeFiles = (req) => this.welcomeFiles(req);
     s.mimeType = (file) => this.getServletContext()?.getMimeType(file) ?? null;
   }
@@ -68,7 +73,9 @@ export class DefaultServlet extends HttpServlet {
   }
 
   /** A static file answers POST as GET (as Jetty's DefaultServlet). */
-  protected override doPost(req: HttpServletRequest, res: HttpServletResponse): Promise<void> { return this.doGet(req, res); }
+  protected override doPost(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
+    return this.doGet(req, res);
+  }
 
   /** The methods a static resource answers; TRACE is refused (405), so it is not among them. */
   protected override doOptions(_req: HttpServletRequest, res: HttpServletResponse): void {

@@ -24,10 +24,16 @@ export class FilterHolder extends Holder<Filter> {
     if (source !== undefined && source !== null) this.setSource(source);
   }
 
-  @Expose('javax.servlet.Filter') setFilter(filter: Filter): void { this.setInstance(filter); }
+  @Expose('javax.servlet.Filter') setFilter(filter: Filter): void {
+    this.setInstance(filter);
+  }
   /** The started filter, or null before start. */
-  getFilter(): Filter | null { return this._filter; }
-  getFilterConfig(): FilterConfig { return this.config('getFilterName') as unknown as FilterConfig; }
+  getFilter(): Filter | null {
+    return this._filter;
+  }
+  getFilterConfig(): FilterConfig {
+    return this.config('getFilterName') as unknown as FilterConfig;
+  }
 
   /** Creates and initialises the filter (the ServletHandler calls this at start). */
   async initialize(): Promise<void> {
@@ -46,5 +52,7 @@ export class FilterHolder extends Holder<Filter> {
     if (f && typeof f.destroy === 'function') await f.destroy();
   }
 
-  dumpSelf(): string { return `${this._name}@${this.getClassName() ?? '?'}==${this.getClassName() ?? '?'},inst=${this._filter !== null},async=${this._asyncSupported}`; }
+  dumpSelf(): string {
+    return `${this._name}@${this.getClassName() ?? '?'}==${this.getClassName() ?? '?'},inst=${this._filter !== null},async=${this._asyncSupported}`;
+  }
 }

@@ -45,10 +45,20 @@ export abstract class Holder<T extends object> extends AbstractLifeCycle {
     else if (typeof source === 'object' && source !== null) this.setInstance(source as T);
   }
 
-  @Expose('String') setName(name: string): void { this._name = name; this._nameSet = true; }
-  @Expose() getName(): string { return this._name; }
-  @Expose('String') setClassName(className: string | null): void { this._className = className; this._heldClass = null; }
-  @Expose() getClassName(): string | null { return this._className ?? this._heldClass?.name ?? null; }
+  @Expose('String') setName(name: string): void {
+    this._name = name;
+    this._nameSet = true;
+  }
+  @Expose() getName(): string {
+    return this._name;
+  }
+  @Expose('String') setClassName(className: string | null): void {
+    this._className = className;
+    this._heldClass = null;
+  }
+  @Expose() getClassName(): string | null {
+    return this._className ?? this._heldClass?.name ?? null;
+  }
   @Expose('java.lang.Class') setHeldClass(cls: (new () => T) | null): void {
     this._heldClass = cls;
     if (cls) {
@@ -56,20 +66,38 @@ export abstract class Holder<T extends object> extends AbstractLifeCycle {
       if (!this._nameSet && cls.name) this._name = `${cls.name}-${this._id}`;
     }
   }
-  @Expose() getHeldClass(): (new () => T) | null { return this._heldClass; }
-  @Expose('String') setDisplayName(name: string): void { this._displayName = name; }
-  @Expose() getDisplayName(): string | null { return this._displayName; }
-  @Expose('boolean') setAsyncSupported(b: boolean): void { this._asyncSupported = b; }
-  @Expose() isAsyncSupported(): boolean { return this._asyncSupported; }
-  @Expose('String', 'String') setInitParameter(name: string, value: string): void { this._initParams.set(name, value); }
-  @Expose('String') getInitParameter(name: string): string | null { return this._initParams.get(name) ?? null; }
-  @Expose() getInitParameters(): Map<string, string> { return new Map(this._initParams); }
+  @Expose() getHeldClass(): (new () => T) | null {
+    return this._heldClass;
+  }
+  @Expose('String') setDisplayName(name: string): void {
+    this._displayName = name;
+  }
+  @Expose() getDisplayName(): string | null {
+    return this._displayName;
+  }
+  @Expose('boolean') setAsyncSupported(b: boolean): void {
+    this._asyncSupported = b;
+  }
+  @Expose() isAsyncSupported(): boolean {
+    return this._asyncSupported;
+  }
+  @Expose('String', 'String') setInitParameter(name: string, value: string): void {
+    this._initParams.set(name, value);
+  }
+  @Expose('String') getInitParameter(name: string): string | null {
+    return this._initParams.get(name) ?? null;
+  }
+  @Expose() getInitParameters(): Map<string, string> {
+    return new Map(this._initParams);
+  }
   @Expose('java.util.Map') setInitParameters(params: Map<string, string> | Record<string, string>): void {
     this._initParams.clear();
     const entries = params instanceof Map ? [...params] : Object.entries(params);
     for (const [k, v] of entries) this._initParams.set(k, String(v));
   }
-  getInitParameterNames(): string[] { return [...this._initParams.keys()]; }
+  getInitParameterNames(): string[] {
+    return [...this._initParams.keys()];
+  }
 
   setInstance(instance: T): void {
     this._instance = instance;
@@ -79,9 +107,13 @@ export abstract class Holder<T extends object> extends AbstractLifeCycle {
       if (!this._nameSet) this._name = `${cn}-${this._id}`;
     }
   }
-  getInstance(): T | null { return this._instance; }
+  getInstance(): T | null {
+    return this._instance;
+  }
 
-  setOwner(owner: HolderOwner | null): void { this._owner = owner; }
+  setOwner(owner: HolderOwner | null): void {
+    this._owner = owner;
+  }
 
   /** Makes the instance: the held instance, or `new Class()` (loading the class by name first). */
   protected async createInstance(): Promise<T> {
@@ -89,7 +121,9 @@ export abstract class Holder<T extends object> extends AbstractLifeCycle {
     let cls: Function | null = this._heldClass;
     if (!cls && this._className) {
       if (!this._owner) throw new ServletException(`Cannot load class '${this._className}' for '${this._name}': no ServletHandler`);
-      try { cls = await this._owner.loadClass(this._className); } catch (err) {
+      try {
+        cls = await this._owner.loadClass(this._className);
+      } catch (err) {
         throw new ServletException(`Cannot load class '${this._className}' for '${this._name}': ${(err as Error).message}`, { cause: err });
       }
     }
@@ -114,5 +148,7 @@ export abstract class Holder<T extends object> extends AbstractLifeCycle {
     };
   }
 
-  override toString(): string { return `${this._name}@${this.getClassName() ?? '?'}`; }
+  override toString(): string {
+    return `${this._name}@${this.getClassName() ?? '?'}`;
+  }
 }

@@ -12,13 +12,17 @@ import type { Response } from '../server/response';
 
 /** The attributes a forward sets (javax.servlet.forward.*), and an include (javax.servlet.include.*). */
 export const FORWARD_ATTRIBUTES = {
-  REQUEST_URI: 'javax.servlet.forward.request_uri', CONTEXT_PATH: 'javax.servlet.forward.context_path',
-  SERVLET_PATH: 'javax.servlet.forward.servlet_path', PATH_INFO: 'javax.servlet.forward.path_info',
+  REQUEST_URI: 'javax.servlet.forward.request_uri',
+  CONTEXT_PATH: 'javax.servlet.forward.context_path',
+  SERVLET_PATH: 'javax.servlet.forward.servlet_path',
+  PATH_INFO: 'javax.servlet.forward.path_info',
   QUERY_STRING: 'javax.servlet.forward.query_string',
 } as const;
 export const INCLUDE_ATTRIBUTES = {
-  REQUEST_URI: 'javax.servlet.include.request_uri', CONTEXT_PATH: 'javax.servlet.include.context_path',
-  SERVLET_PATH: 'javax.servlet.include.servlet_path', PATH_INFO: 'javax.servlet.include.path_info',
+  REQUEST_URI: 'javax.servlet.include.request_uri',
+  CONTEXT_PATH: 'javax.servlet.include.context_path',
+  SERVLET_PATH: 'javax.servlet.include.servlet_path',
+  PATH_INFO: 'javax.servlet.include.path_info',
   QUERY_STRING: 'javax.servlet.include.query_string',
 } as const;
 
@@ -31,15 +35,25 @@ export interface RequestDispatcher {
 /** What a Dispatcher needs from the ServletHandler of its context. */
 export interface DispatchTarget {
   /** Runs the servlet mapped to `pathInContext` (or named `servletName`) with the filters for `type`. */
-  dispatch(type: DispatcherType, pathInContext: string | null, servletName: string | null,
-    baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void>;
+  dispatch(
+    type: DispatcherType,
+    pathInContext: string | null,
+    servletName: string | null,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+  ): Promise<void>;
 }
 
 /** Jetty's Dispatcher: made by `getRequestDispatcher(path)` or `getNamedDispatcher(name)`. */
 export class Dispatcher implements RequestDispatcher {
-  constructor(private readonly _target: DispatchTarget, private readonly _contextPath: string,
-    private readonly _pathInContext: string | null, private readonly _query: string | null,
-    private readonly _servletName: string | null = null) {}
+  constructor(
+    private readonly _target: DispatchTarget,
+    private readonly _contextPath: string,
+    private readonly _pathInContext: string | null,
+    private readonly _query: string | null,
+    private readonly _servletName: string | null = null,
+  ) {}
 
   /** Forwards: the buffer is reset, paths become the target's, and the response is closed afterwards. */
   async forward(request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
@@ -119,4 +133,9 @@ function baseResponseOf(response: HttpServletResponse): Response {
   return r as Response;
 }
 
-function encodePath(p: string): string { return p.split('/').map((s) => encodeURIComponent(s)).join('/'); }
+function encodePath(p: string): string {
+  return p
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}

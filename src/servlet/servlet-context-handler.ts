@@ -42,8 +42,13 @@ export function setSessionHandlerFactory(factory: SessionHandlerFactory): Sessio
  * handlers; `addServlet`, `addFilter`, `addEventListener`.
  */
 @JettyClass('org.eclipse.jetty.servlet.ServletContextHandler', {
-  ctors: [[], [{ name: 'options', type: 'int' }], [PARENT, CONTEXT_PATH], [PARENT, CONTEXT_PATH, { name: 'options', type: 'int' }],
-    [PARENT, CONTEXT_PATH, { name: 'sessions', type: 'boolean' }, { name: 'security', type: 'boolean' }]],
+  ctors: [
+    [],
+    [{ name: 'options', type: 'int' }],
+    [PARENT, CONTEXT_PATH],
+    [PARENT, CONTEXT_PATH, { name: 'options', type: 'int' }],
+    [PARENT, CONTEXT_PATH, { name: 'sessions', type: 'boolean' }, { name: 'security', type: 'boolean' }],
+  ],
 })
 export class ServletContextHandler extends ContextHandler {
   @ExposeField('int') static readonly NO_SESSIONS = 0;
@@ -65,7 +70,8 @@ export class ServletContextHandler extends ContextHandler {
     if (args.length === 1 && typeof args[0] === 'number') options = args[0];
     if (args.length >= 2) {
       const parent = args[0] as { addHandler?: (h: unknown) => void; setHandler?: (h: unknown) => void } | null;
-      if (parent?.addHandler) parent.addHandler(this); else parent?.setHandler?.(this);
+      if (parent?.addHandler) parent.addHandler(this);
+      else parent?.setHandler?.(this);
       if (args[1] !== null && args[1] !== undefined) this.setContextPath(String(args[1]));
       if (typeof args[2] === 'number') options = args[2];
       if (typeof args[2] === 'boolean') options = (args[2] ? 1 : 0) | (args[3] ? 2 : 0);
@@ -79,12 +85,14 @@ export class ServletContextHandler extends ContextHandler {
   }
 
   /** The options bit set given to the constructor. */
-  getOptions(): number { return this._options; }
+  getOptions(): number {
+    return this._options;
+  }
 
   /** The SessionHandler; created on first use when the SESSIONS option is set, else null. */
   @Expose()
   getSessionHandler(): SessionHandler | null {
-    if (!this._sessionHandler && (this._options & ServletContextHandler.SESSIONS) && !this.isStarted()) {
+    if (!this._sessionHandler && this._options & ServletContextHandler.SESSIONS && !this.isStarted()) {
       this.setSessionHandler(sessionHandlerFactory());
     }
     return this._sessionHandler;
@@ -103,7 +111,7 @@ export class ServletContextHandler extends ContextHandler {
    */
   @Expose()
   getSecurityHandler(): SecurityHandler | null {
-    if (!this._securityHandler && (this._options & ServletContextHandler.SECURITY) && !this.isStarted()) {
+    if (!this._securityHandler && this._options & ServletContextHandler.SECURITY && !this.isStarted()) {
       this.setSecurityHandler(new ConstraintSecurityHandler());
     }
     return this._securityHandler;
@@ -119,7 +127,7 @@ export class ServletContextHandler extends ContextHandler {
   /** The GzipHandler between the session and servlet handlers; created on first use with the GZIP option. */
   @Expose()
   getGzipHandler(): GzipHandler | null {
-    if (!this._gzipHandler && (this._options & ServletContextHandler.GZIP) && !this.isStarted()) this.setGzipHandler(new GzipHandler());
+    if (!this._gzipHandler && this._options & ServletContextHandler.GZIP && !this.isStarted()) this.setGzipHandler(new GzipHandler());
     return this._gzipHandler;
   }
   @Expose('org.eclipse.jetty.server.handler.gzip.GzipHandler')
@@ -171,7 +179,10 @@ export class ServletContextHandler extends ContextHandler {
     else if (loader && typeof (loader as { loadClass?: unknown }).loadClass === 'function') {
       const l = loader as { loadClass(name: string): Promise<Function> };
       this._classLoaderHook = (name) => l.loadClass(name);
-    } else { super.setClassLoader(loader); return; }
+    } else {
+      super.setClassLoader(loader);
+      return;
+    }
     this._servletHandler?.setClassLoader(this._classLoaderHook);
   }
 
@@ -187,8 +198,11 @@ export class ServletContextHandler extends ContextHandler {
   @Expose('String', 'String', 'java.util.EnumSet')
   @Expose('java.lang.Class', 'String', 'java.util.EnumSet')
   @Expose('org.eclipse.jetty.servlet.FilterHolder', 'String', 'java.util.EnumSet')
-  addFilter(filter: FilterHolder | Function | object | string, pathSpec: string,
-    dispatches?: Iterable<DispatcherType | string> | number | null): FilterHolder {
+  addFilter(
+    filter: FilterHolder | Function | object | string,
+    pathSpec: string,
+    dispatches?: Iterable<DispatcherType | string> | number | null,
+  ): FilterHolder {
     return this.getServletHandler().addFilterWithMapping(filter, pathSpec, dispatches);
   }
 
@@ -213,8 +227,13 @@ export class ServletContextHandler extends ContextHandler {
   override addEventListener(listener: unknown): void {
     super.addEventListener(listener);
     const l = listener as Record<string, unknown> | null;
-    if (l && (typeof l.sessionCreated === 'function' || typeof l.sessionDestroyed === 'function'
-      || typeof l.sessionIdChanged === 'function' || isSessionAttributeListener(l))) {
+    if (
+      l &&
+      (typeof l.sessionCreated === 'function' ||
+        typeof l.sessionDestroyed === 'function' ||
+        typeof l.sessionIdChanged === 'function' ||
+        isSessionAttributeListener(l))
+    ) {
       this.getSessionHandler()?.addEventListener(listener);
     }
   }

@@ -25,9 +25,15 @@ import { ServletMapping } from './servlet-mapping';
 
 /** Answers 404 for requests no servlet mapping covers (Jetty's ServletHandler.Default404Servlet). */
 export class Default404Servlet {
-  init(): void { /* nothing */ }
-  service(_req: HttpServletRequest, res: HttpServletResponse): void { res.sendError(404); }
-  destroy(): void { /* nothing */ }
+  init(): void {
+    /* nothing */
+  }
+  service(_req: HttpServletRequest, res: HttpServletResponse): void {
+    res.sendError(404);
+  }
+  destroy(): void {
+    /* nothing */
+  }
 }
 
 /**
@@ -67,22 +73,40 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     return this._classLoader(className);
   }
 
-  setServletContext(context: ServletContext | null): void { this._servletContext = context; }
+  setServletContext(context: ServletContext | null): void {
+    this._servletContext = context;
+  }
   getServletContext(): ServletContext {
     if (!this._servletContext) throw new ServletException('Cannot get the servlet context: the ServletHandler is not in a context');
     return this._servletContext;
   }
   /** When false, the owning ServletContextHandler calls initialize() after its context listeners. */
-  setInitializeAtStart(b: boolean): void { this._initializeAtStart = b; }
+  setInitializeAtStart(b: boolean): void {
+    this._initializeAtStart = b;
+  }
 
-  @Expose('boolean') setEnsureDefaultServlet(b: boolean): void { this._ensureDefaultServlet = b; }
-  @Expose() isEnsureDefaultServlet(): boolean { return this._ensureDefaultServlet; }
-  @Expose('boolean') setStartWithUnavailable(b: boolean): void { this._startWithUnavailable = b; }
-  @Expose() isStartWithUnavailable(): boolean { return this._startWithUnavailable; }
-  @Expose('boolean') setFilterChainsCached(_b: boolean): void { /* always cached */ }
-  @Expose('int') setMaxFilterChainsCacheSize(n: number): void { reportNotApplicable('ServletHandler', 'maxFilterChainsCacheSize', n); }
+  @Expose('boolean') setEnsureDefaultServlet(b: boolean): void {
+    this._ensureDefaultServlet = b;
+  }
+  @Expose() isEnsureDefaultServlet(): boolean {
+    return this._ensureDefaultServlet;
+  }
+  @Expose('boolean') setStartWithUnavailable(b: boolean): void {
+    this._startWithUnavailable = b;
+  }
+  @Expose() isStartWithUnavailable(): boolean {
+    return this._startWithUnavailable;
+  }
+  @Expose('boolean') setFilterChainsCached(_b: boolean): void {
+    /* always cached */
+  }
+  @Expose('int') setMaxFilterChainsCacheSize(n: number): void {
+    reportNotApplicable('ServletHandler', 'maxFilterChainsCacheSize', n);
+  }
 
-  @Expose() getServlets(): ServletHolder[] { return [...this._servlets]; }
+  @Expose() getServlets(): ServletHolder[] {
+    return [...this._servlets];
+  }
   @Expose('org.eclipse.jetty.servlet.ServletHolder[]')
   setServlets(holders: ServletHolder[]): void {
     for (const h of this._servlets) this.removeBean(h);
@@ -97,13 +121,23 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     this.addBean(holder, false);
     this.updateMappings();
   }
-  @Expose() getServletMappings(): ServletMapping[] { return [...this._servletMappings]; }
+  @Expose() getServletMappings(): ServletMapping[] {
+    return [...this._servletMappings];
+  }
   @Expose('org.eclipse.jetty.servlet.ServletMapping[]')
-  setServletMappings(mappings: ServletMapping[]): void { this._servletMappings = [...mappings]; this.updateMappings(); }
+  setServletMappings(mappings: ServletMapping[]): void {
+    this._servletMappings = [...mappings];
+    this.updateMappings();
+  }
   @Expose('org.eclipse.jetty.servlet.ServletMapping')
-  addServletMapping(mapping: ServletMapping): void { this._servletMappings.push(mapping); this.updateMappings(); }
+  addServletMapping(mapping: ServletMapping): void {
+    this._servletMappings.push(mapping);
+    this.updateMappings();
+  }
 
-  @Expose() getFilters(): FilterHolder[] { return [...this._filters]; }
+  @Expose() getFilters(): FilterHolder[] {
+    return [...this._filters];
+  }
   @Expose('org.eclipse.jetty.servlet.FilterHolder[]')
   setFilters(holders: FilterHolder[]): void {
     for (const h of this._filters) this.removeBean(h);
@@ -118,13 +152,24 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     this.addBean(holder, false);
     this.updateMappings();
   }
-  @Expose() getFilterMappings(): FilterMapping[] { return [...this._filterMappings]; }
+  @Expose() getFilterMappings(): FilterMapping[] {
+    return [...this._filterMappings];
+  }
   @Expose('org.eclipse.jetty.servlet.FilterMapping[]')
-  setFilterMappings(mappings: FilterMapping[]): void { this._filterMappings = [...mappings]; this.updateMappings(); }
+  setFilterMappings(mappings: FilterMapping[]): void {
+    this._filterMappings = [...mappings];
+    this.updateMappings();
+  }
   @Expose('org.eclipse.jetty.servlet.FilterMapping')
-  addFilterMapping(mapping: FilterMapping): void { this._filterMappings.push(mapping); this.updateMappings(); }
+  addFilterMapping(mapping: FilterMapping): void {
+    this._filterMappings.push(mapping);
+    this.updateMappings();
+  }
   @Expose('org.eclipse.jetty.servlet.FilterMapping')
-  prependFilterMapping(mapping: FilterMapping): void { this._filterMappings.unshift(mapping); this.updateMappings(); }
+  prependFilterMapping(mapping: FilterMapping): void {
+    this._filterMappings.unshift(mapping);
+    this.updateMappings();
+  }
 
   /** Adds a servlet (holder, constructor, instance or class name) mapped to `pathSpec`; returns its holder. */
   @Expose('String', 'String')
@@ -140,8 +185,11 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
 
   /** Adds a filter mapped to `pathSpec` for the given dispatcher types (REQUEST by default); returns its holder. */
   @Expose('String', 'String', 'int')
-  addFilterWithMapping(filter: FilterHolder | Function | object | string, pathSpec: string,
-    dispatches?: number | Iterable<DispatcherType | string> | null): FilterHolder {
+  addFilterWithMapping(
+    filter: FilterHolder | Function | object | string,
+    pathSpec: string,
+    dispatches?: number | Iterable<DispatcherType | string> | null,
+  ): FilterHolder {
     const holder = filter instanceof FilterHolder ? filter : new FilterHolder(filter);
     this.addFilter(holder);
     const m = new FilterMapping();
@@ -153,8 +201,12 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     return holder;
   }
 
-  @Expose('String') getServlet(name: string): ServletHolder | null { return this._servlets.find((h) => h.getName() === name) ?? null; }
-  @Expose('String') getFilter(name: string): FilterHolder | null { return this._filters.find((h) => h.getName() === name) ?? null; }
+  @Expose('String') getServlet(name: string): ServletHolder | null {
+    return this._servlets.find((h) => h.getName() === name) ?? null;
+  }
+  @Expose('String') getFilter(name: string): FilterHolder | null {
+    return this._filters.find((h) => h.getName() === name) ?? null;
+  }
   /** The mapping of exactly this path spec, if any. */
   @Expose('String') getServletMapping(pathSpec: string): ServletMapping | null {
     return [...this._servletMappings].reverse().find((m) => m.getPathSpecs().includes(pathSpec)) ?? null;
@@ -215,7 +267,10 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
    */
   async initialize(): Promise<void> {
     if (this._initialized) return;
-    for (const f of this._filters) { await f.start(); await f.initialize(); }
+    for (const f of this._filters) {
+      await f.start();
+      await f.initialize();
+    }
     for (const s of this._servlets) await s.start();
     const onStartup = this._servlets
       .map((s, i) => ({ s, i }))
@@ -232,12 +287,26 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     this._initialized = true;
   }
 
-  private getServletContextOrNull(): ServletContext | null { return this._servletContext; }
+  private getServletContextOrNull(): ServletContext | null {
+    return this._servletContext;
+  }
 
   protected override async doStop(): Promise<void> {
     const errors: unknown[] = [];
-    for (const s of [...this._servlets].reverse()) { try { await s.stop(); } catch (err) { errors.push(err); } }
-    for (const f of [...this._filters].reverse()) { try { await f.stop(); } catch (err) { errors.push(err); } }
+    for (const s of [...this._servlets].reverse()) {
+      try {
+        await s.stop();
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+    for (const f of [...this._filters].reverse()) {
+      try {
+        await f.stop();
+      } catch (err) {
+        errors.push(err);
+      }
+    }
     this._initialized = false;
     // drop the 404 servlet added at start so that a restart computes it again
     const d = this._servlets.find((s) => s.getHeldClass() === Default404Servlet);
@@ -247,7 +316,11 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
       this.removeBean(d);
       this.updateMappings();
     }
-    try { await super.doStop(); } catch (err) { errors.push(err); }
+    try {
+      await super.doStop();
+    } catch (err) {
+      errors.push(err);
+    }
     if (errors.length > 0) throw errors[0];
   }
 
@@ -309,15 +382,24 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
    * servletPath/pathInfo set on the request) or the servlet named `servletName`, behind the filters
    * mapped for `type`. An unmapped path gives 404.
    */
-  async dispatch(type: DispatcherType, pathInContext: string | null, servletName: string | null,
-    baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  async dispatch(
+    type: DispatcherType,
+    pathInContext: string | null,
+    servletName: string | null,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+  ): Promise<void> {
     let holder: ServletHolder | undefined;
     if (servletName !== null) {
       holder = this._byName.get(servletName);
       if (!holder) throw new ServletException(`Cannot dispatch to servlet '${servletName}': no servlet of that name`);
     } else if (pathInContext !== null) {
       const m = this.getMappedServlet(pathInContext);
-      if (!m) { response.sendError(404); return; }
+      if (!m) {
+        response.sendError(404);
+        return;
+      }
       holder = m.holder;
       if (type !== 'INCLUDE') {
         baseRequest.setServletPath(m.servletPath);

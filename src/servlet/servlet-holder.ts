@@ -18,9 +18,19 @@ import type { ServletConfig } from '../servlet-api/servlet-config';
  * with `name`, `className`, `initOrder`, `initParameter`s, `enabled`.
  */
 @JettyClass('org.eclipse.jetty.servlet.ServletHolder', {
-  ctors: [[], [{ name: 'servlet', type: 'java.lang.Class' }], [{ name: 'servlet', type: 'javax.servlet.Servlet' }],
-    [{ name: 'name', type: 'String' }, { name: 'servlet', type: 'java.lang.Class' }],
-    [{ name: 'name', type: 'String' }, { name: 'servlet', type: 'javax.servlet.Servlet' }]],
+  ctors: [
+    [],
+    [{ name: 'servlet', type: 'java.lang.Class' }],
+    [{ name: 'servlet', type: 'javax.servlet.Servlet' }],
+    [
+      { name: 'name', type: 'String' },
+      { name: 'servlet', type: 'java.lang.Class' },
+    ],
+    [
+      { name: 'name', type: 'String' },
+      { name: 'servlet', type: 'javax.servlet.Servlet' },
+    ],
+  ],
 })
 export class ServletHolder extends Holder<Servlet> {
   private _initOrder = -1;
@@ -41,19 +51,37 @@ export class ServletHolder extends Holder<Servlet> {
     }
   }
 
-  @Expose('int') setInitOrder(order: number): void { this._initOrder = order; }
-  @Expose() getInitOrder(): number { return this._initOrder; }
-  @Expose('boolean') setEnabled(b: boolean): void { this._enabled = b; }
-  @Expose() isEnabled(): boolean { return this._enabled; }
-  @Expose('javax.servlet.Servlet') setServlet(servlet: Servlet): void { this.setInstance(servlet); }
+  @Expose('int') setInitOrder(order: number): void {
+    this._initOrder = order;
+  }
+  @Expose() getInitOrder(): number {
+    return this._initOrder;
+  }
+  @Expose('boolean') setEnabled(b: boolean): void {
+    this._enabled = b;
+  }
+  @Expose() isEnabled(): boolean {
+    return this._enabled;
+  }
+  @Expose('javax.servlet.Servlet') setServlet(servlet: Servlet): void {
+    this.setInstance(servlet);
+  }
   /** The servlet, initialising it first if needed. */
-  async getServlet(): Promise<Servlet> { return this.ensureInitialized(); }
-  isInitialized(): boolean { return this._initialized; }
+  async getServlet(): Promise<Servlet> {
+    return this.ensureInitialized();
+  }
+  isInitialized(): boolean {
+    return this._initialized;
+  }
   /** Why the servlet is unavailable (its init failed), if it is. */
-  getUnavailableCause(): unknown { return this._unavailable; }
+  getUnavailableCause(): unknown {
+    return this._unavailable;
+  }
 
   /** The ServletConfig handed to init(). */
-  getServletConfig(): ServletConfig { return this.config('getServletName') as unknown as ServletConfig; }
+  getServletConfig(): ServletConfig {
+    return this.config('getServletName') as unknown as ServletConfig;
+  }
 
   protected override async doStart(): Promise<void> {
     this._unavailable = null;
@@ -63,7 +91,9 @@ export class ServletHolder extends Holder<Servlet> {
   }
 
   /** Initialises now (load-on-startup); called by the ServletHandler in initOrder order. */
-  async initialize(): Promise<void> { await this.ensureInitialized(); }
+  async initialize(): Promise<void> {
+    await this.ensureInitialized();
+  }
 
   private ensureInitialized(): Promise<Servlet> {
     if (this._initialized && this._servlet) return Promise.resolve(this._servlet);
@@ -81,7 +111,8 @@ export class ServletHolder extends Holder<Servlet> {
           return servlet;
         } catch (err) {
           this._unavailable = err;
-          throw err instanceof ServletException ? err
+          throw err instanceof ServletException
+            ? err
             : new ServletException(`Cannot initialize servlet '${this._name}': ${(err as Error)?.message ?? String(err)}`, { cause: err });
         } finally {
           this._initPromise = null;
@@ -95,7 +126,11 @@ export class ServletHolder extends Holder<Servlet> {
   handle(request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const ready = this._initialized ? this._servlet : null;
     if (ready) {
-      try { return Promise.resolve(ready.service(request, response)); } catch (err) { return Promise.reject(err); }
+      try {
+        return Promise.resolve(ready.service(request, response));
+      } catch (err) {
+        return Promise.reject(err);
+      }
     }
     return this.ensureInitialized().then((servlet) => servlet.service(request, response));
   }
@@ -105,8 +140,12 @@ export class ServletHolder extends Holder<Servlet> {
     this._servlet = null;
     this._initialized = false;
     if (s && typeof s.destroy === 'function') await s.destroy();
-    if (s === this._instance) { /* keep the user-supplied instance for a restart */ }
+    if (s === this._instance) {
+      /* keep the user-supplied instance for a restart */
+    }
   }
 
-  dumpSelf(): string { return `${this._name}@${this.getClassName() ?? '?'}==${this._initOrder},jsp=null,order=${this._initOrder},inst=${this._initialized},async=${this._asyncSupported}`; }
+  dumpSelf(): string {
+    return `${this._name}@${this.getClassName() ?? '?'}==${this._initOrder},jsp=null,order=${this._initOrder},inst=${this._initialized},async=${this._asyncSupported}`;
+  }
 }

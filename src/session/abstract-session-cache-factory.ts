@@ -14,7 +14,8 @@ import type { AbstractSessionCache } from './abstract-session-cache';
  * (EVICT_ON_SESSION_EXIT); the module XML passes -1.
  */
 @JettyClass('org.eclipse.jetty.server.session.AbstractSessionCacheFactory', {
-  implements: ['org.eclipse.jetty.server.session.SessionCacheFactory'], abstract: true,
+  implements: ['org.eclipse.jetty.server.session.SessionCacheFactory'],
+  abstract: true,
 })
 export abstract class AbstractSessionCacheFactory implements SessionCacheFactory {
   protected _evictionPolicy = 0;
@@ -37,16 +38,40 @@ export abstract class AbstractSessionCacheFactory implements SessionCacheFactory
     return cache;
   }
 
-  @Expose() getEvictionPolicy(): number { return this._evictionPolicy; }
-  @Expose('int') setEvictionPolicy(p: number): void { this._evictionPolicy = p; }
-  @Expose() isSaveOnInactiveEvict(): boolean { return this._saveOnInactiveEvict; }
-  @Expose('boolean') setSaveOnInactiveEvict(b: boolean): void { this._saveOnInactiveEvict = b; }
-  @Expose() isSaveOnCreate(): boolean { return this._saveOnCreate; }
-  @Expose('boolean') setSaveOnCreate(b: boolean): void { this._saveOnCreate = b; }
-  @Expose() isRemoveUnloadableSessions(): boolean { return this._removeUnloadableSessions; }
-  @Expose('boolean') setRemoveUnloadableSessions(b: boolean): void { this._removeUnloadableSessions = b; }
-  @Expose() isFlushOnResponseCommit(): boolean { return this._flushOnResponseCommit; }
-  @Expose('boolean') setFlushOnResponseCommit(b: boolean): void { this._flushOnResponseCommit = b; }
-  @Expose() isInvalidateOnShutdown(): boolean { return this._invalidateOnShutdown; }
-  @Expose('boolean') setInvalidateOnShutdown(b: boolean): void { this._invalidateOnShutdown = b; }
+  @Expose() getEvictionPolicy(): number {
+    return this._evictionPolicy;
+  }
+  @Expose('int') setEvictionPolicy(p: number): void {
+    this._evictionPolicy = p;
+  }
+  @Expose() isSaveOnInactiveEvict(): boolean {
+    return this._saveOnInactiveEvict;
+  }
+  @Expose('boolean') setSaveOnInactiveEvict(b: boolean): void {
+    this._saveOnInactiveEvict = b;
+  }
+  @Expose() isSaveOnCreate(): boolean {
+    return this._saveOnCreate;
+  }
+  @Expose('boolean') setSaveOnCreate(b: boolean): void {
+    this._saveOnCreate = b;
+  }
+  @Expose() isRemoveUnloadableSessions(): boolean {
+    return this._removeUnloadableSessions;
+  }
+  @Expose('boolean') setRemoveUnloadableSessions(b: boolean): void {
+    this._removeUnloadableSessions = b;
+  }
+  @Expose() isFlushOnResponseCommit(): boolean {
+    return this._flushOnResponseCommit;
+  }
+  @Expose('boolean') setFlushOnResponseCommit(b: boolean): void {
+    this._flushOnResponseCommit = b;
+  }
+  @Expose() isInvalidateOnShutdown(): boolean {
+    return this._invalidateOnShutdown;
+  }
+  @Expose('boolean') setInvalidateOnShutdown(b: boolean): void {
+    this._invalidateOnShutdown = b;
+  }
 }

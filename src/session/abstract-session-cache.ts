@@ -23,7 +23,8 @@ import { SESSION_LOG } from './session-log';
  * `sessionDataStore`. Subclasses supply the map operations `doGet`, `doPutIfAbsent`, `doDelete`.
  */
 @JettyClass('org.eclipse.jetty.server.session.AbstractSessionCache', {
-  implements: ['org.eclipse.jetty.server.session.SessionCache'], abstract: true,
+  implements: ['org.eclipse.jetty.server.session.SessionCache'],
+  abstract: true,
 })
 export abstract class AbstractSessionCache extends ContainerLifeCycle implements SessionCache {
   static readonly NEVER_EVICT = -1;
@@ -39,7 +40,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   protected _flushOnResponseCommit = false;
   protected _invalidateOnShutdown = false;
 
-  constructor(protected readonly _handler: SessionOwner) { super(); }
+  constructor(protected readonly _handler: SessionOwner) {
+    super();
+  }
 
   /** The cached session, or undefined. */
   protected abstract doGet(id: string): Session | undefined;
@@ -59,9 +62,13 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   /** Wraps loaded data (non-new). */
-  protected newSessionFromData(data: SessionData): Session { return new Session(this._handler, data, false); }
+  protected newSessionFromData(data: SessionData): Session {
+    return new Session(this._handler, data, false);
+  }
 
-  getSessionHandler(): SessionOwner { return this._handler; }
+  getSessionHandler(): SessionOwner {
+    return this._handler;
+  }
 
   async initialize(context: SessionContext): Promise<void> {
     if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionContext: context set after SessionCache started');
@@ -79,7 +86,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     await super.doStop();
   }
 
-  @Expose() getSessionDataStore(): SessionDataStore | null { return this._sessionDataStore; }
+  @Expose() getSessionDataStore(): SessionDataStore | null {
+    return this._sessionDataStore;
+  }
   @Expose('org.eclipse.jetty.server.session.SessionDataStore')
   setSessionDataStore(store: SessionDataStore): void {
     if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionDataStore: the SessionCache is running');
@@ -87,18 +96,42 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     this._sessionDataStore = store;
   }
 
-  @Expose() getEvictionPolicy(): number { return this._evictionPolicy; }
-  @Expose('int') setEvictionPolicy(policy: number): void { this._evictionPolicy = policy; }
-  @Expose() isSaveOnCreate(): boolean { return this._saveOnCreate; }
-  @Expose('boolean') setSaveOnCreate(b: boolean): void { this._saveOnCreate = b; }
-  @Expose() isSaveOnInactiveEviction(): boolean { return this._saveOnInactiveEviction; }
-  @Expose('boolean') setSaveOnInactiveEviction(b: boolean): void { this._saveOnInactiveEviction = b; }
-  @Expose() isRemoveUnloadableSessions(): boolean { return this._removeUnloadableSessions; }
-  @Expose('boolean') setRemoveUnloadableSessions(b: boolean): void { this._removeUnloadableSessions = b; }
-  @Expose() isFlushOnResponseCommit(): boolean { return this._flushOnResponseCommit; }
-  @Expose('boolean') setFlushOnResponseCommit(b: boolean): void { this._flushOnResponseCommit = b; }
-  @Expose() isInvalidateOnShutdown(): boolean { return this._invalidateOnShutdown; }
-  @Expose('boolean') setInvalidateOnShutdown(b: boolean): void { this._invalidateOnShutdown = b; }
+  @Expose() getEvictionPolicy(): number {
+    return this._evictionPolicy;
+  }
+  @Expose('int') setEvictionPolicy(policy: number): void {
+    this._evictionPolicy = policy;
+  }
+  @Expose() isSaveOnCreate(): boolean {
+    return this._saveOnCreate;
+  }
+  @Expose('boolean') setSaveOnCreate(b: boolean): void {
+    this._saveOnCreate = b;
+  }
+  @Expose() isSaveOnInactiveEviction(): boolean {
+    return this._saveOnInactiveEviction;
+  }
+  @Expose('boolean') setSaveOnInactiveEviction(b: boolean): void {
+    this._saveOnInactiveEviction = b;
+  }
+  @Expose() isRemoveUnloadableSessions(): boolean {
+    return this._removeUnloadableSessions;
+  }
+  @Expose('boolean') setRemoveUnloadableSessions(b: boolean): void {
+    this._removeUnloadableSessions = b;
+  }
+  @Expose() isFlushOnResponseCommit(): boolean {
+    return this._flushOnResponseCommit;
+  }
+  @Expose('boolean') setFlushOnResponseCommit(b: boolean): void {
+    this._flushOnResponseCommit = b;
+  }
+  @Expose() isInvalidateOnShutdown(): boolean {
+    return this._invalidateOnShutdown;
+  }
+  @Expose('boolean') setInvalidateOnShutdown(b: boolean): void {
+    this._invalidateOnShutdown = b;
+  }
 
   private store(): SessionDataStore {
     if (!this._sessionDataStore) throw new IllegalStateError(`Cannot use ${this.constructor.name}: no SessionDataStore`);
@@ -113,7 +146,11 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
       data = await this.store().load(id);
     } catch (err) {
       if (err instanceof UnreadableSessionDataError && this._removeUnloadableSessions) {
-        try { await this.store().delete(id); } catch { /* reported by the rethrow below */ }
+        try {
+          await this.store().delete(id);
+        } catch {
+          /* reported by the rethrow below */
+        }
       }
       throw err;
     }
@@ -129,9 +166,11 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     data.setLastNode(this._context?.getWorkerName() ?? '');
     const session = new Session(this._handler, data, true);
     if (this._saveOnCreate) {
-      void session.enqueue(() => this.store().store(id, data)).catch((err) => {
-        SESSION_LOG.warn(`Cannot save new session '${id}' on create: ${(err as Error).message}`, err);
-      });
+      void session
+        .enqueue(() => this.store().store(id, data))
+        .catch((err) => {
+          SESSION_LOG.warn(`Cannot save new session '${id}' on create: ${(err as Error).message}`, err);
+        });
     }
     return session;
   }
@@ -170,7 +209,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   /** The cached Session for `id` without counting a request on it, or null. */
-  peek(id: string): Session | null { return this.doGet(id) ?? null; }
+  peek(id: string): Session | null {
+    return this.doGet(id) ?? null;
+  }
 
   /** With a string: is a Session with this id in the cache? (Otherwise ContainerLifeCycle's bean check.) */
   override contains(id: unknown): boolean {
@@ -234,10 +275,13 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
         this.afterRelease(session, passivating);
         return DONE;
       }
-      return writing.then(() => this.afterRelease(session, passivating), (err: unknown) => {
-        this.afterRelease(session, passivating, false);
-        throw err;
-      });
+      return writing.then(
+        () => this.afterRelease(session, passivating),
+        (err: unknown) => {
+          this.afterRelease(session, passivating, false);
+          throw err;
+        },
+      );
     } catch (err) {
       return Promise.reject(err);
     }
@@ -263,8 +307,12 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
    * store, and that request's write would then overwrite the queued one: a lost update on one node.
    */
   private afterRelease(session: Session, passivating: boolean, written = true): void {
-    if (written && this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT && session.getRequests() === 0
-      && !session.hasStoreWorkQueued()) {
+    if (
+      written &&
+      this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT &&
+      session.getRequests() === 0 &&
+      !session.hasStoreWorkQueued()
+    ) {
       this.evict(session);
     } else {
       if (session.isResident() && session.isValid() && !this.doGet(session.getId())) this.doPutIfAbsent(session.getId(), session);
@@ -299,7 +347,8 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     let session: Session | null = this.doGet(id) ?? null;
     if (!session) session = await this.doComputeIfAbsent(id, (i) => this.loadSession(i));
     const run = () => this.store().delete(id);
-    if (session) await session.enqueue(run); else await run();
+    if (session) await session.enqueue(run);
+    else await run();
     if (session) session.setResident(false);
     return this.doDelete(id);
   }
@@ -379,7 +428,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
       if (all.length === 0) break;
       for (const session of all) {
         if (this._invalidateOnShutdown) {
-          try { if (session.isValid()) session.invalidate(); } catch (err) {
+          try {
+            if (session.isValid()) session.invalidate();
+          } catch (err) {
             SESSION_LOG.warn(`Cannot invalidate session '${session.getId()}' at shutdown: ${(err as Error).message}`, err);
           }
           await session.settled();

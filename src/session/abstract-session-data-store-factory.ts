@@ -13,7 +13,8 @@ import { AbstractLifeCycle } from '../util/component/abstract-life-cycle';
  * a bean can hold what its stores share while the server runs (FileSessionDataStoreFactory: its folder).
  */
 @JettyClass('org.eclipse.jetty.server.session.AbstractSessionDataStoreFactory', {
-  implements: ['org.eclipse.jetty.server.session.SessionDataStoreFactory'], abstract: true,
+  implements: ['org.eclipse.jetty.server.session.SessionDataStoreFactory'],
+  abstract: true,
 })
 export abstract class AbstractSessionDataStoreFactory extends AbstractLifeCycle implements SessionDataStoreFactory {
   protected _gracePeriodSec = 0;
@@ -21,8 +22,16 @@ export abstract class AbstractSessionDataStoreFactory extends AbstractLifeCycle 
 
   abstract getSessionDataStore(handler: unknown): SessionDataStore;
 
-  @Expose('int') setGracePeriodSec(sec: number): void { this._gracePeriodSec = sec; }
-  @Expose() getGracePeriodSec(): number { return this._gracePeriodSec; }
-  @Expose('int') setSavePeriodSec(sec: number): void { this._savePeriodSec = sec; }
-  @Expose() getSavePeriodSec(): number { return this._savePeriodSec; }
+  @Expose('int') setGracePeriodSec(sec: number): void {
+    this._gracePeriodSec = sec;
+  }
+  @Expose() getGracePeriodSec(): number {
+    return this._gracePeriodSec;
+  }
+  @Expose('int') setSavePeriodSec(sec: number): void {
+    this._savePeriodSec = sec;
+  }
+  @Expose() getSavePeriodSec(): number {
+    return this._savePeriodSec;
+  }
 }

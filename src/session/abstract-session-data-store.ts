@@ -12,7 +12,12 @@ import type { SessionDataStore } from './session-data-store';
 import { DONE } from './done';
 import { SESSION_LOG } from './session-log';
 import {
-  sessionStoreDeleteChannel, sessionStoreGetExpiredChannel, sessionStoreLoadChannel, sessionStoreStoreChannel, startTimeFor, storeMessage,
+  sessionStoreDeleteChannel,
+  sessionStoreGetExpiredChannel,
+  sessionStoreLoadChannel,
+  sessionStoreStoreChannel,
+  startTimeFor,
+  storeMessage,
   traceStoreOperation,
 } from './session-store-events';
 
@@ -48,11 +53,14 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   abstract isPassivating(): boolean;
 
   async initialize(context: SessionContext): Promise<void> {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionContext: context set after SessionDataStore started');
+    if (this.isStarted() || this.isStarting())
+      throw new IllegalStateError('Cannot set the SessionContext: context set after SessionDataStore started');
     this._context = context;
   }
 
-  getSessionContext(): SessionContext | null { return this._context; }
+  getSessionContext(): SessionContext | null {
+    return this._context;
+  }
 
   protected override async doStart(): Promise<void> {
     if (!this._context) throw new IllegalStateError(`Cannot start ${this.constructor.name}: No SessionContext`);
@@ -69,7 +77,9 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     if (!this.isStarted()) throw this.notStarted();
   }
 
-  private notStarted(): IllegalStateError { return new IllegalStateError(`Cannot use ${this.constructor.name}: Not started`); }
+  private notStarted(): IllegalStateError {
+    return new IllegalStateError(`Cannot use ${this.constructor.name}: Not started`);
+  }
 
   protected requireContext(): SessionContext {
     if (!this._context) throw new IllegalStateError(`Cannot use ${this.constructor.name}: No SessionContext`);
@@ -80,7 +90,13 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   async load(id: string): Promise<SessionData | null> {
     this.checkStarted();
     if (!sessionStoreLoadChannel.hasSubscribers) return this.doLoad(id);
-    return traceStoreOperation(sessionStoreLoadChannel, this, this._context, () => this.doLoad(id), (data) => ({ id, found: Boolean(data) }));
+    return traceStoreOperation(
+      sessionStoreLoadChannel,
+      this,
+      this._context,
+      () => this.doLoad(id),
+      (data) => ({ id, found: Boolean(data) }),
+    );
   }
 
   /**
@@ -97,7 +113,15 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     const savePeriodMs = this._savePeriodSec <= 0 ? 0 : this._savePeriodSec * 1000;
     const now = Date.now();
     if (SESSION_LOG.isDebugEnabled()) {
-      SESSION_LOG.debug('Store: id={}, mdirty={}, dirty={}, lsave={}, period={}, elapsed={}', id, data.isMetaDataDirty(), data.isDirty(), lastSave, savePeriodMs, now - lastSave);
+      SESSION_LOG.debug(
+        'Store: id={}, mdirty={}, dirty={}, lsave={}, period={}, elapsed={}',
+        id,
+        data.isMetaDataDirty(),
+        data.isDirty(),
+        lastSave,
+        savePeriodMs,
+        now - lastSave,
+      );
     }
     const wasDirty = data.isDirty();
     if (!(wasDirty || lastSave <= 0 || (data.isMetaDataDirty() && now - lastSave >= savePeriodMs))) return DONE;
@@ -118,21 +142,30 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
       if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
       return DONE;
     }
-    return writing.then(() => {
-      if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
-    }, (err: unknown) => {
-      data.setLastSaved(lastSave);
-      restoreDirty(data, wasDirty, wasMetaDataDirty);
-      if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started, err), id });
-      throw err;
-    });
+    return writing.then(
+      () => {
+        if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started), id });
+      },
+      (err: unknown) => {
+        data.setLastSaved(lastSave);
+        restoreDirty(data, wasDirty, wasMetaDataDirty);
+        if (started >= 0) sessionStoreStoreChannel.publish({ ...storeMessage(this, this._context, started, err), id });
+        throw err;
+      },
+    );
   }
 
   /** Deletes through doDelete; publishes `pier.session.store.delete` when it has subscribers. */
   async delete(id: string): Promise<boolean> {
     this.checkStarted();
     if (!sessionStoreDeleteChannel.hasSubscribers) return this.doDelete(id);
-    return traceStoreOperation(sessionStoreDeleteChannel, this, this._context, () => this.doDelete(id), (deleted) => ({ id, deleted: deleted === true }));
+    return traceStoreOperation(
+      sessionStoreDeleteChannel,
+      this,
+      this._context,
+      () => this.doDelete(id),
+      (deleted) => ({ id, deleted: deleted === true }),
+    );
   }
 
   /**
@@ -180,8 +213,13 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   async getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
     this.checkStarted();
     if (!sessionStoreGetExpiredChannel.hasSubscribers) return this.searchExpired(candidates);
-    return traceStoreOperation(sessionStoreGetExpiredChannel, this, this._context, () => this.searchExpired(candidates),
-      (expired) => ({ candidates: candidates.size, expired: expired?.size ?? 0 }));
+    return traceStoreOperation(
+      sessionStoreGetExpiredChannel,
+      this,
+      this._context,
+      () => this.searchExpired(candidates),
+      (expired) => ({ candidates: candidates.size, expired: expired?.size ?? 0 }),
+    );
   }
 
   private async searchExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
@@ -207,12 +245,24 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     return new SessionData(id, ctx.getCanonicalContextPath(), ctx.getVhost(), created, accessed, lastAccessed, maxInactiveMs);
   }
 
-  @Expose('int') setGracePeriodSec(sec: number): void { this._gracePeriodSec = sec; }
-  @Expose() getGracePeriodSec(): number { return this._gracePeriodSec; }
-  @Expose('int') setSavePeriodSec(sec: number): void { this._savePeriodSec = sec; }
-  @Expose() getSavePeriodSec(): number { return this._savePeriodSec; }
-  @Expose() getLastExpiryCheckTime(): number { return this._lastExpiryCheckTime; }
-  @Expose() getLastOrphanSweepTime(): number { return this._lastOrphanSweepTime; }
+  @Expose('int') setGracePeriodSec(sec: number): void {
+    this._gracePeriodSec = sec;
+  }
+  @Expose() getGracePeriodSec(): number {
+    return this._gracePeriodSec;
+  }
+  @Expose('int') setSavePeriodSec(sec: number): void {
+    this._savePeriodSec = sec;
+  }
+  @Expose() getSavePeriodSec(): number {
+    return this._savePeriodSec;
+  }
+  @Expose() getLastExpiryCheckTime(): number {
+    return this._lastExpiryCheckTime;
+  }
+  @Expose() getLastOrphanSweepTime(): number {
+    return this._lastOrphanSweepTime;
+  }
 
   override dumpSelf(): string {
     return `${super.dumpSelf()}[passivating=${this.isPassivating()},graceSec=${this._gracePeriodSec},saveSec=${this._savePeriodSec}]`;

@@ -22,13 +22,23 @@ export class CachingSessionDataStoreFactory extends AbstractSessionDataStoreFact
   private _startedStoreFactory = false;
 
   @Expose('org.eclipse.jetty.server.session.SessionDataStoreFactory')
-  setSessionStoreFactory(f: SessionDataStoreFactory): void { this._storeFactory = f; }
-  @Expose() getSessionStoreFactory(): SessionDataStoreFactory | null { return this._storeFactory; }
+  setSessionStoreFactory(f: SessionDataStoreFactory): void {
+    this._storeFactory = f;
+  }
+  @Expose() getSessionStoreFactory(): SessionDataStoreFactory | null {
+    return this._storeFactory;
+  }
   @Expose('org.eclipse.jetty.server.session.SessionDataMapFactory')
-  setSessionDataMapFactory(f: SessionDataMapFactory): void { this._mapFactory = f; }
-  @Expose() getSessionDataMapFactory(): SessionDataMapFactory | null { return this._mapFactory; }
+  setSessionDataMapFactory(f: SessionDataMapFactory): void {
+    this._mapFactory = f;
+  }
+  @Expose() getSessionDataMapFactory(): SessionDataMapFactory | null {
+    return this._mapFactory;
+  }
   /** Jetty 9.4's name for the map factory getter. */
-  @Expose() getMapFactory(): SessionDataMapFactory | null { return this._mapFactory; }
+  @Expose() getMapFactory(): SessionDataMapFactory | null {
+    return this._mapFactory;
+  }
 
   /**
    * Starts the delegate factory with this one: session-caching-store.xml removes it from the Server's

@@ -22,24 +22,37 @@ import { SESSION_LOG } from './session-log';
  */
 @JettyClass('org.eclipse.jetty.server.session.CachingSessionDataStore', {
   implements: ['org.eclipse.jetty.server.session.SessionDataStore'],
-  ctors: [[{ name: 'cache', type: 'org.eclipse.jetty.server.session.SessionDataMap' },
-    { name: 'store', type: 'org.eclipse.jetty.server.session.SessionDataStore' }]],
+  ctors: [
+    [
+      { name: 'cache', type: 'org.eclipse.jetty.server.session.SessionDataMap' },
+      { name: 'store', type: 'org.eclipse.jetty.server.session.SessionDataStore' },
+    ],
+  ],
 })
 export class CachingSessionDataStore extends ContainerLifeCycle implements SessionDataStore {
   private _context: SessionContext | null = null;
   private readonly _guard: SessionDataCacheGuard;
 
-  constructor(private readonly _cache: SessionDataMap, private readonly _store: SessionDataStore) {
+  constructor(
+    private readonly _cache: SessionDataMap,
+    private readonly _store: SessionDataStore,
+  ) {
     super();
     this._guard = new SessionDataCacheGuard(_cache, () => this.describe());
     this.addBean(_store, true);
     this.addBean(_cache, true);
   }
 
-  @Expose() getSessionDataStore(): SessionDataStore { return this._store; }
-  @Expose() getSessionDataMap(): SessionDataMap { return this._cache; }
+  @Expose() getSessionDataStore(): SessionDataStore {
+    return this._store;
+  }
+  @Expose() getSessionDataMap(): SessionDataMap {
+    return this._cache;
+  }
   /** Pier: false while the cache is away (a failure less than a retry period ago, or stale ids not yet removed). */
-  isCacheAvailable(): boolean { return this._guard.isUp(); }
+  isCacheAvailable(): boolean {
+    return this._guard.isUp();
+  }
 
   async initialize(context: SessionContext): Promise<void> {
     this._context = context;
@@ -74,7 +87,10 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
       return;
     }
     this._guard.succeeded();
-    SESSION_LOG.warn(`Cannot read session '${id}' from the session data cache of ${this.describe()}: ${(err.cause as Error)?.message ?? err.message}; the store answers and the entry is removed`, err);
+    SESSION_LOG.warn(
+      `Cannot read session '${id}' from the session data cache of ${this.describe()}: ${(err.cause as Error)?.message ?? err.message}; the store answers and the entry is removed`,
+      err,
+    );
     this._cache.delete(id).catch((e: unknown) => this._guard.failed('delete', id, e, id));
   }
 
@@ -140,8 +156,12 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
     return this._store.exists(id);
   }
 
-  getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> { return this._store.getExpired(candidates); }
-  isPassivating(): boolean { return this._store.isPassivating(); }
+  getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
+    return this._store.getExpired(candidates);
+  }
+  isPassivating(): boolean {
+    return this._store.isPassivating();
+  }
   newSessionData(id: string, created: number, accessed: number, lastAccessed: number, maxInactiveMs: number): SessionData {
     return this._store.newSessionData(id, created, accessed, lastAccessed, maxInactiveMs);
   }

@@ -47,10 +47,7 @@ declareOptionalBackend({
 // (etc/sessions/session-data-cache/xmemcached.xml names the factory).
 declareOptionalBackend({
   title: 'the memcached session data cache',
-  classes: [
-    'org.eclipse.jetty.memcached.session.MemcachedSessionDataMap',
-    'org.eclipse.jetty.memcached.session.MemcachedSessionDataMapFactory',
-  ],
+  classes: ['org.eclipse.jetty.memcached.session.MemcachedSessionDataMap', 'org.eclipse.jetty.memcached.session.MemcachedSessionDataMapFactory'],
   packages: ['memjs'],
   load: () => require('./stores/memcached/classes'),
 });

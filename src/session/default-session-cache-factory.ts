@@ -12,5 +12,7 @@ import type { SessionOwner } from './session';
 /** Jetty's DefaultSessionCacheFactory (module session-cache-hash, `jetty.session.*` properties). */
 @JettyClass('org.eclipse.jetty.server.session.DefaultSessionCacheFactory')
 export class DefaultSessionCacheFactory extends AbstractSessionCacheFactory {
-  protected newSessionCache(handler: SessionOwner): AbstractSessionCache { return new DefaultSessionCache(handler); }
+  protected newSessionCache(handler: SessionOwner): AbstractSessionCache {
+    return new DefaultSessionCache(handler);
+  }
 }

@@ -21,9 +21,13 @@ export class DefaultSessionCache extends AbstractSessionCache {
   private _maxSessions = 0;
   private _totalSessions = 0;
 
-  constructor(handler: SessionOwner) { super(handler); }
+  constructor(handler: SessionOwner) {
+    super(handler);
+  }
 
-  protected doGet(id: string): Session | undefined { return this._sessions.get(id); }
+  protected doGet(id: string): Session | undefined {
+    return this._sessions.get(id);
+  }
 
   protected doPutIfAbsent(id: string, session: Session): Session | undefined {
     const existing = this._sessions.get(id);
@@ -41,7 +45,9 @@ export class DefaultSessionCache extends AbstractSessionCache {
     return s;
   }
 
-  protected doGetAll(): Session[] { return [...this._sessions.values()]; }
+  protected doGetAll(): Session[] {
+    return [...this._sessions.values()];
+  }
 
   protected override async doComputeIfAbsent(id: string, loader: (id: string) => Promise<Session | null>): Promise<Session | null> {
     const cached = this._sessions.get(id);
@@ -63,8 +69,17 @@ export class DefaultSessionCache extends AbstractSessionCache {
   }
 
   /** Sessions in memory now. */
-  @Expose() getSessionsCurrent(): number { return this._sessions.size; }
-  @Expose() getSessionsMax(): number { return this._maxSessions; }
-  @Expose() getSessionsTotal(): number { return this._totalSessions; }
-  @Expose() resetStats(): void { this._maxSessions = this._sessions.size; this._totalSessions = 0; }
+  @Expose() getSessionsCurrent(): number {
+    return this._sessions.size;
+  }
+  @Expose() getSessionsMax(): number {
+    return this._maxSessions;
+  }
+  @Expose() getSessionsTotal(): number {
+    return this._totalSessions;
+  }
+  @Expose() resetStats(): void {
+    this._maxSessions = this._sessions.size;
+    this._totalSessions = 0;
+  }
 }

@@ -25,8 +25,14 @@ let counter = 0;
  */
 @JettyClass('org.eclipse.jetty.server.session.DefaultSessionIdManager', {
   implements: ['org.eclipse.jetty.server.SessionIdManager'],
-  ctors: [[], [{ name: 'server', type: 'org.eclipse.jetty.server.Server' }],
-    [{ name: 'server', type: 'org.eclipse.jetty.server.Server' }, { name: 'random', type: 'Object' }]],
+  ctors: [
+    [],
+    [{ name: 'server', type: 'org.eclipse.jetty.server.Server' }],
+    [
+      { name: 'server', type: 'org.eclipse.jetty.server.Server' },
+      { name: 'random', type: 'Object' },
+    ],
+  ],
 })
 export class DefaultSessionIdManager extends ContainerLifeCycle implements SessionIdManager {
   private _server: unknown;
@@ -45,8 +51,12 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     this._workerName = `node${env && env.length > 0 ? env : '0'}`;
   }
 
-  @Expose('org.eclipse.jetty.server.Server') setServer(server: unknown): void { this._server = server; }
-  @Expose() getServer(): unknown { return this._server; }
+  @Expose('org.eclipse.jetty.server.Server') setServer(server: unknown): void {
+    this._server = server;
+  }
+  @Expose() getServer(): unknown {
+    return this._server;
+  }
 
   @Expose('String')
   setWorkerName(name: string | null): void {
@@ -55,10 +65,16 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     if (n.includes('.')) throw new RangeError(`Cannot set workerName '${n}': a worker name cannot contain '.'`);
     this._workerName = n;
   }
-  @Expose() getWorkerName(): string { return this._workerName; }
+  @Expose() getWorkerName(): string {
+    return this._workerName;
+  }
 
-  @Expose('long') setReseed(reseed: number): void { this._reseed = reseed; }
-  @Expose() getReseed(): number { return this._reseed; }
+  @Expose('long') setReseed(reseed: number): void {
+    this._reseed = reseed;
+  }
+  @Expose() getReseed(): number {
+    return this._reseed;
+  }
 
   @Expose('org.eclipse.jetty.server.session.HouseKeeper')
   setSessionHouseKeeper(houseKeeper: HouseKeeper): void {
@@ -67,7 +83,9 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     this._ownHouseKeeper = false;
     houseKeeper.setSessionIdManager(this);
   }
-  @Expose() getSessionHouseKeeper(): HouseKeeper | null { return this._houseKeeper; }
+  @Expose() getSessionHouseKeeper(): HouseKeeper | null {
+    return this._houseKeeper;
+  }
 
   protected override async doStart(): Promise<void> {
     SESSION_LOG.info('DefaultSessionIdManager workerName={}', this._workerName);
@@ -96,7 +114,9 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
   }
 
   /** Records that the requested id of `request` is in use somewhere (checked asynchronously by a SessionHandler). */
-  noteRequestedIdInUse(request: object, id: string): void { this._requestedInUse.set(request, id); }
+  noteRequestedIdInUse(request: object, id: string): void {
+    this._requestedInUse.set(request, id);
+  }
 
   newSessionId(request: SessionRequest | null, _created: number): string {
     if (!request) return this.newId();
@@ -129,11 +149,15 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
     return false;
   }
 
-  async expireAll(id: string): Promise<void> { await this.invalidateAll(id); }
+  async expireAll(id: string): Promise<void> {
+    await this.invalidateAll(id);
+  }
 
   async invalidateAll(id: string): Promise<void> {
     for (const h of this.getSessionHandlers()) {
-      try { await h.invalidate(id); } catch (err) {
+      try {
+        await h.invalidate(id);
+      } catch (err) {
         // unreadable data was reported where it was found (once); it stays until a store removes it
         if (!(err instanceof UnreadableSessionDataError)) SESSION_LOG.warn(`Cannot invalidate session '${id}': ${(err as Error).message}`, err);
       }
@@ -147,8 +171,9 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
   renewSessionId(oldId: string, oldExtendedId: string, request: SessionRequest | null): string {
     const newId = this.newId();
     const newExt = this.getExtendedId(newId, request);
-    this.whenRenamed = Promise.allSettled(this.getSessionHandlers().map((h) => h.renameSession(oldId, oldExtendedId, newId, newExt)))
-      .then(() => undefined);
+    this.whenRenamed = Promise.allSettled(this.getSessionHandlers().map((h) => h.renameSession(oldId, oldExtendedId, newId, newExt))).then(
+      () => undefined,
+    );
     return newId;
   }
 
@@ -183,8 +208,14 @@ export class DefaultSessionIdManager extends ContainerLifeCycle implements Sessi
   getSessionHandlers(): IdManagedSessionHandler[] {
     return [...this._handlers].filter((h) => !h.isStopped() && !h.isFailed());
   }
-  addSessionHandler(handler: IdManagedSessionHandler): void { this._handlers.add(handler); }
-  removeSessionHandler(handler: IdManagedSessionHandler): void { this._handlers.delete(handler); }
+  addSessionHandler(handler: IdManagedSessionHandler): void {
+    this._handlers.add(handler);
+  }
+  removeSessionHandler(handler: IdManagedSessionHandler): void {
+    this._handlers.delete(handler);
+  }
 
-  override dumpSelf(): string { return `${super.dumpSelf()}[worker=${this._workerName}]`; }
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[worker=${this._workerName}]`;
+  }
 }

@@ -19,7 +19,11 @@ function where(ctx: SessionLocator | null | undefined): string {
 export class UnreadableSessionDataError extends PierError {
   /** Set by whoever logged this failure, so that it is reported once. */
   reported = false;
-  constructor(readonly id: string, readonly context: SessionLocator | null, options?: { cause?: unknown }) {
+  constructor(
+    readonly id: string,
+    readonly context: SessionLocator | null,
+    options?: { cause?: unknown },
+  ) {
     super(`Cannot read session '${id}'${where(context)}: ${describe(options?.cause)}`, options);
   }
 }
@@ -29,9 +33,16 @@ export class UnreadableSessionDataError extends PierError {
  * cannot encode, or an I/O failure. `attribute` names the offending attribute when there is one.
  */
 export class UnwritableSessionDataError extends PierError {
-  constructor(readonly id: string, readonly context: SessionLocator | null, readonly attribute?: string,
-    options?: { cause?: unknown }) {
-    super(`Cannot write session '${id}'${where(context)}${attribute !== undefined ? `: attribute '${attribute}'` : ''}: ${describe(options?.cause)}`, options);
+  constructor(
+    readonly id: string,
+    readonly context: SessionLocator | null,
+    readonly attribute?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Cannot write session '${id}'${where(context)}${attribute !== undefined ? `: attribute '${attribute}'` : ''}: ${describe(options?.cause)}`,
+      options,
+    );
   }
 }
 

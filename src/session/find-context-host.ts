@@ -24,5 +24,5 @@ export function findContextHost(server: Server | null, handler: Handler): Contex
     }
     return undefined;
   };
-  return server ? visit(server, null, 0) ?? null : null;
+  return server ? (visit(server, null, 0) ?? null) : null;
 }

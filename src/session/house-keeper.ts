@@ -27,8 +27,12 @@ export class HouseKeeper extends AbstractLifeCycle {
   private _running: Promise<void> | null = null;
 
   @Expose('org.eclipse.jetty.server.SessionIdManager')
-  setSessionIdManager(idManager: SessionIdManager): void { this._idManager = idManager; }
-  getSessionIdManager(): SessionIdManager | null { return this._idManager; }
+  setSessionIdManager(idManager: SessionIdManager): void {
+    this._idManager = idManager;
+  }
+  getSessionIdManager(): SessionIdManager | null {
+    return this._idManager;
+  }
 
   @Expose('long')
   setIntervalSec(sec: number): void {
@@ -36,7 +40,10 @@ export class HouseKeeper extends AbstractLifeCycle {
     if (this.isStarted() || this.isStarting()) {
       const old = this._intervalMs;
       this._intervalMs = this.withJitter(sec);
-      if (old !== this._intervalMs) { this.cancel(); this.schedule(); }
+      if (old !== this._intervalMs) {
+        this.cancel();
+        this.schedule();
+      }
     } else {
       this._intervalMs = sec * 1000;
     }
@@ -44,7 +51,9 @@ export class HouseKeeper extends AbstractLifeCycle {
   }
 
   /** The interval in seconds (after jitter while running). */
-  @Expose() getIntervalSec(): number { return Math.trunc(this._intervalMs / 1000); }
+  @Expose() getIntervalSec(): number {
+    return Math.trunc(this._intervalMs / 1000);
+  }
 
   private withJitter(sec: number): number {
     let ms = sec * 1000;
@@ -78,7 +87,10 @@ export class HouseKeeper extends AbstractLifeCycle {
   }
 
   private cancel(): void {
-    if (this._timer) { clearTimeout(this._timer); this._timer = null; }
+    if (this._timer) {
+      clearTimeout(this._timer);
+      this._timer = null;
+    }
   }
 
   private workerName(): string {
@@ -86,17 +98,23 @@ export class HouseKeeper extends AbstractLifeCycle {
   }
 
   /** True while a scavenge is scheduled. */
-  isScheduled(): boolean { return this._timer !== null; }
+  isScheduled(): boolean {
+    return this._timer !== null;
+  }
 
   /** One run: every SessionHandler of the id manager scavenges, one after the other. */
   async scavenge(): Promise<void> {
     if (this.isStopping() || this.isStopped() || !this._idManager) return;
     for (const handler of this._idManager.getSessionHandlers()) {
-      try { await handler.scavenge(); } catch (err) {
+      try {
+        await handler.scavenge();
+      } catch (err) {
         SESSION_LOG.warn(`Cannot scavenge sessions: ${(err as Error).message}`, err);
       }
     }
   }
 
-  override toString(): string { return `HouseKeeper[interval=${this._intervalMs}ms,${this.getState()}]`; }
+  override toString(): string {
+    return `HouseKeeper[interval=${this._intervalMs}ms,${this.getState()}]`;
+  }
 }

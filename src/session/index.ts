@@ -27,8 +27,15 @@ export type { SessionIdManager } from './session-id-manager';
 export { DefaultSessionIdManager } from './default-session-id-manager';
 export { HouseKeeper } from './house-keeper';
 export {
-  SESSION_STORE_LOAD_CHANNEL, SESSION_STORE_STORE_CHANNEL, SESSION_STORE_DELETE_CHANNEL, SESSION_STORE_GET_EXPIRED_CHANNEL,
-  type SessionStoreMessage, type SessionLoadMessage, type SessionStoreWriteMessage, type SessionDeleteMessage, type SessionGetExpiredMessage,
+  SESSION_STORE_LOAD_CHANNEL,
+  SESSION_STORE_STORE_CHANNEL,
+  SESSION_STORE_DELETE_CHANNEL,
+  SESSION_STORE_GET_EXPIRED_CHANNEL,
+  type SessionStoreMessage,
+  type SessionLoadMessage,
+  type SessionStoreWriteMessage,
+  type SessionDeleteMessage,
+  type SessionGetExpiredMessage,
 } from './session-store-events';
 export { UnreadableSessionDataError, UnwritableSessionDataError, IllegalStateError } from './errors';
 export { encodeSessionData, decodeSessionData, SESSION_FORMAT, SESSION_FORMAT_VERSION } from './session-data-codec';

@@ -21,9 +21,19 @@ export class NullSessionCache extends AbstractSessionCache {
     this._evictionPolicy = AbstractSessionCache.EVICT_ON_SESSION_EXIT;
   }
 
-  @Expose('int') override setEvictionPolicy(_policy: number): void { /* always EVICT_ON_SESSION_EXIT */ }
-  protected doGet(_id: string): Session | undefined { return undefined; }
-  protected doPutIfAbsent(_id: string, _session: Session): Session | undefined { return undefined; }
-  protected doDelete(_id: string): Session | null { return null; }
-  protected doGetAll(): Session[] { return []; }
+  @Expose('int') override setEvictionPolicy(_policy: number): void {
+    /* always EVICT_ON_SESSION_EXIT */
+  }
+  protected doGet(_id: string): Session | undefined {
+    return undefined;
+  }
+  protected doPutIfAbsent(_id: string, _session: Session): Session | undefined {
+    return undefined;
+  }
+  protected doDelete(_id: string): Session | null {
+    return null;
+  }
+  protected doGetAll(): Session[] {
+    return [];
+  }
 }

@@ -13,13 +13,29 @@ import type { SessionData } from './session-data';
  */
 @JettyClass('org.eclipse.jetty.server.session.NullSessionDataStore')
 export class NullSessionDataStore extends AbstractSessionDataStore {
-  protected async doLoad(_id: string): Promise<SessionData | null> { return null; }
+  protected async doLoad(_id: string): Promise<SessionData | null> {
+    return null;
+  }
   /** Nothing to write: DONE, so that the release of a session (every request) continues at once. */
-  protected doStore(_id: string, _data: SessionData, _lastSaveTime: number): Promise<void> { return DONE; }
-  protected async doDelete(_id: string): Promise<boolean> { return true; }
-  protected async doExists(_id: string): Promise<boolean> { return false; }
-  protected async doCheckExpired(candidates: ReadonlySet<string>, _time: number): Promise<Set<string>> { return new Set(candidates); }
-  protected async doGetExpired(_time: number): Promise<Set<string>> { return new Set(); }
-  protected async doCleanOrphans(_time: number): Promise<void> { /* nothing */ }
-  isPassivating(): boolean { return false; }
+  protected doStore(_id: string, _data: SessionData, _lastSaveTime: number): Promise<void> {
+    return DONE;
+  }
+  protected async doDelete(_id: string): Promise<boolean> {
+    return true;
+  }
+  protected async doExists(_id: string): Promise<boolean> {
+    return false;
+  }
+  protected async doCheckExpired(candidates: ReadonlySet<string>, _time: number): Promise<Set<string>> {
+    return new Set(candidates);
+  }
+  protected async doGetExpired(_time: number): Promise<Set<string>> {
+    return new Set();
+  }
+  protected async doCleanOrphans(_time: number): Promise<void> {
+    /* nothing */
+  }
+  isPassivating(): boolean {
+    return false;
+  }
 }

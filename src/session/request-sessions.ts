@@ -33,16 +33,23 @@ export class RequestSessions {
 
   /** Counts `session` as entered (once). */
   add(session: Session): void {
-    if (this._first === null) { this._first = session; return; }
+    if (this._first === null) {
+      this._first = session;
+      return;
+    }
     if (this._first === session) return;
     (this._more ??= new Set()).add(session);
   }
 
   /** The first session entered, or null. */
-  first(): Session | null { return this._first; }
+  first(): Session | null {
+    return this._first;
+  }
 
   /** True when more than one session was entered. */
-  hasMore(): boolean { return this._more !== null; }
+  hasMore(): boolean {
+    return this._more !== null;
+  }
 
   /** Every session entered, in order. */
   toArray(): Session[] {
@@ -69,7 +76,9 @@ export class RequestSessions {
   /** The response is committing (flushOnResponseCommit): each dirty session is written; a failure is logged. */
   async commit(cache: SessionCache): Promise<void> {
     for (const s of this.toArray()) {
-      try { await cache.commit(s); } catch (err) {
+      try {
+        await cache.commit(s);
+      } catch (err) {
         SESSION_LOG.warn(`Cannot flush session '${s.getId()}' on response commit: ${(err as Error).message}`, err);
       }
     }

@@ -40,19 +40,38 @@ export class SessionContext {
   private readonly _canonicalContextPath: string;
   private readonly _vhost: string;
 
-  constructor(private readonly _workerName: string, private readonly _context: SessionContextHost | null = null,
-    private readonly _sessionHandler: unknown = null) {
+  constructor(
+    private readonly _workerName: string,
+    private readonly _context: SessionContextHost | null = null,
+    private readonly _sessionHandler: unknown = null,
+  ) {
     this._canonicalContextPath = canonicalizeContextPath(_context?.getContextPath() ?? null);
     const hosts = _context?.getVirtualHosts() ?? null;
     this._vhost = hosts && hosts.length > 0 && hosts[0] ? hosts[0] : SessionContext.NULL_VHOST;
   }
 
-  getWorkerName(): string { return this._workerName; }
-  getCanonicalContextPath(): string { return this._canonicalContextPath; }
-  getVhost(): string { return this._vhost; }
-  getContext(): SessionContextHost | null { return this._context; }
-  getSessionHandler(): unknown { return this._sessionHandler; }
-  get canonicalContextPath(): string { return this._canonicalContextPath; }
-  get vhost(): string { return this._vhost; }
-  toString(): string { return `${this._workerName}_${this._canonicalContextPath}_${this._vhost}`; }
+  getWorkerName(): string {
+    return this._workerName;
+  }
+  getCanonicalContextPath(): string {
+    return this._canonicalContextPath;
+  }
+  getVhost(): string {
+    return this._vhost;
+  }
+  getContext(): SessionContextHost | null {
+    return this._context;
+  }
+  getSessionHandler(): unknown {
+    return this._sessionHandler;
+  }
+  get canonicalContextPath(): string {
+    return this._canonicalContextPath;
+  }
+  get vhost(): string {
+    return this._vhost;
+  }
+  toString(): string {
+    return `${this._workerName}_${this._canonicalContextPath}_${this._vhost}`;
+  }
 }

@@ -18,7 +18,9 @@ export const SAME_SITE_DEFAULT_ATTRIBUTE = 'org.eclipse.jetty.cookie.sameSiteDef
 export type SameSite = 'NONE' | 'LAX' | 'STRICT';
 
 const SAME_SITE_MARKERS: Record<SameSite, string> = {
-  NONE: SAME_SITE_NONE_COMMENT, LAX: SAME_SITE_LAX_COMMENT, STRICT: SAME_SITE_STRICT_COMMENT,
+  NONE: SAME_SITE_NONE_COMMENT,
+  LAX: SAME_SITE_LAX_COMMENT,
+  STRICT: SAME_SITE_STRICT_COMMENT,
 };
 
 /** Parses a SameSite value (enum name or attribute spelling, any case); null for none. */
@@ -64,34 +66,76 @@ export interface SessionCookieSettings {
  * started. Backed by the handler's settings.
  */
 export class SessionCookieConfig {
-  constructor(private readonly _s: SessionCookieSettings, private readonly _isStarted: () => boolean) {}
+  constructor(
+    private readonly _s: SessionCookieSettings,
+    private readonly _isStarted: () => boolean,
+  ) {}
   private check(what: string): void {
     if (this._isStarted()) throw new IllegalStateError(`Cannot set session cookie ${what}: the context is already started`);
   }
-  getName(): string { return this._s.name; }
+  getName(): string {
+    return this._s.name;
+  }
   setName(name: string): void {
     this.check('name');
     if (!name || !TOKEN.test(name)) throw new RangeError(`Cannot set session cookie name '${name}': it must be a non-blank RFC 2616 token`);
     this._s.name = name;
   }
-  getDomain(): string | null { return this._s.domain; }
-  setDomain(d: string | null): void { this.check('domain'); this._s.domain = d; }
-  getPath(): string | null { return this._s.path; }
-  setPath(p: string | null): void { this.check('path'); this._s.path = p; }
-  getComment(): string | null { return this._s.comment; }
-  setComment(c: string | null): void { this.check('comment'); this._s.comment = c; }
-  isHttpOnly(): boolean { return this._s.httpOnly; }
-  setHttpOnly(b: boolean): void { this.check('httpOnly'); this._s.httpOnly = b; }
-  isSecure(): boolean { return this._s.secure; }
-  setSecure(b: boolean): void { this.check('secure'); this._s.secure = b; }
-  getMaxAge(): number { return this._s.maxAge; }
-  setMaxAge(n: number): void { this.check('maxAge'); this._s.maxAge = n; }
+  getDomain(): string | null {
+    return this._s.domain;
+  }
+  setDomain(d: string | null): void {
+    this.check('domain');
+    this._s.domain = d;
+  }
+  getPath(): string | null {
+    return this._s.path;
+  }
+  setPath(p: string | null): void {
+    this.check('path');
+    this._s.path = p;
+  }
+  getComment(): string | null {
+    return this._s.comment;
+  }
+  setComment(c: string | null): void {
+    this.check('comment');
+    this._s.comment = c;
+  }
+  isHttpOnly(): boolean {
+    return this._s.httpOnly;
+  }
+  setHttpOnly(b: boolean): void {
+    this.check('httpOnly');
+    this._s.httpOnly = b;
+  }
+  isSecure(): boolean {
+    return this._s.secure;
+  }
+  setSecure(b: boolean): void {
+    this.check('secure');
+    this._s.secure = b;
+  }
+  getMaxAge(): number {
+    return this._s.maxAge;
+  }
+  setMaxAge(n: number): void {
+    this.check('maxAge');
+    this._s.maxAge = n;
+  }
 }
 
 /** Builds `NAME=VALUE; Path=...; Domain=...; Expires=...; Max-Age=N; Secure; HttpOnly; SameSite=X`. */
 function formatSetCookie(opts: {
-  name: string; value: string; path: string; domain: string | null; maxAge: number;
-  secure: boolean; httpOnly: boolean; sameSite: SameSite | null; now?: number;
+  name: string;
+  value: string;
+  path: string;
+  domain: string | null;
+  maxAge: number;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSite | null;
+  now?: number;
 }): string {
   const parts = [`${opts.name}=${opts.value}`, `Path=${opts.path}`];
   if (opts.domain) parts.push(`Domain=${opts.domain}`);
@@ -112,8 +156,13 @@ function formatSetCookie(opts: {
  * else the context's SAME_SITE_DEFAULT_ATTRIBUTE; HttpOnly also from the comment marker; Secure when
  * configured or when `secureRequest` (a secure request while secureRequestOnly is on).
  */
-export function buildSessionCookie(settings: SessionCookieSettings, value: string, contextPath: string,
-  secureRequest: boolean, context: SessionContextHost | null): SessionCookie {
+export function buildSessionCookie(
+  settings: SessionCookieSettings,
+  value: string,
+  contextPath: string,
+  secureRequest: boolean,
+  context: SessionContextHost | null,
+): SessionCookie {
   const path = settings.path ?? (contextPath === '' || contextPath === undefined || contextPath === null ? '/' : contextPath);
   let sameSite = sameSiteFromComment(settings.comment);
   if (!sameSite) {
@@ -122,8 +171,14 @@ export function buildSessionCookie(settings: SessionCookieSettings, value: strin
   }
   const httpOnly = settings.httpOnly || (settings.comment ?? '').includes(HTTP_ONLY_COMMENT);
   const header = formatSetCookie({
-    name: settings.name, value, path, domain: settings.domain, maxAge: settings.maxAge,
-    secure: settings.secure || secureRequest, httpOnly, sameSite,
+    name: settings.name,
+    value,
+    path,
+    domain: settings.domain,
+    maxAge: settings.maxAge,
+    secure: settings.secure || secureRequest,
+    httpOnly,
+    sameSite,
   });
   return { name: settings.name, value, header };
 }

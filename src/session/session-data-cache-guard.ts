@@ -27,7 +27,10 @@ export class SessionDataCacheGuard {
   private _stale = new Set<string>();
   private _overflowed = false;
 
-  constructor(private readonly _cache: SessionDataMap, private readonly _describe: () => string) {}
+  constructor(
+    private readonly _cache: SessionDataMap,
+    private readonly _describe: () => string,
+  ) {}
 
   /**
    * True when the cache should be tried. While it is down, once per CACHE_RETRY_MS one caller gets true,
@@ -48,10 +51,14 @@ export class SessionDataCacheGuard {
   }
 
   /** Synchronous view, for callers that must not wait: the cache is believed up. */
-  isUp(): boolean { return !this._down && !this._overflowed; }
+  isUp(): boolean {
+    return !this._down && !this._overflowed;
+  }
 
   /** The ids whose cached copy must be removed before the cache is read again. */
-  staleCount(): number { return this._stale.size; }
+  staleCount(): number {
+    return this._stale.size;
+  }
 
   /** Records that `id` changed in the store without the cache following. */
   markStale(id: string): void {
@@ -60,7 +67,9 @@ export class SessionDataCacheGuard {
     if (this._stale.size > MAX_STALE_IDS) {
       this._overflowed = true;
       this._stale.clear();
-      SESSION_LOG.warn(`The session data cache of ${this._describe()} missed more than ${MAX_STALE_IDS} writes while away: it is no longer used until this context restarts`);
+      SESSION_LOG.warn(
+        `The session data cache of ${this._describe()} missed more than ${MAX_STALE_IDS} writes while away: it is no longer used until this context restarts`,
+      );
     }
   }
 
@@ -73,7 +82,10 @@ export class SessionDataCacheGuard {
     const reason = err instanceof Error ? err.message : String(err);
     if (!this._down) {
       this._down = true;
-      SESSION_LOG.warn(`Cannot ${what} session '${id}' in the session data cache of ${this._describe()}: ${reason}; the store alone answers until the cache is back`, err);
+      SESSION_LOG.warn(
+        `Cannot ${what} session '${id}' in the session data cache of ${this._describe()}: ${reason}; the store alone answers until the cache is back`,
+        err,
+      );
     } else if (SESSION_LOG.isDebugEnabled()) {
       SESSION_LOG.debug('Session data cache still failing ({} {}): {}', what, id, reason);
     }

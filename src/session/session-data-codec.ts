@@ -49,15 +49,28 @@ export interface StoredSessionDocument {
 
 /** Thrown while encoding: `path` says where in the attribute value the unsupported part sits. */
 export class UnencodableValueError extends TypeError {
-  constructor(readonly attribute: string, readonly path: string, detail: string) {
+  constructor(
+    readonly attribute: string,
+    readonly path: string,
+    detail: string,
+  ) {
     super(`Cannot encode value of attribute '${attribute}' at '${path}': ${detail}`);
     this.name = 'UnencodableValueError';
   }
 }
 
-const TYPED_ARRAYS: Record<string, { new(b: ArrayBuffer): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+const TYPED_ARRAYS: Record<string, { new (b: ArrayBuffer): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
 } as never;
 
 function bytesOf(view: ArrayBufferView | ArrayBuffer): string {
@@ -65,25 +78,34 @@ function bytesOf(view: ArrayBufferView | ArrayBuffer): string {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64');
 }
 
-function tag(t: string, v: unknown): { $t: string; v: unknown } { return { $t: t, v }; }
+function tag(t: string, v: unknown): { $t: string; v: unknown } {
+  return { $t: t, v };
+}
 
 /** Encodes one attribute value; throws UnencodableValueError naming the attribute. */
 export function encodeValue(attribute: string, value: unknown): unknown {
   const stack: object[] = [];
   const enc = (v: unknown, path: string): unknown => {
     switch (typeof v) {
-      case 'string': case 'boolean': return v;
-      case 'undefined': return tag('undefined', null);
+      case 'string':
+      case 'boolean':
+        return v;
+      case 'undefined':
+        return tag('undefined', null);
       case 'number':
         if (Number.isNaN(v)) return tag('number', 'NaN');
         if (v === Infinity) return tag('number', 'Infinity');
         if (v === -Infinity) return tag('number', '-Infinity');
         if (Object.is(v, -0)) return tag('number', '-0');
         return v;
-      case 'bigint': return tag('bigint', v.toString());
-      case 'function': throw new UnencodableValueError(attribute, path, 'a function cannot be stored');
-      case 'symbol': throw new UnencodableValueError(attribute, path, 'a symbol cannot be stored');
-      default: break;
+      case 'bigint':
+        return tag('bigint', v.toString());
+      case 'function':
+        throw new UnencodableValueError(attribute, path, 'a function cannot be stored');
+      case 'symbol':
+        throw new UnencodableValueError(attribute, path, 'a symbol cannot be stored');
+      default:
+        break;
     }
     if (v === null) return null;
     const o = v as object;
@@ -98,9 +120,22 @@ export function encodeValue(attribute: string, value: unknown): unknown {
       if (o instanceof Date) return tag('Date', Number.isNaN(o.getTime()) ? null : o.getTime());
       if (o instanceof Map) {
         let i = 0;
-        return tag('Map', [...o].map(([k, val]) => { const r = [enc(k, `${path}<key ${i}>`), enc(val, `${path}<value ${i}>`)]; i++; return r; }));
+        return tag(
+          'Map',
+          [...o].map(([k, val]) => {
+            const r = [enc(k, `${path}<key ${i}>`), enc(val, `${path}<value ${i}>`)];
+            i++;
+            return r;
+          }),
+        );
       }
-      if (o instanceof Set) { let i = 0; return tag('Set', [...o].map((val) => enc(val, `${path}<item ${i++}>`))); }
+      if (o instanceof Set) {
+        let i = 0;
+        return tag(
+          'Set',
+          [...o].map((val) => enc(val, `${path}<item ${i++}>`)),
+        );
+      }
       if (Buffer.isBuffer(o)) return tag('Buffer', bytesOf(o));
       if (o instanceof ArrayBuffer) return tag('ArrayBuffer', bytesOf(o));
       if (ArrayBuffer.isView(o)) {
@@ -111,7 +146,11 @@ export function encodeValue(attribute: string, value: unknown): unknown {
       const proto = Object.getPrototypeOf(o);
       if (proto !== Object.prototype && proto !== null) {
         const name = (o as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-        throw new UnencodableValueError(attribute, path, `an instance of ${name} cannot be stored (only plain objects, arrays, Date, Map, Set, BigInt, Buffer and typed arrays)`);
+        throw new UnencodableValueError(
+          attribute,
+          path,
+          `an instance of ${name} cannot be stored (only plain objects, arrays, Date, Map, Set, BigInt, Buffer and typed arrays)`,
+        );
       }
       if (Object.getOwnPropertySymbols(o).length > 0) throw new UnencodableValueError(attribute, path, 'symbol keys cannot be stored');
       const out: Record<string, unknown> = {};
@@ -124,7 +163,9 @@ export function encodeValue(attribute: string, value: unknown): unknown {
   return enc(value, attribute);
 }
 
-function fail(detail: string): never { throw new TypeError(`Cannot decode stored value: ${detail}`); }
+function fail(detail: string): never {
+  throw new TypeError(`Cannot decode stored value: ${detail}`);
+}
 
 function fromBase64(v: unknown): Buffer {
   if (typeof v !== 'string') fail('expected a base64 string');
@@ -147,7 +188,8 @@ export function decodeValue(v: unknown, depth = 0): unknown {
   const t = o.$t;
   const p = o.v;
   switch (t) {
-    case 'undefined': return undefined;
+    case 'undefined':
+      return undefined;
     case 'number':
       if (p === 'NaN') return NaN;
       if (p === 'Infinity') return Infinity;
@@ -163,10 +205,12 @@ export function decodeValue(v: unknown, depth = 0): unknown {
       return new Date(p);
     case 'Map':
       if (!Array.isArray(p)) fail('bad Map');
-      return new Map(p.map((e) => {
-        if (!Array.isArray(e) || e.length !== 2) fail('bad Map entry');
-        return [decodeValue(e[0], depth + 1), decodeValue(e[1], depth + 1)] as [unknown, unknown];
-      }));
+      return new Map(
+        p.map((e) => {
+          if (!Array.isArray(e) || e.length !== 2) fail('bad Map entry');
+          return [decodeValue(e[0], depth + 1), decodeValue(e[1], depth + 1)] as [unknown, unknown];
+        }),
+      );
     case 'Set':
       if (!Array.isArray(p)) fail('bad Set');
       return new Set(p.map((x) => decodeValue(x, depth + 1)));
@@ -176,8 +220,12 @@ export function decodeValue(v: unknown, depth = 0): unknown {
       for (const k of Object.keys(p)) out[k] = decodeValue((p as Record<string, unknown>)[k], depth + 1);
       return out;
     }
-    case 'Buffer': return fromBase64(p);
-    case 'ArrayBuffer': { const b = fromBase64(p); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); }
+    case 'Buffer':
+      return fromBase64(p);
+    case 'ArrayBuffer': {
+      const b = fromBase64(p);
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    }
     default: {
       if (typeof t === 'string' && t in TYPED_ARRAYS) {
         const ctor = TYPED_ARRAYS[t];
@@ -202,10 +250,18 @@ function encodeAttributes(attrs: ReadonlyMap<string, unknown>): Record<string, u
 /** Builds the stored document for a SessionData (throws UnencodableValueError for a bad attribute). */
 function toDocument(data: SessionData, withLastSaved: boolean): StoredSessionDocument {
   return {
-    format: SESSION_FORMAT, version: SESSION_FORMAT_VERSION,
-    id: data.id, contextPath: data.contextPath, vhost: data.vhost, lastNode: data.lastNode,
-    created: data.created, accessed: data.accessed, lastAccessed: data.lastAccessed, cookieSet: data.cookieSet,
-    expiry: data.expiry, maxInactiveMs: data.maxInactiveMs,
+    format: SESSION_FORMAT,
+    version: SESSION_FORMAT_VERSION,
+    id: data.id,
+    contextPath: data.contextPath,
+    vhost: data.vhost,
+    lastNode: data.lastNode,
+    created: data.created,
+    accessed: data.accessed,
+    lastAccessed: data.lastAccessed,
+    cookieSet: data.cookieSet,
+    expiry: data.expiry,
+    maxInactiveMs: data.maxInactiveMs,
     ...(withLastSaved ? { lastSaved: data.getLastSaved() } : {}),
     attributes: encodeAttributes(data.attributes),
   };
@@ -237,8 +293,15 @@ function fromDocument(raw: unknown): SessionData {
   if (doc.format !== SESSION_FORMAT) fail(`format is '${String(doc.format)}', expected '${SESSION_FORMAT}'`);
   const version = num(doc, 'version');
   if (version < 1 || version > SESSION_FORMAT_VERSION) fail(`unsupported version ${version}`);
-  const data = new SessionData(str(doc, 'id'), str(doc, 'contextPath'), str(doc, 'vhost'), num(doc, 'created'),
-    num(doc, 'accessed'), num(doc, 'lastAccessed'), num(doc, 'maxInactiveMs'));
+  const data = new SessionData(
+    str(doc, 'id'),
+    str(doc, 'contextPath'),
+    str(doc, 'vhost'),
+    num(doc, 'created'),
+    num(doc, 'accessed'),
+    num(doc, 'lastAccessed'),
+    num(doc, 'maxInactiveMs'),
+  );
   data.lastNode = str(doc, 'lastNode');
   data.cookieSet = num(doc, 'cookieSet');
   data.expiry = num(doc, 'expiry');
@@ -255,7 +318,11 @@ export function decodeSessionData(bytes: Buffer | string): SessionData {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   if (text.length === 0) fail('the stored session is empty');
   let parsed: unknown;
-  try { parsed = JSON.parse(text); } catch (err) { throw new TypeError(`Cannot decode stored session: ${(err as Error).message}`, { cause: err }); }
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new TypeError(`Cannot decode stored session: ${(err as Error).message}`, { cause: err });
+  }
   return fromDocument(parsed);
 }
 
@@ -268,7 +335,10 @@ export const ATTRIBUTES_FORMAT = 'pier-session-attributes';
  * UnencodableValueError naming the first attribute that cannot be stored.
  */
 export function encodeSessionAttributes(data: SessionData): Buffer {
-  return Buffer.from(JSON.stringify({ format: ATTRIBUTES_FORMAT, version: SESSION_FORMAT_VERSION, attributes: encodeAttributes(data.attributes) }), 'utf8');
+  return Buffer.from(
+    JSON.stringify({ format: ATTRIBUTES_FORMAT, version: SESSION_FORMAT_VERSION, attributes: encodeAttributes(data.attributes) }),
+    'utf8',
+  );
 }
 
 /** Puts the attributes of an encodeSessionAttributes document into `data`; throws TypeError when the bytes are not one. */
@@ -277,7 +347,11 @@ export function decodeSessionAttributes(bytes: Buffer | string | null | undefine
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   if (text.length === 0) fail('the stored attributes are empty');
   let doc: unknown;
-  try { doc = JSON.parse(text); } catch (err) { throw new TypeError(`Cannot decode stored attributes: ${(err as Error).message}`, { cause: err }); }
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new TypeError(`Cannot decode stored attributes: ${(err as Error).message}`, { cause: err });
+  }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail('not a JSON object');
   const d = doc as Record<string, unknown>;
   if (d.format !== ATTRIBUTES_FORMAT) fail(`format is '${String(d.format)}', expected '${ATTRIBUTES_FORMAT}'`);

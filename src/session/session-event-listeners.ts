@@ -4,8 +4,13 @@
  */
 import type { HttpSession } from '../servlet-api/http-session';
 import {
-  HttpSessionBindingEvent, HttpSessionEvent, isHttpSessionAttributeListener, isHttpSessionBindingListener,
-  isHttpSessionIdListener, isHttpSessionListener, isSessionHandlerListener,
+  HttpSessionBindingEvent,
+  HttpSessionEvent,
+  isHttpSessionAttributeListener,
+  isHttpSessionBindingListener,
+  isHttpSessionIdListener,
+  isHttpSessionListener,
+  isSessionHandlerListener,
 } from './session-listeners';
 import { SESSION_LOG } from './session-log';
 
@@ -20,13 +25,19 @@ export class SessionEventListeners {
   private readonly _listeners: unknown[] = [];
 
   /** Keeps `listener` if it is one of the session listener kinds; others are ignored. */
-  add(listener: unknown): void { if (isSessionHandlerListener(listener)) this._listeners.push(listener); }
+  add(listener: unknown): void {
+    if (isSessionHandlerListener(listener)) this._listeners.push(listener);
+  }
   remove(listener: unknown): void {
     const i = this._listeners.indexOf(listener);
     if (i >= 0) this._listeners.splice(i, 1);
   }
-  clear(): void { this._listeners.length = 0; }
-  list(): readonly unknown[] { return this._listeners; }
+  clear(): void {
+    this._listeners.length = 0;
+  }
+  list(): readonly unknown[] {
+    return this._listeners;
+  }
 
   /** sessionCreated in registration order (Jetty 10; 9.4 used reverse order). */
   sessionCreated(session: HttpSession): void {

@@ -22,8 +22,13 @@ import { Session, SESSION_CREATED_SECURE_ATTRIBUTE, type SessionOwner } from './
 import { isSessionCacheFactory, type SessionCache } from './session-cache';
 import { SessionContext, type SessionContextHost } from './session-context';
 import {
-  buildSessionCookie, commentWithSameSite, parseSameSite, sameSiteFromComment,
-  SessionCookieConfig, type SameSite, type SessionCookieSettings,
+  buildSessionCookie,
+  commentWithSameSite,
+  parseSameSite,
+  sameSiteFromComment,
+  SessionCookieConfig,
+  type SameSite,
+  type SessionCookieSettings,
 } from './session-cookie-config';
 import { isSessionDataStoreFactory } from './session-data-store';
 import { RequestSessions, type RequestedSession } from './request-sessions';
@@ -41,8 +46,12 @@ import { findContextHost } from './find-context-host';
 // Jetty keeps these names on SessionHandler; they are defined beside the code that reads them
 /** Context init-parameters read at start (Jetty 9.4 names). */
 export {
-  SESSION_COOKIE_PROPERTY, SESSION_ID_PATH_PARAMETER_NAME_PROPERTY, CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY,
-  SESSION_DOMAIN_PROPERTY, SESSION_PATH_PROPERTY, MAX_AGE_PROPERTY,
+  SESSION_COOKIE_PROPERTY,
+  SESSION_ID_PATH_PARAMETER_NAME_PROPERTY,
+  CHECKING_REMOTE_SESSION_ID_ENCODING_PROPERTY,
+  SESSION_DOMAIN_PROPERTY,
+  SESSION_PATH_PROPERTY,
+  MAX_AGE_PROPERTY,
 } from './session-init-parameters';
 import { SESSION_LOG } from './session-log';
 export { SAME_SITE_DEFAULT_ATTRIBUTE } from './session-cookie-config';
@@ -91,11 +100,19 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     ctx.setSessionHandler(manager);
   }
   /** Jetty 9.3's `getSessionManager()`: a 9.4 handler is its own manager. */
-  @Expose() getSessionManager(): SessionHandler { return this; }
+  @Expose() getSessionManager(): SessionHandler {
+    return this;
+  }
 
   private _maxInactiveInterval = -1;
   private readonly _cookie: SessionCookieSettings = {
-    name: DEFAULT_SESSION_COOKIE, path: null, domain: null, maxAge: -1, comment: null, httpOnly: false, secure: false,
+    name: DEFAULT_SESSION_COOKIE,
+    path: null,
+    domain: null,
+    maxAge: -1,
+    comment: null,
+    httpOnly: false,
+    secure: false,
   };
   private _secureRequestOnly = true;
   private _usingCookies = true;
@@ -121,45 +138,98 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   // ---------------------------------------------------------------- configuration
 
-  @Expose() getMaxInactiveInterval(): number { return this._maxInactiveInterval; }
-  @Expose('int') setMaxInactiveInterval(seconds: number): void { this._maxInactiveInterval = seconds; }
+  @Expose() getMaxInactiveInterval(): number {
+    return this._maxInactiveInterval;
+  }
+  @Expose('int') setMaxInactiveInterval(seconds: number): void {
+    this._maxInactiveInterval = seconds;
+  }
 
   /** The session cookie name (JSESSIONID), as Jetty 9.4's `sessionCookie` property. */
-  getSessionCookieName(): string { return this._cookie.name; }
+  getSessionCookieName(): string {
+    return this._cookie.name;
+  }
   /** Jetty 9.4's `setSessionCookie(String)`: the cookie name; blank means JSESSIONID. */
-  @Expose('String') setSessionCookie(name: string | null): void { this.setSessionCookieName(name); }
-  setSessionCookieName(name: string | null): void { this._cookie.name = name || DEFAULT_SESSION_COOKIE; }
-  @Expose() getSessionPath(): string | null { return this._cookie.path; }
-  @Expose('String') setSessionPath(path: string | null): void { this._cookie.path = path; }
-  @Expose() getSessionDomain(): string | null { return this._cookie.domain; }
-  @Expose('String') setSessionDomain(domain: string | null): void { this._cookie.domain = domain; }
-  @Expose() getMaxCookieAge(): number { return this._cookie.maxAge; }
-  @Expose('int') setMaxCookieAge(seconds: number): void { this._cookie.maxAge = seconds; }
-  @Expose() getHttpOnly(): boolean { return this._cookie.httpOnly; }
-  @Expose() isHttpOnly(): boolean { return this._cookie.httpOnly; }
-  @Expose('boolean') setHttpOnly(b: boolean): void { this._cookie.httpOnly = b; }
-  @Expose() getSecureCookies(): boolean { return this._cookie.secure; }
-  @Expose('boolean') setSecureCookies(b: boolean): void { this._cookie.secure = b; }
-  @Expose() isSecureRequestOnly(): boolean { return this._secureRequestOnly; }
-  @Expose('boolean') setSecureRequestOnly(b: boolean): void { this._secureRequestOnly = b; }
-  @Expose() getSessionComment(): string | null { return this._cookie.comment; }
-  @Expose('String') setSessionComment(c: string | null): void { this._cookie.comment = c; }
+  @Expose('String') setSessionCookie(name: string | null): void {
+    this.setSessionCookieName(name);
+  }
+  setSessionCookieName(name: string | null): void {
+    this._cookie.name = name || DEFAULT_SESSION_COOKIE;
+  }
+  @Expose() getSessionPath(): string | null {
+    return this._cookie.path;
+  }
+  @Expose('String') setSessionPath(path: string | null): void {
+    this._cookie.path = path;
+  }
+  @Expose() getSessionDomain(): string | null {
+    return this._cookie.domain;
+  }
+  @Expose('String') setSessionDomain(domain: string | null): void {
+    this._cookie.domain = domain;
+  }
+  @Expose() getMaxCookieAge(): number {
+    return this._cookie.maxAge;
+  }
+  @Expose('int') setMaxCookieAge(seconds: number): void {
+    this._cookie.maxAge = seconds;
+  }
+  @Expose() getHttpOnly(): boolean {
+    return this._cookie.httpOnly;
+  }
+  @Expose() isHttpOnly(): boolean {
+    return this._cookie.httpOnly;
+  }
+  @Expose('boolean') setHttpOnly(b: boolean): void {
+    this._cookie.httpOnly = b;
+  }
+  @Expose() getSecureCookies(): boolean {
+    return this._cookie.secure;
+  }
+  @Expose('boolean') setSecureCookies(b: boolean): void {
+    this._cookie.secure = b;
+  }
+  @Expose() isSecureRequestOnly(): boolean {
+    return this._secureRequestOnly;
+  }
+  @Expose('boolean') setSecureRequestOnly(b: boolean): void {
+    this._secureRequestOnly = b;
+  }
+  @Expose() getSessionComment(): string | null {
+    return this._cookie.comment;
+  }
+  @Expose('String') setSessionComment(c: string | null): void {
+    this._cookie.comment = c;
+  }
   /** SameSite of the session cookie (None/Lax/Strict), re-encoded into the comment as Jetty 9.4 does. */
   @Expose('Object') setSameSite(sameSite: unknown): void {
     this._cookie.comment = commentWithSameSite(this._cookie.comment, parseSameSite(sameSite));
   }
-  @Expose() getSameSite(): SameSite | null { return sameSiteFromComment(this._cookie.comment); }
+  @Expose() getSameSite(): SameSite | null {
+    return sameSiteFromComment(this._cookie.comment);
+  }
   /** The javax.servlet.SessionCookieConfig view of the cookie settings. */
-  @Expose() getSessionCookieConfig(): SessionCookieConfig { return this._cookieConfig; }
+  @Expose() getSessionCookieConfig(): SessionCookieConfig {
+    return this._cookieConfig;
+  }
 
-  @Expose() isUsingCookies(): boolean { return this._usingCookies; }
-  @Expose('boolean') setUsingCookies(b: boolean): void { this._usingCookies = b; }
-  @Expose() isUsingURLs(): boolean { return this._usingURLs; }
-  @Expose('boolean') setUsingURLs(b: boolean): void { this._usingURLs = b; }
+  @Expose() isUsingCookies(): boolean {
+    return this._usingCookies;
+  }
+  @Expose('boolean') setUsingCookies(b: boolean): void {
+    this._usingCookies = b;
+  }
+  @Expose() isUsingURLs(): boolean {
+    return this._usingURLs;
+  }
+  @Expose('boolean') setUsingURLs(b: boolean): void {
+    this._usingURLs = b;
+  }
   /** COOKIE and/or URL (SSL is accepted alone only, and then tracks nothing, as in Jetty). */
   @Expose('Set') setSessionTrackingModes(modes: Iterable<unknown>): void {
     const set = new Set([...modes].map((m) => String(m).toUpperCase()));
-    if (set.has('SSL') && set.size > 1) throw new RangeError(`Cannot set session tracking modes '${[...set].join(',')}': SSL cannot be combined with other modes`);
+    if (set.has('SSL') && set.size > 1)
+      throw new RangeError(`Cannot set session tracking modes '${[...set].join(',')}': SSL cannot be combined with other modes`);
     this._usingCookies = set.has('COOKIE');
     this._usingURLs = set.has('URL');
   }
@@ -169,12 +239,24 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     if (this._usingURLs) s.add('URL');
     return s;
   }
-  @Expose() getDefaultSessionTrackingModes(): Set<string> { return new Set(['COOKIE', 'URL']); }
-  @Expose() getRefreshCookieAge(): number { return this._refreshCookieAge; }
-  @Expose('int') setRefreshCookieAge(seconds: number): void { this._refreshCookieAge = seconds; }
-  @Expose() isCheckingRemoteSessionIdEncoding(): boolean { return this._checkingRemoteSessionIdEncoding; }
-  @Expose('boolean') setCheckingRemoteSessionIdEncoding(b: boolean): void { this._checkingRemoteSessionIdEncoding = b; }
-  @Expose() getSessionIdPathParameterName(): string { return this._sessionIdPathParameterName ?? ''; }
+  @Expose() getDefaultSessionTrackingModes(): Set<string> {
+    return new Set(['COOKIE', 'URL']);
+  }
+  @Expose() getRefreshCookieAge(): number {
+    return this._refreshCookieAge;
+  }
+  @Expose('int') setRefreshCookieAge(seconds: number): void {
+    this._refreshCookieAge = seconds;
+  }
+  @Expose() isCheckingRemoteSessionIdEncoding(): boolean {
+    return this._checkingRemoteSessionIdEncoding;
+  }
+  @Expose('boolean') setCheckingRemoteSessionIdEncoding(b: boolean): void {
+    this._checkingRemoteSessionIdEncoding = b;
+  }
+  @Expose() getSessionIdPathParameterName(): string {
+    return this._sessionIdPathParameterName ?? '';
+  }
   /** null or "none" turns URL rewriting and URL id parsing off. */
   @Expose('String') setSessionIdPathParameterName(name: string | null): void {
     this._sessionIdPathParameterName = name === null || name === undefined || name === 'none' ? null : name;
@@ -183,46 +265,82 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   getSessionIdPathParameterNamePrefix(): string | null {
     return this._sessionIdPathParameterName ? `;${this._sessionIdPathParameterName}=` : null;
   }
-  @Expose() isNodeIdInSessionId(): boolean { return this._nodeIdInSessionId; }
+  @Expose() isNodeIdInSessionId(): boolean {
+    return this._nodeIdInSessionId;
+  }
   /** Kept for XML compatibility; has no effect, exactly as in Jetty 9.4. */
-  @Expose('boolean') setNodeIdInSessionId(b: boolean): void { this._nodeIdInSessionId = b; }
+  @Expose('boolean') setNodeIdInSessionId(b: boolean): void {
+    this._nodeIdInSessionId = b;
+  }
 
-  @Expose() getSessionCache(): SessionCache | null { return this._sessionCache; }
+  @Expose() getSessionCache(): SessionCache | null {
+    return this._sessionCache;
+  }
   @Expose('org.eclipse.jetty.server.session.SessionCache')
   setSessionCache(cache: SessionCache): void {
     if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionCache: the SessionHandler is running');
     this.updateBean(this._sessionCache, cache, true);
     this._sessionCache = cache;
   }
-  @Expose() getSessionIdManager(): SessionIdManager | null { return this._sessionIdManager; }
+  @Expose() getSessionIdManager(): SessionIdManager | null {
+    return this._sessionIdManager;
+  }
   @Expose('org.eclipse.jetty.server.SessionIdManager')
   setSessionIdManager(idManager: SessionIdManager): void {
     if (this.isStarted() || this.isStarting()) throw new IllegalStateError('Cannot set the SessionIdManager: the SessionHandler is running');
     this._sessionIdManager = idManager;
     this._ownIdManager = false;
   }
-  getSessionContext(): SessionContext | null { return this._sessionContext; }
+  getSessionContext(): SessionContext | null {
+    return this._sessionContext;
+  }
 
   /**
    * The context this handler serves (a ContextHandler). The servlet context handler calls this; when it
    * does not, the handler looks for the context that holds it in the Server's handler tree at start.
    */
-  setContextHandler(context: SessionContextHost | null): void { this._contextHost = context; }
-  getContextHandler(): SessionContextHost | null { return this._contextHost; }
+  setContextHandler(context: SessionContextHost | null): void {
+    this._contextHost = context;
+  }
+  getContextHandler(): SessionContextHost | null {
+    return this._contextHost;
+  }
 
   /** Adds an HttpSessionListener, HttpSessionAttributeListener or HttpSessionIdListener. */
-  @Expose('java.util.EventListener') override addEventListener(listener: unknown): void { super.addEventListener(listener); this._sessionListeners.add(listener); }
-  @Expose('java.util.EventListener') override removeEventListener(listener: unknown): void { super.removeEventListener(listener); this._sessionListeners.remove(listener); }
-  @Expose() clearEventListeners(): void { this._sessionListeners.clear(); }
-  getEventListeners(): readonly unknown[] { return this._sessionListeners.list(); }
+  @Expose('java.util.EventListener') override addEventListener(listener: unknown): void {
+    super.addEventListener(listener);
+    this._sessionListeners.add(listener);
+  }
+  @Expose('java.util.EventListener') override removeEventListener(listener: unknown): void {
+    super.removeEventListener(listener);
+    this._sessionListeners.remove(listener);
+  }
+  @Expose() clearEventListeners(): void {
+    this._sessionListeners.clear();
+  }
+  getEventListeners(): readonly unknown[] {
+    return this._sessionListeners.list();
+  }
 
-  @Expose() getSessionsCreated(): number { return this._statistics.getSessionsCreated(); }
+  @Expose() getSessionsCreated(): number {
+    return this._statistics.getSessionsCreated();
+  }
   /** Lifetime statistics of invalidated sessions, in seconds (Jetty's JMX attributes). */
-  @Expose() getSessionTimeMax(): number { return this._statistics.getSessionTimeMax(); }
-  @Expose() getSessionTimeTotal(): number { return this._statistics.getSessionTimeTotal(); }
-  @Expose() getSessionTimeMean(): number { return this._statistics.getSessionTimeMean(); }
-  @Expose() getSessionTimeStdDev(): number { return this._statistics.getSessionTimeStdDev(); }
-  @Expose() statsReset(): void { this._statistics.reset(); }
+  @Expose() getSessionTimeMax(): number {
+    return this._statistics.getSessionTimeMax();
+  }
+  @Expose() getSessionTimeTotal(): number {
+    return this._statistics.getSessionTimeTotal();
+  }
+  @Expose() getSessionTimeMean(): number {
+    return this._statistics.getSessionTimeMean();
+  }
+  @Expose() getSessionTimeStdDev(): number {
+    return this._statistics.getSessionTimeStdDev();
+  }
+  @Expose() statsReset(): void {
+    this._statistics.reset();
+  }
 
   getServletContext(): ServletContext {
     const host = this._contextHost;
@@ -230,7 +348,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     return host.getServletContext();
   }
 
-  getEvictionPolicy(): number { return this._sessionCache?.getEvictionPolicy() ?? -1; }
+  getEvictionPolicy(): number {
+    return this._sessionCache?.getEvictionPolicy() ?? -1;
+  }
 
   // ---------------------------------------------------------------- life cycle
 
@@ -283,7 +403,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     } finally {
       this._sessionIdManager?.removeSessionHandler(this);
       this._scavenger.clear();
-      if (this._ownIdManager) { this._sessionIdManager = null; this._ownIdManager = false; }
+      if (this._ownIdManager) {
+        this._sessionIdManager = null;
+        this._ownIdManager = false;
+      }
     }
   }
 
@@ -295,7 +418,12 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   /** Runs background work that stop() waits for. */
   private background(p: Promise<unknown>): Promise<void> {
-    const t = p.then(() => undefined, (err) => { SESSION_LOG.warn(`Session work failed: ${(err as Error).message}`, err); });
+    const t = p.then(
+      () => undefined,
+      (err) => {
+        SESSION_LOG.warn(`Session work failed: ${(err as Error).message}`, err);
+      },
+    );
     this._background.add(t);
     void t.then(() => this._background.delete(t));
     return t;
@@ -307,7 +435,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   private sessionsOf(request: object): RequestSessions {
     const holder = request as Record<symbol, RequestSessions | undefined>;
     let sessions = holder[this._stateKey];
-    if (sessions === undefined) { sessions = new RequestSessions(); holder[this._stateKey] = sessions; }
+    if (sessions === undefined) {
+      sessions = new RequestSessions();
+      holder[this._stateKey] = sessions;
+    }
     return sessions;
   }
 
@@ -315,7 +446,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * Counts `session` (already got for the request, its request count raised) as entered by `request`
    * in this context: completeRequest releases it (Jetty 10's Request.enterSession).
    */
-  enterSession(request: object, session: Session): void { this.sessionsOf(request).add(session); }
+  enterSession(request: object, session: Session): void {
+    this.sessionsOf(request).add(session);
+  }
 
   /** Passes the request on inside the session scope. */
   doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
@@ -351,9 +484,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     try {
       req.setSessionHandler(this);
       const found = this._lookup.checkRequestedSessionId(req, baseRequest);
-      inScope = found instanceof Promise
-        ? found.then((f) => this.enterScope(f, target, baseRequest, request, response))
-        : this.enterScope(found, target, baseRequest, request, response);
+      inScope =
+        found instanceof Promise
+          ? found.then((f) => this.enterScope(f, target, baseRequest, request, response))
+          : this.enterScope(found, target, baseRequest, request, response);
     } catch (err) {
       inScope = Promise.reject(err);
     }
@@ -366,13 +500,20 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     return inScope.then(leave, (err: unknown) => {
       const left = leave();
       if (left === undefined) throw err;
-      return left.then(() => { throw err; });
+      return left.then(() => {
+        throw err;
+      });
     });
   }
 
   /** The request is in the session scope: requested id, session and cookie recorded, then the next scope. */
-  private enterScope(found: RequestedSession, target: string, baseRequest: Request, request: HttpServletRequest,
-    response: HttpServletResponse): Promise<void> {
+  private enterScope(
+    found: RequestedSession,
+    target: string,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+  ): Promise<void> {
     const req: SessionRequest = baseRequest;
     if (found.duplicate) {
       // Jetty throws a BadMessageException here: its answer ends the connection
@@ -405,8 +546,7 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     return this.nextScopeWithSessions(target, baseRequest, request, response);
   }
 
-  private nextScopeWithSessions(target: string, baseRequest: Request, request: HttpServletRequest,
-    response: HttpServletResponse): Promise<void> {
+  private nextScopeWithSessions(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (this._sessionCache?.isFlushOnResponseCommit()) {
       (baseRequest as SessionRequest).getResponse().addBeforeCommitListener(() => this.commitSessions(baseRequest));
     }
@@ -424,7 +564,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   }
 
   /** The request's handler chain has settled: the sessions it entered here are released (Jetty's SessionHandler.complete). */
-  onRequestCompleted(request: SessionRequest): Promise<void> { return this.completeRequest(request); }
+  onRequestCompleted(request: SessionRequest): Promise<void> {
+    return this.completeRequest(request);
+  }
 
   /** Writes the dirty sessions of a request before its response commits (flushOnResponseCommit). */
   private commitSessions(request: object): Promise<void> {
@@ -452,14 +594,19 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
    * The valid session for an extended id, with one more request counted on it; null for an unknown,
    * malformed, expired (invalidated now) or unreadable (invalidated everywhere) id.
    */
-  getHttpSession(extendedId: string): Promise<Session | null> { return this._lookup.getHttpSession(extendedId); }
+  getHttpSession(extendedId: string): Promise<Session | null> {
+    return this._lookup.getHttpSession(extendedId);
+  }
 
   /** 3.4 access: the request enters the session at `now`; a cookie comes back when it must be (re)sent. */
   access(session: Session, secure: boolean, now = Date.now()): SessionCookie | null {
     if (!session.access(now)) return null;
     const data = session.getSessionData();
-    if (this._usingCookies && (session.isIdChanged()
-      || (this._cookie.maxAge > 0 && this._refreshCookieAge > 0 && (now - data.getCookieSet()) / 1000 > this._refreshCookieAge))) {
+    if (
+      this._usingCookies &&
+      (session.isIdChanged() ||
+        (this._cookie.maxAge > 0 && this._refreshCookieAge > 0 && (now - data.getCookieSet()) / 1000 > this._refreshCookieAge))
+    ) {
       const cookie = this.getSessionCookie(session, this._contextHost?.getContextPath() ?? '', secure);
       data.setCookieSet(data.getAccessed());
       session.setIdChanged(false);
@@ -487,7 +634,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     return session;
   }
 
-  isValid(session: HttpSession): boolean { return session instanceof Session && session.isValid(); }
+  isValid(session: HttpSession): boolean {
+    return session instanceof Session && session.isValid();
+  }
 
   getExtendedId(session: HttpSession): string {
     return session instanceof Session ? session.getExtendedId() : session.getId();
@@ -526,7 +675,9 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   // ---------------------------------------------------------------- id manager callbacks
 
-  async isIdInUse(id: string): Promise<boolean> { return this._sessionCache ? this._sessionCache.exists(id) : false; }
+  async isIdInUse(id: string): Promise<boolean> {
+    return this._sessionCache ? this._sessionCache.exists(id) : false;
+  }
 
   /** True if a valid Session with this id is in this context's cache (an invalidated one no longer counts). */
   isIdInMemory(id: string): boolean {
@@ -542,7 +693,12 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const session = await this._sessionCache.delete(id);
     if (session && session.getState() !== 'INVALID') {
       if (session.beginInvalidate()) {
-        try { this.callSessionDestroyedListeners(session); } finally { session.finishInvalidate(); this._statistics.recordSessionTime(session); }
+        try {
+          this.callSessionDestroyedListeners(session);
+        } finally {
+          session.finishInvalidate();
+          this._statistics.recordSessionTime(session);
+        }
       }
     }
   }
@@ -574,15 +730,19 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     }
     const cache = this._sessionCache;
     if (!cache) return;
-    void this.background(cache.checkInactiveSession(session).then(() => {
-      if (session.isResident() && session.isValid() && session.getRequests() === 0 && !session.isExpiredAt(Date.now())) {
-        session.updateInactivityTimer();
-      }
-    }));
+    void this.background(
+      cache.checkInactiveSession(session).then(() => {
+        if (session.isResident() && session.isValid() && session.getRequests() === 0 && !session.isExpiredAt(Date.now())) {
+          session.updateInactivityTimer();
+        }
+      }),
+    );
   }
 
   /** Ids whose timers found them expired, waiting for the next scavenge. */
-  getCandidateSessionIdsForExpiry(): ReadonlySet<string> { return this._scavenger.getCandidates(); }
+  getCandidateSessionIdsForExpiry(): ReadonlySet<string> {
+    return this._scavenger.getCandidates();
+  }
 
   /** One HouseKeeper pass for this context (see SessionScavenger), yielding to the event loop between batches. */
   async scavenge(): Promise<void> {
@@ -593,10 +753,16 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   // ---------------------------------------------------------------- listeners
 
   /** sessionCreated in registration order (Jetty 10; 9.4 used reverse order). */
-  callSessionCreatedListeners(session: Session): void { this._sessionListeners.sessionCreated(session); }
+  callSessionCreatedListeners(session: Session): void {
+    this._sessionListeners.sessionCreated(session);
+  }
   /** sessionDestroyed in reverse registration order; one listener throwing stops the rest (logged). */
-  callSessionDestroyedListeners(session: Session): void { this._sessionListeners.sessionDestroyed(session); }
-  callSessionIdListeners(session: Session, oldId: string): void { this._sessionListeners.sessionIdChanged(session, oldId); }
+  callSessionDestroyedListeners(session: Session): void {
+    this._sessionListeners.sessionDestroyed(session);
+  }
+  callSessionIdListeners(session: Session, oldId: string): void {
+    this._sessionListeners.sessionIdChanged(session, oldId);
+  }
   doSessionAttributeListeners(session: Session, name: string, oldValue: unknown, newValue: unknown): void {
     this._sessionListeners.attributeChanged(session, name, oldValue, newValue);
   }

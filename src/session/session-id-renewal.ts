@@ -28,8 +28,10 @@ export class SessionIdRenewal {
   /** The session being renewed by a request of this context, during the id manager's call. */
   private _renewing: Session | null = null;
 
-  constructor(private readonly _handler: SessionIdRenewalHost,
-    private readonly _background: (work: Promise<unknown>) => Promise<void>) {}
+  constructor(
+    private readonly _handler: SessionIdRenewalHost,
+    private readonly _background: (work: Promise<unknown>) => Promise<void>,
+  ) {}
 
   /**
    * The request's changeSessionId: a new id for `session` in every context, returned at once; the
@@ -62,9 +64,11 @@ export class SessionIdRenewal {
       handler.callSessionIdListeners(renewing, oldId);
       return cache.persistRename(renewing, oldId);
     }
-    return this._background((async () => {
-      const s = await cache.renewSessionId(oldId, newId, oldExtendedId, newExtendedId);
-      if (s) handler.callSessionIdListeners(s, oldId);
-    })());
+    return this._background(
+      (async () => {
+        const s = await cache.renewSessionId(oldId, newId, oldExtendedId, newExtendedId);
+        if (s) handler.callSessionIdListeners(s, oldId);
+      })(),
+    );
   }
 }

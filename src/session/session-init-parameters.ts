@@ -30,7 +30,11 @@ function initParameter(context: SessionContextHost | null, name: string): string
  * SessionPath only fill a cookie setting left at its default.
  * @throws RangeError when MaxAge is not an integer
  */
-export function applySessionInitParameters(handler: SessionInitParameterTarget, cookie: SessionCookieSettings, context: SessionContextHost | null): void {
+export function applySessionInitParameters(
+  handler: SessionInitParameterTarget,
+  cookie: SessionCookieSettings,
+  context: SessionContextHost | null,
+): void {
   const name = initParameter(context, SESSION_COOKIE_PROPERTY);
   if (name !== null) cookie.name = name;
   const param = initParameter(context, SESSION_ID_PATH_PARAMETER_NAME_PROPERTY);

@@ -75,8 +75,13 @@ export class SessionLookup {
   }
 
   /** The session cookies from `from` on (continued after a load when one needed it). */
-  private checkCookieSessionIds(req: SessionRequest, key: object, found: RequestedSession, values: readonly string[],
-    from: number): RequestedSession | Promise<RequestedSession> {
+  private checkCookieSessionIds(
+    req: SessionRequest,
+    key: object,
+    found: RequestedSession,
+    values: readonly string[],
+    from: number,
+  ): RequestedSession | Promise<RequestedSession> {
     for (let i = from; i < values.length; i++) {
       const value = values[i];
       if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Got Session ID {} from cookie {}', value, this._handler.getSessionCookieName());
@@ -104,10 +109,13 @@ export class SessionLookup {
 
   private takeCookieSession(found: RequestedSession, key: object, value: string, session: Session | null): void {
     if (session) {
-      found.session = session; found.requestedId = value; found.fromCookie = true;
+      found.session = session;
+      found.requestedId = value;
+      found.fromCookie = true;
       this._handler.enterSession(key, session);
     } else if (found.requestedId === null) {
-      found.requestedId = value; found.fromCookie = true;
+      found.requestedId = value;
+      found.fromCookie = true;
     }
   }
 
@@ -115,7 +123,10 @@ export class SessionLookup {
   private duplicateSession(found: RequestedSession, other: Session): Promise<RequestedSession> {
     const cache = this._handler.getSessionCache();
     const releasing = cache ? cache.release(other.getId(), other) : DONE;
-    return releasing.then(() => { found.duplicate = true; return found; });
+    return releasing.then(() => {
+      found.duplicate = true;
+      return found;
+    });
   }
 
   /** Without a cookie id: the `;jsessionid=` path parameter of the request URI. */
@@ -129,11 +140,19 @@ export class SessionLookup {
     found.requestedId = requestedId;
     found.fromCookie = false;
     const take = (s: Session | null): RequestedSession => {
-      if (s) { found.session = s; this._handler.enterSession(key, s); }
+      if (s) {
+        found.session = s;
+        this._handler.enterSession(key, s);
+      }
       return found;
     };
     const s = this.lookupSession(requestedId, timeOf(found));
-    return s instanceof Promise ? s.then((got) => { found.time = Date.now(); return take(got); }) : take(s);
+    return s instanceof Promise
+      ? s.then((got) => {
+          found.time = Date.now();
+          return take(got);
+        })
+      : take(s);
   }
 
   /**
@@ -184,7 +203,9 @@ export class SessionLookup {
     const { cache, idm } = this._handler.requireStarted();
     if (!session.isValid()) return cache.release(id, session).then(() => null);
     if (session.isExpiredAt(now)) {
-      try { session.invalidate(); } catch (err) {
+      try {
+        session.invalidate();
+      } catch (err) {
         SESSION_LOG.warn(`Cannot invalidate expired session '${id}': ${(err as Error).message}`, err);
       }
       return cache.release(id, session).then(() => null);

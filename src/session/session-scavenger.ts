@@ -23,13 +23,19 @@ export class SessionScavenger {
   private readonly _candidates = new Set<string>();
 
   /** The inactivity timer found the session `id` expired: it is expired at the next scavenge. */
-  addCandidate(id: string): void { this._candidates.add(id); }
+  addCandidate(id: string): void {
+    this._candidates.add(id);
+  }
 
   /** Ids waiting for the next scavenge. */
-  getCandidates(): ReadonlySet<string> { return this._candidates; }
+  getCandidates(): ReadonlySet<string> {
+    return this._candidates;
+  }
 
   /** Forgets every candidate (the handler stopped). */
-  clear(): void { this._candidates.clear(); }
+  clear(): void {
+    this._candidates.clear();
+  }
 
   /**
    * One pass: the cache's expired ids (the candidates included) are expired in every context through
@@ -39,11 +45,13 @@ export class SessionScavenger {
   async scavenge(cache: SessionCache, idm: SessionIdManager): Promise<void> {
     const candidates = new Set(this._candidates);
     this._candidates.clear();
-    const expired = [...await cache.checkExpiration(candidates)];
+    const expired = [...(await cache.checkExpiration(candidates))];
     if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Scavenging sessions: {} candidates, {} expired', candidates.size, expired.length);
     for (let i = 0; i < expired.length; i += SCAVENGE_BATCH) {
       for (const id of expired.slice(i, i + SCAVENGE_BATCH)) {
-        try { await idm.expireAll(id); } catch (err) {
+        try {
+          await idm.expireAll(id);
+        } catch (err) {
           SESSION_LOG.warn(`Cannot expire session '${id}': ${(err as Error).message}`, err);
         }
       }

@@ -18,7 +18,9 @@ export class SessionStatistics {
   private _max = 0;
 
   /** One more session created. */
-  sessionCreated(): void { this._created++; }
+  sessionCreated(): void {
+    this._created++;
+  }
 
   /** Records how long an invalidated session lived, from its creation to `now` (Jetty's recordSessionTime). */
   recordSessionTime(session: Session, now = Date.now()): void {
@@ -29,10 +31,18 @@ export class SessionStatistics {
     if (secs > this._max) this._max = secs;
   }
 
-  getSessionsCreated(): number { return this._created; }
-  getSessionTimeMax(): number { return this._max; }
-  getSessionTimeTotal(): number { return this._total; }
-  getSessionTimeMean(): number { return this._count ? this._total / this._count : 0; }
+  getSessionsCreated(): number {
+    return this._created;
+  }
+  getSessionTimeMax(): number {
+    return this._max;
+  }
+  getSessionTimeTotal(): number {
+    return this._total;
+  }
+  getSessionTimeMean(): number {
+    return this._count ? this._total / this._count : 0;
+  }
   getSessionTimeStdDev(): number {
     if (this._count === 0) return 0;
     const mean = this._total / this._count;

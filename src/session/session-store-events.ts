@@ -27,13 +27,24 @@ export interface SessionStoreMessage {
 }
 
 /** `pier.session.store.load`: one session read from the store (`found` false when it had none). */
-export interface SessionLoadMessage extends SessionStoreMessage { readonly id: string; readonly found: boolean }
+export interface SessionLoadMessage extends SessionStoreMessage {
+  readonly id: string;
+  readonly found: boolean;
+}
 /** `pier.session.store.store`: one session written (only calls that wrote: nothing is published when the save rule skipped it). */
-export interface SessionStoreWriteMessage extends SessionStoreMessage { readonly id: string }
+export interface SessionStoreWriteMessage extends SessionStoreMessage {
+  readonly id: string;
+}
 /** `pier.session.store.delete`: one session deleted (`deleted` false when the store had none). */
-export interface SessionDeleteMessage extends SessionStoreMessage { readonly id: string; readonly deleted: boolean }
+export interface SessionDeleteMessage extends SessionStoreMessage {
+  readonly id: string;
+  readonly deleted: boolean;
+}
 /** `pier.session.store.getExpired`: one expiry search (the scavenger's), with the candidates it got and the expired ids it found. */
-export interface SessionGetExpiredMessage extends SessionStoreMessage { readonly candidates: number; readonly expired: number }
+export interface SessionGetExpiredMessage extends SessionStoreMessage {
+  readonly candidates: number;
+  readonly expired: number;
+}
 
 export const sessionStoreLoadChannel = diagnosticsChannel.channel(SESSION_STORE_LOAD_CHANNEL);
 export const sessionStoreStoreChannel = diagnosticsChannel.channel(SESSION_STORE_STORE_CHANNEL);
@@ -56,8 +67,13 @@ export function storeMessage(store: object, context: SessionContext | null, star
  * when it failed, the error then in `error`). Callers check `channel.hasSubscribers` first, so nothing
  * here runs for a store nobody observes.
  */
-export function traceStoreOperation<T>(channel: diagnosticsChannel.Channel, store: object, context: SessionContext | null,
-  operation: () => Promise<T>, fields: (result: T | undefined) => object): Promise<T> {
+export function traceStoreOperation<T>(
+  channel: diagnosticsChannel.Channel,
+  store: object,
+  context: SessionContext | null,
+  operation: () => Promise<T>,
+  fields: (result: T | undefined) => object,
+): Promise<T> {
   const started = performance.now();
   let running: Promise<T>;
   try {
@@ -65,13 +81,16 @@ export function traceStoreOperation<T>(channel: diagnosticsChannel.Channel, stor
   } catch (err) {
     running = Promise.reject(err);
   }
-  return running.then((result) => {
-    channel.publish({ ...storeMessage(store, context, started), ...fields(result) });
-    return result;
-  }, (err: unknown) => {
-    channel.publish({ ...storeMessage(store, context, started, err), ...fields(undefined) });
-    throw err;
-  });
+  return running.then(
+    (result) => {
+      channel.publish({ ...storeMessage(store, context, started), ...fields(result) });
+      return result;
+    },
+    (err: unknown) => {
+      channel.publish({ ...storeMessage(store, context, started, err), ...fields(undefined) });
+      throw err;
+    },
+  );
 }
 
 /** The time an operation starts, read only when its channel has subscribers (else -1: nothing to publish). */

@@ -56,16 +56,30 @@ export class Session implements HttpSession {
   private _io: Promise<void> | null = null;
   private _tracked: Set<Promise<void>> | null = null;
 
-  constructor(private readonly _owner: SessionOwner, private readonly _data: SessionData, isNew = false) {
+  constructor(
+    private readonly _owner: SessionOwner,
+    private readonly _data: SessionData,
+    isNew = false,
+  ) {
     this._newSession = isNew;
     if (isNew) _data.setDirty(true);
   }
 
-  getSessionData(): SessionData { return this._data; }
-  getSessionHandler(): SessionOwner { return this._owner; }
-  getState(): SessionState { return this._state; }
-  getRequests(): number { return this._requests; }
-  isResident(): boolean { return this._resident; }
+  getSessionData(): SessionData {
+    return this._data;
+  }
+  getSessionHandler(): SessionOwner {
+    return this._owner;
+  }
+  getState(): SessionState {
+    return this._state;
+  }
+  getRequests(): number {
+    return this._requests;
+  }
+  isResident(): boolean {
+    return this._resident;
+  }
   setResident(resident: boolean): void {
     this._resident = resident;
     if (!resident) this.cancelTimer();
@@ -96,12 +110,24 @@ export class Session implements HttpSession {
     if (suffix === null) return ext === id;
     return ext.length === id.length + suffix.length && ext.startsWith(id) && ext.endsWith(suffix);
   }
-  isIdChanged(): boolean { return this._idChanged; }
-  setIdChanged(b: boolean): void { this._idChanged = b; }
-  isValid(): boolean { return this._state === 'VALID'; }
-  isInvalid(): boolean { return this._state === 'INVALID' || this._state === 'INVALIDATING'; }
-  isExpiredAt(time: number): boolean { return this._data.isExpiredAt(time); }
-  getCookieSetTime(): number { return this._data.getCookieSet(); }
+  isIdChanged(): boolean {
+    return this._idChanged;
+  }
+  setIdChanged(b: boolean): void {
+    this._idChanged = b;
+  }
+  isValid(): boolean {
+    return this._state === 'VALID';
+  }
+  isInvalid(): boolean {
+    return this._state === 'INVALID' || this._state === 'INVALIDATING';
+  }
+  isExpiredAt(time: number): boolean {
+    return this._data.isExpiredAt(time);
+  }
+  getCookieSetTime(): number {
+    return this._data.getCookieSet();
+  }
 
   /** Runs `fn` after every store operation queued before it; the returned promise settles with it. */
   enqueue<T>(fn: () => Promise<T>): Promise<T> {
@@ -127,20 +153,31 @@ export class Session implements HttpSession {
    * write already off the queue (the queue's tail is cleared before the caller's reaction runs), so
    * true there means a later request queued another write behind it.
    */
-  hasStoreWorkQueued(): boolean { return this._io !== null; }
+  hasStoreWorkQueued(): boolean {
+    return this._io !== null;
+  }
 
   /** Makes `run` the tail of the store queue until it settles. */
   private queue<T>(run: Promise<T>): Promise<T> {
-    const tail: Promise<void> = run.then(() => { if (this._io === tail) this._io = null; },
-      () => { if (this._io === tail) this._io = null; });
+    const tail: Promise<void> = run.then(
+      () => {
+        if (this._io === tail) this._io = null;
+      },
+      () => {
+        if (this._io === tail) this._io = null;
+      },
+    );
     this._io = tail;
     return run;
   }
 
   /** Ties background work (other contexts' invalidation or rename) to this session, for `settled`. */
   track(p: Promise<unknown>): void {
-    const t = p.then(() => undefined, () => undefined);
-    const tracked = this._tracked ??= new Set();
+    const t = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    const tracked = (this._tracked ??= new Set());
     tracked.add(t);
     void t.then(() => {
       tracked.delete(t);
@@ -199,9 +236,15 @@ export class Session implements HttpSession {
    * share one Node timer (InactivityTimers): a session costs a few fields, not a Timeout and a closure.
    */
   updateInactivityTimer(now = Date.now()): void {
-    if (!this._resident || !this.isValid() || this._requests > 0) { this.cancelTimer(); return; }
+    if (!this._resident || !this.isValid() || this._requests > 0) {
+      this.cancelTimer();
+      return;
+    }
     const ms = this.calculateInactivityTimeout(now);
-    if (ms < 0) { this.cancelTimer(); return; }
+    if (ms < 0) {
+      this.cancelTimer();
+      return;
+    }
     // as setTimeout(ms) would: due ms from `now` (the clock, unless the caller just read it)
     timersOf(this._owner).arm(this, now + Math.min(ms, MAX_TIMER_MS));
   }
@@ -211,7 +254,9 @@ export class Session implements HttpSession {
     this._timerDue = -1;
   }
 
-  hasTimer(): boolean { return this._timerDue >= 0; }
+  hasTimer(): boolean {
+    return this._timerDue >= 0;
+  }
 
   /** @internal The inactivity timer is due (called by InactivityTimers). */
   _inactivityTimerFired(now: number): void {
@@ -229,10 +274,20 @@ export class Session implements HttpSession {
   }
 
   // --- HttpSession ---
-  getId(): string { return this._data.id; }
-  getCreationTime(): number { this.checkValidForRead(); return this._data.getCreated(); }
-  getLastAccessedTime(): number { this.checkValidForRead(); return this._data.getLastAccessed(); }
-  getServletContext(): ServletContext { return this._owner.getServletContext(); }
+  getId(): string {
+    return this._data.id;
+  }
+  getCreationTime(): number {
+    this.checkValidForRead();
+    return this._data.getCreated();
+  }
+  getLastAccessedTime(): number {
+    this.checkValidForRead();
+    return this._data.getLastAccessed();
+  }
+  getServletContext(): ServletContext {
+    return this._owner.getServletContext();
+  }
 
   setMaxInactiveInterval(secs: number): void {
     this._data.setMaxInactiveMs(Math.trunc(secs) * 1000);
@@ -247,16 +302,34 @@ export class Session implements HttpSession {
   }
 
   /** The attribute, or null when there is none (as Java's null). */
-  getAttribute(name: string): unknown { this.checkValidForRead(); return this._data.getAttribute(name) ?? null; }
-  getAttributeNames(): string[] { this.checkValidForRead(); return this._data.getKeys(); }
+  getAttribute(name: string): unknown {
+    this.checkValidForRead();
+    return this._data.getAttribute(name) ?? null;
+  }
+  getAttributeNames(): string[] {
+    this.checkValidForRead();
+    return this._data.getKeys();
+  }
   /** The deprecated servlet 2.2 names of getAttribute / getAttributeNames. */
-  getValue(name: string): unknown { return this.getAttribute(name); }
-  getNames(): Set<string> { return new Set(this.getAttributeNames()); }
+  getValue(name: string): unknown {
+    return this.getAttribute(name);
+  }
+  getNames(): Set<string> {
+    return new Set(this.getAttributeNames());
+  }
   /** How many attributes the session has. */
-  getAttributes(): number { return this._data.getKeys().length; }
-  getContextPath(): string { return this._data.getContextPath(); }
-  getVHost(): string { return this._data.getVhost(); }
-  isChanging(): boolean { return this._state === 'CHANGING'; }
+  getAttributes(): number {
+    return this._data.getKeys().length;
+  }
+  getContextPath(): string {
+    return this._data.getContextPath();
+  }
+  getVHost(): string {
+    return this._data.getVhost();
+  }
+  isChanging(): boolean {
+    return this._state === 'CHANGING';
+  }
 
   setAttribute(name: string, value: unknown): void {
     this.checkValidForWrite();
@@ -266,11 +339,18 @@ export class Session implements HttpSession {
     if (value === null || value !== old) this._owner.doSessionAttributeListeners(this, name, old ?? null, value);
   }
 
-  removeAttribute(name: string): void { this.setAttribute(name, null); }
+  removeAttribute(name: string): void {
+    this.setAttribute(name, null);
+  }
 
-  invalidate(): void { this._owner.invalidateSession(this); }
+  invalidate(): void {
+    this._owner.invalidateSession(this);
+  }
 
-  isNew(): boolean { this.checkValidForRead(); return this._newSession; }
+  isNew(): boolean {
+    this.checkValidForRead();
+    return this._newSession;
+  }
 
   /** VALID -> INVALIDATING; false if it was already invalidating; throws if invalid. */
   beginInvalidate(): boolean {
@@ -298,12 +378,17 @@ export class Session implements HttpSession {
 
   /** Marks an id change in progress (VALID -> CHANGING); throws when not valid. */
   beginRenew(): void {
-    if (this._state !== 'VALID') throw new IllegalStateError(`Cannot change the id of session '${this._data.id}': the session is ${this._state.toLowerCase()}`);
+    if (this._state !== 'VALID')
+      throw new IllegalStateError(`Cannot change the id of session '${this._data.id}': the session is ${this._state.toLowerCase()}`);
     this._state = 'CHANGING';
   }
-  endRenew(): void { if (this._state === 'CHANGING') this._state = 'VALID'; }
+  endRenew(): void {
+    if (this._state === 'CHANGING') this._state = 'VALID';
+  }
 
-  toString(): string { return `Session@${this._data.id}{state=${this._state},requests=${this._requests},resident=${this._resident}}`; }
+  toString(): string {
+    return `Session@${this._data.id}{state=${this._state},requests=${this._requests},resident=${this._resident}}`;
+  }
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -324,7 +409,7 @@ function internSuffix(suffix: string): string {
 const TIMERS = Symbol('Session.inactivityTimers');
 function timersOf(owner: SessionOwner): InactivityTimers {
   const holder = owner as SessionOwner & { [TIMERS]?: InactivityTimers };
-  return holder[TIMERS] ??= new InactivityTimers();
+  return (holder[TIMERS] ??= new InactivityTimers());
 }
 
 /**
@@ -341,7 +426,9 @@ class InactivityTimers {
   private _continuing = false;
 
   /** Sessions filed (armed or waiting to be dropped). */
-  size(): number { return this._heap.length; }
+  size(): number {
+    return this._heap.length;
+  }
 
   arm(session: Session, due: number): void {
     session._timerDue = due;
@@ -373,19 +460,29 @@ class InactivityTimers {
   }
 
   private clearTimer(): void {
-    if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
+    if (this._timer !== null) {
+      clearTimeout(this._timer);
+      this._timer = null;
+    }
     this._timerAt = Infinity;
   }
 
   private schedule(): void {
     if (this._continuing) return;
     const top = this._heap[0];
-    if (top === undefined) { this.clearTimer(); return; }
+    if (top === undefined) {
+      this.clearTimer();
+      return;
+    }
     if (this._timer !== null && this._timerAt <= top._timerKey) return;
     if (this._timer !== null) clearTimeout(this._timer);
     const delay = Math.min(Math.max(top._timerKey - Date.now(), 0), MAX_TIMER_MS);
     this._timerAt = top._timerKey;
-    this._timer = setTimeout(() => { this._timer = null; this._timerAt = Infinity; this.fire(); }, delay);
+    this._timer = setTimeout(() => {
+      this._timer = null;
+      this._timerAt = Infinity;
+      this.fire();
+    }, delay);
     this._timer.unref();
   }
 
@@ -421,7 +518,9 @@ class InactivityTimers {
     this.schedule();
   }
 
-  private less(a: number, b: number): boolean { return this._heap[a]._timerKey < this._heap[b]._timerKey; }
+  private less(a: number, b: number): boolean {
+    return this._heap[a]._timerKey < this._heap[b]._timerKey;
+  }
 
   private swap(a: number, b: number): void {
     const heap = this._heap;

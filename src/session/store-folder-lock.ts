@@ -28,9 +28,15 @@ export interface StoreFolderHolder {
 
 /** A live process holds the store folder another component wanted. */
 export class StoreFolderLockedError extends PierError {
-  constructor(readonly folder: string, readonly who: string, readonly holder: StoreFolderHolder | null) {
-    super(`Cannot start ${who}: session store folder '${folder}' is in use by ${describeHolder(holder)}; `
-      + 'stop that process first, or give this server its own store folder');
+  constructor(
+    readonly folder: string,
+    readonly who: string,
+    readonly holder: StoreFolderHolder | null,
+  ) {
+    super(
+      `Cannot start ${who}: session store folder '${folder}' is in use by ${describeHolder(holder)}; ` +
+        'stop that process first, or give this server its own store folder',
+    );
   }
 }
 
@@ -48,13 +54,21 @@ export interface StoreFolderLock {
 /** How a process holds a folder: `flock`, a kernel lock on the open lock file; `record`, the fallback below. */
 type Mechanism = 'flock' | 'record';
 
-interface Held { fd: number; shares: number; mechanism: Mechanism }
+interface Held {
+  fd: number;
+  shares: number;
+  mechanism: Mechanism;
+}
 
 /** The folders this process holds: real path -> its lock. */
 const held = new Map<string, Held>();
 
 function readProc(file: string): string | null {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return null; }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /** A process's start time in clock ticks after boot, or undefined where /proc has none. */
@@ -104,7 +118,9 @@ function flockNonBlocking(fd: number, folder: string): 'taken' | 'busy' | 'unava
   if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return 'unavailable';
   if (r.status === 0) return 'taken';
   if (r.status === 1) return 'busy';
-  throw new Error(`Cannot lock session store folder '${folder}': flock ended with ${r.error?.message ?? r.status ?? r.signal}: ${String(r.stderr ?? '').trim()}`);
+  throw new Error(
+    `Cannot lock session store folder '${folder}': flock ended with ${r.error?.message ?? r.status ?? r.signal}: ${String(r.stderr ?? '').trim()}`,
+  );
 }
 
 /**
@@ -120,7 +136,12 @@ function holderIsAlive(h: StoreFolderHolder): boolean {
   const ticks = startTicksOf(h.pid);
   if (ticks !== undefined) return h.startTicks === undefined || h.startTicks === ticks;
   if (fs.existsSync('/proc/self/stat')) return false;
-  try { process.kill(h.pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -165,7 +186,11 @@ export function lockStoreFolder(folder: string, who: string, mechanism?: Mechani
       if (--share.shares > 0 || held.get(real) !== share) return;
       held.delete(real);
       // The file stays (removing a locked file lets a third process lock a new one beside a waiting second).
-      try { writeHolder(share.fd, null); } catch { /* the record is only informative */ }
+      try {
+        writeHolder(share.fd, null);
+      } catch {
+        /* the record is only informative */
+      }
       fs.closeSync(share.fd);
     },
   };

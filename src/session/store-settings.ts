@@ -36,9 +36,9 @@ export type StoreSettingsSpec = Readonly<Record<string, StoreSetting<unknown, ne
 export type StoreSettingsOf<S extends StoreSettingsSpec> = { -readonly [K in keyof S]: S[K]['default'] };
 
 /** The setters and getters `exposeStoreSettings` gives a class (declare them by merging an interface into it). */
-export type StoreSettingAccessors<S extends StoreSettingsSpec> =
-  { [K in keyof S & string as `set${Capitalize<K>}`]: (value: InputOf<S[K]>) => void }
-  & { [K in keyof S & string as `${S[K] extends StoreSetting<unknown, never, 'is'> ? 'is' : 'get'}${Capitalize<K>}`]: () => S[K]['default'] };
+export type StoreSettingAccessors<S extends StoreSettingsSpec> = {
+  [K in keyof S & string as `set${Capitalize<K>}`]: (value: InputOf<S[K]>) => void;
+} & { [K in keyof S & string as `${S[K] extends StoreSetting<unknown, never, 'is'> ? 'is' : 'get'}${Capitalize<K>}`]: () => S[K]['default'] };
 
 /** What the setter of a setting accepts. */
 type InputOf<S> = S extends StoreSetting<infer T, infer In, 'get' | 'is'> ? (unknown extends In ? T : In) : never;
@@ -47,7 +47,9 @@ type InputOf<S> = S extends StoreSetting<infer T, infer In, 'get' | 'is'> ? (unk
  * A setting with its value type inferred from its default, or given with what its setter accepts
  * (`setting<FileStoreDurability, string>({...})`).
  */
-export function setting<T, In = T, G extends 'get' | 'is' = 'get'>(spec: StoreSetting<T, In, G>): StoreSetting<T, In, G> { return spec; }
+export function setting<T, In = T, G extends 'get' | 'is' = 'get'>(spec: StoreSetting<T, In, G>): StoreSetting<T, In, G> {
+  return spec;
+}
 
 /** A fresh record of the family's defaults. */
 export function storeSettingDefaults<S extends StoreSettingsSpec>(spec: S): StoreSettingsOf<S> {
@@ -63,15 +65,20 @@ interface SettingsHolder {
   isStarting(): boolean;
 }
 
-function capitalize(name: string): string { return name.charAt(0).toUpperCase() + name.slice(1); }
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 /**
  * Gives `target` a Jetty setter and getter for every setting of `spec`, each reading and writing the
  * instance's `settings` record, declared to XML with the setting's type. A `fixedWhileRunning` setting
  * is refused on a running store; a factory (`fixedWhileRunning: false`) takes every setting at any time.
  */
-export function exposeStoreSettings(target: abstract new (...args: never[]) => object, spec: StoreSettingsSpec,
-  options: { fixedWhileRunning: boolean }): void {
+export function exposeStoreSettings(
+  target: abstract new (...args: never[]) => object,
+  spec: StoreSettingsSpec,
+  options: { fixedWhileRunning: boolean },
+): void {
   const proto = target.prototype as Record<string, unknown>;
   for (const [name, s] of Object.entries(spec)) {
     const setterName = `set${capitalize(name)}`;
@@ -83,7 +90,9 @@ export function exposeStoreSettings(target: abstract new (...args: never[]) => o
       }
       this.settings[name] = check ? check(value) : value;
     };
-    const getter = function (this: SettingsHolder): unknown { return this.settings[name]; };
+    const getter = function (this: SettingsHolder): unknown {
+      return this.settings[name];
+    };
     Object.defineProperty(setter, 'name', { value: setterName });
     Object.defineProperty(getter, 'name', { value: getterName });
     proto[setterName] = setter;

@@ -75,12 +75,13 @@ export function addToStart(cfg: StartConfiguration, names: readonly string[], sa
   const user = userValues(cfg);
   for (const name of names) {
     const module = cfg.modules.get(name);
-    if (!module) throw new UsageError(`Cannot add module '${name}': unknown module${cfg.modules.suggest(name)}; list available modules with --list-modules`);
+    if (!module)
+      throw new UsageError(`Cannot add module '${name}': unknown module${cfg.modules.suggest(name)}; list available modules with --list-modules`);
     if (module.isDynamic) {
       say(`INFO  : ${name} is a dynamic module: nothing written`);
       continue;
     }
-    const already = cfg.args.modules.find(m => m.name === name && m.origin !== CMD_LINE);
+    const already = cfg.args.modules.find((m) => m.name === name && m.origin !== CMD_LINE);
     if (fs.existsSync(startD) && fs.statSync(startD).isDirectory()) {
       const file = path.join(startD, `${name}.ini`);
       if (already && path.resolve(already.origin.replace('${jetty.base}', base)) !== file) {
@@ -101,7 +102,9 @@ export function addToStart(cfg: StartConfiguration, names: readonly string[], sa
   }
   for (const m of cfg.enabled) {
     if (m.transitive && !names.includes(m.name) && !alreadyEnabled.has(m.name)) {
-      say(`INFO  : ${m.name.padEnd(15)} transitively enabled${m.iniTemplate.length > 0 ? `, ini template available with --add-to-start=${m.name}` : ''}`);
+      say(
+        `INFO  : ${m.name.padEnd(15)} transitively enabled${m.iniTemplate.length > 0 ? `, ini template available with --add-to-start=${m.name}` : ''}`,
+      );
     }
   }
 }
@@ -119,7 +122,8 @@ export function ensureFiles(cfg: StartConfiguration, say: Say): void {
       continue;
     }
     if (f.uri) {
-      if (!fs.existsSync(target)) say(`WARN  : ${f.module}: Pier does not download '${f.uri}': place it at ${cfg.baseHome.toShortForm(target)} yourself`);
+      if (!fs.existsSync(target))
+        say(`WARN  : ${f.module}: Pier does not download '${f.uri}': place it at ${cfg.baseHome.toShortForm(target)} yourself`);
       continue;
     }
     if (f.path.endsWith('/')) {
@@ -147,7 +151,8 @@ function copyFromBaseHome(cfg: StartConfiguration, src: string, dest: string, sa
   }
   const noDest = dest === '' || dest === 'null';
   const target = noDest ? base : path.resolve(base, dest);
-  const destIsDir = noDest || dest.endsWith('/') || (fs.existsSync(target) && fs.statSync(target).isDirectory()) || !path.basename(dest).includes('.');
+  const destIsDir =
+    noDest || dest.endsWith('/') || (fs.existsSync(target) && fs.statSync(target).isDirectory()) || !path.basename(dest).includes('.');
   let to: string;
   if (fs.statSync(from).isDirectory()) {
     to = src.endsWith('/') || noDest ? target : path.join(target, path.basename(from));
@@ -179,7 +184,10 @@ export function updateIni(cfg: StartConfiguration, say: Say): void {
       if (!m || !u) continue;
       found.add(m[1].toLowerCase());
       const next = `${u.key}=${u.value}`;
-      if (lines[i] !== next) { lines[i] = next; changed = true; }
+      if (lines[i] !== next) {
+        lines[i] = next;
+        changed = true;
+      }
     }
     if (changed) {
       fs.writeFileSync(file, lines.join('\n'));

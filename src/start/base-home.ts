@@ -17,7 +17,7 @@ export class BaseHome {
   constructor(home: string, base: string, includeDirs: string[] = []) {
     this.home = path.resolve(home);
     this.base = path.resolve(base);
-    this.includeDirs = includeDirs.map(d => path.resolve(this.base, d));
+    this.includeDirs = includeDirs.map((d) => path.resolve(this.base, d));
   }
 
   /** The search path, highest priority first (duplicates removed). */
@@ -63,7 +63,7 @@ export class BaseHome {
         chosen.set(name, { file: prev ? prev.file : full, layer });
       }
     });
-    const entries = [...chosen.entries()].sort(([na, a], [nb, b]) => (b.layer - a.layer) || (na < nb ? -1 : na > nb ? 1 : 0));
+    const entries = [...chosen.entries()].sort(([na, a], [nb, b]) => b.layer - a.layer || (na < nb ? -1 : na > nb ? 1 : 0));
     return new Map(entries.map(([n, e]) => [n, e.file]));
   }
 

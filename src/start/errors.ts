@@ -11,7 +11,13 @@ export { UsageError };
  * Carries the file and the 1-based line and column of the offending text.
  */
 export class ModuleSyntaxError extends SyntaxError {
-  constructor(message: string, readonly file: string, readonly line: number, readonly column = 1, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column = 1,
+    options?: { cause?: unknown },
+  ) {
     super(`${message} (${file}:${line}:${column})`, options);
     this.name = new.target.name;
     Object.setPrototypeOf(this, new.target.prototype);
@@ -23,7 +29,11 @@ export class ModuleSyntaxError extends SyntaxError {
  * level): the start stops with the file and the cause, on one line.
  */
 export class ClassLoadError extends UsageError {
-  constructor(readonly area: string, readonly at: { readonly file: string; readonly line: number }, cause: unknown) {
+  constructor(
+    readonly area: string,
+    readonly at: { readonly file: string; readonly line: number },
+    cause: unknown,
+  ) {
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message.split('\n')[0]}` : String(cause);
     super(`Cannot load the ${area} classes: ${at.file}${at.line > 0 ? `:${at.line}` : ''}: ${reason}`, UsageError.ERR_UNKNOWN, { cause });
   }

@@ -6,14 +6,15 @@ import { StartConfiguration } from './start-configuration';
 
 /** `--list-modules[=tags]`: every available module with an enabled mark, grouped by first tag. */
 export function listModules(cfg: StartConfiguration, tags: readonly string[] = []): string {
-  const wanted = tags.filter(t => !t.startsWith('-') && t !== '*');
-  const unwanted = tags.filter(t => t.startsWith('-')).map(t => t.substring(1));
-  const mods = cfg.modules.all()
-    .filter(m => !m.isDynamic)
-    .filter(m => wanted.length === 0 || m.tags.some(t => wanted.includes(t)))
-    .filter(m => !m.tags.some(t => unwanted.includes(t)))
+  const wanted = tags.filter((t) => !t.startsWith('-') && t !== '*');
+  const unwanted = tags.filter((t) => t.startsWith('-')).map((t) => t.substring(1));
+  const mods = cfg.modules
+    .all()
+    .filter((m) => !m.isDynamic)
+    .filter((m) => wanted.length === 0 || m.tags.some((t) => wanted.includes(t)))
+    .filter((m) => !m.tags.some((t) => unwanted.includes(t)))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const width = Math.max(6, ...mods.map(m => m.name.length));
+  const width = Math.max(6, ...mods.map((m) => m.name.length));
   const lines = ['Available Modules:', '=================='];
   if (tags.length > 0) lines.push(`tags: [${tags.join(', ')}]`);
   lines.push('');
@@ -25,8 +26,12 @@ export function listModules(cfg: StartConfiguration, tags: readonly string[] = [
   }
   lines.push('');
   lines.push('[x] enabled   [t] enabled as a dependency   [ ] available');
-  lines.push('On Pier: provided = works as in Jetty; not provided = a Jetty module that needs a JVM: enabling it prints one WARN line and the start goes on;');
-  lines.push('         refused = a Jetty module whose absence would make the server less safe: enabling it stops the start with the reason and what to use instead');
+  lines.push(
+    'On Pier: provided = works as in Jetty; not provided = a Jetty module that needs a JVM: enabling it prints one WARN line and the start goes on;',
+  );
+  lines.push(
+    '         refused = a Jetty module whose absence would make the server less safe: enabling it stops the start with the reason and what to use instead',
+  );
   lines.push('Enable one for this run with --module=<name>, or in the base with --add-to-start=<name>');
   return lines.join('\n') + '\n';
 }

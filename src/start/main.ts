@@ -38,11 +38,13 @@ export interface Launch {
 
 function defaultEnvironment(): MainEnvironment {
   return {
-    out: text => process.stdout.write(text),
-    err: text => process.stderr.write(text),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     applier: defaultXmlApplier,
-    installShutdownHook: (server) => { installShutdownHook(server as unknown as Server); },
+    installShutdownHook: (server) => {
+      installShutdownHook(server as unknown as Server);
+    },
   };
 }
 
@@ -58,7 +60,13 @@ export async function main(argv: readonly string[], env: Partial<MainEnvironment
     return typeof result === 'number' ? result : undefined;
   } catch (err) {
     e.err(`ERROR : ${oneLine(err)}\n`);
-    if (debug) e.err(`${describeErrorChain(err)}\n${causeChainOf(err).map((c) => (c as Error)?.stack ?? '').filter(Boolean).join('\ncaused by: ')}\n`);
+    if (debug)
+      e.err(
+        `${describeErrorChain(err)}\n${causeChainOf(err)
+          .map((c) => (c as Error)?.stack ?? '')
+          .filter(Boolean)
+          .join('\ncaused by: ')}\n`,
+      );
     return exitCodeOf(err);
   }
 }
@@ -102,8 +110,8 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
       // Re-resolve after --create-startd so the builder sees the new layout.
       const fresh = args.createStartd ? resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() }) : cfg;
       // What the base enabled before this command, so that only newly enabled dependencies are reported.
-      const without = argv.filter(a => !/^--add-(to-startd?|modules?)=/.test(a));
-      const before = new Set(resolveStart(without, { cwd: e.cwd, systemProperties: SystemProperties.all() }).enabled.map(m => m.name));
+      const without = argv.filter((a) => !/^--add-(to-startd?|modules?)=/.test(a));
+      const before = new Set(resolveStart(without, { cwd: e.cwd, systemProperties: SystemProperties.all() }).enabled.map((m) => m.name));
       addToStart(fresh, args.addToStart, say, before);
     }
     ensureFiles(cfg, say);
@@ -122,7 +130,9 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     return 0;
   }
   if (cfg.xmls.length === 0) {
-    throw new UsageError(`Cannot start: no modules are enabled and no XML files were given in ${cfg.baseHome.base}; enable some with --add-to-start=http,deploy or --module=http`);
+    throw new UsageError(
+      `Cannot start: no modules are enabled and no XML files were given in ${cfg.baseHome.base}; enable some with --add-to-start=http,deploy or --module=http`,
+    );
   }
 
   warnUnprovided();
@@ -130,12 +140,15 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   const logging = loadLogConfiguration(cfg, { stacks: args.debug || Boolean(process.env.PIER_DEBUG) });
   Log.configure(logging);
   for (const note of logging.getNotes()) Log.getLogger('org.eclipse.jetty.util.log.Log').warn(note);
-  ensureFiles(cfg, line => e.err(line + '\n'));
+  ensureFiles(cfg, (line) => e.err(line + '\n'));
   // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them).
   SystemProperties.set('jetty.home', cfg.baseHome.home);
   SystemProperties.set('jetty.base', cfg.baseHome.base);
   for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
-  const objects = await e.applier(cfg.xmls.map(x => x.path), cfg.xmlProperties());
+  const objects = await e.applier(
+    cfg.xmls.map((x) => x.path),
+    cfg.xmlProperties(),
+  );
   const started = await startAll(objects);
   const server = objects.find(isServerLike);
   if (server) {
@@ -177,7 +190,13 @@ function exitCodeOf(err: unknown): number {
  */
 function oneLine(err: unknown): string {
   const full = err instanceof Error ? err.message : String(err);
-  let msg = full.split(/\r?\n/).map(s => s.trim()).find(s => s.length > 0) ?? (err as Error)?.name ?? 'unknown error';
+  let msg =
+    full
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .find((s) => s.length > 0) ??
+    (err as Error)?.name ??
+    'unknown error';
   const elementPath = (err as { elementPath?: unknown })?.elementPath;
   if (typeof elementPath === 'string' && elementPath.length > 0) msg += ` (at ${elementPath})`;
   const code = (err as { code?: unknown })?.code;

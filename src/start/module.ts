@@ -15,18 +15,28 @@ export interface ModuleLine {
 /** The canonical section names and the aliases Jetty 9.4/10 accept for them. */
 const SECTION_ALIASES: Record<string, string> = {
   description: 'description',
-  tags: 'tags', tag: 'tags',
-  depend: 'depend', depends: 'depend',
+  tags: 'tags',
+  tag: 'tags',
+  depend: 'depend',
+  depends: 'depend',
   optional: 'optional',
   after: 'after',
   before: 'before',
-  provides: 'provides', provide: 'provides', name: 'provides',
+  provides: 'provides',
+  provide: 'provides',
+  name: 'provides',
   xml: 'xml',
-  lib: 'lib', libs: 'lib',
-  files: 'files', file: 'files',
-  ini: 'ini', defaults: 'ini',
+  lib: 'lib',
+  libs: 'lib',
+  files: 'files',
+  file: 'files',
+  ini: 'ini',
+  defaults: 'ini',
   'ini-template': 'ini-template',
-  license: 'license', licenses: 'license', licence: 'license', licences: 'license',
+  license: 'license',
+  licenses: 'license',
+  licence: 'license',
+  licences: 'license',
   exec: 'exec',
   jpms: 'jpms',
   jvm: 'exec',
@@ -63,7 +73,10 @@ export class Module {
   /** Set for a module Pier knows from Jetty but does not provide (no file: it comes from Pier's table). */
   unprovided?: UnprovidedModule;
 
-  constructor(readonly name: string, readonly file: string) {}
+  constructor(
+    readonly name: string,
+    readonly file: string,
+  ) {}
 
   /** The module Pier knows but does not provide, as a module without dependencies, XML or libraries. */
   static unprovided(u: UnprovidedModule): Module {
@@ -85,7 +98,7 @@ export class Module {
 
   /** Every capability this module provides: its own name first, then its `[provides]`. */
   get capabilities(): string[] {
-    return [this.name, ...this.provides.filter(p => p !== this.name)];
+    return [this.name, ...this.provides.filter((p) => p !== this.name)];
   }
 
   /** Records an enabling reason; returns true when this call newly enabled the module. */
@@ -126,7 +139,12 @@ export class Module {
         const key = header[1].toLowerCase();
         const canonical = SECTION_ALIASES[key];
         if (!canonical) {
-          throw new ModuleSyntaxError(`Cannot parse module '${name}': unrecognized module section '[${header[1]}]'`, file, i + 1, raw.indexOf('[') + 1);
+          throw new ModuleSyntaxError(
+            `Cannot parse module '${name}': unrecognized module section '[${header[1]}]'`,
+            file,
+            i + 1,
+            raw.indexOf('[') + 1,
+          );
         }
         section = canonical;
         continue;
@@ -141,21 +159,51 @@ export class Module {
       if (line.length === 0 || line.startsWith('#') || section === undefined) continue;
       const entry: ModuleLine = { text: line, line: i + 1 };
       switch (section) {
-        case 'description': m.description.push(line); break;
-        case 'tags': m.tags.push(line); break;
-        case 'depend': m.depends.push(entry); break;
-        case 'optional': m.optional.push(line); break;
-        case 'after': m.after.push(line); break;
-        case 'before': m.before.push(line); break;
-        case 'provides': m.provides.push(line); break;
-        case 'xml': m.xmls.push(entry); break;
-        case 'lib': m.libs.push(line); break;
-        case 'files': m.files.push(entry); break;
-        case 'ini': m.ini.push(entry); break;
-        case 'license': m.license.push(line); break;
-        case 'exec': m.exec.push(line); break;
-        case 'jpms': m.jpms.push(line); break;
-        case 'version': m.version = line; break;
+        case 'description':
+          m.description.push(line);
+          break;
+        case 'tags':
+          m.tags.push(line);
+          break;
+        case 'depend':
+          m.depends.push(entry);
+          break;
+        case 'optional':
+          m.optional.push(line);
+          break;
+        case 'after':
+          m.after.push(line);
+          break;
+        case 'before':
+          m.before.push(line);
+          break;
+        case 'provides':
+          m.provides.push(line);
+          break;
+        case 'xml':
+          m.xmls.push(entry);
+          break;
+        case 'lib':
+          m.libs.push(line);
+          break;
+        case 'files':
+          m.files.push(entry);
+          break;
+        case 'ini':
+          m.ini.push(entry);
+          break;
+        case 'license':
+          m.license.push(line);
+          break;
+        case 'exec':
+          m.exec.push(line);
+          break;
+        case 'jpms':
+          m.jpms.push(line);
+          break;
+        case 'version':
+          m.version = line;
+          break;
       }
     }
     // Trailing blank lines of the template are not part of it.

@@ -23,7 +23,11 @@ export class Modules implements Iterable<Module> {
   private readonly byName = new Map<string, Module>();
   private readonly providers = new Map<string, Set<Module>>();
 
-  constructor(readonly baseHome: BaseHome, private readonly props: Props, private readonly onEnabled: OnEnabled = () => {}) {}
+  constructor(
+    readonly baseHome: BaseHome,
+    private readonly props: Props,
+    private readonly onEnabled: OnEnabled = () => {},
+  ) {}
 
   /** Registers every top-level `modules/*.mod` of base and home, in natural name order. */
   registerAll(): this {
@@ -69,7 +73,7 @@ export class Modules implements Iterable<Module> {
   /** The providers of a capability: the enabled ones if any, else all of them. */
   private availableProviders(name: string): Module[] {
     const all = [...(this.providers.get(name) ?? [])];
-    const enabled = all.filter(m => m.isEnabled);
+    const enabled = all.filter((m) => m.isEnabled);
     return enabled.length > 0 ? enabled : all;
   }
 
@@ -82,24 +86,28 @@ export class Modules implements Iterable<Module> {
     if (!module && name.includes('/')) module = this.loadDynamic(name);
     if (!module) {
       const hint = this.deprecationHint(name);
-      throw new UsageError(`Cannot enable module '${name}' (from ${from}): ${hint ? `deprecated module: ${hint}` : `unknown module${this.suggest(name)}`}; list available modules with --list-modules`);
+      throw new UsageError(
+        `Cannot enable module '${name}' (from ${from}): ${hint ? `deprecated module: ${hint}` : `unknown module${this.suggest(name)}`}; list available modules with --list-modules`,
+      );
     }
     this.enableModule(module, from, transitive, 0);
   }
 
   private enableModule(module: Module, from: string, transitive: boolean, depth: number): void {
     if (module.unprovided?.refusedBecause) throw new UsageError(unprovidedRefusal(module.unprovided, from), UsageError.ERR_BAD_GRAPH);
-    if (depth > 200) throw new UsageError(`Cannot enable module '${module.name}': dependency chain deeper than 200 modules`, UsageError.ERR_BAD_GRAPH);
+    if (depth > 200)
+      throw new UsageError(`Cannot enable module '${module.name}': dependency chain deeper than 200 modules`, UsageError.ERR_BAD_GRAPH);
     // Capability conflicts with another enabled module.
     for (const cap of module.capabilities) {
       for (const other of this.providers.get(cap) ?? []) {
         if (other === module || !other.isEnabled) continue;
         if (other.transitive && !transitive) {
           other.clearEnabled();
-        } else if (!(module.isEnabled)) {
+        } else if (!module.isEnabled) {
           throw new UsageError(
             `Cannot enable module '${module.name}': capability '${cap}' is already provided by enabled module '${other.name}'; enable only one of them`,
-            UsageError.ERR_BAD_GRAPH);
+            UsageError.ERR_BAD_GRAPH,
+          );
         }
       }
     }
@@ -109,7 +117,10 @@ export class Modules implements Iterable<Module> {
     for (const dep of module.depends) {
       let depName = this.props.expand(dep.text);
       let conditional = false;
-      if (depName.startsWith('?')) { conditional = true; depName = depName.substring(1).trim(); }
+      if (depName.startsWith('?')) {
+        conditional = true;
+        depName = depName.substring(1).trim();
+      }
       let providers = this.availableProviders(depName);
       if (providers.length === 0) {
         if (depName.includes('/')) {
@@ -125,16 +136,19 @@ export class Modules implements Iterable<Module> {
         }
         if (conditional) continue;
         const unset = /\$\{([^}]+)\}/.exec(depName);
-        const why = unset ? `; property '${unset[1]}' is not set: set it on the command line or in an ini file` : `${this.suggest(depName)}; list available modules with --list-modules`;
+        const why = unset
+          ? `; property '${unset[1]}' is not set: set it on the command line or in an ini file`
+          : `${this.suggest(depName)}; list available modules with --list-modules`;
         throw new UsageError(
           `Cannot enable module '${module.name}': no module provides its dependency '${depName}' (${path.basename(module.file)}:${dep.line})${why}`,
-          UsageError.ERR_BAD_GRAPH);
+          UsageError.ERR_BAD_GRAPH,
+        );
       }
-      const enabled = providers.filter(m => m.isEnabled);
+      const enabled = providers.filter((m) => m.isEnabled);
       if (enabled.length > 0) {
         for (const p of enabled) if (p !== module) this.enableModule(p, `transitive provider of ${depName} for ${module.name}`, true, depth + 1);
       } else {
-        const dft = providers.length === 1 ? providers[0] : providers.find(m => m.name === depName);
+        const dft = providers.length === 1 ? providers[0] : providers.find((m) => m.name === depName);
         if (dft) this.enableModule(dft, `transitive provider of ${depName} for ${module.name}`, true, depth + 1);
       }
     }
@@ -148,14 +162,17 @@ export class Modules implements Iterable<Module> {
         const depName = this.props.expand(dep.text);
         if (depName.startsWith('?')) continue;
         const providers = [...(this.providers.get(depName) ?? [])];
-        if (!providers.some(p => p.isEnabled)) {
-          const names = providers.map(p => p.name);
+        if (!providers.some((p) => p.isEnabled)) {
+          const names = providers.map((p) => p.name);
           problems.push(`'${m.name}' needs '${depName}'${names.length > 1 ? ` (one of ${names.join(', ')})` : ''}`);
         }
       }
     }
     if (problems.length > 0) {
-      throw new UsageError(`Cannot resolve modules: unsatisfied module dependencies: ${problems.join('; ')}; enable a provider with --module=<name>`, UsageError.ERR_BAD_GRAPH);
+      throw new UsageError(
+        `Cannot resolve modules: unsatisfied module dependencies: ${problems.join('; ')}; enable a provider with --module=<name>`,
+        UsageError.ERR_BAD_GRAPH,
+      );
     }
   }
 
@@ -164,7 +181,7 @@ export class Modules implements Iterable<Module> {
    * `[before]` modules later, keeping discovery order where unconstrained (Jetty's TopologicalSort).
    */
   enabled(): Module[] {
-    const enabled = this.list.filter(m => m.isEnabled);
+    const enabled = this.list.filter((m) => m.isEnabled);
     const deps = new Map<Module, Set<Module>>();
     const add = (from: Module, to: Module): void => {
       if (from === to || !to.isEnabled) return;
@@ -193,7 +210,7 @@ export class Modules implements Iterable<Module> {
     const visit = (m: Module, trail: Module[]): void => {
       if (done.has(m)) return;
       if (visiting.has(m)) {
-        const cycle = [...trail.slice(trail.indexOf(m)), m].map(x => x.name).join(' -> ');
+        const cycle = [...trail.slice(trail.indexOf(m)), m].map((x) => x.name).join(' -> ');
         throw new UsageError(`Cannot order modules: cyclic dependency ${cycle}`, UsageError.ERR_BAD_GRAPH);
       }
       visiting.add(m);
@@ -223,12 +240,11 @@ export class Modules implements Iterable<Module> {
   /** " (did you mean 'a', 'b'?)" for names within a small edit distance, or "". */
   suggest(name: string): string {
     const candidates = this.list
-      .map(m => ({ name: m.name, d: editDistance(name.toLowerCase(), m.name.toLowerCase()) }))
-      .filter(c => c.d <= Math.max(2, Math.floor(name.length / 3)) || c.name.includes(name) || (name.length >= 4 && name.includes(c.name)))
+      .map((m) => ({ name: m.name, d: editDistance(name.toLowerCase(), m.name.toLowerCase()) }))
+      .filter((c) => c.d <= Math.max(2, Math.floor(name.length / 3)) || c.name.includes(name) || (name.length >= 4 && name.includes(c.name)))
       .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
       .slice(0, 3)
-      .map(c => `'${c.name}'`);
+      .map((c) => `'${c.name}'`);
     return candidates.length > 0 ? ` (did you mean ${candidates.join(', ')}?)` : '';
   }
 }
-

@@ -74,7 +74,7 @@ export class Props implements Iterable<Prop> {
    * A reference loop is a UsageError.
    */
   expand(text: string, extra?: (name: string) => string | undefined): string {
-    return expandText(text, name => this.getString(name) ?? extra?.(name), []);
+    return expandText(text, (name) => this.getString(name) ?? extra?.(name), []);
   }
 }
 
@@ -85,8 +85,13 @@ export function parseAssignment(text: string): { key: string; op: '=' | '+=' | '
   let key = text.substring(0, eq);
   const value = text.substring(eq + 1);
   let op: '=' | '+=' | '?=' = '=';
-  if (key.endsWith('+')) { op = '+='; key = key.substring(0, key.length - 1); }
-  else if (key.endsWith('?')) { op = '?='; key = key.substring(0, key.length - 1); }
+  if (key.endsWith('+')) {
+    op = '+=';
+    key = key.substring(0, key.length - 1);
+  } else if (key.endsWith('?')) {
+    op = '?=';
+    key = key.substring(0, key.length - 1);
+  }
   if (key.length === 0) return undefined;
   return { key, op, value };
 }
@@ -99,10 +104,17 @@ function expandText(text: string, lookup: (name: string) => string | undefined, 
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === '$' && text[i + 1] === '$') { out += '$'; i += 2; continue; }
+    if (c === '$' && text[i + 1] === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
     if (c === '$' && text[i + 1] === '{') {
       const end = text.indexOf('}', i + 2);
-      if (end < 0) { out += text.substring(i); break; }
+      if (end < 0) {
+        out += text.substring(i);
+        break;
+      }
       const name = text.substring(i + 2, end);
       const raw = lookup(name);
       if (raw === undefined) {

@@ -22,7 +22,15 @@ export interface ExtraFile {
 export const CMD_LINE = '<command-line>';
 
 /** Options that take `=value`; given bare, they are answered with an example rather than "unknown option". */
-const OPTIONS_WITH_VALUE = new Set(['--module', '--modules', '--add-to-start', '--add-to-startd', '--add-module', '--add-modules', '--include-jetty-dir']);
+const OPTIONS_WITH_VALUE = new Set([
+  '--module',
+  '--modules',
+  '--add-to-start',
+  '--add-to-startd',
+  '--add-module',
+  '--add-modules',
+  '--include-jetty-dir',
+]);
 
 /**
  * Jetty's `org.eclipse.jetty.start.StartArgs`: applies arguments lowest priority first so that later
@@ -72,27 +80,85 @@ export class StartArgs {
     const text = arg.text;
     const where = arg.file && arg.line ? ` (${arg.origin}:${arg.line})` : arg.origin === CMD_LINE ? '' : ` (${arg.origin})`;
     const value = (): string => text.substring(text.indexOf('=') + 1);
-    const list = (): string[] => value().split(',').map(s => s.trim()).filter(s => s.length > 0);
+    const list = (): string[] =>
+      value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 
-    if (text === '--help' || text === '-?' || text === '-h') { this.help = true; return; }
-    if (text === '--debug') { this.debug = true; return; }
-    if (text === '--dry-run' || text.startsWith('--dry-run=')) { this.dryRun = true; return; }
-    if (text === '--exec-print') { this.dryRun = true; return; }
-    if (text === '--list-config') { this.listConfig = true; return; }
-    if (text === '--list-modules') { this.listModules = ['-internal']; return; }
-    if (text.startsWith('--list-modules=')) { this.listModules = list(); return; }
-    if (text === '--list-all-modules') { this.listModules = ['*']; return; }
-    if (text === '--create-startd' || text === '--create-start-d') { this.createStartd = true; return; }
-    if (text === '--create-files') { this.createFiles = true; return; }
-    if (text === '--approve-all-licenses') { this.approveAllLicenses = true; return; }
-    if (text === '--dump') { this.dump = true; return; }
-    if (text === '--dev') { this.dev = true; return; }
-    if (text === '--version' || text === '-v') { this.version = true; return; }
-    if (text === '--stop') { this.stop = true; return; }
-    if (text === '--update-ini') { this.updateIni = true; return; }
-    if (text === '--exec' || text.startsWith('--exec-properties=')
-      || text.startsWith('--start-log-file=') || text.startsWith('--skip-file-validation=')
-      || text.startsWith('--lib=') || text.startsWith('--download=') || text === '--testing-mode') {
+    if (text === '--help' || text === '-?' || text === '-h') {
+      this.help = true;
+      return;
+    }
+    if (text === '--debug') {
+      this.debug = true;
+      return;
+    }
+    if (text === '--dry-run' || text.startsWith('--dry-run=')) {
+      this.dryRun = true;
+      return;
+    }
+    if (text === '--exec-print') {
+      this.dryRun = true;
+      return;
+    }
+    if (text === '--list-config') {
+      this.listConfig = true;
+      return;
+    }
+    if (text === '--list-modules') {
+      this.listModules = ['-internal'];
+      return;
+    }
+    if (text.startsWith('--list-modules=')) {
+      this.listModules = list();
+      return;
+    }
+    if (text === '--list-all-modules') {
+      this.listModules = ['*'];
+      return;
+    }
+    if (text === '--create-startd' || text === '--create-start-d') {
+      this.createStartd = true;
+      return;
+    }
+    if (text === '--create-files') {
+      this.createFiles = true;
+      return;
+    }
+    if (text === '--approve-all-licenses') {
+      this.approveAllLicenses = true;
+      return;
+    }
+    if (text === '--dump') {
+      this.dump = true;
+      return;
+    }
+    if (text === '--dev') {
+      this.dev = true;
+      return;
+    }
+    if (text === '--version' || text === '-v') {
+      this.version = true;
+      return;
+    }
+    if (text === '--stop') {
+      this.stop = true;
+      return;
+    }
+    if (text === '--update-ini') {
+      this.updateIni = true;
+      return;
+    }
+    if (
+      text === '--exec' ||
+      text.startsWith('--exec-properties=') ||
+      text.startsWith('--start-log-file=') ||
+      text.startsWith('--skip-file-validation=') ||
+      text.startsWith('--lib=') ||
+      text.startsWith('--download=') ||
+      text === '--testing-mode'
+    ) {
       this.notes.push(`Ignored '${text}'${where}: it has no meaning for Pier`);
       return;
     }
@@ -100,13 +166,20 @@ export class StartArgs {
       for (const name of list()) this.modules.push({ name, origin: arg.origin });
       return;
     }
-    if (text.startsWith('--add-to-start=') || text.startsWith('--add-to-startd=')
-      || text.startsWith('--add-module=') || text.startsWith('--add-modules=')) {
+    if (
+      text.startsWith('--add-to-start=') ||
+      text.startsWith('--add-to-startd=') ||
+      text.startsWith('--add-module=') ||
+      text.startsWith('--add-modules=')
+    ) {
       if (text.startsWith('--add-module')) this.addModuleSpelling = true;
       this.addToStart.push(...list());
       return;
     }
-    if (text.startsWith('--include-jetty-dir=')) { this.includeDirs.push(value()); return; }
+    if (text.startsWith('--include-jetty-dir=')) {
+      this.includeDirs.push(value());
+      return;
+    }
     if (text.startsWith('--jetty.home=') || text.startsWith('--jetty.base=')) {
       this.parse({ ...arg, text: text.substring(2) });
       return;
@@ -141,8 +214,14 @@ export class StartArgs {
       return;
     }
     const lower = text.toLowerCase();
-    if (lower.endsWith('.xml') && !text.includes('=')) { this.xmls.push({ path: text, origin: arg.origin }); return; }
-    if (lower.endsWith('.properties') && !text.includes('=')) { this.propertyFiles.push({ path: text, origin: arg.origin }); return; }
+    if (lower.endsWith('.xml') && !text.includes('=')) {
+      this.xmls.push({ path: text, origin: arg.origin });
+      return;
+    }
+    if (lower.endsWith('.properties') && !text.includes('=')) {
+      this.propertyFiles.push({ path: text, origin: arg.origin });
+      return;
+    }
     const parsed = parseAssignment(text);
     if (parsed) {
       if (this.checkHomeBase(parsed.key, parsed.value, arg)) return;

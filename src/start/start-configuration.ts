@@ -73,7 +73,7 @@ export class StartConfiguration {
   /** Expands `${...}` against start properties, then internal ones, then system properties. */
   expand(text: string): string {
     const internal = this.internalProperties();
-    return this.args.props.expand(text, name => internal.get(name) ?? this.args.systemProps.getString(name) ?? this.baseSystemProperties.get(name));
+    return this.args.props.expand(text, (name) => internal.get(name) ?? this.args.systemProps.getString(name) ?? this.baseSystemProperties.get(name));
   }
 
   /**
@@ -89,7 +89,8 @@ export class StartConfiguration {
     for (const f of this.args.propertyFiles) {
       const rel = this.expand(f.path);
       const file = this.baseHome.find(rel);
-      if (!file) throw new UsageError(`Cannot read properties file '${rel}' (from ${f.origin}): not in ${this.baseHome.dirs.join(' or ')}; check the name`);
+      if (!file)
+        throw new UsageError(`Cannot read properties file '${rel}' (from ${f.origin}): not in ${this.baseHome.dirs.join(' or ')}; check the name`);
       for (const [k, v] of parseJavaProperties(fs.readFileSync(file, 'utf8'))) out.set(k, v);
     }
     return out;
@@ -108,8 +109,8 @@ export function collectArgs(argv: readonly string[], baseHome: BaseHome, args: S
   for (const f of baseInis) baseArgs.push(...readIniFile(f, baseHome.toShortForm(f)));
   // Include dirs may be named on the command line or in the base's ini files.
   const includeDirs = [...baseArgs, ...cmd]
-    .filter(a => a.text.startsWith('--include-jetty-dir='))
-    .map(a => path.resolve(baseHome.base, baseHome.expandHomeBase(a.text.substring('--include-jetty-dir='.length))));
+    .filter((a) => a.text.startsWith('--include-jetty-dir='))
+    .map((a) => path.resolve(baseHome.base, baseHome.expandHomeBase(a.text.substring('--include-jetty-dir='.length))));
   for (const dir of includeDirs) {
     if (!fs.existsSync(dir)) throw new UsageError(`Cannot include jetty dir '${dir}': no such directory`);
     for (const f of listIniFiles(dir)) args.parseAll(readIniFile(f, f));
@@ -152,21 +153,25 @@ export function resolveStart(argv: readonly string[], options: ResolveOptions = 
   const args = new StartArgs(options.systemProperties ?? new Map());
   collectArgs(argv, baseHome, args);
   if (args.includeDirs.length > 0) {
-    baseHome = new BaseHome(home, base, args.includeDirs.map(d => baseHome.expandHomeBase(d)));
+    baseHome = new BaseHome(
+      home,
+      base,
+      args.includeDirs.map((d) => baseHome.expandHomeBase(d)),
+    );
   }
   return resolveModules(baseHome, args, options.systemProperties ?? new Map());
 }
 
 /** Enables the named modules (and `--add-to-start` ones), applies their `[ini]` and builds the lists. */
 export function resolveModules(baseHome: BaseHome, args: StartArgs, systemProperties: ReadonlyMap<string, string>): StartConfiguration {
-  const modules = new Modules(baseHome, args.props, module => {
+  const modules = new Modules(baseHome, args.props, (module) => {
     const origin = baseHome.toShortForm(module.file);
     for (const line of module.ini) {
       args.parse({ text: line.text, origin, file: module.file, line: line.line });
     }
   });
   modules.registerAll();
-  const names = [...args.modules, ...args.addToStart.map(name => ({ name, origin: CMD_LINE }))];
+  const names = [...args.modules, ...args.addToStart.map((name) => ({ name, origin: CMD_LINE }))];
   for (const named of names) modules.enable(named.name, named.origin, false);
   // [ini] sections may have named more modules (the list grows while we walk it).
   for (let i = 0; i < args.modules.length && i < 10000; i++) {
@@ -185,7 +190,8 @@ export function resolveModules(baseHome: BaseHome, args: StartArgs, systemProper
       const found = baseHome.find(rel);
       if (!found) {
         throw new UsageError(
-          `Cannot find XML file '${rel}' of module '${m.name}' (${baseHome.toShortForm(m.file)}:${x.line}): not in ${baseHome.dirs.join(' or ')}; restore the file or override it in \${jetty.base}/${rel}`);
+          `Cannot find XML file '${rel}' of module '${m.name}' (${baseHome.toShortForm(m.file)}:${x.line}): not in ${baseHome.dirs.join(' or ')}; restore the file or override it in \${jetty.base}/${rel}`,
+        );
       }
       if (seen.has(found)) continue;
       seen.add(found);

@@ -17,9 +17,26 @@ export interface StartArg {
 
 /** Tool options that Jetty refuses inside ini files. */
 const NOT_IN_INI = new Set([
-  '--help', '-?', '--stop', '--dry-run', '--exec-print', '--list-config', '--list-classpath', '--list-modules',
-  '--write-module-graph', '--version', '-v', '--download', '--create-files', '--add-to-startd', '--add-to-start',
-  '--add-module', '--add-modules', '--create-startd', '--update-ini', '--commands',
+  '--help',
+  '-?',
+  '--stop',
+  '--dry-run',
+  '--exec-print',
+  '--list-config',
+  '--list-classpath',
+  '--list-modules',
+  '--write-module-graph',
+  '--version',
+  '-v',
+  '--download',
+  '--create-files',
+  '--add-to-startd',
+  '--add-to-start',
+  '--add-module',
+  '--add-modules',
+  '--create-startd',
+  '--update-ini',
+  '--commands',
 ]);
 
 /** True when `arg` is a tool option that may not appear in an ini file. */
@@ -69,7 +86,10 @@ export function listIniFiles(dir: string): string[] {
   if (fs.existsSync(startIni) && fs.statSync(startIni).isFile()) files.push(startIni);
   const startD = path.join(dir, 'start.d');
   if (fs.existsSync(startD) && fs.statSync(startD).isDirectory()) {
-    const names = fs.readdirSync(startD).filter(n => n.endsWith('.ini')).sort();
+    const names = fs
+      .readdirSync(startD)
+      .filter((n) => n.endsWith('.ini'))
+      .sort();
     for (const n of names) {
       const f = path.join(startD, n);
       if (fs.statSync(f).isFile()) files.push(f);

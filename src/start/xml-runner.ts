@@ -28,8 +28,7 @@ export interface StartableLike {
 }
 
 export function isStartable(o: unknown): o is StartableLike {
-  return typeof o === 'object' && o !== null
-    && typeof (o as StartableLike).start === 'function' && typeof (o as StartableLike).stop === 'function';
+  return typeof o === 'object' && o !== null && typeof (o as StartableLike).start === 'function' && typeof (o as StartableLike).stop === 'function';
 }
 
 /**
@@ -46,9 +45,17 @@ export async function startAll(objects: readonly unknown[]): Promise<StartableLi
       started.push(o);
     } catch (err) {
       for (const s of [...started].reverse()) {
-        try { await s.stop(); } catch { /* already failing: keep the first error */ }
+        try {
+          await s.stop();
+        } catch {
+          /* already failing: keep the first error */
+        }
       }
-      try { await o.stop(); } catch { /* the failing component may be half started */ }
+      try {
+        await o.stop();
+      } catch {
+        /* the failing component may be half started */
+      }
       throw err;
     }
   }

@@ -11,7 +11,11 @@ export async function forEachConcurrently<T>(items: readonly T[], limit: number,
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const item = items[next++];
-      try { await step(item); } catch (err) { errors.push(err); }
+      try {
+        await step(item);
+      } catch (err) {
+        errors.push(err);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

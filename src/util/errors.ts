@@ -34,7 +34,11 @@ export class UsageError extends PierError {
   static readonly ERR_NOT_STOPPED = 4;
   static readonly ERR_UNKNOWN = 5;
   static readonly ERR_BAD_STOP_PROPS = 6;
-  constructor(message: string, readonly exitCode: number = UsageError.ERR_BAD_ARG, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly exitCode: number = UsageError.ERR_BAD_ARG,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -58,5 +62,7 @@ export function describeErrorChain(err: unknown): string {
 
 /** Renders an error and its causes on one line: `Name: message <- caused by Name: message`. */
 export function describeErrorChainOneLine(err: unknown): string {
-  return causeChainOf(err, 8).map((e) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e))).join(' <- caused by ');
+  return causeChainOf(err, 8)
+    .map((e) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)))
+    .join(' <- caused by ');
 }

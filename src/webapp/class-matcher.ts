@@ -34,11 +34,15 @@ export class ClassMatcher {
 
   /** Jetty 10: adds inclusion patterns. */
   @Expose('String[]')
-  include(patterns: string[]): void { this.add(...patterns); }
+  include(patterns: string[]): void {
+    this.add(...patterns);
+  }
 
   /** Jetty 10: adds exclusion patterns (stored with a leading `-`). */
   @Expose('String[]')
-  exclude(patterns: string[]): void { this.add(...patterns.map((p) => (p.startsWith('-') ? p : `-${p}`))); }
+  exclude(patterns: string[]): void {
+    this.add(...patterns.map((p) => (p.startsWith('-') ? p : `-${p}`)));
+  }
 
   @Expose('String')
   remove(pattern: string): boolean {
@@ -49,10 +53,16 @@ export class ClassMatcher {
   }
 
   @Expose()
-  getPatterns(): string[] { return [...this._patterns]; }
+  getPatterns(): string[] {
+    return [...this._patterns];
+  }
 
   @Expose()
-  size(): number { return this._patterns.length; }
+  size(): number {
+    return this._patterns.length;
+  }
 
-  toString(): string { return this._patterns.join(','); }
+  toString(): string {
+    return this._patterns.join(',');
+  }
 }

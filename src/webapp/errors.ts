@@ -7,14 +7,23 @@ import { PierError, SourceLocation, formatLocation } from '../util/errors';
 
 /** A `web.xml` (or webdefault/override descriptor) that cannot be read or applied. */
 export class DescriptorError extends PierError {
-  constructor(message: string, readonly location: SourceLocation | undefined, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly location: SourceLocation | undefined,
+    options?: { cause?: unknown },
+  ) {
     super(location ? `${formatLocation(location)}: ${message}` : message, options);
   }
 }
 
 /** A class named by a descriptor (`<servlet-class>`, `<filter-class>`, `<listener-class>`) that cannot be loaded. */
 export class WebAppClassNotFoundError extends PierError {
-  constructor(message: string, readonly className: string, readonly searched: readonly string[], options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly className: string,
+    readonly searched: readonly string[],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -31,7 +40,11 @@ export function summarizeError(err: unknown): string {
   const seen = new Set<unknown>();
   for (let cur = err, depth = 0; cur !== undefined && cur !== null && !seen.has(cur) && depth < 16; depth++) {
     seen.add(cur);
-    const msg = (cur instanceof Error ? cur.message : String(cur)).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('caused by:')).join(' ');
+    const msg = (cur instanceof Error ? cur.message : String(cur))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('caused by:'))
+      .join(' ');
     if (!text.includes(msg)) text = text ? `${text} (caused by: ${msg})` : msg;
     cur = cur instanceof Error ? (cur as Error & { cause?: unknown }).cause : undefined;
   }

@@ -5,8 +5,14 @@
  */
 import { SourceLocation } from '../util/errors';
 import {
-  CookieConfigDescriptor, DispatcherType, ErrorPageDescriptor, FilterDescriptor, FilterMappingDescriptor,
-  ListenerDescriptor, ServletDescriptor, WebDescriptor,
+  CookieConfigDescriptor,
+  DispatcherType,
+  ErrorPageDescriptor,
+  FilterDescriptor,
+  FilterMappingDescriptor,
+  ListenerDescriptor,
+  ServletDescriptor,
+  WebDescriptor,
 } from './descriptor/web-descriptor';
 import type { LoginConfigDescriptor, SecurityConstraintDescriptor, SecurityRoleDescriptor } from './descriptor/security-constraint';
 import { DescriptorError } from './errors';
@@ -92,16 +98,34 @@ export class MetaData {
   webXml: WebDescriptor | null = null;
   readonly overrides: WebDescriptor[] = [];
 
-  setDefaults(d: WebDescriptor | null): void { this.webDefaults = d; }
-  setWebXml(d: WebDescriptor | null): void { this.webXml = d; }
-  addOverride(d: WebDescriptor): void { this.overrides.push(d); }
+  setDefaults(d: WebDescriptor | null): void {
+    this.webDefaults = d;
+  }
+  setWebXml(d: WebDescriptor | null): void {
+    this.webXml = d;
+  }
+  addOverride(d: WebDescriptor): void {
+    this.overrides.push(d);
+  }
 
   /** Merges the descriptors; throws DescriptorError (with the location) on conflicting mappings. */
   resolve(): EffectiveWebApp {
     const out: EffectiveWebApp = {
-      displayName: null, contextParams: new Map(), servlets: [], servletMappings: [], filters: [], filterMappings: [],
-      listeners: [], welcomeFiles: null, errorPages: new Map(), sessionConfig: null, mimeMappings: new Map(),
-      securityConstraints: [], loginConfig: null, securityRoles: [], denyUncoveredHttpMethods: null,
+      displayName: null,
+      contextParams: new Map(),
+      servlets: [],
+      servletMappings: [],
+      filters: [],
+      filterMappings: [],
+      listeners: [],
+      welcomeFiles: null,
+      errorPages: new Map(),
+      sessionConfig: null,
+      mimeMappings: new Map(),
+      securityConstraints: [],
+      loginConfig: null,
+      securityRoles: [],
+      denyUncoveredHttpMethods: null,
     };
     const ordered: [WebDescriptor, boolean][] = [];
     if (this.webDefaults) ordered.push([this.webDefaults, true]);
@@ -112,14 +136,18 @@ export class MetaData {
       if (d.displayName !== null) out.displayName = d.displayName;
       for (const [k, v] of d.contextParams) out.contextParams.set(k, v);
       for (const s of d.servlets) mergeServlet(out.servlets, s);
-      for (const m of d.servletMappings) for (const p of m.urlPatterns) addServletMapping(out.servletMappings, m.servletName, p, isDefaults, m.location);
+      for (const m of d.servletMappings)
+        for (const p of m.urlPatterns) addServletMapping(out.servletMappings, m.servletName, p, isDefaults, m.location);
       for (const f of d.filters) mergeFilter(out.filters, f);
       for (const fm of d.filterMappings) out.filterMappings.push(copyFilterMapping(fm));
       for (const l of d.listeners) {
         if (!out.listeners.some((x) => x.className === l.className)) out.listeners.push(l);
       }
       if (d.welcomeFiles !== null) {
-        if (!isDefaults && welcomeFromDefaults) { out.welcomeFiles = []; welcomeFromDefaults = false; }
+        if (!isDefaults && welcomeFromDefaults) {
+          out.welcomeFiles = [];
+          welcomeFromDefaults = false;
+        }
         out.welcomeFiles = [...(out.welcomeFiles ?? []), ...d.welcomeFiles.filter((w) => !(out.welcomeFiles ?? []).includes(w))];
       }
       for (const e of d.errorPages) out.errorPages.set(errorPageKey(e), e);
@@ -182,19 +210,33 @@ function mergeFilter(list: EffectiveFilter[], f: FilterDescriptor): void {
 }
 
 function copyFilterMapping(fm: FilterMappingDescriptor): EffectiveFilterMapping {
-  return { filterName: fm.filterName, urlPatterns: [...fm.urlPatterns], servletNames: [...fm.servletNames], dispatchers: [...fm.dispatchers], location: fm.location };
+  return {
+    filterName: fm.filterName,
+    urlPatterns: [...fm.urlPatterns],
+    servletNames: [...fm.servletNames],
+    dispatchers: [...fm.dispatchers],
+    location: fm.location,
+  };
 }
 
-function addServletMapping(list: EffectiveServletMapping[], servletName: string, pathSpec: string, fromDefaults: boolean, location: SourceLocation): void {
+function addServletMapping(
+  list: EffectiveServletMapping[],
+  servletName: string,
+  pathSpec: string,
+  fromDefaults: boolean,
+  location: SourceLocation,
+): void {
   const i = list.findIndex((m) => m.pathSpec === pathSpec);
   if (i >= 0) {
     const prev = list[i];
-    if (prev.fromDefaults && !fromDefaults) { list.splice(i, 1); }
-    else if (prev.servletName === servletName) return;
+    if (prev.fromDefaults && !fromDefaults) {
+      list.splice(i, 1);
+    } else if (prev.servletName === servletName) return;
     else if (!fromDefaults || !prev.fromDefaults) {
       throw new DescriptorError(
         `Cannot map '${pathSpec}' to servlet '${servletName}': it is already mapped to servlet '${prev.servletName}' at ${prev.location.file}:${prev.location.line}:${prev.location.column}`,
-        location);
+        location,
+      );
     } else list.splice(i, 1);
   }
   list.push({ servletName, pathSpec, fromDefaults, location });

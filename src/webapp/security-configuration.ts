@@ -41,7 +41,9 @@ function dataConstraintOf(c: SecurityConstraintDescriptor): number {
   if (g === 'INTEGRAL') return Constraint.DC_INTEGRAL;
   if (g === 'CONFIDENTIAL') return Constraint.DC_CONFIDENTIAL;
   // as Jetty: an unknown guarantee is taken as the strictest
-  LOG.warn(`${formatLocation(c.transportLocation ?? c.location)}: Unknown user-data-constraint '${g}': taken as CONFIDENTIAL (use NONE, INTEGRAL or CONFIDENTIAL)`);
+  LOG.warn(
+    `${formatLocation(c.transportLocation ?? c.location)}: Unknown user-data-constraint '${g}': taken as CONFIDENTIAL (use NONE, INTEGRAL or CONFIDENTIAL)`,
+  );
   return Constraint.DC_CONFIDENTIAL;
 }
 
@@ -51,12 +53,16 @@ export function configureSecurity(handler: ConstraintSecurityHandler, effective:
   if (lc !== null) {
     const method = lc.authMethod === null || lc.authMethod === '' ? null : lc.authMethod.toUpperCase();
     if (method !== null && !IMPLEMENTED.includes(method)) {
-      throw new DescriptorError(KNOWN.includes(method)
-        ? `Cannot use <auth-method> '${lc.authMethod}': Pier implements BASIC and FORM only; the app stays unavailable rather than leave its constraints unenforced`
-        : `Cannot use <auth-method> '${lc.authMethod}': it is not an auth method (use BASIC or FORM)`, lc.authMethodLocation);
+      throw new DescriptorError(
+        KNOWN.includes(method)
+          ? `Cannot use <auth-method> '${lc.authMethod}': Pier implements BASIC and FORM only; the app stays unavailable rather than leave its constraints unenforced`
+          : `Cannot use <auth-method> '${lc.authMethod}': it is not an auth method (use BASIC or FORM)`,
+        lc.authMethodLocation,
+      );
     }
     if (method === 'FORM') {
-      if (lc.formLoginPage === null) throw new DescriptorError('Cannot use <auth-method> FORM without <form-login-config><form-login-page>', lc.location);
+      if (lc.formLoginPage === null)
+        throw new DescriptorError('Cannot use <auth-method> FORM without <form-login-config><form-login-page>', lc.location);
       handler.setInitParameter(FORM_LOGIN_PAGE, lc.formLoginPage);
       if (lc.formErrorPage !== null) handler.setInitParameter(FORM_ERROR_PAGE, lc.formErrorPage);
     }
@@ -74,15 +80,22 @@ export function configureSecurity(handler: ConstraintSecurityHandler, effective:
     const base = { authenticate: c.roles !== null, roles: c.roles ?? [], dc: dataConstraintOf(c) };
     for (const role of base.roles) {
       if (role === '*' || role === '**' || declared.has(role)) continue;
-      throw new DescriptorError(`Cannot use role '${role}' in <auth-constraint>: no <security-role> declares it `
-        + `(add <security-role><role-name>${role}</role-name></security-role> to web.xml)`, c.authLocation ?? c.location);
+      throw new DescriptorError(
+        `Cannot use role '${role}' in <auth-constraint>: no <security-role> declares it ` +
+          `(add <security-role><role-name>${role}</role-name></security-role> to web.xml)`,
+        c.authLocation ?? c.location,
+      );
     }
     for (const col of c.collections) {
       const constraint = ConstraintSecurityHandler.createConstraint(col.name ?? '', base.authenticate, base.roles, base.dc);
       for (const raw of col.urlPatterns) {
         const pattern = normalizePattern(raw);
-        try { parsePathSpec(pattern); } catch (err) {
-          throw new DescriptorError(`Cannot use <url-pattern> '${raw}' in <security-constraint>: ${(err as Error).message}`, col.location, { cause: err });
+        try {
+          parsePathSpec(pattern);
+        } catch (err) {
+          throw new DescriptorError(`Cannot use <url-pattern> '${raw}' in <security-constraint>: ${(err as Error).message}`, col.location, {
+            cause: err,
+          });
         }
         const mapping = (set: (m: ConstraintMapping) => void): void => {
           const m = new ConstraintMapping();

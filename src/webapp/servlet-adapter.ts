@@ -14,7 +14,14 @@ import type { ServletConfig } from '../servlet-api/servlet-config';
 type Method = (req: HttpServletRequest, res: HttpServletResponse) => unknown;
 
 const DO_METHODS: Record<string, string> = {
-  GET: 'doGet', HEAD: 'doHead', POST: 'doPost', PUT: 'doPut', DELETE: 'doDelete', OPTIONS: 'doOptions', TRACE: 'doTrace', PATCH: 'doPatch',
+  GET: 'doGet',
+  HEAD: 'doHead',
+  POST: 'doPost',
+  PUT: 'doPut',
+  DELETE: 'doDelete',
+  OPTIONS: 'doOptions',
+  TRACE: 'doTrace',
+  PATCH: 'doPatch',
 };
 
 function fn(obj: object, name: string): Method | undefined {
@@ -28,8 +35,8 @@ function fn(obj: object, name: string): Method | undefined {
  * answers Allow, other missing methods answer 405. Objects with `service` are returned unchanged.
  */
 export function asServlet(obj: object): Servlet {
-  if (typeof (obj as Servlet).service === 'function'
-    && typeof (obj as Servlet).init === 'function' && typeof (obj as Servlet).destroy === 'function') return obj as Servlet;
+  if (typeof (obj as Servlet).service === 'function' && typeof (obj as Servlet).init === 'function' && typeof (obj as Servlet).destroy === 'function')
+    return obj as Servlet;
   return new PlainServletAdapter(obj);
 }
 
@@ -44,23 +51,37 @@ export class PlainServletAdapter implements Servlet {
     if (typeof init === 'function') await init.call(this.target, config);
   }
 
-  getServletConfig(): ServletConfig | null { return this._config; }
+  getServletConfig(): ServletConfig | null {
+    return this._config;
+  }
 
   async service(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
     const own = fn(this.target, 'service');
-    if (own) { await own(req, res); return; }
+    if (own) {
+      await own(req, res);
+      return;
+    }
     const method = req.getMethod().toUpperCase();
     const handler = DO_METHODS[method] ? fn(this.target, DO_METHODS[method]) : undefined;
-    if (handler) { await handler(req, res); return; }
+    if (handler) {
+      await handler(req, res);
+      return;
+    }
     if (method === 'HEAD') {
       const get = fn(this.target, 'doGet');
-      if (get) { await get(req, res); return; }
+      if (get) {
+        await get(req, res);
+        return;
+      }
     }
     if (method === 'OPTIONS') {
       res.setHeader('Allow', this.allowed().join(', '));
       return;
     }
-    if (!DO_METHODS[method]) { res.sendError(501, `Method ${method} is not implemented by this servlet`); return; }
+    if (!DO_METHODS[method]) {
+      res.sendError(501, `Method ${method} is not implemented by this servlet`);
+      return;
+    }
     res.sendError(405, `HTTP method ${method} is not supported by this URL`);
   }
 
@@ -84,8 +105,16 @@ export function asFilter(obj: object, className: string): Filter {
   const doFilter = fn(obj, 'doFilter') as unknown as ((q: HttpServletRequest, s: HttpServletResponse, c: FilterChain) => unknown) | undefined;
   if (!doFilter) throw new TypeError(`Cannot use '${className}' as a filter: it has no doFilter(request, response, chain) method`);
   return {
-    init: async (config: FilterConfig) => { const i = fn(obj, 'init') as unknown as ((c: FilterConfig) => unknown) | undefined; if (i) await i(config); },
-    doFilter: async (q, s, c) => { await doFilter(q, s, c); },
-    destroy: async () => { const d = fn(obj, 'destroy') as unknown as (() => unknown) | undefined; if (d) await d(); },
+    init: async (config: FilterConfig) => {
+      const i = fn(obj, 'init') as unknown as ((c: FilterConfig) => unknown) | undefined;
+      if (i) await i(config);
+    },
+    doFilter: async (q, s, c) => {
+      await doFilter(q, s, c);
+    },
+    destroy: async () => {
+      const d = fn(obj, 'destroy') as unknown as (() => unknown) | undefined;
+      if (d) await d();
+    },
   };
 }

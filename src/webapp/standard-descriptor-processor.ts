@@ -40,7 +40,10 @@ const addedListeners = new WeakMap<object, Map<string, unknown>>();
  * request otherwise (a throwing lazy init answers 500).
  */
 export class StandardDescriptorProcessor {
-  constructor(private readonly context: WebAppContext, private readonly loader: WebAppClassLoader) {}
+  constructor(
+    private readonly context: WebAppContext,
+    private readonly loader: WebAppClassLoader,
+  ) {}
 
   /** Removes what a previous start installed (descriptor servlets, filters and listeners). */
   static clear(context: WebAppContext): void {
@@ -83,7 +86,7 @@ export class StandardDescriptorProcessor {
     const handler = ctx.getServletHandler();
     for (const f of app.filters) {
       if (!f.className) throw new DescriptorError(`Cannot declare filter '${f.name}': <filter-class> is missing`, f.location);
-      const filter = asFilter(await this.instantiate(f.className, f.location, 'filter') as object, f.className);
+      const filter = asFilter((await this.instantiate(f.className, f.location, 'filter')) as object, f.className);
       const holder = new FilterHolder(filter);
       holder.setName(f.name);
       for (const [k, v] of f.initParams) holder.setInitParameter(k, v);
@@ -102,7 +105,7 @@ export class StandardDescriptorProcessor {
 
     for (const s of app.servlets) {
       if (!s.className) throw new DescriptorError(`Cannot declare servlet '${s.name}': <servlet-class> is missing`, s.location);
-      const servlet = asServlet(await this.instantiate(s.className, s.location, 'servlet') as object);
+      const servlet = asServlet((await this.instantiate(s.className, s.location, 'servlet')) as object);
       const holder = new ServletHolder(s.name, servlet);
       for (const [k, v] of s.initParams) holder.setInitParameter(k, v);
       if (s.loadOnStartup !== null) holder.setInitOrder(s.loadOnStartup);
@@ -151,9 +154,14 @@ export class StandardDescriptorProcessor {
     let eh: PageAdder;
     const current = this.context.getErrorHandler() as unknown;
     if (cls && current instanceof cls) eh = current as PageAdder;
-    else if (cls) { eh = new cls(); this.context.setErrorHandler(eh as never); }
-    else if (current instanceof WebAppErrorPages) eh = current;
-    else { eh = new WebAppErrorPages(this.context); this.context.setErrorHandler(eh as WebAppErrorPages); }
+    else if (cls) {
+      eh = new cls();
+      this.context.setErrorHandler(eh as never);
+    } else if (current instanceof WebAppErrorPages) eh = current;
+    else {
+      eh = new WebAppErrorPages(this.context);
+      this.context.setErrorHandler(eh as WebAppErrorPages);
+    }
     for (const [key, page] of app.errorPages) {
       if (page.errorCode !== null) eh.addErrorPage(page.errorCode, page.page);
       else if (key === GLOBAL_ERROR_PAGE) eh.addErrorPage(GLOBAL_ERROR_PAGE, page.page);

@@ -29,9 +29,14 @@ export class WebAppClassLoader {
   private readonly _loaded = new Map<string, Function>();
 
   /** @param appDir the web app's root folder; `classesDir` defaults to `<appDir>/WEB-INF/classes`. */
-  constructor(private readonly appDir: string, private readonly classesDir = path.join(appDir, 'WEB-INF', 'classes')) {}
+  constructor(
+    private readonly appDir: string,
+    private readonly classesDir = path.join(appDir, 'WEB-INF', 'classes'),
+  ) {}
 
-  getAppDir(): string { return this.appDir; }
+  getAppDir(): string {
+    return this.appDir;
+  }
 
   /** The candidate files for a class name, in the order they are tried. */
   candidates(className: string): string[] {
@@ -51,7 +56,9 @@ export class WebAppClassLoader {
     if (!file) {
       throw new WebAppClassNotFoundError(
         `Cannot load class '${className}': none of ${searched.map((f) => path.relative(this.appDir, f)).join(', ')} exists in ${this.appDir}`,
-        className, searched);
+        className,
+        searched,
+      );
     }
     let mod: unknown;
     try {
@@ -67,13 +74,17 @@ export class WebAppClassLoader {
         }
       }
     } catch (err) {
-      throw new WebAppClassNotFoundError(`Cannot load class '${className}' from '${file}': ${(err as Error).message}`, className, searched, { cause: err });
+      throw new WebAppClassNotFoundError(`Cannot load class '${className}' from '${file}': ${(err as Error).message}`, className, searched, {
+        cause: err,
+      });
     }
     const cls = pickClass(mod, className.slice(className.lastIndexOf('.') + 1));
     if (!cls) {
       throw new WebAppClassNotFoundError(
         `Cannot load class '${className}' from '${file}': it exports no '${className.slice(className.lastIndexOf('.') + 1)}', no default export and is not itself a class`,
-        className, searched);
+        className,
+        searched,
+      );
     }
     this._loaded.set(className, cls);
     return cls;
@@ -101,7 +112,11 @@ export class WebAppClassLoader {
     for (let dir = path.dirname(file); dir.length > stop.length; dir = path.dirname(dir)) {
       const pkg = path.join(dir, 'package.json');
       if (fs.existsSync(pkg)) {
-        try { return JSON.parse(fs.readFileSync(pkg, 'utf8')).type === 'module'; } catch { return false; }
+        try {
+          return JSON.parse(fs.readFileSync(pkg, 'utf8')).type === 'module';
+        } catch {
+          return false;
+        }
       }
     }
     return false;

@@ -52,7 +52,7 @@ function addServerAttributeList(server: unknown, name: string, values: string[] 
   const s = server as { getAttribute?: (n: string) => unknown; setAttribute?: (n: string, v: unknown) => void } | null;
   if (!s?.setAttribute || !values || values.length === 0) return;
   const prev = s.getAttribute?.(name);
-  s.setAttribute(name, [...(Array.isArray(prev) ? prev as string[] : []), ...values]);
+  s.setAttribute(name, [...(Array.isArray(prev) ? (prev as string[]) : []), ...values]);
 }
 
 function toFilePath(p: string): string {
@@ -74,9 +74,18 @@ function toFilePath(p: string): string {
  * `.war` archives are not supported: unpack them into a folder.
  */
 @JettyClass('org.eclipse.jetty.webapp.WebAppContext', {
-  ctors: [[],
-    [{ name: 'webApp', type: 'String' }, { name: 'contextPath', type: 'String' }],
-    [{ name: 'parent', type: 'org.eclipse.jetty.server.HandlerContainer' }, { name: 'webApp', type: 'String' }, { name: 'contextPath', type: 'String' }]],
+  ctors: [
+    [],
+    [
+      { name: 'webApp', type: 'String' },
+      { name: 'contextPath', type: 'String' },
+    ],
+    [
+      { name: 'parent', type: 'org.eclipse.jetty.server.HandlerContainer' },
+      { name: 'webApp', type: 'String' },
+      { name: 'contextPath', type: 'String' },
+    ],
+  ],
 })
 export class WebAppContext extends ServletContextHandler {
   private _war: string | null = null;
@@ -106,7 +115,8 @@ export class WebAppContext extends ServletContextHandler {
       this.setContextPath(String(args[1]));
     } else if (args.length === 3) {
       const parent = args[0] as { addHandler?: (h: unknown) => void; setHandler?: (h: unknown) => void } | null;
-      if (parent?.addHandler) parent.addHandler(this); else parent?.setHandler?.(this);
+      if (parent?.addHandler) parent.addHandler(this);
+      else parent?.setHandler?.(this);
       if (args[1] !== null && args[1] !== undefined) this.setWar(String(args[1]));
       this.setContextPath(String(args[2]));
     }
@@ -116,88 +126,164 @@ export class WebAppContext extends ServletContextHandler {
 
   /** The app folder (or a `.war`, refused at start). Becomes the resource base unless one is set. */
   @Expose('String')
-  setWar(war: string | null): void { this._war = war === null ? null : toFilePath(war); }
+  setWar(war: string | null): void {
+    this._war = war === null ? null : toFilePath(war);
+  }
   @Expose()
-  getWar(): string | null { return this._war; }
+  getWar(): string | null {
+    return this._war;
+  }
 
   @Expose('String')
-  setDescriptor(descriptor: string | null): void { this._descriptor = descriptor === null ? null : toFilePath(descriptor); }
+  setDescriptor(descriptor: string | null): void {
+    this._descriptor = descriptor === null ? null : toFilePath(descriptor);
+  }
   @Expose()
-  getDescriptor(): string | null { return this._descriptor; }
+  getDescriptor(): string | null {
+    return this._descriptor;
+  }
 
   @Expose('String')
-  setDefaultsDescriptor(descriptor: string | null): void { this._defaultsDescriptor = descriptor === null ? null : toFilePath(descriptor); }
+  setDefaultsDescriptor(descriptor: string | null): void {
+    this._defaultsDescriptor = descriptor === null ? null : toFilePath(descriptor);
+  }
   @Expose()
-  getDefaultsDescriptor(): string | null { return this._defaultsDescriptor; }
+  getDefaultsDescriptor(): string | null {
+    return this._defaultsDescriptor;
+  }
 
   @Expose('String')
-  setOverrideDescriptor(descriptor: string | null): void { this._overrideDescriptors = descriptor ? [toFilePath(descriptor)] : []; }
+  setOverrideDescriptor(descriptor: string | null): void {
+    this._overrideDescriptors = descriptor ? [toFilePath(descriptor)] : [];
+  }
   @Expose()
-  getOverrideDescriptor(): string | null { return this._overrideDescriptors[0] ?? null; }
+  getOverrideDescriptor(): string | null {
+    return this._overrideDescriptors[0] ?? null;
+  }
   @Expose('String')
-  addOverrideDescriptor(descriptor: string): void { this._overrideDescriptors.push(toFilePath(descriptor)); }
+  addOverrideDescriptor(descriptor: string): void {
+    this._overrideDescriptors.push(toFilePath(descriptor));
+  }
   @Expose('java.util.List')
-  setOverrideDescriptors(descriptors: string[]): void { this._overrideDescriptors = descriptors.map(toFilePath); }
+  setOverrideDescriptors(descriptors: string[]): void {
+    this._overrideDescriptors = descriptors.map(toFilePath);
+  }
   @Expose()
-  getOverrideDescriptors(): string[] { return [...this._overrideDescriptors]; }
+  getOverrideDescriptors(): string[] {
+    return [...this._overrideDescriptors];
+  }
 
   /** Accepted: there is nothing to extract (folders only). */
   @Expose('boolean')
-  setExtractWAR(extract: boolean): void { this._extractWAR = extract; }
+  setExtractWAR(extract: boolean): void {
+    this._extractWAR = extract;
+  }
   @Expose()
-  isExtractWAR(): boolean { return this._extractWAR; }
+  isExtractWAR(): boolean {
+    return this._extractWAR;
+  }
 
   /** true: classes registered with the server's ClassRegistry win over `WEB-INF/classes`. */
   @Expose('boolean')
-  setParentLoaderPriority(priority: boolean): void { this._parentLoaderPriority = priority; }
+  setParentLoaderPriority(priority: boolean): void {
+    this._parentLoaderPriority = priority;
+  }
   @Expose()
-  isParentLoaderPriority(): boolean { return this._parentLoaderPriority; }
+  isParentLoaderPriority(): boolean {
+    return this._parentLoaderPriority;
+  }
 
   /** Accepted and kept: the configuration steps are fixed (web.xml, jetty-web.xml). */
   @Expose('String[]')
-  setConfigurationClasses(classes: string[] | null): void { this._configurationClasses = classes ? [...classes] : null; }
+  setConfigurationClasses(classes: string[] | null): void {
+    this._configurationClasses = classes ? [...classes] : null;
+  }
   @Expose()
-  getConfigurationClasses(): string[] { return this._configurationClasses ? [...this._configurationClasses] : []; }
+  getConfigurationClasses(): string[] {
+    return this._configurationClasses ? [...this._configurationClasses] : [];
+  }
 
   @Expose('boolean')
-  setThrowUnavailableOnStartupException(t: boolean): void { this._throwUnavailable = t; }
+  setThrowUnavailableOnStartupException(t: boolean): void {
+    this._throwUnavailable = t;
+  }
   @Expose()
-  isThrowUnavailableOnStartupException(): boolean { return this._throwUnavailable; }
+  isThrowUnavailableOnStartupException(): boolean {
+    return this._throwUnavailable;
+  }
 
   @Expose('java.io.File')
-  setTempDirectory(dir: unknown): void { this._tempDirectory = dir === null || dir === undefined ? null : toFilePath(String(dir)); }
+  setTempDirectory(dir: unknown): void {
+    this._tempDirectory = dir === null || dir === undefined ? null : toFilePath(String(dir));
+  }
   @Expose()
-  getTempDirectory(): string | null { return this._tempDirectory; }
+  getTempDirectory(): string | null {
+    return this._tempDirectory;
+  }
 
   @Expose('boolean')
-  setLogUrlOnStart(log: boolean): void { this._logUrlOnStart = log; }
+  setLogUrlOnStart(log: boolean): void {
+    this._logUrlOnStart = log;
+  }
   @Expose()
-  isLogUrlOnStart(): boolean { return this._logUrlOnStart; }
+  isLogUrlOnStart(): boolean {
+    return this._logUrlOnStart;
+  }
 
   /** Accepted and ignored: there is no class path; app classes live in WEB-INF/classes. */
   @Expose('String')
-  setExtraClasspath(classpath: string | null): void { this._extraClasspath = classpath; }
+  setExtraClasspath(classpath: string | null): void {
+    this._extraClasspath = classpath;
+  }
   @Expose()
-  getExtraClasspath(): string | null { return this._extraClasspath; }
+  getExtraClasspath(): string | null {
+    return this._extraClasspath;
+  }
 
   /** Accepted and kept (Jetty's class-loader visibility patterns have no effect on Node modules). */
-  @Expose('String[]') setSystemClasses(classes: string[]): void { this._systemClasses = [...classes]; }
-  @Expose() getSystemClasses(): string[] { return [...this._systemClasses]; }
-  @Expose('String') addSystemClass(cls: string): void { this._systemClasses.push(cls); }
-  @Expose('String') prependSystemClass(cls: string): void { this._systemClasses.unshift(cls); }
-  @Expose('String[]') setServerClasses(classes: string[]): void { this._serverClasses = [...classes]; }
-  @Expose() getServerClasses(): string[] { return [...this._serverClasses]; }
-  @Expose('String') addServerClass(cls: string): void { this._serverClasses.push(cls); }
-  @Expose('String') prependServerClass(cls: string): void { this._serverClasses.unshift(cls); }
+  @Expose('String[]') setSystemClasses(classes: string[]): void {
+    this._systemClasses = [...classes];
+  }
+  @Expose() getSystemClasses(): string[] {
+    return [...this._systemClasses];
+  }
+  @Expose('String') addSystemClass(cls: string): void {
+    this._systemClasses.push(cls);
+  }
+  @Expose('String') prependSystemClass(cls: string): void {
+    this._systemClasses.unshift(cls);
+  }
+  @Expose('String[]') setServerClasses(classes: string[]): void {
+    this._serverClasses = [...classes];
+  }
+  @Expose() getServerClasses(): string[] {
+    return [...this._serverClasses];
+  }
+  @Expose('String') addServerClass(cls: string): void {
+    this._serverClasses.push(cls);
+  }
+  @Expose('String') prependServerClass(cls: string): void {
+    this._serverClasses.unshift(cls);
+  }
   /** 9.4's live view of the server classes (`<Get name="serverClasspathPattern"><Call name="add">`). */
-  @Expose() getServerClasspathPattern(): ClassMatcher { return this.matcherOver(this._serverClasses); }
-  @Expose() getSystemClasspathPattern(): ClassMatcher { return this.matcherOver(this._systemClasses); }
+  @Expose() getServerClasspathPattern(): ClassMatcher {
+    return this.matcherOver(this._serverClasses);
+  }
+  @Expose() getSystemClasspathPattern(): ClassMatcher {
+    return this.matcherOver(this._systemClasses);
+  }
   /** Jetty 10's spelling of the same views. */
-  @Expose() getServerClassMatcher(): ClassMatcher { return this.matcherOver(this._serverClasses); }
-  @Expose() getSystemClassMatcher(): ClassMatcher { return this.matcherOver(this._systemClasses); }
+  @Expose() getServerClassMatcher(): ClassMatcher {
+    return this.matcherOver(this._serverClasses);
+  }
+  @Expose() getSystemClassMatcher(): ClassMatcher {
+    return this.matcherOver(this._systemClasses);
+  }
 
   /** A live ClassMatcher view of one of the lists (recorded, not enforced: see ClassMatcher). */
-  private matcherOver(list: string[]): ClassMatcher { return new ClassMatcher(list); }
+  private matcherOver(list: string[]): ClassMatcher {
+    return new ClassMatcher(list);
+  }
 
   /**
    * etc/jetty-webapp.xml's `<Call class="org.eclipse.jetty.webapp.WebAppContext" name="addSystemClasses">`:
@@ -214,8 +300,12 @@ export class WebAppContext extends ServletContextHandler {
   }
 
   /** Accepted for compatibility (no jars to copy). */
-  @Expose('boolean') setCopyWebDir(_copy: boolean): void { /* nothing to copy */ }
-  @Expose('boolean') setCopyWebInf(_copy: boolean): void { /* nothing to copy */ }
+  @Expose('boolean') setCopyWebDir(_copy: boolean): void {
+    /* nothing to copy */
+  }
+  @Expose('boolean') setCopyWebInf(_copy: boolean): void {
+    /* nothing to copy */
+  }
 
   /** The class registry of this app: sees the server's classes; the app may register its own. */
   getClassRegistry(): ClassRegistry {
@@ -224,13 +314,19 @@ export class WebAppContext extends ServletContextHandler {
   }
 
   /** The loader of `WEB-INF/classes` (created at start). */
-  getWebAppClassLoader(): WebAppClassLoader | null { return this._classLoader; }
+  getWebAppClassLoader(): WebAppClassLoader | null {
+    return this._classLoader;
+  }
 
   /** Why the last start failed (the context is then unavailable), or null. */
-  getUnavailableException(): unknown { return this._unavailableCause; }
+  getUnavailableException(): unknown {
+    return this._unavailableCause;
+  }
 
   /** The jetty-web.xml variant applied at the last start, or null. */
-  getAppliedJettyWebXml(): string | null { return this._appliedJettyWebXml; }
+  getAppliedJettyWebXml(): string | null {
+    return this._appliedJettyWebXml;
+  }
 
   /** The app folder's WEB-INF, or null. */
   getWebInf(): string | null {
@@ -255,7 +351,9 @@ export class WebAppContext extends ServletContextHandler {
         configureSecurity(security, effective);
         security.setContextInitParameters(() => this.getInitParams());
       } else if (effective.securityConstraints.length > 0) {
-        throw new WebAppError(`Cannot start web app '${this.getContextPath()}': its descriptors have <security-constraint>s and its security handler is not a ConstraintSecurityHandler`);
+        throw new WebAppError(
+          `Cannot start web app '${this.getContextPath()}': its descriptors have <security-constraint>s and its security handler is not a ConstraintSecurityHandler`,
+        );
       }
       await this.registerDeclaredClasses(metadata);
       this.configureJettyWebXml();
@@ -296,7 +394,9 @@ export class WebAppContext extends ServletContextHandler {
     }
     this.setResourceBase(war);
     if (fs.existsSync(path.join(war, 'WEB-INF', 'lib'))) {
-      Log.getLogger('org.eclipse.jetty.webapp.WebInfConfiguration').warn(`Ignored ${path.join(war, 'WEB-INF', 'lib')} of ${this.getContextPath()}: there are no jars in Pier; put classes under WEB-INF/classes or modules in node_modules`);
+      Log.getLogger('org.eclipse.jetty.webapp.WebInfConfiguration').warn(
+        `Ignored ${path.join(war, 'WEB-INF', 'lib')} of ${this.getContextPath()}: there are no jars in Pier; put classes under WEB-INF/classes or modules in node_modules`,
+      );
     }
     this._classLoader?.close();
     this._classLoader = new WebAppClassLoader(war);
@@ -328,7 +428,11 @@ export class WebAppContext extends ServletContextHandler {
     const registry = this.getClassRegistry();
     for (const name of names) {
       if (name.startsWith('org.eclipse.jetty.') || !this._classLoader!.candidates(name).some((f) => fs.existsSync(f))) continue;
-      try { registry.register(await this._classLoader!.loadClass(name), name); } catch { /* reported when applied */ }
+      try {
+        registry.register(await this._classLoader!.loadClass(name), name);
+      } catch {
+        /* reported when applied */
+      }
     }
   }
 
@@ -340,8 +444,12 @@ export class WebAppContext extends ServletContextHandler {
 
   /** An unavailable web app answers 503 for its paths (Jetty's ContextHandler with available=false). */
   override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (!this.isAvailable() && this.isStarted() && this.matchesPath(target)
-      && this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) {
+    if (
+      !this.isAvailable() &&
+      this.isStarted() &&
+      this.matchesPath(target) &&
+      this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)
+    ) {
       baseRequest.setHandled(true);
       response.sendError(503, 'Service Unavailable');
       return;
@@ -362,7 +470,14 @@ export class WebAppContext extends ServletContextHandler {
         baseRequest.removeAttribute(PENDING_ERROR_PAGE);
         const res = baseRequest.getResponse();
         if (!res.isCommitted()) {
-          await this.dispatchErrorServlet(pending.code, baseRequest.getAttribute('javax.servlet.error.exception'), baseRequest, request, response, pending.message);
+          await this.dispatchErrorServlet(
+            pending.code,
+            baseRequest.getAttribute('javax.servlet.error.exception'),
+            baseRequest,
+            request,
+            response,
+            pending.message,
+          );
         }
       }
     } catch (err) {
@@ -391,8 +506,14 @@ export class WebAppContext extends ServletContextHandler {
    * with the ERROR dispatcher type, the original status and the javax.servlet.error.* attributes.
    * Returns false when there is no such page (the error handler then renders it).
    */
-  private async dispatchErrorServlet(status: number, err: unknown, baseRequest: Request,
-    request: HttpServletRequest, response: HttpServletResponse, message?: string | null): Promise<boolean> {
+  private async dispatchErrorServlet(
+    status: number,
+    err: unknown,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+    message?: string | null,
+  ): Promise<boolean> {
     const pages = this.getErrorHandler();
     if (!(pages instanceof WebAppErrorPages)) return false;
     const page = pages.findErrorPage(status, err);
@@ -417,7 +538,10 @@ export class WebAppContext extends ServletContextHandler {
       await mapped.holder.handle(request, response);
       return true;
     } catch (inner) {
-      Log.getLogger('org.eclipse.jetty.servlet.ErrorPageErrorHandler').warn(`Cannot render error page '${page}' of ${this.getContextPath()}: ${summarizeError(inner)}`, inner);
+      Log.getLogger('org.eclipse.jetty.servlet.ErrorPageErrorHandler').warn(
+        `Cannot render error page '${page}' of ${this.getContextPath()}: ${summarizeError(inner)}`,
+        inner,
+      );
       const res = baseRequest.getResponse();
       if (!res.isCommitted()) {
         res.reset();

@@ -31,11 +31,17 @@ interface PageContext {
 export class WebAppErrorPages extends ErrorHandler {
   private readonly _pages = new Map<string, string>();
 
-  constructor(private readonly _context: PageContext) { super(); }
+  constructor(private readonly _context: PageContext) {
+    super();
+  }
 
   /** `key`: a status code, an exception type name, or the global key. */
-  addErrorPage(key: number | string, uri: string): void { this._pages.set(String(key), uri); }
-  getErrorPages(): Map<string, string> { return new Map(this._pages); }
+  addErrorPage(key: number | string, uri: string): void {
+    this._pages.set(String(key), uri);
+  }
+  getErrorPages(): Map<string, string> {
+    return new Map(this._pages);
+  }
 
   /** The page for an error, or null. */
   findErrorPage(code: number, cause: unknown): string | null {
@@ -57,7 +63,11 @@ export class WebAppErrorPages extends ErrorHandler {
     const file = page ? this._context.getServletContext().getRealPath(page) : null;
     if (file) {
       let body: Buffer | null = null;
-      try { if (fs.statSync(file).isFile()) body = fs.readFileSync(file); } catch { body = null; }
+      try {
+        if (fs.statSync(file).isFile()) body = fs.readFileSync(file);
+      } catch {
+        body = null;
+      }
       if (body) {
         response.setContentType(this._context.getServletContext().getMimeType(file) ?? 'text/html;charset=utf-8');
         response.write(body);

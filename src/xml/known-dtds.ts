@@ -60,5 +60,15 @@ export function isConfigureDtd(resolved: string | undefined): boolean {
  * SAX parser reports whitespace inside them as ignorable, and Jetty's tree drops it.
  */
 export const CONFIGURE_ELEMENT_ONLY: ReadonlySet<string> = new Set([
-  'Configure', 'Get', 'Ref', 'New', 'Call', 'Array', 'Map', 'Entry', 'Property', 'SystemProperty', 'Env',
+  'Configure',
+  'Get',
+  'Ref',
+  'New',
+  'Call',
+  'Array',
+  'Map',
+  'Entry',
+  'Property',
+  'SystemProperty',
+  'Env',
 ]);

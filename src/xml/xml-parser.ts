@@ -31,7 +31,8 @@ export interface XmlParseOptions {
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** XML 1.0's NameStartChar and NameChar (the Basic Multilingual Plane part). */
-const NAME_START_RANGES = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START_RANGES =
+  ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_START = new RegExp(`[${NAME_START_RANGES}]`);
 // the combining marks (U+0300-U+036F) open the class, so that no character before them reads as their base
 const NAME_CHAR = new RegExp(`[\\u0300-\\u036F${NAME_START_RANGES}\\-.0-9\\u00B7\\u203F-\\u2040]`);
@@ -44,10 +45,15 @@ const MAX_ENTITY_DEPTH = 16;
  */
 export const MAX_ELEMENT_DEPTH = 100;
 /** The XML declaration's pseudo-attributes, in the order XML allows them. */
-const XML_DECLARATION = /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/y;
+const XML_DECLARATION =
+  /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/y;
 
 interface MutableElement {
-  kind: 'element'; name: string; qname: string; attributes: XmlAttribute[]; children: XmlChild[];
+  kind: 'element';
+  name: string;
+  qname: string;
+  attributes: XmlAttribute[];
+  children: XmlChild[];
   location: SourceLocation;
 }
 
@@ -58,8 +64,11 @@ class Scanner {
   private readonly entities = new Map<string, string>();
   private expanded = 0;
 
-  constructor(private readonly text: string, private readonly file: string,
-    private readonly options: XmlParseOptions) {
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+    private readonly options: XmlParseOptions,
+  ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }
 
@@ -68,7 +77,8 @@ class Scanner {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return { file: this.file, line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
   }
@@ -77,7 +87,9 @@ class Scanner {
     throw new XmlSyntaxError(detail, this.locate(offset));
   }
 
-  private startsWith(s: string): boolean { return this.text.startsWith(s, this.pos); }
+  private startsWith(s: string): boolean {
+    return this.text.startsWith(s, this.pos);
+  }
 
   private skipSpace(): void {
     while (this.pos < this.text.length && /[ \t\r\n]/.test(this.text[this.pos])) this.pos++;
@@ -117,8 +129,7 @@ class Scanner {
       if (ref.startsWith('#x') || ref.startsWith('#')) {
         const hex = ref.startsWith('#x');
         const digits = ref.slice(hex ? 2 : 1);
-        const cp = hex ? /^[0-9a-fA-F]+$/.test(digits) && parseInt(digits, 16)
-          : /^[0-9]+$/.test(digits) && parseInt(digits, 10);
+        const cp = hex ? /^[0-9a-fA-F]+$/.test(digits) && parseInt(digits, 16) : /^[0-9]+$/.test(digits) && parseInt(digits, 10);
         if (cp === false || cp <= 0 || cp > 0x10ffff) this.fail(`Cannot resolve character reference '${m}': not a valid code point`, where);
         return String.fromCodePoint(cp);
       }
@@ -196,14 +207,17 @@ class Scanner {
     let publicId: string | undefined;
     let systemId: string | undefined;
     if (this.startsWith('PUBLIC')) {
-      this.pos += 6; this.skipSpace();
+      this.pos += 6;
+      this.skipSpace();
       const at = this.pos + 1;
-      publicId = this.readQuoted('DOCTYPE public id'); this.skipSpace();
+      publicId = this.readQuoted('DOCTYPE public id');
+      this.skipSpace();
       const bad = /[^ \na-zA-Z0-9\-'()+,./:=?;!*#@$_%]/.exec(publicId);
       if (bad) this.fail(`Cannot parse DOCTYPE public id "${publicId}": the character '${bad[0]}' is not allowed in a public id`, at + bad.index);
       if (this.text[this.pos] === '"' || this.text[this.pos] === "'") systemId = this.readQuoted('DOCTYPE system id');
     } else if (this.startsWith('SYSTEM')) {
-      this.pos += 6; this.skipSpace();
+      this.pos += 6;
+      this.skipSpace();
       systemId = this.readQuoted('DOCTYPE system id');
     }
     this.skipSpace();
@@ -230,11 +244,26 @@ class Scanner {
     for (let guard = 0; guard < 100_000; guard++) {
       this.skipSpace();
       if (this.pos >= this.text.length) this.fail('Cannot parse DOCTYPE: the internal subset is never closed');
-      if (this.text[this.pos] === ']') { this.pos++; return; }
-      if (this.startsWith('<!--')) { this.skipPast('-->', 'comment'); continue; }
-      if (this.startsWith('<?')) { this.skipProcessingInstruction(); continue; }
-      if (this.startsWith('<!ENTITY')) { this.parseEntityDecl(); continue; }
-      if (this.startsWith('<!')) { this.skipDeclaration(); continue; }
+      if (this.text[this.pos] === ']') {
+        this.pos++;
+        return;
+      }
+      if (this.startsWith('<!--')) {
+        this.skipPast('-->', 'comment');
+        continue;
+      }
+      if (this.startsWith('<?')) {
+        this.skipProcessingInstruction();
+        continue;
+      }
+      if (this.startsWith('<!ENTITY')) {
+        this.parseEntityDecl();
+        continue;
+      }
+      if (this.startsWith('<!')) {
+        this.skipDeclaration();
+        continue;
+      }
       if (this.text[this.pos] === '%') {
         this.fail('Cannot use parameter entity reference: parameter entities are not supported');
       }
@@ -247,7 +276,10 @@ class Scanner {
     const start = this.pos;
     while (this.pos < this.text.length) {
       const c = this.text[this.pos];
-      if (c === '"' || c === "'") { this.readQuoted('declaration'); continue; }
+      if (c === '"' || c === "'") {
+        this.readQuoted('declaration');
+        continue;
+      }
       this.pos++;
       if (c === '>') return;
     }
@@ -259,7 +291,10 @@ class Scanner {
     this.pos += '<!ENTITY'.length;
     this.skipSpace();
     const parameter = this.text[this.pos] === '%';
-    if (parameter) { this.pos++; this.skipSpace(); }
+    if (parameter) {
+      this.pos++;
+      this.skipSpace();
+    }
     const name = this.readName('ENTITY declaration');
     this.skipSpace();
     if (this.startsWith('SYSTEM') || this.startsWith('PUBLIC')) {
@@ -312,7 +347,10 @@ class Scanner {
         if (stack.length === 0 && root) return root;
         continue;
       }
-      if (this.startsWith('<!--')) { this.skipPast('-->', 'comment'); continue; }
+      if (this.startsWith('<!--')) {
+        this.skipPast('-->', 'comment');
+        continue;
+      }
       if (this.startsWith('<![CDATA[')) {
         if (stack.length === 0) this.fail('Cannot parse CDATA: it must be inside an element');
         const at = this.pos;
@@ -320,7 +358,10 @@ class Scanner {
         addText(this.text.slice(start, this.pos - 3), at);
         continue;
       }
-      if (this.startsWith('<?')) { this.skipProcessingInstruction(); continue; }
+      if (this.startsWith('<?')) {
+        this.skipProcessingInstruction();
+        continue;
+      }
       if (this.startsWith('<!')) this.fail('Cannot parse markup declaration: only allowed in the DOCTYPE');
       if (this.startsWith('</')) {
         const at = this.pos;
@@ -332,12 +373,18 @@ class Scanner {
         const open = stack[stack.length - 1];
         if (!open) this.fail(`Cannot close element '${qname}': no element is open`, at);
         if (open.qname !== qname) {
-          this.fail(`Cannot parse XML: Expected closing tag '${open.qname}' (opened in line ${open.location.line}, col ${open.location.column}) instead of closing tag '${qname}'`, at);
+          this.fail(
+            `Cannot parse XML: Expected closing tag '${open.qname}' (opened in line ${open.location.line}, col ${open.location.column}) instead of closing tag '${qname}'`,
+            at,
+          );
         }
         flush();
         const done = stack.pop() as MutableElement;
         this.finishElement(done, dtdRules);
-        if (stack.length === 0) { root = done; return root; }
+        if (stack.length === 0) {
+          root = done;
+          return root;
+        }
         continue;
       }
       // start tag
@@ -357,7 +404,10 @@ class Scanner {
     }
     if (stack.length > 0) {
       const open = stack[stack.length - 1];
-      this.fail(`Cannot parse element '${open.qname}': it is never closed (document ends first)`, open.location.line === 0 ? this.pos : this.offsetOf(open.location));
+      this.fail(
+        `Cannot parse element '${open.qname}': it is never closed (document ends first)`,
+        open.location.line === 0 ? this.pos : this.offsetOf(open.location),
+      );
     }
     this.fail('Cannot parse document: there is no root element');
   }
@@ -371,8 +421,7 @@ class Scanner {
     if (CONFIGURE_ELEMENT_ONLY.has(el.name)) {
       el.children = el.children.filter((c) => !(c.kind === 'text' && /^[ \t\r\n]*$/.test(c.text)));
     }
-    el.attributes = el.attributes.map((a) => (a.name === 'id'
-      ? { ...a, value: a.value.replace(/ +/g, ' ').trim() } : a));
+    el.attributes = el.attributes.map((a) => (a.name === 'id' ? { ...a, value: a.value.replace(/ +/g, ' ').trim() } : a));
   }
 
   private parseStartTag(): { element: MutableElement; selfClosing: boolean } {
@@ -387,8 +436,14 @@ class Scanner {
       const hadSpace = /[ \t\r\n]/.test(this.text[this.pos] ?? '');
       this.skipSpace();
       if (this.pos >= this.text.length) this.fail(`Cannot parse start tag '${qname}': it is never closed`, start);
-      if (this.startsWith('/>')) { this.pos += 2; return { element: this.makeElement(qname, attributes, start), selfClosing: true }; }
-      if (this.text[this.pos] === '>') { this.pos++; return { element: this.makeElement(qname, attributes, start), selfClosing: false }; }
+      if (this.startsWith('/>')) {
+        this.pos += 2;
+        return { element: this.makeElement(qname, attributes, start), selfClosing: true };
+      }
+      if (this.text[this.pos] === '>') {
+        this.pos++;
+        return { element: this.makeElement(qname, attributes, start), selfClosing: false };
+      }
       if (!hadSpace) this.fail(`Cannot parse start tag '${qname}': expected whitespace before an attribute`);
       const at = this.pos;
       const aname = this.readName(`attribute of '${qname}'`);

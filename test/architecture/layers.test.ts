@@ -20,7 +20,11 @@ const LAYERS = ['util', 'xml', 'ioc', 'servlet-api', 'server', 'session', 'secur
 
 const SRC = path.join(repoRoot(), 'src');
 
-interface Import { from: string; to: string; line: number }
+interface Import {
+  from: string;
+  to: string;
+  line: number;
+}
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -61,7 +65,9 @@ function areaOf(file: string): string {
   return parts.length > 1 ? parts[0] : '(root)';
 }
 
-function rel(file: string): string { return path.relative(repoRoot(), file); }
+function rel(file: string): string {
+  return path.relative(repoRoot(), file);
+}
 
 /** The strongly connected groups of more than one node (Tarjan), each sorted. */
 function cycles(edges: Map<string, Set<string>>): string[][] {
@@ -72,15 +78,25 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
   const low = new Map<string, number>();
   const found: string[][] = [];
   const visit = (v: string): void => {
-    idx.set(v, index); low.set(v, index); index++;
-    stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of edges.get(v) ?? []) {
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
     }
     if (low.get(v) === idx.get(v)) {
       const group: string[] = [];
       let w: string;
-      do { w = stack.pop()!; on.delete(w); group.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        group.push(w);
+      } while (w !== v);
       if (group.length > 1) found.push(group.sort());
     }
   };
@@ -93,7 +109,10 @@ describe('The layering of src/', () => {
 
   it('declares every area of src/ in its layer order', () => {
     const areas = new Set(sourceFiles(SRC).map(areaOf));
-    expect([...areas].filter((a) => !(LAYERS as readonly string[]).includes(a)), 'areas missing from LAYERS').to.deep.equal([]);
+    expect(
+      [...areas].filter((a) => !(LAYERS as readonly string[]).includes(a)),
+      'areas missing from LAYERS',
+    ).to.deep.equal([]);
   });
 
   it('has no area importing an area above it', () => {
@@ -123,7 +142,9 @@ describe('The layering of src/', () => {
 
   it('is the order ARCHITECTURE.md shows', () => {
     const architecture = fs.readFileSync(path.join(repoRoot(), 'ARCHITECTURE.md'), 'utf8');
-    const shown = LAYERS.filter((l) => l !== '(root)').map((l) => `\`${l}\``).join(' → ');
+    const shown = LAYERS.filter((l) => l !== '(root)')
+      .map((l) => `\`${l}\``)
+      .join(' → ');
     expect(architecture).to.include(shown);
   });
 });

@@ -99,7 +99,7 @@ describe('FORM login in headless Chromium', function () {
     const after = await sessionCookie(context);
     expect(after).to.be.a('string');
     expect(after!.split('.')[0], 'the session id changes at login').not.to.equal(before!.split('.')[0]);
-    const who = JSON.parse((await (await page.goto(`${base}/whoami`))!.text()));
+    const who = JSON.parse(await (await page.goto(`${base}/whoami`))!.text());
     expect(who).to.include({ remoteUser: 'user', authType: 'FORM', user: true, admin: false });
 
     await captureServerLog(() => server!.stop());

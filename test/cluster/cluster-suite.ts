@@ -34,7 +34,12 @@ export interface ClusterStore {
  */
 export const CLUSTER_CACHES = [
   { title: 'NullSessionCache', modules: 'session-cache-null', props: [] as string[], oneNodeKeepsAll: false },
-  { title: 'DefaultSessionCache + EVICT_ON_SESSION_EXIT', modules: 'session-cache-hash', props: ['jetty.session.evictionPolicy=0'], oneNodeKeepsAll: true },
+  {
+    title: 'DefaultSessionCache + EVICT_ON_SESSION_EXIT',
+    modules: 'session-cache-hash',
+    props: ['jetty.session.evictionPolicy=0'],
+    oneNodeKeepsAll: true,
+  },
 ] as const;
 
 /** Seconds: short, so that expiry after a node's death is seen within the test. */
@@ -70,11 +75,19 @@ export function clusterSuite(store: ClusterStore, cache: (typeof CLUSTER_CACHES)
     const nodes: (PierProcess | null)[] = [null, null, null];
 
     async function startNode(i: number): Promise<void> {
-      nodes[i] = await PierProcess.start(bases[i], [
-        `jetty.http.port=${ports[i]}`, 'jetty.http.host=127.0.0.1', `jetty.sessionIdManager.workerName=node${i + 1}`,
-        ...store.properties(), ...cache.props,
-        `jetty.session.gracePeriod.seconds=${GRACE_SEC}`, `jetty.sessionScavengeInterval.seconds=${SCAVENGE_SEC}`,
-      ], 60_000);
+      nodes[i] = await PierProcess.start(
+        bases[i],
+        [
+          `jetty.http.port=${ports[i]}`,
+          'jetty.http.host=127.0.0.1',
+          `jetty.sessionIdManager.workerName=node${i + 1}`,
+          ...store.properties(),
+          ...cache.props,
+          `jetty.session.gracePeriod.seconds=${GRACE_SEC}`,
+          `jetty.sessionScavengeInterval.seconds=${SCAVENGE_SEC}`,
+        ],
+        60_000,
+      );
     }
     const on = (i: number, p: string, cookie?: string): Promise<HttpResult> =>
       request(ports[i % 3], `/counter/${p}`, cookie ? { headers: { Cookie: cookie } } : {});
@@ -139,7 +152,9 @@ export function clusterSuite(store: ClusterStore, cache: (typeof CLUSTER_CACHES)
       expect(statuses.every((s) => s === 200)).to.equal(true);
       const kept = Number((await on(0, 'get', cookie)).body) - 1;
       expect(kept).to.be.within(rounds, 3 * rounds);
-      console.log(`      figure: ${3 * rounds} concurrent increments (3 nodes x ${rounds} rounds): ${kept} kept, ${3 * rounds - kept} lost (${Math.round(100 * (3 * rounds - kept) / (3 * rounds))}%)`);
+      console.log(
+        `      figure: ${3 * rounds} concurrent increments (3 nodes x ${rounds} rounds): ${kept} kept, ${3 * rounds - kept} lost (${Math.round((100 * (3 * rounds - kept)) / (3 * rounds))}%)`,
+      );
     });
 
     it(`${cache.oneNodeKeepsAll ? 'keeps every one of' : 'measures'} the same concurrent requests sent to one node, as behind a sticky load balancer`, async () => {
@@ -150,7 +165,9 @@ export function clusterSuite(store: ClusterStore, cache: (typeof CLUSTER_CACHES)
         expect(replies.every((x) => x.status === 200)).to.equal(true);
       }
       const kept = Number((await on(0, 'get', cookie)).body) - 1;
-      console.log(`      figure: ${3 * rounds} concurrent increments on one node: ${kept} kept, ${3 * rounds - kept} lost (${Math.round(100 * (3 * rounds - kept) / (3 * rounds))}%)`);
+      console.log(
+        `      figure: ${3 * rounds} concurrent increments on one node: ${kept} kept, ${3 * rounds - kept} lost (${Math.round((100 * (3 * rounds - kept)) / (3 * rounds))}%)`,
+      );
       if (cache.oneNodeKeepsAll) expect(kept).to.equal(3 * rounds);
       else expect(kept).to.be.within(rounds, 3 * rounds);
     });
@@ -163,8 +180,10 @@ export function clusterSuite(store: ClusterStore, cache: (typeof CLUSTER_CACHES)
       nodes[2] = null;
       const killedAt = Date.now();
       expect(await store.countStored(ids)).to.equal(3);
-      await eventually(async () => (await store.countStored(ids)) === 0, 60_000, 'the killed node\'s sessions to be deleted by another node');
-      console.log(`      figure: the killed node's sessions (2 s inactivity, grace ${GRACE_SEC} s, scavenge ${SCAVENGE_SEC} s) were deleted ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`);
+      await eventually(async () => (await store.countStored(ids)) === 0, 60_000, "the killed node's sessions to be deleted by another node");
+      console.log(
+        `      figure: the killed node's sessions (2 s inactivity, grace ${GRACE_SEC} s, scavenge ${SCAVENGE_SEC} s) were deleted ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
+      );
       for (const cookie of cookies) expect((await on(0, 'get', cookie)).body).to.equal('none');
       await startNode(2);
     });
@@ -176,7 +195,10 @@ export function clusterSuite(store: ClusterStore, cache: (typeof CLUSTER_CACHES)
         await on(k + 1, 'inc', cookie);
         sessions.push({ cookie, n: 2 });
       }
-      for (let i = 0; i < 3; i++) { await nodes[i]!.stop(); nodes[i] = null; }
+      for (let i = 0; i < 3; i++) {
+        await nodes[i]!.stop();
+        nodes[i] = null;
+      }
       await startNode(0);
       await Promise.all([startNode(1), startNode(2)]);
       for (const [k, s] of sessions.entries()) expect((await on(k + 2, 'get', s.cookie)).body).to.equal(String(s.n));

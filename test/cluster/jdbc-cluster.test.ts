@@ -16,21 +16,24 @@ for (const db of [POSTGRESQL, MARIADB] as TestDatabase[]) {
   for (const cache of CLUSTER_CACHES) {
     const table = uniqueTableName('pier_cluster');
     const url = db.url('');
-    clusterSuite({
-      title: db.title,
-      module: 'session-store-jdbc',
-      require: (context) => requireDatabase(context, db),
-      properties: () => driverProperties(db.driverClass, url, table),
-      async countStored(ids) {
-        const c = rawClient(url);
-        try {
-          return (await c.query(`select sessionId from ${table} where sessionId in (${ids.map(() => '?').join(', ')})`, [...ids])).length;
-        } finally {
-          await c.close();
-        }
+    clusterSuite(
+      {
+        title: db.title,
+        module: 'session-store-jdbc',
+        require: (context) => requireDatabase(context, db),
+        properties: () => driverProperties(db.driverClass, url, table),
+        async countStored(ids) {
+          const c = rawClient(url);
+          try {
+            return (await c.query(`select sessionId from ${table} where sessionId in (${ids.map(() => '?').join(', ')})`, [...ids])).length;
+          } finally {
+            await c.close();
+          }
+        },
+        cleanup: () => dropTables(url, [table]),
       },
-      cleanup: () => dropTables(url, [table]),
-    }, cache);
+      cache,
+    );
   }
 }
 
@@ -47,8 +50,16 @@ describe('One node with DefaultSessionCache (NEVER_EVICT) on PostgreSQL, as behi
     fs.writeFileSync(path.join(base, 'start.ini'), '--module=http,deploy,sessions,session-cache-hash,session-store-jdbc\n');
     addCounterApp(base);
     port = await freePort();
-    node = await PierProcess.start(base, [`jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', 'jetty.sessionIdManager.workerName=node1',
-      ...driverProperties(POSTGRESQL.driverClass, url, table)], 60_000);
+    node = await PierProcess.start(
+      base,
+      [
+        `jetty.http.port=${port}`,
+        'jetty.http.host=127.0.0.1',
+        'jetty.sessionIdManager.workerName=node1',
+        ...driverProperties(POSTGRESQL.driverClass, url, table),
+      ],
+      60_000,
+    );
   });
   after(async () => {
     await node?.stop().catch(() => node?.kill());

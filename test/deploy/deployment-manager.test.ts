@@ -17,8 +17,15 @@ import { captureLog } from '../support/log-capture';
 class ListProvider extends AbstractLifeCycle implements AppProvider {
   manager!: DeploymentManager;
   readonly created: string[] = [];
-  constructor(private readonly paths: string[], private readonly failing: string[] = []) { super(); }
-  setDeploymentManager(m: DeploymentManager): void { this.manager = m; }
+  constructor(
+    private readonly paths: string[],
+    private readonly failing: string[] = [],
+  ) {
+    super();
+  }
+  setDeploymentManager(m: DeploymentManager): void {
+    this.manager = m;
+  }
   protected override async doStart(): Promise<void> {
     for (const p of this.paths) await this.manager.addApp(new App(this.manager, this, p));
   }
@@ -39,7 +46,8 @@ function quietManager(): { manager: DeploymentManager } {
 describe('DeploymentManager', () => {
   const log = captureLog();
   /** The WARN messages of the deployer's logger in this test. */
-  const warnings = (): string[] => log.filter((r) => r.level === 'WARN' && r.logger === 'org.eclipse.jetty.deploy.DeploymentManager').map((r) => r.message);
+  const warnings = (): string[] =>
+    log.filter((r) => r.level === 'WARN' && r.logger === 'org.eclipse.jetty.deploy.DeploymentManager').map((r) => r.message);
 
   it('deploys and starts every app its providers report at start, into the contexts', async () => {
     const contexts = new ContextHandlerCollection();
@@ -48,7 +56,10 @@ describe('DeploymentManager', () => {
     manager.setContexts(contexts);
     manager.addAppProvider(new ListProvider(['/a', '/b']));
     await manager.start();
-    expect(manager.getApps().map((a) => [a.originId, a.node])).to.deep.equal([['/a', 'started'], ['/b', 'started']]);
+    expect(manager.getApps().map((a) => [a.originId, a.node])).to.deep.equal([
+      ['/a', 'started'],
+      ['/b', 'started'],
+    ]);
     expect(contexts.getHandlers().map((h) => (h as ContextHandler).getContextPath())).to.deep.equal(['/a', '/b']);
     expect(contexts.getHandlers().every((h) => h.isStarted())).to.equal(true);
     await manager.stop();
@@ -56,7 +67,7 @@ describe('DeploymentManager', () => {
     await contexts.stop();
   });
 
-  it('gives every deployed context its context attributes without replacing the context\'s own', async () => {
+  it("gives every deployed context its context attributes without replacing the context's own", async () => {
     const contexts = new ContextHandlerCollection();
     const { manager } = quietManager();
     manager.setContexts(contexts);
@@ -105,7 +116,12 @@ describe('DeploymentManager', () => {
     manager.setContexts(contexts);
     manager.insertLifeCycleNode('deployed', 'starting', 'customise');
     const seen: string[] = [];
-    manager.addLifeCycleBinding({ getBindingTargets: () => ['customise'], processBinding: (node, app) => { seen.push(`${node} ${app.originId}`); } });
+    manager.addLifeCycleBinding({
+      getBindingTargets: () => ['customise'],
+      processBinding: (node, app) => {
+        seen.push(`${node} ${app.originId}`);
+      },
+    });
     manager.addAppProvider(new ListProvider(['/a']));
     await manager.start();
     expect(seen).to.deep.equal(['customise /a']);

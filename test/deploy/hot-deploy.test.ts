@@ -42,7 +42,10 @@ describe('WebAppProvider hot deployment', () => {
     webapps = tempDir('pier-webapps-');
     copyTree(HELLO, path.join(webapps, 'alpha'));
     copyTree(HELLO, path.join(webapps, 'sick'));
-    fs.writeFileSync(path.join(webapps, 'sick', 'WEB-INF', 'web.xml'), '<web-app><servlet-mapping><servlet-name>ghost</servlet-name><url-pattern>/x</url-pattern></servlet-mapping></web-app>');
+    fs.writeFileSync(
+      path.join(webapps, 'sick', 'WEB-INF', 'web.xml'),
+      '<web-app><servlet-mapping><servlet-name>ghost</servlet-name><url-pattern>/x</url-pattern></servlet-mapping></web-app>',
+    );
     const contexts = new ContextHandlerCollection();
     manager = new DeploymentManager();
     manager.setContexts(contexts);
@@ -61,8 +64,12 @@ describe('WebAppProvider hot deployment', () => {
           server.addBean(manager);
           await manager.start();
           resolveSetup();
-        } catch (err) { rejectSetup(err); }
-        await new Promise<void>((r) => { restoreLog = r; });
+        } catch (err) {
+          rejectSetup(err);
+        }
+        await new Promise<void>((r) => {
+          restoreLog = r;
+        });
       });
     });
   });
@@ -86,7 +93,9 @@ describe('WebAppProvider hot deployment', () => {
   it('starts the server although an app fails at start; that app answers 503', async () => {
     expect((await httpGet(port, '/sick/hello')).status).to.equal(503);
     expect(log.filter((l) => l.startsWith('Failed startup of context') && l.includes('/sick'))).to.have.length(1);
-    expect(log.find((l) => l.startsWith('Failed startup of context') && l.includes('/sick'))).to.contain("Cannot map '/x' to servlet 'ghost': no servlet has that name");
+    expect(log.find((l) => l.startsWith('Failed startup of context') && l.includes('/sick'))).to.contain(
+      "Cannot map '/x' to servlet 'ghost': no servlet has that name",
+    );
   });
 
   it('deploys a folder added while running', async () => {
@@ -113,7 +122,12 @@ describe('WebAppProvider hot deployment', () => {
   it('undeploys a folder that is removed', async () => {
     fs.rmSync(path.join(webapps, 'beta'), { recursive: true, force: true });
     await pollUntil('beta to undeploy', async () => (await httpGet(port, '/beta/hello')).status === 404);
-    expect(manager.getApps().map((a) => path.basename(a.originId)).sort()).to.deep.equal(['alpha', 'sick']);
+    expect(
+      manager
+        .getApps()
+        .map((a) => path.basename(a.originId))
+        .sort(),
+    ).to.deep.equal(['alpha', 'sick']);
   });
 
   it('deploys a context XML added while running, with its own context path', async () => {
@@ -139,7 +153,10 @@ describe('WebAppProvider hot deployment', () => {
     const broken = path.join(webapps, 'broken');
     copyTree(HELLO, broken);
     fs.writeFileSync(path.join(broken, 'WEB-INF', 'web.xml'), '<web-app>\n  <servlet>\n</web-app>\n');
-    fs.writeFileSync(path.join(webapps, 'bad.xml'), '<Configure class="org.eclipse.jetty.webapp.WebAppContext">\n  <Set name="noSuchSetter">x</Set>\n</Configure>\n');
+    fs.writeFileSync(
+      path.join(webapps, 'bad.xml'),
+      '<Configure class="org.eclipse.jetty.webapp.WebAppContext">\n  <Set name="noSuchSetter">x</Set>\n</Configure>\n',
+    );
     await pollUntil('broken to answer 503', async () => (await httpGet(port, '/broken/hello')).status === 503);
     await pollUntil('bad.xml to fail', () => log.some((l) => l.includes(`Cannot deploy '${path.join(webapps, 'bad.xml')}'`)));
     expect(log.filter((l) => l.startsWith('Failed startup of context') && l.includes('/broken'))).to.have.length(1);

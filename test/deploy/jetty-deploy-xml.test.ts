@@ -17,17 +17,25 @@ import { cleanupTempDirs, corpusPath, repoRoot, tempDir } from '../webapp/webapp
 const JETTY_DEPLOY_94 = corpusPath('jetty-9.4.x', 'jetty-deploy', 'src', 'main', 'config', 'etc', 'jetty-deploy.xml');
 
 /** Applies an XML file to a server whose `Contexts` id is a ContextHandlerCollection, as etc/jetty.xml leaves it. */
-function applyToServer(file: string, properties: Record<string, string>): { server: Server; contexts: ContextHandlerCollection; ids: Map<string, unknown> } {
+function applyToServer(
+  file: string,
+  properties: Record<string, string>,
+): { server: Server; contexts: ContextHandlerCollection; ids: Map<string, unknown> } {
   const server = new Server();
   const contexts = new ContextHandlerCollection();
   server.setHandler(contexts);
-  const ids = new Map<string, unknown>([['Server', server], ['Contexts', contexts]]);
+  const ids = new Map<string, unknown>([
+    ['Server', server],
+    ['Contexts', contexts],
+  ]);
   new XmlConfiguration(file, { idMap: ids, properties }).configure();
   return { server, contexts, ids };
 }
 
 describe("Jetty's etc/jetty-deploy.xml", () => {
-  before(function () { requireCorpus(this); });
+  before(function () {
+    requireCorpus(this);
+  });
   afterEach(cleanupTempDirs);
 
   it('runs unchanged from Jetty 9.4 and wires a DeploymentManager with one WebAppProvider', () => {
@@ -50,8 +58,11 @@ describe("Jetty's etc/jetty-deploy.xml", () => {
 
   it('reads jetty.deploy.* properties, including the deprecated monitoredDirName', () => {
     const { ids } = applyToServer(JETTY_DEPLOY_94, {
-      'jetty.base': '/b', 'jetty.deploy.monitoredDirName': 'apps', 'jetty.deploy.scanInterval': '0',
-      'jetty.deploy.extractWars': 'false', 'jetty.deploy.defaultsDescriptorPath': '/d/webdefault.xml',
+      'jetty.base': '/b',
+      'jetty.deploy.monitoredDirName': 'apps',
+      'jetty.deploy.scanInterval': '0',
+      'jetty.deploy.extractWars': 'false',
+      'jetty.deploy.defaultsDescriptorPath': '/d/webdefault.xml',
     });
     const provider = (ids.get('DeploymentManager') as DeploymentManager).getAppProviders()[0] as WebAppProvider;
     expect(provider.getMonitoredDirName()).to.equal(path.resolve('/b/apps'));
@@ -78,7 +89,10 @@ describe("Jetty's etc/jetty-deploy.xml", () => {
     const server = new Server();
     const contexts = new ContextHandlerCollection();
     server.setHandler(contexts);
-    const ids = new Map<string, unknown>([['Server', server], ['Contexts', contexts]]);
+    const ids = new Map<string, unknown>([
+      ['Server', server],
+      ['Contexts', contexts],
+    ]);
     XmlConfiguration.fromString(text, 'jetty-deploy-customise.xml', { idMap: ids, properties: { 'jetty.base': tempDir() } }).configure();
     const dm = ids.get('DeploymentManager') as DeploymentManager;
     expect(dm.getLifeCycle().findPath('deployed', 'started')).to.deep.equal(['customise', 'starting', 'started']);
@@ -105,7 +119,11 @@ describe('PropertiesConfigurationManager', () => {
     const cm = new PropertiesConfigurationManager();
     cm.setFile(file);
     cm.put('c', 'put');
-    expect([...cm.getProperties()]).to.deep.equal([['a', '1'], ['b', 'twolines'], ['c', 'put']]);
+    expect([...cm.getProperties()]).to.deep.equal([
+      ['a', '1'],
+      ['b', 'twolines'],
+      ['c', 'put'],
+    ]);
   });
 
   it('names the file it cannot read', () => {

@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import { Scanner, fingerprint } from '../../src/deploy/scanner';
 import { cleanupTempDirs, tempDir } from '../webapp/webapp-test-support';
 
-interface Event { kind: string; name: string }
+interface Event {
+  kind: string;
+  name: string;
+}
 
 function recordingScanner(dir: string): { scanner: Scanner; events: Event[] } {
   const events: Event[] = [];
@@ -16,9 +19,15 @@ function recordingScanner(dir: string): { scanner: Scanner; events: Event[] } {
   scanner.setScanDirs([dir]);
   scanner.setFilenameFilter((_d, name) => !name.startsWith('.'));
   scanner.addListener({
-    fileAdded: (f) => { events.push({ kind: 'added', name: path.basename(f) }); },
-    fileChanged: (f) => { events.push({ kind: 'changed', name: path.basename(f) }); },
-    fileRemoved: (f) => { events.push({ kind: 'removed', name: path.basename(f) }); },
+    fileAdded: (f) => {
+      events.push({ kind: 'added', name: path.basename(f) });
+    },
+    fileChanged: (f) => {
+      events.push({ kind: 'changed', name: path.basename(f) });
+    },
+    fileRemoved: (f) => {
+      events.push({ kind: 'removed', name: path.basename(f) });
+    },
   });
   return { scanner, events };
 }
@@ -41,7 +50,10 @@ describe('Scanner', () => {
     await scanner.start();
     await scanner.scan();
     await scanner.stop();
-    expect(events).to.deep.equal([{ kind: 'added', name: 'a' }, { kind: 'added', name: 'b.xml' }]);
+    expect(events).to.deep.equal([
+      { kind: 'added', name: 'a' },
+      { kind: 'added', name: 'b.xml' },
+    ]);
   });
 
   it('reports an addition only once it has been stable for two scans', async () => {
@@ -70,10 +82,13 @@ describe('Scanner', () => {
     await scanner.scan();
     await scanner.stop();
     // a removal is reported at once; a change once it is stable (the second scan)
-    expect(events).to.deep.equal([{ kind: 'removed', name: 'gone.xml' }, { kind: 'changed', name: 'app.xml' }]);
+    expect(events).to.deep.equal([
+      { kind: 'removed', name: 'gone.xml' },
+      { kind: 'changed', name: 'app.xml' },
+    ]);
   });
 
-  it('sees an edit under a folder\'s WEB-INF but not a static file outside it', async () => {
+  it("sees an edit under a folder's WEB-INF but not a static file outside it", async () => {
     const dir = tempDir();
     const app = path.join(dir, 'app');
     fs.mkdirSync(path.join(app, 'WEB-INF'), { recursive: true });

@@ -18,9 +18,15 @@ describe("Pier's install", () => {
     const peers = Object.keys(bench.dependencies).filter((name) => name !== 'pg'); // pg is also the JDBC store's client
     expect(peers).to.include.members(['autocannon', 'express', 'fastify']);
     const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
-    expect(declared.filter((d) => peers.includes(d)), 'peers in package.json').to.deep.equal([]);
+    expect(
+      declared.filter((d) => peers.includes(d)),
+      'peers in package.json',
+    ).to.deep.equal([]);
     const locked = Object.keys(json('package-lock.json').packages).map((p) => p.replace(/^.*node_modules\//, ''));
-    expect(locked.filter((d) => peers.includes(d)), 'peers in package-lock.json').to.deep.equal([]);
+    expect(
+      locked.filter((d) => peers.includes(d)),
+      'peers in package-lock.json',
+    ).to.deep.equal([]);
   });
 
   it('locks the bench peers in their own lock file, which npm ci installs into bench/node_modules', () => {

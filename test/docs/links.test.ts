@@ -10,7 +10,11 @@ import { repoRoot } from '../support/corpus';
 
 /** GitHub's heading anchor: lower case, punctuation other than `-` and `_` dropped, spaces to dashes. */
 function anchorOf(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function headingsOf(text: string): Set<string> {
@@ -25,7 +29,10 @@ function headingsOf(text: string): Set<string> {
 }
 
 function docFiles(root: string): string[] {
-  const docs = fs.readdirSync(path.join(root, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`);
+  const docs = fs
+    .readdirSync(path.join(root, 'docs'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => `docs/${n}`);
   return ['README.md', 'CONTRIBUTING.md', 'ARCHITECTURE.md', ...docs];
 }
 
@@ -42,7 +49,10 @@ describe('The docs (README.md and docs/)', () => {
         if (/^[a-z]+:/.test(target)) continue; // http(s), mailto: not checked here
         const [rel, anchor] = target.split('#');
         const targetFile = rel ? path.resolve(path.dirname(path.join(root, file)), rel) : path.join(root, file);
-        if (!fs.existsSync(targetFile)) { broken.push(`${file}: ${target} (no such file)`); continue; }
+        if (!fs.existsSync(targetFile)) {
+          broken.push(`${file}: ${target} (no such file)`);
+          continue;
+        }
         if (anchor && targetFile.endsWith('.md') && !headingsOf(fs.readFileSync(targetFile, 'utf8')).has(anchor)) {
           broken.push(`${file}: ${target} (no such heading)`);
         }

@@ -75,13 +75,17 @@ describe('A jetty.base run by bin/start', function () {
     // An app folder deployed as it is, and one deployed through a context XML.
     writeApp(base, 'webapps/shop');
     writeApp(base, 'apps/tools');
-    writeIn(base, 'webapps/tools.xml', `<?xml version="1.0"?>
+    writeIn(
+      base,
+      'webapps/tools.xml',
+      `<?xml version="1.0"?>
 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_3.dtd">
 <Configure class="org.eclipse.jetty.webapp.WebAppContext">
   <Set name="contextPath">/admin-tools</Set>
   <Set name="war"><Property name="jetty.base"/>/apps/tools</Set>
 </Configure>
-`);
+`,
+    );
   });
 
   afterEach(() => {
@@ -117,7 +121,10 @@ describe('A jetty.base run by bin/start', function () {
   });
 
   it('lets a request in flight finish when SIGTERM arrives, then exits 0', async () => {
-    writeIn(base, 'webapps/shop/WEB-INF/classes/com/example/HelloServlet.js', `'use strict';
+    writeIn(
+      base,
+      'webapps/shop/WEB-INF/classes/com/example/HelloServlet.js',
+      `'use strict';
 class HelloServlet {
   async doGet(req, res) {
     await new Promise((r) => setTimeout(r, 700));
@@ -125,7 +132,8 @@ class HelloServlet {
   }
 }
 module.exports = { HelloServlet };
-`);
+`,
+    );
     pier = await PierProcess.start(base);
     const slow = request(port, '/shop/hello');
     await new Promise((r) => setTimeout(r, 200));
@@ -134,8 +142,17 @@ module.exports = { HelloServlet };
     expect(res.status).to.equal(200);
     expect(res.body).to.equal('finished');
     expect(await exited).to.equal(0);
-    await eventually(async () => {
-      try { await request(port, '/shop/hello'); return false; } catch { return true; }
-    }, 5_000, 'the port to refuse connections');
+    await eventually(
+      async () => {
+        try {
+          await request(port, '/shop/hello');
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      5_000,
+      'the port to refuse connections',
+    );
   });
 });

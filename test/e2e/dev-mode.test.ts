@@ -40,11 +40,15 @@ describe('bin/start --dev', function () {
     // The deployer does not rescan: reloading is dev mode's job here.
     writeIn(base, 'start.d/deploy.ini', '--module=deploy\njetty.deploy.scanInterval=0\n');
     writeIn(base, 'start.d/session-store-file.ini', '--module=session-store-file\njetty.session.file.storeDir=${jetty.base}/sessions\n');
-    writeIn(base, 'webapps/counter/WEB-INF/web.xml', `<web-app>
+    writeIn(
+      base,
+      'webapps/counter/WEB-INF/web.xml',
+      `<web-app>
   <servlet><servlet-name>c</servlet-name><servlet-class>org.example.CounterServlet</servlet-class></servlet>
   <servlet-mapping><servlet-name>c</servlet-name><url-pattern>/count</url-pattern></servlet-mapping>
 </web-app>
-`);
+`,
+    );
     writeIn(base, 'webapps/counter/WEB-INF/classes/org/example/CounterServlet.js', counterServlet('v1'));
 
     pier = await PierProcess.start(base, ['--dev']);

@@ -46,7 +46,10 @@ describe("README's tour", function () {
     expect(first.body.trim()).to.equal('Hello, visit 1');
     const cookie = String(first.headers['set-cookie']?.[0] ?? '').split(';')[0];
     expect((await request(port, '/hello/', { headers: { Cookie: cookie } })).body.trim()).to.equal('Hello, visit 2');
-    expect(fs.readdirSync(store).filter((n) => n !== STORE_LOCK_FILE), 'the store folder besides its lock').to.have.length(1);
+    expect(
+      fs.readdirSync(store).filter((n) => n !== STORE_LOCK_FILE),
+      'the store folder besides its lock',
+    ).to.have.length(1);
     expect(await pier.stop('SIGTERM')).to.equal(0);
   });
 });

@@ -12,15 +12,14 @@ import '../fixtures/ioc/test-configuration';
 
 /** Files that are not well-formed in the Jetty repository itself (see the corpus README). */
 function knownMalformed(rel: string): boolean {
-  return /\/src\/main\/templates\/[^/]*-header\.xml$/.test(rel)
-    || rel.endsWith('usecases/database/etc/db.xml')
-    || rel.includes('/doc-snippets/');
+  return /\/src\/main\/templates\/[^/]*-header\.xml$/.test(rel) || rel.endsWith('usecases/database/etc/db.xml') || rel.includes('/doc-snippets/');
 }
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out); else if (e.name.endsWith('.xml')) out.push(p);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.name.endsWith('.xml')) out.push(p);
   }
   return out;
 }
@@ -32,7 +31,10 @@ function referencedClasses(el: XmlElement, out = new Set<string>()): Set<string>
   const cls = getAttribute(el, 'class');
   if (cls !== undefined) out.add(cls);
   if (el.name === 'Class') {
-    const text = el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('').trim();
+    const text = el.children
+      .map((c) => (c.kind === 'text' ? c.text : ''))
+      .join('')
+      .trim();
     if (text) out.add(text);
   }
   if (el.name === 'Array') {
@@ -45,12 +47,18 @@ function referencedClasses(el: XmlElement, out = new Set<string>()): Set<string>
 
 describe('the Jetty XML corpus', function () {
   this.timeout(120000);
-  before(function () { requireCorpus(this); loadJettyClasses(); });
+  before(function () {
+    requireCorpus(this);
+    loadJettyClasses();
+  });
 
   it('parses every well-formed XML file, and applies each <Configure> file whose classes are all registered', () => {
     const root = corpusRoot();
-    const mustApply = fs.readFileSync(fixturePath('ioc', 'corpus-must-apply.txt'), 'utf8').split('\n')
-      .map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+    const mustApply = fs
+      .readFileSync(fixturePath('ioc', 'corpus-must-apply.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter(Boolean);
     const all = walk(root).filter((f) => fs.readFileSync(f, 'utf8').trim() !== '');
     const files = all.filter((f) => /<Configure[\s>]/.test(fs.readFileSync(f, 'utf8')));
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-corpus-'));
@@ -82,7 +90,8 @@ describe('the Jetty XML corpus', function () {
         counts.allRegistered++;
         try {
           new XmlConfiguration(doc, {
-            registry, idMap: new Map(),
+            registry,
+            idMap: new Map(),
             properties: { 'jetty.home': tmp, 'jetty.base': tmp, 'jetty.webapps': tmp, 'jetty.webapp': tmp },
           }).configure();
           counts.applied++;
@@ -98,14 +107,19 @@ describe('the Jetty XML corpus', function () {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     const notApplied = mustApply.filter((m) => !applied.has(m));
-    console.log(`      corpus: ${counts.xmlFiles} non-empty XML files, ${counts.malformedAsExpected} malformed as expected; ${counts.files} with <Configure, ${counts.parsed} parsed as <Configure>, `
-      + `${counts.allRegistered} with all classes registered, ${counts.applied} applied, ${counts.failedToApply} failed to apply, `
-      + `${mustApply.length} must apply`);
+    console.log(
+      `      corpus: ${counts.xmlFiles} non-empty XML files, ${counts.malformedAsExpected} malformed as expected; ${counts.files} with <Configure, ${counts.parsed} parsed as <Configure>, ` +
+        `${counts.allRegistered} with all classes registered, ${counts.applied} applied, ${counts.failedToApply} failed to apply, ` +
+        `${mustApply.length} must apply`,
+    );
     if (process.env.PIER_CORPUS_VERBOSE) {
       for (const f of failures) console.log(`      FAILED ${f}`);
       for (const f of applied) console.log(`      applied ${f}`);
     }
     expect(problems, problems.join('\n')).to.deep.equal([]);
-    expect(notApplied, `must-apply files that did not apply:\n${notApplied.map((m) => failures.find((f) => f.startsWith(m)) ?? `${m} (not found or classes missing)`).join('\n')}`).to.deep.equal([]);
+    expect(
+      notApplied,
+      `must-apply files that did not apply:\n${notApplied.map((m) => failures.find((f) => f.startsWith(m)) ?? `${m} (not found or classes missing)`).join('\n')}`,
+    ).to.deep.equal([]);
   });
 });

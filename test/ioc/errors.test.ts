@@ -6,16 +6,22 @@ describe('XmlConfigurationError', () => {
   it('reads file:line:column, the detail, the element path and then the cause chain', () => {
     const root = new Error('disk full');
     const mid = new Error('cannot write session', { cause: root });
-    const e = new XmlConfigurationError("Cannot apply <Set>: store threw", { file: 'etc/s.xml', line: 7, column: 5 },
-      'Configure > Call[getSessionHandler] > Set[sessionCache]', { cause: mid });
+    const e = new XmlConfigurationError(
+      'Cannot apply <Set>: store threw',
+      { file: 'etc/s.xml', line: 7, column: 5 },
+      'Configure > Call[getSessionHandler] > Set[sessionCache]',
+      { cause: mid },
+    );
     expect(e).to.be.instanceOf(PierError);
     expect(e.name).to.equal('XmlConfigurationError');
-    expect(e.message).to.equal([
-      'etc/s.xml:7:5: Cannot apply <Set>: store threw',
-      '  at Configure > Call[getSessionHandler] > Set[sessionCache]',
-      '  caused by: Error: cannot write session',
-      '  caused by: Error: disk full',
-    ].join('\n'));
+    expect(e.message).to.equal(
+      [
+        'etc/s.xml:7:5: Cannot apply <Set>: store threw',
+        '  at Configure > Call[getSessionHandler] > Set[sessionCache]',
+        '  caused by: Error: cannot write session',
+        '  caused by: Error: disk full',
+      ].join('\n'),
+    );
     expect(e.cause).to.equal(mid);
   });
 

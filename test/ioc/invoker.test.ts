@@ -6,14 +6,19 @@ import { val, BoxedName, makeJavaArray } from '../../src/ioc/java-value';
 import '../fixtures/ioc/beans';
 
 const exec = (label: string, types: TypeRef[], varargs = false, names: string[] = []): Executable => ({
-  name: label, varargs,
+  name: label,
+  varargs,
   params: types.map((type, i): ParamSpec => (names[i] ? { name: names[i], type } : { type })),
   invoke: () => label,
 });
 
 const registry = ClassRegistry.withDeclaredClasses();
 const pick = (execs: Executable[], ...args: { value: unknown; jtype?: BoxedName; name?: string }[]): string | undefined =>
-  selectExecutable(execs, args.map((a) => ({ v: val(a.value, a.jtype), name: a.name })), registry)?.exec.name;
+  selectExecutable(
+    execs,
+    args.map((a) => ({ v: val(a.value, a.jtype), name: a.name })),
+    registry,
+  )?.exec.name;
 
 describe('overload resolution (Jetty 9.4.27+ EXECUTABLE_COMPARATOR)', () => {
   const calls = [
@@ -26,9 +31,15 @@ describe('overload resolution (Jetty 9.4.27+ EXECUTABLE_COMPARATOR)', () => {
     exec('call(Integer)', ['Integer']),
   ];
 
-  it("sorts by count, non-varargs first, derived first, primitive first, then by name", () => {
+  it('sorts by count, non-varargs first, derived first, primitive first, then by name', () => {
     expect(sortExecutables(calls, registry).map((e) => e.name)).to.deep.equal([
-      'call()', 'call(int)', 'call(Integer)', 'call(String)', 'call(String[])', 'call(Object)', 'call(String,String...)',
+      'call()',
+      'call(int)',
+      'call(Integer)',
+      'call(String)',
+      'call(String[])',
+      'call(Object)',
+      'call(String,String...)',
     ]);
   });
 
@@ -69,7 +80,11 @@ describe('overload resolution (Jetty 9.4.27+ EXECUTABLE_COMPARATOR)', () => {
 });
 
 describe('named arguments', () => {
-  const params: ParamSpec[] = [{ name: 'first', type: 'String' }, { name: 'second', type: 'String' }, { name: 'third', type: 'String' }];
+  const params: ParamSpec[] = [
+    { name: 'first', type: 'String' },
+    { name: 'second', type: 'String' },
+    { name: 'third', type: 'String' },
+  ];
   const a = (v: string, name?: string) => ({ v: val(v), name });
 
   it('moves named arguments to their parameter positions, keeping unnamed ones in order', () => {

@@ -50,14 +50,22 @@ function assertConfiguration(tc: TestConfiguration, cfg: XmlConfiguration): void
   expect(nested.get('URL')).to.equal('0http://www.eclipse.com/');
   expect(nested.nested).to.be.instanceOf(TestConfiguration);
   const map = cfg.getIdMap().get('map') as Map<string, string>;
-  expect([...map.entries()]).to.have.deep.members([['key0', 'value0'], ['key1', 'value1']]);
+  expect([...map.entries()]).to.have.deep.members([
+    ['key0', 'value0'],
+    ['key1', 'value1'],
+  ]);
   expect(cfg.getIdMap().get('key1')).to.equal('key1');
   expect(cfg.getIdMap().get('value0')).to.equal('value0');
 }
 
 describe("Jetty's own jetty-xml test resources", () => {
-  before(function () { requireCorpus(this); });
-  const resetStatics = (): void => { TestConfiguration.called = false; TestConfiguration.VALUE = 77; };
+  before(function () {
+    requireCorpus(this);
+  });
+  const resetStatics = (): void => {
+    TestConfiguration.called = false;
+    TestConfiguration.VALUE = 77;
+  };
   beforeEach(resetStatics);
   afterEach(resetStatics);
 

@@ -4,26 +4,35 @@ import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 
 describe('Jetty utility statics reachable from XML', () => {
   it('StringUtil.csvSplit() splits a property into a String[] as Jetty does', () => {
-    const xml = XmlConfiguration.fromString(`<Configure class="java.util.ArrayList">
+    const xml = XmlConfiguration.fromString(
+      `<Configure class="java.util.ArrayList">
   <Call name="add"><Arg><Call class="org.eclipse.jetty.util.StringUtil" name="csvSplit"><Arg> a, "b,c" ,d, </Arg></Call></Arg></Call>
-</Configure>`, 'split.xml');
+</Configure>`,
+      'split.xml',
+    );
     const list = xml.configure() as { get(i: number): unknown };
     expect(list.get(0)).to.deep.equal(['a', 'b,c', 'd']);
   });
 
   it('StringUtil.csvSplit() of an unset property is an empty array', () => {
-    const xml = XmlConfiguration.fromString(`<Configure class="java.util.ArrayList">
+    const xml = XmlConfiguration.fromString(
+      `<Configure class="java.util.ArrayList">
   <Call name="add"><Arg><Call class="org.eclipse.jetty.util.StringUtil" name="csvSplit"><Arg><Property name="unset"/></Arg></Call></Arg></Call>
-</Configure>`, 'split.xml');
+</Configure>`,
+      'split.xml',
+    );
     const list = xml.configure() as { get(i: number): unknown };
     expect(list.get(0)).to.deep.equal([]);
   });
 
   it('XmlConfiguration.resolvePath() resolves a relative folder against jetty.base and keeps an absolute one', () => {
-    const xml = XmlConfiguration.fromString(`<Configure class="java.util.ArrayList">
+    const xml = XmlConfiguration.fromString(
+      `<Configure class="java.util.ArrayList">
   <Call name="add"><Arg><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg>/srv/base</Arg><Arg>webapps</Arg></Call></Arg></Call>
   <Call name="add"><Arg><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg>/srv/base</Arg><Arg>/var/apps</Arg></Call></Arg></Call>
-</Configure>`, 'resolve.xml');
+</Configure>`,
+      'resolve.xml',
+    );
     const list = xml.configure() as { get(i: number): unknown };
     expect(list.get(0)).to.equal(path.resolve('/srv/base', 'webapps'));
     expect(list.get(1)).to.equal('/var/apps');

@@ -3,13 +3,19 @@ import { Expose, JettyClass, getInstanceMembers, getClassSpec, jettyNamesOf } fr
 
 @JettyClass('com.example.Base', { implements: ['com.example.Thing'] })
 class Base {
-  @Expose('int') setPort(_p: number): void { /* test */ }
+  @Expose('int') setPort(_p: number): void {
+    /* test */
+  }
 }
 
 @JettyClass('com.example.Child', { aliases: ['com.example.OldChild'], ctors: [[], [{ name: 'port', type: 'int' }]] })
 class Child extends Base {
-  @Expose() setName(_n: string): void { /* test */ }
-  @Expose() static create(): Child { return new Child(); }
+  @Expose() setName(_n: string): void {
+    /* test */
+  }
+  @Expose() static create(): Child {
+    return new Child();
+  }
 }
 
 describe('ioc/metadata', () => {

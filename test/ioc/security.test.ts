@@ -18,10 +18,12 @@ describe('XML security: no network, no external entities', () => {
   beforeEach(() => {
     attempts = [];
     sandbox = sinon.createSandbox();
-    const deny = (what: string) => (...args: unknown[]): never => {
-      attempts.push(`${what} ${JSON.stringify(args[0])}`);
-      throw new Error(`network access attempted: ${what}`);
-    };
+    const deny =
+      (what: string) =>
+      (...args: unknown[]): never => {
+        attempts.push(`${what} ${JSON.stringify(args[0])}`);
+        throw new Error(`network access attempted: ${what}`);
+      };
     sandbox.stub(net, 'connect').callsFake(deny('net.connect'));
     sandbox.stub(net, 'createConnection').callsFake(deny('net.createConnection'));
     sandbox.stub(http, 'request').callsFake(deny('http.request'));
@@ -50,16 +52,27 @@ describe('XML security: no network, no external entities', () => {
   });
 
   it('refuses an external entity before anything could read it', () => {
-    const e = thrown(() => XmlConfiguration.fromString('<!DOCTYPE Configure [<!ENTITY x SYSTEM "http://example.invalid/x">]>\n<Configure>&x;</Configure>', 'x.xml'));
+    const e = thrown(() =>
+      XmlConfiguration.fromString('<!DOCTYPE Configure [<!ENTITY x SYSTEM "http://example.invalid/x">]>\n<Configure>&x;</Configure>', 'x.xml'),
+    );
     expect(e.message).to.contain("Cannot declare external entity 'x'");
     expect(attempts).to.deep.equal([]);
   });
 
   it('converts type="InetAddress" and type="URL" without DNS lookups', () => {
-    XmlConfiguration.fromString('<Configure><New class="java.util.HashMap"><Put name="a" type="URL">http://example.invalid/</Put>'
-      + '<Put name="b" type="InetAddress">::1</Put></New></Configure>', 'x.xml').configure();
-    expect(thrown(() => XmlConfiguration.fromString('<Configure><New class="java.util.HashMap"><Put name="b" type="InetAddress">example.invalid</Put></New></Configure>', 'x.xml').configure()).message)
-      .to.contain('no DNS lookups');
+    XmlConfiguration.fromString(
+      '<Configure><New class="java.util.HashMap"><Put name="a" type="URL">http://example.invalid/</Put>' +
+        '<Put name="b" type="InetAddress">::1</Put></New></Configure>',
+      'x.xml',
+    ).configure();
+    expect(
+      thrown(() =>
+        XmlConfiguration.fromString(
+          '<Configure><New class="java.util.HashMap"><Put name="b" type="InetAddress">example.invalid</Put></New></Configure>',
+          'x.xml',
+        ).configure(),
+      ).message,
+    ).to.contain('no DNS lookups');
     expect(attempts).to.deep.equal([]);
   });
 });

@@ -57,8 +57,10 @@ describe('XmlConfiguration', () => {
 
   describe('Jetty 10 forms', () => {
     it('accepts <Id> and <Class> elements on Configure and <Name> on Get', () => {
-      const cfg = XmlConfiguration.fromString('<Configure><Id>b</Id><Class>org.example.pier.Bean</Class><Arg>n</Arg>'
-        + '<Get id="g"><Name>name</Name></Get></Configure>', 'ten.xml');
+      const cfg = XmlConfiguration.fromString(
+        '<Configure><Id>b</Id><Class>org.example.pier.Bean</Class><Arg>n</Arg>' + '<Get id="g"><Name>name</Name></Get></Configure>',
+        'ten.xml',
+      );
       const b = cfg.configure() as Bean;
       expect(b.name).to.equal('n');
       expect(cfg.getIdMap().get('b')).to.equal(b);
@@ -68,7 +70,9 @@ describe('XmlConfiguration', () => {
 
   describe('registries', () => {
     it('reaches a class registered only in a child registry (a web app), and not without it', () => {
-      class AppThing { value = 'app'; }
+      class AppThing {
+        value = 'app';
+      }
       const child = ClassRegistry.default.createChild().register(AppThing, 'com.acme.AppThing');
       const text = '<Configure><New id="t" class="com.acme.AppThing"/></Configure>';
       const cfg = XmlConfiguration.fromString(text, 'app.xml', { registry: child });
@@ -111,7 +115,10 @@ describe('XmlConfiguration', () => {
   });
 
   describe('setJettyStandardIdsAndProperties', () => {
-    afterEach(() => { SystemProperties.clear('jetty.home'); SystemProperties.clear('jetty.base'); });
+    afterEach(() => {
+      SystemProperties.clear('jetty.home');
+      SystemProperties.clear('jetty.base');
+    });
 
     it('sets the Server id and the jetty.home/base/webapp properties', () => {
       SystemProperties.set('jetty.home', '/opt/home');
@@ -121,9 +128,12 @@ describe('XmlConfiguration', () => {
       cfg.setJettyStandardIdsAndProperties(server, '/opt/base/webapps/app.xml');
       expect(cfg.getIdMap().get('Server')).to.equal(server);
       expect(Object.fromEntries(cfg.getProperties())).to.deep.equal({
-        'jetty.home': '/opt/home', 'jetty.home.uri': 'file:///opt/home',
-        'jetty.base': '/opt/base', 'jetty.base.uri': 'file:///opt/base',
-        'jetty.webapp': '/opt/base/webapps/app.xml', 'jetty.webapps': '/opt/base/webapps',
+        'jetty.home': '/opt/home',
+        'jetty.home.uri': 'file:///opt/home',
+        'jetty.base': '/opt/base',
+        'jetty.base.uri': 'file:///opt/base',
+        'jetty.webapp': '/opt/base/webapps/app.xml',
+        'jetty.webapps': '/opt/base/webapps',
         'jetty.webapps.uri': 'file:///opt/base/webapps',
       });
     });
@@ -148,25 +158,35 @@ describe('XmlConfiguration', () => {
 
     it('refuses a root element other than Configure', () => {
       const e = thrown(() => XmlConfiguration.fromString('<beans/>', 'spring.xml')) as XmlConfigurationError;
-      expect(e.message).to.equal('spring.xml:1:1: Cannot configure from <beans>: unknown configuration type (the root element must be <Configure>)\n  at beans');
+      expect(e.message).to.equal(
+        'spring.xml:1:1: Cannot configure from <beans>: unknown configuration type (the root element must be <Configure>)\n  at beans',
+      );
     });
 
     it('refuses an unknown DOCTYPE with its location', () => {
-      const e = thrown(() => XmlConfiguration.fromString('<?xml version="1.0"?>\n<!DOCTYPE Configure SYSTEM "http://example.invalid/my.dtd">\n<Configure/>', 'u.xml'));
+      const e = thrown(() =>
+        XmlConfiguration.fromString('<?xml version="1.0"?>\n<!DOCTYPE Configure SYSTEM "http://example.invalid/my.dtd">\n<Configure/>', 'u.xml'),
+      );
       expect(e).to.be.instanceOf(XmlSyntaxError).and.include({ file: 'u.xml', line: 2, column: 1 });
     });
 
     it("parses on past an unknown DOCTYPE when the parse option unknownDtd is 'ignore', with a warning", () => {
-      const cfg = XmlConfiguration.fromString('<!DOCTYPE Configure SYSTEM "my.dtd">\n<Configure class="org.example.pier.Bean"/>', 'u.xml', { parse: { unknownDtd: 'ignore' } });
+      const cfg = XmlConfiguration.fromString('<!DOCTYPE Configure SYSTEM "my.dtd">\n<Configure class="org.example.pier.Bean"/>', 'u.xml', {
+        parse: { unknownDtd: 'ignore' },
+      });
       expect(cfg.configure()).to.be.instanceOf(Bean);
       expect(log.map((r) => r.message)).to.deep.equal(['Ignored unknown external DTD SYSTEM "my.dtd": it was not fetched']);
     });
 
     it('reports an unknown tag with file, line, column and element path', () => {
-      const e = thrown(() => xmlConfig('<New class="org.example.pier.Bean">\n  <set name="port">1</set>\n</New>').configure()) as XmlConfigurationError;
+      const e = thrown(() =>
+        xmlConfig('<New class="org.example.pier.Bean">\n  <set name="port">1</set>\n</New>').configure(),
+      ) as XmlConfigurationError;
       expect(e.location).to.deep.equal({ file: 'test.xml', line: 5, column: 3 });
       expect(e.elementPath).to.equal('Configure > New[Bean] > set[port]');
-      expect(e.detail).to.match(/^Cannot execute <set>: unknown tag \(statements are Set, Get, Put, Call, New, Ref, Array, Map, Property, SystemProperty, Env\)$/);
+      expect(e.detail).to.match(
+        /^Cannot execute <set>: unknown tag \(statements are Set, Get, Put, Call, New, Ref, Array, Map, Property, SystemProperty, Env\)$/,
+      );
     });
 
     it('reports an unknown root class with suggestions', () => {
@@ -176,10 +196,16 @@ describe('XmlConfiguration', () => {
     });
 
     it('reports a wrong value type for a setter, with the element path of the nested failure', () => {
-      const e = thrown(() => xmlConfig('<Call class="org.example.pier.Bean" name="create">\n  <Set name="child">\n    <New class="java.util.HashMap"/>\n  </Set>\n</Call>').configure()) as XmlConfigurationError;
+      const e = thrown(() =>
+        xmlConfig(
+          '<Call class="org.example.pier.Bean" name="create">\n  <Set name="child">\n    <New class="java.util.HashMap"/>\n  </Set>\n</Call>',
+        ).configure(),
+      ) as XmlConfigurationError;
       expect(e.location).to.deep.equal({ file: 'test.xml', line: 5, column: 3 });
       expect(e.elementPath).to.equal('Configure > Call[create] > Set[child]');
-      expect(e.detail).to.equal("Cannot set 'child' on org.example.pier.Bean: no setter org.example.pier.Bean.setChild(java.util.HashMap) accepts the value. Found setters for org.example.pier.Bean");
+      expect(e.detail).to.equal(
+        "Cannot set 'child' on org.example.pier.Bean: no setter org.example.pier.Bean.setChild(java.util.HashMap) accepts the value. Found setters for org.example.pier.Bean",
+      );
     });
   });
 });

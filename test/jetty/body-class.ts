@@ -42,9 +42,12 @@ const SHORT_TEXT = 600;
 
 /** A session id (`node0…` with or without `.node0`) reads `<session id>`: ids differ between the servers. Times too. */
 export function maskVolatile(text: string): string {
-  return text.replace(/node0[0-9a-z]{10,}(\.node0)?/g, '<session id>')
-    // the time an idle timeout took ("Idle timeout expired: 4003/4000 ms") varies from run to run
-    .replace(/expired: \d+\/(\d+) ms/g, 'expired: <elapsed>/$1 ms');
+  return (
+    text
+      .replace(/node0[0-9a-z]{10,}(\.node0)?/g, '<session id>')
+      // the time an idle timeout took ("Idle timeout expired: 4003/4000 ms") varies from run to run
+      .replace(/expired: \d+\/(\d+) ms/g, 'expired: <elapsed>/$1 ms')
+  );
 }
 
 /** The aspects of a complete body. */
@@ -82,10 +85,19 @@ function multipartAspects(body: Buffer, boundary: string, ctx: ObservationContex
     const sep = part.indexOf('\r\n\r\n');
     const head = part.slice(0, sep).trim().split('\r\n');
     const data = Buffer.from(part.slice(sep + 4).replace(/\r\n$/, ''), 'latin1');
-    const header = (name: string): string => head.find((l) => l.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? ABSENT_HEADER;
+    const header = (name: string): string =>
+      head
+        .find((l) => l.toLowerCase().startsWith(`${name}:`))
+        ?.slice(name.length + 1)
+        .trim() ?? ABSENT_HEADER;
     const r = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header('content-range'));
-    const bytes = r ? ctx.fixtures.slice(data, Number(r[1]), Number(r[3])) ?? describeBytes(data) : describeBytes(data);
-    out.push([`part ${i + 1}`, `Content-Type ${header('content-type').toLowerCase().replace(/\s*;\s*/g, ';')}, Content-Range ${header('content-range')}, ${bytes}`]);
+    const bytes = r ? (ctx.fixtures.slice(data, Number(r[1]), Number(r[3])) ?? describeBytes(data)) : describeBytes(data);
+    out.push([
+      `part ${i + 1}`,
+      `Content-Type ${header('content-type')
+        .toLowerCase()
+        .replace(/\s*;\s*/g, ';')}, Content-Range ${header('content-range')}, ${bytes}`,
+    ]);
   });
   return out;
 }
@@ -94,19 +106,30 @@ const ABSENT_HEADER = '(no header)';
 
 function jsonAspects(text: string): Array<[string, string]> {
   let doc: unknown;
-  try { doc = JSON.parse(text); } catch { return [['body', `invalid JSON ${JSON.stringify(text.slice(0, 200))}`]]; }
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [['body', `invalid JSON ${JSON.stringify(text.slice(0, 200))}`]];
+  }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return [['body', `JSON ${JSON.stringify(doc)}`]];
   return [['body', 'JSON object'], ...Object.entries(doc).map(([k, v]): [string, string] => [`json ${k}`, JSON.stringify(v)])];
 }
 
 function htmlAspects(html: string): Array<[string, string]> {
-  const text = (s: string): string => decodeEntities(s.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  const text = (s: string): string =>
+    decodeEntities(s.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
   const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const heading = /<h2>([\s\S]*?)<\/h2>/i.exec(html)?.[1];
   const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/gi)].map((m) => m[1]);
   // Jetty's answer to a request its parser refused
   const bad = /<h1>Bad Message (\d+)<\/h1><pre>reason: ([\s\S]*?)<\/pre>/.exec(html);
-  if (bad) return [['body', 'HTML bad-message page'], ['bad message reason', maskVolatile(decodeEntities(bad[2]))]];
+  if (bad)
+    return [
+      ['body', 'HTML bad-message page'],
+      ['bad message reason', maskVolatile(decodeEntities(bad[2]))],
+    ];
   // Jetty's ErrorHandler page: a table of "<th>NAME:</th><td>value</td>" rows
   const errorRows = rows.map((r) => /^\s*<th>([^<]+):<\/th>\s*<td>([\s\S]*?)<\/td>\s*$/i.exec(r)).filter((m): m is RegExpExecArray => m !== null);
   if (errorRows.length > 0) {
@@ -115,7 +138,8 @@ function htmlAspects(html: string): Array<[string, string]> {
     const message = row('MESSAGE');
     const status = row('STATUS');
     // the title and heading repeat the status and message; shown only when they say something else
-    if (title !== undefined && message !== undefined && text(title) !== `Error ${status} ${text(message)}`) out.push(['error title', maskVolatile(text(title))]);
+    if (title !== undefined && message !== undefined && text(title) !== `Error ${status} ${text(message)}`)
+      out.push(['error title', maskVolatile(text(title))]);
     for (const m of errorRows) {
       const name = m[1].trim().toUpperCase();
       if (name === 'STATUS') continue;
@@ -127,16 +151,27 @@ function htmlAspects(html: string): Array<[string, string]> {
   const out: Array<[string, string]> = [['body', 'HTML page']];
   if (title !== undefined) out.push(['html title', text(title)]);
   if (heading !== undefined) out.push(['html heading', text(heading)]);
-  const links = [...html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)].map((m) => decodeEntities(m[1])).filter((h) => !/^https?:/.test(h)).sort();
+  const links = [...html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)]
+    .map((m) => decodeEntities(m[1]))
+    .filter((h) => !/^https?:/.test(h))
+    .sort();
   if (links.length > 0) out.push(['html links', links.join(' ')]);
-  const cells = rows.map((r) => [...r.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/gi)].map((c) => text(c[1])).join(' / ')).filter(Boolean).sort();
+  const cells = rows
+    .map((r) => [...r.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/gi)].map((c) => text(c[1])).join(' / '))
+    .filter(Boolean)
+    .sort();
   if (cells.length > 0) out.push(['html table rows', cells.join(' ; ')]);
   return out;
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function sha(b: Buffer): string {

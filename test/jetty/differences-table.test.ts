@@ -37,11 +37,18 @@ describe('The table of differences from Jetty (docs/differences-from-jetty.md)',
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-table-'));
     try {
       const file = path.join(dir, 't.md');
-      fs.writeFileSync(file, 'intro\n\n| case | aspect | Jetty | Pier | why |\n|---|---|---|---|---|\n| `a.b` | `header X` | `x \\| y` | `(none)` | a reason |\n\nafter\n');
-      expect(readDifferencesTable(file)).to.deep.equal([{ line: 5, casePattern: 'a.b', aspect: 'header X', jetty: 'x | y', pier: '(none)', why: 'a reason' }]);
+      fs.writeFileSync(
+        file,
+        'intro\n\n| case | aspect | Jetty | Pier | why |\n|---|---|---|---|---|\n| `a.b` | `header X` | `x \\| y` | `(none)` | a reason |\n\nafter\n',
+      );
+      expect(readDifferencesTable(file)).to.deep.equal([
+        { line: 5, casePattern: 'a.b', aspect: 'header X', jetty: 'x | y', pier: '(none)', why: 'a reason' },
+      ]);
       fs.writeFileSync(file, '| case | aspect | Jetty | Pier | why |\n|---|---|---|---|---|\n| `a.b` | `status` | `200` |\n');
       expect(() => readDifferencesTable(file)).to.throw(/t\.md:3: a row needs 5 cells/);
-    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('covers a difference only with the same case, aspect and both values', () => {
@@ -70,8 +77,15 @@ describe('The table of differences from Jetty (docs/differences-from-jetty.md)',
   });
 
   it('finds the aspects whose values differ, a missing one reading (none)', () => {
-    const jetty = new Map([['status', '200'], ['header Expires', 'x'], ['body', 'empty']]);
-    const pier = new Map([['status', '200'], ['body', 'text "a"']]);
+    const jetty = new Map([
+      ['status', '200'],
+      ['header Expires', 'x'],
+      ['body', 'empty'],
+    ]);
+    const pier = new Map([
+      ['status', '200'],
+      ['body', 'text "a"'],
+    ]);
     expect(differencesBetween('c.d', jetty, pier)).to.deep.equal([
       diff('c.d', 'header Expires', 'x', '(none)'),
       diff('c.d', 'body', 'empty', 'text "a"'),

@@ -52,8 +52,16 @@ function splitRow(line: string): string[] {
   let cell = '';
   const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
   for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\' && body[i + 1] === '|') { cell += '|'; i++; continue; }
-    if (body[i] === '|') { cells.push(cell); cell = ''; continue; }
+    if (body[i] === '\\' && body[i + 1] === '|') {
+      cell += '|';
+      i++;
+      continue;
+    }
+    if (body[i] === '|') {
+      cells.push(cell);
+      cell = '';
+      continue;
+    }
     cell += body[i];
   }
   cells.push(cell);
@@ -65,7 +73,12 @@ function splitRow(line: string): string[] {
 
 /** Does `pattern` (`*` for any run of characters) match the case id? */
 export function casePatternMatches(pattern: string, caseId: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(caseId);
 }
 

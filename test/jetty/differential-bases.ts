@@ -82,9 +82,13 @@ function startIni(base: string): string {
 function compileJava(env: JettyEnvironment, sourceRoot: string, out: string): void {
   const sources = listFiles(sourceRoot).filter((f) => f.endsWith('.java'));
   fs.mkdirSync(out, { recursive: true });
-  const r = spawnSync(env.javac, ['--release', '8', '-Xlint:-options', '-encoding', 'UTF-8', '-cp', env.servletApiJar, '-d', out, ...sources], { encoding: 'utf8' });
+  const r = spawnSync(env.javac, ['--release', '8', '-Xlint:-options', '-encoding', 'UTF-8', '-cp', env.servletApiJar, '-d', out, ...sources], {
+    encoding: 'utf8',
+  });
   if (r.error || r.status !== 0) {
-    throw new Error(`Cannot compile the suite's Java servlets with '${env.javac}': ${r.error?.message ?? `exit code ${r.status}`}\n${r.stdout}${r.stderr}`);
+    throw new Error(
+      `Cannot compile the suite's Java servlets with '${env.javac}': ${r.error?.message ?? `exit code ${r.status}`}\n${r.stdout}${r.stderr}`,
+    );
   }
 }
 
@@ -95,7 +99,8 @@ function copyTree(from: string, to: string): void {
 
 /** Every file under `dir`, recursively. */
 export function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
 }

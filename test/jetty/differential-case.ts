@@ -39,7 +39,12 @@ export function caseContext(server: ServerUnderTest, fixtures: FixtureFiles, bas
 }
 
 /** A case of one exchange whose response is the observation. */
-export function single(id: string, title: string, request: Send | Send[], options: Omit<ExchangeOptions, 'send'> & { item?: number } = {}): DifferentialCase {
+export function single(
+  id: string,
+  title: string,
+  request: Send | Send[],
+  options: Omit<ExchangeOptions, 'send'> & { item?: number } = {},
+): DifferentialCase {
   const { item, ...exchange } = options;
   const send = Array.isArray(request) ? request : [request];
   return { id, title, item, run: async (ctx) => ctx.observe(await ctx.exchange({ ...exchange, send })) };
@@ -62,7 +67,10 @@ export function headerOf(r: RawResponse, name: string): string | undefined {
 
 /** The `name=value` of a Set-Cookie header for `cookieName`, ready for a Cookie header. */
 export function cookieFrom(r: RawResponse, cookieName: string): string | undefined {
-  const line = r.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v).find((v) => v.startsWith(`${cookieName}=`));
+  const line = r.headers
+    .filter(([n]) => n.toLowerCase() === 'set-cookie')
+    .map(([, v]) => v)
+    .find((v) => v.startsWith(`${cookieName}=`));
   return line?.split(';')[0];
 }
 

@@ -27,7 +27,8 @@ export function checkCase(c: DifferentialCase, result: CaseResult, rows: Differe
   const uncovered: Difference[] = [];
   for (const d of diffs) {
     const row = rows.find((r) => rowCovers(r, d, diffs));
-    if (row) usedRows.add(row); else uncovered.push(d);
+    if (row) usedRows.add(row);
+    else uncovered.push(d);
   }
   const staleRows = rows.filter((r) => r.casePattern === c.id && !diffs.some((d) => rowCovers(r, d, diffs)));
   return uncovered.length === 0 && staleRows.length === 0 ? null : { uncovered, staleRows };
@@ -39,7 +40,8 @@ export function staleGlobRows(rows: DifferenceRow[], usedRows: Set<DifferenceRow
   for (const r of rows) {
     const matching = caseIdsRun.filter((id) => casePatternMatches(r.casePattern, id));
     if (matching.length === 0) out.push(`line ${r.line}: '${r.casePattern}' names no case that ran`);
-    else if (r.casePattern.includes('*') && !usedRows.has(r)) out.push(`line ${r.line}: '${r.casePattern}' ${r.aspect}: Jetty '${r.jetty}', Pier '${r.pier}'`);
+    else if (r.casePattern.includes('*') && !usedRows.has(r))
+      out.push(`line ${r.line}: '${r.casePattern}' ${r.aspect}: Jetty '${r.jetty}', Pier '${r.pier}'`);
   }
   return out;
 }
@@ -67,5 +69,9 @@ export function formatProblems(c: DifferentialCase, p: CaseProblems, result: Cas
 }
 
 function tail(log: string): string {
-  return log.split('\n').slice(-15).map((l) => `    ${l}`).join('\n');
+  return log
+    .split('\n')
+    .slice(-15)
+    .map((l) => `    ${l}`)
+    .join('\n');
 }

@@ -50,10 +50,14 @@ describe('Pier answers as Jetty 9.4 does (the differential suite)', function () 
     [jetty, pier] = await Promise.all([startJetty(check.env, bases.jettyBase, START_TIMEOUT_MS), startPier(bases.pierBase, START_TIMEOUT_MS)]);
     // Each servlet's first request loads and initialises it: not under the load of the concurrent cases.
     for (const server of [jetty, pier]) for (const target of WARM_UP) await rawExchange(server.port, { send: [httpRequest('GET', target)] });
-    const queue = ALL_CASES.filter((c) => c.phase !== 'last').sort((a, b) => Number(b.id.startsWith('conn.idle')) - Number(a.id.startsWith('conn.idle')));
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) results.set(c.id, await runOnBoth(c));
-    }));
+    const queue = ALL_CASES.filter((c) => c.phase !== 'last').sort(
+      (a, b) => Number(b.id.startsWith('conn.idle')) - Number(a.id.startsWith('conn.idle')),
+    );
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let c = queue.shift(); c; c = queue.shift()) results.set(c.id, await runOnBoth(c));
+      }),
+    );
   });
 
   after(function () {
@@ -89,7 +93,11 @@ describe('Pier answers as Jetty 9.4 does (the differential suite)', function () 
   // in a describe of its own: mocha runs a suite's own tests before its nested suites, and this one must come last
   describe('the table of deliberate differences', () => {
     it('has no row that no longer describes a difference', () => {
-      const stale = staleGlobRows(rows, usedRows, ALL_CASES.filter((c) => results.has(c.id)).map((c) => c.id));
+      const stale = staleGlobRows(
+        rows,
+        usedRows,
+        ALL_CASES.filter((c) => results.has(c.id)).map((c) => c.id),
+      );
       if (stale.length > 0) throw new Error(`These rows of ${DIFFERENCES_DOC} describe no difference any more; remove them:\n${stale.join('\n')}`);
     });
   });

@@ -7,7 +7,9 @@ import { findJettyEnvironment } from './jetty-environment';
 
 describe('Finding Jetty 9.4 and Java for the differential suite', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-jettyenv-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-jettyenv-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function fakeHome(version: string): string {
@@ -21,7 +23,9 @@ describe('Finding Jetty 9.4 and Java for the differential suite', () => {
   it('says which folder has no start.jar and how to install Jetty', () => {
     const check = findJettyEnvironment({ PIER_JETTY_HOME: path.join(dir, 'nothing') });
     expect(check.ok).to.equal(false);
-    expect(!check.ok && check.reason).to.match(/^Cannot find Jetty 9\.4: PIER_JETTY_HOME '.*nothing' has no start\.jar; install it with apt-get install -y jetty9/);
+    expect(!check.ok && check.reason).to.match(
+      /^Cannot find Jetty 9\.4: PIER_JETTY_HOME '.*nothing' has no start\.jar; install it with apt-get install -y jetty9/,
+    );
   });
 
   it('refuses a Jetty that is not 9.4', () => {
@@ -35,7 +39,10 @@ describe('Finding Jetty 9.4 and Java for the differential suite', () => {
   });
 
   it('makes npm run test:jetty stop with one line and exit code 2 when Jetty is missing', () => {
-    const r = spawnSync(process.execPath, [path.join(__dirname, 'preflight.js')], { env: { ...process.env, PIER_JETTY_HOME: path.join(dir, 'nothing') }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'preflight.js')], {
+      env: { ...process.env, PIER_JETTY_HOME: path.join(dir, 'nothing') },
+      encoding: 'utf8',
+    });
     expect(r.status).to.equal(2);
     expect(r.stderr.trim().split('\n')).to.have.length(1);
     expect(r.stderr).to.match(/^ERROR : Cannot find Jetty 9\.4: /);

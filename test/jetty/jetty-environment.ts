@@ -48,11 +48,17 @@ export function findJettyEnvironment(env: NodeJS.ProcessEnv = process.env): Envi
   const java = javaBin ? path.join(javaBin, 'java') : 'java';
   const javac = javaBin ? path.join(javaBin, 'javac') : 'javac';
   const where = javaBin ? `in JAVA_HOME '${env.JAVA_HOME}'` : 'on PATH';
-  for (const [command, what] of [[java, 'java'], [javac, 'javac']] as const) {
+  for (const [command, what] of [
+    [java, 'java'],
+    [javac, 'javac'],
+  ] as const) {
     const probe = spawnSync(command, ['-version'], { encoding: 'utf8' });
     if (probe.error || probe.status !== 0) {
-      const why = probe.error ? (probe.error as NodeJS.ErrnoException).code ?? probe.error.message : `exit code ${probe.status}`;
-      return { ok: false, reason: `Cannot run '${what} -version' ${where} (${why}): the suite needs a JDK (java and javac); apt-get install -y jetty9 default-jdk-headless, or set JAVA_HOME` };
+      const why = probe.error ? ((probe.error as NodeJS.ErrnoException).code ?? probe.error.message) : `exit code ${probe.status}`;
+      return {
+        ok: false,
+        reason: `Cannot run '${what} -version' ${where} (${why}): the suite needs a JDK (java and javac); apt-get install -y jetty9 default-jdk-headless, or set JAVA_HOME`,
+      };
     }
   }
   return { ok: true, env: { jettyHome, jettyVersion, servletApiJar: path.join(libDir, apiJar), java, javac } };

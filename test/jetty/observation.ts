@@ -28,14 +28,26 @@ export interface ObservationContext {
  */
 const COMPARED_HEADERS: Record<string, (values: string[], ctx: ObservationContext) => string> = {
   'Location': (v, ctx) => v.map((l) => hidePort(maskVolatile(l), ctx)).join(' | '),
-  'Allow': (v) => v.join(',').split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).sort().join(', '),
+  'Allow': (v) =>
+    v
+      .join(',')
+      .split(',')
+      .map((m) => m.trim().toUpperCase())
+      .filter(Boolean)
+      .sort()
+      .join(', '),
   'Content-Type': (v) => v.map(normaliseContentType).join(' | '),
   'Content-Range': (v) => v.join(' | '),
   'Content-Encoding': (v) => v.join(' | '),
   'Content-Language': (v) => v.join(' | '),
   'Set-Cookie': (v) => v.map(normaliseSetCookie).join(' | '),
   'Expires': (v) => v.join(' | '),
-  'Cache-Control': (v) => v.join(',').split(',').map((d) => d.trim().toLowerCase()).join(','),
+  'Cache-Control': (v) =>
+    v
+      .join(',')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .join(','),
   'Pragma': (v) => v.join(' | '),
   'ETag': (v) => v.map((e) => (e.startsWith('W/"') ? 'W/"<tag>"' : e.startsWith('"') ? '"<tag>"' : `malformed ${e}`)).join(' | '),
   'Last-Modified': (v) => v.map((d) => (d === FIXTURE_MTIME.toUTCString() ? d : '<not the fixture date>')).join(' | '),
@@ -43,7 +55,13 @@ const COMPARED_HEADERS: Record<string, (values: string[], ctx: ObservationContex
   'Server': (v) => v.map((s) => s.replace(/\(.*\)/, '(<version>)')).join(' | '),
   'Connection': (v) => v.join(',').toLowerCase(),
   'Keep-Alive': (v) => v.join(' | '),
-  'Vary': (v) => v.join(',').split(',').map((d) => d.trim().toLowerCase()).sort().join(', '),
+  'Vary': (v) =>
+    v
+      .join(',')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .sort()
+      .join(', '),
   'WWW-Authenticate': (v) => v.join(' | '),
   'X-Admin-Filter': (v) => v.join(' | '),
   'Date': () => '<date>',
@@ -52,14 +70,19 @@ const COMPARED_HEADERS: Record<string, (values: string[], ctx: ObservationContex
 /** The aspects of one response. `prefix` names the step in a case of several exchanges ("2: status"). */
 export function observeResponse(r: RawResponse, ctx: ObservationContext, prefix = ''): Observation {
   const o: Observation = new Map();
-  const put = (aspect: string, value: string): void => { o.set(prefix + aspect, value); };
+  const put = (aspect: string, value: string): void => {
+    o.set(prefix + aspect, value);
+  };
   if (r.interim.length > 0) put('interim', r.interim.join(', '));
   if (r.status === null) {
     put('outcome', r.outcome);
     return o;
   }
   if (r.status < 0) put('status', `not HTTP: ${r.version}`);
-  else { put('status', String(r.status)); put('reason', r.reason); }
+  else {
+    put('status', String(r.status));
+    put('reason', r.reason);
+  }
   if (r.version !== 'HTTP/1.1') put('version', r.version);
   for (const [name, normalise] of Object.entries(COMPARED_HEADERS)) {
     const values = r.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
@@ -80,7 +103,10 @@ export function hidePort(text: string, ctx: ObservationContext): string {
 }
 
 function normaliseContentType(value: string): string {
-  return value.split(';').map((p) => p.trim()).filter(Boolean)
+  return value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)
     .map((p, i) => (i === 0 ? p.toLowerCase() : p.replace(/^([^=]+)=/, (_, k: string) => `${k.toLowerCase()}=`)))
     .map((p) => (p.startsWith('charset=') ? p.toLowerCase() : p.startsWith('boundary=') ? 'boundary=<boundary>' : p))
     .join(';');
@@ -98,7 +124,9 @@ export function normaliseSetCookie(line: string): string {
   const shown = /^node0[0-9a-z]+\.node0$/.test(value)
     ? `<node0 + ${value.length - 11 >= 20 ? '20 or more' : 'fewer than 20'} base-36 characters + .node0>`
     : value;
-  const attributes = attrs.filter(Boolean).map((a) => (/^expires=/i.test(a) ? 'Expires=<date>' : a))
+  const attributes = attrs
+    .filter(Boolean)
+    .map((a) => (/^expires=/i.test(a) ? 'Expires=<date>' : a))
     .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
   return [`${name}=${shown}`, ...attributes].join('; ');
 }

@@ -53,7 +53,13 @@ export function rawExchange(port: number, options: ExchangeOptions): Promise<Raw
 }
 
 /** A request built from its parts: `Host: localhost` unless the headers name a Host, CRLF line ends. */
-export function httpRequest(method: string, target: string, headers: Record<string, string> = {}, body?: string | Buffer, version = 'HTTP/1.1'): Buffer {
+export function httpRequest(
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+  version = 'HTTP/1.1',
+): Buffer {
   const lines = [`${method} ${target} ${version}`];
   if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) lines.push('Host: localhost');
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
@@ -69,7 +75,8 @@ class Exchange {
   private readonly began = Date.now();
   private buf: Buffer = Buffer.alloc(0);
   private received = 0;
-  private final: { status: number; reason: string; version: string; headers: Array<[string, string]>; framing: Framing; length: number } | null = null;
+  private final: { status: number; reason: string; version: string; headers: Array<[string, string]>; framing: Framing; length: number } | null =
+    null;
   private readonly interim: number[] = [];
   private bodyParts: Buffer[] = [];
   private bodyLength = 0;
@@ -79,7 +86,11 @@ class Exchange {
   private settled = false;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly port: number, private readonly options: ExchangeOptions, private readonly resolve: (r: RawResponse) => void) {
+  constructor(
+    private readonly port: number,
+    private readonly options: ExchangeOptions,
+    private readonly resolve: (r: RawResponse) => void,
+  ) {
     this.socket = new net.Socket();
   }
 
@@ -92,7 +103,9 @@ class Exchange {
     s.connect(this.port, '127.0.0.1', () => {
       if (this.options.readPauseMs) {
         s.pause();
-        setTimeout(() => { if (!this.settled) s.resume(); }, this.options.readPauseMs);
+        setTimeout(() => {
+          if (!this.settled) s.resume();
+        }, this.options.readPauseMs);
       }
       void this.sendAll();
     });
@@ -104,7 +117,11 @@ class Exchange {
       if (typeof step === 'string' || Buffer.isBuffer(step)) this.socket.write(step);
       else if ('pauseMs' in step) await new Promise((r) => setTimeout(r, step.pauseMs));
       else if ('halfClose' in step) this.socket.end();
-      else { this.socket.destroy(); this.finish('client aborted'); return; }
+      else {
+        this.socket.destroy();
+        this.finish('client aborted');
+        return;
+      }
     }
     if (!this.complete) this.armTimeout(this.options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS, () => this.finish('no response in time'));
   }
@@ -143,7 +160,10 @@ class Exchange {
       let length = -1;
       if (this.options.head || status === 204 || status === 304) framing = 'none';
       else if (/chunked/i.test(header('transfer-encoding') ?? '')) framing = 'chunked';
-      else if (header('content-length') !== undefined) { framing = 'content-length'; length = Number(header('content-length')); }
+      else if (header('content-length') !== undefined) {
+        framing = 'content-length';
+        length = Number(header('content-length'));
+      }
       this.final = { status, reason: m?.[3] ?? '', version: m?.[1] ?? lines[0], headers, framing, length };
       if (framing === 'none' || (framing === 'content-length' && length === 0)) this.markComplete();
     }
@@ -166,7 +186,11 @@ class Exchange {
     const c = this.chunkState;
     for (;;) {
       if (c.trailer) {
-        if (this.buf.subarray(0, 2).toString('latin1') === '\r\n') { this.buf = this.buf.subarray(2); this.markComplete(); return; }
+        if (this.buf.subarray(0, 2).toString('latin1') === '\r\n') {
+          this.buf = this.buf.subarray(2);
+          this.markComplete();
+          return;
+        }
         const end = this.buf.indexOf('\r\n\r\n');
         if (end < 0) return;
         this.buf = this.buf.subarray(end + 4);
@@ -178,8 +202,14 @@ class Exchange {
         if (eol < 0) return;
         const size = Number.parseInt(this.buf.subarray(0, eol).toString('latin1').split(';')[0], 16);
         this.buf = this.buf.subarray(eol + 2);
-        if (!Number.isFinite(size)) { this.markComplete(); return; }
-        if (size === 0) { c.trailer = true; continue; }
+        if (!Number.isFinite(size)) {
+          this.markComplete();
+          return;
+        }
+        if (size === 0) {
+          c.trailer = true;
+          continue;
+        }
         c.remaining = size;
       }
       if (c.remaining > 0) {

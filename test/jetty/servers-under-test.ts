@@ -36,9 +36,14 @@ const STARTED = {
 /** Starts Jetty with `jetty.home`, `jetty.base` and a free `jetty.http.port`; resolves once it logged "Started". */
 export async function startJetty(env: JettyEnvironment, base: string, timeoutMs: number): Promise<ServerUnderTest> {
   const port = await freePort();
-  const child = spawn(env.java, ['-jar', path.join(env.jettyHome, 'start.jar'), `jetty.home=${env.jettyHome}`, `jetty.base=${base}`, `jetty.http.port=${port}`], {
-    cwd: base, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    env.java,
+    ['-jar', path.join(env.jettyHome, 'start.jar'), `jetty.home=${env.jettyHome}`, `jetty.base=${base}`, `jetty.http.port=${port}`],
+    {
+      cwd: base,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const server = new ChildServer('jetty', port, base, child);
   await server.started(STARTED.jetty, timeoutMs);
   return server;
@@ -56,15 +61,26 @@ function timedStop(child: ChildProcess, timeoutMs: number): Promise<StopResult> 
   const began = Date.now();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', (code, signal) => { clearTimeout(timer); resolve({ exit: code ?? signal, elapsedMs: Date.now() - began }); });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ exit: code ?? signal, elapsedMs: Date.now() - began });
+    });
     child.kill('SIGTERM');
   });
 }
 
 class ChildServer implements ServerUnderTest {
   private _output = '';
-  constructor(readonly name: ServerName, readonly port: number, readonly base: string, private readonly child: ChildProcess) {
-    for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (d: string) => { this._output += d; });
+  constructor(
+    readonly name: ServerName,
+    readonly port: number,
+    readonly base: string,
+    private readonly child: ChildProcess,
+  ) {
+    for (const stream of [child.stdout, child.stderr])
+      stream?.setEncoding('utf8').on('data', (d: string) => {
+        this._output += d;
+      });
   }
 
   started(line: RegExp, timeoutMs: number): Promise<void> {
@@ -74,9 +90,14 @@ class ChildServer implements ServerUnderTest {
         this.child.stdout?.off('data', check);
         this.child.stderr?.off('data', check);
         this.child.off('exit', onExit);
-        if (err) { this.kill(); reject(err); } else resolve();
+        if (err) {
+          this.kill();
+          reject(err);
+        } else resolve();
       };
-      const check = (): void => { if (line.test(this._output)) done(); };
+      const check = (): void => {
+        if (line.test(this._output)) done();
+      };
       const onExit = (code: number | null): void => done(new Error(`${this.name} exited with ${code} before it started:\n${this._output}`));
       const timer = setTimeout(() => done(new Error(`${this.name} did not start within ${timeoutMs} ms:\n${this._output}`)), timeoutMs);
       this.child.stdout?.on('data', check);
@@ -86,15 +107,31 @@ class ChildServer implements ServerUnderTest {
     });
   }
 
-  output(): string { return this._output; }
-  stop(timeoutMs: number): Promise<StopResult> { return timedStop(this.child, timeoutMs); }
-  kill(): void { if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL'); }
+  output(): string {
+    return this._output;
+  }
+  stop(timeoutMs: number): Promise<StopResult> {
+    return timedStop(this.child, timeoutMs);
+  }
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
 }
 
 class PierServer implements ServerUnderTest {
   readonly name = 'pier';
-  constructor(readonly port: number, readonly base: string, private readonly pier: PierProcess) {}
-  output(): string { return this.pier.stdout + this.pier.stderr; }
-  stop(timeoutMs: number): Promise<StopResult> { return timedStop(this.pier.child, timeoutMs); }
-  kill(): void { this.pier.kill(); }
+  constructor(
+    readonly port: number,
+    readonly base: string,
+    private readonly pier: PierProcess,
+  ) {}
+  output(): string {
+    return this.pier.stdout + this.pier.stderr;
+  }
+  stop(timeoutMs: number): Promise<StopResult> {
+    return timedStop(this.pier.child, timeoutMs);
+  }
+  kill(): void {
+    this.pier.kill();
+  }
 }

@@ -37,14 +37,26 @@ describe('The packed tarball (npm pack), installed into an empty project', funct
 
   it('holds the compiled code, the launcher and the XML, and no tests or bench', () => {
     const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-    expect(list).to.include.members(['package/dist/src/index.js', 'package/dist/src/index.d.ts', 'package/bin/start',
-      'package/etc/jetty.xml', 'package/etc/jetty-http.xml', 'package/modules/http.mod', 'package/README.md']);
-    expect(list.filter((f) => /^package\/(dist\/)?(test|bench)\//.test(f)), 'tests or bench in the tarball').to.deep.equal([]);
+    expect(list).to.include.members([
+      'package/dist/src/index.js',
+      'package/dist/src/index.d.ts',
+      'package/bin/start',
+      'package/etc/jetty.xml',
+      'package/etc/jetty-http.xml',
+      'package/modules/http.mod',
+      'package/README.md',
+    ]);
+    expect(
+      list.filter((f) => /^package\/(dist\/)?(test|bench)\//.test(f)),
+      'tests or bench in the tarball',
+    ).to.deep.equal([]);
   });
 
   it('loads the main export and every subpath its exports map names', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/pier/package.json'), 'utf8'));
-    const subpaths = Object.keys(pkg.exports).filter((p) => p !== './package.json').map((p) => p.replace(/^\./, 'pier'));
+    const subpaths = Object.keys(pkg.exports)
+      .filter((p) => p !== './package.json')
+      .map((p) => p.replace(/^\./, 'pier'));
     expect(subpaths).to.include.members(['pier', 'pier/xml', 'pier/session', 'pier/deploy/dev']);
     const script = `for (const s of ${JSON.stringify(subpaths)}) { const m = require(s); if (Object.keys(m).length === 0) throw new Error(s + ' exports nothing'); }
 console.log(typeof require('pier').XmlConfiguration, typeof require('pier/server').Server);`;
@@ -54,7 +66,9 @@ console.log(typeof require('pier').XmlConfiguration, typeof require('pier/server
   });
 
   it('starts a server from code with the jetty.xml and jetty-http.xml it ships, and stops it', () => {
-    fs.writeFileSync(path.join(project, 'serve.js'), `
+    fs.writeFileSync(
+      path.join(project, 'serve.js'),
+      `
 const path = require('node:path');
 const { XmlConfiguration } = require('pier');
 const etc = path.join(path.dirname(require.resolve('pier/package.json')), 'etc');
@@ -63,7 +77,8 @@ const [server] = XmlConfiguration.applyAll([path.join(etc, 'jetty.xml'), path.jo
 server.start()
   .then(() => fetch(server.getURI()))
   .then(async (res) => { console.log(res.status, res.headers.get('server')); await server.stop(); });
-`);
+`,
+    );
     const r = run(process.execPath, ['serve.js']);
     expect(r.status, r.stderr).to.equal(0);
     expect(r.stdout.trim()).to.match(/^404 Pier\(/);
@@ -76,11 +91,16 @@ server.start()
   });
 
   it('type-checks a strict TypeScript file against its types, with only what the package declares', () => {
-    fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', noEmit: true },
-      files: ['main.ts'],
-    }));
-    fs.writeFileSync(path.join(project, 'main.ts'), `
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', noEmit: true },
+        files: ['main.ts'],
+      }),
+    );
+    fs.writeFileSync(
+      path.join(project, 'main.ts'),
+      `
 import { Server, ServerConnector, XmlConfiguration, HttpServlet, type HttpServletRequest, type HttpServletResponse } from 'pier';
 import { Log } from 'pier/log';
 import { FileSessionDataStore } from 'pier/session/stores/file';
@@ -95,7 +115,8 @@ const store = new FileSessionDataStore();
 store.setStoreDir('/tmp/sessions');
 const cfg: XmlConfiguration = XmlConfiguration.fromString('<Configure class="org.eclipse.jetty.server.Server"/>', 'inline.xml');
 Log.getLogger('app').info('ready', String(new Hello()), String(cfg));
-`);
+`,
+    );
     const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
     const r = run(process.execPath, [tsc, '-p', 'tsconfig.json']);
     expect(r.stdout + r.stderr).to.equal('');

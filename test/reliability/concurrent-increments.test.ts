@@ -18,18 +18,30 @@ describe('concurrent increments of one session attribute', function () {
     let next = 0;
     const port = suite.server.port;
     const counterPath = suite.server.counterPath;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < INCREMENTS) {
-        next++;
-        try {
-          const r = await get(port, counterPath, cookie);
-          if (r.status !== 200) errors.push(`status ${r.status}`); else seen.push(counterOf(r.body));
-        } catch (err) { errors.push((err as Error).message); }
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < INCREMENTS) {
+          next++;
+          try {
+            const r = await get(port, counterPath, cookie);
+            if (r.status !== 200) errors.push(`status ${r.status}`);
+            else seen.push(counterOf(r.body));
+          } catch (err) {
+            errors.push((err as Error).message);
+          }
+        }
+      }),
+    );
     const last = await get(port, counterPath, cookie);
     const distinct = new Set(seen);
-    reportFigures('concurrent increments', { launcher: suite.launcher, increments: INCREMENTS, concurrency: CONCURRENCY, answered: seen.length, distinct: distinct.size, final: counterOf(last.body) - 1 });
+    reportFigures('concurrent increments', {
+      launcher: suite.launcher,
+      increments: INCREMENTS,
+      concurrency: CONCURRENCY,
+      answered: seen.length,
+      distinct: distinct.size,
+      final: counterOf(last.body) - 1,
+    });
     expect(errors.slice(0, 5)).to.deep.equal([]);
     expect(distinct.size).to.equal(INCREMENTS);
     expect(Math.max(...seen)).to.equal(INCREMENTS + 1);

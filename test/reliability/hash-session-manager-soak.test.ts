@@ -12,7 +12,9 @@ import { mapBounded, sessionFiles } from '../session/legacy/support';
 
 describe('HashSessionManager under 10,000 sessions through bin/start', () => {
   let root: string;
-  beforeEach(() => { root = copySeedFixtures(); });
+  beforeEach(() => {
+    root = copySeedFixtures();
+  });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('keeps 10,000 sessions, all of them with their attributes, across a SIGTERM and a restart', async function () {

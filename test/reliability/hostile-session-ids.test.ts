@@ -22,12 +22,21 @@ function rawRequest(port: number, head: Buffer, timeoutMs = 10_000): Promise<num
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let data = '';
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error('Cannot read a raw answer: timed out')); }, timeoutMs);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('Cannot read a raw answer: timed out'));
+    }, timeoutMs);
     // write, not end: a half-closed socket lets Node drop a response that is still being stored.
     socket.on('connect', () => socket.write(head));
-    socket.on('data', (d: Buffer) => { data += d.toString('latin1'); });
+    socket.on('data', (d: Buffer) => {
+      data += d.toString('latin1');
+    });
     socket.on('error', () => undefined);
-    socket.on('close', () => { clearTimeout(timer); const m = /^HTTP\/1\.[01] (\d{3})/.exec(data); resolve(m ? Number(m[1]) : 0); });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(data);
+      resolve(m ? Number(m[1]) : 0);
+    });
   });
 }
 
@@ -68,10 +77,26 @@ describe('hostile session ids and cookies', function () {
     }
     // Bytes the HTTP client will not send: non-ASCII (UTF-8 and Latin-1), a NUL, a header over Node's limit.
     const raw: Array<{ what: string; bytes: Buffer; expect: number[] }> = [
-      { what: 'a UTF-8 id', bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=caf\u00e9\u2603..%2F\r\nConnection: close\r\n\r\n`, 'utf8'), expect: [200] },
-      { what: 'a Latin-1 id', bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=\u00ff\u00fe\r\nConnection: close\r\n\r\n`, 'latin1'), expect: [200] },
-      { what: 'a NUL in the cookie', bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=a\u0000b\r\nConnection: close\r\n\r\n`, 'latin1'), expect: [400] },
-      { what: 'a 100,000-byte cookie', bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=${'b'.repeat(100_000)}\r\nConnection: close\r\n\r\n`, 'latin1'), expect: [431, 400, 0] },
+      {
+        what: 'a UTF-8 id',
+        bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=caf\u00e9\u2603..%2F\r\nConnection: close\r\n\r\n`, 'utf8'),
+        expect: [200],
+      },
+      {
+        what: 'a Latin-1 id',
+        bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=\u00ff\u00fe\r\nConnection: close\r\n\r\n`, 'latin1'),
+        expect: [200],
+      },
+      {
+        what: 'a NUL in the cookie',
+        bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=a\u0000b\r\nConnection: close\r\n\r\n`, 'latin1'),
+        expect: [400],
+      },
+      {
+        what: 'a 100,000-byte cookie',
+        bytes: Buffer.from(`GET ${counterPath} HTTP/1.1\r\nHost: x\r\nCookie: ${name}=${'b'.repeat(100_000)}\r\nConnection: close\r\n\r\n`, 'latin1'),
+        expect: [431, 400, 0],
+      },
     ];
     for (const h of raw) {
       const status = await rawRequest(port, h.bytes);
@@ -81,8 +106,16 @@ describe('hostile session ids and cookies', function () {
     const after = snapshot(suite.base, store);
     const storeNames = fs.readdirSync(store);
     // Session files, the store's journal (`.pier-journal-<hash>-<generation>`) and its lock: nothing named after an id.
-    const strange = storeNames.filter((n) => !/^\d+_[^/\\]*_[A-Za-z0-9_-]+$/.test(n) && !/^\.pier-journal-[0-9a-f]{12}-\d+$/.test(n) && n !== STORE_LOCK_FILE);
-    reportFigures('hostile ids', { launcher: suite.launcher, requests: hostile.length + raw.length, unexpected: results.length, filesOutsideStoreChanged: [...before].filter(([p, h]) => after.get(p) !== h).length + (after.size - before.size), strangeStoreNames: strange.length });
+    const strange = storeNames.filter(
+      (n) => !/^\d+_[^/\\]*_[A-Za-z0-9_-]+$/.test(n) && !/^\.pier-journal-[0-9a-f]{12}-\d+$/.test(n) && n !== STORE_LOCK_FILE,
+    );
+    reportFigures('hostile ids', {
+      launcher: suite.launcher,
+      requests: hostile.length + raw.length,
+      unexpected: results.length,
+      filesOutsideStoreChanged: [...before].filter(([p, h]) => after.get(p) !== h).length + (after.size - before.size),
+      strangeStoreNames: strange.length,
+    });
     expect(results).to.deep.equal([]);
     expect(still.status).to.equal(200);
     expect(counterOf(still.body)).to.be.greaterThan(1);

@@ -35,7 +35,10 @@ function binStartWith(xml: string, name = 'mutant.xml'): { status: number | null
     fs.writeFileSync(path.join(base, 'start.ini'), '--module=server\n');
     fs.writeFileSync(path.join(base, 'etc', name), xml);
     const r = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'start'), `etc/${name}`], {
-      cwd: base, env: { ...process.env, PIER_DIST: outRoot() }, encoding: 'utf8', timeout: 30_000,
+      cwd: base,
+      env: { ...process.env, PIER_DIST: outRoot() },
+      encoding: 'utf8',
+      timeout: 30_000,
     });
     return { status: r.status, stderr: r.stderr ?? '', stdout: r.stdout ?? '', timedOut: r.error !== undefined || r.signal !== null };
   } finally {
@@ -49,13 +52,19 @@ describe('malformed and hostile Jetty XML', function () {
   let port = 0;
   let secretDir: string;
   before(async () => {
-    server = http.createServer((_req, res) => { hits++; res.end('<!ENTITY leak "leaked">'); });
+    server = http.createServer((_req, res) => {
+      hits++;
+      res.end('<!ENTITY leak "leaked">');
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
     secretDir = tempDir('secret');
     fs.writeFileSync(path.join(secretDir, 'secret'), 'TOP-SECRET-CONTENT');
   });
-  after(() => { server.close(); fs.rmSync(secretDir, { recursive: true, force: true }); });
+  after(() => {
+    server.close();
+    fs.rmSync(secretDir, { recursive: true, force: true });
+  });
 
   it('gives every mutant of the corpus either a clean apply or a clear error with a location, without a hang or crash', async function () {
     requireCorpus(this);
@@ -68,21 +77,47 @@ describe('malformed and hostile Jetty XML', function () {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => { if (stderr.length < 20_000) stderr += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < 20_000) stderr += d.toString();
+    });
     const end = await new Promise<{ code: number | null; signal: string | null; hung: boolean }>((resolve) => {
-      const timer = setTimeout(() => { child.kill('SIGKILL'); resolve({ code: null, signal: 'SIGKILL', hung: true }); }, DEADLINE_MS + 30_000);
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve({ code: null, signal: 'SIGKILL', hung: true });
+      }, DEADLINE_MS + 30_000);
       child.on('message', (m: { type: string } & FuzzOutcome & { text?: string }) => {
         if (m.type === 'begin') current = { i: m.i, source: m.source, how: m.how };
-        if (m.type === 'outcome') { outcomes.push(m); if (m.outcome === 'unclear-error') unclear.push(m); current = null; }
+        if (m.type === 'outcome') {
+          outcomes.push(m);
+          if (m.outcome === 'unclear-error') unclear.push(m);
+          current = null;
+        }
       });
-      child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, hung: false }); });
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        resolve({ code, signal, hung: false });
+      });
     });
     const tally = (o: string): number => outcomes.filter((x) => x.outcome === o).length;
-    reportFigures('XML fuzzer', { seed: SEED, corpusFiles: files.length, mutants: outcomes.length, applied: tally('applied'), locatedErrors: tally('located-error'), unclearErrors: unclear.length, workerExit: end.code ?? end.signal, hung: end.hung });
+    reportFigures('XML fuzzer', {
+      seed: SEED,
+      corpusFiles: files.length,
+      mutants: outcomes.length,
+      applied: tally('applied'),
+      locatedErrors: tally('located-error'),
+      unclearErrors: unclear.length,
+      workerExit: end.code ?? end.signal,
+      hung: end.hung,
+    });
     if (unclear.length > 0) {
       const file = path.join(tempDir('fuzz-report'), 'unclear.json');
       fs.writeFileSync(file, JSON.stringify(unclear, null, 2));
-      console.log(`      unclear errors written to ${file}; first: ${unclear.slice(0, 3).map((u) => `#${u.i} ${path.basename(u.source)} [${u.how}] ${u.message}`).join('\n        ')}`);
+      console.log(
+        `      unclear errors written to ${file}; first: ${unclear
+          .slice(0, 3)
+          .map((u) => `#${u.i} ${path.basename(u.source)} [${u.how}] ${u.message}`)
+          .join('\n        ')}`,
+      );
     }
     expect(end.hung, `the worker hung on ${JSON.stringify(current)}`).to.equal(false);
     expect(end.code, `the worker crashed on ${JSON.stringify(current)}: ${stderr.slice(-1500)}`).to.equal(0);
@@ -98,7 +133,10 @@ describe('malformed and hostile Jetty XML', function () {
     const bad: string[] = [];
     for (let k = 0; k < 200 && tried.length < 6; k++) {
       const m = mutate(fs.readFileSync(files[Math.floor(random() * files.length)], 'utf8'), random);
-      try { XmlConfiguration.fromString(m.text, 'probe.xml'); continue; } catch (err) {
+      try {
+        XmlConfiguration.fromString(m.text, 'probe.xml');
+        continue;
+      } catch (err) {
         if ((err as Error).name !== 'XmlSyntaxError') continue;
       }
       tried.push(m.how);
@@ -116,10 +154,14 @@ describe('malformed and hostile Jetty XML', function () {
   it('refuses external DTDs, external entities and entity bombs, in process and through bin/start, without fetching or reading anything', () => {
     const secret = path.join(secretDir, 'secret');
     const configure = '<Configure class="org.eclipse.jetty.server.Server"><Set name="stopTimeout">1000</Set></Configure>';
-    const bomb = '<!ENTITY a "aaaaaaaaaa">' + ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((x, k, xs) => {
-      const prev = k === 0 ? 'a' : xs[k - 1];
-      return `<!ENTITY ${x} "${`&${prev};`.repeat(10)}">`;
-    }).join('');
+    const bomb =
+      '<!ENTITY a "aaaaaaaaaa">' +
+      ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']
+        .map((x, k, xs) => {
+          const prev = k === 0 ? 'a' : xs[k - 1];
+          return `<!ENTITY ${x} "${`&${prev};`.repeat(10)}">`;
+        })
+        .join('');
     const hostile: Record<string, string> = {
       'external DTD': `<?xml version="1.0"?>\n<!DOCTYPE Configure SYSTEM "http://127.0.0.1:${port}/evil.dtd">\n${configure}`,
       'unknown public DTD': `<?xml version="1.0"?>\n<!DOCTYPE Configure PUBLIC "-//Evil//EN" "http://127.0.0.1:${port}/evil.dtd">\n${configure}`,
@@ -133,7 +175,12 @@ describe('malformed and hostile Jetty XML', function () {
     for (const [what, xml] of Object.entries(hostile)) {
       const t0 = Date.now();
       let message = '';
-      try { XmlConfiguration.fromString(xml, 'hostile.xml').configure(); problems.push(`${what}: applied in process`); } catch (err) { message = (err as Error).message; }
+      try {
+        XmlConfiguration.fromString(xml, 'hostile.xml').configure();
+        problems.push(`${what}: applied in process`);
+      } catch (err) {
+        message = (err as Error).message;
+      }
       if (message && !/hostile\.xml:\d+:\d+/.test(message)) problems.push(`${what}: error without location: ${message.split('\n')[0]}`);
       if (message.includes('TOP-SECRET')) problems.push(`${what}: the secret leaked into the error`);
       if (Date.now() - t0 > 5000) problems.push(`${what}: took ${Date.now() - t0} ms in process`);

@@ -12,15 +12,28 @@ function loadUntilStopped(port: number, counterPath: string, cookies: string[], 
   const workers = cookies.map(async (cookie, i) => {
     for (let k = 0; k < 100_000 && !stopped; k++) {
       let r;
-      try { r = await get(port, counterPath, cookie, 10_000); } catch { return; }
-      if (r.status !== 200) { problems.push(`session ${i}: status ${r.status}`); return; }
+      try {
+        r = await get(port, counterPath, cookie, 10_000);
+      } catch {
+        return;
+      }
+      if (r.status !== 200) {
+        problems.push(`session ${i}: status ${r.status}`);
+        return;
+      }
       const n = counterOf(r.body);
       if (!(n > acked[i])) problems.push(`session ${i}: answered ${n} after ${acked[i]} was acknowledged`);
       acked[i] = Math.max(acked[i], n);
       requests++;
     }
   });
-  return { stop: () => { stopped = true; }, done: () => Promise.all(workers), requests: () => requests };
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done: () => Promise.all(workers),
+    requests: () => requests,
+  };
 }
 
 describe('Pier killed with SIGKILL under load (file sessions)', function () {
@@ -62,7 +75,14 @@ describe('Pier killed with SIGKILL under load (file sessions)', function () {
         acked[i] = Math.max(acked[i], Number.isNaN(n) ? acked[i] : n);
       }
     }
-    reportFigures('SIGKILL rounds', { launcher: suite.launcher, rounds: ROUNDS, sessions: SESSIONS, acknowledgedRequests: requests, sessionsChecked: checked, losses });
+    reportFigures('SIGKILL rounds', {
+      launcher: suite.launcher,
+      rounds: ROUNDS,
+      sessions: SESSIONS,
+      acknowledgedRequests: requests,
+      sessionsChecked: checked,
+      losses,
+    });
     expect(problems, problems.slice(0, 10).join('\n')).to.deep.equal([]);
     expect(losses).to.equal(0);
   });

@@ -26,7 +26,9 @@ describe('A memcached session data cache that goes away', function () {
   before(async function () {
     memcached = await requireMemcached(this, { private: true });
   });
-  after(async () => { await memcached?.stop(); });
+  after(async () => {
+    await memcached?.stop();
+  });
 
   beforeEach(async () => {
     tmp = tempDir('pier-memcached-outage-');
@@ -41,7 +43,10 @@ describe('A memcached session data cache that goes away', function () {
     const client = map.getMemcachedClient() as MemcachedClient;
     for (const op of ['get', 'set', 'delete'] as const) {
       const original = client[op].bind(client) as (...a: unknown[]) => Promise<unknown>;
-      (client as unknown as Record<string, unknown>)[op] = (...a: unknown[]) => { if (typeof a[a.length - 1] !== 'function') calls++; return original(...a); };
+      (client as unknown as Record<string, unknown>)[op] = (...a: unknown[]) => {
+        if (typeof a[a.length - 1] !== 'function') calls++;
+        return original(...a);
+      };
     }
   });
   afterEach(async () => {
@@ -51,7 +56,9 @@ describe('A memcached session data cache that goes away', function () {
     tmp.cleanup();
   });
 
-  function raw(): memjs.Client { return memjs.Client.create(`127.0.0.1:${memcached.port}`, { logger: { log: () => undefined } }); }
+  function raw(): memjs.Client {
+    return memjs.Client.create(`127.0.0.1:${memcached.port}`, { logger: { log: () => undefined } });
+  }
 
   async function cached(id: string): Promise<unknown> {
     const c = raw();
@@ -81,7 +88,9 @@ describe('A memcached session data cache that goes away', function () {
     d.setAttribute('v', 2);
     await store.store('killed1', d);
     expect(warn.callCount).to.equal(1);
-    expect(warn.firstCall.args[0]).to.match(/^Cannot load session 'killed1' in the session data cache of context '_ctx' vhost '0.0.0.0': .*; the store alone answers until the cache is back$/);
+    expect(warn.firstCall.args[0]).to.match(
+      /^Cannot load session 'killed1' in the session data cache of context '_ctx' vhost '0.0.0.0': .*; the store alone answers until the cache is back$/,
+    );
     expect(calls, 'operations sent to memcached while it was away').to.be.at.most(2);
     expect(store.isCacheAvailable()).to.equal(false);
 

@@ -29,7 +29,9 @@ const idOf = (cookie: string): string => cookie.split('=')[1].split('.')[0];
 async function runWorkload(server: PierProcess, log: string): Promise<{ requests: number; cookies: Map<string, string> }> {
   const cookies = new Map<string, string>();
   let requests = 0;
-  const mark = (m: Record<string, unknown>): void => { fs.appendFileSync(log, `${JSON.stringify({ t: 'mark', ...m })}\n`); };
+  const mark = (m: Record<string, unknown>): void => {
+    fs.appendFileSync(log, `${JSON.stringify({ t: 'mark', ...m })}\n`);
+  };
   const send = async (label: string, query: string): Promise<Reply> => {
     const r = await get(server.port, `${server.counterPath}?label=${label}${query}`, cookies.get(label));
     requests++;
@@ -57,15 +59,35 @@ async function runWorkload(server: PierProcess, log: string): Promise<{ requests
   };
   for (const l of ['s0', 's1', 's2', 's3']) await inc(l);
   const plan: Array<Array<[string, 'inc' | 'renew' | 'invalidate']>> = [
-    [['s1', 'renew'], ['s2', 'invalidate'], ['s4', 'inc']],
-    [['s3', 'renew'], ['s0', 'invalidate'], ['s1', 'renew']],
-    [['s5', 'inc'], ['s4', 'invalidate'], ['s5', 'renew']],
-    [['s3', 'invalidate'], ['s1', 'renew'], ['s6', 'inc']],
+    [
+      ['s1', 'renew'],
+      ['s2', 'invalidate'],
+      ['s4', 'inc'],
+    ],
+    [
+      ['s3', 'renew'],
+      ['s0', 'invalidate'],
+      ['s1', 'renew'],
+    ],
+    [
+      ['s5', 'inc'],
+      ['s4', 'invalidate'],
+      ['s5', 'renew'],
+    ],
+    [
+      ['s3', 'invalidate'],
+      ['s1', 'renew'],
+      ['s6', 'inc'],
+    ],
   ];
   for (const round of plan) {
-    for (const label of [...cookies.keys()]) { await inc(label); await inc(label); }
+    for (const label of [...cookies.keys()]) {
+      await inc(label);
+      await inc(label);
+    }
     for (const [label, op] of round) {
-      if (op === 'invalidate') await invalidate(label); else await inc(label, op === 'renew');
+      if (op === 'invalidate') await invalidate(label);
+      else await inc(label, op === 'renew');
     }
     await new Promise((r) => setTimeout(r, 200)); // lets a checkpoint run between rounds
   }
@@ -79,7 +101,8 @@ function toldFrom(marks: ReadonlyArray<Record<string, unknown>>): Map<string, To
     const label = String(m.label);
     const prev = told.get(label);
     if (m.kind === 'ack') told.set(label, { state: 'live', n: Number(m.n), id: String(m.id), oldIds: prev?.state === 'live' ? prev.oldIds : [] });
-    else if (m.kind === 'renewed') told.set(label, { state: 'live', n: Number(m.n), id: String(m.to), oldIds: [...(prev?.state === 'live' ? prev.oldIds : []), String(m.from)] });
+    else if (m.kind === 'renewed')
+      told.set(label, { state: 'live', n: Number(m.n), id: String(m.to), oldIds: [...(prev?.state === 'live' ? prev.oldIds : []), String(m.from)] });
     else if (m.kind === 'invalidating') told.set(label, { state: 'invalidating' });
     else if (m.kind === 'invalidated') told.set(label, { state: 'invalidated', ids: [String(m.id)] });
   }
@@ -89,7 +112,9 @@ function toldFrom(marks: ReadonlyArray<Record<string, unknown>>): Map<string, To
 /** The sessions a server starting on `dir` finds (journal replayed and checkpointed), and the ERROR lines it logs. */
 async function sessionsIn(dir: string): Promise<{ sessions: Array<{ id: string; label: unknown; n: unknown }>; errors: string[] }> {
   const errors: string[] = [];
-  const stopCapture = onLogRecord((r) => { if (r.level === 'ERROR') errors.push(r.message); });
+  const stopCapture = onLogRecord((r) => {
+    if (r.level === 'ERROR') errors.push(r.message);
+  });
   const store = new FileSessionDataStore();
   try {
     store.setStoreDir(dir);
@@ -97,10 +122,13 @@ async function sessionsIn(dir: string): Promise<{ sessions: Array<{ id: string; 
     await store.initialize(new SessionContext('node0', contextHandler('/')));
     await store.start();
     await store.checkpoint();
-    const sessions = fs.readdirSync(dir).filter((n) => FileSessionDataStore.expiryFromName(n) !== null).map((n) => {
-      const d = decodeSessionData(fs.readFileSync(path.join(dir, n)));
-      return { id: d.getId(), label: d.getAttribute('label'), n: d.getAttribute('n') };
-    });
+    const sessions = fs
+      .readdirSync(dir)
+      .filter((n) => FileSessionDataStore.expiryFromName(n) !== null)
+      .map((n) => {
+        const d = decodeSessionData(fs.readFileSync(path.join(dir, n)));
+        return { id: d.getId(), label: d.getAttribute('label'), n: d.getAttribute('n') };
+      });
     return { sessions, errors };
   } finally {
     if (store.isRunning()) await store.stop();
@@ -115,10 +143,14 @@ function problemsOf(told: Map<string, Told>, sessions: Array<{ id: string; label
     const mine = sessions.filter((s) => s.label === label);
     if (t.state === 'invalidating') continue;
     if (t.state === 'invalidated') {
-      if (mine.length > 0) problems.push(`${label} was invalidated (acknowledged) and is back as ${mine.map((s) => `${s.id} n=${String(s.n)}`).join(', ')}`);
+      if (mine.length > 0)
+        problems.push(`${label} was invalidated (acknowledged) and is back as ${mine.map((s) => `${s.id} n=${String(s.n)}`).join(', ')}`);
       continue;
     }
-    if (!mine.some((s) => Number(s.n) >= t.n)) problems.push(`${label} lost: acknowledged n=${t.n} under ${t.id}, found ${mine.map((s) => `${s.id} n=${String(s.n)}`).join(', ') || 'nothing'}`);
+    if (!mine.some((s) => Number(s.n) >= t.n))
+      problems.push(
+        `${label} lost: acknowledged n=${t.n} under ${t.id}, found ${mine.map((s) => `${s.id} n=${String(s.n)}`).join(', ') || 'nothing'}`,
+      );
     const old = sessions.filter((s) => t.oldIds.includes(s.id));
     if (old.length > 0) problems.push(`${label}: id ${old[0].id} is back after an acknowledged changeSessionId to ${t.id}`);
   }
@@ -135,7 +167,8 @@ describe('Pier after a power cut at any point of a session workload (file store,
       const log = path.join(suite.base, `power-cut-${durability}.log`);
       // Always bin/start: the workload needs the fixture servlet (labels, renew, invalidate).
       suite.server = await PierProcess.start('bin/start', suite.base, store, 60_000, {
-        nodeArgs: ['--require', recorder], env: { PIER_POWER_CUT_DIR: store, PIER_POWER_CUT_LOG: log },
+        nodeArgs: ['--require', recorder],
+        env: { PIER_POWER_CUT_DIR: store, PIER_POWER_CUT_LOG: log },
         properties: [`jetty.session.file.durability=${durability}`, 'jetty.session.file.checkpointPeriodMs=150'],
       });
       const { requests, cookies } = await runWorkload(suite.server, log);
@@ -156,15 +189,23 @@ describe('Pier after a power cut at any point of a session workload (file store,
           model.materialize(image, rnd);
           const found = await sessionsIn(image);
           errors.push(...found.errors);
-          for (const p of problemsOf(toldFrom(model.marks), found.sessions)) problems.push(`${rnd ? 'partial' : 'strict'} image at log line ${at} (${JSON.stringify(ops[at]).slice(0, 80)}): ${p}`);
+          for (const p of problemsOf(toldFrom(model.marks), found.sessions))
+            problems.push(`${rnd ? 'partial' : 'strict'} image at log line ${at} (${JSON.stringify(ops[at]).slice(0, 80)}): ${p}`);
         } finally {
           fs.rmSync(image, { recursive: true, force: true });
         }
       };
       for (const [i, op] of ops.entries()) {
         model.apply(op);
-        if (op.t === 'mark' || op.t === 'sync-end') { await check(i, null); strict++; }
-        if (sampled.has(i)) { await check(i, random); await check(i, random); partial += 2; }
+        if (op.t === 'mark' || op.t === 'sync-end') {
+          await check(i, null);
+          strict++;
+        }
+        if (sampled.has(i)) {
+          await check(i, random);
+          await check(i, random);
+          partial += 2;
+        }
         if (problems.length >= 10) break;
       }
 
@@ -185,8 +226,15 @@ describe('Pier after a power cut at any point of a session workload (file store,
       suite.server = null;
 
       reportFigures(`power cut (durability ${durability})`, {
-        requests, logLines: ops.length, fsyncs: ops.filter((o) => o.t === 'sync-end').length, strictImages: strict, partialImages: partial,
-        problems: problems.length, acknowledgedLossReports: errors.length, unmodelled: model.unmodelled.length, liveSessionsRestoredByBinStart: restored,
+        requests,
+        logLines: ops.length,
+        fsyncs: ops.filter((o) => o.t === 'sync-end').length,
+        strictImages: strict,
+        partialImages: partial,
+        problems: problems.length,
+        acknowledgedLossReports: errors.length,
+        unmodelled: model.unmodelled.length,
+        liveSessionsRestoredByBinStart: restored,
       });
       expect(model.unmodelled, 'store folder changes the recorder cannot model').to.deep.equal([]);
       expect(problems, problems.join('\n')).to.deep.equal([]);

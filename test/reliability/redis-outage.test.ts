@@ -16,8 +16,12 @@ describe('A Redis that goes away under RedisSessionDataStore', function () {
   let redis: ServerProcess;
   let store: RedisSessionDataStore;
 
-  before(async function () { redis = await requirePrivateRedis(this); });
-  after(async () => { await redis?.stop(); });
+  before(async function () {
+    redis = await requirePrivateRedis(this);
+  });
+  after(async () => {
+    await redis?.stop();
+  });
   beforeEach(async () => {
     await redis.restart();
     store = new RedisSessionDataStore();
@@ -51,11 +55,19 @@ describe('A Redis that goes away under RedisSessionDataStore', function () {
   it('fails an operation after timeoutMs while Redis stays away, in one line, and works again once it is back', async () => {
     await redis.kill();
     let loadErr: Error | undefined;
-    try { await store.load('r2'); } catch (e) { loadErr = e as Error; }
+    try {
+      await store.load('r2');
+    } catch (e) {
+      loadErr = e as Error;
+    }
     expect(loadErr).to.be.instanceOf(RedisSessionDataStoreError);
     expect(loadErr!.message).to.match(/^Cannot load session 'r2' in context '_ctx' vhost '0.0.0.0' on redis:\/\/127\.0\.0\.1:\d+\/0: /);
     let writeErr: Error | undefined;
-    try { await store.store('r2', session('r2', 1)); } catch (e) { writeErr = e as Error; }
+    try {
+      await store.store('r2', session('r2', 1));
+    } catch (e) {
+      writeErr = e as Error;
+    }
     expect(writeErr).to.be.instanceOf(UnwritableSessionDataError);
     await redis.restart();
     await eventually(async () => store.getRedisClient()!.isReady, 10_000, 'the client to reconnect');
@@ -67,11 +79,23 @@ describe('A Redis that goes away under RedisSessionDataStore', function () {
     await store.store('r3', session('r3', 1));
     redis.pause();
     let err: Error | undefined;
-    try { await store.load('r3'); } catch (e) { err = e as Error; }
+    try {
+      await store.load('r3');
+    } catch (e) {
+      err = e as Error;
+    }
     expect(err).to.be.instanceOf(RedisSessionDataStoreError);
     redis.resume();
-    await eventually(async () => {
-      try { return (await store.load('r3'))?.getAttribute('v') === 1; } catch { return false; }
-    }, 10_000, 'the store to answer again');
+    await eventually(
+      async () => {
+        try {
+          return (await store.load('r3'))?.getAttribute('v') === 1;
+        } catch {
+          return false;
+        }
+      },
+      10_000,
+      'the store to answer again',
+    );
   });
 });

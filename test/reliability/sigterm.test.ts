@@ -37,7 +37,10 @@ describe('Pier stopped with SIGTERM under load (file sessions)', function () {
           completed++;
         } catch (err) {
           // A request begun well before the signal had been accepted: it must complete.
-          if (startedAt < signalAt - 100) { inFlightFailures++; failures.push(`session ${i}: ${(err as Error).message}`); }
+          if (startedAt < signalAt - 100) {
+            inFlightFailures++;
+            failures.push(`session ${i}: ${(err as Error).message}`);
+          }
           return;
         }
       }
@@ -55,7 +58,15 @@ describe('Pier stopped with SIGTERM under load (file sessions)', function () {
       if (counterOf(r.body) === acked[i] + 1) restored++;
       else lost.push(`session ${i}: n=${counterOf(r.body)} after ${acked[i]} was acknowledged`);
     }
-    reportFigures('SIGTERM', { launcher: suite.launcher, sessions: SESSIONS, completedRequests: completed, inFlightAtSignal, inFlightFailures, exitCode: exit, sessionsRestored: restored });
+    reportFigures('SIGTERM', {
+      launcher: suite.launcher,
+      sessions: SESSIONS,
+      completedRequests: completed,
+      inFlightAtSignal,
+      inFlightFailures,
+      exitCode: exit,
+      sessionsRestored: restored,
+    });
     expect(failures, failures.slice(0, 5).join('\n')).to.deep.equal([]);
     expect(exit).to.equal(0);
     expect(lost, lost.join('\n')).to.deep.equal([]);

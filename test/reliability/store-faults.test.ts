@@ -18,8 +18,17 @@ function errno(code: string, syscall: string): NodeJS.ErrnoException {
 
 /** Session files only (the journal, a dot file, changes with every write by design). */
 function hashes(dir: string): Map<string, string> {
-  return new Map(fs.readdirSync(dir).filter((n) => !n.startsWith('.'))
-    .map((n) => [n, createHash('sha1').update(fs.readFileSync(path.join(dir, n))).digest('hex')]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .filter((n) => !n.startsWith('.'))
+      .map((n) => [
+        n,
+        createHash('sha1')
+          .update(fs.readFileSync(path.join(dir, n)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 type FileHandle = fs.promises.FileHandle;
@@ -64,7 +73,10 @@ async function counterAfterCrash(dir: string, cookie: string): Promise<number | 
   }
 }
 
-for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)', full]] as const) {
+for (const [fault, inject] of [
+  ['read-only (EROFS)', readOnly],
+  ['full (ENOSPC)', full],
+] as const) {
   describe(`the file store's folder becomes ${fault}`, function () {
     let dir: string;
     let server: RunningServer | null = null;
@@ -73,7 +85,9 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
     beforeEach(async () => {
       dir = tempDir('faults');
       logged = [];
-      stopCapture = onLogRecord((r) => { logged.push(r.message); });
+      stopCapture = onLogRecord((r) => {
+        logged.push(r.message);
+      });
       // No periodic checkpoint: the test decides when the journal reaches the session files.
       server = await startPier({ mode: 'write', storeDir: dir, extra: { checkpointPeriodMs: 0 } }, 'file');
     });
@@ -98,7 +112,10 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
       await inject(dir);
       const during = await get(port, '/', cookie);
       const fresh = await get(port, '/');
-      const failedCheckpoint = await checkpoint({}).then(() => 'succeeded', (err: Error) => err.message);
+      const failedCheckpoint = await checkpoint({}).then(
+        () => 'succeeded',
+        (err: Error) => err.message,
+      );
       sinon.restore();
       const after = hashes(dir);
       const clearLine = logged.find((l) => /Cannot/.test(l) && /(EROFS|ENOSPC)/.test(l));
@@ -109,13 +126,22 @@ for (const [fault, inject] of [['read-only (EROFS)', readOnly], ['full (ENOSPC)'
       const recoveredFresh = await get(port, '/');
       await checkpoint({});
       const files = fs.readdirSync(dir);
-      const stored = files.filter((n) => !n.startsWith('.')).map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as { attributes: { n?: number } });
+      const stored = files
+        .filter((n) => !n.startsWith('.'))
+        .map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as { attributes: { n?: number } });
       reportFigures(`store ${fault}`, {
-        statusDuringFault: during.status, bodyDuringFault: during.body.slice(0, 60), newSessionStatusDuringFault: fresh.status,
-        checkpointDuringFault: failedCheckpoint.slice(0, 60), storedFilesUnchanged: [...before].every(([n, h]) => after.get(n) === h),
-        strayFiles: [...after.keys()].filter((n) => !before.has(n)).length, counterAfterCrashDuringFault: afterCrash, lastAcknowledged: counterOf(third.body),
+        statusDuringFault: during.status,
+        bodyDuringFault: during.body.slice(0, 60),
+        newSessionStatusDuringFault: fresh.status,
+        checkpointDuringFault: failedCheckpoint.slice(0, 60),
+        storedFilesUnchanged: [...before].every(([n, h]) => after.get(n) === h),
+        strayFiles: [...after.keys()].filter((n) => !before.has(n)).length,
+        counterAfterCrashDuringFault: afterCrash,
+        lastAcknowledged: counterOf(third.body),
         clearLogLine: clearLine?.split('\n')[0] ?? null,
-        statusAfterRecovery: recovered.status, counterAfterRecovery: counterOf(recovered.body), filesAfterRecovery: files.length,
+        statusAfterRecovery: recovered.status,
+        counterAfterRecovery: counterOf(recovered.body),
+        filesAfterRecovery: files.length,
       });
       expect(during.status, 'the status of a request whose session could not be saved').to.be.within(500, 599);
       expect(fresh.status, 'the status of a request whose new session could not be saved').to.be.within(500, 599);

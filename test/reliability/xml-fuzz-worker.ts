@@ -13,10 +13,21 @@ import { mutate } from '../support/xml-mutator';
 import { seededRandom } from './support';
 
 /** What the worker reports for one mutant. */
-export interface FuzzOutcome { i: number; source: string; how: string; outcome: 'applied' | 'located-error' | 'unclear-error'; message?: string }
+export interface FuzzOutcome {
+  i: number;
+  source: string;
+  how: string;
+  outcome: 'applied' | 'located-error' | 'unclear-error';
+  message?: string;
+}
 
 function main(): void {
-  const { files, count, seed, deadlineMs } = JSON.parse(process.env.PIER_FUZZ ?? '{}') as { files: string[]; count: number; seed: number; deadlineMs: number };
+  const { files, count, seed, deadlineMs } = JSON.parse(process.env.PIER_FUZZ ?? '{}') as {
+    files: string[];
+    count: number;
+    seed: number;
+    deadlineMs: number;
+  };
   Log.setAppender(() => undefined);
   loadJettyClasses();
   const random = seededRandom(seed);
@@ -35,8 +46,13 @@ function main(): void {
     } catch (err) {
       const e = err as Error & { location?: unknown };
       const located = err instanceof Error && (new RegExp(`${name.replace('.', '\\.')}:\\d+:\\d+`).test(e.message) || !!e.location);
-      outcome = { i, source: src.f, how: m.how, outcome: located ? 'located-error' : 'unclear-error',
-        message: err instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join(' | ') : `non-Error thrown: ${String(err)}` };
+      outcome = {
+        i,
+        source: src.f,
+        how: m.how,
+        outcome: located ? 'located-error' : 'unclear-error',
+        message: err instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join(' | ') : `non-Error thrown: ${String(err)}`,
+      };
     }
     process.send?.({ type: 'outcome', ...outcome, text: outcome.outcome === 'unclear-error' ? m.text.slice(0, 4000) : undefined });
   }

@@ -21,8 +21,12 @@ describe('npm start builds only when the compiled output is stale (scripts/build
     fs.mkdirSync(path.join(project, 'src/util'), { recursive: true });
     fs.copyFileSync(path.join(repo, 'scripts/build-if-stale.js'), path.join(project, 'scripts/build-if-stale.js'));
     fs.symlinkSync(path.join(repo, 'node_modules'), path.join(project, 'node_modules'));
-    fs.writeFileSync(path.join(project, 'tsconfig.json'), // a small lib keeps tsc quick
-      JSON.stringify({ compilerOptions: { strict: true, module: 'node20', target: 'es2022', lib: ['es5'], types: [], outDir: 'dist', rootDir: '.' } }));
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'), // a small lib keeps tsc quick
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'node20', target: 'es2022', lib: ['es5'], types: [], outDir: 'dist', rootDir: '.' },
+      }),
+    );
     fs.writeFileSync(path.join(project, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src/**/*.ts'] }));
     fs.writeFileSync(path.join(project, 'src/index.ts'), "export { twice } from './util/twice';\n");
     fs.writeFileSync(path.join(project, 'src/util/twice.ts'), 'export const twice = (n: number): number => 2 * n;\n');

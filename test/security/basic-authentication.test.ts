@@ -32,7 +32,12 @@ describe('BASIC authentication of a web app with <security-constraint>s', () => 
 
   it('serves the page to a user in the role, whatever the password form in the realm file (CRYPT, MD5, OBF, clear)', async () => {
     expect((await send(d.port, 'GET', '/app/admin/secret.txt', basic('admin', 'admin'))).body).to.contain('ADMIN-SECRET');
-    for (const [u, p] of [['jetty', 'jetty'], ['other', 'other'], ['plain', 'plain'], ['user', 'password']]) {
+    for (const [u, p] of [
+      ['jetty', 'jetty'],
+      ['other', 'other'],
+      ['plain', 'plain'],
+      ['user', 'password'],
+    ]) {
       const res = await send(d.port, 'GET', '/app/user/page.html', basic(u, p));
       expect(res.status, u).to.equal(200);
       expect(res.body, u).to.contain('USER-PAGE');
@@ -64,10 +69,24 @@ describe('BASIC authentication of a web app with <security-constraint>s', () => 
   });
 
   it('gives no spelling of a constrained path a way around the constraint (//, ;params, dot segments, encodings, case)', async () => {
-    const shapes = ['/app//admin/secret.txt', '/app/admin//secret.txt', '/app/;x/admin/secret.txt', '/app/admin;x/secret.txt',
-      '/app/./admin/secret.txt', '/app/user/../admin/secret.txt', '/app/%61dmin/secret.txt', '/app/admin/%73ecret.txt',
-      '/app/%2e/admin/secret.txt', '/app/admin%2fsecret.txt', '/app/x/..;/admin/secret.txt', '/app/Admin/secret.txt',
-      '/app/ADMIN/secret.txt', '/app/admin/secret.txt;jsessionid=x', '/app//private/p.txt', '/app/private;/p.txt'];
+    const shapes = [
+      '/app//admin/secret.txt',
+      '/app/admin//secret.txt',
+      '/app/;x/admin/secret.txt',
+      '/app/admin;x/secret.txt',
+      '/app/./admin/secret.txt',
+      '/app/user/../admin/secret.txt',
+      '/app/%61dmin/secret.txt',
+      '/app/admin/%73ecret.txt',
+      '/app/%2e/admin/secret.txt',
+      '/app/admin%2fsecret.txt',
+      '/app/x/..;/admin/secret.txt',
+      '/app/Admin/secret.txt',
+      '/app/ADMIN/secret.txt',
+      '/app/admin/secret.txt;jsessionid=x',
+      '/app//private/p.txt',
+      '/app/private;/p.txt',
+    ];
     for (const p of shapes) {
       const res = await send(d.port, 'GET', p);
       expect(res.body, p).not.to.contain('ADMIN-SECRET');

@@ -16,7 +16,9 @@ import type { WebAppContext } from '../../src/webapp/web-app-context';
 import { cleanupTempDirs, tempDir } from '../webapp/webapp-test-support';
 import { CookieClient, captureServerLog, type Deployed, deploySecure, formLogin, secureApp } from './security-test-support';
 
-function sessionOf(client: CookieClient): string | undefined { return client.cookies.get('JSESSIONID'); }
+function sessionOf(client: CookieClient): string | undefined {
+  return client.cookies.get('JSESSIONID');
+}
 
 describe('FORM authentication of a web app', () => {
   const running: Server[] = [];
@@ -102,7 +104,14 @@ describe('FORM authentication of a web app', () => {
   });
 
   it('forwards to the login page instead of redirecting with the dispatch option', async () => {
-    const d = await deploy(secureApp((x) => formLogin(x, '\n  <context-param><param-name>org.eclipse.jetty.security.dispatch</param-name><param-value>true</param-value></context-param>')));
+    const d = await deploy(
+      secureApp((x) =>
+        formLogin(
+          x,
+          '\n  <context-param><param-name>org.eclipse.jetty.security.dispatch</param-name><param-value>true</param-value></context-param>',
+        ),
+      ),
+    );
     const c = new CookieClient(d.port);
     const res = await c.get('/app/user/page.html');
     expect(res.status).to.equal(200);

@@ -19,14 +19,14 @@ import { REALM, captureServerLog } from './security-test-support';
 describe('realm files and credentials', () => {
   after(() => cleanupTempDirs());
 
-  it('computes crypt(3) as glibc does (vectors from perl crypt on this machine and Jetty\'s demo realm)', () => {
+  it("computes crypt(3) as glibc does (vectors from perl crypt on this machine and Jetty's demo realm)", () => {
     expect(unixCrypt('admin', 'ad')).to.equal('adpexzg3FUZAk');
     expect(unixCrypt('password', 'ab')).to.equal('abJnggxhB/yWI');
     expect(unixCrypt('', '..')).to.equal('..X8NBuQ4l6uQ');
     expect(unixCrypt('a very long password', 'Zz')).to.equal('ZzVDtDWw8OkhY');
   });
 
-  it('reverses Jetty\'s OBF: encoding, and encodes as Jetty does (round trip with non-ASCII text)', () => {
+  it("reverses Jetty's OBF: encoding, and encodes as Jetty does (round trip with non-ASCII text)", () => {
     expect(deobfuscate('OBF:1xmk1w261u9r1w1c1xmq')).to.equal('other');
     expect(obfuscate('other')).to.equal('OBF:1xmk1w261u9r1w1c1xmq');
     for (const s of ['', 'x', 'pässwörd', 'Ω≈ç√ 🙂']) expect(deobfuscate(obfuscate(s))).to.equal(s);
@@ -54,7 +54,10 @@ describe('realm files and credentials', () => {
 
   it('refuses a realm file that does not exist, and a bad MD5 line with its file:line:column', () => {
     const dir = tempDir('pier-realm-');
-    expect(() => readRealmFile(path.join(dir, 'none.properties'))).to.throw(RealmFileError, `${path.join(dir, 'none.properties')}: Cannot read realm file (it does not exist)`);
+    expect(() => readRealmFile(path.join(dir, 'none.properties'))).to.throw(
+      RealmFileError,
+      `${path.join(dir, 'none.properties')}: Cannot read realm file (it does not exist)`,
+    );
     const bad = path.join(dir, 'bad.properties');
     fs.writeFileSync(bad, '# users\nok: pw,user\nbroken: MD5:xyz,user\n');
     expect(() => readRealmFile(bad)).to.throw(RealmFileError, `${bad}:3:1: Cannot read the password of user 'broken'`);
@@ -69,7 +72,9 @@ describe('realm files and credentials', () => {
       expect(service.login('admin', 'wrong')).to.equal(null);
       expect(service.login('ghost', 'admin')).to.equal(null);
       expect(service.validate(admin)).to.equal(true);
-    } finally { await service.stop(); }
+    } finally {
+      await service.stop();
+    }
   });
 
   it('with hotReload, reads a changed realm file (a new password takes effect, old logins stop validating), and keeps the old users when the change is broken', async function () {
@@ -97,6 +102,8 @@ describe('realm files and credentials', () => {
       });
       expect(log.join('\n')).to.contain(`${file}:1:1`);
       expect(service.login('bob', 'three')).not.to.equal(null);
-    } finally { await service.stop(); }
+    } finally {
+      await service.stop();
+    }
   });
 });

@@ -25,14 +25,22 @@ export function secureApp(edit: (webXml: string) => string = (x) => x): string {
 
 /** Replaces the fixture's BASIC login-config by FORM with its login and error pages. */
 export function formLogin(webXml: string, extra = ''): string {
-  return webXml.replace(/<login-config>[\s\S]*<\/login-config>/, `<login-config>
+  return webXml.replace(
+    /<login-config>[\s\S]*<\/login-config>/,
+    `<login-config>
     <auth-method>FORM</auth-method>
     <realm-name>Test Realm</realm-name>
     <form-login-config><form-login-page>/login.html</form-login-page><form-error-page>/error.html</form-error-page></form-login-config>
-  </login-config>${extra}`);
+  </login-config>${extra}`,
+  );
 }
 
-export interface Deployed { webapp: WebAppContext; server: Server; port: number; log: string[] }
+export interface Deployed {
+  webapp: WebAppContext;
+  server: Server;
+  port: number;
+  log: string[];
+}
 
 /** Deploys `war` at /app with a HashLoginService 'Test Realm' over `realm` (unless `realm` is null). */
 export async function deploySecure(war: string, options: { realm?: string | null; configure?: (w: WebAppContext) => void } = {}): Promise<Deployed> {
@@ -46,17 +54,31 @@ export async function deploySecure(war: string, options: { realm?: string | null
   return captureServerLog(async (log) => ({ webapp, log, ...(await startServer(webapp)) }));
 }
 
-export interface Exchange { status: number; headers: http.IncomingHttpHeaders; body: string }
+export interface Exchange {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 /** One raw request (the path is sent as written: `//`, `;`, `%2e` reach the server). */
 export function send(port: number, method: string, rawPath: string, headers: Record<string, string> = {}, body?: string): Promise<Exchange> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: rawPath,
+        headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
@@ -81,13 +103,15 @@ export class CookieClient {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      if (/max-age=0/i.test(sc) || /expires=thu, 01.jan.1970/i.test(sc) && value === '') this.cookies.delete(name);
+      if (/max-age=0/i.test(sc) || (/expires=thu, 01.jan.1970/i.test(sc) && value === '')) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
     return res;
   }
 
-  get(rawPath: string, headers: Record<string, string> = {}): Promise<Exchange> { return this.request('GET', rawPath, headers); }
+  get(rawPath: string, headers: Record<string, string> = {}): Promise<Exchange> {
+    return this.request('GET', rawPath, headers);
+  }
 
   /** Posts a urlencoded form. */
   postForm(rawPath: string, fields: Record<string, string>): Promise<Exchange> {

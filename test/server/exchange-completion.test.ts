@@ -17,7 +17,9 @@ import type { HttpServletResponse } from '../../src/servlet-api/http-servlet-res
 import { delay, logLines, rawRequest, startServer, type TestServer } from './http-helpers';
 
 class Fn extends AbstractHandler {
-  constructor(private readonly fn: (req: Request, res: Response) => unknown) { super(); }
+  constructor(private readonly fn: (req: Request, res: Response) => unknown) {
+    super();
+  }
   async handle(_t: string, base: Request, _req: HttpServletRequest, _res: HttpServletResponse): Promise<void> {
     base.setHandled(true);
     await this.fn(base, base.getResponse());
@@ -27,7 +29,9 @@ class Fn extends AbstractHandler {
 /** Counts the exchanges the server logged (once each when it completes them). */
 class CountingLog implements RequestLog {
   readonly uris: string[] = [];
-  log(request: Request): void { this.uris.push(request.getRequestURI()); }
+  log(request: Request): void {
+    this.uris.push(request.getRequestURI());
+  }
 }
 
 async function eventually(check: () => boolean, waitMs = 8000): Promise<boolean> {
@@ -42,13 +46,19 @@ describe('Exchange completion', () => {
   async function serve(fn: (req: Request, res: Response) => unknown): Promise<TestServer> {
     requestLog = new CountingLog();
     // a stop that waited for stopTimeout would outlast the test's own timeout
-    ts = await startServer(new Fn(fn), (s) => { s.setStopTimeout(60_000); s.setRequestLog(requestLog); });
+    ts = await startServer(new Fn(fn), (s) => {
+      s.setStopTimeout(60_000);
+      s.setRequestLog(requestLog);
+    });
     return ts;
   }
 
   afterEach(async () => {
     // a failed test must not leave its server running (its stopTimeout is a minute)
-    if (ts.server.isRunning()) { ts.server.setStopTimeout(0); await ts.server.stop(); }
+    if (ts.server.isRunning()) {
+      ts.server.setStopTimeout(0);
+      await ts.server.stop();
+    }
   });
 
   /** Stops the server; it must not have to wait for an exchange, and none may be left running. */
@@ -61,7 +71,12 @@ describe('Exchange completion', () => {
   it('completes an exchange whose client leaves in the middle of the upload, and the reader gets EofException', async () => {
     let failure: unknown = null;
     const { port, connector } = await serve(async (q) => {
-      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+      try {
+        await q.buffer();
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const s = net.connect(port, '127.0.0.1', () => s.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\npart of it'));
     s.on('error', () => undefined);
@@ -79,8 +94,17 @@ describe('Exchange completion', () => {
     const { port, connector } = await serve(async (q) => {
       // the handler is busy elsewhere (a database load) until the client has gone
       const socket = q.getRawRequest().socket;
-      if (!socket.readableEnded && !socket.destroyed) await new Promise((r) => { socket.once('end', r); socket.once('close', r); });
-      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+      if (!socket.readableEnded && !socket.destroyed)
+        await new Promise((r) => {
+          socket.once('end', r);
+          socket.once('close', r);
+        });
+      try {
+        await q.buffer();
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const s = net.connect(port, '127.0.0.1', () => s.write('POST /late-read HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\npart of it'));
     s.on('error', () => undefined);
@@ -100,7 +124,12 @@ describe('Exchange completion', () => {
       const closed = new Promise((r) => raw.once('close', r));
       raw.socket.destroy();
       await closed;
-      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+      try {
+        await q.buffer();
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const s = net.connect(port, '127.0.0.1', () => s.write('POST /closed HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\npart of it'));
     s.on('error', () => undefined);
@@ -113,7 +142,12 @@ describe('Exchange completion', () => {
   it('answers a reader of a body with a bad chunk with 500 and closes the connection, as Jetty (Early EOF)', async () => {
     let failure: unknown = null;
     const { port, connector } = await serve(async (q) => {
-      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+      try {
+        await q.buffer();
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const r = await rawRequest(port, 'POST /chunks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n');
     expect(r.text).to.match(/^HTTP\/1\.1 500 /);
@@ -127,9 +161,11 @@ describe('Exchange completion', () => {
     expect(logLines.join('\n')).to.not.match(/POST \/chunks failed/);
   });
 
-  it('completes an exchange whose client left before the answer (Node never calls end()\'s callback then)', async () => {
+  it("completes an exchange whose client left before the answer (Node never calls end()'s callback then)", async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { port, connector } = await serve(async (_q, s) => {
       await gate;
       s.getWriter().write('too late');
@@ -154,12 +190,18 @@ describe('Exchange completion', () => {
         for (let i = 0; i < 1024; i++) {
           if (!out.write(Buffer.alloc(65536))) await out.flush();
         }
-      } catch (err) { failure = err; throw err; }
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const s = net.connect(port, '127.0.0.1', () => s.write('GET /stream HTTP/1.1\r\nHost: x\r\n\r\n'));
     s.on('error', () => undefined);
     let got = 0;
-    s.on('data', (c: Buffer) => { got += c.length; if (got > 1_000_000) s.destroy(); });
+    s.on('data', (c: Buffer) => {
+      got += c.length;
+      if (got > 1_000_000) s.destroy();
+    });
     expect(await eventually(() => failure !== null && connector.getInFlight() === 0)).to.equal(true);
     expect(failure).to.be.instanceOf(EofException);
     await stopPromptly();
@@ -167,7 +209,9 @@ describe('Exchange completion', () => {
   });
 
   it('ends the connection after answering an exception, as Jetty', async () => {
-    const { port } = await serve(() => { throw new Error('probe failure'); });
+    const { port } = await serve(() => {
+      throw new Error('probe failure');
+    });
     const r = await rawRequest(port, 'GET /throw HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(r.text).to.match(/^HTTP\/1\.1 500 /);
     expect(r.text).to.match(/\r\nConnection: close\r\n/i);
@@ -177,7 +221,9 @@ describe('Exchange completion', () => {
 
   it('completes every pipelined exchange when their connection dies, the queued ones included', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { port, connector } = await serve(async (q, s) => {
       if (q.getRequestURI() === '/first') await gate;
       s.getWriter().write(q.getRequestURI());

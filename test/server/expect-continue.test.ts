@@ -14,12 +14,14 @@ import type { Request } from '../../src/server/request';
 import { rawRequest, startServer, type TestServer } from './http-helpers';
 
 class GetOnly extends HttpServlet {
-  protected override doGet(_req: HttpServletRequest, res: HttpServletResponse): void { res.getWriter().write('get'); }
+  protected override doGet(_req: HttpServletRequest, res: HttpServletResponse): void {
+    res.getWriter().write('get');
+  }
 }
 
 class Echo extends HttpServlet {
   protected override async doPost(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
-    res.getWriter().write(`read ${(await (req as unknown as Request).text())}`);
+    res.getWriter().write(`read ${await (req as unknown as Request).text()}`);
   }
 }
 
@@ -37,7 +39,10 @@ function converse(port: number, head: string, body: string): Promise<string[]> {
         s.write(body);
       }
     });
-    s.on('close', () => { if (text) answers.push(text); resolve(answers); });
+    s.on('close', () => {
+      if (text) answers.push(text);
+      resolve(answers);
+    });
     s.on('error', reject);
     setTimeout(() => s.destroy(), 3000);
   });
@@ -52,7 +57,9 @@ describe('Expect: 100-continue', () => {
     ctx.addServlet(Echo, '/echo');
     ts = await startServer(ctx);
   });
-  after(async () => { await ts.server.stop(); });
+  after(async () => {
+    await ts.server.stop();
+  });
 
   it('never sends 100 Continue for a request answered 405 without reading its body, and closes the connection', async () => {
     const r = await rawRequest(ts.port, 'POST /get-only HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n', 3000);
@@ -63,7 +70,11 @@ describe('Expect: 100-continue', () => {
   });
 
   it('sends 100 Continue when the body is first read, then the answer', async () => {
-    const answers = await converse(ts.port, 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n', 'hello');
+    const answers = await converse(
+      ts.port,
+      'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n',
+      'hello',
+    );
     expect(answers[0]).to.equal('HTTP/1.1 100 Continue');
     expect(answers[1]).to.match(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nread hello$/);
   });

@@ -34,7 +34,9 @@ class FormServlet extends HttpServlet {
 }
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-function keys(n: number, prefix = 'k'): string { return Array.from({ length: n }, (_, i) => `${prefix}${i}=1`).join('&'); }
+function keys(n: number, prefix = 'k'): string {
+  return Array.from({ length: n }, (_, i) => `${prefix}${i}=1`).join('&');
+}
 function post(port: number, path: string, body: string, headers: Record<string, string> = FORM) {
   return request(port, path, { method: 'POST', headers, body });
 }
@@ -46,7 +48,10 @@ function postKeepAlive(port: number, path: string, body: string, type = FORM['co
 
 describe('Form and body limits', () => {
   let ts: TestServer | null = null;
-  afterEach(async () => { if (ts) await ts.server.stop(); ts = null; });
+  afterEach(async () => {
+    if (ts) await ts.server.stop();
+    ts = null;
+  });
 
   async function serveContext(configure: (ctx: ServletContextHandler) => void = () => undefined, server?: (s: Server) => void): Promise<number> {
     const ctx = new ServletContextHandler();
@@ -83,21 +88,30 @@ describe('Form and body limits', () => {
     expect((await post(port, '/form', `a=1&b=${'x'.repeat(199_990)}`)).text).to.equal('1 2');
   });
 
-  it('applies the context\'s own maxFormContentSize and maxFormKeys before the Server\'s attributes', async () => {
-    const port = await serveContext((ctx) => { ctx.setMaxFormKeys(2); ctx.setMaxFormContentSize(20); }, (s) => {
-      s.setAttribute('org.eclipse.jetty.server.Request.maxFormKeys', 100);
-      s.setAttribute('org.eclipse.jetty.server.Request.maxFormContentSize', 5);
-    });
+  it("applies the context's own maxFormContentSize and maxFormKeys before the Server's attributes", async () => {
+    const port = await serveContext(
+      (ctx) => {
+        ctx.setMaxFormKeys(2);
+        ctx.setMaxFormContentSize(20);
+      },
+      (s) => {
+        s.setAttribute('org.eclipse.jetty.server.Request.maxFormKeys', 100);
+        s.setAttribute('org.eclipse.jetty.server.Request.maxFormContentSize', 5);
+      },
+    );
     expect((await post(port, '/form', 'a=1&b=2')).text).to.equal('1 2');
     expect((await post(port, '/form', 'a=1&b=2&c=3')).status).to.equal(400);
     expect((await post(port, '/form', `a=${'x'.repeat(30)}`)).status).to.equal(400);
   });
 
-  it('uses the Server\'s attributes org.eclipse.jetty.server.Request.maxFormKeys / maxFormContentSize when the context sets none', async () => {
-    const port = await serveContext(() => undefined, (s) => {
-      s.setAttribute('org.eclipse.jetty.server.Request.maxFormKeys', '3');
-      s.setAttribute('org.eclipse.jetty.server.Request.maxFormContentSize', 40);
-    });
+  it("uses the Server's attributes org.eclipse.jetty.server.Request.maxFormKeys / maxFormContentSize when the context sets none", async () => {
+    const port = await serveContext(
+      () => undefined,
+      (s) => {
+        s.setAttribute('org.eclipse.jetty.server.Request.maxFormKeys', '3');
+        s.setAttribute('org.eclipse.jetty.server.Request.maxFormContentSize', 40);
+      },
+    );
     expect((await post(port, '/form', 'a=1&b=2&c=3')).text).to.equal('1 3');
     expect((await post(port, '/form', 'a=1&b=2&c=3&d=4')).status).to.equal(400);
     expect((await post(port, '/form', `a=${'x'.repeat(50)}`)).status).to.equal(400);
@@ -105,12 +119,15 @@ describe('Form and body limits', () => {
 
   it('takes the limits from a context XML', async () => {
     const ctx = new ServletContextHandler();
-    XmlConfiguration.fromString(`<?xml version="1.0"?>
+    XmlConfiguration.fromString(
+      `<?xml version="1.0"?>
 <Configure class="org.eclipse.jetty.servlet.ServletContextHandler">
   <Set name="contextPath">/xml</Set>
   <Set name="maxFormKeys">1</Set>
   <Set name="maxFormContentSize">100</Set>
-</Configure>`, 'ctx.xml').configure(ctx);
+</Configure>`,
+      'ctx.xml',
+    ).configure(ctx);
     ctx.addServlet(FormServlet, '/form');
     ts = await startServer(ctx);
     expect((await post(ts.port, '/xml/form', 'a=1')).text).to.equal('1 1');
@@ -121,41 +138,58 @@ describe('Form and body limits', () => {
     const app = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-form-'));
     try {
       fs.mkdirSync(path.join(app, 'WEB-INF', 'classes'), { recursive: true });
-      fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), `<?xml version="1.0"?>
+      fs.writeFileSync(
+        path.join(app, 'WEB-INF', 'web.xml'),
+        `<?xml version="1.0"?>
 <web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="3.1">
   <servlet><servlet-name>f</servlet-name><servlet-class>FormEcho</servlet-class></servlet>
   <servlet-mapping><servlet-name>f</servlet-name><url-pattern>/form</url-pattern></servlet-mapping>
-</web-app>`);
-      fs.writeFileSync(path.join(app, 'WEB-INF', 'jetty-web.xml'), `<?xml version="1.0"?>
+</web-app>`,
+      );
+      fs.writeFileSync(
+        path.join(app, 'WEB-INF', 'jetty-web.xml'),
+        `<?xml version="1.0"?>
 <Configure class="org.eclipse.jetty.webapp.WebAppContext">
   <Set name="maxFormKeys">2</Set>
-</Configure>`);
-      fs.writeFileSync(path.join(app, 'WEB-INF', 'classes', 'FormEcho.js'), `'use strict';
+</Configure>`,
+      );
+      fs.writeFileSync(
+        path.join(app, 'WEB-INF', 'classes', 'FormEcho.js'),
+        `'use strict';
 class FormEcho { doPost(req, res) { res.getWriter().write(req.getParameter('a') + ' ' + req.getParameterNames().length); } }
-module.exports = { FormEcho };`);
+module.exports = { FormEcho };`,
+      );
       const webapp = new WebAppContext(app, '/app');
       webapp.setDefaultsDescriptor(null);
       ts = await startServer(webapp);
       expect((await post(ts.port, '/app/form', 'a=1&b=2')).text).to.equal('1 2');
       expect((await post(ts.port, '/app/form', 'a=1&b=2&c=3')).status).to.equal(400);
-    } finally { fs.rmSync(app, { recursive: true, force: true }); }
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
   });
 
-  it('caps buffer()/text()/json() at maxRequestContentSize: the context\'s, else the Server attribute\'s, with 413', async () => {
-    const port = await serveContext((ctx) => ctx.setMaxRequestContentSize(100), (s) => {
-      s.setAttribute('org.eclipse.jetty.server.Request.maxRequestContentSize', 10);
-    });
+  it("caps buffer()/text()/json() at maxRequestContentSize: the context's, else the Server attribute's, with 413", async () => {
+    const port = await serveContext(
+      (ctx) => ctx.setMaxRequestContentSize(100),
+      (s) => {
+        s.setAttribute('org.eclipse.jetty.server.Request.maxRequestContentSize', 10);
+      },
+    );
     expect((await post(port, '/text', 'x'.repeat(100), {})).text).to.equal('100');
     const r = await postKeepAlive(port, '/text', 'x'.repeat(101), 'application/octet-stream');
     expect(r.text).to.match(/^HTTP\/1\.1 413 /);
     expect(r.text).to.match(/\r\nConnection: close\r\n/i);
     expect(r.closed).to.equal(true);
     await ts!.server.stop();
-    const port2 = await serveContext(() => undefined, (s) => s.setAttribute('org.eclipse.jetty.server.Request.maxRequestContentSize', 10));
+    const port2 = await serveContext(
+      () => undefined,
+      (s) => s.setAttribute('org.eclipse.jetty.server.Request.maxRequestContentSize', 10),
+    );
     expect((await post(port2, '/text', 'x'.repeat(11), {})).status).to.equal(413);
   });
 
-  it('reads forms for handlers outside any context with the Server\'s limits', async () => {
+  it("reads forms for handlers outside any context with the Server's limits", async () => {
     class Plain extends AbstractHandler {
       async handle(_t: string, base: Request, _q: HttpServletRequest, res: HttpServletResponse): Promise<void> {
         base.setHandled(true);

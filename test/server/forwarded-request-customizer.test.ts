@@ -20,16 +20,22 @@ describe('ForwardedRequestCustomizer', () => {
       const f = c.getConnectionFactories()[0] as HttpConnectionFactory;
       f.getHttpConfiguration().addCustomizer(new ForwardedRequestCustomizer());
     });
-    try { return (await request(port, '/p', { headers })).text; } finally { await server.stop(); }
+    try {
+      return (await request(port, '/p', { headers })).text;
+    } finally {
+      await server.stop();
+    }
   }
 
   it('applies X-Forwarded-Proto, -Host and -For', async () => {
-    expect(await through({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example.com', 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))
-      .to.equal('https true shop.example.com:443 203.0.113.9 https://shop.example.com/p');
+    expect(
+      await through({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example.com', 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }),
+    ).to.equal('https true shop.example.com:443 203.0.113.9 https://shop.example.com/p');
   });
 
   it('applies the RFC 7239 Forwarded header', async () => {
-    expect(await through({ forwarded: 'for="[2001:db8::1]:4711";proto=https;host=a.example:8443' }))
-      .to.equal('https true a.example:8443 2001:db8::1 https://a.example:8443/p');
+    expect(await through({ forwarded: 'for="[2001:db8::1]:4711";proto=https;host=a.example:8443' })).to.equal(
+      'https true a.example:8443 2001:db8::1 https://a.example:8443/p',
+    );
   });
 });

@@ -18,7 +18,9 @@ export interface TestServer {
 
 /** The message of every record logged since this module was loaded (records are quiet during tests). */
 export const logLines: string[] = [];
-onLogRecord((r) => { logLines.push(r.message); });
+onLogRecord((r) => {
+  logLines.push(r.message);
+});
 
 /** Starts a server with `handler` on an ephemeral port. */
 export async function startServer(handler: Handler | null, configure?: (s: Server, c: ServerConnector) => void): Promise<TestServer> {
@@ -41,22 +43,36 @@ export interface Reply {
 }
 
 /** Sends one request (a fresh connection each time) and reads the whole reply. */
-export function request(port: number, path: string, options: {
-  method?: string; headers?: Record<string, string | string[]>; body?: string | Buffer; agent?: http.Agent | false;
-} = {}): Promise<Reply> {
+export function request(
+  port: number,
+  path: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string | string[]>;
+    body?: string | Buffer;
+    agent?: http.Agent | false;
+  } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers,
-      agent: options.agent ?? false,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.agent ?? false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -64,7 +80,9 @@ export function request(port: number, path: string, options: {
 }
 
 /** Resolves after `ms` (for tests that need a request to be in flight). */
-export function delay(ms: number): Promise<void> { return new Promise((r) => setTimeout(r, ms)); }
+export function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 export interface RawReply {
   /** Everything the server sent, as latin1 text. */
@@ -89,17 +107,30 @@ export function rawRequest(port: number, data: string | Buffer, waitMs = 5000): 
     };
     const timer = setTimeout(finish, waitMs);
     socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', () => { /* a reset is a close too */ });
-    socket.on('close', () => { closed = true; finish(); });
+    socket.on('error', () => {
+      /* a reset is a close too */
+    });
+    socket.on('close', () => {
+      closed = true;
+      finish();
+    });
   });
 }
 
 /** Resolves true when `socket` is closed by the other side within `waitMs`, false otherwise. */
 export function closedWithin(socket: net.Socket, waitMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    if (socket.destroyed) { resolve(true); return; }
+    if (socket.destroyed) {
+      resolve(true);
+      return;
+    }
     const timer = setTimeout(() => resolve(false), waitMs);
-    socket.once('close', () => { clearTimeout(timer); resolve(true); });
-    socket.on('error', () => { /* a reset is a close too */ });
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    socket.on('error', () => {
+      /* a reset is a close too */
+    });
   });
 }

@@ -29,7 +29,9 @@ const IDLE = 300;
 const DEADLINE = 8000;
 
 class Fn extends AbstractHandler {
-  constructor(private readonly fn: (req: Request, res: Response) => unknown) { super(); }
+  constructor(private readonly fn: (req: Request, res: Response) => unknown) {
+    super();
+  }
   async handle(_t: string, base: Request, _req: HttpServletRequest, _res: HttpServletResponse): Promise<void> {
     base.setHandled(true);
     await this.fn(base, base.getResponse());
@@ -54,7 +56,11 @@ function connect(port: number): Promise<net.Socket> {
 function openDescriptorsOf(file: string): number {
   let n = 0;
   for (const fd of fs.readdirSync('/proc/self/fd')) {
-    try { if (fs.readlinkSync(path.join('/proc/self/fd', fd)) === file) n++; } catch { /* closed meanwhile */ }
+    try {
+      if (fs.readlinkSync(path.join('/proc/self/fd', fd)) === file) n++;
+    } catch {
+      /* closed meanwhile */
+    }
   }
   return n;
 }
@@ -77,7 +83,9 @@ describe('ServerConnector idleTimeout', () => {
     const s = await connect(port);
     sockets.push(s);
     let got = '';
-    s.on('data', (c: Buffer) => { got += c.toString('latin1'); });
+    s.on('data', (c: Buffer) => {
+      got += c.toString('latin1');
+    });
     expect(await closedWithin(s, DEADLINE)).to.equal(true);
     expect(got).to.equal('');
   });
@@ -90,7 +98,9 @@ describe('ServerConnector idleTimeout', () => {
   });
 
   it('closes a kept-alive connection once it has been idle after its response', async () => {
-    const { port } = await serve((_q, s) => { s.getWriter().write('ok'); });
+    const { port } = await serve((_q, s) => {
+      s.getWriter().write('ok');
+    });
     const r = await rawRequest(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n', DEADLINE);
     expect(r.text).to.match(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nok$/);
     expect(r.closed).to.equal(true);
@@ -99,7 +109,12 @@ describe('ServerConnector idleTimeout', () => {
   it('fails a read of a stalled request body with TimeoutException: the client gets 500 and the connection closes', async () => {
     let failure: unknown = null;
     const { port } = await serve(async (q) => {
-      try { await q.buffer(); } catch (err) { failure = err; throw err; }
+      try {
+        await q.buffer();
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const r = await rawRequest(port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n0123456789', DEADLINE);
     expect(failure).to.be.instanceOf(TimeoutException);
@@ -109,7 +124,7 @@ describe('ServerConnector idleTimeout', () => {
     expect(r.closed).to.equal(true);
   });
 
-  it('closes the connection of a client that does not read a streamed response, and the servlet\'s flush fails', async () => {
+  it("closes the connection of a client that does not read a streamed response, and the servlet's flush fails", async () => {
     let failure: unknown = null;
     let written = 0;
     const { port, connector } = await serve(async (_q, s) => {
@@ -120,7 +135,10 @@ describe('ServerConnector idleTimeout', () => {
           written += chunk.length;
           if (!out.write(chunk)) await out.flush();
         }
-      } catch (err) { failure = err; throw err; }
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
     });
     const s = await connect(port);
     sockets.push(s);
@@ -160,7 +178,9 @@ describe('ServerConnector idleTimeout', () => {
       expect(await eventually(() => openDescriptorsOf(real) > 0)).to.equal(true);
       expect(await eventually(() => openDescriptorsOf(real) === 0)).to.equal(true);
       expect(await eventually(() => ts!.connector.getConnectionCount() === 0)).to.equal(true);
-    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is set by jetty.http.idleTimeout through etc/jetty.xml and etc/jetty-http.xml', async () => {
@@ -176,6 +196,8 @@ describe('ServerConnector idleTimeout', () => {
       const s = await connect(connector.getLocalPort());
       sockets.push(s);
       expect(await closedWithin(s, DEADLINE)).to.equal(true);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

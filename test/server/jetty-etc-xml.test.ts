@@ -31,9 +31,15 @@ function apply(files: string[], properties: Record<string, string>): { server: S
 
 describe('Jetty 9.4 etc files', () => {
   let base: string;
-  before(function () { requireCorpus(this); });
-  beforeEach(() => { base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-etc-')); });
-  afterEach(() => { fs.rmSync(base, { recursive: true, force: true }); });
+  before(function () {
+    requireCorpus(this);
+  });
+  beforeEach(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-etc-'));
+  });
+  afterEach(() => {
+    fs.rmSync(base, { recursive: true, force: true });
+  });
 
   it('jetty-threadpool, jetty-bytebufferpool, jetty, jetty-http and jetty-requestlog apply unchanged and serve a 404 from DefaultHandler', async () => {
     const etc = ETC('jetty-9.4.x');
@@ -62,11 +68,16 @@ describe('Jetty 9.4 etc files', () => {
       expect(r.text).to.contain('No context on this server matched or handled this request.');
       const other = await request(port, '/nothing/here');
       expect(other.status).to.equal(404);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
     const logs = fs.readdirSync(path.join(base, 'logs'));
     expect(logs).to.have.length(1);
     expect(logs[0]).to.match(/^\d{4}_\d{2}_\d{2}\.request\.log$/);
-    const lines = fs.readFileSync(path.join(base, 'logs', logs[0]), 'utf8').trim().split('\n');
+    const lines = fs
+      .readFileSync(path.join(base, 'logs', logs[0]), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).to.have.length(2);
     expect(lines[0]).to.match(/^127\.0\.0\.1 - - \[\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "GET \/ HTTP\/1\.1" 404 \d+ $/);
   });
@@ -74,8 +85,15 @@ describe('Jetty 9.4 etc files', () => {
   it('jetty-customrequestlog, jetty-stats and jetty-gzip apply unchanged on top of jetty.xml', async () => {
     const etc = ETC('jetty-9.4.x');
     const { server } = apply(
-      ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml', 'jetty-customrequestlog.xml', 'jetty-stats.xml', 'jetty-gzip.xml']
-        .map((f) => path.join(etc, f)),
+      [
+        'jetty-threadpool.xml',
+        'jetty-bytebufferpool.xml',
+        'jetty.xml',
+        'jetty-http.xml',
+        'jetty-customrequestlog.xml',
+        'jetty-stats.xml',
+        'jetty-gzip.xml',
+      ].map((f) => path.join(etc, f)),
       { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base },
     );
     expect(server.getRequestLog()).to.be.instanceOf(CustomRequestLog);
@@ -87,7 +105,9 @@ describe('Jetty 9.4 etc files', () => {
       const port = (server.getConnectors()[0] as ServerConnector).getLocalPort();
       await request(port, '/x', { headers: { 'user-agent': 'pier-test' } });
       expect(stats.getResponses4xx()).to.equal(1);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
     const logs = fs.readdirSync(path.join(base, 'logs'));
     const line = fs.readFileSync(path.join(base, 'logs', logs[0]), 'utf8').trim();
     expect(line).to.match(/^127\.0\.0\.1 - - \[.+ \+0000\] "GET \/x HTTP\/1\.1" 404 \d+ "-" "pier-test"$/);
@@ -96,28 +116,49 @@ describe('Jetty 9.4 etc files', () => {
   for (const version of ['jetty-9.3.x', 'jetty-10.0.x']) {
     it(`${version} jetty.xml and jetty-http.xml apply unchanged and serve`, async () => {
       const etc = ETC(version);
-      const files = version === 'jetty-9.3.x' ? ['jetty.xml', 'jetty-http.xml'] : ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml'];
-      const { server } = apply(files.map((f) => path.join(etc, f)), { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base });
+      const files =
+        version === 'jetty-9.3.x'
+          ? ['jetty.xml', 'jetty-http.xml']
+          : ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml'];
+      const { server } = apply(
+        files.map((f) => path.join(etc, f)),
+        { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base },
+      );
       await server.start();
       try {
         const port = (server.getConnectors()[0] as ServerConnector).getLocalPort();
         expect((await request(port, '/')).status).to.equal(404);
-      } finally { await server.stop(); }
+      } finally {
+        await server.stop();
+      }
     });
   }
 
   it('every other jetty-server etc file without TLS applies unchanged on top of jetty.xml and the server still serves', async () => {
     const etc = ETC('jetty-9.4.x');
-    const extra = ['jetty-http-forwarded.xml', 'jetty-acceptratelimit.xml', 'jetty-connectionlimit.xml', 'jetty-lowresources.xml',
-      'jetty-threadlimit.xml', 'jetty-ipaccess.xml', 'jetty-stats.xml', 'jetty-gzip.xml', 'jetty-requestlog.xml'];
-    const { server } = apply(['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml', ...extra].map((f) => path.join(etc, f)),
-      { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base });
+    const extra = [
+      'jetty-http-forwarded.xml',
+      'jetty-acceptratelimit.xml',
+      'jetty-connectionlimit.xml',
+      'jetty-lowresources.xml',
+      'jetty-threadlimit.xml',
+      'jetty-ipaccess.xml',
+      'jetty-stats.xml',
+      'jetty-gzip.xml',
+      'jetty-requestlog.xml',
+    ];
+    const { server } = apply(
+      ['jetty-threadpool.xml', 'jetty-bytebufferpool.xml', 'jetty.xml', 'jetty-http.xml', ...extra].map((f) => path.join(etc, f)),
+      { 'jetty.http.port': '0', 'jetty.http.host': '127.0.0.1', 'jetty.base': base },
+    );
     await server.start();
     try {
       const connector = server.getConnectors()[0] as ServerConnector;
       expect(connector.getMaxConnections()).to.equal(1000);
       const r = await request(connector.getLocalPort(), '/', { headers: { 'x-forwarded-for': '127.0.0.1' } });
       expect(r.status).to.equal(404);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -18,7 +18,9 @@ import { ServletHolder } from '../../src/servlet/servlet-holder';
 import { logLines, request, startServer, type TestServer } from './http-helpers';
 
 class RedirectServlet extends HttpServlet {
-  protected override doGet(req: HttpServletRequest, res: HttpServletResponse): void { res.sendRedirect(req.getParameter('to') ?? '/'); }
+  protected override doGet(req: HttpServletRequest, res: HttpServletResponse): void {
+    res.sendRedirect(req.getParameter('to') ?? '/');
+  }
 }
 
 describe('redirect locations', () => {
@@ -61,8 +63,12 @@ describe('redirect locations', () => {
 
   it('redirects a directory to its canonical path with a slash, on this server', async () => {
     const shapes: [string, string][] = [
-      ['//evil.example/../sub', '/sub/'], ['//sub', '/sub/'], ['/sub;x?q=1', '/sub/?q=1'], ['/;x/sub', '/sub/'],
-      ['/s//sub', '/s/sub/'], ['/s/;evil.example/sub', '/s/sub/'],
+      ['//evil.example/../sub', '/sub/'],
+      ['//sub', '/sub/'],
+      ['/sub;x?q=1', '/sub/?q=1'],
+      ['/;x/sub', '/sub/'],
+      ['/s//sub', '/s/sub/'],
+      ['/s/;evil.example/sub', '/s/sub/'],
     ];
     for (const [shape, location] of shapes) {
       const r = await request(t.port, shape);
@@ -91,8 +97,9 @@ describe('redirect locations', () => {
     expect((await request(t.port, '/r/a/b?to=c')).headers.location).to.equal(`${origin}/r/a/c`);
     expect((await request(t.port, '//r//a/b?to=c')).headers.location).to.equal(`${origin}/r/a/c`);
     expect((await request(t.port, `/r/a/b?to=${encodeURIComponent('../d?x=1#f')}`)).headers.location).to.equal(`${origin}/r/d?x=1#f`);
-    expect((await request(t.port, `/r/a?to=${encodeURIComponent('\\\\evil.example/x')}`)).headers.location)
-      .to.equal(`${origin}/r/\\\\evil.example/x`);
+    expect((await request(t.port, `/r/a?to=${encodeURIComponent('\\\\evil.example/x')}`)).headers.location).to.equal(
+      `${origin}/r/\\\\evil.example/x`,
+    );
     const above = await request(t.port, `/r/a?to=${encodeURIComponent('../../../x')}`);
     expect(above.status).to.equal(500);
     expect(logLines.join('\n')).to.contain("Cannot redirect to '../../../x': the path goes above the root");

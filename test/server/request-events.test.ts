@@ -29,7 +29,9 @@ class Answers extends AbstractHandler {
 describe('request events (diagnostics_channel)', () => {
   let t: TestServer;
   const unsubscribe: (() => void)[] = [];
-  beforeEach(async () => { t = await startServer(new Answers()); });
+  beforeEach(async () => {
+    t = await startServer(new Answers());
+  });
   afterEach(async () => {
     for (const u of unsubscribe.splice(0)) u();
     await t.server.stop();
@@ -37,7 +39,9 @@ describe('request events (diagnostics_channel)', () => {
 
   function subscribe<M>(name: string): M[] {
     const seen: M[] = [];
-    const fn = (m: unknown): void => { seen.push(m as M); };
+    const fn = (m: unknown): void => {
+      seen.push(m as M);
+    };
     diagnosticsChannel.subscribe(name, fn);
     unsubscribe.push(() => diagnosticsChannel.unsubscribe(name, fn));
     return seen;
@@ -48,8 +52,14 @@ describe('request events (diagnostics_channel)', () => {
     const ends = subscribe<RequestEndMessage>(REQUEST_END_CHANNEL);
     await request(t.port, '/teapot;x=1?q=2', { method: 'POST', body: 'a' });
     await request(t.port, '/slow');
-    expect(starts.map((m) => [m.method, m.uri])).to.deep.equal([['POST', '/teapot;x=1'], ['GET', '/slow']]);
-    expect(ends.map((m) => [m.method, m.uri, m.status])).to.deep.equal([['POST', '/teapot;x=1', 418], ['GET', '/slow', 200]]);
+    expect(starts.map((m) => [m.method, m.uri])).to.deep.equal([
+      ['POST', '/teapot;x=1'],
+      ['GET', '/slow'],
+    ]);
+    expect(ends.map((m) => [m.method, m.uri, m.status])).to.deep.equal([
+      ['POST', '/teapot;x=1', 418],
+      ['GET', '/slow', 200],
+    ]);
     expect(ends[1].durationMs).to.be.at.least(25);
     expect(ends[0].request).to.equal(starts[0].request);
     expect(ends[0].response.isCommitted()).to.equal(true);

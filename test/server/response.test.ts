@@ -10,7 +10,9 @@ import { fakeBridge } from '../support/fake-session-bridge';
 import { request, startServer } from './http-helpers';
 
 class Fn extends AbstractHandler {
-  constructor(private readonly fn: (req: Request, res: Response) => unknown | Promise<unknown>) { super(); }
+  constructor(private readonly fn: (req: Request, res: Response) => unknown | Promise<unknown>) {
+    super();
+  }
   async handle(_t: string, base: Request, _req: HttpServletRequest, _res: HttpServletResponse): Promise<void> {
     base.setHandled(true);
     await this.fn(base, base.getResponse());
@@ -19,12 +21,19 @@ class Fn extends AbstractHandler {
 
 async function run(fn: (req: Request, res: Response) => unknown, path = '/', options: Parameters<typeof request>[2] = {}) {
   const { server, port } = await startServer(new Fn(fn));
-  try { return await request(port, path, options); } finally { await server.stop(); }
+  try {
+    return await request(port, path, options);
+  } finally {
+    await server.stop();
+  }
 }
 
 describe('Response', () => {
   it('buffers output and sends Content-Length when everything fits the buffer', async () => {
-    const r = await run((_q, s) => { s.getWriter().print('abc'); s.getWriter().println('def'); });
+    const r = await run((_q, s) => {
+      s.getWriter().print('abc');
+      s.getWriter().println('def');
+    });
     expect(r.text).to.equal('abcdef\n');
     expect(r.headers['content-length']).to.equal('7');
     expect(r.headers['transfer-encoding']).to.equal(undefined);
@@ -49,7 +58,9 @@ describe('Response', () => {
 
   it('sends a buffered body larger than the single-write limit intact, with its Content-Length', async () => {
     const big = Buffer.alloc(20_000, 0xe9);
-    const r = await run((_q, s) => { s.getOutputStream().write(big); });
+    const r = await run((_q, s) => {
+      s.getOutputStream().write(big);
+    });
     expect(r.headers['content-length']).to.equal('20000');
     expect(r.body.equals(big)).to.equal(true);
   });
@@ -112,7 +123,11 @@ describe('Response', () => {
     let message = '';
     await run(async (_q, s) => {
       await s.flushBuffer();
-      try { s.sendError(500); } catch (e) { message = (e as Error).message; }
+      try {
+        s.sendError(500);
+      } catch (e) {
+        message = (e as Error).message;
+      }
     });
     expect(message).to.equal('Cannot send error 500: the response is committed');
   });
@@ -153,7 +168,9 @@ describe('Response', () => {
   });
 
   it('a Set-Cookie header added by name gets no Expires (Jetty adds it only through addCookie)', async () => {
-    const r = await run((_q, s) => { s.addHeader('Set-Cookie', 'z=1'); });
+    const r = await run((_q, s) => {
+      s.addHeader('Set-Cookie', 'z=1');
+    });
     expect(r.headers['set-cookie']).to.deep.equal(['z=1']);
     expect(r.headers.expires).to.equal(undefined);
   });
@@ -183,7 +200,11 @@ describe('Response', () => {
   });
 
   it('HEAD sends the headers with the GET Content-Length but no body', async () => {
-    const { server, port } = await startServer(new Fn((_q, s) => { s.getWriter().write('twelve bytes'); }));
+    const { server, port } = await startServer(
+      new Fn((_q, s) => {
+        s.getWriter().write('twelve bytes');
+      }),
+    );
     try {
       const r = await new Promise<http.IncomingMessage>((resolve, reject) => {
         const req = http.request({ host: '127.0.0.1', port, path: '/', method: 'HEAD', agent: false }, resolve);
@@ -193,7 +214,9 @@ describe('Response', () => {
       r.resume();
       expect(r.statusCode).to.equal(200);
       expect(r.headers['content-length']).to.equal('12');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   describe('encodeURL', () => {
@@ -223,7 +246,9 @@ describe('Response', () => {
 
     it('returns the URL unchanged when there is no session handler', async () => {
       let out = '';
-      await run((_q, s) => { out = s.encodeURL('/plain'); });
+      await run((_q, s) => {
+        out = s.encodeURL('/plain');
+      });
       expect(out).to.equal('/plain');
     });
   });

@@ -14,7 +14,12 @@ import { AbstractLifeCycle } from '../../src/util/component/abstract-life-cycle'
 import { delay, rawRequest, request, startServer } from './http-helpers';
 
 class TextHandler extends AbstractHandler {
-  constructor(private readonly text: string, private readonly wait?: Promise<void>) { super(); }
+  constructor(
+    private readonly text: string,
+    private readonly wait?: Promise<void>,
+  ) {
+    super();
+  }
   async handle(_t: string, base: Request, _req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
     base.setHandled(true);
     if (this.wait) await this.wait;
@@ -24,9 +29,18 @@ class TextHandler extends AbstractHandler {
 }
 
 class Recorder extends AbstractLifeCycle {
-  constructor(private readonly name: string, private readonly log: string[]) { super(); }
-  protected override async doStart(): Promise<void> { this.log.push(`start ${this.name}`); }
-  protected override async doStop(): Promise<void> { this.log.push(`stop ${this.name}`); }
+  constructor(
+    private readonly name: string,
+    private readonly log: string[],
+  ) {
+    super();
+  }
+  protected override async doStart(): Promise<void> {
+    this.log.push(`start ${this.name}`);
+  }
+  protected override async doStop(): Promise<void> {
+    this.log.push(`stop ${this.name}`);
+  }
 }
 
 describe('Server', () => {
@@ -39,7 +53,9 @@ describe('Server', () => {
       expect(r.status).to.equal(200);
       expect(r.text).to.equal('hello');
       expect(r.headers['content-length']).to.equal('5');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('answers 404 through the ErrorHandler when no handler handles the request', async () => {
@@ -49,13 +65,17 @@ describe('Server', () => {
       expect(r.status).to.equal(404);
       expect(r.text).to.contain('HTTP ERROR 404 Not Found');
       expect(r.text).to.contain('<tr><th>URI:</th><td>/nothing</td></tr>');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('join() resolves once the server has stopped', async () => {
     const { server } = await startServer(null);
     let joined = false;
-    const j = server.join().then(() => { joined = true; });
+    const j = server.join().then(() => {
+      joined = true;
+    });
     await delay(10);
     expect(joined).to.equal(false);
     await server.stop();
@@ -77,7 +97,9 @@ describe('Server', () => {
 
   it('lets an in-flight request finish on stop and refuses new connections', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { server, port } = await startServer(new TextHandler('finished', gate));
     const inFlight = request(port, '/slow');
     await delay(50);
@@ -85,7 +107,10 @@ describe('Server', () => {
     await delay(50);
     const refused = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => { s.destroy(); resolve(false); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(false);
+      });
       s.once('error', () => resolve(true));
     });
     expect(refused).to.equal(true);
@@ -97,9 +122,14 @@ describe('Server', () => {
   });
 
   it('closes requests still running after stopTimeout', async () => {
-    const never = new Promise<void>(() => { /* never settles */ });
+    const never = new Promise<void>(() => {
+      /* never settles */
+    });
     const { server, port } = await startServer(new TextHandler('never', never), (s) => s.setStopTimeout(100));
-    const inFlight = request(port, '/hang').then(() => 'answered', () => 'closed');
+    const inFlight = request(port, '/hang').then(
+      () => 'answered',
+      () => 'closed',
+    );
     await delay(50);
     await server.stop();
     expect(await inFlight).to.equal('closed');
@@ -114,13 +144,19 @@ describe('Server', () => {
       c.setPort(first.port);
       server.addConnector(c);
       let err: unknown;
-      try { await server.start(); } catch (e) { err = e; }
+      try {
+        await server.start();
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(BindError);
       expect((err as BindError).message).to.equal(`Cannot bind ServerConnector to 127.0.0.1:${first.port}: address already in use`);
       expect((err as BindError).code).to.equal('EADDRINUSE');
       expect((err as BindError).exitCode).to.equal(2);
       expect(server.isFailed()).to.equal(true);
-    } finally { await first.server.stop(); }
+    } finally {
+      await first.server.stop();
+    }
   });
 
   it('new Server(port) creates a ServerConnector on that port', () => {
@@ -144,13 +180,18 @@ describe('Server', () => {
       expect(dump).to.contain('ContextHandler@{/app,null,STARTED}');
       expect(dump).to.contain('DefaultHandler');
       expect(dump).to.contain('ErrorHandler');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('prints the dump to stdout after start when dumpAfterStart is set', async () => {
     const chunks: string[] = [];
     const original = process.stdout.write.bind(process.stdout);
-    (process.stdout as unknown as { write: (c: string) => boolean }).write = (c: string) => { chunks.push(String(c)); return true; };
+    (process.stdout as unknown as { write: (c: string) => boolean }).write = (c: string) => {
+      chunks.push(String(c));
+      return true;
+    };
     let server: Server | undefined;
     try {
       ({ server } = await startServer(null, (s) => s.setDumpAfterStart(true)));
@@ -165,7 +206,9 @@ describe('Server', () => {
 
   it('turns a handler that throws into a 500 page without the stack', async () => {
     class Boom extends AbstractHandler {
-      async handle(): Promise<void> { throw new Error('secret detail'); }
+      async handle(): Promise<void> {
+        throw new Error('secret detail');
+      }
     }
     const { server, port } = await startServer(new Boom());
     try {
@@ -173,7 +216,9 @@ describe('Server', () => {
       expect(r.status).to.equal(500);
       expect(r.text).to.contain('HTTP ERROR 500');
       expect(r.text).not.to.contain('secret detail');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('answers OPTIONS * for the server itself', async () => {
@@ -183,13 +228,20 @@ describe('Server', () => {
       expect(r.status).to.equal(200);
       expect(r.headers.allow).to.equal('GET, POST, HEAD, OPTIONS');
       expect((await request(port, '*')).status).to.equal(400);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
-  it('answers a path the canonical path refuses as Jetty\'s bad message: 400 with the refusal\'s reason, the bad-message page, the connection closed', async () => {
+  it("answers a path the canonical path refuses as Jetty's bad message: 400 with the refusal's reason, the bad-message page, the connection closed", async () => {
     const { server, port } = await startServer(new TextHandler('ok'));
     try {
-      for (const [target, reason] of [['/../etc/passwd', 'Bad Request'], ['/a%00b', 'Bad Request'], ['//evil.example/..;/sub', 'Ambiguous path parameters'], ['/a%2fb', 'Ambiguous URI path separator']]) {
+      for (const [target, reason] of [
+        ['/../etc/passwd', 'Bad Request'],
+        ['/a%00b', 'Bad Request'],
+        ['//evil.example/..;/sub', 'Ambiguous path parameters'],
+        ['/a%2fb', 'Ambiguous URI path separator'],
+      ]) {
         const r = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
         expect(r.text.split('\r\n')[0], target).to.equal(`HTTP/1.1 400 ${reason}`);
         expect(r.text, target).to.match(/\r\nContent-Type: text\/html;charset=iso-8859-1\r\n/i);
@@ -197,7 +249,9 @@ describe('Server', () => {
         expect(r.text.slice(r.text.indexOf('\r\n\r\n') + 4), target).to.equal(`<h1>Bad Message 400</h1><pre>reason: ${reason}</pre>`);
         expect(r.closed, target).to.equal(true);
       }
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('answers 400 for a path that escapes the root or hides dot segments', async () => {
@@ -208,7 +262,9 @@ describe('Server', () => {
       expect((await request(port, '/a%2fb')).status).to.equal(400);
       expect((await request(port, '/a%00b')).status).to.equal(400);
       expect((await request(port, '/a/./b/../c')).status).to.equal(200);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -218,6 +274,8 @@ describe('ServerConnector', () => {
     try {
       const r = await request(port, '/');
       expect(r.text).to.equal('late');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -9,7 +9,9 @@ describe('installShutdownHook', () => {
     const dist = path.resolve(__dirname, '..', '..');
     const child = spawn(process.execPath, [fixturePath('server', 'shutdown-hook-app.js'), dist], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const port = await new Promise<number>((resolve, reject) => {

@@ -40,8 +40,14 @@ describe('uri-path', () => {
 
   it('decodeCanonicalPath() refuses ambiguous and escaping paths with a reason', () => {
     expect(decodeCanonicalPath('/..')).to.deep.equal({ reason: 'the path escapes the root', statusReason: 'Bad Request' });
-    expect(decodeCanonicalPath('/a/%2e%2e/b')).to.deep.equal({ reason: 'the path contains an encoded dot segment', statusReason: 'Ambiguous URI path segment' });
-    expect(decodeCanonicalPath('/a%2fb')).to.deep.equal({ reason: 'the path contains an encoded slash', statusReason: 'Ambiguous URI path separator' });
+    expect(decodeCanonicalPath('/a/%2e%2e/b')).to.deep.equal({
+      reason: 'the path contains an encoded dot segment',
+      statusReason: 'Ambiguous URI path segment',
+    });
+    expect(decodeCanonicalPath('/a%2fb')).to.deep.equal({
+      reason: 'the path contains an encoded slash',
+      statusReason: 'Ambiguous URI path separator',
+    });
     expect(decodeCanonicalPath('/a%00')).to.deep.equal({ reason: 'the path contains NUL', statusReason: 'Bad Request' });
     expect(decodeCanonicalPath('/a%zz')).to.deep.equal({ reason: 'the path has a bad percent-encoding', statusReason: 'Bad Request' });
     expect(decodeCanonicalPath('a')).to.deep.equal({ reason: 'the path is not absolute', statusReason: 'Bad Request' });

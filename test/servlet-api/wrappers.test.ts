@@ -10,28 +10,39 @@ import { ServletContextHandler } from '../../src/servlet/servlet-context-handler
 import { request, startServer } from '../server/http-helpers';
 
 class Upper extends HttpServletRequestWrapper {
-  override getParameter(name: string): string | null { return super.getParameter(name)?.toUpperCase() ?? null; }
+  override getParameter(name: string): string | null {
+    return super.getParameter(name)?.toUpperCase() ?? null;
+  }
 }
 class Tagged extends HttpServletResponseWrapper {
-  override setContentType(type: string | null): void { super.setContentType(type); this.setHeader('X-Wrapped', 'yes'); }
+  override setContentType(type: string | null): void {
+    super.setContentType(type);
+    this.setHeader('X-Wrapped', 'yes');
+  }
 }
 
 describe('HttpServletRequestWrapper and HttpServletResponseWrapper', () => {
   it('let a filter change what the servlet sees, and still dispatch through the wrapper', async () => {
     const ctx = new ServletContextHandler(null, '/');
-    ctx.addFilter({
-      doFilter: (q: HttpServletRequest, s: HttpServletResponse, chain: FilterChain) => chain.doFilter(new Upper(q), new Tagged(s)),
-    }, '/*');
-    ctx.addServlet(class extends HttpServlet {
-      protected override async doGet(q: HttpServletRequest, s: HttpServletResponse): Promise<void> {
-        if (q.getPathInfo() === '/go') {
-          await (q.getServletContext()?.getRequestDispatcher?.('/show') as RequestDispatcher).forward(q, s);
-          return;
+    ctx.addFilter(
+      {
+        doFilter: (q: HttpServletRequest, s: HttpServletResponse, chain: FilterChain) => chain.doFilter(new Upper(q), new Tagged(s)),
+      },
+      '/*',
+    );
+    ctx.addServlet(
+      class extends HttpServlet {
+        protected override async doGet(q: HttpServletRequest, s: HttpServletResponse): Promise<void> {
+          if (q.getPathInfo() === '/go') {
+            await (q.getServletContext()?.getRequestDispatcher?.('/show') as RequestDispatcher).forward(q, s);
+            return;
+          }
+          s.setContentType('text/plain');
+          s.getWriter().write(`${q.getParameter('name')} ${q.getDispatcherType()}`);
         }
-        s.setContentType('text/plain');
-        s.getWriter().write(`${q.getParameter('name')} ${q.getDispatcherType()}`);
-      }
-    }, '/*');
+      },
+      '/*',
+    );
     const { server, port } = await startServer(ctx);
     try {
       const direct = await request(port, '/show?name=pier');
@@ -39,6 +50,8 @@ describe('HttpServletRequestWrapper and HttpServletResponseWrapper', () => {
       expect(direct.headers['x-wrapped']).to.equal('yes');
       const forwarded = await request(port, '/go?name=fwd');
       expect(forwarded.text).to.equal('FWD FORWARD');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

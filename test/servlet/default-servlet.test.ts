@@ -89,7 +89,7 @@ describe('DefaultServlet', () => {
     expect(bad.headers['content-range']).to.equal('bytes */10');
   });
 
-  it('answers an unsatisfiable range with 416, Content-Range and the file\'s type, without a body (as Jetty)', async () => {
+  it("answers an unsatisfiable range with 416, Content-Range and the file's type, without a body (as Jetty)", async () => {
     const bad = await request(t.port, '/s/digits.txt', { headers: { range: 'bytes=50-,60-70' } });
     expect(bad.status).to.equal(416);
     expect(bad.headers['content-range']).to.equal('bytes */10');
@@ -105,8 +105,10 @@ describe('DefaultServlet', () => {
     expect(m, many.headers['content-type']).not.to.equal(null);
     const b = m![1];
     expect(many.headers['content-range']).to.equal(undefined);
-    expect(many.text).to.equal(`--${b}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/10\r\n\r\n01\r\n`
-      + `--${b}\r\nContent-Type: text/plain\r\nContent-Range: bytes 4-5/10\r\n\r\n45\r\n--${b}--\r\n`);
+    expect(many.text).to.equal(
+      `--${b}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/10\r\n\r\n01\r\n` +
+        `--${b}\r\nContent-Type: text/plain\r\nContent-Range: bytes 4-5/10\r\n\r\n45\r\n--${b}--\r\n`,
+    );
     expect(Number(many.headers['content-length'])).to.equal(many.body.length);
     const head = await request(t.port, '/s/digits.txt', { method: 'HEAD', headers: { range: 'bytes=0-1,4-5' } });
     expect(head.status).to.equal(206);
@@ -162,9 +164,19 @@ describe('DefaultServlet', () => {
 
   it('never serves a file outside the resource base', async () => {
     const attempts = [
-      '/s/../secret.txt', '/s/%2e%2e/secret.txt', '/s/%2E%2E/secret.txt', '/s/..%2fsecret.txt', '/s/..%5csecret.txt',
-      '/s/%5c..%5csecret.txt', '/s/docs/..%2f..%2fsecret.txt', '/s/secret.txt%00.css', '/s/link-out.txt',
-      '/s/WEB-INF/web.xml', '/s/web-inf/web.xml', '/s/.%2e/secret.txt', '/s//../secret.txt',
+      '/s/../secret.txt',
+      '/s/%2e%2e/secret.txt',
+      '/s/%2E%2E/secret.txt',
+      '/s/..%2fsecret.txt',
+      '/s/..%5csecret.txt',
+      '/s/%5c..%5csecret.txt',
+      '/s/docs/..%2f..%2fsecret.txt',
+      '/s/secret.txt%00.css',
+      '/s/link-out.txt',
+      '/s/WEB-INF/web.xml',
+      '/s/web-inf/web.xml',
+      '/s/.%2e/secret.txt',
+      '/s//../secret.txt',
     ];
     for (const a of attempts) {
       const r = await request(t.port, a);
@@ -175,8 +187,14 @@ describe('DefaultServlet', () => {
   });
 
   it('refuses any file that resolves into WEB-INF or META-INF, even in a context that protects nothing', async () => {
-    const attempts = ['/s/public/web.xml', '/s//WEB-INF/web.xml', '/s/;x/WEB-INF/web.xml', '/s/Meta-Inf/MANIFEST.MF',
-      '/s/.//Meta-Inf/MANIFEST.MF', '/s/list/public/web.xml'];
+    const attempts = [
+      '/s/public/web.xml',
+      '/s//WEB-INF/web.xml',
+      '/s/;x/WEB-INF/web.xml',
+      '/s/Meta-Inf/MANIFEST.MF',
+      '/s/.//Meta-Inf/MANIFEST.MF',
+      '/s/list/public/web.xml',
+    ];
     for (const a of attempts) {
       const r = await request(t.port, a);
       expect(r.status, a).to.equal(404);
@@ -211,10 +229,19 @@ describe('parseRanges', () => {
   });
 
   it('keeps several ranges in the order asked, coalescing the ones that overlap into the first (as Jetty)', () => {
-    expect(parseRanges('bytes=10-14,0-4', 36)).to.deep.equal([{ start: 10, end: 14 }, { start: 0, end: 4 }]);
-    expect(parseRanges('bytes=0-4,5-9', 36)).to.deep.equal([{ start: 0, end: 4 }, { start: 5, end: 9 }]);
+    expect(parseRanges('bytes=10-14,0-4', 36)).to.deep.equal([
+      { start: 10, end: 14 },
+      { start: 0, end: 4 },
+    ]);
+    expect(parseRanges('bytes=0-4,5-9', 36)).to.deep.equal([
+      { start: 0, end: 4 },
+      { start: 5, end: 9 },
+    ]);
     expect(parseRanges('bytes=0-4,2-6', 36)).to.deep.equal([{ start: 0, end: 6 }]);
-    expect(parseRanges('bytes=30-,-3,0-1', 36)).to.deep.equal([{ start: 30, end: 35 }, { start: 0, end: 1 }]);
+    expect(parseRanges('bytes=30-,-3,0-1', 36)).to.deep.equal([
+      { start: 30, end: 35 },
+      { start: 0, end: 1 },
+    ]);
     expect(parseRanges('bytes=0-2,10-12,1-11', 36)).to.deep.equal([{ start: 0, end: 12 }]);
   });
 

@@ -40,7 +40,9 @@ describe('ServletContextHandler', () => {
       expect(second.text).to.equal('n=2 fromCookie=true url=/app/next');
       const third = await request(port, `/app/a;jsessionid=${id}`);
       expect(third.text).to.equal(`n=3 fromCookie=false url=/app/next;jsessionid=${id}`);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('passes session listeners added to the context to its SessionHandler', async () => {
@@ -52,7 +54,9 @@ describe('ServletContextHandler', () => {
     try {
       await request(port, '/');
       expect(created).to.have.length(1);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -63,14 +67,22 @@ describe('ServletContextHandler with GZIP', () => {
     expect(ctx.getSessionHandler()?.getHandler()).to.equal(ctx.getGzipHandler());
     expect(ctx.getGzipHandler()?.getHandler()).to.equal(ctx.getServletHandler());
     const text = 'compress me '.repeat(500);
-    ctx.addServlet(class extends HttpServlet {
-      protected override doGet(_q: HttpServletRequest, res: HttpServletResponse): void { res.setContentType('text/plain'); res.getWriter().write(text); }
-    }, '/*');
+    ctx.addServlet(
+      class extends HttpServlet {
+        protected override doGet(_q: HttpServletRequest, res: HttpServletResponse): void {
+          res.setContentType('text/plain');
+          res.getWriter().write(text);
+        }
+      },
+      '/*',
+    );
     const { server, port } = await startServer(ctx);
     try {
       const r = await request(port, '/', { headers: { 'accept-encoding': 'gzip' } });
       expect(r.headers['content-encoding']).to.equal('gzip');
       expect(zlib.gunzipSync(r.body).toString()).to.equal(text);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -38,7 +38,9 @@ describe('ServletHandler', () => {
       expect(await get('/ctx/api/form.do')).to.equal('prefix|/api|/form.do');
       expect(await get('/ctx/other/thing')).to.equal('default|/other/thing|null');
       expect(await get('/ctx/')).to.equal('root||/');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('answers 404 for unmapped paths through Default404Servlet', async () => {
@@ -48,7 +50,9 @@ describe('ServletHandler', () => {
     try {
       expect((await request(port, '/only')).status).to.equal(200);
       expect((await request(port, '/else')).status).to.equal(404);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('runs matching filters in declaration order: url-pattern mappings, then servlet-name mappings', async () => {
@@ -74,15 +78,28 @@ describe('ServletHandler', () => {
     try {
       expect((await request(port, '/app/x')).text).to.equal('all>app>named>target|/app|/x<named<app<all');
       expect((await request(port, '/app/y.txt')).text).to.equal('all>app>txt>named>target|/app|/y.txt<named<txt<app<all');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('a filter can answer without calling the chain', async () => {
     const ctx = new ServletContextHandler(null, '/');
     ctx.addServlet(named('hidden'), '/*');
-    ctx.addFilter({ doFilter: (_q: HttpServletRequest, s: HttpServletResponse) => { s.sendError(401); } }, '/*');
+    ctx.addFilter(
+      {
+        doFilter: (_q: HttpServletRequest, s: HttpServletResponse) => {
+          s.sendError(401);
+        },
+      },
+      '/*',
+    );
     const { server, port } = await startServer(ctx);
-    try { expect((await request(port, '/x')).status).to.equal(401); } finally { await server.stop(); }
+    try {
+      expect((await request(port, '/x')).status).to.equal(401);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('awaits async servlets before completing the response', async () => {
@@ -96,18 +113,36 @@ describe('ServletHandler', () => {
     const ctx = new ServletContextHandler(null, '/');
     ctx.addServlet(Slow, '/');
     const { server, port } = await startServer(ctx);
-    try { expect((await request(port, '/')).text).to.equal('ab'); } finally { await server.stop(); }
+    try {
+      expect((await request(port, '/')).text).to.equal('ab');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('initialises load-on-startup servlets by order after context listeners, others on first request', async () => {
     const log: string[] = [];
-    const make = (n: string) => class extends HttpServlet {
-      protected override initServlet(): void { log.push(`init ${n} ${this.getInitParameter('p')}`); }
-      protected override doGet(_q: HttpServletRequest, res: HttpServletResponse): void { res.getWriter().write(n); }
-      override destroy(): void { log.push(`destroy ${n}`); }
-    };
+    const make = (n: string) =>
+      class extends HttpServlet {
+        protected override initServlet(): void {
+          log.push(`init ${n} ${this.getInitParameter('p')}`);
+        }
+        protected override doGet(_q: HttpServletRequest, res: HttpServletResponse): void {
+          res.getWriter().write(n);
+        }
+        override destroy(): void {
+          log.push(`destroy ${n}`);
+        }
+      };
     const ctx = new ServletContextHandler(null, '/');
-    ctx.addEventListener({ contextInitialized: () => { log.push('context'); }, contextDestroyed: () => { log.push('context down'); } });
+    ctx.addEventListener({
+      contextInitialized: () => {
+        log.push('context');
+      },
+      contextDestroyed: () => {
+        log.push('context down');
+      },
+    });
     const lazy = ctx.addServlet(make('lazy'), '/lazy');
     const second = ctx.addServlet(make('second'), '/second');
     second.setInitOrder(2);
@@ -125,18 +160,31 @@ describe('ServletHandler', () => {
 
   it('loads servlets given by class name through the class loader hook', async () => {
     const ctx = new ServletContextHandler(null, '/');
-    ctx.setClassLoader(async (name: string) => { if (name === 'com.example.Hello') return named('loaded'); throw new Error(`no ${name}`); });
+    ctx.setClassLoader(async (name: string) => {
+      if (name === 'com.example.Hello') return named('loaded');
+      throw new Error(`no ${name}`);
+    });
     ctx.addServlet(new ServletHolder('hello', 'com.example.Hello'), '/h');
     const { server, port } = await startServer(ctx);
-    try { expect((await request(port, '/h')).text).to.equal('loaded|/h|null'); } finally { await server.stop(); }
+    try {
+      expect((await request(port, '/h')).text).to.equal('loaded|/h|null');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('answers 500 when a servlet class cannot be loaded', async () => {
     const ctx = new ServletContextHandler(null, '/');
-    ctx.setClassLoader(async (name: string) => { throw new Error(`no ${name}`); });
+    ctx.setClassLoader(async (name: string) => {
+      throw new Error(`no ${name}`);
+    });
     ctx.addServlet('com.example.Missing', '/m');
     const { server, port } = await startServer(ctx);
-    try { expect((await request(port, '/m')).status).to.equal(500); } finally { await server.stop(); }
+    try {
+      expect((await request(port, '/m')).status).to.equal(500);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -155,7 +203,9 @@ describe('HttpServlet', () => {
       expect(h.status).to.equal(200);
       expect(h.body.length).to.equal(0);
       expect(h.headers['content-length']).to.equal(String('get-only|/|null'.length));
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });
 

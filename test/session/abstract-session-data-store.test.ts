@@ -11,14 +11,32 @@ import { makeContext } from './support';
 /** Records the expiry-search hooks it is asked to run. */
 class RecordingStore extends AbstractSessionDataStore {
   readonly log: string[] = [];
-  protected async doLoad(): Promise<SessionData | null> { return null; }
-  protected async doStore(id: string, _d: SessionData, last: number): Promise<void> { this.log.push(`store ${id} ${last <= 0 ? 'insert' : 'update'}`); }
-  protected async doDelete(): Promise<boolean> { return false; }
-  protected async doExists(): Promise<boolean> { return false; }
-  protected async doCheckExpired(c: ReadonlySet<string>): Promise<Set<string>> { this.log.push(`check ${[...c].join(',')}`); return new Set(c); }
-  protected async doGetExpired(time: number): Promise<Set<string>> { this.log.push(`expired-before ${time}`); return new Set(); }
-  protected async doCleanOrphans(time: number): Promise<void> { this.log.push(`orphans-before ${time}`); }
-  isPassivating(): boolean { return false; }
+  protected async doLoad(): Promise<SessionData | null> {
+    return null;
+  }
+  protected async doStore(id: string, _d: SessionData, last: number): Promise<void> {
+    this.log.push(`store ${id} ${last <= 0 ? 'insert' : 'update'}`);
+  }
+  protected async doDelete(): Promise<boolean> {
+    return false;
+  }
+  protected async doExists(): Promise<boolean> {
+    return false;
+  }
+  protected async doCheckExpired(c: ReadonlySet<string>): Promise<Set<string>> {
+    this.log.push(`check ${[...c].join(',')}`);
+    return new Set(c);
+  }
+  protected async doGetExpired(time: number): Promise<Set<string>> {
+    this.log.push(`expired-before ${time}`);
+    return new Set();
+  }
+  protected async doCleanOrphans(time: number): Promise<void> {
+    this.log.push(`orphans-before ${time}`);
+  }
+  isPassivating(): boolean {
+    return false;
+  }
 }
 
 describe('AbstractSessionDataStore', () => {
@@ -39,7 +57,7 @@ describe('AbstractSessionDataStore', () => {
     expect(s.getSavePeriodSec()).to.equal(0);
   });
 
-  it('looks for this context\'s sessions expired 3 grace periods ago on the first check, then one grace period ago once per grace period', async () => {
+  it("looks for this context's sessions expired 3 grace periods ago on the first check, then one grace period ago once per grace period", async () => {
     clock = sinon.useFakeTimers({ now: 10_000_000, toFake: ['Date'] });
     const s = await started(100);
     await s.getExpired(new Set(['a']));
@@ -94,7 +112,11 @@ describe('AbstractSessionDataStore', () => {
     sinon.stub(s as unknown as { doStore(): Promise<void> }, 'doStore').rejects(new Error('boom'));
     const d = s.newSessionData('y', 1, 1, 1, -1);
     let err: unknown;
-    try { await s.store('y', d); } catch (e) { err = e; }
+    try {
+      await s.store('y', d);
+    } catch (e) {
+      err = e;
+    }
     expect((err as Error).message).to.equal('boom');
     expect(d.getLastSaved()).to.equal(0);
     expect(d.isDirty()).to.equal(false);
@@ -104,7 +126,11 @@ describe('AbstractSessionDataStore', () => {
   it('refuses a new SessionContext once started', async () => {
     const s = await started(0);
     let err: unknown;
-    try { await s.initialize(makeContext('/other')); } catch (e) { err = e; }
+    try {
+      await s.initialize(makeContext('/other'));
+    } catch (e) {
+      err = e;
+    }
     expect((err as Error).message).to.match(/context set after SessionDataStore started/);
   });
 });

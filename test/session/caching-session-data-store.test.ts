@@ -21,7 +21,9 @@ class MemoryMap extends AbstractLifeCycle implements SessionDataMap {
   readonly calls: string[] = [];
   failLoads = false;
   failWrites = false;
-  initialize(): void { /* nothing */ }
+  initialize(): void {
+    /* nothing */
+  }
   async load(id: string): Promise<SessionData | null> {
     this.calls.push(`load:${id}`);
     if (this.failLoads) throw new Error('map down');
@@ -30,7 +32,15 @@ class MemoryMap extends AbstractLifeCycle implements SessionDataMap {
   async store(id: string, data: SessionData): Promise<void> {
     this.calls.push(`store:${id}`);
     if (this.failWrites) throw new Error('map down');
-    const copy = new SessionData(id, data.getContextPath(), data.getVhost(), data.getCreated(), data.getAccessed(), data.getLastAccessed(), data.getMaxInactiveMs());
+    const copy = new SessionData(
+      id,
+      data.getContextPath(),
+      data.getVhost(),
+      data.getCreated(),
+      data.getAccessed(),
+      data.getLastAccessed(),
+      data.getMaxInactiveMs(),
+    );
     copy.putAllAttributes(data.getAllAttributes());
     this.entries.set(id, copy);
   }
@@ -80,7 +90,10 @@ describe('CachingSessionDataStore', () => {
     map.failLoads = true;
     const warn = spyOnLog();
     expect((await c.load('c'))!.getId()).to.equal('c');
-    expect(warn.calledOnce && warn.firstCall.args[0].startsWith("Cannot load session 'c' in the session data cache of context '_test' vhost '0.0.0.0': map down")).to.equal(true);
+    expect(
+      warn.calledOnce &&
+        warn.firstCall.args[0].startsWith("Cannot load session 'c' in the session data cache of context '_test' vhost '0.0.0.0': map down"),
+    ).to.equal(true);
   });
 
   it('deletes from the delegate then the cache, and passes expiry and passivation to the delegate', async () => {
@@ -91,7 +104,7 @@ describe('CachingSessionDataStore', () => {
     expect(store.records.has('d')).to.equal(false);
     expect(map.entries.has('d')).to.equal(false);
     expect(c.isPassivating()).to.equal(true);
-    expect([...await c.getExpired(new Set(['gone']))]).to.deep.equal(['gone']);
+    expect([...(await c.getExpired(new Set(['gone'])))]).to.deep.equal(['gone']);
   });
 
   it('writes the cache again when two writes of a session fall in one millisecond', async () => {
@@ -111,7 +124,9 @@ describe('CachingSessionDataStore', () => {
 
   describe('when the cache fails', () => {
     let clock: sinon.SinonFakeTimers;
-    beforeEach(() => { clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['Date'] }); });
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['Date'] });
+    });
     afterEach(() => clock.restore());
 
     it('logs one WARN for the outage, answers from the store, and leaves the cache alone for a second', async () => {
@@ -164,7 +179,9 @@ describe('CachingSessionDataStore', () => {
       const d = c.newSessionData('u', Date.now(), Date.now(), Date.now(), 60_000);
       await store.store('u', d);
       map.entries.set('u', d);
-      map.load = async () => { throw new UnreadableSessionDataError('u', null, { cause: new TypeError('bad bytes') }); };
+      map.load = async () => {
+        throw new UnreadableSessionDataError('u', null, { cause: new TypeError('bad bytes') });
+      };
       expect((await c.load('u'))!.getId()).to.equal('u');
       expect(c.isCacheAvailable()).to.equal(true);
       await new Promise((r) => setImmediate(r));

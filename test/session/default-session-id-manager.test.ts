@@ -70,8 +70,13 @@ describe('DefaultSessionIdManager', () => {
     const first = idm.newSessionId(req, Date.now());
     expect(req.getAttribute(NEW_SESSION_ID_ATTRIBUTE)).to.equal(first);
     idm.addSessionHandler({
-      isIdInMemory: (id: string) => id === first, isIdInUse: async () => true, invalidate: async () => undefined,
-      renameSession: async () => undefined, scavenge: async () => undefined, isStopped: () => false, isFailed: () => false,
+      isIdInMemory: (id: string) => id === first,
+      isIdInUse: async () => true,
+      invalidate: async () => undefined,
+      renameSession: async () => undefined,
+      scavenge: async () => undefined,
+      isStopped: () => false,
+      isFailed: () => false,
     });
     expect(idm.newSessionId(req, Date.now())).to.equal(first);
   });
@@ -103,8 +108,15 @@ describe('DefaultSessionIdManager', () => {
     const idm = new DefaultSessionIdManager();
     const calls: string[] = [];
     const mk = (name: string, stopped = false) => ({
-      isIdInMemory: () => false, isIdInUse: async () => false, invalidate: async (id: string) => { calls.push(`${name}:${id}`); },
-      renameSession: async () => undefined, scavenge: async () => undefined, isStopped: () => stopped, isFailed: () => false,
+      isIdInMemory: () => false,
+      isIdInUse: async () => false,
+      invalidate: async (id: string) => {
+        calls.push(`${name}:${id}`);
+      },
+      renameSession: async () => undefined,
+      scavenge: async () => undefined,
+      isStopped: () => stopped,
+      isFailed: () => false,
     });
     idm.addSessionHandler(mk('a'));
     idm.addSessionHandler(mk('b'));

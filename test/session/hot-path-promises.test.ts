@@ -50,7 +50,10 @@ class RawConnection {
 
   private constructor(private readonly socket: net.Socket) {
     socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => { this.buffer += chunk; this.deliver(); });
+    socket.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      this.deliver();
+    });
   }
 
   static open(port: number): Promise<RawConnection> {
@@ -82,7 +85,9 @@ class RawConnection {
     w(reply);
   }
 
-  close(): void { this.socket.destroy(); }
+  close(): void {
+    this.socket.destroy();
+  }
 }
 
 const SESSION_SRC = `${SRC}session${path.sep}`;
@@ -126,7 +131,9 @@ function measure(connection: RawConnection, cookie: string): Promise<{ site: str
 describe('the hot path for a resident session', function () {
   this.timeout(60_000);
   const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
 
   async function serve(store: 'null' | 'file'): Promise<number> {
     const context = new ServletContextHandler(ServletContextHandler.SESSIONS);
@@ -158,7 +165,10 @@ describe('the hot path for a resident session', function () {
     const first = await connection.get(null);
     const cookie = /\r\nset-cookie: *(JSESSIONID=[^;\r]+)/i.exec(first)?.[1];
     expect(cookie, first).to.be.a('string');
-    for (let i = 0; i < 30; i++) { const r = await connection.get(cookie!); expect(r, r).to.match(/\r\n\r\nn=1$/); }
+    for (let i = 0; i < 30; i++) {
+      const r = await connection.get(cookie!);
+      expect(r, r).to.match(/\r\n\r\nn=1$/);
+    }
     let best: { site: string; inSessionLayer: boolean }[] | null = null;
     for (let i = 0; i < 3; i++) {
       const sites = await measure(connection, cookie!);
@@ -171,7 +181,10 @@ describe('the hot path for a resident session', function () {
     it(`a read of a resident session (${store} store) allocates no promise in the session layer, and no more than the chain's ${HOT_PATH_PROMISE_BUDGET}`, async () => {
       const promises = await promisesOfOneRequest(await serve(store));
       const all = promises.map((p) => p.site).join(', ');
-      expect(promises.filter((p) => p.inSessionLayer).map((p) => p.site), `promises of the session layer, among: ${all}`).to.deep.equal(SESSION_LAYER_SITES);
+      expect(
+        promises.filter((p) => p.inSessionLayer).map((p) => p.site),
+        `promises of the session layer, among: ${all}`,
+      ).to.deep.equal(SESSION_LAYER_SITES);
       expect(promises.length, `promises of one request: ${all}`).to.be.at.most(HOT_PATH_PROMISE_BUDGET);
     });
   }

@@ -19,9 +19,15 @@ describe('HouseKeeper', () => {
     idm.setSessionHouseKeeper(hk);
     const runs: number[] = [];
     idm.addSessionHandler({
-      isIdInMemory: () => false, isIdInUse: async () => false, invalidate: async () => undefined,
-      renameSession: async () => undefined, isStopped: () => false, isFailed: () => false,
-      scavenge: async () => { runs.push(Date.now() - now); },
+      isIdInMemory: () => false,
+      isIdInUse: async () => false,
+      invalidate: async () => undefined,
+      renameSession: async () => undefined,
+      isStopped: () => false,
+      isFailed: () => false,
+      scavenge: async () => {
+        runs.push(Date.now() - now);
+      },
     });
     return { hk, idm, runs };
   }
@@ -87,7 +93,7 @@ describe('HouseKeeper', () => {
     await idm.stop();
   });
 
-  it('does not keep the process alive (its timer is unref\'d)', async () => {
+  it("does not keep the process alive (its timer is unref'd)", async () => {
     const idm = new DefaultSessionIdManager();
     const hk = new HouseKeeper();
     idm.setSessionHouseKeeper(hk);

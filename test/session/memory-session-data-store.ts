@@ -37,7 +37,10 @@ export class MemorySessionDataStore extends AbstractSessionDataStore {
       throw new UnwritableSessionDataError(id, this._context, err instanceof UnencodableValueError ? err.attribute : undefined, { cause: err });
     }
   }
-  protected async doDelete(id: string): Promise<boolean> { this.calls.push(`delete:${id}`); return this.records.delete(id); }
+  protected async doDelete(id: string): Promise<boolean> {
+    this.calls.push(`delete:${id}`);
+    return this.records.delete(id);
+  }
   protected async doExists(id: string): Promise<boolean> {
     const rec = this.records.get(id);
     if (!rec) return false;
@@ -57,7 +60,13 @@ export class MemorySessionDataStore extends AbstractSessionDataStore {
     for (const [id, rec] of this.records) if (decodeSessionData(rec).isExpiredAt(time)) out.add(id);
     return out;
   }
-  protected async doCleanOrphans(): Promise<void> { /* single context */ }
-  isPassivating(): boolean { return true; }
-  stores(): number { return this.calls.filter((c) => c.startsWith('store:')).length; }
+  protected async doCleanOrphans(): Promise<void> {
+    /* single context */
+  }
+  isPassivating(): boolean {
+    return true;
+  }
+  stores(): number {
+    return this.calls.filter((c) => c.startsWith('store:')).length;
+  }
 }

@@ -27,12 +27,14 @@ describe('RequestSessions', () => {
     const sessions = new RequestSessions();
     const a = session('a');
     const b = session('b');
-    sessions.add(a); sessions.add(b); sessions.add(a);
+    sessions.add(a);
+    sessions.add(b);
+    sessions.add(a);
     expect(sessions.toArray()).to.deep.equal([a, b]);
     expect(sessions.hasMore()).to.equal(true);
   });
 
-  it('release() returns the cache\'s own promise for a single session (DONE when it finished at once)', () => {
+  it("release() returns the cache's own promise for a single session (DONE when it finished at once)", () => {
     const sessions = new RequestSessions();
     sessions.add(session('a'));
     const released: string[] = [];
@@ -45,7 +47,9 @@ describe('RequestSessions', () => {
     for (const id of ['a', 'b', 'c']) sessions.add(session(id));
     const released: string[] = [];
     let failure: unknown;
-    await sessions.release(cacheReleasing(released, ['a', 'b'])).catch((err: unknown) => { failure = err; });
+    await sessions.release(cacheReleasing(released, ['a', 'b'])).catch((err: unknown) => {
+      failure = err;
+    });
     expect(released).to.deep.equal(['a', 'b', 'c']);
     expect((failure as Error).message).to.equal('cannot write a');
   });

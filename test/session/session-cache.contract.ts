@@ -36,7 +36,10 @@ export function sessionCacheContract(h: CacheContractHooks): void {
       handler.setMaxInactiveInterval(600);
       await handler.start();
     }
-    afterEach(async () => { sinon.restore(); if (handler?.isRunning()) await handler.stop(); });
+    afterEach(async () => {
+      sinon.restore();
+      if (handler?.isRunning()) await handler.stop();
+    });
 
     /** One request that creates a session and leaves. */
     async function createInRequest(attrs: Record<string, unknown> = {}): Promise<Session> {
@@ -51,8 +54,15 @@ export function sessionCacheContract(h: CacheContractHooks): void {
     async function inRequest<T>(id: string, fn: (s: Session | null) => T): Promise<T> {
       const req = new FakeRequest(`JSESSIONID=${id}.node0`);
       const s = await handler.getHttpSession(`${id}.node0`);
-      if (s) { handler.enterSession(req, s); handler.access(s, false); }
-      try { return fn(s); } finally { await handler.completeRequest(req); }
+      if (s) {
+        handler.enterSession(req, s);
+        handler.access(s, false);
+      }
+      try {
+        return fn(s);
+      } finally {
+        await handler.completeRequest(req);
+      }
     }
 
     it('makes a new session resident with one request, and writes it when that request leaves', async () => {
@@ -119,7 +129,10 @@ export function sessionCacheContract(h: CacheContractHooks): void {
 
       it('evicts after evictionPolicy seconds of inactivity, saving first when saveOnInactiveEviction', async () => {
         const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-        await setUp((c) => { c.setEvictionPolicy(5); c.setSaveOnInactiveEviction(true); });
+        await setUp((c) => {
+          c.setEvictionPolicy(5);
+          c.setSaveOnInactiveEviction(true);
+        });
         const s = await createInRequest({ a: 1 });
         const writes = store.stores();
         expect(cache.contains(s.getId())).to.equal(true);
@@ -229,7 +242,11 @@ export function sessionCacheContract(h: CacheContractHooks): void {
         loaded.setAttribute('n', 2);
         const failing = sinon.stub(store, 'store').rejects(new Error('the database is down'));
         let err: unknown;
-        try { await handler.completeRequest(req); } catch (e) { err = e; }
+        try {
+          await handler.completeRequest(req);
+        } catch (e) {
+          err = e;
+        }
         expect((err as Error).message).to.equal('the database is down');
         expect(cache.contains(id)).to.equal(true);
         failing.restore();
@@ -246,7 +263,10 @@ export function sessionCacheContract(h: CacheContractHooks): void {
       const req = new FakeRequest();
       const s = handler.newHttpSession(req) as Session;
       s.getSessionData().attributes.set('listener', value);
-      sinon.stub(store, 'store').callsFake(async (_id, data) => { events.push('store'); data.clean(); });
+      sinon.stub(store, 'store').callsFake(async (_id, data) => {
+        events.push('store');
+        data.clean();
+      });
       await handler.completeRequest(req);
       expect(events).to.deep.equal(h.keepsSessions ? ['will', 'store', 'did'] : ['will', 'store']);
       s.getSessionData().attributes.delete('listener');

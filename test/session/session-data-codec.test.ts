@@ -4,7 +4,12 @@
  */
 import { expect } from 'chai';
 import {
-  decodeSessionData, decodeValue, encodeSessionData, encodeValue, SESSION_FORMAT_VERSION, UnencodableValueError,
+  decodeSessionData,
+  decodeValue,
+  encodeSessionData,
+  encodeValue,
+  SESSION_FORMAT_VERSION,
+  UnencodableValueError,
 } from '../../src/session/session-data-codec';
 import { SessionData } from '../../src/session/session-data';
 
@@ -25,7 +30,12 @@ describe('session-data-codec', () => {
     const d = roundTrip(new Date(1234567890123)) as Date;
     expect(d).to.be.instanceOf(Date);
     expect(d.getTime()).to.equal(1234567890123);
-    const m = roundTrip(new Map<unknown, unknown>([['a', 1], [2, new Set(['x'])]])) as Map<unknown, unknown>;
+    const m = roundTrip(
+      new Map<unknown, unknown>([
+        ['a', 1],
+        [2, new Set(['x'])],
+      ]),
+    ) as Map<unknown, unknown>;
     expect(m).to.be.instanceOf(Map);
     expect(m.get('a')).to.equal(1);
     expect([...(m.get(2) as Set<string>)]).to.deep.equal(['x']);
@@ -71,7 +81,9 @@ describe('session-data-codec', () => {
 
   it('rejects a symbol, a class instance and a cycle', () => {
     expect(() => encodeValue('s', Symbol('x'))).to.throw(UnencodableValueError, /symbol/);
-    class Cart { n = 1; }
+    class Cart {
+      n = 1;
+    }
     expect(() => encodeValue('c', new Cart())).to.throw(UnencodableValueError, /instance of Cart/);
     const loop: Record<string, unknown> = {};
     loop.self = loop;

@@ -64,14 +64,22 @@ export function sessionDataStoreContract(h: StoreContractHooks): void {
     it('refuses to load before it is started', async () => {
       const fresh = await h.createStore();
       let err: unknown;
-      try { await fresh.load('abc'); } catch (e) { err = e; }
+      try {
+        await fresh.load('abc');
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(IllegalStateError);
     });
 
     it('refuses to start without a SessionContext', async () => {
       const fresh = await h.createStore();
       let err: unknown;
-      try { await fresh.start(); } catch (e) { err = e; }
+      try {
+        await fresh.start();
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(IllegalStateError);
       expect((err as Error).message).to.match(/No SessionContext/);
     });
@@ -232,7 +240,11 @@ export function sessionDataStoreContract(h: StoreContractHooks): void {
       if (!h.persistUnreadable) this.skip();
       await h.persistUnreadable!(store, context, 'bad1');
       let err: unknown;
-      try { await store.load('bad1'); } catch (e) { err = e; }
+      try {
+        await store.load('bad1');
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(UnreadableSessionDataError);
       expect((err as UnreadableSessionDataError).id).to.equal('bad1');
     });
@@ -243,7 +255,11 @@ export function sessionDataStoreContract(h: StoreContractHooks): void {
       await store.store('unw1', d);
       d.setAttribute('fn', () => 1);
       let err: unknown;
-      try { await store.store('unw1', d); } catch (e) { err = e; }
+      try {
+        await store.store('unw1', d);
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(UnwritableSessionDataError);
       expect((err as UnwritableSessionDataError).attribute).to.equal('fn');
       expect((err as Error).message).to.match(/attribute 'fn'/);

@@ -28,7 +28,11 @@ describe('SessionHandler', () => {
     for (const h of handlers.splice(0)) if (h.isRunning()) await h.stop();
   });
 
-  async function started(configure?: (h: SessionHandler) => void, idm?: DefaultSessionIdManager, store = new MemorySessionDataStore()): Promise<{ h: SessionHandler; store: MemorySessionDataStore }> {
+  async function started(
+    configure?: (h: SessionHandler) => void,
+    idm?: DefaultSessionIdManager,
+    store = new MemorySessionDataStore(),
+  ): Promise<{ h: SessionHandler; store: MemorySessionDataStore }> {
     const h = new SessionHandler();
     const cache = new DefaultSessionCache(h);
     cache.setSessionDataStore(store);
@@ -44,13 +48,20 @@ describe('SessionHandler', () => {
   async function request(h: SessionHandler, fn: (s: Session) => void | Promise<void>, cookieValue?: string): Promise<Session> {
     const req = new FakeRequest(cookieValue ? `JSESSIONID=${cookieValue}` : null);
     let s: Session | null = cookieValue ? await h.getHttpSession(cookieValue) : null;
-    if (s) { h.enterSession(req, s); h.access(s, false); }
+    if (s) {
+      h.enterSession(req, s);
+      h.access(s, false);
+    }
     s ??= h.newHttpSession(req) as Session;
-    try { await fn(s); } finally { await h.completeRequest(req); }
+    try {
+      await fn(s);
+    } finally {
+      await h.completeRequest(req);
+    }
     return s;
   }
 
-  it('has Jetty 9.4\'s defaults', () => {
+  it("has Jetty 9.4's defaults", () => {
     const h = new SessionHandler();
     expect(h.getMaxInactiveInterval()).to.equal(-1);
     expect(h.getSessionCookieConfig().getName()).to.equal('JSESSIONID');
@@ -74,14 +85,18 @@ describe('SessionHandler', () => {
   });
 
   it('reads the org.eclipse.jetty.servlet.* init-params at start', async () => {
-    const { h } = await started((x) => x.setContextHandler(context('/app', {
-      'org.eclipse.jetty.servlet.SessionCookie': 'MYSESSION',
-      'org.eclipse.jetty.servlet.SessionIdPathParameterName': 'mysession',
-      'org.eclipse.jetty.servlet.CheckingRemoteSessionIdEncoding': 'true',
-      'org.eclipse.jetty.servlet.SessionDomain': 'example.com',
-      'org.eclipse.jetty.servlet.SessionPath': '/p',
-      'org.eclipse.jetty.servlet.MaxAge': '120',
-    })));
+    const { h } = await started((x) =>
+      x.setContextHandler(
+        context('/app', {
+          'org.eclipse.jetty.servlet.SessionCookie': 'MYSESSION',
+          'org.eclipse.jetty.servlet.SessionIdPathParameterName': 'mysession',
+          'org.eclipse.jetty.servlet.CheckingRemoteSessionIdEncoding': 'true',
+          'org.eclipse.jetty.servlet.SessionDomain': 'example.com',
+          'org.eclipse.jetty.servlet.SessionPath': '/p',
+          'org.eclipse.jetty.servlet.MaxAge': '120',
+        }),
+      ),
+    );
     expect(h.getSessionCookieConfig().getName()).to.equal('MYSESSION');
     expect(h.getSessionIdPathParameterName()).to.equal('mysession');
     expect(h.isCheckingRemoteSessionIdEncoding()).to.equal(true);
@@ -91,13 +106,22 @@ describe('SessionHandler', () => {
   });
 
   it('builds the session cookie with the extended id and RFC 6265 attributes', async () => {
-    const { h } = await started((x) => { x.setHttpOnly(true); x.setMaxCookieAge(60); x.setSameSite('Lax'); x.setSessionDomain('example.com'); });
+    const { h } = await started((x) => {
+      x.setHttpOnly(true);
+      x.setMaxCookieAge(60);
+      x.setSameSite('Lax');
+      x.setSessionDomain('example.com');
+    });
     const s = await request(h, () => undefined);
     const c = h.getSessionCookie(s, '/app', true)!;
     expect(c.name).to.equal('JSESSIONID');
     expect(c.value).to.equal(`${s.getId()}.node0`);
-    expect(c.header).to.match(new RegExp(`^JSESSIONID=${s.getId()}\\.node0; Path=/app; Domain=example.com; Expires=[^;]+ GMT; Max-Age=60; Secure; HttpOnly; SameSite=Lax$`));
-    expect(h.getSessionCookie(s, '', false)!.header).to.match(/Path=\/;/).and.not.match(/Secure/);
+    expect(c.header).to.match(
+      new RegExp(`^JSESSIONID=${s.getId()}\\.node0; Path=/app; Domain=example.com; Expires=[^;]+ GMT; Max-Age=60; Secure; HttpOnly; SameSite=Lax$`),
+    );
+    expect(h.getSessionCookie(s, '', false)!.header)
+      .to.match(/Path=\/;/)
+      .and.not.match(/Secure/);
   });
 
   it('encodes SameSite in the cookie comment as Jetty 9.4 does', () => {
@@ -123,7 +147,7 @@ describe('SessionHandler', () => {
     expect(s.getId()).to.match(/^node0/);
   });
 
-  it('fires listeners in Jetty\'s order: created in registration order, destroyed in reverse, before attributes are removed', async () => {
+  it("fires listeners in Jetty's order: created in registration order, destroyed in reverse, before attributes are removed", async () => {
     const { h } = await started();
     const log: string[] = [];
     h.addEventListener({ sessionCreated: () => log.push('created A'), sessionDestroyed: () => log.push('destroyed A') });
@@ -141,8 +165,17 @@ describe('SessionHandler', () => {
       s.invalidate();
     });
     expect(log).to.deep.equal([
-      'created A', 'created B', 'added a', 'replaced a old=1', 'bound', 'added b',
-      'destroyed B', 'destroyed A', 'removed a', 'unbound', 'removed b',
+      'created A',
+      'created B',
+      'added a',
+      'replaced a old=1',
+      'bound',
+      'added b',
+      'destroyed B',
+      'destroyed A',
+      'removed a',
+      'unbound',
+      'removed b',
     ]);
   });
 
@@ -191,15 +224,21 @@ describe('SessionHandler', () => {
   it('changes the session id in memory and in the store and tells HttpSessionIdListeners', async () => {
     const { h, store } = await started();
     const changes: string[] = [];
-    h.addEventListener({ sessionIdChanged: (e: { getSession(): { getId(): string } }, old: string) => changes.push(`${old}->${e.getSession().getId()}`) });
+    h.addEventListener({
+      sessionIdChanged: (e: { getSession(): { getId(): string } }, old: string) => changes.push(`${old}->${e.getSession().getId()}`),
+    });
     const s = await request(h, (x) => x.setAttribute('k', 'v'));
     const oldId = s.getId();
     let newId = '';
-    await request(h, (x) => {
-      newId = h.renewSessionId(new FakeRequest(), x);
-      expect(x.getId()).to.equal(newId);
-      expect(x.isIdChanged()).to.equal(true);
-    }, `${oldId}.node0`);
+    await request(
+      h,
+      (x) => {
+        newId = h.renewSessionId(new FakeRequest(), x);
+        expect(x.getId()).to.equal(newId);
+        expect(x.isIdChanged()).to.equal(true);
+      },
+      `${oldId}.node0`,
+    );
     expect(newId).to.not.equal(oldId);
     expect(changes).to.deep.equal([`${oldId}->${newId}`]);
     expect(store.records.has(oldId)).to.equal(false);
@@ -215,7 +254,13 @@ describe('SessionHandler', () => {
     const oldId = s.getId();
     store.calls.length = 0;
     let newId = '';
-    await request(h, (x) => { newId = h.renewSessionId(new FakeRequest(), x); }, `${oldId}.node0`);
+    await request(
+      h,
+      (x) => {
+        newId = h.renewSessionId(new FakeRequest(), x);
+      },
+      `${oldId}.node0`,
+    );
     const writes = store.calls.filter((c) => !c.startsWith('load:'));
     expect(writes.indexOf(`store:${newId}`), writes.join(', ')).to.be.at.least(0);
     expect(writes.indexOf(`store:${newId}`), writes.join(', ')).to.be.below(writes.indexOf(`delete:${oldId}`));
@@ -229,7 +274,8 @@ describe('SessionHandler', () => {
     const sa = a.newHttpSession(req) as Session;
     const sb = b.newHttpSession(req) as Session;
     expect(sb.getId()).to.equal(sa.getId());
-    await a.completeRequest(req); await b.completeRequest(req);
+    await a.completeRequest(req);
+    await b.completeRequest(req);
     const oldId = sa.getId();
     const newId = a.renewSessionId(new FakeRequest(), sa);
     await idm.whenRenamed;
@@ -257,7 +303,8 @@ describe('SessionHandler', () => {
       expect(h.getCandidateSessionIdsForExpiry().has(s.getId())).to.equal(true);
       expect(destroyed).to.equal(0);
       await clock.tickAsync(5_000);
-      for (let i = 0; i < 20_000 && (destroyed === 0 || !(await fileStore.exists(s.getId())) === false); i++) await new Promise((r) => setImmediate(r));
+      for (let i = 0; i < 20_000 && (destroyed === 0 || !(await fileStore.exists(s.getId())) === false); i++)
+        await new Promise((r) => setImmediate(r));
       expect(destroyed).to.equal(1);
       expect(s.isValid()).to.equal(false);
       await fileStore.checkpoint();
@@ -271,14 +318,15 @@ describe('SessionHandler', () => {
     }
   });
 
-  it('enters the session of an id requested in an outer context, keeps the request\'s record of it, and restores the outer session after', async () => {
+  it("enters the session of an id requested in an outer context, keeps the request's record of it, and restores the outer session after", async () => {
     const idm = new DefaultSessionIdManager();
     const { h: outer } = await started(undefined, idm);
     const { h: inner } = await started((x) => x.setContextHandler(context('/inner')), idm);
     const first = new FakeRequest();
     const so = outer.newHttpSession(first) as Session;
     const si = inner.newHttpSession(first) as Session;
-    await outer.completeRequest(first); await inner.completeRequest(first);
+    await outer.completeRequest(first);
+    await inner.completeRequest(first);
     const calls: string[] = [];
     /** The request of a cross-context dispatch: in the outer context's scope, with its session and requested id. */
     class DispatchedRequest extends FakeRequest {
@@ -286,8 +334,14 @@ describe('SessionHandler', () => {
         super.setSession(x);
         calls.push(`session ${x === si ? 'inner' : x === so ? 'outer' : String(x)}`);
       }
-      override setRequestedSessionId(id: string | null): void { super.setRequestedSessionId(id); calls.push('setRequestedSessionId'); }
-      override setRequestedSessionIdFromCookie(b: boolean): void { super.setRequestedSessionIdFromCookie(b); calls.push('setRequestedSessionIdFromCookie'); }
+      override setRequestedSessionId(id: string | null): void {
+        super.setRequestedSessionId(id);
+        calls.push('setRequestedSessionId');
+      }
+      override setRequestedSessionIdFromCookie(b: boolean): void {
+        super.setRequestedSessionIdFromCookie(b);
+        calls.push('setRequestedSessionIdFromCookie');
+      }
     }
     const req = new DispatchedRequest();
     req.sessionHandler = outer;
@@ -304,13 +358,19 @@ describe('SessionHandler', () => {
   it('restores file-stored sessions after a restart of the handler', async () => {
     const tmp = tempDir();
     try {
-      const mk = () => { const f = new FileSessionDataStore(); f.setStoreDir(tmp.dir); return f; };
+      const mk = () => {
+        const f = new FileSessionDataStore();
+        f.setStoreDir(tmp.dir);
+        return f;
+      };
       const { h } = await started(undefined, undefined, mk() as never);
       const s = await request(h, (x) => x.setAttribute('when', new Date(5)));
       await h.stop();
       const { h: h2 } = await started(undefined, undefined, mk() as never);
       const back = await h2.getHttpSession(`${s.getId()}.node0`);
       expect((back!.getAttribute('when') as Date).getTime()).to.equal(5);
-    } finally { tmp.cleanup(); }
+    } finally {
+      tmp.cleanup();
+    }
   });
 });

@@ -117,7 +117,7 @@ describe('SessionHandler over HTTP', () => {
     expect(cookieOf(r2)).to.equal(null);
   });
 
-  it('answers two different valid session cookies with 400 and ends the connection, as Jetty\'s BadMessageException', async () => {
+  it("answers two different valid session cookies with 400 and ends the connection, as Jetty's BadMessageException", async () => {
     const port = await serve();
     const a = cookieOf(await request(port, '/ctx/inc'))!;
     const b = cookieOf(await request(port, '/ctx/inc'))!;
@@ -157,7 +157,9 @@ describe('SessionHandler over HTTP', () => {
       await Promise.all(Array.from({ length: 32 }, worker));
       const r = await request(port, '/ctx/get', { agent, headers: { Cookie: cookie } });
       expect(r.text).to.equal('2000');
-    } finally { agent.destroy(); }
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('ends 500 concurrent increments at 500 in memory and on disk with the file store', async function () {
@@ -185,7 +187,9 @@ describe('SessionHandler over HTTP', () => {
       const files = storeEntries(dir);
       expect(files).to.have.length(1);
       expect(JSON.parse(fs.readFileSync(`${dir}/${files[0]}`, 'utf8')).attributes.n).to.equal(500);
-    } finally { agent.destroy(); }
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('answers 500 and keeps the stored session as it was when an attribute cannot be written, naming it in one log line', async () => {
@@ -249,7 +253,7 @@ describe('SessionHandler over HTTP', () => {
     expect(cookies[0]).to.match(new RegExp(`^JSESSIONID=${newId}\\.node0;`));
   });
 
-  it('re-sends the cookie with this node\'s suffix when the request came through another node', async () => {
+  it("re-sends the cookie with this node's suffix when the request came through another node", async () => {
     const port = await serve();
     const c = cookieOf(await request(port, '/ctx/inc'))!;
     const r = await request(port, '/ctx/inc', { headers: { Cookie: c.replace(/\.node0$/, '.node7') } });
@@ -288,7 +292,9 @@ describe('SessionHandler over HTTP', () => {
     try {
       const r = await request(port, '/ctx/flush');
       expect(r.text).to.equal('{"flushed":"yes"}');
-    } finally { CounterServlet.peek = null; }
+    } finally {
+      CounterServlet.peek = null;
+    }
   });
 
   it('treats a cookie naming a corrupt session file as no session, reports it once and deletes it when deleteUnrestorableFiles', async () => {
@@ -307,24 +313,33 @@ describe('SessionHandler over HTTP', () => {
       expect(r.text).to.not.contain(badId);
       expect(fs.readdirSync(dir).some((n) => n.endsWith(badId))).to.equal(false);
       expect(warn.callCount).to.equal(1);
-    } finally { warn.restore(); }
+    } finally {
+      warn.restore();
+    }
   });
 
   it('writes the session file before the response ends, and expires it through the HouseKeeper (listener once, file removed; durability file)', async function () {
     this.timeout(30_000);
     tmp = tempDir();
     const dir = tmp.dir;
-    const port = await serve((h) => {
-      h.setMaxInactiveInterval(1);
-      useFileStore(h, dir, 'file');
-    }, (server) => {
-      const idm = new DefaultSessionIdManager(server);
-      const hk = new HouseKeeper();
-      const warn = spyOnLog();
-      try { hk.setIntervalSec(1); } finally { warn.restore(); }
-      idm.setSessionHouseKeeper(hk);
-      (server as { setSessionIdManager(i: unknown): void }).setSessionIdManager(idm);
-    });
+    const port = await serve(
+      (h) => {
+        h.setMaxInactiveInterval(1);
+        useFileStore(h, dir, 'file');
+      },
+      (server) => {
+        const idm = new DefaultSessionIdManager(server);
+        const hk = new HouseKeeper();
+        const warn = spyOnLog();
+        try {
+          hk.setIntervalSec(1);
+        } finally {
+          warn.restore();
+        }
+        idm.setSessionHouseKeeper(hk);
+        (server as { setSessionIdManager(i: unknown): void }).setSessionIdManager(idm);
+      },
+    );
     const r = await request(port, '/ctx/inc');
     const id = r.text.split(' ')[2];
     const files = storeEntries(dir);

@@ -21,7 +21,9 @@ function run(args: string[], cwd: string): { code: number | null; out: string; e
 describe('session modules through bin/start', function () {
   this.timeout(60_000);
   let base: string;
-  beforeEach(() => { base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-session-mods-')); });
+  beforeEach(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-session-mods-'));
+  });
   afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
   it('--add-to-start=sessions,session-cache-hash,session-store-file writes the ini templates and makes sessions/', () => {
@@ -39,7 +41,10 @@ describe('session modules through bin/start', function () {
     expect(run(['--create-startd', '--add-to-start=session-cache-null,session-store-file'], base).code).to.equal(0);
     const r = run(['--dry-run'], base);
     expect(r.code, r.err).to.equal(0);
-    const xml = r.out.split('\n').filter((l) => l.includes('/etc/sessions/')).map((l) => l.slice(l.indexOf('/etc/sessions/')));
+    const xml = r.out
+      .split('\n')
+      .filter((l) => l.includes('/etc/sessions/'))
+      .map((l) => l.slice(l.indexOf('/etc/sessions/')));
     expect(xml).to.deep.equal(['/etc/sessions/id-manager.xml', '/etc/sessions/session-cache-null.xml', '/etc/sessions/file/session-store.xml']);
     expect(r.out).to.contain(`jetty.session.file.storeDir=${path.join(base, 'sessions')}`);
   });

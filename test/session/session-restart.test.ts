@@ -18,7 +18,10 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
   });
 }
 
@@ -27,7 +30,9 @@ function get(port: number, p: string, cookie?: string): Promise<{ status: number
     const req = http.request({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { Cookie: cookie } : {} }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (d: string) => { body += d; });
+      res.on('data', (d: string) => {
+        body += d;
+      });
       res.on('end', () => {
         const sc = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('JSESSIONID='));
         resolve({ status: res.statusCode ?? 0, text: body, cookie: sc ? sc.split(';')[0] : null });
@@ -40,15 +45,28 @@ function get(port: number, p: string, cookie?: string): Promise<{ status: number
 
 function startPier(base: string, port: number): { child: ChildProcess; started: Promise<void> } {
   const child = spawn(process.execPath, [BIN, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], {
-    cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: base,
+    env: { ...process.env, PIER_DIST: DIST },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const started = new Promise<void>((resolve, reject) => {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`no start within 20 s; stdout=${out} stderr=${err}`)), 20_000);
-    child.stdout!.on('data', (d) => { out += d; if (/Started .* on http/.test(out)) { clearTimeout(timer); resolve(); } });
-    child.stderr!.on('data', (d) => { err += d; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}; stdout=${out} stderr=${err}`)); });
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (/Started .* on http/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (d) => {
+      err += d;
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}; stdout=${out} stderr=${err}`));
+    });
   });
   return { child, started };
 }
@@ -63,7 +81,8 @@ function copyDir(from: string, to: string): void {
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
     const a = path.join(from, e.name);
     const b = path.join(to, e.name);
-    if (e.isDirectory()) copyDir(a, b); else fs.copyFileSync(a, b);
+    if (e.isDirectory()) copyDir(a, b);
+    else fs.copyFileSync(a, b);
   }
 }
 
@@ -74,15 +93,25 @@ describe('Sessions through bin/start (session-store-file)', function () {
 
   beforeEach(() => {
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-session-base-'));
-    fs.writeFileSync(path.join(base, 'start.ini'), [
-      '--module=http', '--module=deploy', '--module=sessions', '--module=session-store-file',
-      `jetty.session.file.storeDir=${path.join(base, 'sessions')}`, '',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(base, 'start.ini'),
+      [
+        '--module=http',
+        '--module=deploy',
+        '--module=sessions',
+        '--module=session-store-file',
+        `jetty.session.file.storeDir=${path.join(base, 'sessions')}`,
+        '',
+      ].join('\n'),
+    );
     copyDir(path.join(repoRoot(), 'test/fixtures/session/counter-webapp'), path.join(base, 'webapps', 'counter'));
   });
   afterEach(async () => {
     for (const c of children.splice(0)) {
-      if (c.exitCode === null && c.signalCode === null) { c.kill('SIGKILL'); await exited(c); }
+      if (c.exitCode === null && c.signalCode === null) {
+        c.kill('SIGKILL');
+        await exited(c);
+      }
     }
     fs.rmSync(base, { recursive: true, force: true });
   });

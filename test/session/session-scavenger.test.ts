@@ -14,7 +14,12 @@ describe('SessionScavenger', () => {
 
   /** A cache whose checkExpiration records the candidates it got and answers `expired`. */
   function cacheExpiring(expired: string[], asked: Set<string>[]): SessionCache {
-    return { checkExpiration: async (c: ReadonlySet<string>) => { asked.push(new Set(c)); return new Set(expired); } } as unknown as SessionCache;
+    return {
+      checkExpiration: async (c: ReadonlySet<string>) => {
+        asked.push(new Set(c));
+        return new Set(expired);
+      },
+    } as unknown as SessionCache;
   }
 
   it('scavenge() gives the candidates to the cache once and expires every id it answers', async () => {
@@ -23,7 +28,11 @@ describe('SessionScavenger', () => {
     scavenger.addCandidate('b');
     const asked: Set<string>[] = [];
     const expired: string[] = [];
-    const idm = { expireAll: async (id: string) => { expired.push(id); } } as unknown as SessionIdManager;
+    const idm = {
+      expireAll: async (id: string) => {
+        expired.push(id);
+      },
+    } as unknown as SessionIdManager;
     await scavenger.scavenge(cacheExpiring(['a', 'c'], asked), idm);
     expect(asked).to.deep.equal([new Set(['a', 'b'])]);
     expect(expired).to.deep.equal(['a', 'c']);
@@ -35,7 +44,10 @@ describe('SessionScavenger', () => {
     const ids = Array.from({ length: SCAVENGE_BATCH * 2 + 1 }, (_, i) => `s${i}`);
     const expired: string[] = [];
     const idm = {
-      expireAll: async (id: string) => { if (id === 's1') throw new Error('store down'); expired.push(id); },
+      expireAll: async (id: string) => {
+        if (id === 's1') throw new Error('store down');
+        expired.push(id);
+      },
     } as unknown as SessionIdManager;
     await new SessionScavenger().scavenge(cacheExpiring(ids, []), idm);
     expect(expired).to.have.length(ids.length - 1);

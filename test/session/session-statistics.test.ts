@@ -29,7 +29,8 @@ describe('SessionStatistics', () => {
     stats.sessionCreated();
     stats.recordSessionTime(createdAt(0), 3_000);
     stats.reset();
-    expect([stats.getSessionsCreated(), stats.getSessionTimeMax(), stats.getSessionTimeTotal(), stats.getSessionTimeMean()])
-      .to.deep.equal([0, 0, 0, 0]);
+    expect([stats.getSessionsCreated(), stats.getSessionTimeMax(), stats.getSessionTimeTotal(), stats.getSessionTimeMean()]).to.deep.equal([
+      0, 0, 0, 0,
+    ]);
   });
 });

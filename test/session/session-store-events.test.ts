@@ -11,7 +11,10 @@ import { performance } from 'node:perf_hooks';
 import * as sinon from 'sinon';
 import { FileSessionDataStore } from '../../src/session/stores/file/file-session-data-store';
 import {
-  SESSION_STORE_DELETE_CHANNEL, SESSION_STORE_GET_EXPIRED_CHANNEL, SESSION_STORE_LOAD_CHANNEL, SESSION_STORE_STORE_CHANNEL,
+  SESSION_STORE_DELETE_CHANNEL,
+  SESSION_STORE_GET_EXPIRED_CHANNEL,
+  SESSION_STORE_LOAD_CHANNEL,
+  SESSION_STORE_STORE_CHANNEL,
 } from '../../src/session/session-store-events';
 import { makeContext, tempDir } from './support';
 
@@ -21,11 +24,18 @@ const CHANNELS = [SESSION_STORE_LOAD_CHANNEL, SESSION_STORE_STORE_CHANNEL, SESSI
 function subscribeAll(): { seen: [string, Record<string, unknown>][]; stop: () => void } {
   const seen: [string, Record<string, unknown>][] = [];
   const subs = CHANNELS.map((name) => {
-    const fn = (message: unknown): void => { seen.push([name, message as Record<string, unknown>]); };
+    const fn = (message: unknown): void => {
+      seen.push([name, message as Record<string, unknown>]);
+    };
     diagnosticsChannel.subscribe(name, fn);
     return () => diagnosticsChannel.unsubscribe(name, fn);
   });
-  return { seen, stop: () => { for (const s of subs) s(); } };
+  return {
+    seen,
+    stop: () => {
+      for (const s of subs) s();
+    },
+  };
 }
 
 describe('session store events (diagnostics_channel)', () => {

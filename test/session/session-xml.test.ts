@@ -34,12 +34,19 @@ function apply(file: string, server: Server, props: Record<string, string> = {})
 
 for (const [label, dir] of Object.entries(SOURCES)) {
   describe(`session XML (${label})`, () => {
-    if (dir.startsWith(corpusPath())) before(function () { requireCorpus(this); });
+    if (dir.startsWith(corpusPath()))
+      before(function () {
+        requireCorpus(this);
+      });
     it('id-manager.xml sets a DefaultSessionIdManager named node0 with a 600 s HouseKeeper', () => {
       const server = new Server();
       const saved = process.env.JETTY_WORKER_INSTANCE;
       delete process.env.JETTY_WORKER_INSTANCE;
-      try { apply(path.join(dir, 'id-manager.xml'), server); } finally { if (saved !== undefined) process.env.JETTY_WORKER_INSTANCE = saved; }
+      try {
+        apply(path.join(dir, 'id-manager.xml'), server);
+      } finally {
+        if (saved !== undefined) process.env.JETTY_WORKER_INSTANCE = saved;
+      }
       const idm = server.getSessionIdManager() as DefaultSessionIdManager;
       expect(idm).to.be.instanceOf(DefaultSessionIdManager);
       expect(idm.getWorkerName()).to.equal('node0');
@@ -49,7 +56,10 @@ for (const [label, dir] of Object.entries(SOURCES)) {
 
     it('id-manager.xml takes jetty.sessionIdManager.workerName and jetty.sessionScavengeInterval.seconds', () => {
       const server = new Server();
-      apply(path.join(dir, 'id-manager.xml'), server, { 'jetty.sessionIdManager.workerName': 'east1', 'jetty.sessionScavengeInterval.seconds': '30' });
+      apply(path.join(dir, 'id-manager.xml'), server, {
+        'jetty.sessionIdManager.workerName': 'east1',
+        'jetty.sessionScavengeInterval.seconds': '30',
+      });
       const idm = server.getSessionIdManager() as DefaultSessionIdManager;
       expect(idm.getWorkerName()).to.equal('east1');
       expect(idm.getSessionHouseKeeper()!.getIntervalSec()).to.equal(30);
@@ -70,7 +80,9 @@ for (const [label, dir] of Object.entries(SOURCES)) {
     it('session-cache-hash.xml takes the jetty.session.* properties', () => {
       const server = new Server();
       apply(path.join(dir, 'session-cache-hash.xml'), server, {
-        'jetty.session.evictionPolicy': '0', 'jetty.session.saveOnCreate': 'true', 'jetty.session.flushOnResponseCommit': 'true',
+        'jetty.session.evictionPolicy': '0',
+        'jetty.session.saveOnCreate': 'true',
+        'jetty.session.flushOnResponseCommit': 'true',
       });
       const f = server.getBeans().find((b) => b instanceof DefaultSessionCacheFactory) as DefaultSessionCacheFactory;
       expect(f.getEvictionPolicy()).to.equal(0);
@@ -87,7 +99,10 @@ for (const [label, dir] of Object.entries(SOURCES)) {
 
     it('file/session-store.xml adds a FileSessionDataStoreFactory with jetty.session.file.storeDir', () => {
       const server = new Server();
-      apply(path.join(dir, 'file/session-store.xml'), server, { 'jetty.session.file.storeDir': '/var/pier/sessions', 'jetty.session.savePeriod.seconds': '5' });
+      apply(path.join(dir, 'file/session-store.xml'), server, {
+        'jetty.session.file.storeDir': '/var/pier/sessions',
+        'jetty.session.savePeriod.seconds': '5',
+      });
       const f = server.getBeans().find((b) => b instanceof FileSessionDataStoreFactory) as FileSessionDataStoreFactory;
       expect(String(f.getStoreDir())).to.match(/var.pier.sessions$/);
       expect(f.getSavePeriodSec()).to.equal(5);
@@ -112,24 +127,38 @@ for (const [label, dir] of Object.entries(SOURCES)) {
         expect(h.getSessionIdManager()).to.equal(server.getSessionIdManager());
         await h.stop();
         await (server.getSessionIdManager() as DefaultSessionIdManager).stop();
-      } finally { fs.rmSync(tmp, { recursive: true, force: true }); }
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
     });
   });
 }
 
 /** Stands for a SessionDataMapFactory such as MemcachedSessionDataMapFactory. */
 @JettyClass('org.pier.test.FakeSessionDataMapFactory', { implements: ['org.eclipse.jetty.server.session.SessionDataMapFactory'] })
-class FakeMapFactory { getSessionDataMap(): null { return null; } }
+class FakeMapFactory {
+  getSessionDataMap(): null {
+    return null;
+  }
+}
 
 describe('session XML (Jetty 9.4 session-data-cache/session-caching-store.xml)', () => {
-  before(function () { requireCorpus(this); });
+  before(function () {
+    requireCorpus(this);
+  });
   it('replaces the store factory bean by a CachingSessionDataStoreFactory wrapping it', () => {
     const server = new Server();
     const storeFactory = new FileSessionDataStoreFactory();
     const mapFactory = new FakeMapFactory();
     server.addBean(storeFactory);
-    const idMap = new Map<string, unknown>([['Server', server], ['sessionDataStoreFactory', storeFactory], ['sessionDataMapFactory', mapFactory]]);
-    new XmlConfiguration(corpusPath('jetty-9.4.x/jetty-server/src/main/config/etc/sessions/session-data-cache/session-caching-store.xml'), { idMap }).configure(server);
+    const idMap = new Map<string, unknown>([
+      ['Server', server],
+      ['sessionDataStoreFactory', storeFactory],
+      ['sessionDataMapFactory', mapFactory],
+    ]);
+    new XmlConfiguration(corpusPath('jetty-9.4.x/jetty-server/src/main/config/etc/sessions/session-data-cache/session-caching-store.xml'), {
+      idMap,
+    }).configure(server);
     const beans = server.getBeans();
     expect(beans).to.not.include(storeFactory);
     const caching = beans.find((b) => b instanceof CachingSessionDataStoreFactory) as CachingSessionDataStoreFactory;
@@ -139,7 +168,7 @@ describe('session XML (Jetty 9.4 session-data-cache/session-caching-store.xml)',
 });
 
 describe('session XML (seed 003: context XML through getSessionHandler)', () => {
-  it('configures a DefaultSessionCache over a FileSessionDataStore on the context\'s SessionHandler', () => {
+  it("configures a DefaultSessionCache over a FileSessionDataStore on the context's SessionHandler", () => {
     const ctx = new WebAppContext();
     new XmlConfiguration(path.join(repoRoot(), 'test/fixtures/session/seed-003-context.xml')).configure(ctx);
     const sh = ctx.getSessionHandler()!;
@@ -157,16 +186,25 @@ describe('session XML (seed 003 structure on a served ServletContextHandler)', (
     const { ServletContextHandler } = require('../../src/servlet/servlet-context-handler');
     const { startServer, request } = require('../server/http-helpers');
     const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'pier-seed3-'));
-    const text = fs.readFileSync(path.join(repoRoot(), 'test/fixtures/session/seed-003-context.xml'), 'utf8')
+    const text = fs
+      .readFileSync(path.join(repoRoot(), 'test/fixtures/session/seed-003-context.xml'), 'utf8')
       .replace('org.eclipse.jetty.webapp.WebAppContext', 'org.eclipse.jetty.servlet.ServletContextHandler')
       .replace('/tmp/sessions', tmp);
     const ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
     ctx.setContextPath('/seed');
     XmlConfiguration.fromString(text, 'seed-003-context.xml').configure(ctx);
-    ctx.addServlet({ service: (req: { getSession(c: boolean): { setAttribute(n: string, v: unknown): void } }, res: { getWriter(): { write(s: string): void } }) => {
-      req.getSession(true).setAttribute('seen', true);
-      res.getWriter().write('ok');
-    } }, '/*');
+    ctx.addServlet(
+      {
+        service: (
+          req: { getSession(c: boolean): { setAttribute(n: string, v: unknown): void } },
+          res: { getWriter(): { write(s: string): void } },
+        ) => {
+          req.getSession(true).setAttribute('seen', true);
+          res.getWriter().write('ok');
+        },
+      },
+      '/*',
+    );
     const ts = await startServer(ctx);
     try {
       const r = await request(ts.port, '/seed/x');

@@ -11,7 +11,9 @@ import { SessionData } from '../../src/session/session-data';
 function owner(policy = -1, log: string[] = []): SessionOwner {
   return {
     getServletContext: () => null as never,
-    doSessionAttributeListeners: (_s, name, oldV, newV) => { log.push(`${name}:${String(oldV)}->${String(newV)}`); },
+    doSessionAttributeListeners: (_s, name, oldV, newV) => {
+      log.push(`${name}:${String(oldV)}->${String(newV)}`);
+    },
     invalidateSession: () => undefined,
     sessionInactivityTimerExpired: () => undefined,
     getEvictionPolicy: () => policy,
@@ -134,14 +136,25 @@ describe('Session', () => {
   it('runs queued store work in order and settles when it is done', async () => {
     const s = session(60_000);
     const order: string[] = [];
-    const a = s.enqueue(async () => { await new Promise((r) => setImmediate(r)); order.push('a'); });
-    const b = s.enqueue(async () => { order.push('b'); throw new Error('b failed'); });
-    const c = s.enqueue(async () => { order.push('c'); });
+    const a = s.enqueue(async () => {
+      await new Promise((r) => setImmediate(r));
+      order.push('a');
+    });
+    const b = s.enqueue(async () => {
+      order.push('b');
+      throw new Error('b failed');
+    });
+    const c = s.enqueue(async () => {
+      order.push('c');
+    });
     await s.settled();
     expect(order).to.deep.equal(['a', 'b', 'c']);
     await a;
     await c;
-    await b.then(() => expect.fail('b should reject'), (err: Error) => expect(err.message).to.equal('b failed'));
+    await b.then(
+      () => expect.fail('b should reject'),
+      (err: Error) => expect(err.message).to.equal('b failed'),
+    );
   });
 });
 
@@ -150,7 +163,12 @@ describe('InactivityTimers', () => {
   afterEach(() => clock?.restore());
 
   function firing(count: number, fired: string[]): { sessions: Session[]; own: SessionOwner } {
-    const own: SessionOwner = { ...owner(-1), sessionInactivityTimerExpired: (s) => { fired.push(s.getId()); } };
+    const own: SessionOwner = {
+      ...owner(-1),
+      sessionInactivityTimerExpired: (s) => {
+        fired.push(s.getId());
+      },
+    };
     const sessions: Session[] = [];
     for (let i = 0; i < count; i++) {
       const d = new SessionData(`s${i}`, '', '0.0.0.0', Date.now(), Date.now(), Date.now(), 1000 + i);
@@ -193,7 +211,12 @@ describe('InactivityTimers', () => {
   it('fires sessions due together in batches of 100, letting the event loop run in between', async () => {
     clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const fired: string[] = [];
-    const own: SessionOwner = { ...owner(-1), sessionInactivityTimerExpired: (s) => { fired.push(s.getId()); } };
+    const own: SessionOwner = {
+      ...owner(-1),
+      sessionInactivityTimerExpired: (s) => {
+        fired.push(s.getId());
+      },
+    };
     for (let i = 0; i < 250; i++) {
       const s = new Session(own, new SessionData(`s${i}`, '', '0.0.0.0', Date.now(), Date.now(), Date.now(), 1000), true);
       s.setResident(true);

@@ -27,13 +27,33 @@ interface Family {
 }
 
 const FAMILIES: readonly Family[] = [
-  { name: 'file', spec: FILE_STORE_SETTINGS, store: FileSessionDataStore, factory: FileSessionDataStoreFactory, xml: 'etc/sessions/file/session-store.xml', module: 'modules/session-store-file.mod' },
-  { name: 'JDBC', spec: JDBC_STORE_SETTINGS, store: JDBCSessionDataStore, factory: JDBCSessionDataStoreFactory, xml: 'etc/sessions/jdbc/session-store.xml', module: 'modules/session-store-jdbc.mod' },
+  {
+    name: 'file',
+    spec: FILE_STORE_SETTINGS,
+    store: FileSessionDataStore,
+    factory: FileSessionDataStoreFactory,
+    xml: 'etc/sessions/file/session-store.xml',
+    module: 'modules/session-store-file.mod',
+  },
+  {
+    name: 'JDBC',
+    spec: JDBC_STORE_SETTINGS,
+    store: JDBCSessionDataStore,
+    factory: JDBCSessionDataStoreFactory,
+    xml: 'etc/sessions/jdbc/session-store.xml',
+    module: 'modules/session-store-jdbc.mod',
+  },
 ];
 
-function read(file: string): string { return fs.readFileSync(path.join(repoRoot(), file), 'utf8'); }
-function capitalize(name: string): string { return name.charAt(0).toUpperCase() + name.slice(1); }
-function exposedNames(cls: Function): string[] { return getInstanceMembers(cls).map((m) => m.name); }
+function read(file: string): string {
+  return fs.readFileSync(path.join(repoRoot(), file), 'utf8');
+}
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+function exposedNames(cls: Function): string[] {
+  return getInstanceMembers(cls).map((m) => m.name);
+}
 
 for (const family of FAMILIES) {
   describe(`The ${family.name} store's settings record`, () => {
@@ -67,8 +87,11 @@ for (const family of FAMILIES) {
       });
     }
 
-    it('hands the factory\'s values to every store it makes', () => {
-      const factory = new family.factory() as Record<string, unknown> & { settings: Record<string, unknown>; getSessionDataStore(h: unknown): { settings: Record<string, unknown> } };
+    it("hands the factory's values to every store it makes", () => {
+      const factory = new family.factory() as Record<string, unknown> & {
+        settings: Record<string, unknown>;
+        getSessionDataStore(h: unknown): { settings: Record<string, unknown> };
+      };
       for (const name of Object.keys(family.spec)) factory.settings[name] = { marker: name };
       const store = factory.getSessionDataStore(null);
       for (const name of Object.keys(family.spec)) expect(store.settings[name], name).to.deep.equal({ marker: name });

@@ -11,7 +11,10 @@ import { STORE_LOCK_FILE } from '../../src/session/store-folder-lock';
 import { corpusPath, repoRoot } from '../support/corpus';
 
 /** A real ContextHandler (not started) with this path, virtual host, init-parameters and attributes. */
-export function contextHandler(contextPath = '/test', options: { vhost?: string; init?: Record<string, string>; attributes?: Record<string, unknown> } = {}): ContextHandler {
+export function contextHandler(
+  contextPath = '/test',
+  options: { vhost?: string; init?: Record<string, string>; attributes?: Record<string, unknown> } = {},
+): ContextHandler {
   const context = new ContextHandler();
   context.setContextPath(contextPath);
   if (options.vhost) context.setVirtualHosts([options.vhost]);

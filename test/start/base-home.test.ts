@@ -14,7 +14,10 @@ describe('BaseHome', () => {
     home = makeBase({ 'etc/a.xml': 'home', 'etc/b.xml': 'home', 'modules/zz.mod': '', 'modules/http.mod': '', 'modules/sub/dyn.mod': '' });
     base = makeBase({ 'etc/a.xml': 'base', 'modules/http.mod': '', 'modules/aa.mod': '' });
   });
-  after(() => { removeBase(home); removeBase(base); });
+  after(() => {
+    removeBase(home);
+    removeBase(base);
+  });
 
   it('finds a file in the base before the home', () => {
     const bh = new BaseHome(home, base);
@@ -36,7 +39,7 @@ describe('BaseHome', () => {
     expect(bh.expandHomeBase('${jetty.base}/x')).to.equal(`${path.resolve(base)}/x`);
   });
 
-  it('finds this installation as the folder holding Pier\'s package.json', () => {
+  it("finds this installation as the folder holding Pier's package.json", () => {
     expect(findInstallationHome(__dirname)).to.equal(repoRoot());
   });
 });

@@ -31,13 +31,26 @@ function brokenInstallation(): string {
 describe('a compiled area file that throws as it loads', function () {
   this.timeout(90_000);
   let root: string;
-  before(() => { root = brokenInstallation(); });
+  before(() => {
+    root = brokenInstallation();
+  });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('fails the class-loader and etc/*.xml tests, naming the file and the cause', () => {
     const tests = ['class-loader.test.js', 'etc-files.test.js'].map((t) => path.join(root, 'dist', 'test', 'start', t));
-    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config',
-      '--require', path.join(root, 'dist', 'test', 'support', 'setup.js'), '--timeout', '20000', ...tests], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(repoRoot(), 'node_modules', 'mocha', 'bin', 'mocha.js'),
+        '--no-config',
+        '--require',
+        path.join(root, 'dist', 'test', 'support', 'setup.js'),
+        '--timeout',
+        '20000',
+        ...tests,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status, r.stdout).to.not.equal(0);
     const failures = Number(/(\d+) failing/.exec(r.stdout)?.[1] ?? 0);
     expect(failures, r.stdout).to.be.greaterThan(1);
@@ -47,9 +60,16 @@ describe('a compiled area file that throws as it loads', function () {
   it('stops bin/start with one line naming the file and the cause, exit code 5', () => {
     const base = makeBase({ 'webapps/': '' });
     try {
-      const r = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'start'), '--module=http,deploy', 'jetty.http.host=127.0.0.1', 'jetty.http.port=0'], {
-        cwd: base, env: { ...process.env, PIER_DIST: path.join(root, 'dist') }, encoding: 'utf8', timeout: 30_000,
-      });
+      const r = spawnSync(
+        process.execPath,
+        [path.join(repoRoot(), 'bin', 'start'), '--module=http,deploy', 'jetty.http.host=127.0.0.1', 'jetty.http.port=0'],
+        {
+          cwd: base,
+          env: { ...process.env, PIER_DIST: path.join(root, 'dist') },
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
       expect(r.status, r.stderr).to.equal(5);
       expect(r.stderr).to.equal(`ERROR : Cannot load the deploy classes: ${path.join(root, 'dist', BROKEN)}:1: Error: ${BOOM}\n`);
     } finally {

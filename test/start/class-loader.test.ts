@@ -14,7 +14,10 @@ import { repoRoot } from '../support/corpus';
 
 /** Source text without comments. */
 function code(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/[^\n]*/g, '');
 }
 
 /** For each area, its .ts files (relative, without extension) that declare a class for XML, with the names. */
@@ -74,7 +77,8 @@ describe('loadJettyClasses', () => {
 
   it('leaves no source folder with a declared class outside the areas', () => {
     const src = path.join(repoRoot(), 'src');
-    const outside = fs.readdirSync(src, { withFileTypes: true })
+    const outside = fs
+      .readdirSync(src, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !(CLASS_AREAS as readonly string[]).includes(e.name) && declaringFiles(e.name).size > 0)
       .map((e) => e.name);
     expect(outside).to.deep.equal([]);
@@ -94,10 +98,12 @@ describe('ClassLoadError', () => {
 
   it('names the file that imports a module that does not exist', () => {
     const err = Object.assign(new Error("Cannot find module './gone'\nRequire stack:\n- x"), {
-      code: 'MODULE_NOT_FOUND', requireStack: [`${src}/server/server.js`, `${src}/server/classes.js`],
+      code: 'MODULE_NOT_FOUND',
+      requireStack: [`${src}/server/server.js`, `${src}/server/classes.js`],
     });
-    expect(new ClassLoadError('server', failingFile(err, src)!, err).message)
-      .to.equal(`Cannot load the server classes: ${src}/server/server.js: Error: Cannot find module './gone'`);
+    expect(new ClassLoadError('server', failingFile(err, src)!, err).message).to.equal(
+      `Cannot load the server classes: ${src}/server/server.js: Error: Cannot find module './gone'`,
+    );
   });
 
   it('names the file and line of a syntax error', () => {

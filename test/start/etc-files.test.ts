@@ -15,7 +15,10 @@ function apply(argv: string[], base: string): { objects: unknown[]; ids: Map<str
   loadJettyClasses(path.resolve(__dirname, '../../src'));
   const cfg = resolveStart(argv, { cwd: base, home: repoRoot() });
   const ids = new Map<string, unknown>();
-  const objects = XmlConfiguration.applyAll(cfg.xmls.map(x => x.path), { properties: cfg.xmlProperties(), idMap: ids });
+  const objects = XmlConfiguration.applyAll(
+    cfg.xmls.map((x) => x.path),
+    { properties: cfg.xmlProperties(), idMap: ids },
+  );
   return { objects, ids };
 }
 
@@ -23,7 +26,9 @@ type Getter = Record<string, (...a: unknown[]) => unknown>;
 
 describe('etc/*.xml of this jetty.home', () => {
   let base: string;
-  beforeEach(() => { base = makeBase(); });
+  beforeEach(() => {
+    base = makeBase();
+  });
   afterEach(() => removeBase(base));
 
   it('wires a Server with Contexts, a DefaultHandler and an HTTP connector on the default port 8080', () => {
@@ -38,7 +43,7 @@ describe('etc/*.xml of this jetty.home', () => {
     expect(connector.getPort()).to.equal(8080);
     expect(connector.getHost()).to.equal(null);
     expect(connector.getIdleTimeout()).to.equal(30000);
-    expect((server.getConnectors() as unknown[])).to.deep.equal([connector]);
+    expect(server.getConnectors() as unknown[]).to.deep.equal([connector]);
     expect(server.getStopAtShutdown()).to.equal(true);
   });
 
@@ -55,7 +60,7 @@ describe('etc/*.xml of this jetty.home', () => {
     }
   });
 
-  it('configures the request log under ${jetty.base}/logs with Jetty\'s defaults', () => {
+  it("configures the request log under ${jetty.base}/logs with Jetty's defaults", () => {
     const { ids } = apply(['--module=http,requestlog'], base);
     const log = ids.get('RequestLog') as Getter;
     expect((ids.get('Server') as Getter).getRequestLog()).to.equal(log);

@@ -25,20 +25,100 @@ const CORPUS = corpusPath('jetty-9.4.x');
  * (plus, unixsocket, websocket's javax-websocket...) resolves to Pier's entry for it.
  */
 const RESOLVE_ALONE: readonly string[] = [
-  'acceptratelimit', 'annotations', 'apache-jsp', 'apache-jstl', 'bytebufferpool', 'cdi', 'cdi-decorate', 'cdi-spi', 'cdi2',
-  'client', 'connectionlimit', 'console-capture', 'continuation', 'customrequestlog', 'debug', 'debuglog',
-  'decorate', 'deploy', 'ext', 'fcgi', 'flight-recorder', 'gcloud', 'gzip', 'home-base-warning', 'http',
-  'http-forwarded', 'http2c', 'https', 'infinispan-embedded', 'infinispan-embedded-query', 'infinispan-remote',
-  'ipaccess', 'jaas', 'jaspi', 'jdbc', 'jmx', 'jmx-remote', 'jul-impl', 'jvm', 'log4j-impl', 'log4j2-api',
-  'log4j2-impl', 'log4j2-slf4j', 'logback-impl', 'logging-jetty', 'logging-jul', 'logging-log4j',
-  'logging-log4j2', 'logging-logback', 'lowresources', 'proxy', 'proxy-protocol', 'proxy-protocol-ssl',
-  'quickstart', 'requestlog', 'resources', 'rewrite', 'rewrite-compactpath', 'rewrite-customizer', 'security', 'server',
-  'servlet', 'servlets', 'session-cache-hash', 'session-cache-null', 'session-store-file',
-  'session-store-hazelcast-embedded', 'session-store-hazelcast-remote', 'session-store-infinispan-embedded',
-  'session-store-infinispan-remote', 'session-store-jdbc', 'session-store-mongo', 'sessions', 'slf4j-api',
-  'slf4j-jul', 'slf4j-log4j', 'slf4j-log4j2', 'slf4j-logback', 'slf4j-simple-impl', 'spring', 'ssl', 'ssl-reload',
-  'stats', 'threadlimit', 'threadpool', 'unixsocket-forwarded', 'unixsocket-http', 'unixsocket-http2c', 'unixsocket-prefix',
-  'unixsocket-proxy-protocol', 'unixsocket-secure', 'unixsocket-suffix', 'webapp', 'websocket',
+  'acceptratelimit',
+  'annotations',
+  'apache-jsp',
+  'apache-jstl',
+  'bytebufferpool',
+  'cdi',
+  'cdi-decorate',
+  'cdi-spi',
+  'cdi2',
+  'client',
+  'connectionlimit',
+  'console-capture',
+  'continuation',
+  'customrequestlog',
+  'debug',
+  'debuglog',
+  'decorate',
+  'deploy',
+  'ext',
+  'fcgi',
+  'flight-recorder',
+  'gcloud',
+  'gzip',
+  'home-base-warning',
+  'http',
+  'http-forwarded',
+  'http2c',
+  'https',
+  'infinispan-embedded',
+  'infinispan-embedded-query',
+  'infinispan-remote',
+  'ipaccess',
+  'jaas',
+  'jaspi',
+  'jdbc',
+  'jmx',
+  'jmx-remote',
+  'jul-impl',
+  'jvm',
+  'log4j-impl',
+  'log4j2-api',
+  'log4j2-impl',
+  'log4j2-slf4j',
+  'logback-impl',
+  'logging-jetty',
+  'logging-jul',
+  'logging-log4j',
+  'logging-log4j2',
+  'logging-logback',
+  'lowresources',
+  'proxy',
+  'proxy-protocol',
+  'proxy-protocol-ssl',
+  'quickstart',
+  'requestlog',
+  'resources',
+  'rewrite',
+  'rewrite-compactpath',
+  'rewrite-customizer',
+  'security',
+  'server',
+  'servlet',
+  'servlets',
+  'session-cache-hash',
+  'session-cache-null',
+  'session-store-file',
+  'session-store-hazelcast-embedded',
+  'session-store-hazelcast-remote',
+  'session-store-infinispan-embedded',
+  'session-store-infinispan-remote',
+  'session-store-jdbc',
+  'session-store-mongo',
+  'sessions',
+  'slf4j-api',
+  'slf4j-jul',
+  'slf4j-log4j',
+  'slf4j-log4j2',
+  'slf4j-logback',
+  'slf4j-simple-impl',
+  'spring',
+  'ssl',
+  'ssl-reload',
+  'stats',
+  'threadlimit',
+  'threadpool',
+  'unixsocket-forwarded',
+  'unixsocket-http',
+  'unixsocket-http2c',
+  'unixsocket-prefix',
+  'unixsocket-proxy-protocol',
+  'unixsocket-secure',
+  'unixsocket-suffix',
+  'webapp',
+  'websocket',
 ];
 
 /** Copies every `src/main/config*` `modules/` and `etc/` tree of the corpus into one home. */
@@ -56,7 +136,8 @@ function assembleHome(): string {
         }
         continue;
       }
-      if (['test', 'tests', 'examples', 'jetty-start', 'jetty-osgi', 'jetty-maven-plugin', 'jetty-distribution', 'jetty-home'].includes(e.name)) continue;
+      if (['test', 'tests', 'examples', 'jetty-start', 'jetty-osgi', 'jetty-maven-plugin', 'jetty-distribution', 'jetty-home'].includes(e.name))
+        continue;
       visit(p, depth + 1);
     }
   };
@@ -66,7 +147,8 @@ function assembleHome(): string {
     fs.chmodSync(d, 0o755);
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) chmod(p, depth + 1); else fs.chmodSync(p, 0o644);
+      if (e.isDirectory()) chmod(p, depth + 1);
+      else fs.chmodSync(p, 0o644);
     }
   };
   chmod(home, 0);
@@ -82,23 +164,27 @@ describe('Jetty 9.4 distribution modules', function () {
     requireCorpus(this);
     home = assembleHome();
   });
-  after(() => { if (home) removeBase(home); });
-  beforeEach(() => { base = makeBase(); });
+  after(() => {
+    if (home) removeBase(home);
+  });
+  beforeEach(() => {
+    base = makeBase();
+  });
   afterEach(() => removeBase(base));
 
-  const rel = (files: { path: string }[]): string[] => files.map(f => path.relative(home, f.path));
+  const rel = (files: { path: string }[]): string[] => files.map((f) => path.relative(home, f.path));
 
   it('orders the XML files of session-store-file and session-cache-hash as start.jar does', () => {
     const cfg = resolveStart(['--module=session-store-file,session-cache-hash'], { cwd: base, home });
     const xmls = rel(cfg.xmls);
     const wanted = ['etc/jetty.xml', 'etc/sessions/id-manager.xml', 'etc/sessions/session-cache-hash.xml', 'etc/sessions/file/session-store.xml'];
-    expect(xmls.filter(x => wanted.includes(x))).to.deep.equal(wanted);
+    expect(xmls.filter((x) => wanted.includes(x))).to.deep.equal(wanted);
     expect(xmls.indexOf('etc/jetty-threadpool.xml')).to.be.lessThan(xmls.indexOf('etc/jetty.xml'));
   });
 
   it('enables the JDBC store with its dynamic datasource module chosen by db-connection-type', () => {
     const cfg = resolveStart(['--module=session-store-jdbc'], { cwd: base, home });
-    expect(cfg.enabled.map(m => m.name)).to.include('sessions/jdbc/datasource');
+    expect(cfg.enabled.map((m) => m.name)).to.include('sessions/jdbc/datasource');
     expect(cfg.args.props.getString('db-connection-type')).to.equal('datasource');
     const xmls = rel(cfg.xmls);
     expect(xmls.indexOf('etc/sessions/jdbc/datasource.xml')).to.be.lessThan(xmls.indexOf('etc/sessions/jdbc/session-store.xml'));
@@ -106,28 +192,39 @@ describe('Jetty 9.4 distribution modules', function () {
 
   it('switches the dynamic module when the user sets db-connection-type=driver', () => {
     const cfg = resolveStart(['--module=session-store-jdbc', 'db-connection-type=driver'], { cwd: base, home });
-    expect(cfg.enabled.map(m => m.name)).to.include('sessions/jdbc/driver');
-    expect(cfg.enabled.map(m => m.name)).not.to.include('sessions/jdbc/datasource');
+    expect(cfg.enabled.map((m) => m.name)).to.include('sessions/jdbc/driver');
+    expect(cfg.enabled.map((m) => m.name)).not.to.include('sessions/jdbc/datasource');
   });
 
-  it('explains a removed module name with Jetty\'s deprecated.properties', () => {
+  it("explains a removed module name with Jetty's deprecated.properties", () => {
     const dep = path.join(CORPUS, 'jetty-home/src/main/resources/modules/deprecated.properties');
     fs.copyFileSync(dep, path.join(home, 'modules', 'deprecated.properties'));
-    expect(() => resolveStart(['--module=jdbc-sessions'], { cwd: base, home }))
-      .to.throw(UsageError, /Cannot enable module 'jdbc-sessions' \(from <command-line>\): deprecated module: replaced by 'session-store-jdbc'/);
+    expect(() => resolveStart(['--module=jdbc-sessions'], { cwd: base, home })).to.throw(
+      UsageError,
+      /Cannot enable module 'jdbc-sessions' \(from <command-line>\): deprecated module: replaced by 'session-store-jdbc'/,
+    );
   });
 
   it('refuses two session stores', () => {
-    expect(() => resolveStart(['--module=session-store-file,session-store-jdbc'], { cwd: base, home }))
-      .to.throw(UsageError, /capability 'session-store' is already provided by enabled module 'session-store-file'/);
+    expect(() => resolveStart(['--module=session-store-file,session-store-jdbc'], { cwd: base, home })).to.throw(
+      UsageError,
+      /capability 'session-store' is already provided by enabled module 'session-store-file'/,
+    );
   });
 
   it('writes start.d/session-store-file.ini with the active storeDir line and creates sessions/', async () => {
     fs.mkdirSync(path.join(base, 'start.d'));
     let output = '';
     const env: MainEnvironment = {
-      out: t => { output += t; }, err: t => { output += t; }, cwd: base,
-      applier: () => [], installShutdownHook: () => {},
+      out: (t) => {
+        output += t;
+      },
+      err: (t) => {
+        output += t;
+      },
+      cwd: base,
+      applier: () => [],
+      installShutdownHook: () => {},
     };
     expect(await launch(['--add-to-start=session-store-file', `jetty.home=${home}`], env)).to.equal(0);
     const ini = fs.readFileSync(path.join(base, 'start.d', 'session-store-file.ini'), 'utf8');
@@ -148,17 +245,33 @@ describe('Jetty 9.4 distribution modules', function () {
     const port = await new Promise<number>((resolve, reject) => {
       const s = net.createServer();
       s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+      s.listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
     });
     let output = '';
     const env: MainEnvironment = {
-      out: t => { output += t; }, err: t => { output += t; }, cwd: base,
-      applier: defaultXmlApplier, installShutdownHook: () => {},
+      out: (t) => {
+        output += t;
+      },
+      err: (t) => {
+        output += t;
+      },
+      cwd: base,
+      applier: defaultXmlApplier,
+      installShutdownHook: () => {},
     };
-    const result = await launch([`--module=${modules}`, `jetty.home=${home}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], env) as Launch;
+    const result = (await launch(
+      [`--module=${modules}`, `jetty.home=${home}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'],
+      env,
+    )) as Launch;
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: '/nothing', agent: false }, res => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+        const req = http.get({ host: '127.0.0.1', port, path: '/nothing', agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
         req.on('error', reject);
         req.setTimeout(10000, () => req.destroy(new Error('GET timed out')));
       });
@@ -168,14 +281,14 @@ describe('Jetty 9.4 distribution modules', function () {
     }
   }
 
-  it('starts a server from Jetty\'s own jetty.xml, jetty-http.xml, request log and file session XML files', async () => {
+  it("starts a server from Jetty's own jetty.xml, jetty-http.xml, request log and file session XML files", async () => {
     const { status, output } = await startAndGet('http,requestlog,session-store-file,session-cache-hash');
     expect(output).to.match(/Started Server@\S+ on http:\/\/127\.0\.0\.1:\d+/);
     expect(status).to.equal(404);
-    expect(fs.readdirSync(path.join(base, 'logs')).some(f => f.endsWith('.request.log'))).to.equal(true);
+    expect(fs.readdirSync(path.join(base, 'logs')).some((f) => f.endsWith('.request.log'))).to.equal(true);
   });
 
-  it('starts a server with Jetty\'s own deploy and webapp XML files', async () => {
+  it("starts a server with Jetty's own deploy and webapp XML files", async () => {
     // etc/jetty-webapp.xml calls StringUtil.csvSplit and WebAppContext.addSystemClasses.
     const { status, output } = await startAndGet('http,deploy');
     expect(output).to.match(/Started Server@\S+ on http:\/\/127\.0\.0\.1:\d+/);
@@ -184,7 +297,11 @@ describe('Jetty 9.4 distribution modules', function () {
 
   it('resolves exactly the top-level modules of the distribution that stand alone, and explains each other one', function () {
     this.timeout(20_000);
-    const names = fs.readdirSync(path.join(home, 'modules')).filter(n => n.endsWith('.mod')).map(n => n.slice(0, -4)).sort();
+    const names = fs
+      .readdirSync(path.join(home, 'modules'))
+      .filter((n) => n.endsWith('.mod'))
+      .map((n) => n.slice(0, -4))
+      .sort();
     const resolved: string[] = [];
     const failures: string[] = [];
     for (const name of names) {

@@ -33,11 +33,20 @@ function run(args: string[], cwd: string): { code: number | null; stdout: string
 
 describe('bin/start and jetty-logging.properties', () => {
   const bases: string[] = [];
-  after(() => { for (const b of bases) removeBase(b); });
-  const base = (files: Record<string, string>): string => { const b = makeBase(files); bases.push(b); return b; };
+  after(() => {
+    for (const b of bases) removeBase(b);
+  });
+  const base = (files: Record<string, string>): string => {
+    const b = makeBase(files);
+    bases.push(b);
+    return b;
+  };
 
   it('stops with one line naming the file and line of a level it cannot use, exit code 2', () => {
-    const b = base({ 'start.d/server.ini': '--module=server,resources\n', 'resources/jetty-logging.properties': 'org.eclipse.jetty.LEVEL=WARNING\n' });
+    const b = base({
+      'start.d/server.ini': '--module=server,resources\n',
+      'resources/jetty-logging.properties': 'org.eclipse.jetty.LEVEL=WARNING\n',
+    });
     const r = run([], b);
     expect(r.code, r.stderr).to.equal(2);
     expect(r.stderr.trim().split('\n')).to.deep.equal([
@@ -50,7 +59,8 @@ describe('bin/start and jetty-logging.properties', () => {
     const r = run(['-Dorg.eclipse.jetty.util.log.stderr.FORMAT=yaml'], b);
     expect(r.code, r.stderr).to.equal(2);
     expect(r.stderr.trim()).to.equal(
-      "ERROR : Cannot set 'org.eclipse.jetty.util.log.stderr.FORMAT' to 'yaml' (-Dorg.eclipse.jetty.util.log.stderr.FORMAT on the command line): expected text or json");
+      "ERROR : Cannot set 'org.eclipse.jetty.util.log.stderr.FORMAT' to 'yaml' (-Dorg.eclipse.jetty.util.log.stderr.FORMAT on the command line): expected text or json",
+    );
   });
 
   it('--add-to-start=logging-jetty enables resources and copies the commented jetty-logging.properties into the base', function () {
@@ -68,7 +78,12 @@ describe('bin/start and jetty-logging.properties', () => {
   describe('a started server', function () {
     this.timeout(60_000);
     let pier: PierProcess | undefined;
-    afterEach(async () => { if (pier) { await pier.stop(); pier = undefined; } });
+    afterEach(async () => {
+      if (pier) {
+        await pier.stop();
+        pier = undefined;
+      }
+    });
 
     /** A base with http, deploy, sessions and the resources module, and the counter web app. */
     function serverBase(loggingProperties?: string): string {
@@ -96,9 +111,18 @@ describe('bin/start and jetty-logging.properties', () => {
 
     it("writes its start lines at INFO in Jetty 9.4's StdErrLog format by default", async () => {
       const lines = logLines(await startAndStop(serverBase()));
-      expect(lines.some((l) => /:INFO:oejs\.Server:main: Started Server@/.test(l)), lines.join('\n')).to.equal(true);
-      expect(lines.some((l) => /:INFO:oejs\.session:main: DefaultSessionIdManager workerName=node0$/.test(l)), lines.join('\n')).to.equal(true);
-      expect(lines.some((l) => /:INFO:oejdp\.ScanningAppProvider:main: Deployment monitor \[file:\/\/.*\/webapps\/\] at interval 1$/.test(l)), lines.join('\n')).to.equal(true);
+      expect(
+        lines.some((l) => /:INFO:oejs\.Server:main: Started Server@/.test(l)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        lines.some((l) => /:INFO:oejs\.session:main: DefaultSessionIdManager workerName=node0$/.test(l)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        lines.some((l) => /:INFO:oejdp\.ScanningAppProvider:main: Deployment monitor \[file:\/\/.*\/webapps\/\] at interval 1$/.test(l)),
+        lines.join('\n'),
+      ).to.equal(true);
     });
 
     it('writes no INFO line with resources/jetty-logging.properties saying org.eclipse.jetty.LEVEL=WARN', async () => {
@@ -108,27 +132,53 @@ describe('bin/start and jetty-logging.properties', () => {
     });
 
     it('shows the session DEBUG lines with org.eclipse.jetty.server.session.LEVEL=DEBUG, and only those', async () => {
-      const stderr = await startAndStop(serverBase('org.eclipse.jetty.LEVEL=WARN\norg.eclipse.jetty.server.session.LEVEL=DEBUG\n'), [], twoCounterRequests);
+      const stderr = await startAndStop(
+        serverBase('org.eclipse.jetty.LEVEL=WARN\norg.eclipse.jetty.server.session.LEVEL=DEBUG\n'),
+        [],
+        twoCounterRequests,
+      );
       const lines = logLines(stderr);
-      expect(lines.every((l) => l.includes(':oejs.session:main: ')), lines.join('\n')).to.equal(true);
+      expect(
+        lines.every((l) => l.includes(':oejs.session:main: ')),
+        lines.join('\n'),
+      ).to.equal(true);
       const debug = lines.filter((l) => l.includes(':DBUG:'));
-      expect(debug.some((l) => /Creating new session id=node0\w+$/.test(l)), lines.join('\n')).to.equal(true);
-      expect(debug.some((l) => /Got Session ID node0\w+\.node0 from cookie JSESSIONID$/.test(l)), lines.join('\n')).to.equal(true);
-      expect(debug.some((l) => /Session node0\w+ complete, active requests=0$/.test(l)), lines.join('\n')).to.equal(true);
-      expect(lines.some((l) => l.includes(':INFO:oejs.session:main: DefaultSessionIdManager workerName=node0')), lines.join('\n')).to.equal(true);
+      expect(
+        debug.some((l) => /Creating new session id=node0\w+$/.test(l)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        debug.some((l) => /Got Session ID node0\w+\.node0 from cookie JSESSIONID$/.test(l)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        debug.some((l) => /Session node0\w+ complete, active requests=0$/.test(l)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        lines.some((l) => l.includes(':INFO:oejs.session:main: DefaultSessionIdManager workerName=node0')),
+        lines.join('\n'),
+      ).to.equal(true);
     });
 
     it('lets -D on the command line win over the file', async () => {
       const stderr = await startAndStop(serverBase('org.eclipse.jetty.LEVEL=WARN\n'), ['-Dorg.eclipse.jetty.server.Server.LEVEL=INFO']);
       const lines = logLines(stderr);
       expect(lines.length, stderr).to.be.greaterThan(0);
-      expect(lines.every((l) => l.includes(':INFO:oejs.Server:main: ')), stderr).to.equal(true);
+      expect(
+        lines.every((l) => l.includes(':INFO:oejs.Server:main: ')),
+        stderr,
+      ).to.equal(true);
     });
 
     it('writes one JSON object per line with -Dorg.eclipse.jetty.util.log.stderr.FORMAT=json', async () => {
       const stderr = await startAndStop(serverBase(), ['-Dorg.eclipse.jetty.util.log.stderr.FORMAT=json']);
       // the launcher's own notes (MKDIR : ...) are not log records
-      const records = stderr.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, string>);
+      const records = stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, string>);
       expect(records.length, stderr).to.be.greaterThan(0);
       const started = records.find((r) => r.logger === 'org.eclipse.jetty.server.Server' && r.message.startsWith('Started Server@'));
       expect(started, stderr).to.include({ level: 'INFO', thread: 'main' });

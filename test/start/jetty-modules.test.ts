@@ -22,9 +22,23 @@ function run(args: string[], cwd: string): { code: number | null; stdout: string
 }
 
 /** The provided modules: Jetty 9.4.57's module files, shipped unchanged (ssl: all but the demo keystore). */
-const JETTY_MODULES_AS_SHIPPED = ['acceptratelimit', 'bytebufferpool', 'bytebufferpool-logarithmic', 'connectionlimit',
-  'customrequestlog', 'gzip', 'home-base-warning', 'http-forwarded', 'https', 'ipaccess', 'lowresources', 'security', 'servlet', 'stats',
-  'threadlimit'];
+const JETTY_MODULES_AS_SHIPPED = [
+  'acceptratelimit',
+  'bytebufferpool',
+  'bytebufferpool-logarithmic',
+  'connectionlimit',
+  'customrequestlog',
+  'gzip',
+  'home-base-warning',
+  'http-forwarded',
+  'https',
+  'ipaccess',
+  'lowresources',
+  'security',
+  'servlet',
+  'stats',
+  'threadlimit',
+];
 
 /** Modules another change ships (issue 14: the session data cache). */
 const SHIPPED_ELSEWHERE = ['session-store-cache'];
@@ -50,29 +64,36 @@ function corpusModuleNames(): string[] {
 describe('Jetty 9.4 modules on Pier', function () {
   this.timeout(30_000);
   let base: string;
-  beforeEach(() => { base = makeBase(); });
+  beforeEach(() => {
+    base = makeBase();
+  });
   afterEach(() => removeBase(base));
 
-  it('knows every top-level module of Jetty 9.4\'s sources: a module file of this jetty.home or a known-but-unprovided entry', function () {
+  it("knows every top-level module of Jetty 9.4's sources: a module file of this jetty.home or a known-but-unprovided entry", function () {
     requireCorpus(this);
     const names = corpusModuleNames();
     expect(names.length).to.be.greaterThan(90);
     const cfg = resolveStart([], { cwd: base, home: repoRoot() });
-    const unknown = names.filter(n => !cfg.modules.get(n) && !SHIPPED_ELSEWHERE.includes(n));
+    const unknown = names.filter((n) => !cfg.modules.get(n) && !SHIPPED_ELSEWHERE.includes(n));
     expect(unknown).to.deep.equal([]);
   });
 
   it('knows every module of the installed Jetty 9.4.57', function () {
     requireJettyInstall(this);
-    const names = fs.readdirSync(path.join(JETTY_HOME, 'modules')).filter(f => f.endsWith('.mod')).map(f => f.slice(0, -4));
+    const names = fs
+      .readdirSync(path.join(JETTY_HOME, 'modules'))
+      .filter((f) => f.endsWith('.mod'))
+      .map((f) => f.slice(0, -4));
     const cfg = resolveStart([], { cwd: base, home: repoRoot() });
-    expect(names.filter(n => !cfg.modules.get(n) && !SHIPPED_ELSEWHERE.includes(n))).to.deep.equal([]);
+    expect(names.filter((n) => !cfg.modules.get(n) && !SHIPPED_ELSEWHERE.includes(n))).to.deep.equal([]);
   });
 
   it('ships the provided modules as Jetty 9.4.57 wrote them', function () {
     requireJettyInstall(this);
     for (const m of JETTY_MODULES_AS_SHIPPED) {
-      expect(fs.readFileSync(path.join(repoRoot(), 'modules', `${m}.mod`), 'utf8'), m).to.equal(fs.readFileSync(path.join(JETTY_HOME, 'modules', `${m}.mod`), 'utf8'));
+      expect(fs.readFileSync(path.join(repoRoot(), 'modules', `${m}.mod`), 'utf8'), m).to.equal(
+        fs.readFileSync(path.join(JETTY_HOME, 'modules', `${m}.mod`), 'utf8'),
+      );
     }
   });
 
@@ -80,7 +101,7 @@ describe('Jetty 9.4 modules on Pier', function () {
     const port = await freePort();
     const pier = await PierProcess.start(base, ['--module=http,jsp', `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1']);
     try {
-      const warns = pier.stderr.split('\n').filter(l => l.startsWith('WARN  :'));
+      const warns = pier.stderr.split('\n').filter((l) => l.startsWith('WARN  :'));
       expect(warns).to.deep.equal([
         "WARN  : Module 'jsp' is not provided by Pier: in Jetty it compiles and serves JSP pages with Apache Jasper; instead, write the pages as servlets, or render templates from a servlet; the start goes on without it",
       ]);
@@ -90,28 +111,40 @@ describe('Jetty 9.4 modules on Pier', function () {
     }
   });
 
-  for (const store of ['session-store-mongo', 'session-store-gcloud', 'session-store-hazelcast-embedded', 'session-store-hazelcast-remote',
-    'session-store-infinispan-embedded', 'session-store-infinispan-remote']) {
+  for (const store of [
+    'session-store-mongo',
+    'session-store-gcloud',
+    'session-store-hazelcast-embedded',
+    'session-store-hazelcast-remote',
+    'session-store-infinispan-embedded',
+    'session-store-infinispan-remote',
+  ]) {
     it(`refuses ${store} in one line that points to the Pier store taking its role`, () => {
       const r = run(['--module=http,sessions,' + store], base);
       expect(r.code, r.stderr).to.equal(3);
       const lines = r.stderr.trim().split('\n');
       expect(lines).to.have.length(1);
-      expect(lines[0]).to.match(new RegExp(`^ERROR : Cannot enable module '${store}' \\(from <command-line>\\): in Jetty it stores sessions in .*, which Pier does not provide, and a session store silently replaced by another would lose every stored session; use .*session-store-(jdbc|redis).* instead$`));
+      expect(lines[0]).to.match(
+        new RegExp(
+          `^ERROR : Cannot enable module '${store}' \\(from <command-line>\\): in Jetty it stores sessions in .*, which Pier does not provide, and a session store silently replaced by another would lose every stored session; use .*session-store-(jdbc|redis).* instead$`,
+        ),
+      );
     });
   }
 
   it('refuses a module of the security family (setuid) also when --add-to-start names it, writing nothing', () => {
     const r = run(['--add-to-start=setuid'], base);
     expect(r.code).to.equal(3);
-    expect(r.stderr).to.match(/^ERROR : Cannot enable module 'setuid' \(from <command-line>\): in Jetty it binds privileged ports as root and then switches to an unprivileged user, which Pier does not provide, and the server would keep running as the user that started it, root included; use .* instead\n$/);
+    expect(r.stderr).to.match(
+      /^ERROR : Cannot enable module 'setuid' \(from <command-line>\): in Jetty it binds privileged ports as root and then switches to an unprivileged user, which Pier does not provide, and the server would keep running as the user that started it, root included; use .* instead\n$/,
+    );
     expect(fs.existsSync(path.join(base, 'start.ini'))).to.equal(false);
   });
 
   it('lists every module with its state on Pier: provided, not provided or refused', () => {
     const r = run(['--list-modules=*'], base);
     expect(r.code, r.stderr).to.equal(0);
-    const row = (name: string): string | undefined => r.stdout.split('\n').find(l => l.slice(4).startsWith(`${name} `));
+    const row = (name: string): string | undefined => r.stdout.split('\n').find((l) => l.slice(4).startsWith(`${name} `));
     expect(row('gzip')).to.match(/^\[ \] gzip +provided /);
     expect(row('jsp')).to.match(/^\[ \] jsp +not provided /);
     expect(row('session-store-mongo')).to.match(/^\[ \] session-store-mongo +refused /);
@@ -133,10 +166,26 @@ describe('Jetty 9.4 modules on Pier', function () {
   });
 
   it('refuses the access-control, authentication and proxy-address modules and warns for the others', () => {
-    const refused = unprovidedModules().filter(u => u.refusedBecause).map(u => u.name).sort();
-    expect(refused).to.deep.equal(['inetaccess', 'jaas', 'jaspi', 'openid', 'proxy-protocol', 'proxy-protocol-ssl', 'session-store-gcloud',
-      'session-store-hazelcast-embedded', 'session-store-hazelcast-remote', 'session-store-infinispan-embedded', 'session-store-infinispan-remote',
-      'session-store-mongo', 'setuid', 'unixsocket-proxy-protocol']);
+    const refused = unprovidedModules()
+      .filter((u) => u.refusedBecause)
+      .map((u) => u.name)
+      .sort();
+    expect(refused).to.deep.equal([
+      'inetaccess',
+      'jaas',
+      'jaspi',
+      'openid',
+      'proxy-protocol',
+      'proxy-protocol-ssl',
+      'session-store-gcloud',
+      'session-store-hazelcast-embedded',
+      'session-store-hazelcast-remote',
+      'session-store-infinispan-embedded',
+      'session-store-infinispan-remote',
+      'session-store-mongo',
+      'setuid',
+      'unixsocket-proxy-protocol',
+    ]);
     expect(unprovidedModule('websocket')?.refusedBecause).to.equal(undefined);
   });
 });

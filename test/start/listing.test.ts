@@ -20,7 +20,10 @@ describe('listing', () => {
     });
     base = makeBase({ 'start.ini': '--module=http\nport=${base.port}1\nbase.port=808\n' });
   });
-  after(() => { removeBase(home); removeBase(base); });
+  after(() => {
+    removeBase(home);
+    removeBase(base);
+  });
 
   it('marks explicit, transitive and available modules and filters by tag', () => {
     const cfg = resolveStart([], { cwd: base, home });
@@ -43,6 +46,6 @@ describe('listing', () => {
   it('prints expanded properties on --dry-run', () => {
     const text = dryRun(resolveStart([], { cwd: base, home }));
     expect(text).to.include('\nport=8081\n');
-    expect(text.split('\n').filter(l => l.endsWith('.xml'))).to.have.length(2);
+    expect(text.split('\n').filter((l) => l.endsWith('.xml'))).to.have.length(2);
   });
 });

@@ -14,18 +14,25 @@ import { makeBase, removeBase, repoRoot } from './support';
 const DIST = path.resolve(__dirname, '..', '..');
 const BIN = path.join(repoRoot(), 'bin', 'start');
 
-interface Result { code: number | null; stdout: string; stderr: string }
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function run(args: string[], cwd: string, dist = DIST): Result {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd, encoding: 'utf8', timeout: 20000, env: { ...process.env, PIER_DIST: dist },
+    cwd,
+    encoding: 'utf8',
+    timeout: 20000,
+    env: { ...process.env, PIER_DIST: dist },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function expectOneLineError(r: Result, pattern: RegExp): void {
   expect(r.code, r.stderr).to.equal(2);
-  const lines = r.stderr.split('\n').filter(l => l.startsWith('ERROR'));
+  const lines = r.stderr.split('\n').filter((l) => l.startsWith('ERROR'));
   expect(lines, r.stderr).to.have.length(1);
   expect(lines[0]).to.match(pattern);
   expect(r.stderr).not.to.match(/\n\s+at .*\(.*:\d+:\d+\)/);
@@ -45,10 +52,12 @@ async function freePort(): Promise<number> {
 
 function get(port: number, p: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: p, agent: false }, res => {
+    const req = http.get({ host: '127.0.0.1', port, path: p, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', c => { body += c; });
+      res.on('data', (c) => {
+        body += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
@@ -62,12 +71,20 @@ function waitForOutput(child: ChildProcess, re: RegExp, timeoutMs = 15000): Prom
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`no ${re} within ${timeoutMs} ms; stdout=${out} stderr=${err}`)), timeoutMs);
-    child.stdout?.on('data', d => {
+    child.stdout?.on('data', (d) => {
       out += d;
-      if (re.test(out)) { clearTimeout(timer); resolve(out); }
+      if (re.test(out)) {
+        clearTimeout(timer);
+        resolve(out);
+      }
     });
-    child.stderr?.on('data', d => { err += d; });
-    child.once('exit', code => { clearTimeout(timer); reject(new Error(`exited with ${code}; stdout=${out} stderr=${err}`)); });
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}; stdout=${out} stderr=${err}`));
+    });
   });
 }
 
@@ -118,20 +135,29 @@ describe('bin/start', function () {
   it('prints the XML files in order and the properties with --dry-run, without starting', () => {
     const r = run(['--dry-run', 'jetty.http.port=9999'], base);
     expect(r.code, r.stderr).to.equal(0);
-    const xmls = r.stdout.split('\n').filter(l => l.endsWith('.xml')).map(l => path.basename(l));
+    const xmls = r.stdout
+      .split('\n')
+      .filter((l) => l.endsWith('.xml'))
+      .map((l) => path.basename(l));
     expect(xmls).to.deep.equal(['jetty-bytebufferpool.xml', 'jetty-threadpool.xml', 'jetty.xml', 'jetty-http.xml']);
     expect(r.stdout).to.include('jetty.http.port=9999');
     expect(r.stdout).to.include(`jetty.base=${fs.realpathSync(base)}`);
   });
 
   it('reports an unknown module in one line with suggestions and exit code 2', () => {
-    expectOneLineError(run(['--module=htp'], base), /^ERROR : Cannot enable module 'htp' \(from <command-line>\): unknown module \(did you mean 'http', 'http2', 'https'\?\); list available modules with --list-modules$/);
+    expectOneLineError(
+      run(['--module=htp'], base),
+      /^ERROR : Cannot enable module 'htp' \(from <command-line>\): unknown module \(did you mean 'http', 'http2', 'https'\?\); list available modules with --list-modules$/,
+    );
   });
 
   it('reports a missing XML file of a module in one line', () => {
     fs.mkdirSync(path.join(base, 'modules'));
     fs.writeFileSync(path.join(base, 'modules', 'broken.mod'), '[depend]\nserver\n[xml]\netc/missing.xml\n');
-    expectOneLineError(run(['--module=broken'], base), /^ERROR : Cannot find XML file 'etc\/missing.xml' of module 'broken' \(\$\{jetty.base\}\/modules\/broken.mod:4\)/);
+    expectOneLineError(
+      run(['--module=broken'], base),
+      /^ERROR : Cannot find XML file 'etc\/missing.xml' of module 'broken' \(\$\{jetty.base\}\/modules\/broken.mod:4\)/,
+    );
   });
 
   it('reports a malformed module file with its line', () => {
@@ -186,25 +212,30 @@ describe('bin/start', function () {
 
     it('reports a port in use in one line with the remedy', async () => {
       const blocker = net.createServer();
-      await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', () => resolve()));
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
       const port = (blocker.address() as net.AddressInfo).port;
       try {
-        expectOneLineError(run([`jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], base), new RegExp(`^ERROR : .*${port}.*address already in use.*`));
+        expectOneLineError(
+          run([`jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], base),
+          new RegExp(`^ERROR : .*${port}.*address already in use.*`),
+        );
       } finally {
-        await new Promise(resolve => blocker.close(resolve));
+        await new Promise((resolve) => blocker.close(resolve));
       }
     });
 
     it('prints the component tree after the started line with --dump', async () => {
       const port = await freePort();
       const child = spawn(process.execPath, [BIN, '--dump', `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], {
-        cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: base,
+        env: { ...process.env, PIER_DIST: DIST },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       try {
         const out = await waitForOutput(child, /key: \+- bean/);
         expect(out.indexOf('Started ')).to.be.lessThan(out.indexOf('key: +- bean'));
         expect(out).to.include('ServerConnector');
-        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
         child.kill('SIGTERM');
         expect(await exited).to.equal(0);
       } finally {
@@ -215,12 +246,14 @@ describe('bin/start', function () {
     it('starts in dev mode with --dev, saying what it watches, and stops on SIGTERM', async () => {
       const port = await freePort();
       const child = spawn(process.execPath, [BIN, '--dev', `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], {
-        cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: base,
+        env: { ...process.env, PIER_DIST: DIST },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       try {
         const out = await waitForOutput(child, /Dev mode: watching \d+ web app folder\(s\)/);
         expect(out.indexOf('Started ')).to.be.lessThan(out.indexOf('Dev mode:'));
-        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
         child.kill('SIGTERM');
         expect(await exited).to.equal(0);
       } finally {
@@ -231,14 +264,16 @@ describe('bin/start', function () {
     it('starts, serves a 404 from the DefaultHandler, and exits 0 on SIGTERM', async () => {
       const port = await freePort();
       const child = spawn(process.execPath, [BIN, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'], {
-        cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: base,
+        env: { ...process.env, PIER_DIST: DIST },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       try {
         const out = await waitForOutput(child, /Started .* on http:\/\/127\.0\.0\.1:\d+/);
         expect(out).to.match(new RegExp(`^Started Server@\\S+ on http://127\\.0\\.0\\.1:${port}$`, 'm'));
         const res = await get(port, '/nothing-here');
         expect(res.status).to.equal(404);
-        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
         child.kill('SIGTERM');
         expect(await exited).to.equal(0);
       } finally {

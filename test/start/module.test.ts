@@ -34,7 +34,9 @@ describe('Module', () => {
       if (m.depends.length > 0) withDepends++;
       if (m.iniTemplate.length > 0) withTemplate++;
     }
-    console.log(`      ${files.length} corpus .mod files parsed: ${withXml} with [xml], ${withDepends} with [depend], ${withTemplate} with [ini-template]`);
+    console.log(
+      `      ${files.length} corpus .mod files parsed: ${withXml} with [xml], ${withDepends} with [depend], ${withTemplate} with [ini-template]`,
+    );
     expect(files.length).to.be.greaterThan(100);
   });
 
@@ -44,23 +46,39 @@ describe('Module', () => {
   });
 
   it('reads sections, their aliases and ignores comments and text before the first section', () => {
-    const m = Module.parse('demo', 'demo.mod', [
-      'ignored before any section',
-      '[description]', 'A demo', '',
-      '[ Depends ]', 'server', '# a comment', '?optional-thing',
-      '[provide]', 'cap',
-      '[xml]', 'etc/demo.xml',
-      '[defaults]', 'demo.port?=1',
-      '[ini-template]', '## Port', '# demo.port=1', '',
-      '[libs]', 'lib/*.jar',
-    ].join('\n'));
+    const m = Module.parse(
+      'demo',
+      'demo.mod',
+      [
+        'ignored before any section',
+        '[description]',
+        'A demo',
+        '',
+        '[ Depends ]',
+        'server',
+        '# a comment',
+        '?optional-thing',
+        '[provide]',
+        'cap',
+        '[xml]',
+        'etc/demo.xml',
+        '[defaults]',
+        'demo.port?=1',
+        '[ini-template]',
+        '## Port',
+        '# demo.port=1',
+        '',
+        '[libs]',
+        'lib/*.jar',
+      ].join('\n'),
+    );
     expect(m.description).to.deep.equal(['A demo']);
-    expect(m.depends.map(d => d.text)).to.deep.equal(['server', '?optional-thing']);
+    expect(m.depends.map((d) => d.text)).to.deep.equal(['server', '?optional-thing']);
     expect(m.depends[0].line).to.equal(6);
     expect(m.provides).to.deep.equal(['cap']);
     expect(m.capabilities).to.deep.equal(['demo', 'cap']);
-    expect(m.xmls.map(x => x.text)).to.deep.equal(['etc/demo.xml']);
-    expect(m.ini.map(x => x.text)).to.deep.equal(['demo.port?=1']);
+    expect(m.xmls.map((x) => x.text)).to.deep.equal(['etc/demo.xml']);
+    expect(m.ini.map((x) => x.text)).to.deep.equal(['demo.port?=1']);
     expect(m.iniTemplate).to.deep.equal(['## Port', '# demo.port=1']);
     expect(m.libs).to.deep.equal(['lib/*.jar']);
   });

@@ -28,7 +28,10 @@ describe('Modules', () => {
     });
     base = makeBase();
   });
-  after(() => { removeBase(home); removeBase(base); });
+  after(() => {
+    removeBase(home);
+    removeBase(base);
+  });
 
   function graph(props = new Props()): Modules {
     return new Modules(new BaseHome(home, base), props).registerAll();
@@ -37,7 +40,7 @@ describe('Modules', () => {
   it('enables dependencies transitively and sorts them first', () => {
     const m = graph();
     m.enable('http', 'test');
-    expect(m.enabled().map(x => x.name)).to.deep.equal(['server', 'http']);
+    expect(m.enabled().map((x) => x.name)).to.deep.equal(['server', 'http']);
     expect(m.get('server')?.transitive).to.equal(true);
     expect(m.get('http')?.transitive).to.equal(false);
   });
@@ -46,7 +49,7 @@ describe('Modules', () => {
     const m = graph();
     m.enable('http', 'test');
     m.enable('early', 'test');
-    expect(m.enabled().map(x => x.name)).to.deep.equal(['early', 'server', 'http']);
+    expect(m.enabled().map((x) => x.name)).to.deep.equal(['early', 'server', 'http']);
   });
 
   it('refuses two explicitly enabled providers of one capability', () => {
@@ -66,7 +69,7 @@ describe('Modules', () => {
     m.enable('store-jdbc', 'test');
     m.enable('cache', 'test');
     m.checkEnabled();
-    expect(m.enabled().map(x => x.name)).to.deep.equal(['server', 'store-jdbc', 'cache']);
+    expect(m.enabled().map((x) => x.name)).to.deep.equal(['server', 'store-jdbc', 'cache']);
   });
 
   it('loads a dynamic module named through a property', () => {
@@ -74,15 +77,21 @@ describe('Modules', () => {
     props.apply('impl=a', 'test');
     const m = graph(props);
     m.enable('picky', 'test');
-    expect(m.enabled().map(x => x.name)).to.deep.equal(['impl/a', 'picky']);
+    expect(m.enabled().map((x) => x.name)).to.deep.equal(['impl/a', 'picky']);
   });
 
   it('says which property a dependency needs when its name is still unexpanded', () => {
-    expect(() => graph().enable('picky', 'test')).to.throw(UsageError, /no module provides its dependency 'impl\/\$\{impl\}' \(picky.mod:2\); property 'impl' is not set/);
+    expect(() => graph().enable('picky', 'test')).to.throw(
+      UsageError,
+      /no module provides its dependency 'impl\/\$\{impl\}' \(picky.mod:2\); property 'impl' is not set/,
+    );
   });
 
   it('suggests close names for an unknown module', () => {
-    expect(() => graph().enable('htpp', 'cmd')).to.throw(UsageError, /Cannot enable module 'htpp' \(from cmd\): unknown module \(did you mean 'http', 'http2', 'stop'\?\); list available modules with --list-modules/);
+    expect(() => graph().enable('htpp', 'cmd')).to.throw(
+      UsageError,
+      /Cannot enable module 'htpp' \(from cmd\): unknown module \(did you mean 'http', 'http2', 'stop'\?\); list available modules with --list-modules/,
+    );
   });
 
   it('reports a dependency cycle with its path', () => {

@@ -33,7 +33,7 @@ describe('Props', () => {
     p.apply('Jetty.Http.Port=1', 'a');
     p.apply('jetty.http.port=2', 'b');
     expect(p.getString('JETTY.HTTP.PORT')).to.equal('2');
-    expect([...p].map(x => x.key)).to.deep.equal(['jetty.http.port']);
+    expect([...p].map((x) => x.key)).to.deep.equal(['jetty.http.port']);
   });
 
   it('expands references recursively, leaves unknown names and turns $$ into $', () => {
@@ -41,7 +41,7 @@ describe('Props', () => {
     p.apply('a=/x', 'o');
     p.apply('b=${a}/y', 'o');
     expect(p.expand('${b}/z ${unknown} $$HOME')).to.equal('/x/y/z ${unknown} $HOME');
-    expect(p.expand('${c}', n => (n === 'c' ? 'from-extra' : undefined))).to.equal('from-extra');
+    expect(p.expand('${c}', (n) => (n === 'c' ? 'from-extra' : undefined))).to.equal('from-extra');
   });
 
   it('reports a reference loop as a UsageError naming the chain', () => {

@@ -17,13 +17,17 @@ describe('StartArgs', () => {
     const args = new StartArgs();
     args.parse({ text: '--module=a, b', origin: 'x.ini' });
     args.parse({ text: '--modules=c', origin: CMD_LINE });
-    expect(args.modules).to.deep.equal([{ name: 'a', origin: 'x.ini' }, { name: 'b', origin: 'x.ini' }, { name: 'c', origin: CMD_LINE }]);
+    expect(args.modules).to.deep.equal([
+      { name: 'a', origin: 'x.ini' },
+      { name: 'b', origin: 'x.ini' },
+      { name: 'c', origin: CMD_LINE },
+    ]);
   });
 
   it('sorts extra arguments into XML files, properties files and properties', () => {
     const args = parse('etc/extra.xml', 'more.properties', 'a=b.xml');
-    expect(args.xmls.map(x => x.path)).to.deep.equal(['etc/extra.xml']);
-    expect(args.propertyFiles.map(x => x.path)).to.deep.equal(['more.properties']);
+    expect(args.xmls.map((x) => x.path)).to.deep.equal(['etc/extra.xml']);
+    expect(args.propertyFiles.map((x) => x.path)).to.deep.equal(['more.properties']);
     expect(args.props.getString('a')).to.equal('b.xml');
   });
 
@@ -42,17 +46,25 @@ describe('StartArgs', () => {
   it('refuses an unknown option and a bare word, naming the ini file and line', () => {
     expect(() => parse('--nope')).to.throw(UsageError, /^Cannot use argument '--nope': unknown option; see --help$/);
     const args = new StartArgs();
-    expect(() => args.parse({ text: 'word', origin: '${jetty.base}/start.ini', file: '/b/start.ini', line: 3 }))
-      .to.throw(UsageError, /Cannot use argument 'word' \(\$\{jetty.base\}\/start.ini:3\): not an option, a name=value property or an XML file/);
+    expect(() => args.parse({ text: 'word', origin: '${jetty.base}/start.ini', file: '/b/start.ini', line: 3 })).to.throw(
+      UsageError,
+      /Cannot use argument 'word' \(\$\{jetty.base\}\/start.ini:3\): not an option, a name=value property or an XML file/,
+    );
   });
 
   it('answers an option that needs a value, given without one, with an example of the value', () => {
-    expect(() => parse('--add-to-start')).to.throw(UsageError, /^Cannot use argument '--add-to-start': it needs a value, as in --add-to-start=http,deploy$/);
+    expect(() => parse('--add-to-start')).to.throw(
+      UsageError,
+      /^Cannot use argument '--add-to-start': it needs a value, as in --add-to-start=http,deploy$/,
+    );
     expect(() => parse('--module')).to.throw(UsageError, /^Cannot use argument '--module': it needs a value, as in --module=http,deploy$/);
   });
 
   it('finds jetty.home, jetty.base and include dirs before anything else is parsed', () => {
-    expect(prescanCommandLine(['--jetty.base=/b', '-Djetty.home=/h', '--include-jetty-dir=/i', 'x=y']))
-      .to.deep.equal({ base: '/b', home: '/h', includeDirs: ['/i'] });
+    expect(prescanCommandLine(['--jetty.base=/b', '-Djetty.home=/h', '--include-jetty-dir=/i', 'x=y'])).to.deep.equal({
+      base: '/b',
+      home: '/h',
+      includeDirs: ['/i'],
+    });
   });
 });

@@ -72,7 +72,7 @@ describe('resolveStart', () => {
     const base = makeBase();
     try {
       const cfg = resolveStart(['--module=server', 'extra.xml'], { cwd: base, home });
-      expect(cfg.xmls.map(x => path.basename(x.path))).to.deep.equal(['server.xml', 'extra.xml']);
+      expect(cfg.xmls.map((x) => path.basename(x.path))).to.deep.equal(['server.xml', 'extra.xml']);
     } finally {
       removeBase(base);
     }
@@ -100,7 +100,10 @@ describe('resolveStart', () => {
   it('reports an unknown option', () => {
     const base = makeBase();
     try {
-      expect(() => resolveStart(['--frobnicate'], { cwd: base, home })).to.throw(UsageError, /Cannot use argument '--frobnicate': unknown option; see --help/);
+      expect(() => resolveStart(['--frobnicate'], { cwd: base, home })).to.throw(
+        UsageError,
+        /Cannot use argument '--frobnicate': unknown option; see --help/,
+      );
     } finally {
       removeBase(base);
     }
@@ -130,8 +133,11 @@ describe('resolveStart', () => {
     try {
       const cfg = resolveStart([], { cwd: base, home });
       expect(cfg.baseHome.dirs).to.deep.equal([path.resolve(base), path.resolve(inc), path.resolve(home)]);
-      expect(cfg.enabled.map(m => m.name)).to.deep.equal(['server', 'extra']);
-      expect(cfg.xmls.map(x => x.path)).to.deep.equal([path.join(path.resolve(home), 'etc/server.xml'), path.join(path.resolve(inc), 'etc/extra.xml')]);
+      expect(cfg.enabled.map((m) => m.name)).to.deep.equal(['server', 'extra']);
+      expect(cfg.xmls.map((x) => x.path)).to.deep.equal([
+        path.join(path.resolve(home), 'etc/server.xml'),
+        path.join(path.resolve(inc), 'etc/extra.xml'),
+      ]);
       expect(cfg.args.props.getString('layer.prop')).to.equal('inc');
       expect(cfg.args.props.getString('shadowed')).to.equal('base');
     } finally {

@@ -11,7 +11,10 @@ import { makeBase, removeBase } from './support';
 describe('parseIniText', () => {
   it('trims lines, skips comments and blanks, drops duplicates and replaces ${start.basedir}', () => {
     const args = parseIniText('# c\n  a=1  \n\na=1\nb=${start.basedir}/x\n', '/base/start.d/x.ini', 'x.ini');
-    expect(args.map(a => [a.text, a.line])).to.deep.equal([['a=1', 2], ['b=/base/start.d/x', 5]]);
+    expect(args.map((a) => [a.text, a.line])).to.deep.equal([
+      ['a=1', 2],
+      ['b=/base/start.d/x', 5],
+    ]);
   });
 
   it('refuses command-line-only options', () => {
@@ -21,7 +24,7 @@ describe('parseIniText', () => {
   it('lists start.ini first, then start.d/*.ini by name, ignoring other files and subfolders', () => {
     const base = makeBase({ 'start.ini': '', 'start.d/b.ini': '', 'start.d/a.ini': '', 'start.d/notes.txt': '', 'start.d/sub/c.ini': '' });
     try {
-      expect(listIniFiles(base).map(f => path.relative(base, f))).to.deep.equal(['start.ini', 'start.d/a.ini', 'start.d/b.ini']);
+      expect(listIniFiles(base).map((f) => path.relative(base, f))).to.deep.equal(['start.ini', 'start.d/a.ini', 'start.d/b.ini']);
     } finally {
       removeBase(base);
     }

@@ -12,7 +12,10 @@ export function makeBase(files: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-start-'));
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(dir, rel);
-    if (rel.endsWith('/')) { fs.mkdirSync(full, { recursive: true }); continue; }
+    if (rel.endsWith('/')) {
+      fs.mkdirSync(full, { recursive: true });
+      continue;
+    }
     fs.mkdirSync(path.dirname(full), { recursive: true });
     fs.writeFileSync(full, content);
   }
@@ -31,7 +34,9 @@ export function removeBase(dir: string): void {
 export function preserveSystemProperties(): void {
   const { SystemProperties } = require('../../src/ioc/system-properties') as typeof import('../../src/ioc/system-properties');
   let saved = new Map<string, string>();
-  before(() => { saved = SystemProperties.all(); });
+  before(() => {
+    saved = SystemProperties.all();
+  });
   after(() => {
     for (const k of SystemProperties.all().keys()) if (!saved.has(k)) SystemProperties.clear(k);
     for (const [k, v] of saved) SystemProperties.set(k, v);

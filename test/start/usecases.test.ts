@@ -21,17 +21,24 @@ interface Assertions {
 }
 
 function readLines(file: string): string[] {
-  return fs.readFileSync(file, 'utf8').split(/\r?\n/).map(l => l.trim()).filter(l => l.length > 0 && !l.startsWith('#'));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
 function readGroups(file: string): string[][] {
   const groups: string[][] = [[]];
   for (const raw of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
     const l = raw.trim();
-    if (l.length === 0) { if (groups[groups.length - 1].length > 0) groups.push([]); continue; }
+    if (l.length === 0) {
+      if (groups[groups.length - 1].length > 0) groups.push([]);
+      continue;
+    }
     if (!l.startsWith('#')) groups[groups.length - 1].push(l);
   }
-  return groups.filter(g => g.length > 0);
+  return groups.filter((g) => g.length > 0);
 }
 
 function readAssertions(file: string, home: string, base: string): Assertions {
@@ -39,7 +46,12 @@ function readAssertions(file: string, home: string, base: string): Assertions {
   for (const line of readLines(file)) {
     const bar = line.indexOf('|');
     const kind = line.substring(0, bar);
-    const value = line.substring(bar + 1).split('${jetty.home}').join(home).split('${jetty.base}').join(base);
+    const value = line
+      .substring(bar + 1)
+      .split('${jetty.home}')
+      .join(home)
+      .split('${jetty.base}')
+      .join(base);
     if (kind === 'XML') out.xml.push(path.normalize(value));
     else if (kind === 'PROP') out.props.push(value);
     else if (kind === 'SYS') out.sys.push(value);
@@ -53,7 +65,7 @@ function readAssertions(file: string, home: string, base: string): Assertions {
 /** Runs every `<case>[.n].cmdline.txt` of a usecases folder against `home`. */
 /** XML files in the expected order, and every expected property present with its expanded value. */
 function expectXmlsAndProperties(cfg: ReturnType<typeof resolveStart>, expected: Assertions): void {
-  expect(cfg.xmls.map(x => path.normalize(x.path))).to.deep.equal(expected.xml);
+  expect(cfg.xmls.map((x) => path.normalize(x.path))).to.deep.equal(expected.xml);
   const actual = new Map<string, string>();
   for (const p of cfg.args.props) actual.set(p.key, cfg.expand(p.value));
   for (const p of expected.props) {
@@ -64,7 +76,10 @@ function expectXmlsAndProperties(cfg: ReturnType<typeof resolveStart>, expected:
 
 function runCases(dir: string, home: string, title: string, only?: (name: string) => boolean): void {
   describe(title, () => {
-    const cmdlines = fs.readdirSync(dir).filter(n => n.endsWith('.cmdline.txt')).sort();
+    const cmdlines = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.cmdline.txt'))
+      .sort();
     for (const cmd of cmdlines) {
       const caseName = cmd.substring(0, cmd.length - '.cmdline.txt'.length);
       if (only && !only(caseName)) continue;
@@ -84,7 +99,7 @@ function runCases(dir: string, home: string, title: string, only?: (name: string
             thrown = err;
           }
           expect(thrown, 'an error').to.be.instanceOf(UsageError);
-          const detail = expected.ex.find(e => e.includes('Unsatisfied'));
+          const detail = expected.ex.find((e) => e.includes('Unsatisfied'));
           if (detail) expect((thrown as Error).message.toLowerCase()).to.include('unsatisfied module dependencies');
           return;
         }
@@ -106,7 +121,10 @@ function runCases(dir: string, home: string, title: string, only?: (name: string
  */
 function runPreparedCases(dir: string, home: string, title: string, skip: Record<string, string>): void {
   describe(title, () => {
-    const prepares = fs.readdirSync(dir).filter(n => n.endsWith('.prepare.txt')).sort();
+    const prepares = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.prepare.txt'))
+      .sort();
     for (const prep of prepares) {
       const caseName = prep.substring(0, prep.length - '.prepare.txt'.length);
       const baseName = caseName.split('.')[0];
@@ -125,8 +143,17 @@ function runPreparedCases(dir: string, home: string, title: string, skip: Record
           const expected = readAssertions(path.join(dir, `${caseName}.assert.txt`), home, base);
           let output = '';
           const env: MainEnvironment = {
-            out: t => { output += t; }, err: t => { output += t; }, cwd: base,
-            applier: () => { throw new Error('no run in use cases'); }, installShutdownHook: () => {},
+            out: (t) => {
+              output += t;
+            },
+            err: (t) => {
+              output += t;
+            },
+            cwd: base,
+            applier: () => {
+              throw new Error('no run in use cases');
+            },
+            installShutdownHook: () => {},
           };
           let thrown: unknown;
           try {
@@ -174,9 +201,14 @@ describe('start use cases', () => {
   corpusSuite('Jetty 9.4 jetty-start use cases', () => {
     // agent-properties needs version-conditional [lib]s, which Pier ignores; its XML/PROP lines still apply.
     runCases(path.join(jettyUsecases, 'usecases'), path.join(jettyUsecases, 'dist-home'), 'Jetty 9.4 jetty-start use cases (read in place)');
-    runPreparedCases(path.join(jettyUsecases, 'usecases'), path.join(jettyUsecases, 'dist-home'), 'Jetty 9.4 jetty-start use cases with a prepare step', {
-      'files.0': 'downloads [files] entries, which Pier never does',
-    });
+    runPreparedCases(
+      path.join(jettyUsecases, 'usecases'),
+      path.join(jettyUsecases, 'dist-home'),
+      'Jetty 9.4 jetty-start use cases with a prepare step',
+      {
+        'files.0': 'downloads [files] entries, which Pier never does',
+      },
+    );
   });
   runCases(path.join(repoRoot(), 'test/fixtures/start/usecases'), repoRoot(), 'Pier use cases against this jetty.home');
 });

@@ -9,7 +9,11 @@ import { makeBase, removeBase, preserveSystemProperties } from './support';
 
 class FakeComponent {
   running = false;
-  constructor(readonly log: string[], readonly name: string, readonly fail = false) {}
+  constructor(
+    readonly log: string[],
+    readonly name: string,
+    readonly fail = false,
+  ) {}
   async start(): Promise<void> {
     if (this.fail) throw new Error(`Cannot start ${this.name}: broken`);
     this.running = true;
@@ -19,14 +23,21 @@ class FakeComponent {
     this.running = false;
     this.log.push(`stop ${this.name}`);
   }
-  isRunning(): boolean { return this.running; }
+  isRunning(): boolean {
+    return this.running;
+  }
 }
 
 class FakeServer extends FakeComponent {
   getConnectors(): object[] {
-    return [{ getLocalPort: () => 4711, getHost: () => '127.0.0.1' }, { getLocalPort: () => 4712, getHost: () => null }];
+    return [
+      { getLocalPort: () => 4711, getHost: () => '127.0.0.1' },
+      { getLocalPort: () => 4712, getHost: () => null },
+    ];
   }
-  override toString(): string { return 'Server@5eed{STARTED}'; }
+  override toString(): string {
+    return 'Server@5eed{STARTED}';
+  }
 }
 
 describe('startAll', () => {
@@ -64,15 +75,24 @@ describe('launch', () => {
       'etc/server.xml': '<Configure/>',
     });
   });
-  beforeEach(() => { base = makeBase(); });
+  beforeEach(() => {
+    base = makeBase();
+  });
   afterEach(() => removeBase(base));
   after(() => removeBase(home));
 
   function env(out: string[], applied: { files: readonly string[]; props: Map<string, string> }[], objects: unknown[]): MainEnvironment {
     return {
-      out: t => out.push(t), err: t => out.push(t), cwd: base,
-      applier: (files, props) => { applied.push({ files, props }); return objects; },
-      installShutdownHook: () => { out.push('hook\n'); },
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      cwd: base,
+      applier: (files, props) => {
+        applied.push({ files, props });
+        return objects;
+      },
+      installShutdownHook: () => {
+        out.push('hook\n');
+      },
     };
   }
 
@@ -84,7 +104,7 @@ describe('launch', () => {
     const result = await launch([`jetty.home=${home}`, '--module=server', 'my.prop=${jetty.base}/x'], env(out, applied, [server]));
     expect(result).to.be.an('object');
     expect(applied).to.have.length(1);
-    expect(applied[0].files.map(f => f.endsWith('etc/server.xml'))).to.deep.equal([true]);
+    expect(applied[0].files.map((f) => f.endsWith('etc/server.xml'))).to.deep.equal([true]);
     expect(applied[0].props.get('my.prop')).to.match(/\/x$/);
     expect(applied[0].props.get('my.prop')).not.to.include('${');
     expect(log).to.deep.equal(['start server']);

@@ -6,7 +6,21 @@
  * @module
  */
 
-const METHODS = ['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'includes', 'indexOf', 'lastIndexOf', 'forEach', 'map', 'reduce'] as const;
+const METHODS = [
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'filter',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'forEach',
+  'map',
+  'reduce',
+] as const;
 
 /** Runs `fn` with the Array methods counting, and returns how many elements their calls spanned. */
 export function countArrayVisits(fn: () => void): number {

@@ -14,8 +14,14 @@ export function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect(port, host);
     s.setTimeout(2000);
-    s.once('connect', () => { s.destroy(); resolve(true); });
-    s.once('timeout', () => { s.destroy(); resolve(false); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
     s.once('error', () => resolve(false));
   });
 }
@@ -30,7 +36,8 @@ async function waitListening(port: number, what: string): Promise<void> {
 
 /** Skips the suite with one line naming what is missing, or throws under CI=true. */
 export function skipOrFail(context: Mocha.Context, missing: string): never {
-  if (process.env.CI === 'true') throw new Error(`Cannot run ${context.test?.parent?.fullTitle() ?? 'the suite'}: ${missing} (CI=true requires it; .ci/run provides it)`);
+  if (process.env.CI === 'true')
+    throw new Error(`Cannot run ${context.test?.parent?.fullTitle() ?? 'the suite'}: ${missing} (CI=true requires it; .ci/run provides it)`);
   console.log(`      skipped (${missing}): ${context.test?.parent?.fullTitle() ?? ''}`);
   context.skip();
 }
@@ -42,11 +49,18 @@ function installed(command: string): boolean {
 /** A server process this test run started (and stops), or the shared one it only uses. */
 export class ServerProcess {
   private _child: ChildProcess | null;
-  constructor(readonly port: number, child: ChildProcess | null, private readonly _args: readonly string[], private readonly _command: string) {
+  constructor(
+    readonly port: number,
+    child: ChildProcess | null,
+    private readonly _args: readonly string[],
+    private readonly _command: string,
+  ) {
     this._child = child;
   }
   /** True when this run started it (so it may stop, pause or kill it). */
-  isPrivate(): boolean { return this._command !== ''; }
+  isPrivate(): boolean {
+    return this._command !== '';
+  }
   /** SIGKILL, then waits for the exit. */
   async kill(): Promise<void> {
     const c = this._child;
@@ -57,9 +71,13 @@ export class ServerProcess {
     this._child = null;
   }
   /** SIGSTOP: connections stay open, nothing answers. */
-  pause(): void { this._child?.kill('SIGSTOP'); }
+  pause(): void {
+    this._child?.kill('SIGSTOP');
+  }
   /** SIGCONT. */
-  resume(): void { this._child?.kill('SIGCONT'); }
+  resume(): void {
+    this._child?.kill('SIGCONT');
+  }
   /** Starts it again on the same port after kill(). */
   async restart(): Promise<void> {
     if (this._child) return;
@@ -74,7 +92,7 @@ export class ServerProcess {
 
 /** Starts a private memcached on a free port (or `port`). */
 export async function startMemcached(port?: number): Promise<ServerProcess> {
-  const p = port ?? await freePort();
+  const p = port ?? (await freePort());
   const args = ['-l', '127.0.0.1', '-p', String(p), '-U', '0', '-m', '32', ...(process.getuid?.() === 0 ? ['-u', 'root'] : [])];
   const server = new ServerProcess(p, null, args, 'memcached');
   await server.restart();
@@ -83,7 +101,7 @@ export async function startMemcached(port?: number): Promise<ServerProcess> {
 
 /** Starts a private redis-server on a free port (or `port`), with no persistence. */
 export async function startRedis(port?: number): Promise<ServerProcess> {
-  const p = port ?? await freePort();
+  const p = port ?? (await freePort());
   const args = ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   const server = new ServerProcess(p, null, args, 'redis-server');
   await server.restart();

@@ -60,8 +60,13 @@ export function requireCorpus(context: Mocha.Context): void {
  */
 export function corpusSuite(title: string, generate: () => void): void {
   describe(title, () => {
-    if (hasCorpus()) { generate(); return; }
-    before(function () { requireCorpus(this); });
+    if (hasCorpus()) {
+      generate();
+      return;
+    }
+    before(function () {
+      requireCorpus(this);
+    });
     it('runs the tests generated from the Jetty corpus', () => undefined);
   });
 }

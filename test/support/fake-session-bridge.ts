@@ -14,17 +14,40 @@ export function fakeBridge(options: { urls?: boolean } = {}): SessionManagerBrid
     const attrs = new Map<string, unknown>();
     let sid = id;
     return {
-      getId: () => sid, getCreationTime: () => 0, getLastAccessedTime: () => 0,
-      getServletContext: () => { throw new Error('none'); }, setMaxInactiveInterval: () => undefined,
-      getMaxInactiveInterval: () => 1800, getAttribute: (k) => attrs.get(k) ?? null, getAttributeNames: () => [...attrs.keys()],
-      setAttribute: (k, v) => { attrs.set(k, v); }, removeAttribute: (k) => { attrs.delete(k); },
-      invalidate: () => { sessions.delete(sid); }, isNew: () => true,
-      ...{ rename: (x: string) => { sid = x; } },
+      getId: () => sid,
+      getCreationTime: () => 0,
+      getLastAccessedTime: () => 0,
+      getServletContext: () => {
+        throw new Error('none');
+      },
+      setMaxInactiveInterval: () => undefined,
+      getMaxInactiveInterval: () => 1800,
+      getAttribute: (k) => attrs.get(k) ?? null,
+      getAttributeNames: () => [...attrs.keys()],
+      setAttribute: (k, v) => {
+        attrs.set(k, v);
+      },
+      removeAttribute: (k) => {
+        attrs.delete(k);
+      },
+      invalidate: () => {
+        sessions.delete(sid);
+      },
+      isNew: () => true,
+      ...{
+        rename: (x: string) => {
+          sid = x;
+        },
+      },
     } as HttpSession;
   };
   return {
     sessions,
-    newHttpSession: () => { const s = make(`s${++n}`); sessions.set(s.getId(), s); return s; },
+    newHttpSession: () => {
+      const s = make(`s${++n}`);
+      sessions.set(s.getId(), s);
+      return s;
+    },
     isValid: (s) => sessions.has(s.getId()),
     getSessionCookie: (s, cp) => ({ name: 'JSESSIONID', value: `${s.getId()}.node0`, header: `JSESSIONID=${s.getId()}.node0; Path=${cp || '/'}` }),
     renewSessionId: (_r, s) => {

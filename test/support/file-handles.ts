@@ -21,13 +21,23 @@ export async function fileHandlePrototype(dir: string): Promise<fs.promises.File
 export function watchFolder(dir: string, events: string[]): void {
   const idOf = (file: unknown): string => String(file).split('/').pop()!.split('_').pop() as string;
   const { rename, unlink, open } = fs.promises;
-  sinon.stub(fs.promises, 'rename').callsFake(async (from, to) => { await rename(from, to); events.push(`renamed ${idOf(to)}`); });
-  sinon.stub(fs.promises, 'unlink').callsFake(async (file) => { await unlink(file); events.push(`unlinked ${idOf(file)}`); });
+  sinon.stub(fs.promises, 'rename').callsFake(async (from, to) => {
+    await rename(from, to);
+    events.push(`renamed ${idOf(to)}`);
+  });
+  sinon.stub(fs.promises, 'unlink').callsFake(async (file) => {
+    await unlink(file);
+    events.push(`unlinked ${idOf(file)}`);
+  });
   sinon.stub(fs.promises, 'open').callsFake(async (file, flags, mode) => {
     const fh = await open(file, flags, mode);
     if (String(file) === dir) {
       const sync = fh.sync.bind(fh);
-      fh.sync = async () => { events.push('dir sync start'); await sync(); events.push('dir sync end'); };
+      fh.sync = async () => {
+        events.push('dir sync start');
+        await sync();
+        events.push('dir sync end');
+      };
     }
     return fh;
   });

@@ -36,8 +36,11 @@ export function requireJettyInstall(context: Mocha.Context): void {
 
 /** Runs Jetty's own start.jar with `args` in `base`; returns its output, throws with it when it fails. */
 export function runJettyStartJar(base: string, args: readonly string[]): string {
-  const r = spawnSync('java', ['-jar', path.join(JETTY_HOME, 'start.jar'), `jetty.home=${JETTY_HOME}`, `jetty.base=${base}`, ...args],
-    { cwd: base, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('java', ['-jar', path.join(JETTY_HOME, 'start.jar'), `jetty.home=${JETTY_HOME}`, `jetty.base=${base}`, ...args], {
+    cwd: base,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0) throw new Error(`Jetty's start.jar ${args.join(' ')} failed (${r.status}):\n${output}`);
   return output;

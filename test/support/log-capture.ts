@@ -24,7 +24,13 @@ const listeners = new Set<(r: CapturedRecord) => void>();
 export function installTestAppender(): void {
   Log.setAppender((record) => {
     if (listeners.size > 0) {
-      const captured: CapturedRecord = { level: logLevelName(record.level), logger: record.logger, message: record.message, thrown: record.thrown, record };
+      const captured: CapturedRecord = {
+        level: logLevelName(record.level),
+        logger: record.logger,
+        message: record.message,
+        thrown: record.thrown,
+        record,
+      };
       for (const l of listeners) l(captured);
     }
     if (process.env.PIER_TEST_LOG) stdErrAppender(record);
@@ -34,14 +40,22 @@ export function installTestAppender(): void {
 /** Calls `listener` with every record until the returned function is called. */
 export function onLogRecord(listener: (r: CapturedRecord) => void): () => void {
   listeners.add(listener);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** Collects the records logged while `fn` runs (and until the promise it returns settles). */
 export async function withLogCapture<T>(fn: (records: CapturedRecord[]) => Promise<T> | T): Promise<T> {
   const records: CapturedRecord[] = [];
-  const stop = onLogRecord((r) => { records.push(r); });
-  try { return await fn(records); } finally { stop(); }
+  const stop = onLogRecord((r) => {
+    records.push(r);
+  });
+  try {
+    return await fn(records);
+  } finally {
+    stop();
+  }
 }
 
 /** Registers mocha hooks that collect the records of each test; returns the live list (emptied before each test). */
@@ -50,9 +64,13 @@ export function captureLog(): CapturedRecord[] {
   let stop: (() => void) | undefined;
   beforeEach(() => {
     records.length = 0;
-    stop = onLogRecord((r) => { records.push(r); });
+    stop = onLogRecord((r) => {
+      records.push(r);
+    });
   });
-  afterEach(() => { stop?.(); });
+  afterEach(() => {
+    stop?.();
+  });
   return records;
 }
 
@@ -68,8 +86,13 @@ const spies = new Set<() => void>();
  */
 export function spyOnLog(level = 'WARN', logger: string | null = 'org.eclipse.jetty.server.session'): LogSpy {
   const spy = sinon.spy((_message: string): void => undefined);
-  const stop = onLogRecord((r) => { if (r.level === level && (logger === null || r.logger === logger)) spy(r.message); });
-  const restore = (): void => { stop(); spies.delete(restore); };
+  const stop = onLogRecord((r) => {
+    if (r.level === level && (logger === null || r.logger === logger)) spy(r.message);
+  });
+  const restore = (): void => {
+    stop();
+    spies.delete(restore);
+  };
   spies.add(restore);
   return Object.assign(spy, { restore });
 }
@@ -83,10 +106,18 @@ export function stopLogSpies(): void {
 export async function withLogProperties<T>(properties: Record<string, string>, fn: () => Promise<T> | T): Promise<T> {
   const previous = Log.getConfiguration();
   Log.configure(LogConfiguration.fromProperties(properties, 'test'));
-  try { return await fn(); } finally { Log.configure(previous); }
+  try {
+    return await fn();
+  } finally {
+    Log.configure(previous);
+  }
 }
 
-export interface LogRecordOfIoc { level: IocLogLevel; message: string; location?: SourceLocation }
+export interface LogRecordOfIoc {
+  level: IocLogLevel;
+  message: string;
+  location?: SourceLocation;
+}
 
 /**
  * Registers mocha hooks that collect the records of the XML interpreter's logger
@@ -97,9 +128,13 @@ export function captureIocLog(): LogRecordOfIoc[] {
   let stop: (() => void) | undefined;
   beforeEach(() => {
     records.length = 0;
-    stop = onLogRecord((r) => { if (r.logger === 'org.eclipse.jetty.xml.XmlConfiguration') records.push(iocRecordOf(r)); });
+    stop = onLogRecord((r) => {
+      if (r.logger === 'org.eclipse.jetty.xml.XmlConfiguration') records.push(iocRecordOf(r));
+    });
   });
-  afterEach(() => { stop?.(); });
+  afterEach(() => {
+    stop?.();
+  });
   return records;
 }
 

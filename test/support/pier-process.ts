@@ -32,17 +32,30 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface HttpResult { status: number; body: string; headers: http.IncomingHttpHeaders }
+export interface HttpResult {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
 
 /** One HTTP request to 127.0.0.1 without keep-alive, bounded by a timeout. */
-export function request(port: number, urlPath: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
+export function request(
+  port: number,
+  urlPath: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`${options.method ?? 'GET'} ${urlPath} timed out`)));
     req.end(options.body);
@@ -54,7 +67,11 @@ export async function eventually(probe: () => Promise<boolean>, timeoutMs = 15_0
   const until = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < until) {
-    try { if (await probe()) return; } catch (err) { last = err; }
+    try {
+      if (await probe()) return;
+    } catch (err) {
+      last = err;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
@@ -65,22 +82,38 @@ export class PierProcess {
   stdout = '';
   stderr = '';
   private constructor(readonly child: ChildProcess) {
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => { this.stdout += d; });
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => { this.stderr += d; });
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      this.stdout += d;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      this.stderr += d;
+    });
   }
 
   /** Starts `bin/start args` in `base` and resolves once it printed its "Started" line. */
   static async start(base: string, args: string[] = [], timeoutMs = 20_000): Promise<PierProcess> {
     const child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'start'), ...args], {
-      cwd: base, env: { ...process.env, PIER_DIST: DIST }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: base,
+      env: { ...process.env, PIER_DIST: DIST },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const p = new PierProcess(child);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`bin/start printed no Started line within ${timeoutMs} ms\n${p.stdout}\n${p.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`bin/start printed no Started line within ${timeoutMs} ms\n${p.stdout}\n${p.stderr}`)),
+        timeoutMs,
+      );
       const onData = (): void => {
-        if (/^Started /m.test(p.stdout)) { clearTimeout(timer); child.off('exit', onExit); resolve(); }
+        if (/^Started /m.test(p.stdout)) {
+          clearTimeout(timer);
+          child.off('exit', onExit);
+          resolve();
+        }
       };
-      const onExit = (code: number | null): void => { clearTimeout(timer); reject(new Error(`bin/start exited with ${code}\n${p.stdout}\n${p.stderr}`)); };
+      const onExit = (code: number | null): void => {
+        clearTimeout(timer);
+        reject(new Error(`bin/start exited with ${code}\n${p.stdout}\n${p.stderr}`));
+      };
       child.stdout?.on('data', onData);
       child.once('exit', onExit);
     });
@@ -91,8 +124,14 @@ export class PierProcess {
   stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<number | string | null> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve(this.child.exitCode ?? this.child.signalCode);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.child.kill('SIGKILL'); reject(new Error(`bin/start did not exit within ${timeoutMs} ms of ${signal}`)); }, timeoutMs);
-      this.child.once('exit', (code, sig) => { clearTimeout(timer); resolve(code ?? sig); });
+      const timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        reject(new Error(`bin/start did not exit within ${timeoutMs} ms of ${signal}`));
+      }, timeoutMs);
+      this.child.once('exit', (code, sig) => {
+        clearTimeout(timer);
+        resolve(code ?? sig);
+      });
       this.child.kill(signal);
     });
   }

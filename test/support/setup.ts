@@ -6,4 +6,8 @@ import { installTestAppender, stopLogSpies } from './log-capture';
 installTestAppender();
 
 /** Mocha's root hooks: a spy of spyOnLog ends with the test that made it. */
-export const mochaHooks = { afterEach(): void { stopLogSpies(); } };
+export const mochaHooks = {
+  afterEach(): void {
+    stopLogSpies();
+  },
+};

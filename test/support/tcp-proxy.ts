@@ -15,7 +15,10 @@ export class TcpProxy {
   private _mode: 'open' | 'cut' | 'hang' | 'stall' = 'open';
   private _port = 0;
 
-  private constructor(private readonly _targetPort: number, private readonly _targetHost: string) {
+  private constructor(
+    private readonly _targetPort: number,
+    private readonly _targetHost: string,
+  ) {
     this._server = net.createServer((client) => this.accept(client));
   }
 
@@ -30,7 +33,9 @@ export class TcpProxy {
     return p;
   }
 
-  get port(): number { return this._port; }
+  get port(): number {
+    return this._port;
+  }
 
   private track(s: net.Socket): void {
     this._sockets.add(s);
@@ -38,14 +43,23 @@ export class TcpProxy {
   }
 
   private accept(client: net.Socket): void {
-    if (this._mode === 'cut') { client.destroy(); return; }
+    if (this._mode === 'cut') {
+      client.destroy();
+      return;
+    }
     this.track(client);
     client.on('error', () => client.destroy());
     if (this._mode === 'hang') return;
     this._pairs.set(client, null);
-    client.on('close', () => { this._pairs.get(client)?.destroy(); this._pairs.delete(client); });
+    client.on('close', () => {
+      this._pairs.get(client)?.destroy();
+      this._pairs.delete(client);
+    });
     // stalled: accepted (the client's connect succeeds) and connected upstream only when restored
-    if (this._mode === 'stall') { client.pause(); return; }
+    if (this._mode === 'stall') {
+      client.pause();
+      return;
+    }
     this.connectUpstream(client);
   }
 
@@ -53,7 +67,10 @@ export class TcpProxy {
     const upstream = net.connect(this._targetPort, this._targetHost);
     this.track(upstream);
     this._pairs.set(client, upstream);
-    upstream.on('error', () => { client.destroy(); upstream.destroy(); });
+    upstream.on('error', () => {
+      client.destroy();
+      upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
     client.pipe(upstream);
     upstream.pipe(client);
@@ -65,10 +82,16 @@ export class TcpProxy {
   }
 
   /** The database is gone: every open connection drops, new ones are closed as they arrive. */
-  cut(): void { this._mode = 'cut'; this.dropAll(); }
+  cut(): void {
+    this._mode = 'cut';
+    this.dropAll();
+  }
 
   /** The database hangs: open connections drop, new ones are accepted and never answered. */
-  hang(): void { this._mode = 'hang'; this.dropAll(); }
+  hang(): void {
+    this._mode = 'hang';
+    this.dropAll();
+  }
 
   /**
    * The database stops answering, as a hung server does: every connection stays open, and nothing is
@@ -93,7 +116,10 @@ export class TcpProxy {
     if (!wasStalled) return;
     for (const [client, upstream] of this._pairs) {
       if (client.destroyed) continue;
-      if (upstream === null) { this.connectUpstream(client); continue; }
+      if (upstream === null) {
+        this.connectUpstream(client);
+        continue;
+      }
       client.pipe(upstream);
       upstream.pipe(client);
     }

@@ -36,20 +36,81 @@ export function hasKeytool(): boolean {
 /** Makes the keystores; needs the openssl command. */
 export function makeTestKeyStores(): TestKeyStores {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-keystores-'));
-  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'main.key', '-out', 'main.crt', '-days', '2', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,DNS:www.a.test']);
-  openssl(dir, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'other.key', '-out', 'other.crt', '-days', '2',
-    '-subj', '/CN=b.test']);
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'main.key',
+    '-out',
+    'main.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,DNS:www.a.test',
+  ]);
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'other.key',
+    '-out',
+    'other.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=b.test',
+  ]);
   openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'client.key', '-out', 'client.crt', '-days', '2', '-subj', '/CN=client']);
   openssl(dir, ['pkcs12', '-export', '-inkey', 'main.key', '-in', 'main.crt', '-name', 'main', '-out', 'main.p12', '-passout', 'pass:secret']);
   openssl(dir, ['pkcs12', '-export', '-inkey', 'other.key', '-in', 'other.crt', '-name', 'other', '-out', 'other.p12', '-passout', 'pass:secret']);
-  openssl(dir, ['pkcs12', '-export', '-inkey', 'client.key', '-in', 'client.crt', '-name', 'client', '-out', 'client.p12', '-passout', 'pass:secret']);
+  openssl(dir, [
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'client.key',
+    '-in',
+    'client.crt',
+    '-name',
+    'client',
+    '-out',
+    'client.p12',
+    '-passout',
+    'pass:secret',
+  ]);
   // Two aliases in one PKCS#12 file: openssl writes one key per file, keytool merges them (when a JDK is here).
   let twoAliases: string | undefined;
   if (hasKeytool()) {
     fs.copyFileSync(path.join(dir, 'main.p12'), path.join(dir, 'two.p12'));
-    execFileSync('keytool', ['-importkeystore', '-srckeystore', 'other.p12', '-srcstoretype', 'PKCS12', '-srcstorepass', 'secret',
-      '-destkeystore', 'two.p12', '-deststoretype', 'PKCS12', '-deststorepass', 'secret', '-noprompt'], { cwd: dir, stdio: 'ignore' });
+    execFileSync(
+      'keytool',
+      [
+        '-importkeystore',
+        '-srckeystore',
+        'other.p12',
+        '-srcstoretype',
+        'PKCS12',
+        '-srcstorepass',
+        'secret',
+        '-destkeystore',
+        'two.p12',
+        '-deststoretype',
+        'PKCS12',
+        '-deststorepass',
+        'secret',
+        '-noprompt',
+      ],
+      { cwd: dir, stdio: 'ignore' },
+    );
     twoAliases = path.join(dir, 'two.p12');
   }
   return {

@@ -7,8 +7,13 @@ import { writeFileAtomically } from '../../src/util/atomic-write';
 
 describe('writeFileAtomically()', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-atomic-')); });
-  afterEach(() => { sinon.restore(); fs.rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-atomic-'));
+  });
+  afterEach(() => {
+    sinon.restore();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('replaces the target with the new bytes and leaves no temporary file', async () => {
     const target = path.join(dir, 'f');
@@ -23,7 +28,11 @@ describe('writeFileAtomically()', () => {
     fs.writeFileSync(target, 'old');
     sinon.stub(fs.promises, 'rename').rejects(Object.assign(new Error('EROFS: read-only'), { code: 'EROFS' }));
     let caught: unknown;
-    try { await writeFileAtomically(path.join(dir, 'f.tmp'), target, Buffer.from('new')); } catch (err) { caught = err; }
+    try {
+      await writeFileAtomically(path.join(dir, 'f.tmp'), target, Buffer.from('new'));
+    } catch (err) {
+      caught = err;
+    }
     expect((caught as Error).message).to.equal('EROFS: read-only');
     expect(fs.readFileSync(target, 'utf8')).to.equal('old');
     expect(fs.readdirSync(dir)).to.deep.equal(['f']);
@@ -33,7 +42,11 @@ describe('writeFileAtomically()', () => {
     sinon.stub(fs.promises, 'open').rejects(Object.assign(new Error('ENOSPC: full'), { code: 'ENOSPC' }));
     sinon.stub(fs.promises, 'unlink').rejects(Object.assign(new Error('EROFS: read-only'), { code: 'EROFS' }));
     let caught: unknown;
-    try { await writeFileAtomically(path.join(dir, 'f.tmp'), path.join(dir, 'f'), Buffer.from('x')); } catch (err) { caught = err; }
+    try {
+      await writeFileAtomically(path.join(dir, 'f.tmp'), path.join(dir, 'f'), Buffer.from('x'));
+    } catch (err) {
+      caught = err;
+    }
     expect((caught as Error).message).to.equal('ENOSPC: full');
   });
 });

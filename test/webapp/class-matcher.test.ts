@@ -20,10 +20,13 @@ describe('ClassMatcher', () => {
 
   it('WebAppContext.getServerClasspathPattern() and getServerClassMatcher() are live views jetty-web.xml adds to', () => {
     const ctx = new WebAppContext();
-    XmlConfiguration.fromString(`<Configure class="org.eclipse.jetty.webapp.WebAppContext">
+    XmlConfiguration.fromString(
+      `<Configure class="org.eclipse.jetty.webapp.WebAppContext">
   <Get name="serverClasspathPattern"><Call name="add"><Arg>-org.eclipse.jetty.util.</Arg></Call></Get>
   <Get name="ServerClassMatcher"><Call name="exclude"><Arg><Array type="String"><Item>org.eclipse.jetty.servlets.</Item></Array></Arg></Call></Get>
-</Configure>`, 'jetty-web.xml').configure(ctx);
+</Configure>`,
+      'jetty-web.xml',
+    ).configure(ctx);
     expect(ctx.getServerClasses()).to.deep.equal(['-org.eclipse.jetty.util.', '-org.eclipse.jetty.servlets.']);
   });
 });

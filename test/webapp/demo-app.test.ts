@@ -14,9 +14,13 @@ describe('the demo web app (webapps/ROOT)', () => {
 
   before(async () => {
     const webapp = new WebAppContext(path.join(repoRoot(), 'webapps', 'ROOT'), '/');
-    await captureServerLog(async () => { ({ server, port } = await startServer(webapp)); });
+    await captureServerLog(async () => {
+      ({ server, port } = await startServer(webapp));
+    });
   });
-  after(async () => { await captureServerLog(() => server.stop()); });
+  after(async () => {
+    await captureServerLog(() => server.stop());
+  });
 
   function cookieOf(headers: Record<string, unknown>): string {
     const set = headers['set-cookie'] as string[] | undefined;

@@ -28,7 +28,7 @@ describe('MetaData', () => {
     expect(def.initParams.get('dirAllowed')).to.equal('true');
   });
 
-  it('replaces the default welcome files with the app\'s list', () => {
+  it("replaces the default welcome files with the app's list", () => {
     expect(resolved().welcomeFiles).to.deep.equal(['start.html']);
   });
 
@@ -52,12 +52,18 @@ describe('MetaData', () => {
   it('refuses two servlets mapped to one path in the same app, naming both places', () => {
     const md = new MetaData();
     md.setWebXml(descriptor('conflict-web.xml'));
-    expect(() => md.resolve()).to.throw(DescriptorError, /conflict-web\.xml:6:3: Cannot map '\/x' to servlet 'b': it is already mapped to servlet 'a' at .*conflict-web\.xml:5:3/);
+    expect(() => md.resolve()).to.throw(
+      DescriptorError,
+      /conflict-web\.xml:6:3: Cannot map '\/x' to servlet 'b': it is already mapped to servlet 'a' at .*conflict-web\.xml:5:3/,
+    );
   });
 
   it('refuses a mapping to a servlet nobody declared', () => {
     const md = new MetaData();
     md.setWebXml(descriptor('unknown-servlet-web.xml'));
-    expect(() => md.resolve()).to.throw(DescriptorError, /unknown-servlet-web\.xml:3:3: Cannot map '\/x' to servlet 'ghost': no servlet has that name/);
+    expect(() => md.resolve()).to.throw(
+      DescriptorError,
+      /unknown-servlet-web\.xml:3:3: Cannot map '\/x' to servlet 'ghost': no servlet has that name/,
+    );
   });
 });

@@ -30,10 +30,12 @@ function makeApp(): string {
     fs.writeFileSync(path.join(dir, rel), text);
   };
   write('WEB-INF/web.xml', WEB_XML);
-  write('WEB-INF/classes/t/DenyFilter.js',
-    "module.exports = class DenyFilter { doFilter(req, res) { res.sendError(403, 'denied by filter'); } };\n");
-  write('WEB-INF/classes/t/EchoServlet.js', 'module.exports = class EchoServlet { doGet(req, res) {\n'
-    + '  res.getWriter().write(`sp=${req.getServletPath()} pi=${req.getPathInfo()}`); } };\n');
+  write('WEB-INF/classes/t/DenyFilter.js', "module.exports = class DenyFilter { doFilter(req, res) { res.sendError(403, 'denied by filter'); } };\n");
+  write(
+    'WEB-INF/classes/t/EchoServlet.js',
+    'module.exports = class EchoServlet { doGet(req, res) {\n' +
+      '  res.getWriter().write(`sp=${req.getServletPath()} pi=${req.getPathInfo()}`); } };\n',
+  );
   write('META-INF/MANIFEST.MF', 'MANIFEST-SECRET');
   write('admin/secret.txt', 'ADMIN-SECRET');
   write('sub/index.html', 'sub index');
@@ -49,7 +51,9 @@ describe('protected paths: one canonical path for contexts, protection, filters 
     const contexts = new ContextHandlerCollection();
     contexts.addHandler(new WebAppContext(path.join(repoRoot(), 'webapps', 'ROOT'), '/'));
     contexts.addHandler(new WebAppContext(makeApp(), '/app'));
-    await captureServerLog(async () => { ({ server, port } = await startServer(contexts)); });
+    await captureServerLog(async () => {
+      ({ server, port } = await startServer(contexts));
+    });
   });
   after(async () => {
     await captureServerLog(() => server.stop());
@@ -70,20 +74,38 @@ describe('protected paths: one canonical path for contexts, protection, filters 
     }
   }
 
-  it('never serves the demo app\'s WEB-INF, whatever the spelling of the path', async () => {
+  it("never serves the demo app's WEB-INF, whatever the spelling of the path", async () => {
     const shapes = [
-      '/WEB-INF/web.xml', '//WEB-INF/web.xml', '//WEB-INF/classes/org/pier/demo/ShopServlet.js', '/;x/WEB-INF/web.xml',
-      '/.//WEB-INF/web.xml', '/sub/..//WEB-INF/web.xml', '/web-inf/web.xml', '/Web-Inf/web.xml', '///WEB-INF/web.xml',
-      '/WEB-INF;x/web.xml', '/WEB-INF/;x/web.xml', '/%57EB-INF/web.xml', '//WEB-INF//web.xml', '/x/..//WEB-INF/web.xml',
+      '/WEB-INF/web.xml',
+      '//WEB-INF/web.xml',
+      '//WEB-INF/classes/org/pier/demo/ShopServlet.js',
+      '/;x/WEB-INF/web.xml',
+      '/.//WEB-INF/web.xml',
+      '/sub/..//WEB-INF/web.xml',
+      '/web-inf/web.xml',
+      '/Web-Inf/web.xml',
+      '///WEB-INF/web.xml',
+      '/WEB-INF;x/web.xml',
+      '/WEB-INF/;x/web.xml',
+      '/%57EB-INF/web.xml',
+      '//WEB-INF//web.xml',
+      '/x/..//WEB-INF/web.xml',
     ];
     await expectEachAnswers(shapes, 404, ['<servlet-class>', 'class ShopServlet']);
   });
 
-  it('never serves an app\'s WEB-INF or META-INF, whatever the spelling of the path', async () => {
+  it("never serves an app's WEB-INF or META-INF, whatever the spelling of the path", async () => {
     const shapes = [
-      '/app//WEB-INF/web.xml', '/app/;x/WEB-INF/web.xml', '/app/.//WEB-INF/web.xml', '/app/sub/..//WEB-INF/web.xml',
-      '/app//META-INF/MANIFEST.MF', '/app/Meta-Inf/MANIFEST.MF', '/app/WEB-INF/classes/t/DenyFilter.js',
-      '//app//WEB-INF/web.xml', '/app;x//WEB-INF/web.xml', '/app/;/META-INF/MANIFEST.MF',
+      '/app//WEB-INF/web.xml',
+      '/app/;x/WEB-INF/web.xml',
+      '/app/.//WEB-INF/web.xml',
+      '/app/sub/..//WEB-INF/web.xml',
+      '/app//META-INF/MANIFEST.MF',
+      '/app/Meta-Inf/MANIFEST.MF',
+      '/app/WEB-INF/classes/t/DenyFilter.js',
+      '//app//WEB-INF/web.xml',
+      '/app;x//WEB-INF/web.xml',
+      '/app/;/META-INF/MANIFEST.MF',
     ];
     await expectEachAnswers(shapes, 404, ['MANIFEST-SECRET', 'filter-class']);
   });
@@ -94,8 +116,14 @@ describe('protected paths: one canonical path for contexts, protection, filters 
 
   it('runs the filter mapped to /admin/* for every spelling of /app/admin/secret.txt', async () => {
     const shapes = [
-      '/app/admin/secret.txt', '/app//admin/secret.txt', '/app/;/admin/secret.txt', '/app/admin;x/secret.txt',
-      '/app/./admin/secret.txt', '/app/sub/..//admin/secret.txt', '/app/admin//secret.txt', '//app/admin/secret.txt',
+      '/app/admin/secret.txt',
+      '/app//admin/secret.txt',
+      '/app/;/admin/secret.txt',
+      '/app/admin;x/secret.txt',
+      '/app/./admin/secret.txt',
+      '/app/sub/..//admin/secret.txt',
+      '/app/admin//secret.txt',
+      '//app/admin/secret.txt',
     ];
     await expectEachAnswers(shapes, 403, ['ADMIN-SECRET']);
   });

@@ -20,8 +20,10 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://xml
 const TAIL = '</web-app>\n';
 
 function constraint(inner: string, collection = '<url-pattern>/admin/*</url-pattern>'): string {
-  return `  <security-constraint>\n    <web-resource-collection><web-resource-name>r</web-resource-name>${collection}</web-resource-collection>\n`
-    + `    ${inner}\n  </security-constraint>\n`;
+  return (
+    `  <security-constraint>\n    <web-resource-collection><web-resource-name>r</web-resource-name>${collection}</web-resource-collection>\n` +
+    `    ${inner}\n  </security-constraint>\n`
+  );
 }
 
 /** An app with a public page and an admin page; `webXml` is its WEB-INF/web.xml. */
@@ -35,7 +37,12 @@ function makeApp(webXml: string): string {
   return dir;
 }
 
-interface Deployed { webapp: WebAppContext; server: Server; port: number; log: string[] }
+interface Deployed {
+  webapp: WebAppContext;
+  server: Server;
+  port: number;
+  log: string[];
+}
 
 async function deploy(war: string, configure?: (w: WebAppContext) => void): Promise<Deployed> {
   const webapp = new WebAppContext(war, '/app');
@@ -71,45 +78,68 @@ describe('web.xml security that cannot be enforced as written keeps the app from
     return `  <login-config><auth-method>${method}</auth-method><realm-name>Test Realm</realm-name>${inner}</login-config>\n`;
   }
   const withRealm = (w: WebAppContext): void => {
-    (w.getSecurityHandler() as ConstraintSecurityHandler).setLoginService(new HashLoginService('Test Realm', fixturePath('security', 'realm.properties')));
+    (w.getSecurityHandler() as ConstraintSecurityHandler).setLoginService(
+      new HashLoginService('Test Realm', fixturePath('security', 'realm.properties')),
+    );
   };
 
   it('refuses an auth method Pier does not implement (DIGEST), naming web.xml:line:column', async () => {
     const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('DIGEST') + TAIL);
-    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use <auth-method> 'DIGEST': Pier implements BASIC and FORM only");
+    await expectRefused(
+      await deploy(war, withRealm),
+      path.join(war, 'WEB-INF', 'web.xml'),
+      "Cannot use <auth-method> 'DIGEST': Pier implements BASIC and FORM only",
+    );
   });
 
   it('refuses an auth method that does not exist', async () => {
     const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('PASSWORD') + TAIL);
-    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC or FORM)");
+    await expectRefused(
+      await deploy(war, withRealm),
+      path.join(war, 'WEB-INF', 'web.xml'),
+      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC or FORM)",
+    );
   });
 
   it('refuses FORM without a <form-login-config>', async () => {
     const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('FORM') + TAIL);
-    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
-      'Cannot use <auth-method> FORM without <form-login-config><form-login-page>');
+    await expectRefused(
+      await deploy(war, withRealm),
+      path.join(war, 'WEB-INF', 'web.xml'),
+      'Cannot use <auth-method> FORM without <form-login-config><form-login-page>',
+    );
   });
 
   it('refuses a role that no <security-role> declares, naming the <auth-constraint>', async () => {
     const war = makeApp(HEAD + constraint('<auth-constraint><role-name>amdin</role-name></auth-constraint>') + ADMIN_ROLE + login('BASIC') + TAIL);
-    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use role 'amdin' in <auth-constraint>: no <security-role> declares it");
+    await expectRefused(
+      await deploy(war, withRealm),
+      path.join(war, 'WEB-INF', 'web.xml'),
+      "Cannot use role 'amdin' in <auth-constraint>: no <security-role> declares it",
+    );
   });
 
   it('refuses a collection with both <http-method> and <http-method-omission>', async () => {
-    const war = makeApp(HEAD + constraint(ROLE, '<url-pattern>/admin/*</url-pattern><http-method>GET</http-method><http-method-omission>POST</http-method-omission>') + ADMIN_ROLE + login('BASIC') + TAIL);
-    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'),
-      'it has both <http-method> and <http-method-omission>');
+    const war = makeApp(
+      HEAD +
+        constraint(ROLE, '<url-pattern>/admin/*</url-pattern><http-method>GET</http-method><http-method-omission>POST</http-method-omission>') +
+        ADMIN_ROLE +
+        login('BASIC') +
+        TAIL,
+    );
+    await expectRefused(await deploy(war, withRealm), path.join(war, 'WEB-INF', 'web.xml'), 'it has both <http-method> and <http-method-omission>');
   });
 
   it('refuses a realm file that cannot be read, naming the file', async () => {
     const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('BASIC') + TAIL);
     const missing = path.join(tempDir('pier-realm-'), 'realm.properties');
-    await expectRefused(await deploy(war, (w) => {
-      (w.getSecurityHandler() as ConstraintSecurityHandler).setLoginService(new HashLoginService('Test Realm', missing));
-    }), missing, 'Cannot read realm file (it does not exist)');
+    await expectRefused(
+      await deploy(war, (w) => {
+        (w.getSecurityHandler() as ConstraintSecurityHandler).setLoginService(new HashLoginService('Test Realm', missing));
+      }),
+      missing,
+      'Cannot read realm file (it does not exist)',
+    );
   });
 
   it('refuses a <login-config> whose realm has no LoginService', async () => {
@@ -143,7 +173,10 @@ describe('web.xml security that cannot be enforced as written keeps the app from
     expect((await httpGet(d1.port, '/app/index.html')).status).to.equal(403);
     const override = path.join(tempDir('pier-constraint-override-'), 'override-web.xml');
     fs.writeFileSync(override, HEAD + constraint(ROLE) + ADMIN_ROLE + login('BASIC') + TAIL);
-    const d2 = await deploy(war, (w) => { w.addOverrideDescriptor(override); withRealm(w); });
+    const d2 = await deploy(war, (w) => {
+      w.addOverrideDescriptor(override);
+      withRealm(w);
+    });
     running.push(d2.server);
     const res = await httpGet(d2.port, '/app/admin/secret.txt');
     expect(res.status).to.equal(401);
@@ -165,10 +198,12 @@ describe('web.xml security that cannot be enforced as written keeps the app from
   });
 
   it('deploys an app whose constraints restrict nothing (no auth-constraint, transport guarantee NONE)', async () => {
-    const war = makeApp(HEAD
-      + constraint('', '<url-pattern>/</url-pattern><http-method-omission>TRACE</http-method-omission>')
-      + constraint('<user-data-constraint><transport-guarantee>NONE</transport-guarantee></user-data-constraint>')
-      + TAIL);
+    const war = makeApp(
+      HEAD +
+        constraint('', '<url-pattern>/</url-pattern><http-method-omission>TRACE</http-method-omission>') +
+        constraint('<user-data-constraint><transport-guarantee>NONE</transport-guarantee></user-data-constraint>') +
+        TAIL,
+    );
     const d = await deploy(war);
     running.push(d.server);
     expect(d.webapp.isAvailable(), d.log.join('\n')).to.equal(true);
@@ -176,7 +211,9 @@ describe('web.xml security that cannot be enforced as written keeps the app from
   });
 
   it('answers 403 !Secure for a CONFIDENTIAL resource on plain HTTP when no secure port is configured', async () => {
-    const war = makeApp(HEAD + constraint('<user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>') + TAIL);
+    const war = makeApp(
+      HEAD + constraint('<user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>') + TAIL,
+    );
     const d = await deploy(war);
     running.push(d.server);
     const res = await httpGet(d.port, '/app/admin/secret.txt');
@@ -186,8 +223,9 @@ describe('web.xml security that cannot be enforced as written keeps the app from
   });
 
   it('answers 403 for methods no constraint covers under <deny-uncovered-http-methods/>', async () => {
-    const war = makeApp(HEAD + '  <deny-uncovered-http-methods/>\n'
-      + constraint('', '<url-pattern>/*</url-pattern><http-method>GET</http-method>') + TAIL);
+    const war = makeApp(
+      HEAD + '  <deny-uncovered-http-methods/>\n' + constraint('', '<url-pattern>/*</url-pattern><http-method>GET</http-method>') + TAIL,
+    );
     const d = await deploy(war);
     running.push(d.server);
     expect((await httpGet(d.port, '/app/index.html')).body).to.equal('public page');
@@ -196,4 +234,6 @@ describe('web.xml security that cannot be enforced as written keeps the app from
   });
 });
 
-function escape(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

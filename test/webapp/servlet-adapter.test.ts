@@ -13,8 +13,12 @@ function exchange(method: string): { req: HttpServletRequest; res: HttpServletRe
   const sent: unknown[] = [];
   const req = { getMethod: () => method } as unknown as HttpServletRequest;
   const res = {
-    sendError: (code: number) => { sent.push(code); },
-    setHeader: (name: string, value: string) => { sent.push(`${name}: ${value}`); },
+    sendError: (code: number) => {
+      sent.push(code);
+    },
+    setHeader: (name: string, value: string) => {
+      sent.push(`${name}: ${value}`);
+    },
   } as unknown as HttpServletResponse;
   return { req, res, sent };
 }
@@ -22,7 +26,16 @@ function exchange(method: string): { req: HttpServletRequest; res: HttpServletRe
 describe('asServlet()', () => {
   it('dispatches on the method to doGet/doPost of a plain class', async () => {
     const calls: string[] = [];
-    const servlet = asServlet(new (class { doGet() { calls.push('get'); } async doPost() { calls.push('post'); } })());
+    const servlet = asServlet(
+      new (class {
+        doGet() {
+          calls.push('get');
+        }
+        async doPost() {
+          calls.push('post');
+        }
+      })(),
+    );
     await servlet.service(exchange('GET').req, exchange('GET').res);
     await servlet.service(exchange('POST').req, exchange('POST').res);
     expect(calls).to.deep.equal(['get', 'post']);
@@ -30,7 +43,13 @@ describe('asServlet()', () => {
 
   it('runs doGet for HEAD, answers OPTIONS with Allow, 405 for a missing method and 501 for an unknown one', async () => {
     const calls: string[] = [];
-    const servlet = asServlet(new (class { doGet() { calls.push('get'); } })());
+    const servlet = asServlet(
+      new (class {
+        doGet() {
+          calls.push('get');
+        }
+      })(),
+    );
     await servlet.service(exchange('HEAD').req, exchange('HEAD').res);
     expect(calls).to.deep.equal(['get']);
     const options = exchange('OPTIONS');
@@ -46,13 +65,30 @@ describe('asServlet()', () => {
 
   it('calls init and destroy when the class has them, and wraps nothing that is already a servlet', async () => {
     const seen: string[] = [];
-    const plain = new (class { init(c: unknown) { seen.push(`init ${String(c)}`); } destroy() { seen.push('destroy'); } })();
+    const plain = new (class {
+      init(c: unknown) {
+        seen.push(`init ${String(c)}`);
+      }
+      destroy() {
+        seen.push('destroy');
+      }
+    })();
     const servlet = asServlet(plain);
     expect(servlet).to.be.instanceOf(PlainServletAdapter);
     await servlet.init('cfg' as never);
     await servlet.destroy();
     expect(seen).to.deep.equal(['init cfg', 'destroy']);
-    const real = { init() { /* */ }, service() { /* */ }, destroy() { /* */ } };
+    const real = {
+      init() {
+        /* */
+      },
+      service() {
+        /* */
+      },
+      destroy() {
+        /* */
+      },
+    };
     expect(asServlet(real)).to.equal(real);
   });
 });
@@ -66,7 +102,9 @@ describe('asServlet() with HttpServlet subclasses', () => {
 
 describe('asFilter()', () => {
   it('refuses a class without doFilter, naming it', () => {
-    expect(() => asFilter({}, 'com.example.NotAFilter')).to.throw(TypeError,
-      "Cannot use 'com.example.NotAFilter' as a filter: it has no doFilter(request, response, chain) method");
+    expect(() => asFilter({}, 'com.example.NotAFilter')).to.throw(
+      TypeError,
+      "Cannot use 'com.example.NotAFilter' as a filter: it has no doFilter(request, response, chain) method",
+    );
   });
 });

@@ -49,8 +49,11 @@ describe('WebAppClassLoader', () => {
     const loader = new WebAppClassLoader(app);
     const err = await loader.loadClass('com.example.Missing').catch((e: unknown) => e);
     expect(err).to.be.instanceOf(WebAppClassNotFoundError);
-    expect((err as Error).message).to.equal(`Cannot load class 'com.example.Missing': none of ${
-      ['js', 'cjs', 'mjs'].map((x) => path.join('WEB-INF', 'classes', 'com', 'example', `Missing.${x}`)).join(', ')} exists in ${app}`);
+    expect((err as Error).message).to.equal(
+      `Cannot load class 'com.example.Missing': none of ${['js', 'cjs', 'mjs']
+        .map((x) => path.join('WEB-INF', 'classes', 'com', 'example', `Missing.${x}`))
+        .join(', ')} exists in ${app}`,
+    );
   });
 
   it('refuses a module that exports no class', async () => {
@@ -59,7 +62,7 @@ describe('WebAppClassLoader', () => {
   });
 
   it('reports a module that throws while loading, keeping the cause', async () => {
-    const err = await new WebAppClassLoader(app).loadClass('com.example.Broken').catch((e: unknown) => e) as Error & { cause?: Error };
+    const err = (await new WebAppClassLoader(app).loadClass('com.example.Broken').catch((e: unknown) => e)) as Error & { cause?: Error };
     expect(err.message).to.match(/^Cannot load class 'com\.example\.Broken' from '.*Broken\.js': boom at load$/);
     expect(err.cause?.message).to.equal('boom at load');
   });

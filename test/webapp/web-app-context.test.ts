@@ -24,7 +24,9 @@ describe('WebAppContext', () => {
         log = lines;
       });
     });
-    after(async () => { await captureServerLog(() => server.stop()); });
+    after(async () => {
+      await captureServerLog(() => server.stop());
+    });
 
     it('starts available, with the display name from web.xml', () => {
       expect(webapp.isAvailable(), log.join('\n')).to.equal(true);
@@ -92,11 +94,15 @@ describe('WebAppContext', () => {
 
     before(async () => {
       webapp = new WebAppContext(fixturePath('webapp', 'apps', 'shop'), '/shop');
-      await captureServerLog(async () => { ({ server, port } = await startServer(webapp)); });
+      await captureServerLog(async () => {
+        ({ server, port } = await startServer(webapp));
+      });
     });
-    after(async () => { await captureServerLog(() => server.stop()); });
+    after(async () => {
+      await captureServerLog(() => server.stop());
+    });
 
-    it('uses Pier\'s etc/webdefault.xml by default', () => {
+    it("uses Pier's etc/webdefault.xml by default", () => {
       expect(webapp.getDefaultsDescriptor()).to.equal(path.join(repoRoot(), 'etc', 'webdefault.xml'));
     });
 
@@ -125,10 +131,17 @@ describe('WebAppContext', () => {
         const sessions = webapp.getSessionHandler()!;
         expect(sessions.getMaxInactiveInterval()).to.equal(-1);
         const cookie = sessions.getSessionCookieConfig();
-        expect([cookie.getName(), cookie.getPath(), cookie.isHttpOnly(), cookie.isSecure(), cookie.getMaxAge()])
-          .to.deep.equal(['CARTID', '/cart', true, true, 600]);
+        expect([cookie.getName(), cookie.getPath(), cookie.isHttpOnly(), cookie.isSecure(), cookie.getMaxAge()]).to.deep.equal([
+          'CARTID',
+          '/cart',
+          true,
+          true,
+          600,
+        ]);
         expect([...sessions.getEffectiveSessionTrackingModes()]).to.deep.equal(['URL']);
-      } finally { await captureServerLog(() => webapp.stop()); }
+      } finally {
+        await captureServerLog(() => webapp.stop());
+      }
     });
   });
 
@@ -146,8 +159,16 @@ describe('WebAppContext', () => {
           const res = await httpGet(port, '/shop/hello');
           expect(res.body).to.equal('hello world path=/hello started=StartupListener:hello');
           expect(webapp.getEventListeners()).to.have.length(1);
-          expect(webapp.getServletHandler().getServlets().map((h) => h.getName()).filter((n) => n === 'hello')).to.have.length(1);
-        } finally { await server.stop(); }
+          expect(
+            webapp
+              .getServletHandler()
+              .getServlets()
+              .map((h) => h.getName())
+              .filter((n) => n === 'hello'),
+          ).to.have.length(1);
+        } finally {
+          await server.stop();
+        }
       });
     });
 
@@ -165,7 +186,9 @@ describe('WebAppContext', () => {
           await webapp.start();
           expect((await httpGet(port, '/shop/hello')).body).to.equal('hello world path=/hello started=EditedListener:hello');
           expect(webapp.getEventListeners()).to.have.length(1);
-        } finally { await server.stop(); }
+        } finally {
+          await server.stop();
+        }
       });
     });
   });
@@ -176,7 +199,10 @@ describe('WebAppContext', () => {
     it('logs one line with the descriptor location and answers 503 for an app with a bad web.xml', async () => {
       const app = tempDir();
       copyTree(fixturePath('webapp', 'apps', 'shop'), app);
-      fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), '<web-app>\n  <servlet>\n    <servlet-name>x</servlet-name>\n  </servlet-oops>\n</web-app>\n');
+      fs.writeFileSync(
+        path.join(app, 'WEB-INF', 'web.xml'),
+        '<web-app>\n  <servlet>\n    <servlet-name>x</servlet-name>\n  </servlet-oops>\n</web-app>\n',
+      );
       const webapp = new WebAppContext(app, '/bad');
       await captureServerLog(async (lines) => {
         const { server, port } = await startServer(webapp);
@@ -186,7 +212,9 @@ describe('WebAppContext', () => {
           expect(failures).to.have.length(1);
           expect(failures[0]).to.contain(`${path.join(app, 'WEB-INF', 'web.xml')}:4:`);
           expect((await httpGet(port, '/bad/hello')).status).to.equal(503);
-        } finally { await server.stop(); }
+        } finally {
+          await server.stop();
+        }
       });
     });
 
@@ -197,8 +225,12 @@ describe('WebAppContext', () => {
       const webapp = new WebAppContext(app, '/missing');
       webapp.setDefaultsDescriptor(null);
       webapp.setThrowUnavailableOnStartupException(true);
-      const err = await captureServerLog(() => webapp.start()).catch((e: unknown) => e) as Error;
-      expect(err.message).to.match(new RegExp(`^${escape(path.join(app, 'WEB-INF', 'web.xml'))}:20:3: Cannot create servlet 'com\\.example\\.HelloServlet': Cannot load class 'com\\.example\\.HelloServlet': none of `));
+      const err = (await captureServerLog(() => webapp.start()).catch((e: unknown) => e)) as Error;
+      expect(err.message).to.match(
+        new RegExp(
+          `^${escape(path.join(app, 'WEB-INF', 'web.xml'))}:20:3: Cannot create servlet 'com\\.example\\.HelloServlet': Cannot load class 'com\\.example\\.HelloServlet': none of `,
+        ),
+      );
     });
 
     it('uses the folder next to a .war as its unpacked copy', async () => {
@@ -212,7 +244,9 @@ describe('WebAppContext', () => {
         try {
           expect((await httpGet(port, '/app/hello')).body).to.equal('hello v1 from /app');
           expect(webapp.getResourceBase()).to.equal(path.join(dir, 'app'));
-        } finally { await server.stop(); }
+        } finally {
+          await server.stop();
+        }
       });
     });
 
@@ -222,10 +256,12 @@ describe('WebAppContext', () => {
       fs.writeFileSync(war, 'PK');
       const webapp = new WebAppContext(war, '/app');
       webapp.setThrowUnavailableOnStartupException(true);
-      const err = await captureServerLog(() => webapp.start()).catch((e: unknown) => e) as Error;
+      const err = (await captureServerLog(() => webapp.start()).catch((e: unknown) => e)) as Error;
       expect(err.message).to.equal(`Cannot deploy '${war}': .war archives are not supported, unpack it into '${path.join(dir, 'app')}'`);
     });
   });
 });
 
-function escape(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -33,7 +33,11 @@ export function copyTree(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
 }
 
-export interface HttpResult { status: number; headers: http.IncomingHttpHeaders; body: string }
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 /** One HTTP request to 127.0.0.1:port. */
 export function httpGet(port: number, urlPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<HttpResult> {
@@ -57,7 +61,9 @@ export async function pollUntil<T>(what: string, check: () => T | Promise<T>, ti
     try {
       const v = await check();
       if (v) return v as NonNullable<T>;
-    } catch (err) { last = err; }
+    } catch (err) {
+      last = err;
+    }
     if (Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, everyMs));
   }
@@ -79,8 +85,14 @@ export async function startServer(handler: unknown): Promise<{ server: Server; p
 /** Collects the messages logged while `fn` runs (records are quiet during tests). */
 export async function captureServerLog<T>(fn: (lines: string[]) => Promise<T>): Promise<T> {
   const lines: string[] = [];
-  const stop = onLogRecord((r) => { lines.push(r.message); });
-  try { return await fn(lines); } finally { stop(); }
+  const stop = onLogRecord((r) => {
+    lines.push(r.message);
+  });
+  try {
+    return await fn(lines);
+  } finally {
+    stop();
+  }
 }
 
 export { corpusPath, repoRoot };

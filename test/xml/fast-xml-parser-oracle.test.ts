@@ -15,12 +15,25 @@ import { seededRandom } from '../support/seeded-random';
 import { mutate } from '../support/xml-mutator';
 
 const ORACLE = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false,
-  trimValues: false, processEntities: true, htmlEntities: false, ignoreDeclaration: true, ignorePiTags: true,
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
 });
 
 /** An element as both parsers can describe it: name, attributes and text, then the children. */
-interface Shape { name: string; attributes: string[]; text: string; children: Shape[] }
+interface Shape {
+  name: string;
+  attributes: string[];
+  text: string;
+  children: Shape[];
+}
 
 function pierShape(el: XmlElement): Shape {
   return {
@@ -42,7 +55,8 @@ function oracleShapes(nodes: unknown[]): Shape[] {
       .filter(([k]) => k !== 'xmlns' && !k.startsWith('xmlns:'))
       .map(([k, v]) => `${k.slice(k.indexOf(':') + 1)}=${v.replace(/[\t\n]/g, ' ')}`);
     out.push({
-      name, attributes: attrs,
+      name,
+      attributes: attrs,
       text: content.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join(''),
       children: oracleShapes(content),
     });
@@ -82,14 +96,16 @@ function disagreements(files: string[]): string[] {
     if (theirs.length !== 1 || a !== b) {
       let i = 0;
       while (i < a.length && a[i] === b[i]) i++;
-      out.push(`${path.relative(repoRoot(), file)}: Pier …${a.slice(Math.max(0, i - 40), i + 40)}… fast-xml-parser …${(b ?? '').slice(Math.max(0, i - 40), i + 40)}…`);
+      out.push(
+        `${path.relative(repoRoot(), file)}: Pier …${a.slice(Math.max(0, i - 40), i + 40)}… fast-xml-parser …${(b ?? '').slice(Math.max(0, i - 40), i + 40)}…`,
+      );
     }
   }
   return out;
 }
 
 describe("Pier's XML scanner against fast-xml-parser", () => {
-  it("builds the same elements, attributes and text as fast-xml-parser for every XML file of the repository", () => {
+  it('builds the same elements, attributes and text as fast-xml-parser for every XML file of the repository', () => {
     const files = REPO_FILES();
     expect(files.length).to.be.greaterThan(30);
     expect(disagreements(files)).to.deep.equal([]);
@@ -102,7 +118,9 @@ describe("Pier's XML scanner against fast-xml-parser", () => {
 
   it("refuses, with a location, each of 1,000 seeded mutants of the repository's XML that fast-xml-parser's validator refuses", () => {
     const random = seededRandom(12);
-    const texts = REPO_FILES().map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.includes('<'));
+    const texts = REPO_FILES()
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .filter((t) => t.includes('<'));
     const accepted: string[] = [];
     let refusedByBoth = 0;
     for (let i = 0; i < 1000; i++) {

@@ -77,15 +77,25 @@ describe('parseXml', () => {
     }
 
     it('refuses an unknown external DTD with a located XmlSyntaxError by default', () => {
-      const e = thrown(() => parseXml('<?xml version="1.0"?>\n<!DOCTYPE beans PUBLIC "-//SPRING//DTD BEAN//EN" "http://www.springframework.org/dtd/spring-beans.dtd">\n<beans/>', 'spring.xml'));
+      const e = thrown(() =>
+        parseXml(
+          '<?xml version="1.0"?>\n<!DOCTYPE beans PUBLIC "-//SPRING//DTD BEAN//EN" "http://www.springframework.org/dtd/spring-beans.dtd">\n<beans/>',
+          'spring.xml',
+        ),
+      );
       expect(e).to.be.instanceOf(XmlSyntaxError).and.instanceOf(SyntaxError);
       expect(e).to.include({ file: 'spring.xml', line: 2, column: 1 });
-      expect(e.message).to.equal('spring.xml:2:1: Cannot load DTD PUBLIC "-//SPRING//DTD BEAN//EN" "http://www.springframework.org/dtd/spring-beans.dtd": it is not a known Jetty DTD and external DTDs are never fetched');
+      expect(e.message).to.equal(
+        'spring.xml:2:1: Cannot load DTD PUBLIC "-//SPRING//DTD BEAN//EN" "http://www.springframework.org/dtd/spring-beans.dtd": it is not a known Jetty DTD and external DTDs are never fetched',
+      );
     });
 
     it("ignores an unknown external DTD with a warning when unknownDtd is 'ignore'", () => {
       const warnings: string[] = [];
-      const doc = parseXml('<!DOCTYPE x SYSTEM "log4j.dtd">\n<x> </x>', 'l.xml', { unknownDtd: 'ignore', onWarning: (m, l) => warnings.push(`${l.line}:${m}`) });
+      const doc = parseXml('<!DOCTYPE x SYSTEM "log4j.dtd">\n<x> </x>', 'l.xml', {
+        unknownDtd: 'ignore',
+        onWarning: (m, l) => warnings.push(`${l.line}:${m}`),
+      });
       expect(doc.doctype?.resolved).to.equal(undefined);
       expect(warnings).to.deep.equal(['1:Ignored unknown external DTD SYSTEM "log4j.dtd": it was not fetched']);
     });
@@ -104,7 +114,9 @@ describe('parseXml', () => {
 
     it('refuses a public id with a character a public id may not hold, at that character', () => {
       const e = thrown(() => parseXml('<!DOCTYPE Configure PUBLIC "-//Jetty//Configure/<x/EN" "configure_9_3.dtd">\n<Configure/>', 'p.xml'));
-      expect(e.message).to.equal('p.xml:1:49: Cannot parse DOCTYPE public id "-//Jetty//Configure/<x/EN": the character \'<\' is not allowed in a public id');
+      expect(e.message).to.equal(
+        'p.xml:1:49: Cannot parse DOCTYPE public id "-//Jetty//Configure/<x/EN": the character \'<\' is not allowed in a public id',
+      );
     });
 
     it('refuses an external entity declaration (PUBLIC) too', () => {
@@ -179,7 +191,11 @@ describe('parseXml() and a malformed XML declaration', () => {
     // Found by the reliability fuzzer: a quote inserted into the XML declaration.
     const text = '<?xml vers"ion="1.0"?>\n<Configure class="x"/>\n';
     let caught: unknown;
-    try { parseXml(text, 'mutant.xml'); } catch (err) { caught = err; }
+    try {
+      parseXml(text, 'mutant.xml');
+    } catch (err) {
+      caught = err;
+    }
     expect(caught).to.be.instanceOf(XmlSyntaxError);
     expect((caught as Error).message).to.match(/^mutant\.xml:1:1: /);
   });
@@ -192,7 +208,8 @@ describe('parseXml() and the prolog', () => {
   });
 
   it('refuses an XML declaration without a version, or anywhere but at the very start', () => {
-    const late = (target: string): string => `Cannot parse processing instruction '${target}': the XML declaration is only allowed at the start of the document`;
+    const late = (target: string): string =>
+      `Cannot parse processing instruction '${target}': the XML declaration is only allowed at the start of the document`;
     for (const [text, expected] of [
       ['<?xml encoding="UTF-8"?><a/>', '1:1: Cannot parse XML declaration: expected <?xml version="1.x" [encoding="..."] [standalone="yes|no"]?>'],
       ['\n<?xml version="1.0"?><a/>', `2:1: ${late('xml')}`],
@@ -222,12 +239,17 @@ describe('parseXml() and deep nesting', () => {
   it(`parses elements nested ${MAX_ELEMENT_DEPTH + 1} deep`, () => {
     let el = parseXml(nested(MAX_ELEMENT_DEPTH + 1), 'x').root;
     let depth = 1;
-    while (el.children.length > 0) { el = el.children[0] as XmlElement; depth++; }
+    while (el.children.length > 0) {
+      el = el.children[0] as XmlElement;
+      depth++;
+    }
     expect(depth).to.equal(MAX_ELEMENT_DEPTH + 1);
   });
 
   it('refuses one level more, at the start tag that goes too deep', () => {
     const e = thrown(() => parseXml(nested(MAX_ELEMENT_DEPTH + 2), 'deep.xml'));
-    expect(e.message).to.equal(`deep.xml:1:${3 * (MAX_ELEMENT_DEPTH + 1) + 1}: Cannot parse element 'a': elements nest deeper than ${MAX_ELEMENT_DEPTH}`);
+    expect(e.message).to.equal(
+      `deep.xml:1:${3 * (MAX_ELEMENT_DEPTH + 1) + 1}: Cannot parse element 'a': elements nest deeper than ${MAX_ELEMENT_DEPTH}`,
+    );
   });
 });

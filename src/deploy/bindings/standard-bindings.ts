@@ -18,7 +18,9 @@ const LOG = Log.getLogger('org.eclipse.jetty.deploy.bindings.DebugBinding');
  */
 @JettyClass('org.eclipse.jetty.deploy.bindings.StandardDeployer', { implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'] })
 export class StandardDeployer implements AppLifeCycleBinding {
-  getBindingTargets(): string[] { return ['deploying']; }
+  getBindingTargets(): string[] {
+    return ['deploying'];
+  }
   async processBinding(_node: string, app: App): Promise<void> {
     const contexts = app.getDeploymentManager().getContexts();
     if (!contexts) throw new Error(`Cannot deploy ${app}: the DeploymentManager has no contexts`);
@@ -34,7 +36,9 @@ export class StandardDeployer implements AppLifeCycleBinding {
 /** `starting`: starts the context handler when the contexts collection is already running. */
 @JettyClass('org.eclipse.jetty.deploy.bindings.StandardStarter', { implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'] })
 export class StandardStarter implements AppLifeCycleBinding {
-  getBindingTargets(): string[] { return ['starting']; }
+  getBindingTargets(): string[] {
+    return ['starting'];
+  }
   async processBinding(_node: string, app: App): Promise<void> {
     const contexts = app.getDeploymentManager().getContexts();
     const handler = await app.getContextHandler();
@@ -45,7 +49,9 @@ export class StandardStarter implements AppLifeCycleBinding {
 /** `stopping`: stops the context handler. */
 @JettyClass('org.eclipse.jetty.deploy.bindings.StandardStopper', { implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'] })
 export class StandardStopper implements AppLifeCycleBinding {
-  getBindingTargets(): string[] { return ['stopping']; }
+  getBindingTargets(): string[] {
+    return ['stopping'];
+  }
   async processBinding(_node: string, app: App): Promise<void> {
     const handler = app.peekContextHandler();
     if (handler && !handler.isStopped()) await handler.stop();
@@ -55,7 +61,9 @@ export class StandardStopper implements AppLifeCycleBinding {
 /** `undeploying`: removes the context handler from the collection and destroys it. */
 @JettyClass('org.eclipse.jetty.deploy.bindings.StandardUndeployer', { implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'] })
 export class StandardUndeployer implements AppLifeCycleBinding {
-  getBindingTargets(): string[] { return ['undeploying']; }
+  getBindingTargets(): string[] {
+    return ['undeploying'];
+  }
   async processBinding(_node: string, app: App): Promise<void> {
     const handler = app.peekContextHandler();
     if (!handler) return;
@@ -67,12 +75,19 @@ export class StandardUndeployer implements AppLifeCycleBinding {
 
 /** Logs every lifecycle step of every app at the nodes it is bound to (`*` by default). */
 @JettyClass('org.eclipse.jetty.deploy.bindings.DebugBinding', {
-  implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'], ctors: [[{ name: 'target', type: 'String' }], [{ name: 'targets', type: 'String[]' }]],
+  implements: ['org.eclipse.jetty.deploy.AppLifeCycle$Binding'],
+  ctors: [[{ name: 'target', type: 'String' }], [{ name: 'targets', type: 'String[]' }]],
 })
 export class DebugBinding implements AppLifeCycleBinding {
   private readonly _targets: string[];
-  constructor(targets: string | string[] = '*') { this._targets = Array.isArray(targets) ? targets : [targets]; }
+  constructor(targets: string | string[] = '*') {
+    this._targets = Array.isArray(targets) ? targets : [targets];
+  }
   @Expose()
-  getBindingTargets(): string[] { return [...this._targets]; }
-  processBinding(node: string, app: App): void { LOG.info('processBinding {} {}', node, app); }
+  getBindingTargets(): string[] {
+    return [...this._targets];
+  }
+  processBinding(node: string, app: App): void {
+    LOG.info('processBinding {} {}', node, app);
+  }
 }

@@ -90,16 +90,23 @@ function folderOf(c: ContextView): string | null {
   const f = c.getWar?.() ?? c.getResourceBasePath?.() ?? c.getResourceBase?.() ?? null;
   if (!f || typeof f !== 'string') return null;
   const p = path.resolve(f.startsWith('file:') ? new URL(f).pathname : f);
-  try { return fs.statSync(p).isDirectory() ? p : null; } catch { return null; }
+  try {
+    return fs.statSync(p).isDirectory() ? p : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Session folders inside the app (written at stop: must not trigger another reload). */
 function sessionFolders(c: ContextView): string[] {
   const out: string[] = [];
-  const sh = c.getSessionHandler?.() as {
-    getStoreDirectory?(): string | null;
-    getSessionCache?(): { getSessionDataStore?(): { getStoreDir?(): string | null } | null } | null;
-  } | null | undefined;
+  const sh = c.getSessionHandler?.() as
+    | {
+        getStoreDirectory?(): string | null;
+        getSessionCache?(): { getSessionDataStore?(): { getStoreDir?(): string | null } | null } | null;
+      }
+    | null
+    | undefined;
   const legacy = sh?.getStoreDirectory?.();
   if (legacy) out.push(path.resolve(legacy));
   const store = sh?.getSessionCache?.()?.getSessionDataStore?.()?.getStoreDir?.();
@@ -116,7 +123,11 @@ class Watched {
   /** The folder is a web app (has WEB-INF): static files outside it are served from disk, no reload needed. */
   private readonly webInf: boolean;
 
-  constructor(readonly context: ContextView, readonly folder: string, private readonly opts: Required<Omit<DevModeOptions, 'onReload'>> & DevModeOptions) {
+  constructor(
+    readonly context: ContextView,
+    readonly folder: string,
+    private readonly opts: Required<Omit<DevModeOptions, 'onReload'>> & DevModeOptions,
+  ) {
     this.webInf = fs.existsSync(path.join(folder, 'WEB-INF'));
     this.watcher = fs.watch(folder, { recursive: true, persistent: false }, (_event, name) => this.changed(name ? String(name) : ''));
     this.watcher.on('error', (err) => LOG.warn(`Cannot watch '${folder}' for ${context.getContextPath()}: ${err.message}`, err));
@@ -132,10 +143,17 @@ class Watched {
 
   private changed(rel: string): void {
     if (rel !== '' && this.ignored(rel)) return;
-    if (this.running) { this.again = true; this.pending.add(rel); return; }
+    if (this.running) {
+      this.again = true;
+      this.pending.add(rel);
+      return;
+    }
     this.pending.add(rel);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = null; void this.reload(); }, this.opts.debounceMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.reload();
+    }, this.opts.debounceMs);
     this.timer.unref();
   }
 
@@ -155,10 +173,15 @@ class Watched {
         error = err;
         LOG.warn(`Cannot reload ${this.context.getContextPath()}: ${(err as Error).message}`, err);
       }
-      const result: DevReload = error === undefined
-        ? { contextPath: this.context.getContextPath(), folder: this.folder, changes }
-        : { contextPath: this.context.getContextPath(), folder: this.folder, changes, error };
-      try { this.opts.onReload?.(result); } catch (err) { LOG.warn(`Dev mode onReload failed: ${(err as Error).message}`, err); }
+      const result: DevReload =
+        error === undefined
+          ? { contextPath: this.context.getContextPath(), folder: this.folder, changes }
+          : { contextPath: this.context.getContextPath(), folder: this.folder, changes, error };
+      try {
+        this.opts.onReload?.(result);
+      } catch (err) {
+        LOG.warn(`Dev mode onReload failed: ${(err as Error).message}`, err);
+      }
       return result;
     })().finally(() => {
       this.running = null;
@@ -199,12 +222,18 @@ export function enableDevMode(server: ServerView, options: DevModeOptions = {}):
   const sync = (): void => {
     if (closed) return;
     const live = new Set(findContexts(server));
-    for (const [ctx, w] of watchers) if (!live.has(ctx)) { w.close(); watchers.delete(ctx); }
+    for (const [ctx, w] of watchers)
+      if (!live.has(ctx)) {
+        w.close();
+        watchers.delete(ctx);
+      }
     for (const ctx of live) {
       if (watchers.has(ctx)) continue;
       const folder = folderOf(ctx);
       if (folder === null) continue;
-      try { watchers.set(ctx, new Watched(ctx, folder, opts)); } catch (err) {
+      try {
+        watchers.set(ctx, new Watched(ctx, folder, opts));
+      } catch (err) {
         LOG.warn(`Cannot watch '${folder}' for ${ctx.getContextPath()}: ${(err as Error).message}`, err);
       }
     }
@@ -221,7 +250,10 @@ export function enableDevMode(server: ServerView, options: DevModeOptions = {}):
     reload: async (contextPath: string) => {
       sync();
       const w = [...watchers.values()].find((x) => x.context.getContextPath() === contextPath);
-      if (!w) throw new RangeError(`Cannot reload '${contextPath}': no watched context has this path (watched: ${[...watchers.values()].map((x) => `'${x.context.getContextPath()}'`).join(', ') || 'none'})`);
+      if (!w)
+        throw new RangeError(
+          `Cannot reload '${contextPath}': no watched context has this path (watched: ${[...watchers.values()].map((x) => `'${x.context.getContextPath()}'`).join(', ') || 'none'})`,
+        );
       return w.reload();
     },
     close: () => {

@@ -34,7 +34,8 @@ export function toPath(resource: unknown): string {
  * rescan. Additions deploy, changes redeploy (undeploy, then deploy a new App), removals undeploy.
  */
 @JettyClass('org.eclipse.jetty.deploy.providers.ScanningAppProvider', {
-  abstract: true, implements: ['org.eclipse.jetty.deploy.AppProvider'],
+  abstract: true,
+  implements: ['org.eclipse.jetty.deploy.AppProvider'],
 })
 export abstract class ScanningAppProvider extends ContainerLifeCycle implements AppProvider {
   private _monitored: string[] = [];
@@ -44,18 +45,30 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
   private _scanner: Scanner | null = null;
   protected readonly appMap = new Map<string, App>();
 
-  setDeploymentManager(manager: DeploymentManager): void { this._manager = manager; }
-  getDeploymentManager(): DeploymentManager | null { return this._manager; }
+  setDeploymentManager(manager: DeploymentManager): void {
+    this._manager = manager;
+  }
+  getDeploymentManager(): DeploymentManager | null {
+    return this._manager;
+  }
 
   @Expose('String')
-  setMonitoredDirName(dir: string): void { this.setMonitoredDirectories([dir]); }
+  setMonitoredDirName(dir: string): void {
+    this.setMonitoredDirectories([dir]);
+  }
   @Expose()
-  getMonitoredDirName(): string | null { return this._monitored[0] ?? null; }
+  getMonitoredDirName(): string | null {
+    return this._monitored[0] ?? null;
+  }
 
   @Expose('org.eclipse.jetty.util.resource.Resource')
-  setMonitoredDirResource(resource: unknown): void { this.setMonitoredDirectories([toPath(resource)]); }
+  setMonitoredDirResource(resource: unknown): void {
+    this.setMonitoredDirectories([toPath(resource)]);
+  }
   @Expose()
-  getMonitoredDirResource(): string | null { return this.getMonitoredDirName(); }
+  getMonitoredDirResource(): string | null {
+    return this.getMonitoredDirName();
+  }
 
   @Expose('java.util.Collection')
   setMonitoredDirectories(dirs: readonly unknown[]): void {
@@ -63,9 +76,13 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
     this._monitored = [...dirs].map((d) => path.resolve(toPath(d).trim()));
   }
   @Expose('org.eclipse.jetty.util.resource.Resource[]')
-  setMonitoredResources(resources: readonly unknown[]): void { this.setMonitoredDirectories(resources); }
+  setMonitoredResources(resources: readonly unknown[]): void {
+    this.setMonitoredDirectories(resources);
+  }
   @Expose()
-  getMonitoredResources(): string[] { return [...this._monitored]; }
+  getMonitoredResources(): string[] {
+    return [...this._monitored];
+  }
 
   /** Seconds between scans; 0 scans only at start (no hot deploy). */
   @Expose('int')
@@ -74,13 +91,19 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
     this._scanner?.setScanInterval(seconds);
   }
   @Expose()
-  getScanInterval(): number { return this._scanInterval; }
+  getScanInterval(): number {
+    return this._scanInterval;
+  }
 
   /** Accepted for compatibility; only direct children of the monitored folders are apps. */
   @Expose('boolean')
-  setRecursive(recursive: boolean): void { this._recursive = recursive; }
+  setRecursive(recursive: boolean): void {
+    this._recursive = recursive;
+  }
   @Expose()
-  isRecursive(): boolean { return this._recursive; }
+  isRecursive(): boolean {
+    return this._recursive;
+  }
 
   /** Which names in a monitored folder are apps; subclasses define it. */
   protected abstract accept(dir: string, name: string): boolean;
@@ -110,7 +133,11 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
     this._scanner = scanner;
     this.addBean(scanner, true);
     // Jetty's line: Deployment monitor [file:///srv/base/webapps/] at interval 1
-    LOG.info('Deployment monitor [{}] at interval {}', this._monitored.map((d) => pathToFileURL(d.endsWith(path.sep) ? d : d + path.sep).href).join(', '), this._scanInterval);
+    LOG.info(
+      'Deployment monitor [{}] at interval {}',
+      this._monitored.map((d) => pathToFileURL(d.endsWith(path.sep) ? d : d + path.sep).href).join(', '),
+      this._scanInterval,
+    );
     await super.doStart();
   }
 
@@ -122,10 +149,14 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
   }
 
   /** Runs one scan now (tests and tools; the timer does this every scanInterval seconds). */
-  async scan(): Promise<void> { await this._scanner?.scan(); }
+  async scan(): Promise<void> {
+    await this._scanner?.scan();
+  }
 
   /** The scanner, while started. */
-  getScanner(): Scanner | null { return this._scanner; }
+  getScanner(): Scanner | null {
+    return this._scanner;
+  }
 
   protected createApp(file: string): App | null {
     return new App(this._manager!, this, file);

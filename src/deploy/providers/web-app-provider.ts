@@ -17,8 +17,7 @@ import { ScanningAppProvider, toPath } from './scanning-app-provider';
 /** Names that are never apps: hidden files, editor backups and version-control folders. */
 export function isIgnoredName(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower.startsWith('.') || lower.endsWith('~') || lower.endsWith('.bak') || lower.startsWith('#')
-    || lower === 'cvs' || lower === 'cvsroot';
+  return lower.startsWith('.') || lower.endsWith('~') || lower.endsWith('.bak') || lower.startsWith('#') || lower === 'cvs' || lower === 'cvsroot';
 }
 
 /**
@@ -61,26 +60,54 @@ export class WebAppProvider extends ScanningAppProvider {
     this.setScanInterval(0); // WebAppProvider's own default; etc/jetty-deploy.xml sets 1
   }
 
-  @Expose('boolean') setExtractWars(extract: boolean): void { this._extractWars = extract; }
-  @Expose() isExtractWars(): boolean { return this._extractWars; }
-  @Expose('boolean') setParentLoaderPriority(priority: boolean): void { this._parentLoaderPriority = priority; }
-  @Expose() isParentLoaderPriority(): boolean { return this._parentLoaderPriority; }
-  @Expose('String') setDefaultsDescriptor(descriptor: string | null): void { this._defaultsDescriptor = descriptor ? descriptor.trim() : null; }
-  @Expose() getDefaultsDescriptor(): string | null { return this._defaultsDescriptor; }
-  @Expose('String[]') setConfigurationClasses(classes: string[] | null): void { this._configurationClasses = classes ? [...classes] : null; }
-  @Expose() getConfigurationClasses(): string[] | null { return this._configurationClasses ? [...this._configurationClasses] : null; }
-  @Expose('java.io.File') setTempDir(dir: unknown): void { this._tempDir = dir === null ? null : toPath(dir); }
-  @Expose() getTempDir(): string | null { return this._tempDir; }
+  @Expose('boolean') setExtractWars(extract: boolean): void {
+    this._extractWars = extract;
+  }
+  @Expose() isExtractWars(): boolean {
+    return this._extractWars;
+  }
+  @Expose('boolean') setParentLoaderPriority(priority: boolean): void {
+    this._parentLoaderPriority = priority;
+  }
+  @Expose() isParentLoaderPriority(): boolean {
+    return this._parentLoaderPriority;
+  }
+  @Expose('String') setDefaultsDescriptor(descriptor: string | null): void {
+    this._defaultsDescriptor = descriptor ? descriptor.trim() : null;
+  }
+  @Expose() getDefaultsDescriptor(): string | null {
+    return this._defaultsDescriptor;
+  }
+  @Expose('String[]') setConfigurationClasses(classes: string[] | null): void {
+    this._configurationClasses = classes ? [...classes] : null;
+  }
+  @Expose() getConfigurationClasses(): string[] | null {
+    return this._configurationClasses ? [...this._configurationClasses] : null;
+  }
+  @Expose('java.io.File') setTempDir(dir: unknown): void {
+    this._tempDir = dir === null ? null : toPath(dir);
+  }
+  @Expose() getTempDir(): string | null {
+    return this._tempDir;
+  }
   @Expose('org.eclipse.jetty.deploy.ConfigurationManager')
-  setConfigurationManager(manager: ConfigurationManager | null): void { this._configurationManager = manager; }
-  @Expose() getConfigurationManager(): ConfigurationManager | null { return this._configurationManager; }
+  setConfigurationManager(manager: ConfigurationManager | null): void {
+    this._configurationManager = manager;
+  }
+  @Expose() getConfigurationManager(): ConfigurationManager | null {
+    return this._configurationManager;
+  }
 
   protected accept(dir: string, name: string): boolean {
     if (isIgnoredName(name)) return false;
     const file = path.join(dir, name);
     if (this.getMonitoredResources().includes(file)) return false;
     let isDir: boolean;
-    try { isDir = fs.statSync(file).isDirectory(); } catch { return false; }
+    try {
+      isDir = fs.statSync(file).isDirectory();
+    } catch {
+      return false;
+    }
     const lower = name.toLowerCase();
     if (isDir) {
       if (lower.endsWith('.d')) return false;
@@ -103,7 +130,9 @@ export class WebAppProvider extends ScanningAppProvider {
     await super.fileChanged(file);
   }
 
-  private isShadowedByXml(file: string): boolean { return this.shadowingXml(file) !== null; }
+  private isShadowedByXml(file: string): boolean {
+    return this.shadowingXml(file) !== null;
+  }
 
   /** For a war or folder `foo`, the `foo.xml` next to it, if any. */
   private shadowingXml(file: string): string | null {
@@ -133,11 +162,16 @@ export class WebAppProvider extends ScanningAppProvider {
       const server = this.getDeploymentManager()?.getServer() ?? null;
       const properties = this._configurationManager ? this._configurationManager.getProperties() : new Map<string, string>();
       const obj = await applyContextXml(file, {
-        server, properties,
-        initializeDefaults: (o: unknown) => { if (o instanceof WebAppContext) this.initializeWebAppContextDefaults(o); },
+        server,
+        properties,
+        initializeDefaults: (o: unknown) => {
+          if (o instanceof WebAppContext) this.initializeWebAppContextDefaults(o);
+        },
       });
       if (!isDeployableContext(obj)) {
-        throw new PierError(`Cannot deploy '${file}': it configures ${obj === null || obj === undefined ? 'nothing' : `a ${(obj as object).constructor.name}`}, not a ContextHandler`);
+        throw new PierError(
+          `Cannot deploy '${file}': it configures ${obj === null || obj === undefined ? 'nothing' : `a ${(obj as object).constructor.name}`}, not a ContextHandler`,
+        );
       }
       return obj;
     }

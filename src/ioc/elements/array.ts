@@ -9,7 +9,14 @@ import { convertReflective, isPrimitive, normaliseType, primitiveTypeName } from
 import { resolveClass } from './support';
 
 const PRIMITIVES: Record<string, string> = {
-  Integer: 'int', Long: 'long', Short: 'short', Byte: 'byte', Double: 'double', Float: 'float', Character: 'char', Boolean: 'boolean',
+  Integer: 'int',
+  Long: 'long',
+  Short: 'short',
+  Byte: 'byte',
+  Double: 'double',
+  Float: 'float',
+  Character: 'char',
+  Boolean: 'boolean',
 };
 
 /** Resolves an array element type name: primitives, boxed, String, URL, InetAddress, or a registered class/interface. */

@@ -24,8 +24,14 @@ export const callHandler: ElementHandler = {
     if (staticCls) {
       const execs = methodExecutables(staticCls, staticCls, name, true);
       const jsMethod = typeof (staticCls as unknown as Record<string, unknown>)[name] === 'function';
-      result = invokeBest(cx, el, execs, args, `call static ${className(staticCls)}.${name}`,
-        jsMethod ? `the static method exists but is not exposed to XML (it needs @Expose on ${className(staticCls)})` : undefined);
+      result = invokeBest(
+        cx,
+        el,
+        execs,
+        args,
+        `call static ${className(staticCls)}.${name}`,
+        jsMethod ? `the static method exists but is not exposed to XML (it needs @Expose on ${className(staticCls)})` : undefined,
+      );
     } else {
       const cls = classOf(scope);
       if (!cls) throw cx.error(el, `Cannot call '${name}': there is no object in scope (null)`);
@@ -33,8 +39,14 @@ export const callHandler: ElementHandler = {
       if (execs.length === 0 && name === 'toString' && args.length === 0) result = val(toJavaString(scope));
       else {
         const jsMethod = typeof (scope as Record<string, unknown>)[name] === 'function';
-        result = invokeBest(cx, el, execs, args, `call ${className(cls)}.${name}`,
-          jsMethod ? `the method exists but is not exposed to XML (it needs @Expose on ${className(cls)})` : undefined);
+        result = invokeBest(
+          cx,
+          el,
+          execs,
+          args,
+          `call ${className(cls)}.${name}`,
+          jsMethod ? `the method exists but is not exposed to XML (it needs @Expose on ${className(cls)})` : undefined,
+        );
       }
     }
     if (result.value instanceof Promise) {

@@ -37,7 +37,10 @@ export const getHandler: ElementHandler = {
       if (field) result = val(((field.isStatic ? cls : target) as Record<string, unknown>)[field.name]);
     }
     if (!result) {
-      throw cx.error(el, `Cannot get '${name}' from ${className(cls)}: no ${isStatic ? 'static ' : ''}method get${cap}() or is${cap}() and no public field '${name}'`);
+      throw cx.error(
+        el,
+        `Cannot get '${name}' from ${className(cls)}: no ${isStatic ? 'static ' : ''}method get${cap}() or is${cap}() and no public field '${name}'`,
+      );
     }
     cx.registerId(cx.fieldString(f.get('id'), scope), result.value);
     cx.statements(el, result.value, f.next);

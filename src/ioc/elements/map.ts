@@ -28,11 +28,14 @@ export const mapHandler: ElementHandler = {
         if (items.length < 2) throw cx.error(entry, 'Cannot build map entry: missing Item in Entry (a key and a value are needed)');
         let key: unknown = null;
         let value: unknown = null;
-        items.forEach((it, idx) => cx.within(it, () => {
-          const v = cx.value(it, scope).value;
-          cx.registerId(getAttribute(it, 'id'), v);
-          if (idx === 0) key = v; else value = v;
-        }));
+        items.forEach((it, idx) =>
+          cx.within(it, () => {
+            const v = cx.value(it, scope).value;
+            cx.registerId(getAttribute(it, 'id'), v);
+            if (idx === 0) key = v;
+            else value = v;
+          }),
+        );
         map.set(key, value);
       });
     }

@@ -21,8 +21,12 @@ export const refHandler: ElementHandler = {
     if (!cx.idMap.has(refid)) {
       if (hasBody) {
         const known = [...cx.idMap.keys()].sort();
-        throw cx.error(el, `Cannot find object for refid '${refid}': no such id (known ids: ${known.length > 0 ? known.join(', ') : 'none'})`,
-          undefined, findAttribute(el, 'refid')?.location ?? el.location);
+        throw cx.error(
+          el,
+          `Cannot find object for refid '${refid}': no such id (known ids: ${known.length > 0 ? known.join(', ') : 'none'})`,
+          undefined,
+          findAttribute(el, 'refid')?.location ?? el.location,
+        );
       }
       return val(null);
     }

@@ -30,13 +30,18 @@ export function classField(cx: Interpreter, el: XmlElement, f: Field | undefined
 export { evaluateArgs } from './arg';
 
 /** Picks and invokes the best executable, or throws a located "no match" error listing candidates. */
-export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executable[], args: ArgVal[],
-  what: string, hidden?: string): Val {
+export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executable[], args: ArgVal[], what: string, hidden?: string): Val {
   const chosen = selectExecutable(candidates, args, cx.registry);
   if (!chosen) {
     const given = args.map((a) => `${a.name ? `${a.name}=` : ''}${describeArg(a.v)}`).join(', ');
-    throw cx.error(el, `Cannot ${what}(${given}): ${candidates.length === 0 ? (hidden ?? 'no such method or constructor is exposed')
-      : `no overload accepts these arguments. Found ${describeSignatures(candidates)}`}`);
+    throw cx.error(
+      el,
+      `Cannot ${what}(${given}): ${
+        candidates.length === 0
+          ? (hidden ?? 'no such method or constructor is exposed')
+          : `no overload accepts these arguments. Found ${describeSignatures(candidates)}`
+      }`,
+    );
   }
   if (chosen.exec.deprecated !== undefined) cx.warn(el, `Deprecated ${chosen.exec.name}: ${chosen.exec.deprecated}`);
   try {
@@ -50,5 +55,5 @@ export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executab
 function describeArg(v: Val): string {
   if (v.value === null || v.value === undefined) return 'null';
   if (typeof v.value === 'string' && v.jtype === undefined) return `String '${v.value}'`;
-  return v.jtype ?? (typeof v.value === 'object' ? (v.value as object).constructor?.name ?? 'Object' : typeof v.value);
+  return v.jtype ?? (typeof v.value === 'object' ? ((v.value as object).constructor?.name ?? 'Object') : typeof v.value);
 }

@@ -16,10 +16,18 @@ export class JavaSystem {
   @Expose('String', 'String') static setProperty(name: string, value: string): string | null {
     return SystemProperties.set(name, value) ?? null;
   }
-  @Expose('String') static clearProperty(name: string): string | null { return SystemProperties.clear(name) ?? null; }
-  @Expose('String') static getenv(name: string): string | null { return process.env[name] ?? null; }
-  @Expose() static currentTimeMillis(): number { return Date.now(); }
-  @Expose() static lineSeparator(): string { return SystemProperties.get('line.separator') ?? '\n'; }
+  @Expose('String') static clearProperty(name: string): string | null {
+    return SystemProperties.clear(name) ?? null;
+  }
+  @Expose('String') static getenv(name: string): string | null {
+    return process.env[name] ?? null;
+  }
+  @Expose() static currentTimeMillis(): number {
+    return Date.now();
+  }
+  @Expose() static lineSeparator(): string {
+    return SystemProperties.get('line.separator') ?? '\n';
+  }
 }
 // getProperty(String, String) is a second overload of the same static method
 Expose('String', 'String')(JavaSystem, 'getProperty', Object.getOwnPropertyDescriptor(JavaSystem, 'getProperty') as PropertyDescriptor);
@@ -31,7 +39,9 @@ export class JavaObject {}
 /** java.lang.String: `<New class="java.lang.String">` yields a JS string. */
 @JettyClass('java.lang.String', { ctors: [[], [{ name: 'original', type: 'String' }]] })
 export class JavaString {
-  static [VALUE_OF](s?: string): Val { return val(s ?? ''); }
+  static [VALUE_OF](s?: string): Val {
+    return val(s ?? '');
+  }
 }
 
 function boxedClass(name: BoxedName, primitive: string) {
@@ -60,9 +70,15 @@ function staticMethod(target: Function, name: string, types: string[], fn: (...a
 }
 
 staticMethod(JavaString, 'valueOf', ['Object'], (o: unknown) => toJavaString(o));
-for (const [cls, name, parse] of [[JavaInteger, 'Integer', 'parseInt'], [JavaLong, 'Long', 'parseLong'],
-  [JavaShort, 'Short', 'parseShort'], [JavaByte, 'Byte', 'parseByte'], [JavaDouble, 'Double', 'parseDouble'],
-  [JavaFloat, 'Float', 'parseFloat'], [JavaBoolean, 'Boolean', 'parseBoolean']] as const) {
+for (const [cls, name, parse] of [
+  [JavaInteger, 'Integer', 'parseInt'],
+  [JavaLong, 'Long', 'parseLong'],
+  [JavaShort, 'Short', 'parseShort'],
+  [JavaByte, 'Byte', 'parseByte'],
+  [JavaDouble, 'Double', 'parseDouble'],
+  [JavaFloat, 'Float', 'parseFloat'],
+  [JavaBoolean, 'Boolean', 'parseBoolean'],
+] as const) {
   staticMethod(cls, 'valueOf', ['String'], (s: string) => parsePrimitive(name, s).value);
   staticMethod(cls, parse, ['String'], (s: string) => parsePrimitive(name, s).value);
 }

@@ -17,24 +17,41 @@ export class JavaTimeZone {
       return new JavaTimeZone('GMT');
     }
   }
-  @Expose() getID(): string { return this.id; }
-  toString(): string { return this.id; }
+  @Expose() getID(): string {
+    return this.id;
+  }
+  toString(): string {
+    return this.id;
+  }
 }
 
 const UNIT_MS: Record<string, number> = {
-  NANOSECONDS: 1e-6, MICROSECONDS: 1e-3, MILLISECONDS: 1, SECONDS: 1000, MINUTES: 60000, HOURS: 3600000, DAYS: 86400000,
+  NANOSECONDS: 1e-6,
+  MICROSECONDS: 1e-3,
+  MILLISECONDS: 1,
+  SECONDS: 1000,
+  MINUTES: 60000,
+  HOURS: 3600000,
+  DAYS: 86400000,
 };
 
 /** java.util.concurrent.TimeUnit: `valueOf("SECONDS")` and the `toMillis`/`toSeconds` conversions. */
 @JettyClass('java.util.concurrent.TimeUnit', { ctors: [] })
 export class JavaTimeUnit {
   private constructor(readonly name: string) {}
-  @Expose() toString(): string { return this.name; }
-  @Expose('long') toMillis(d: number): number { return Math.trunc(d * UNIT_MS[this.name]); }
-  @Expose('long') toSeconds(d: number): number { return Math.trunc((d * UNIT_MS[this.name]) / 1000); }
+  @Expose() toString(): string {
+    return this.name;
+  }
+  @Expose('long') toMillis(d: number): number {
+    return Math.trunc(d * UNIT_MS[this.name]);
+  }
+  @Expose('long') toSeconds(d: number): number {
+    return Math.trunc((d * UNIT_MS[this.name]) / 1000);
+  }
 }
 Object.defineProperty(JavaTimeUnit, 'valueOf', {
-  configurable: true, writable: true,
+  configurable: true,
+  writable: true,
   value: (name: string): JavaTimeUnit => {
     if (!(name in UNIT_MS)) throw new RangeError(`Cannot convert '${name}' to TimeUnit: expected one of ${Object.keys(UNIT_MS).join(', ')}`);
     return new (JavaTimeUnit as unknown as new (n: string) => JavaTimeUnit)(name);

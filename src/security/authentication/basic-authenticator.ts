@@ -16,12 +16,17 @@ import { UserAuthentication } from './user-authentication';
 export class BasicAuthenticator extends LoginAuthenticator {
   private _charset: BufferEncoding | null = null;
 
-  getAuthMethod(): string { return 'BASIC'; }
+  getAuthMethod(): string {
+    return 'BASIC';
+  }
 
   /** The charset of the decoded credentials (ISO-8859-1 when unset, as Jetty); announced in the challenge. */
   @Expose('String')
   setCharset(charset: string | null): void {
-    if (charset === null) { this._charset = null; return; }
+    if (charset === null) {
+      this._charset = null;
+      return;
+    }
     const c = charset.toLowerCase().replace(/[-_]/g, '');
     if (c === 'utf8') this._charset = 'utf8';
     else if (c === 'iso88591' || c === 'latin1') this._charset = 'latin1';

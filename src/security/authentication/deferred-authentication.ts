@@ -14,7 +14,10 @@ import { UserAuthentication } from './user-authentication';
 
 export class DeferredAuthentication implements Deferred {
   readonly kind = 'deferred' as const;
-  constructor(private readonly _authenticator: Authenticator, private readonly _loginService: LoginService | null) {}
+  constructor(
+    private readonly _authenticator: Authenticator,
+    private readonly _loginService: LoginService | null,
+  ) {}
 
   authenticate(request: HttpServletRequest): Authentication {
     const a = this._authenticator.validateRequest(request as Request, null, true);
@@ -32,5 +35,7 @@ export class DeferredAuthentication implements Deferred {
     return user === null ? null : new UserAuthentication('API', user, this._authenticator, this._loginService);
   }
 
-  toString(): string { return `DeferredAuthentication@${this._authenticator.getAuthMethod()}`; }
+  toString(): string {
+    return `DeferredAuthentication@${this._authenticator.getAuthMethod()}`;
+  }
 }

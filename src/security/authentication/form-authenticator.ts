@@ -38,7 +38,14 @@ function pagePath(page: string, what: string): string {
 
 @JettyClass('org.eclipse.jetty.security.authentication.FormAuthenticator', {
   implements: ['org.eclipse.jetty.security.Authenticator'],
-  ctors: [[], [{ name: 'login', type: 'String' }, { name: 'error', type: 'String' }, { name: 'dispatch', type: 'boolean' }]],
+  ctors: [
+    [],
+    [
+      { name: 'login', type: 'String' },
+      { name: 'error', type: 'String' },
+      { name: 'dispatch', type: 'boolean' },
+    ],
+  ],
 })
 export class FormAuthenticator extends LoginAuthenticator {
   private _formLoginPage: string | null = null;
@@ -55,7 +62,9 @@ export class FormAuthenticator extends LoginAuthenticator {
     if (dispatch !== undefined) this._dispatch = dispatch;
   }
 
-  getAuthMethod(): string { return 'FORM'; }
+  getAuthMethod(): string {
+    return 'FORM';
+  }
 
   override setConfiguration(configuration: AuthConfiguration): void {
     super.setConfiguration(configuration);
@@ -68,30 +77,46 @@ export class FormAuthenticator extends LoginAuthenticator {
   }
 
   /** Save the URI of every request sent to the login page, not only the first. */
-  @Expose('boolean') setAlwaysSaveUri(always: boolean): void { this._alwaysSaveUri = always; }
-  @Expose() getAlwaysSaveUri(): boolean { return this._alwaysSaveUri; }
+  @Expose('boolean') setAlwaysSaveUri(always: boolean): void {
+    this._alwaysSaveUri = always;
+  }
+  @Expose() getAlwaysSaveUri(): boolean {
+    return this._alwaysSaveUri;
+  }
 
   setLoginPage(page: string): void {
     this._formLoginPage = pagePath(page, 'form-login-page');
     this._formLoginPath = this._formLoginPage.split('?')[0];
   }
-  getLoginPage(): string | null { return this._formLoginPage; }
+  getLoginPage(): string | null {
+    return this._formLoginPage;
+  }
 
   setErrorPage(page: string | null): void {
-    if (page === null || page.trim() === '') { this._formErrorPage = null; this._formErrorPath = null; return; }
+    if (page === null || page.trim() === '') {
+      this._formErrorPage = null;
+      this._formErrorPath = null;
+      return;
+    }
     this._formErrorPage = pagePath(page, 'form-error-page');
     this._formErrorPath = this._formErrorPage.split('?')[0];
   }
-  getErrorPage(): string | null { return this._formErrorPage; }
+  getErrorPage(): string | null {
+    return this._formErrorPage;
+  }
 
-  isDispatch(): boolean { return this._dispatch; }
+  isDispatch(): boolean {
+    return this._dispatch;
+  }
 
   /** True for the path the login form posts to (`.../j_security_check`). */
   static isJSecurityCheck(pathInContext: string): boolean {
     return pathInContext.endsWith(J_SECURITY_CHECK);
   }
 
-  override isMandatoryFor(pathInContext: string): boolean { return FormAuthenticator.isJSecurityCheck(pathInContext); }
+  override isMandatoryFor(pathInContext: string): boolean {
+    return FormAuthenticator.isJSecurityCheck(pathInContext);
+  }
 
   /** True for the login and error pages themselves: they are reachable without a login. */
   isLoginOrErrorPage(pathInContext: string | null): boolean {
@@ -162,7 +187,7 @@ export class FormAuthenticator extends LoginAuthenticator {
     if (user !== null) {
       const session = request.getSession(false);
       const saved = session?.getAttribute(J_URI);
-      const target = typeof saved === 'string' && saved !== '' ? saved : (request.getContextPath() || '/');
+      const target = typeof saved === 'string' && saved !== '' ? saved : request.getContextPath() || '/';
       response.setContentLength(0);
       request.getResponse().sendRedirect(response.encodeURL(target), redirectCode(request));
       // the answer is the redirect: nothing behind j_security_check runs (Jetty's FormAuthentication is also ResponseSent)
@@ -182,14 +207,19 @@ export class FormAuthenticator extends LoginAuthenticator {
   /** `dispatch`: the page is forwarded to (as a GET, never cached), instead of redirected to. */
   private async forwardTo(request: Request, response: HttpServletResponse, page: string): Promise<void> {
     const dispatcher = request.getRequestDispatcher(page) as { forward(q: unknown, s: unknown): Promise<void> } | null;
-    if (dispatcher === null) { response.sendError(500, `Cannot dispatch to '${page}'`); return; }
+    if (dispatcher === null) {
+      response.sendError(500, `Cannot dispatch to '${page}'`);
+      return;
+    }
     response.setHeader('Cache-Control', 'no-cache');
     response.setDateHeader('Expires', 1);
     await dispatcher.forward(request, response);
   }
 }
 
-function contextPathOf(request: Request): string { return request.getContextPath(); }
+function contextPathOf(request: Request): string {
+  return request.getContextPath();
+}
 
 function pathInContextOf(request: Request): string {
   return `${request.getServletPath()}${request.getPathInfo() ?? ''}`;

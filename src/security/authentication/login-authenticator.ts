@@ -24,13 +24,17 @@ export abstract class LoginAuthenticator implements Authenticator {
   setConfiguration(configuration: AuthConfiguration): void {
     this._loginService = configuration.getLoginService();
     if (this._loginService === null) {
-      throw new SecurityConfigError(`No LoginService for ${this.getAuthMethod()} authentication${configuration.getRealmName() ? ` in realm '${configuration.getRealmName()}'` : ''}: `
-        + 'add a HashLoginService (context XML: <Get name="securityHandler"><Set name="loginService">, or a Server bean named as the <realm-name>)');
+      throw new SecurityConfigError(
+        `No LoginService for ${this.getAuthMethod()} authentication${configuration.getRealmName() ? ` in realm '${configuration.getRealmName()}'` : ''}: ` +
+          'add a HashLoginService (context XML: <Get name="securityHandler"><Set name="loginService">, or a Server bean named as the <realm-name>)',
+      );
     }
     this._renewSession = configuration.isSessionRenewedOnAuthentication();
   }
 
-  getLoginService(): LoginService | null { return this._loginService; }
+  getLoginService(): LoginService | null {
+    return this._loginService;
+  }
 
   abstract getAuthMethod(): string;
   abstract validateRequest(request: Request, response: HttpServletResponse | null, mandatory: boolean): Promise<Authentication> | Authentication;
@@ -43,7 +47,9 @@ export abstract class LoginAuthenticator implements Authenticator {
     return user;
   }
 
-  isMandatoryFor(_pathInContext: string): boolean { return false; }
+  isMandatoryFor(_pathInContext: string): boolean {
+    return false;
+  }
 
   logout(request: Request): void {
     request.getSession(false)?.removeAttribute(SESSION_CREATED_SECURE);

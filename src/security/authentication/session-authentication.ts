@@ -42,7 +42,13 @@ export class SessionAuthentication extends UserAuthentication {
   static toStored(method: string, user: UserIdentity): StoredSessionAuthentication {
     const name = user.getUserPrincipal().getName();
     const salt = randomBytes(16).toString('hex');
-    return { type: 'org.eclipse.jetty.security.authentication.SessionAuthentication', method, name, salt, check: fingerprint(salt, name, user) ?? '' };
+    return {
+      type: 'org.eclipse.jetty.security.authentication.SessionAuthentication',
+      method,
+      name,
+      salt,
+      check: fingerprint(salt, name, user) ?? '',
+    };
   }
 
   /**
@@ -51,8 +57,17 @@ export class SessionAuthentication extends UserAuthentication {
    */
   static restore(value: unknown, loginService: LoginService | null, authenticator: Authenticator): SessionAuthentication | null {
     const v = value as Partial<StoredSessionAuthentication> | null;
-    if (loginService === null || typeof v !== 'object' || v === null || v.type !== 'org.eclipse.jetty.security.authentication.SessionAuthentication'
-      || typeof v.name !== 'string' || typeof v.salt !== 'string' || typeof v.check !== 'string' || typeof v.method !== 'string') return null;
+    if (
+      loginService === null ||
+      typeof v !== 'object' ||
+      v === null ||
+      v.type !== 'org.eclipse.jetty.security.authentication.SessionAuthentication' ||
+      typeof v.name !== 'string' ||
+      typeof v.salt !== 'string' ||
+      typeof v.check !== 'string' ||
+      typeof v.method !== 'string'
+    )
+      return null;
     const user = loginService.getUserIdentity(v.name);
     if (user === null) return null;
     const now = fingerprint(v.salt, v.name, user);
@@ -60,5 +75,7 @@ export class SessionAuthentication extends UserAuthentication {
     return new SessionAuthentication(v.method, user, authenticator, loginService);
   }
 
-  override toString(): string { return `Session${super.toString()}`; }
+  override toString(): string {
+    return `Session${super.toString()}`;
+  }
 }

@@ -12,12 +12,22 @@ import type { LoginService } from '../login-service';
 
 export class UserAuthentication implements User {
   readonly kind = 'user' as const;
-  constructor(private readonly _method: string, private readonly _user: UserIdentity,
-    private readonly _authenticator: Authenticator | null = null, private readonly _loginService: LoginService | null = null) {}
+  constructor(
+    private readonly _method: string,
+    private readonly _user: UserIdentity,
+    private readonly _authenticator: Authenticator | null = null,
+    private readonly _loginService: LoginService | null = null,
+  ) {}
 
-  getAuthMethod(): string { return this._method; }
-  getUserIdentity(): UserIdentity { return this._user; }
-  isUserInRole(role: string): boolean { return this._user.isUserInRole(role); }
+  getAuthMethod(): string {
+    return this._method;
+  }
+  getUserIdentity(): UserIdentity {
+    return this._user;
+  }
+  isUserInRole(role: string): boolean {
+    return this._user.isUserInRole(role);
+  }
 
   logout(request: HttpServletRequest): Authentication {
     this._authenticator?.logout(request as Request);
@@ -25,5 +35,7 @@ export class UserAuthentication implements User {
     return UNAUTHENTICATED;
   }
 
-  toString(): string { return `{User,${this._method},${this._user.getUserPrincipal().getName()}}`; }
+  toString(): string {
+    return `{User,${this._method},${this._user.getUserPrincipal().getName()}}`;
+  }
 }

@@ -11,7 +11,8 @@ import type { Request } from '../request';
 import type { Server } from '../server';
 
 @JettyClass('org.eclipse.jetty.server.handler.AbstractHandler', {
-  implements: ['org.eclipse.jetty.server.Handler'], abstract: true,
+  implements: ['org.eclipse.jetty.server.Handler'],
+  abstract: true,
 })
 export abstract class AbstractHandler extends ContainerLifeCycle implements Handler {
   private _server: Server | null = null;
@@ -19,10 +20,16 @@ export abstract class AbstractHandler extends ContainerLifeCycle implements Hand
   abstract handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void>;
 
   @Expose('org.eclipse.jetty.server.Server')
-  setServer(server: Server | null): void { this._server = server; }
+  setServer(server: Server | null): void {
+    this._server = server;
+  }
 
   @Expose()
-  getServer(): Server | null { return this._server; }
+  getServer(): Server | null {
+    return this._server;
+  }
 
-  destroy(): void { /* nothing by default */ }
+  destroy(): void {
+    /* nothing by default */
+  }
 }

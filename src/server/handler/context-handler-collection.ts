@@ -12,7 +12,10 @@ import { ContextHandler } from './context-handler';
 import { HandlerCollection } from './handler-collection';
 import { HandlerWrapper } from './handler-wrapper';
 
-interface Branch { readonly handler: Handler; readonly contexts: ContextHandler[] }
+interface Branch {
+  readonly handler: Handler;
+  readonly contexts: ContextHandler[];
+}
 
 /**
  * Jetty's ContextHandlerCollection: `<New id="Contexts" class="org.eclipse.jetty.server.handler.ContextHandlerCollection"/>`
@@ -26,7 +29,7 @@ export class ContextHandlerCollection extends HandlerCollection {
   private _branches: { branch: Branch; ctx: ContextHandler | null }[] = [];
 
   constructor(...args: unknown[]) {
-    super(true, ...(args.length === 1 && Array.isArray(args[0]) ? args[0] as Handler[] : args as Handler[]));
+    super(true, ...(args.length === 1 && Array.isArray(args[0]) ? (args[0] as Handler[]) : (args as Handler[])));
   }
 
   /** Recomputes the routing table (Jetty's mapContexts); called whenever handlers change. */
@@ -48,7 +51,9 @@ export class ContextHandlerCollection extends HandlerCollection {
     this._branches = rows;
   }
 
-  protected override handlersChanged(): void { this.mapContexts(); }
+  protected override handlersChanged(): void {
+    this.mapContexts();
+  }
 
   protected override async doStart(): Promise<void> {
     this.mapContexts();
@@ -85,7 +90,10 @@ export class ContextHandlerCollection extends HandlerCollection {
 /** The ContextHandlers a handler is or wraps (through wrappers and collections). */
 function findContexts(h: Handler): ContextHandler[] {
   if (h instanceof ContextHandler) return [h];
-  if (h instanceof HandlerWrapper) { const n = h.getHandler(); return n ? findContexts(n) : []; }
+  if (h instanceof HandlerWrapper) {
+    const n = h.getHandler();
+    return n ? findContexts(n) : [];
+  }
   if (h instanceof HandlerCollection) return h.getHandlers().flatMap(findContexts);
   return [];
 }

@@ -27,7 +27,9 @@ export interface ContextOwner {
 
 /** Jetty's ContextHandler.Context: the javax.servlet.ServletContext of one context (`<Get name="servletContext">`). */
 @JettyClass('org.eclipse.jetty.server.handler.ContextHandler$Context', {
-  aliases: ['org.eclipse.jetty.server.handler.ContextHandler.Context'], implements: ['javax.servlet.ServletContext'], abstract: true,
+  aliases: ['org.eclipse.jetty.server.handler.ContextHandler.Context'],
+  implements: ['javax.servlet.ServletContext'],
+  abstract: true,
 })
 export class Context implements ServletContext {
   private readonly _attributes = new Map<string, unknown>();
@@ -40,15 +42,24 @@ export class Context implements ServletContext {
     return cp === '/' ? '' : cp;
   }
   @Expose()
-  getServletContextName(): string | null { return this._owner.getDisplayName(); }
+  getServletContextName(): string | null {
+    return this._owner.getDisplayName();
+  }
 
   @Expose('String')
-  getAttribute(name: string): unknown { return this._attributes.get(name) ?? null; }
+  getAttribute(name: string): unknown {
+    return this._attributes.get(name) ?? null;
+  }
   @Expose()
-  getAttributeNames(): string[] { return [...this._attributes.keys()]; }
+  getAttributeNames(): string[] {
+    return [...this._attributes.keys()];
+  }
   @Expose('String', 'Object')
   setAttribute(name: string, value: unknown): void {
-    if (value === null || value === undefined) { this.removeAttribute(name); return; }
+    if (value === null || value === undefined) {
+      this.removeAttribute(name);
+      return;
+    }
     const old = this._attributes.get(name);
     this._attributes.set(name, value);
     const kind = old === undefined ? 'attributeAdded' : 'attributeReplaced';
@@ -62,7 +73,9 @@ export class Context implements ServletContext {
     this.fire('attributeRemoved', name, old);
   }
   /** Removes every attribute without events (at context stop). */
-  clearAttributes(): void { this._attributes.clear(); }
+  clearAttributes(): void {
+    this._attributes.clear();
+  }
 
   private fire(kind: 'attributeAdded' | 'attributeReplaced' | 'attributeRemoved', name: string, value: unknown): void {
     const listeners = this._owner.getContextAttributeListeners();
@@ -72,9 +85,13 @@ export class Context implements ServletContext {
   }
 
   @Expose('String')
-  getInitParameter(name: string): string | null { return this._owner.getInitParams().get(name) ?? null; }
+  getInitParameter(name: string): string | null {
+    return this._owner.getInitParams().get(name) ?? null;
+  }
   @Expose()
-  getInitParameterNames(): string[] { return [...this._owner.getInitParams().keys()]; }
+  getInitParameterNames(): string[] {
+    return [...this._owner.getInitParams().keys()];
+  }
   @Expose('String', 'String')
   setInitParameter(name: string, value: string): boolean {
     if (this._owner.isStarted()) throw new Error(`Cannot set init parameter '${name}': the context is started`);
@@ -111,7 +128,9 @@ export class Context implements ServletContext {
     return this._owner.getRequestDispatcher?.(p) ?? null;
   }
   @Expose('String')
-  getNamedDispatcher(name: string): unknown { return this._owner.getNamedDispatcher?.(name) ?? null; }
+  getNamedDispatcher(name: string): unknown {
+    return this._owner.getNamedDispatcher?.(name) ?? null;
+  }
 
   @Expose('String')
   @Expose('String', 'java.lang.Throwable')
@@ -122,7 +141,9 @@ export class Context implements ServletContext {
     else log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`, error);
   }
 
-  toString(): string { return `ServletContext@${this.getContextPath() || '/'}`; }
+  toString(): string {
+    return `ServletContext@${this.getContextPath() || '/'}`;
+  }
 }
 
 /**

@@ -8,13 +8,23 @@ import { Expose, JettyClass } from '../../ioc/metadata';
 import type { HttpServletRequest } from '../../servlet-api/http-servlet-request';
 import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
 import {
-  isServletContextAttributeListener, isServletContextListener, isServletRequestListener,
-  type ServletContextAttributeListener, type ServletContextListener, type ServletRequestListener,
+  isServletContextAttributeListener,
+  isServletContextListener,
+  isServletRequestListener,
+  type ServletContextAttributeListener,
+  type ServletContextListener,
+  type ServletRequestListener,
 } from '../../servlet-api/listeners';
 import type { ServletContext } from '../../servlet-api/servlet-context';
 import {
-  type ContentLimits, DEFAULT_MAX_FORM_CONTENT_SIZE, DEFAULT_MAX_FORM_KEYS, lookupLimit, MAX_FORM_CONTENT_SIZE_KEY, MAX_FORM_KEYS_KEY,
-  MAX_REQUEST_CONTENT_SIZE_KEY, DEFAULT_MAX_REQUEST_CONTENT_SIZE,
+  type ContentLimits,
+  DEFAULT_MAX_FORM_CONTENT_SIZE,
+  DEFAULT_MAX_FORM_KEYS,
+  lookupLimit,
+  MAX_FORM_CONTENT_SIZE_KEY,
+  MAX_FORM_KEYS_KEY,
+  MAX_REQUEST_CONTENT_SIZE_KEY,
+  DEFAULT_MAX_REQUEST_CONTENT_SIZE,
 } from '../content-limits';
 import { reportNotApplicable } from '../not-applicable';
 import type { Request } from '../request';
@@ -41,8 +51,14 @@ export function normalizeContextPath(cp: string | null | undefined): string {
  * redirected to `/ctx/` unless allowNullPathInfo is set.
  */
 @JettyClass('org.eclipse.jetty.server.handler.ContextHandler', {
-  ctors: [[], [{ name: 'contextPath', type: 'String' }],
-    [{ name: 'parent', type: 'org.eclipse.jetty.server.HandlerContainer' }, { name: 'contextPath', type: 'String' }]],
+  ctors: [
+    [],
+    [{ name: 'contextPath', type: 'String' }],
+    [
+      { name: 'parent', type: 'org.eclipse.jetty.server.HandlerContainer' },
+      { name: 'contextPath', type: 'String' },
+    ],
+  ],
 })
 export class ContextHandler extends ScopedHandler {
   private _contextPath = '/';
@@ -73,7 +89,8 @@ export class ContextHandler extends ScopedHandler {
     if (args.length === 1 && typeof args[0] === 'string') this.setContextPath(args[0]);
     if (args.length === 2) {
       const parent = args[0] as { addHandler?: (h: unknown) => void; setHandler?: (h: unknown) => void } | null;
-      if (parent?.addHandler) parent.addHandler(this); else parent?.setHandler?.(this);
+      if (parent?.addHandler) parent.addHandler(this);
+      else parent?.setHandler?.(this);
       this.setContextPath(String(args[1]));
     }
   }
@@ -81,57 +98,96 @@ export class ContextHandler extends ScopedHandler {
   // ---- settings --------------------------------------------------------------------------------
 
   @Expose('String')
-  setContextPath(contextPath: string): void { this._contextPath = normalizeContextPath(contextPath); }
+  setContextPath(contextPath: string): void {
+    this._contextPath = normalizeContextPath(contextPath);
+  }
   @Expose()
-  getContextPath(): string { return this._contextPath; }
+  getContextPath(): string {
+    return this._contextPath;
+  }
 
   @Expose('String')
-  setDisplayName(name: string | null): void { this._displayName = name; }
+  setDisplayName(name: string | null): void {
+    this._displayName = name;
+  }
   @Expose()
-  getDisplayName(): string | null { return this._displayName; }
+  getDisplayName(): string | null {
+    return this._displayName;
+  }
 
   @Expose('String')
-  setResourceBase(base: string | null): void { this._resourceBase = base === null ? null : Resource.toPath(base); }
+  setResourceBase(base: string | null): void {
+    this._resourceBase = base === null ? null : Resource.toPath(base);
+  }
   @Expose()
-  getResourceBase(): string | null { return this._resourceBase; }
+  getResourceBase(): string | null {
+    return this._resourceBase;
+  }
   @Expose('org.eclipse.jetty.util.resource.Resource')
   setBaseResource(resource: Resource | string | null): void {
     this._resourceBase = resource === null ? null : typeof resource === 'string' ? Resource.toPath(resource) : resource.getFile();
   }
   @Expose()
-  getBaseResource(): Resource | null { return this._resourceBase === null ? null : new Resource(this._resourceBase); }
+  getBaseResource(): Resource | null {
+    return this._resourceBase === null ? null : new Resource(this._resourceBase);
+  }
   /** The resource base as an absolute path, or null. */
-  getResourceBasePath(): string | null { return this._resourceBase === null ? null : path.resolve(this._resourceBase); }
+  getResourceBasePath(): string | null {
+    return this._resourceBase === null ? null : path.resolve(this._resourceBase);
+  }
 
   @Expose('String[]')
   setVirtualHosts(hosts: string[] | null): void {
-    this._virtualHosts = (hosts ?? []).map((h) => h.trim()).filter((h) => h.length > 0).map(normalizeHost);
+    this._virtualHosts = (hosts ?? [])
+      .map((h) => h.trim())
+      .filter((h) => h.length > 0)
+      .map(normalizeHost);
   }
   @Expose('String[]')
-  addVirtualHosts(hosts: string[]): void { this.setVirtualHosts([...this._virtualHosts, ...hosts]); }
+  addVirtualHosts(hosts: string[]): void {
+    this.setVirtualHosts([...this._virtualHosts, ...hosts]);
+  }
   @Expose()
-  getVirtualHosts(): string[] { return [...this._virtualHosts]; }
+  getVirtualHosts(): string[] {
+    return [...this._virtualHosts];
+  }
 
   @Expose('boolean')
-  setAllowNullPathInfo(allow: boolean): void { this._allowNullPathInfo = allow; }
+  setAllowNullPathInfo(allow: boolean): void {
+    this._allowNullPathInfo = allow;
+  }
   @Expose()
-  getAllowNullPathInfo(): boolean { return this._allowNullPathInfo; }
+  getAllowNullPathInfo(): boolean {
+    return this._allowNullPathInfo;
+  }
 
   /** The largest urlencoded form read, in bytes (negative: no limit); unset, the server's limit applies. */
   @Expose('int')
-  setMaxFormContentSize(size: number): void { this._maxFormContentSize = size; }
+  setMaxFormContentSize(size: number): void {
+    this._maxFormContentSize = size;
+  }
   @Expose()
-  getMaxFormContentSize(): number { return this._maxFormContentSize ?? this.getContentLimits().maxFormContentSize; }
+  getMaxFormContentSize(): number {
+    return this._maxFormContentSize ?? this.getContentLimits().maxFormContentSize;
+  }
   /** The most distinct names a form may have (negative: no limit); unset, the server's limit applies. */
   @Expose('int')
-  setMaxFormKeys(keys: number): void { this._maxFormKeys = keys; }
+  setMaxFormKeys(keys: number): void {
+    this._maxFormKeys = keys;
+  }
   @Expose()
-  getMaxFormKeys(): number { return this._maxFormKeys ?? this.getContentLimits().maxFormKeys; }
+  getMaxFormKeys(): number {
+    return this._maxFormKeys ?? this.getContentLimits().maxFormKeys;
+  }
   /** Pier's: the largest body `buffer()`/`text()`/`json()` read, in bytes (negative: no limit). */
   @Expose('int')
-  setMaxRequestContentSize(size: number): void { this._maxRequestContentSize = size; }
+  setMaxRequestContentSize(size: number): void {
+    this._maxRequestContentSize = size;
+  }
   @Expose()
-  getMaxRequestContentSize(): number { return this._maxRequestContentSize ?? this.getContentLimits().maxRequestContentSize; }
+  getMaxRequestContentSize(): number {
+    return this._maxRequestContentSize ?? this.getContentLimits().maxRequestContentSize;
+  }
 
   /**
    * The limits requests in this context read bodies with: the context's own settings, else the Server's
@@ -148,9 +204,13 @@ export class ContextHandler extends ScopedHandler {
   }
 
   @Expose('String[]')
-  setWelcomeFiles(files: string[]): void { this._welcomeFiles = [...files]; }
+  setWelcomeFiles(files: string[]): void {
+    this._welcomeFiles = [...files];
+  }
   @Expose()
-  getWelcomeFiles(): string[] { return [...this._welcomeFiles]; }
+  getWelcomeFiles(): string[] {
+    return [...this._welcomeFiles];
+  }
 
   @Expose('org.eclipse.jetty.server.handler.ErrorHandler')
   setErrorHandler(handler: (ErrorPageWriter & object) | null): void {
@@ -158,13 +218,19 @@ export class ContextHandler extends ScopedHandler {
     this._errorHandler = handler;
   }
   @Expose()
-  getErrorHandler(): ErrorPageWriter | null { return this._errorHandler; }
+  getErrorHandler(): ErrorPageWriter | null {
+    return this._errorHandler;
+  }
 
   /** Paths in context that no request may reach (WebAppContext protects /WEB-INF and /META-INF). */
   @Expose('String[]')
-  setProtectedTargets(targets: string[] | null): void { this._protectedTargets = (targets ?? []).map((t) => t.toLowerCase()); }
+  setProtectedTargets(targets: string[] | null): void {
+    this._protectedTargets = (targets ?? []).map((t) => t.toLowerCase());
+  }
   @Expose()
-  getProtectedTargets(): string[] { return [...this._protectedTargets]; }
+  getProtectedTargets(): string[] {
+    return [...this._protectedTargets];
+  }
   /**
    * True when `target` (a canonical path in context) is or lies under a protected target, in any
    * letter case (so `/Web-Inf/` is `/WEB-INF/` on a case-insensitive file system too).
@@ -185,15 +251,23 @@ export class ContextHandler extends ScopedHandler {
   }
 
   @Expose('boolean')
-  setCompactPath(compact: boolean): void { this._compactPath = compact; }
+  setCompactPath(compact: boolean): void {
+    this._compactPath = compact;
+  }
   @Expose()
-  isCompactPath(): boolean { return this._compactPath; }
+  isCompactPath(): boolean {
+    return this._compactPath;
+  }
 
   /** Accepted and ignored: JS has no class loaders (reported once). */
   @Expose('java.lang.ClassLoader')
-  setClassLoader(loader: unknown): void { reportNotApplicable('ContextHandler', 'classLoader', loader === null ? undefined : 'set'); }
+  setClassLoader(loader: unknown): void {
+    reportNotApplicable('ContextHandler', 'classLoader', loader === null ? undefined : 'set');
+  }
   @Expose()
-  getClassLoader(): null { return null; }
+  getClassLoader(): null {
+    return null;
+  }
 
   @Expose('String', 'String')
   setInitParameter(name: string, value: string): string | null {
@@ -202,25 +276,43 @@ export class ContextHandler extends ScopedHandler {
     return old;
   }
   @Expose('String')
-  getInitParameter(name: string): string | null { return this._initParams.get(name) ?? null; }
+  getInitParameter(name: string): string | null {
+    return this._initParams.get(name) ?? null;
+  }
   @Expose()
-  getInitParams(): Map<string, string> { return this._initParams; }
+  getInitParams(): Map<string, string> {
+    return this._initParams;
+  }
 
   @Expose('String', 'Object')
-  setAttribute(name: string, value: unknown): void { this._context.setAttribute(name, value); }
+  setAttribute(name: string, value: unknown): void {
+    this._context.setAttribute(name, value);
+  }
   @Expose('String')
-  getAttribute(name: string): unknown { return this._context.getAttribute(name); }
+  getAttribute(name: string): unknown {
+    return this._context.getAttribute(name);
+  }
   @Expose('String')
-  removeAttribute(name: string): void { this._context.removeAttribute(name); }
+  removeAttribute(name: string): void {
+    this._context.removeAttribute(name);
+  }
 
   /** Extra extension → MIME type mappings for this context (`<mime-mapping>`). */
-  addMimeMapping(extension: string, mimeType: string): void { this._mimeTypes.set(extension.toLowerCase().replace(/^\./, ''), mimeType); }
-  getMimeTypes(): Map<string, string> { return this._mimeTypes; }
+  addMimeMapping(extension: string, mimeType: string): void {
+    this._mimeTypes.set(extension.toLowerCase().replace(/^\./, ''), mimeType);
+  }
+  getMimeTypes(): Map<string, string> {
+    return this._mimeTypes;
+  }
 
   @Expose()
-  isAvailable(): boolean { return this._available; }
+  isAvailable(): boolean {
+    return this._available;
+  }
   @Expose('boolean')
-  setAvailable(available: boolean): void { this._available = available; }
+  setAvailable(available: boolean): void {
+    this._available = available;
+  }
 
   /**
    * Adds an event listener: ServletContextListener, ServletContextAttributeListener and
@@ -248,12 +340,18 @@ export class ContextHandler extends ScopedHandler {
     }
   }
   @Expose()
-  getEventListeners(): unknown[] { return [...this._eventListeners]; }
-  getContextAttributeListeners(): ServletContextAttributeListener[] { return this._attributeListeners; }
+  getEventListeners(): unknown[] {
+    return [...this._eventListeners];
+  }
+  getContextAttributeListeners(): ServletContextAttributeListener[] {
+    return this._attributeListeners;
+  }
 
   /** The javax.servlet.ServletContext of this context. */
   @Expose()
-  getServletContext(): ServletContext { return this._context; }
+  getServletContext(): ServletContext {
+    return this._context;
+  }
 
   // ---- life cycle ------------------------------------------------------------------------------
 
@@ -274,16 +372,26 @@ export class ContextHandler extends ScopedHandler {
 
   protected override async doStop(): Promise<void> {
     const errors: unknown[] = [];
-    try { await this.stopContext(); } catch (err) { errors.push(err); }
+    try {
+      await this.stopContext();
+    } catch (err) {
+      errors.push(err);
+    }
     for (const l of [...this._contextListeners].reverse()) {
-      try { await l.contextDestroyed?.(this.contextEvent()); } catch (err) { errors.push(err); }
+      try {
+        await l.contextDestroyed?.(this.contextEvent());
+      } catch (err) {
+        errors.push(err);
+      }
     }
     this._context.clearAttributes();
     if (errors.length > 0) throw errors[0];
   }
 
   /** Stops the nested handlers. */
-  protected async stopContext(): Promise<void> { await super.doStop(); }
+  protected async stopContext(): Promise<void> {
+    await super.doStop();
+  }
 
   // ---- routing ---------------------------------------------------------------------------------
 
@@ -322,8 +430,8 @@ export class ContextHandler extends ScopedHandler {
    */
   override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (!this._available || !this.isStarted()) return RESOLVED;
-    if (this._virtualHosts.length > 0
-      && !this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)) return RESOLVED;
+    if (this._virtualHosts.length > 0 && !this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName))
+      return RESOLVED;
     if (!this.matchesPath(target)) return RESOLVED;
     const cp = this._contextPath;
     if (cp !== '/' && target === cp && !this._allowNullPathInfo) {
@@ -387,7 +495,9 @@ export class ContextHandler extends ScopedHandler {
     return `${this.constructor.name}@${this._displayName ?? ''}{${this._contextPath},${this._resourceBase ?? 'null'}${vh},${this.getState()}}`;
   }
 
-  override toString(): string { return this.dumpSelf(); }
+  override toString(): string {
+    return this.dumpSelf();
+  }
 }
 
 function normalizeHost(h: string): string {

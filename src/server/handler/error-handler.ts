@@ -13,7 +13,7 @@ import { AbstractHandler } from './abstract-handler';
 
 /** Escapes text for HTML. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] as string));
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /**
@@ -29,14 +29,30 @@ export class ErrorHandler extends AbstractHandler implements ErrorPageWriter {
   private _showMessageInTitle = true;
   private _cacheControl: string | null = 'must-revalidate,no-cache,no-store';
 
-  @Expose('boolean') setShowStacks(show: boolean): void { this._showStacks = show; }
-  @Expose() isShowStacks(): boolean { return this._showStacks; }
-  @Expose('boolean') setShowServlet(show: boolean): void { this._showServlet = show; }
-  @Expose() isShowServlet(): boolean { return this._showServlet; }
-  @Expose('boolean') setShowMessageInTitle(show: boolean): void { this._showMessageInTitle = show; }
-  @Expose() getShowMessageInTitle(): boolean { return this._showMessageInTitle; }
-  @Expose('String') setCacheControl(value: string | null): void { this._cacheControl = value; }
-  @Expose() getCacheControl(): string | null { return this._cacheControl; }
+  @Expose('boolean') setShowStacks(show: boolean): void {
+    this._showStacks = show;
+  }
+  @Expose() isShowStacks(): boolean {
+    return this._showStacks;
+  }
+  @Expose('boolean') setShowServlet(show: boolean): void {
+    this._showServlet = show;
+  }
+  @Expose() isShowServlet(): boolean {
+    return this._showServlet;
+  }
+  @Expose('boolean') setShowMessageInTitle(show: boolean): void {
+    this._showMessageInTitle = show;
+  }
+  @Expose() getShowMessageInTitle(): boolean {
+    return this._showMessageInTitle;
+  }
+  @Expose('String') setCacheControl(value: string | null): void {
+    this._cacheControl = value;
+  }
+  @Expose() getCacheControl(): string | null {
+    return this._cacheControl;
+  }
 
   /** Only GET, POST and HEAD get an error page; other methods get the status alone (Jetty 9.4). */
   errorPageForMethod(method: string): boolean {
@@ -57,7 +73,7 @@ export class ErrorHandler extends AbstractHandler implements ErrorPageWriter {
     if (this._cacheControl) response.setHeader('Cache-Control', this._cacheControl);
     const accept = (request.getHeader('accept') ?? '').toLowerCase();
     const servlet = request.getAttribute('javax.servlet.error.servlet_name') as string | null;
-    const stack = this._showStacks && cause instanceof Error ? cause.stack ?? String(cause) : null;
+    const stack = this._showStacks && cause instanceof Error ? (cause.stack ?? String(cause)) : null;
     if (!accept.includes('text/html') && (accept.includes('application/json') || accept.includes('text/json'))) {
       response.setContentType('application/json');
       const body: Record<string, unknown> = { url: request.getRequestURI(), status: String(code), message: msg };
@@ -83,11 +99,14 @@ export class ErrorHandler extends AbstractHandler implements ErrorPageWriter {
     ];
     if (this._showServlet) rows.push(`<tr><th>SERVLET:</th><td>${escapeHtml(servlet ?? '-')}</td></tr>`);
     if (stack) rows.push(`<tr><th>CAUSED BY:</th><td><pre>${escapeHtml(stack)}</pre></td></tr>`);
-    const html = '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n'
-      + `<title>${title}</title>\n</head>\n<body><h2>HTTP ERROR ${code} ${escapeHtml(reason)}</h2>\n<table>\n`
-      + `${rows.join('\n')}\n</table>\n<hr/>Powered by Pier<hr/>\n\n</body>\n</html>\n`;
+    const html =
+      '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n' +
+      `<title>${title}</title>\n</head>\n<body><h2>HTTP ERROR ${code} ${escapeHtml(reason)}</h2>\n<table>\n` +
+      `${rows.join('\n')}\n</table>\n<hr/>Powered by Pier<hr/>\n\n</body>\n</html>\n`;
     response.write(Buffer.from(html, 'utf8'));
   }
 
-  override dumpSelf(): string { return `ErrorHandler@${this.getState()}{showStacks=${this._showStacks}}`; }
+  override dumpSelf(): string {
+    return `ErrorHandler@${this.getState()}{showStacks=${this._showStacks}}`;
+  }
 }

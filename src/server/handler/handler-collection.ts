@@ -17,9 +17,15 @@ import { AbstractHandler } from './abstract-handler';
  */
 @JettyClass('org.eclipse.jetty.server.handler.HandlerCollection', {
   implements: ['org.eclipse.jetty.server.HandlerContainer'],
-  ctors: [[], [{ name: 'mutableWhenRunning', type: 'boolean' }],
+  ctors: [
+    [],
+    [{ name: 'mutableWhenRunning', type: 'boolean' }],
     [{ name: 'handlers', type: 'org.eclipse.jetty.server.Handler[]' }],
-    [{ name: 'mutableWhenRunning', type: 'boolean' }, { name: 'handlers', type: 'org.eclipse.jetty.server.Handler[]' }]],
+    [
+      { name: 'mutableWhenRunning', type: 'boolean' },
+      { name: 'handlers', type: 'org.eclipse.jetty.server.Handler[]' },
+    ],
+  ],
 })
 export class HandlerCollection extends AbstractHandler implements HandlerContainer {
   protected _handlers: Handler[] = [];
@@ -27,14 +33,16 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
 
   constructor(...args: unknown[]) {
     super();
-    const mutable = typeof args[0] === 'boolean' ? args.shift() as boolean : false;
+    const mutable = typeof args[0] === 'boolean' ? (args.shift() as boolean) : false;
     this._mutableWhenRunning = mutable;
-    const rest = args.length === 1 && Array.isArray(args[0]) ? args[0] as Handler[] : args as Handler[];
+    const rest = args.length === 1 && Array.isArray(args[0]) ? (args[0] as Handler[]) : (args as Handler[]);
     if (rest.length > 0) this.setHandlers(rest);
   }
 
   @Expose()
-  getHandlers(): Handler[] { return [...this._handlers]; }
+  getHandlers(): Handler[] {
+    return [...this._handlers];
+  }
 
   @Expose('org.eclipse.jetty.server.Handler[]')
   setHandlers(handlers: Handler[] | null): void {
@@ -51,19 +59,29 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
 
   /** Adds a handler at the end. */
   @Expose('org.eclipse.jetty.server.Handler')
-  addHandler(handler: Handler): void { this.setHandlers([...this._handlers.filter((h) => h !== handler), handler]); }
+  addHandler(handler: Handler): void {
+    this.setHandlers([...this._handlers.filter((h) => h !== handler), handler]);
+  }
 
   /** Adds a handler at the front. */
   @Expose('org.eclipse.jetty.server.Handler')
-  prependHandler(handler: Handler): void { this.setHandlers([handler, ...this._handlers.filter((h) => h !== handler)]); }
+  prependHandler(handler: Handler): void {
+    this.setHandlers([handler, ...this._handlers.filter((h) => h !== handler)]);
+  }
 
   @Expose('org.eclipse.jetty.server.Handler')
-  removeHandler(handler: Handler): void { this.setHandlers(this._handlers.filter((h) => h !== handler)); }
+  removeHandler(handler: Handler): void {
+    this.setHandlers(this._handlers.filter((h) => h !== handler));
+  }
 
-  getChildHandlers(): Handler[] { return this.getHandlers(); }
+  getChildHandlers(): Handler[] {
+    return this.getHandlers();
+  }
 
   /** Hook for subclasses that precompute routing. */
-  protected handlersChanged(): void { /* nothing by default */ }
+  protected handlersChanged(): void {
+    /* nothing by default */
+  }
 
   override setServer(server: Server | null): void {
     super.setServer(server);
@@ -75,5 +93,7 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
     for (const h of this._handlers) await h.handle(target, baseRequest, request, response);
   }
 
-  override dumpSelf(): string { return `${this.constructor.name}@${this.getState()}[${this._handlers.length} handlers]`; }
+  override dumpSelf(): string {
+    return `${this.constructor.name}@${this.getState()}[${this._handlers.length} handlers]`;
+  }
 }

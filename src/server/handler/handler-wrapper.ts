@@ -17,7 +17,9 @@ export class HandlerWrapper extends AbstractHandler implements HandlerContainer 
   protected _handler: Handler | null = null;
 
   @Expose()
-  getHandler(): Handler | null { return this._handler; }
+  getHandler(): Handler | null {
+    return this._handler;
+  }
 
   @Expose('org.eclipse.jetty.server.Handler')
   setHandler(handler: Handler | null): void {
@@ -43,8 +45,12 @@ export class HandlerWrapper extends AbstractHandler implements HandlerContainer 
     this._handler?.setServer(server);
   }
 
-  getHandlers(): Handler[] { return this._handler ? [this._handler] : []; }
-  getChildHandlers(): Handler[] { return this.getHandlers(); }
+  getHandlers(): Handler[] {
+    return this._handler ? [this._handler] : [];
+  }
+  getChildHandlers(): Handler[] {
+    return this.getHandlers();
+  }
 
   handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     // the nested handler's promise is returned as is: no extra async frame per request

@@ -10,7 +10,11 @@ import { matchesPathSpec, parsePathSpec, type PathSpec } from '../http/path-spec
 import type { Request } from '../request';
 import { HandlerWrapper } from './handler-wrapper';
 
-interface Entry { readonly octets: ([number, number] | null)[] | null; readonly path: PathSpec | null; readonly text: string }
+interface Entry {
+  readonly octets: ([number, number] | null)[] | null;
+  readonly path: PathSpec | null;
+  readonly text: string;
+}
 
 /**
  * Parses Jetty's `ip[/path]` or `ip|path` entries: each IPv4 octet may be `n`, `n-m`, `n-` or `-m`, and
@@ -42,7 +46,11 @@ export function parseAccessEntry(entry: string): Entry {
 /** A path spec as the old Jetty PathMap read it; `/*.html` means `*.html`, anything else unparseable is exact. */
 function accessPathSpec(p: string): PathSpec {
   const spec = p.startsWith('/*.') ? p.slice(1) : p;
-  try { return parsePathSpec(spec); } catch { return { spec, group: 'EXACT', key: spec }; }
+  try {
+    return parsePathSpec(spec);
+  } catch {
+    return { spec, group: 'EXACT', key: spec };
+  }
 }
 
 function matchAddr(e: Entry, addr: string): boolean {
@@ -51,11 +59,19 @@ function matchAddr(e: Entry, addr: string): boolean {
   if (parts.length !== 4 || parts.some((n) => Number.isNaN(n))) return false;
   return e.octets.every((o, i) => o === null || (parts[i] >= o[0] && parts[i] <= o[1]));
 }
-function matchPath(e: Entry, path: string): boolean { return e.path === null || matchesPathSpec(e.path, path); }
+function matchPath(e: Entry, path: string): boolean {
+  return e.path === null || matchesPathSpec(e.path, path);
+}
 
 /** Jetty's IPAccessHandler: `white`, `black` (String[] of entries), `whiteListByPath` (false). */
 @JettyClass('org.eclipse.jetty.server.handler.IPAccessHandler', {
-  ctors: [[], [{ name: 'white', type: 'String[]' }, { name: 'black', type: 'String[]' }]],
+  ctors: [
+    [],
+    [
+      { name: 'white', type: 'String[]' },
+      { name: 'black', type: 'String[]' },
+    ],
+  ],
 })
 export class IPAccessHandler extends HandlerWrapper {
   private _white: Entry[] = [];
@@ -68,12 +84,24 @@ export class IPAccessHandler extends HandlerWrapper {
     if (black) this.setBlack(black);
   }
 
-  @Expose('String[]') setWhite(entries: string[]): void { this._white = entries.filter((e) => e.trim()).map(parseAccessEntry); }
-  @Expose('String') addWhite(entry: string): void { this._white.push(parseAccessEntry(entry)); }
-  @Expose('String[]') setBlack(entries: string[]): void { this._black = entries.filter((e) => e.trim()).map(parseAccessEntry); }
-  @Expose('String') addBlack(entry: string): void { this._black.push(parseAccessEntry(entry)); }
-  @Expose('boolean') setWhiteListByPath(b: boolean): void { this._whiteListByPath = b; }
-  @Expose() isWhiteListByPath(): boolean { return this._whiteListByPath; }
+  @Expose('String[]') setWhite(entries: string[]): void {
+    this._white = entries.filter((e) => e.trim()).map(parseAccessEntry);
+  }
+  @Expose('String') addWhite(entry: string): void {
+    this._white.push(parseAccessEntry(entry));
+  }
+  @Expose('String[]') setBlack(entries: string[]): void {
+    this._black = entries.filter((e) => e.trim()).map(parseAccessEntry);
+  }
+  @Expose('String') addBlack(entry: string): void {
+    this._black.push(parseAccessEntry(entry));
+  }
+  @Expose('boolean') setWhiteListByPath(b: boolean): void {
+    this._whiteListByPath = b;
+  }
+  @Expose() isWhiteListByPath(): boolean {
+    return this._whiteListByPath;
+  }
 
   /** True when the client at `addr` may request `path`. */
   isAddrUriAllowed(addr: string, path: string): boolean {

@@ -23,7 +23,9 @@ export class RequestLogHandler extends HandlerWrapper {
     this.updateBean(this._requestLog, log, true);
     this._requestLog = log;
   }
-  @Expose() getRequestLog(): RequestLog | null { return this._requestLog; }
+  @Expose() getRequestLog(): RequestLog | null {
+    return this._requestLog;
+  }
 
   override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     const log = this._requestLog;

@@ -40,39 +40,83 @@ export class ResourceHandler extends HandlerWrapper {
     this._service.mimeType = (file) => this.mimeTypeOf(file);
   }
 
-  @Expose('String') setResourceBase(base: string | null): void { this._resourceBase = base === null ? null : toPath(base); }
-  @Expose() getResourceBase(): string | null { return this._resourceBase; }
-  @Expose('org.eclipse.jetty.util.resource.Resource') setBaseResource(r: Resource | null): void { this._resourceBase = r === null ? null : toPath(String(r)); }
-  @Expose() getBaseResource(): Resource | null { return this._resourceBase === null ? null : new Resource(this._resourceBase); }
-  @Expose('boolean') setDirectoriesListed(b: boolean): void { this._service.dirAllowed = b; }
-  @Expose() isDirectoriesListed(): boolean { return this._service.dirAllowed; }
-  @Expose('boolean') setDirAllowed(b: boolean): void { this._service.dirAllowed = b; }
-  @Expose() isDirAllowed(): boolean { return this._service.dirAllowed; }
-  @Expose('String[]') setWelcomeFiles(files: string[] | null): void { this._welcomeFiles = files === null ? null : [...files]; }
-  @Expose() getWelcomeFiles(): string[] { return this._welcomeFiles ?? ['index.html']; }
-  @Expose('boolean') setRedirectWelcome(b: boolean): void { this._service.redirectWelcome = b; }
-  @Expose() isRedirectWelcome(): boolean { return this._service.redirectWelcome; }
-  @Expose('boolean') setEtags(b: boolean): void { this._service.etags = b; }
-  @Expose() isEtags(): boolean { return this._service.etags; }
-  @Expose('boolean') setAcceptRanges(b: boolean): void { this._service.acceptRanges = b; }
-  @Expose() isAcceptRanges(): boolean { return this._service.acceptRanges; }
-  @Expose('String') setCacheControl(v: string | null): void { this._service.cacheControl = v; }
-  @Expose() getCacheControl(): string | null { return this._service.cacheControl; }
+  @Expose('String') setResourceBase(base: string | null): void {
+    this._resourceBase = base === null ? null : toPath(base);
+  }
+  @Expose() getResourceBase(): string | null {
+    return this._resourceBase;
+  }
+  @Expose('org.eclipse.jetty.util.resource.Resource') setBaseResource(r: Resource | null): void {
+    this._resourceBase = r === null ? null : toPath(String(r));
+  }
+  @Expose() getBaseResource(): Resource | null {
+    return this._resourceBase === null ? null : new Resource(this._resourceBase);
+  }
+  @Expose('boolean') setDirectoriesListed(b: boolean): void {
+    this._service.dirAllowed = b;
+  }
+  @Expose() isDirectoriesListed(): boolean {
+    return this._service.dirAllowed;
+  }
+  @Expose('boolean') setDirAllowed(b: boolean): void {
+    this._service.dirAllowed = b;
+  }
+  @Expose() isDirAllowed(): boolean {
+    return this._service.dirAllowed;
+  }
+  @Expose('String[]') setWelcomeFiles(files: string[] | null): void {
+    this._welcomeFiles = files === null ? null : [...files];
+  }
+  @Expose() getWelcomeFiles(): string[] {
+    return this._welcomeFiles ?? ['index.html'];
+  }
+  @Expose('boolean') setRedirectWelcome(b: boolean): void {
+    this._service.redirectWelcome = b;
+  }
+  @Expose() isRedirectWelcome(): boolean {
+    return this._service.redirectWelcome;
+  }
+  @Expose('boolean') setEtags(b: boolean): void {
+    this._service.etags = b;
+  }
+  @Expose() isEtags(): boolean {
+    return this._service.etags;
+  }
+  @Expose('boolean') setAcceptRanges(b: boolean): void {
+    this._service.acceptRanges = b;
+  }
+  @Expose() isAcceptRanges(): boolean {
+    return this._service.acceptRanges;
+  }
+  @Expose('String') setCacheControl(v: string | null): void {
+    this._service.cacheControl = v;
+  }
+  @Expose() getCacheControl(): string | null {
+    return this._service.cacheControl;
+  }
   /** 9.4's deprecated spelling: serve `<file>.gz` to clients that accept gzip. */
-  @Expose('boolean') setGzip(b: boolean): void { this._service.precompressedGzip = b; }
-  @Expose() isGzip(): boolean { return this._service.precompressedGzip; }
+  @Expose('boolean') setGzip(b: boolean): void {
+    this._service.precompressedGzip = b;
+  }
+  @Expose() isGzip(): boolean {
+    return this._service.precompressedGzip;
+  }
   /** Precompressed formats by name (`gzip` is the one Pier serves; others are refused). */
   @Expose('String[]') setPrecompressedFormats(formats: string[] | null): void {
-    const names = (formats ?? []).map(f => String(f).split('=')[0].trim().toLowerCase());
-    const unknown = names.filter(n => n !== 'gzip');
-    if (unknown.length > 0) throw new Error(`Cannot set precompressedFormats: Pier serves only gzip precompressed files, not ${unknown.map(u => `'${u}'`).join(', ')}`);
+    const names = (formats ?? []).map((f) => String(f).split('=')[0].trim().toLowerCase());
+    const unknown = names.filter((n) => n !== 'gzip');
+    if (unknown.length > 0)
+      throw new Error(`Cannot set precompressedFormats: Pier serves only gzip precompressed files, not ${unknown.map((u) => `'${u}'`).join(', ')}`);
     this._service.precompressedGzip = names.includes('gzip');
   }
 
   override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (baseRequest.isHandled()) return;
     const method = request.getMethod();
-    if (method !== 'GET' && method !== 'HEAD') { await super.handle(target, baseRequest, request, response); return; }
+    if (method !== 'GET' && method !== 'HEAD') {
+      await super.handle(target, baseRequest, request, response);
+      return;
+    }
     const ctx = contextOf(request);
     this._context = ctx;
     const base = this._resourceBase ?? ctx?.getResourceBasePath?.() ?? null;
@@ -89,7 +133,9 @@ export class ResourceHandler extends HandlerWrapper {
     return this._context?.getServletContext?.()?.getMimeType(file) ?? null;
   }
 
-  override toString(): string { return `ResourceHandler@${this.getState()}[${this._resourceBase ?? '(context base)'}]`; }
+  override toString(): string {
+    return `ResourceHandler@${this.getState()}[${this._resourceBase ?? '(context base)'}]`;
+  }
 }
 
 function contextOf(req: HttpServletRequest): ContextView | null {

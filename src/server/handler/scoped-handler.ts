@@ -37,7 +37,8 @@ export abstract class ScopedHandler extends HandlerWrapper {
     for (let h = this.getHandler(); h instanceof HandlerWrapper; h = h.getHandler()) {
       if (h instanceof ScopedHandler) {
         h._outerScope = outer;
-        if (prev === null) this._nextScope = h; else prev._nextScope = h;
+        if (prev === null) this._nextScope = h;
+        else prev._nextScope = h;
         h._nextScope = null;
         prev = h;
       }
@@ -70,15 +71,23 @@ export abstract class ScopedHandler extends HandlerWrapper {
    * nextScope(), then `restore` whether it settled or failed: a scope's `finally` as one promise reaction
    * instead of an async frame. A synchronous throw below becomes the returned rejection.
    */
-  protected nextScopeThen(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse,
-    restore: () => void): Promise<void> {
+  protected nextScopeThen(
+    target: string,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+    restore: () => void,
+  ): Promise<void> {
     let inner: Promise<void>;
     try {
       inner = this.nextScope(target, baseRequest, request, response);
     } catch (err) {
       inner = Promise.reject(err);
     }
-    return inner.then(restore, (err: unknown) => { restore(); throw err; });
+    return inner.then(restore, (err: unknown) => {
+      restore();
+      throw err;
+    });
   }
 
   /** Handles the request inside every scope. Override and call nextHandle. */

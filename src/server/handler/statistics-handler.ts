@@ -21,22 +21,52 @@ export class StatisticsHandler extends HandlerWrapper {
   private _statsStart = Date.now();
   private _waitForRequests = true;
 
-  @Expose('boolean') setGracefulShutdownWaitsForRequests(b: boolean): void { this._waitForRequests = b; }
-  @Expose() getGracefulShutdownWaitsForRequests(): boolean { return this._waitForRequests; }
-  @Expose() getRequests(): number { return this._requests; }
-  @Expose() getRequestsActive(): number { return this._active; }
-  @Expose() getRequestsActiveMax(): number { return this._activeMax; }
-  @Expose() getResponses1xx(): number { return this._byClass[1]; }
-  @Expose() getResponses2xx(): number { return this._byClass[2]; }
-  @Expose() getResponses3xx(): number { return this._byClass[3]; }
-  @Expose() getResponses4xx(): number { return this._byClass[4]; }
-  @Expose() getResponses5xx(): number { return this._byClass[5]; }
-  @Expose() getRequestTimeTotal(): number { return this._totalTime; }
-  @Expose() getRequestTimeMax(): number { return this._maxTime; }
-  @Expose() getStatsOnMs(): number { return Date.now() - this._statsStart; }
+  @Expose('boolean') setGracefulShutdownWaitsForRequests(b: boolean): void {
+    this._waitForRequests = b;
+  }
+  @Expose() getGracefulShutdownWaitsForRequests(): boolean {
+    return this._waitForRequests;
+  }
+  @Expose() getRequests(): number {
+    return this._requests;
+  }
+  @Expose() getRequestsActive(): number {
+    return this._active;
+  }
+  @Expose() getRequestsActiveMax(): number {
+    return this._activeMax;
+  }
+  @Expose() getResponses1xx(): number {
+    return this._byClass[1];
+  }
+  @Expose() getResponses2xx(): number {
+    return this._byClass[2];
+  }
+  @Expose() getResponses3xx(): number {
+    return this._byClass[3];
+  }
+  @Expose() getResponses4xx(): number {
+    return this._byClass[4];
+  }
+  @Expose() getResponses5xx(): number {
+    return this._byClass[5];
+  }
+  @Expose() getRequestTimeTotal(): number {
+    return this._totalTime;
+  }
+  @Expose() getRequestTimeMax(): number {
+    return this._maxTime;
+  }
+  @Expose() getStatsOnMs(): number {
+    return Date.now() - this._statsStart;
+  }
   @Expose() statsReset(): void {
-    this._requests = 0; this._activeMax = this._active; this._byClass.fill(0);
-    this._totalTime = 0; this._maxTime = 0; this._statsStart = Date.now();
+    this._requests = 0;
+    this._activeMax = this._active;
+    this._byClass.fill(0);
+    this._totalTime = 0;
+    this._maxTime = 0;
+    this._statsStart = Date.now();
   }
 
   override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
@@ -56,5 +86,7 @@ export class StatisticsHandler extends HandlerWrapper {
     }
   }
 
-  override dumpSelf(): string { return `StatisticsHandler@${this.getState()}{requests=${this._requests},active=${this._active}}`; }
+  override dumpSelf(): string {
+    return `StatisticsHandler@${this.getState()}{requests=${this._requests},active=${this._active}}`;
+  }
 }

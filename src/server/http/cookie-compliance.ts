@@ -12,6 +12,10 @@ export class CookieCompliance extends JavaEnum {
   static readonly RFC6265 = new CookieCompliance('RFC6265', 0);
   static readonly RFC2965 = new CookieCompliance('RFC2965', 1);
 
-  @Expose() static values(): CookieCompliance[] { return [CookieCompliance.RFC6265, CookieCompliance.RFC2965]; }
-  @Expose('String') static override valueOf(name?: string): CookieCompliance { return enumValueOf('CookieCompliance', CookieCompliance.values(), name ?? ''); }
+  @Expose() static values(): CookieCompliance[] {
+    return [CookieCompliance.RFC6265, CookieCompliance.RFC2965];
+  }
+  @Expose('String') static override valueOf(name?: string): CookieCompliance {
+    return enumValueOf('CookieCompliance', CookieCompliance.values(), name ?? '');
+  }
 }

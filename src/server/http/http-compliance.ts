@@ -21,9 +21,18 @@ export class HttpCompliance extends JavaEnum {
   static readonly CUSTOM3 = new HttpCompliance('CUSTOM3', 9);
 
   @Expose() static values(): HttpCompliance[] {
-    return [HttpCompliance.LEGACY, HttpCompliance.RFC2616_LEGACY, HttpCompliance.RFC2616, HttpCompliance.RFC7230_LEGACY,
-      HttpCompliance.RFC7230, HttpCompliance.RFC7230_NO_AMBIGUOUS_URIS, HttpCompliance.CUSTOM0, HttpCompliance.CUSTOM1,
-      HttpCompliance.CUSTOM2, HttpCompliance.CUSTOM3];
+    return [
+      HttpCompliance.LEGACY,
+      HttpCompliance.RFC2616_LEGACY,
+      HttpCompliance.RFC2616,
+      HttpCompliance.RFC7230_LEGACY,
+      HttpCompliance.RFC7230,
+      HttpCompliance.RFC7230_NO_AMBIGUOUS_URIS,
+      HttpCompliance.CUSTOM0,
+      HttpCompliance.CUSTOM1,
+      HttpCompliance.CUSTOM2,
+      HttpCompliance.CUSTOM3,
+    ];
   }
   /**
    * Jetty 10's `HttpCompliance.from("RFC7230")` (a mode name, optionally followed by `,-VIOLATION` tweaks,
@@ -33,5 +42,7 @@ export class HttpCompliance extends JavaEnum {
     const name = String(spec).split(',')[0].trim();
     return enumValueOf('HttpCompliance', HttpCompliance.values(), name === '0' ? 'RFC7230' : name);
   }
-  @Expose('String') static override valueOf(name?: string): HttpCompliance { return enumValueOf('HttpCompliance', HttpCompliance.values(), name ?? ''); }
+  @Expose('String') static override valueOf(name?: string): HttpCompliance {
+    return enumValueOf('HttpCompliance', HttpCompliance.values(), name ?? '');
+  }
 }

@@ -5,10 +5,19 @@
 
 /** One constant of a Java-style enum. */
 export class JavaEnum {
-  constructor(private readonly _name: string, private readonly _ordinal: number) {}
-  name(): string { return this._name; }
-  ordinal(): number { return this._ordinal; }
-  toString(): string { return this._name; }
+  constructor(
+    private readonly _name: string,
+    private readonly _ordinal: number,
+  ) {}
+  name(): string {
+    return this._name;
+  }
+  ordinal(): number {
+    return this._ordinal;
+  }
+  toString(): string {
+    return this._name;
+  }
 }
 
 /** Finds a constant by name, or throws a message listing the valid names. */

@@ -11,7 +11,9 @@ export class MultiPartFormDataCompliance extends JavaEnum {
   static readonly LEGACY = new MultiPartFormDataCompliance('LEGACY', 0);
   static readonly RFC7578 = new MultiPartFormDataCompliance('RFC7578', 1);
 
-  @Expose() static values(): MultiPartFormDataCompliance[] { return [MultiPartFormDataCompliance.LEGACY, MultiPartFormDataCompliance.RFC7578]; }
+  @Expose() static values(): MultiPartFormDataCompliance[] {
+    return [MultiPartFormDataCompliance.LEGACY, MultiPartFormDataCompliance.RFC7578];
+  }
   @Expose('String') static override valueOf(name?: string): MultiPartFormDataCompliance {
     return enumValueOf('MultiPartFormDataCompliance', MultiPartFormDataCompliance.values(), name ?? '');
   }

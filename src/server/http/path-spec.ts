@@ -37,12 +37,18 @@ export function parsePathSpec(spec: string): PathSpec {
 /** True when `path` (in context) matches the spec. */
 export function matchesPathSpec(ps: PathSpec, path: string): boolean {
   switch (ps.group) {
-    case 'ROOT': return path === '/';
-    case 'EXACT': return path === ps.key;
-    case 'PREFIX_GLOB': return ps.key === '' || path === ps.key || path.startsWith(`${ps.key}/`);
-    case 'SUFFIX_GLOB': return path.slice(path.lastIndexOf('/') + 1).endsWith(ps.key);
-    case 'DEFAULT': return true;
-    default: return false;
+    case 'ROOT':
+      return path === '/';
+    case 'EXACT':
+      return path === ps.key;
+    case 'PREFIX_GLOB':
+      return ps.key === '' || path === ps.key || path.startsWith(`${ps.key}/`);
+    case 'SUFFIX_GLOB':
+      return path.slice(path.lastIndexOf('/') + 1).endsWith(ps.key);
+    case 'DEFAULT':
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -77,16 +83,25 @@ export class PathMappings<T> {
     const ps = parsePathSpec(spec);
     const entry = { ps, value };
     switch (ps.group) {
-      case 'ROOT': this._root = entry; break;
-      case 'EXACT': this._exact.set(ps.key, entry); break;
+      case 'ROOT':
+        this._root = entry;
+        break;
+      case 'EXACT':
+        this._exact.set(ps.key, entry);
+        break;
       case 'PREFIX_GLOB':
         this._prefixes = this._prefixes.filter((p) => p.ps.key !== ps.key);
         this._prefixes.push(entry);
         this._prefixes.sort((a, b) => b.ps.key.length - a.ps.key.length);
         break;
-      case 'SUFFIX_GLOB': this._suffixes.set(ps.key, entry); break;
-      case 'DEFAULT': this._default = entry; break;
-      default: break;
+      case 'SUFFIX_GLOB':
+        this._suffixes.set(ps.key, entry);
+        break;
+      case 'DEFAULT':
+        this._default = entry;
+        break;
+      default:
+        break;
     }
   }
 
@@ -111,12 +126,18 @@ export class PathMappings<T> {
   get(spec: string): T | undefined {
     const ps = parsePathSpec(spec);
     switch (ps.group) {
-      case 'ROOT': return this._root?.value;
-      case 'EXACT': return this._exact.get(ps.key)?.value;
-      case 'PREFIX_GLOB': return this._prefixes.find((p) => p.ps.key === ps.key)?.value;
-      case 'SUFFIX_GLOB': return this._suffixes.get(ps.key)?.value;
-      case 'DEFAULT': return this._default?.value;
-      default: return undefined;
+      case 'ROOT':
+        return this._root?.value;
+      case 'EXACT':
+        return this._exact.get(ps.key)?.value;
+      case 'PREFIX_GLOB':
+        return this._prefixes.find((p) => p.ps.key === ps.key)?.value;
+      case 'SUFFIX_GLOB':
+        return this._suffixes.get(ps.key)?.value;
+      case 'DEFAULT':
+        return this._default?.value;
+      default:
+        return undefined;
     }
   }
 }

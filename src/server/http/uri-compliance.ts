@@ -17,11 +17,20 @@ export class UriCompliance extends JavaEnum {
   static readonly SAFE = new UriCompliance('SAFE', 5);
 
   @Expose() static values(): UriCompliance[] {
-    return [UriCompliance.DEFAULT, UriCompliance.LEGACY, UriCompliance.RFC3986, UriCompliance.RFC3986_UNAMBIGUOUS, UriCompliance.UNSAFE, UriCompliance.SAFE];
+    return [
+      UriCompliance.DEFAULT,
+      UriCompliance.LEGACY,
+      UriCompliance.RFC3986,
+      UriCompliance.RFC3986_UNAMBIGUOUS,
+      UriCompliance.UNSAFE,
+      UriCompliance.SAFE,
+    ];
   }
   /** A mode name, optionally followed by `,-VIOLATION` tweaks (ignored). */
   @Expose('String') static from(spec: string): UriCompliance {
     return enumValueOf('UriCompliance', UriCompliance.values(), String(spec).split(',')[0].trim() || 'DEFAULT');
   }
-  @Expose('String') static override valueOf(name?: string): UriCompliance { return enumValueOf('UriCompliance', UriCompliance.values(), name ?? ''); }
+  @Expose('String') static override valueOf(name?: string): UriCompliance {
+    return enumValueOf('UriCompliance', UriCompliance.values(), name ?? '');
+  }
 }

@@ -8,13 +8,25 @@ import { Expose, JettyClass } from '../../ioc/metadata';
 import { AbstractLifeCycle } from '../../util/component/abstract-life-cycle';
 import { reportNotApplicable } from '../not-applicable';
 
-interface LimitableConnector { setMaxConnections?(n: number): void }
-interface ServerLike { getConnectors?(): unknown[] }
+interface LimitableConnector {
+  setMaxConnections?(n: number): void;
+}
+interface ServerLike {
+  getConnectors?(): unknown[];
+}
 
 /** Jetty's ConnectionLimit: ctor `(maxConnections, server)` or `(maxConnections, connectors...)`; `idleTimeout` is not applicable. */
 @JettyClass('org.eclipse.jetty.server.ConnectionLimit', {
-  ctors: [[{ name: 'maxConnections', type: 'int' }, { name: 'server', type: 'org.eclipse.jetty.server.Server' }],
-    [{ name: 'maxConnections', type: 'int' }, { name: 'connectors', type: 'org.eclipse.jetty.server.Connector[]' }]],
+  ctors: [
+    [
+      { name: 'maxConnections', type: 'int' },
+      { name: 'server', type: 'org.eclipse.jetty.server.Server' },
+    ],
+    [
+      { name: 'maxConnections', type: 'int' },
+      { name: 'connectors', type: 'org.eclipse.jetty.server.Connector[]' },
+    ],
+  ],
 })
 export class ConnectionLimit extends AbstractLifeCycle {
   private _max: number;
@@ -27,15 +39,26 @@ export class ConnectionLimit extends AbstractLifeCycle {
     this._target = target;
   }
 
-  @Expose('int') setMaxConnections(n: number): void { this._max = n; }
-  @Expose() getMaxConnections(): number { return this._max; }
-  @Expose('long') setIdleTimeout(ms: number): void { this._idleTimeout = ms; reportNotApplicable('ConnectionLimit', 'idleTimeout', ms); }
-  @Expose() getIdleTimeout(): number { return this._idleTimeout; }
+  @Expose('int') setMaxConnections(n: number): void {
+    this._max = n;
+  }
+  @Expose() getMaxConnections(): number {
+    return this._max;
+  }
+  @Expose('long') setIdleTimeout(ms: number): void {
+    this._idleTimeout = ms;
+    reportNotApplicable('ConnectionLimit', 'idleTimeout', ms);
+  }
+  @Expose() getIdleTimeout(): number {
+    return this._idleTimeout;
+  }
 
   protected override async doStart(): Promise<void> {
-    const connectors = Array.isArray(this._target) ? this._target : (this._target.getConnectors?.() ?? []) as LimitableConnector[];
+    const connectors = Array.isArray(this._target) ? this._target : ((this._target.getConnectors?.() ?? []) as LimitableConnector[]);
     for (const c of connectors) c.setMaxConnections?.(this._max);
   }
 
-  override toString(): string { return `ConnectionLimit@${this.getState()}{max=${this._max}}`; }
+  override toString(): string {
+    return `ConnectionLimit@${this.getState()}{max=${this._max}}`;
+  }
 }

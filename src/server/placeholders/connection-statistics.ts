@@ -9,9 +9,19 @@ import { reportNotApplicable } from '../not-applicable';
 /** Jetty's ConnectionStatistics: accepted so jetty-stats.xml applies; reports zeros. */
 @JettyClass('org.eclipse.jetty.io.ConnectionStatistics')
 export class ConnectionStatistics {
-  constructor() { reportNotApplicable('ConnectionStatistics', 'enabled'); }
-  @Expose() getConnections(): number { return 0; }
-  @Expose() getConnectionsMax(): number { return 0; }
-  @Expose() getConnectionsTotal(): number { return 0; }
-  toString(): string { return 'ConnectionStatistics (not applicable)'; }
+  constructor() {
+    reportNotApplicable('ConnectionStatistics', 'enabled');
+  }
+  @Expose() getConnections(): number {
+    return 0;
+  }
+  @Expose() getConnectionsMax(): number {
+    return 0;
+  }
+  @Expose() getConnectionsTotal(): number {
+    return 0;
+  }
+  toString(): string {
+    return 'ConnectionStatistics (not applicable)';
+  }
 }

@@ -13,13 +13,30 @@ import { reportNotApplicable } from '../not-applicable';
  * `reservedThreads`, `idleTimeout`, `detailedDump`). Nothing here changes how Pier runs.
  */
 @JettyClass('org.eclipse.jetty.util.thread.QueuedThreadPool', {
-  implements: ['org.eclipse.jetty.util.thread.ThreadPool', 'org.eclipse.jetty.util.thread.ThreadPool$SizedThreadPool',
-    'java.util.concurrent.Executor'],
-  ctors: [[], [{ name: 'maxThreads', type: 'int' }],
-    [{ name: 'maxThreads', type: 'int' }, { name: 'minThreads', type: 'int' }],
-    [{ name: 'maxThreads', type: 'int' }, { name: 'minThreads', type: 'int' }, { name: 'idleTimeout', type: 'int' }],
-    [{ name: 'maxThreads', type: 'int' }, { name: 'minThreads', type: 'int' }, { name: 'idleTimeout', type: 'int' },
-      { name: 'queue', type: 'java.util.concurrent.BlockingQueue' }]],
+  implements: [
+    'org.eclipse.jetty.util.thread.ThreadPool',
+    'org.eclipse.jetty.util.thread.ThreadPool$SizedThreadPool',
+    'java.util.concurrent.Executor',
+  ],
+  ctors: [
+    [],
+    [{ name: 'maxThreads', type: 'int' }],
+    [
+      { name: 'maxThreads', type: 'int' },
+      { name: 'minThreads', type: 'int' },
+    ],
+    [
+      { name: 'maxThreads', type: 'int' },
+      { name: 'minThreads', type: 'int' },
+      { name: 'idleTimeout', type: 'int' },
+    ],
+    [
+      { name: 'maxThreads', type: 'int' },
+      { name: 'minThreads', type: 'int' },
+      { name: 'idleTimeout', type: 'int' },
+      { name: 'queue', type: 'java.util.concurrent.BlockingQueue' },
+    ],
+  ],
 })
 export class QueuedThreadPool extends AbstractLifeCycle {
   private _maxThreads = 200;
@@ -38,31 +55,81 @@ export class QueuedThreadPool extends AbstractLifeCycle {
     if (idleTimeout !== undefined) this.setIdleTimeout(idleTimeout);
   }
 
-  @Expose('int') setMaxThreads(n: number): void { this._maxThreads = n; reportNotApplicable('QueuedThreadPool', 'maxThreads', n); }
-  @Expose() getMaxThreads(): number { return this._maxThreads; }
-  @Expose('int') setMinThreads(n: number): void { this._minThreads = n; reportNotApplicable('QueuedThreadPool', 'minThreads', n); }
-  @Expose() getMinThreads(): number { return this._minThreads; }
-  @Expose('int') setReservedThreads(n: number): void { this._reservedThreads = n; reportNotApplicable('QueuedThreadPool', 'reservedThreads', n); }
-  @Expose() getReservedThreads(): number { return this._reservedThreads; }
-  @Expose('int') setIdleTimeout(ms: number): void { this._idleTimeout = ms; reportNotApplicable('QueuedThreadPool', 'idleTimeout', ms); }
-  @Expose() getIdleTimeout(): number { return this._idleTimeout; }
-  @Expose('boolean') setDetailedDump(d: boolean): void { this._detailedDump = d; }
-  @Expose() isDetailedDump(): boolean { return this._detailedDump; }
-  @Expose('String') setName(name: string): void { this._name = name; }
-  @Expose() getName(): string { return this._name; }
-  @Expose('boolean') setDaemon(d: boolean): void { this._daemon = d; reportNotApplicable('QueuedThreadPool', 'daemon', d); }
-  @Expose() isDaemon(): boolean { return this._daemon; }
-  @Expose('int') setLowThreadsThreshold(n: number): void { this._lowThreadsThreshold = n; reportNotApplicable('QueuedThreadPool', 'lowThreadsThreshold', n); }
-  @Expose() getLowThreadsThreshold(): number { return this._lowThreadsThreshold; }
-  @Expose('int') setThreadsPriority(p: number): void { reportNotApplicable('QueuedThreadPool', 'threadsPriority', p); }
+  @Expose('int') setMaxThreads(n: number): void {
+    this._maxThreads = n;
+    reportNotApplicable('QueuedThreadPool', 'maxThreads', n);
+  }
+  @Expose() getMaxThreads(): number {
+    return this._maxThreads;
+  }
+  @Expose('int') setMinThreads(n: number): void {
+    this._minThreads = n;
+    reportNotApplicable('QueuedThreadPool', 'minThreads', n);
+  }
+  @Expose() getMinThreads(): number {
+    return this._minThreads;
+  }
+  @Expose('int') setReservedThreads(n: number): void {
+    this._reservedThreads = n;
+    reportNotApplicable('QueuedThreadPool', 'reservedThreads', n);
+  }
+  @Expose() getReservedThreads(): number {
+    return this._reservedThreads;
+  }
+  @Expose('int') setIdleTimeout(ms: number): void {
+    this._idleTimeout = ms;
+    reportNotApplicable('QueuedThreadPool', 'idleTimeout', ms);
+  }
+  @Expose() getIdleTimeout(): number {
+    return this._idleTimeout;
+  }
+  @Expose('boolean') setDetailedDump(d: boolean): void {
+    this._detailedDump = d;
+  }
+  @Expose() isDetailedDump(): boolean {
+    return this._detailedDump;
+  }
+  @Expose('String') setName(name: string): void {
+    this._name = name;
+  }
+  @Expose() getName(): string {
+    return this._name;
+  }
+  @Expose('boolean') setDaemon(d: boolean): void {
+    this._daemon = d;
+    reportNotApplicable('QueuedThreadPool', 'daemon', d);
+  }
+  @Expose() isDaemon(): boolean {
+    return this._daemon;
+  }
+  @Expose('int') setLowThreadsThreshold(n: number): void {
+    this._lowThreadsThreshold = n;
+    reportNotApplicable('QueuedThreadPool', 'lowThreadsThreshold', n);
+  }
+  @Expose() getLowThreadsThreshold(): number {
+    return this._lowThreadsThreshold;
+  }
+  @Expose('int') setThreadsPriority(p: number): void {
+    reportNotApplicable('QueuedThreadPool', 'threadsPriority', p);
+  }
   /** Always 1: the event loop. */
-  @Expose() getThreads(): number { return 1; }
-  @Expose() getIdleThreads(): number { return 0; }
-  @Expose() getBusyThreads(): number { return 0; }
-  @Expose() isLowOnThreads(): boolean { return false; }
+  @Expose() getThreads(): number {
+    return 1;
+  }
+  @Expose() getIdleThreads(): number {
+    return 0;
+  }
+  @Expose() getBusyThreads(): number {
+    return 0;
+  }
+  @Expose() isLowOnThreads(): boolean {
+    return false;
+  }
 
   dumpSelf(): string {
     return `QueuedThreadPool[${this._name}]@${this.getState()}{min=${this._minThreads},max=${this._maxThreads},reserved=${this._reservedThreads},idleTimeout=${this._idleTimeout}} (not applicable: Node event loop)`;
   }
-  override toString(): string { return this.dumpSelf(); }
+  override toString(): string {
+    return this.dumpSelf();
+  }
 }

@@ -10,8 +10,18 @@ import { reportNotApplicable } from '../not-applicable';
 /** Jetty's ScheduledExecutorScheduler, as etc/jetty.xml adds it with `<Call name="addBean">`. */
 @JettyClass('org.eclipse.jetty.util.thread.ScheduledExecutorScheduler', {
   implements: ['org.eclipse.jetty.util.thread.Scheduler'],
-  ctors: [[], [{ name: 'name', type: 'String' }, { name: 'daemon', type: 'boolean' }],
-    [{ name: 'name', type: 'String' }, { name: 'daemon', type: 'boolean' }, { name: 'threads', type: 'int' }]],
+  ctors: [
+    [],
+    [
+      { name: 'name', type: 'String' },
+      { name: 'daemon', type: 'boolean' },
+    ],
+    [
+      { name: 'name', type: 'String' },
+      { name: 'daemon', type: 'boolean' },
+      { name: 'threads', type: 'int' },
+    ],
+  ],
 })
 export class ScheduledExecutorScheduler extends AbstractLifeCycle {
   private readonly _name: string;
@@ -26,10 +36,20 @@ export class ScheduledExecutorScheduler extends AbstractLifeCycle {
     if (threads !== undefined && threads !== -1) reportNotApplicable('ScheduledExecutorScheduler', 'threads', threads);
   }
 
-  @Expose() getName(): string { return this._name; }
-  @Expose() isDaemon(): boolean { return this._daemon; }
-  @Expose() getThreads(): number { return this._threads; }
+  @Expose() getName(): string {
+    return this._name;
+  }
+  @Expose() isDaemon(): boolean {
+    return this._daemon;
+  }
+  @Expose() getThreads(): number {
+    return this._threads;
+  }
 
-  dumpSelf(): string { return `ScheduledExecutorScheduler@${this.getState()}{name=${this._name},threads=${this._threads}} (Node timers)`; }
-  override toString(): string { return this.dumpSelf(); }
+  dumpSelf(): string {
+    return `ScheduledExecutorScheduler@${this.getState()}{name=${this._name},threads=${this._threads}} (Node timers)`;
+  }
+  override toString(): string {
+    return this.dumpSelf();
+  }
 }

@@ -12,9 +12,16 @@ export class SelectorManager {
   private _connectTimeout = 15000;
 
   @Expose('long')
-  setConnectTimeout(ms: number): void { this._connectTimeout = ms; reportNotApplicable('SelectorManager', 'connectTimeout', ms); }
+  setConnectTimeout(ms: number): void {
+    this._connectTimeout = ms;
+    reportNotApplicable('SelectorManager', 'connectTimeout', ms);
+  }
   @Expose()
-  getConnectTimeout(): number { return this._connectTimeout; }
+  getConnectTimeout(): number {
+    return this._connectTimeout;
+  }
   @Expose()
-  getSelectorCount(): number { return 1; }
+  getSelectorCount(): number {
+    return 1;
+  }
 }

@@ -26,29 +26,65 @@ export abstract class AbstractNCSARequestLog extends ContainerLifeCycle implemen
   private _logTimeZone = 'GMT';
   private _ignorePaths: string[] = [];
 
-  @Expose('boolean') setExtended(b: boolean): void { this._extended = b; }
-  @Expose() isExtended(): boolean { return this._extended; }
-  @Expose('boolean') setLogCookies(b: boolean): void { this._logCookies = b; }
-  @Expose() getLogCookies(): boolean { return this._logCookies; }
-  @Expose('boolean') setLogLatency(b: boolean): void { this._logLatency = b; }
-  @Expose() getLogLatency(): boolean { return this._logLatency; }
-  @Expose('boolean') setLogServer(b: boolean): void { this._logServer = b; }
-  @Expose() getLogServer(): boolean { return this._logServer; }
-  @Expose('boolean') setPreferProxiedForAddress(b: boolean): void { this._preferProxiedForAddress = b; }
-  @Expose() getPreferProxiedForAddress(): boolean { return this._preferProxiedForAddress; }
-  @Expose('String') setLogDateFormat(f: string): void { this._logDateFormat = f; }
-  @Expose() getLogDateFormat(): string { return this._logDateFormat; }
-  @Expose('String') setLogTimeZone(z: string): void { this._logTimeZone = z; }
-  @Expose() getLogTimeZone(): string { return this._logTimeZone; }
-  @Expose('String') setLogLocale(_locale: unknown): void { /* English month names, as Jetty's default */ }
-  @Expose('String[]') setIgnorePaths(paths: string[] | null): void { this._ignorePaths = [...(paths ?? [])]; }
-  @Expose() getIgnorePaths(): string[] { return [...this._ignorePaths]; }
+  @Expose('boolean') setExtended(b: boolean): void {
+    this._extended = b;
+  }
+  @Expose() isExtended(): boolean {
+    return this._extended;
+  }
+  @Expose('boolean') setLogCookies(b: boolean): void {
+    this._logCookies = b;
+  }
+  @Expose() getLogCookies(): boolean {
+    return this._logCookies;
+  }
+  @Expose('boolean') setLogLatency(b: boolean): void {
+    this._logLatency = b;
+  }
+  @Expose() getLogLatency(): boolean {
+    return this._logLatency;
+  }
+  @Expose('boolean') setLogServer(b: boolean): void {
+    this._logServer = b;
+  }
+  @Expose() getLogServer(): boolean {
+    return this._logServer;
+  }
+  @Expose('boolean') setPreferProxiedForAddress(b: boolean): void {
+    this._preferProxiedForAddress = b;
+  }
+  @Expose() getPreferProxiedForAddress(): boolean {
+    return this._preferProxiedForAddress;
+  }
+  @Expose('String') setLogDateFormat(f: string): void {
+    this._logDateFormat = f;
+  }
+  @Expose() getLogDateFormat(): string {
+    return this._logDateFormat;
+  }
+  @Expose('String') setLogTimeZone(z: string): void {
+    this._logTimeZone = z;
+  }
+  @Expose() getLogTimeZone(): string {
+    return this._logTimeZone;
+  }
+  @Expose('String') setLogLocale(_locale: unknown): void {
+    /* English month names, as Jetty's default */
+  }
+  @Expose('String[]') setIgnorePaths(paths: string[] | null): void {
+    this._ignorePaths = [...(paths ?? [])];
+  }
+  @Expose() getIgnorePaths(): string[] {
+    return [...this._ignorePaths];
+  }
 
   /** Writes one finished line. */
   protected abstract write(line: string): void;
 
   /** Whether the log is ready to take lines. */
-  protected isEnabled(): boolean { return this.isStarted(); }
+  protected isEnabled(): boolean {
+    return this.isStarted();
+  }
 
   log(request: Request, response: Response): void {
     if (!this.isEnabled()) return;
@@ -101,8 +137,14 @@ function matchIgnore(pattern: string, uri: string): boolean {
 @JettyClass('org.eclipse.jetty.server.NCSARequestLog', {
   aliases: ['org.eclipse.jetty.server.AsyncNCSARequestLog'],
   implements: ['org.eclipse.jetty.server.RequestLog'],
-  ctors: [[], [{ name: 'filename', type: 'String' }],
-    [{ name: 'filename', type: 'String' }, { name: 'queue', type: 'java.util.concurrent.BlockingQueue' }]],
+  ctors: [
+    [],
+    [{ name: 'filename', type: 'String' }],
+    [
+      { name: 'filename', type: 'String' },
+      { name: 'queue', type: 'java.util.concurrent.BlockingQueue' },
+    ],
+  ],
 })
 export class NCSARequestLog extends AbstractNCSARequestLog {
   private readonly _writer = new RequestLogWriter();
@@ -114,18 +156,43 @@ export class NCSARequestLog extends AbstractNCSARequestLog {
     this.addBean(this._writer);
   }
 
-  @Expose('String') setFilename(f: string | null): void { this._writer.setFilename(f); }
-  @Expose() getFilename(): string | null { return this._writer.getFileName(); }
-  @Expose() getDatedFilename(): string | null { return this._writer.getDatedFilename(); }
-  @Expose('String') setFilenameDateFormat(f: string): void { this._writer.setFilenameDateFormat(f); }
-  @Expose() getFilenameDateFormat(): string { return this._writer.getFilenameDateFormat(); }
-  @Expose('int') setRetainDays(d: number): void { this._writer.setRetainDays(d); }
-  @Expose() getRetainDays(): number { return this._writer.getRetainDays(); }
-  @Expose('boolean') setAppend(a: boolean): void { this._writer.setAppend(a); }
-  @Expose() isAppend(): boolean { return this._writer.isAppend(); }
-  override setLogTimeZone(z: string): void { super.setLogTimeZone(z); this._writer.setTimeZone(z); }
+  @Expose('String') setFilename(f: string | null): void {
+    this._writer.setFilename(f);
+  }
+  @Expose() getFilename(): string | null {
+    return this._writer.getFileName();
+  }
+  @Expose() getDatedFilename(): string | null {
+    return this._writer.getDatedFilename();
+  }
+  @Expose('String') setFilenameDateFormat(f: string): void {
+    this._writer.setFilenameDateFormat(f);
+  }
+  @Expose() getFilenameDateFormat(): string {
+    return this._writer.getFilenameDateFormat();
+  }
+  @Expose('int') setRetainDays(d: number): void {
+    this._writer.setRetainDays(d);
+  }
+  @Expose() getRetainDays(): number {
+    return this._writer.getRetainDays();
+  }
+  @Expose('boolean') setAppend(a: boolean): void {
+    this._writer.setAppend(a);
+  }
+  @Expose() isAppend(): boolean {
+    return this._writer.isAppend();
+  }
+  override setLogTimeZone(z: string): void {
+    super.setLogTimeZone(z);
+    this._writer.setTimeZone(z);
+  }
 
-  protected write(line: string): void { this._writer.write(line); }
+  protected write(line: string): void {
+    this._writer.write(line);
+  }
 
-  override dumpSelf(): string { return `NCSARequestLog@${this.getState()}{${this._writer.getFileName() ?? 'stderr'}}`; }
+  override dumpSelf(): string {
+    return `NCSARequestLog@${this.getState()}{${this._writer.getFileName() ?? 'stderr'}}`;
+  }
 }

@@ -23,8 +23,14 @@ const DATE_TOKEN = 'yyyy_mm_dd';
 @JettyClass('org.eclipse.jetty.server.RequestLogWriter', {
   aliases: ['org.eclipse.jetty.server.AsyncRequestLogWriter'],
   implements: ['org.eclipse.jetty.server.RequestLog$Writer'],
-  ctors: [[], [{ name: 'filename', type: 'String' }],
-    [{ name: 'filename', type: 'String' }, { name: 'queue', type: 'java.util.concurrent.BlockingQueue' }]],
+  ctors: [
+    [],
+    [{ name: 'filename', type: 'String' }],
+    [
+      { name: 'filename', type: 'String' },
+      { name: 'queue', type: 'java.util.concurrent.BlockingQueue' },
+    ],
+  ],
 })
 export class RequestLogWriter extends AbstractLifeCycle implements RequestLogWriterContract {
   private _filename: string | null = null;
@@ -44,17 +50,37 @@ export class RequestLogWriter extends AbstractLifeCycle implements RequestLogWri
     const f = filename?.trim();
     this._filename = f ? f : null;
   }
-  @Expose() getFileName(): string | null { return this._filename; }
+  @Expose() getFileName(): string | null {
+    return this._filename;
+  }
   /** The file being written now (the date filled in). */
-  @Expose() getDatedFilename(): string | null { return this._currentFile; }
-  @Expose('String') setFilenameDateFormat(format: string): void { this._filenameDateFormat = format; }
-  @Expose() getFilenameDateFormat(): string { return this._filenameDateFormat; }
-  @Expose('int') setRetainDays(days: number): void { this._retainDays = days; }
-  @Expose() getRetainDays(): number { return this._retainDays; }
-  @Expose('boolean') setAppend(append: boolean): void { this._append = append; }
-  @Expose() isAppend(): boolean { return this._append; }
-  @Expose('String') setTimeZone(zone: string): void { this._timeZone = zone; }
-  @Expose() getTimeZone(): string { return this._timeZone; }
+  @Expose() getDatedFilename(): string | null {
+    return this._currentFile;
+  }
+  @Expose('String') setFilenameDateFormat(format: string): void {
+    this._filenameDateFormat = format;
+  }
+  @Expose() getFilenameDateFormat(): string {
+    return this._filenameDateFormat;
+  }
+  @Expose('int') setRetainDays(days: number): void {
+    this._retainDays = days;
+  }
+  @Expose() getRetainDays(): number {
+    return this._retainDays;
+  }
+  @Expose('boolean') setAppend(append: boolean): void {
+    this._append = append;
+  }
+  @Expose() isAppend(): boolean {
+    return this._append;
+  }
+  @Expose('String') setTimeZone(zone: string): void {
+    this._timeZone = zone;
+  }
+  @Expose() getTimeZone(): string {
+    return this._timeZone;
+  }
 
   /** The file name for `date`. */
   fileFor(date: Date): string | null {
@@ -79,7 +105,11 @@ export class RequestLogWriter extends AbstractLifeCycle implements RequestLogWri
     if (first) {
       // Jetty keeps the previous file under a timestamped name when append is off
       const stamp = formatJavaDate(new Date(), 'yyyy_MM_dd-HHmmss', this._timeZone);
-      try { fs.renameSync(file, `${file}.${stamp}`); } catch { /* keep going: the file is truncated below */ }
+      try {
+        fs.renameSync(file, `${file}.${stamp}`);
+      } catch {
+        /* keep going: the file is truncated below */
+      }
     }
     this._stream = fs.createWriteStream(file, { flags: this._append ? 'a' : 'w' });
     this._stream.on('error', (err) => LOG.warn(`Cannot write request log '${file}': ${err.message}`, err));
@@ -98,19 +128,28 @@ export class RequestLogWriter extends AbstractLifeCycle implements RequestLogWri
     const suffix = base.slice(at + DATE_TOKEN.length);
     const limit = now.getTime() - this._retainDays * 86400000;
     let names: string[];
-    try { names = fs.readdirSync(dir); } catch { return; }
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
     for (const name of names) {
       if (!name.startsWith(prefix) || !name.includes(suffix)) continue;
       const full = path.join(dir, name);
       if (full === this._currentFile) continue;
       try {
         if (fs.statSync(full).mtimeMs < limit) fs.unlinkSync(full);
-      } catch { /* vanished meanwhile */ }
+      } catch {
+        /* vanished meanwhile */
+      }
     }
   }
 
   write(line: string): void {
-    if (!this._filename) { process.stderr.write(`${line}\n`); return; }
+    if (!this._filename) {
+      process.stderr.write(`${line}\n`);
+      return;
+    }
     this.openFor(new Date());
     this._stream?.write(`${line}\n`);
   }
@@ -122,5 +161,7 @@ export class RequestLogWriter extends AbstractLifeCycle implements RequestLogWri
     if (s) await new Promise<void>((resolve) => s.end(() => resolve()));
   }
 
-  override toString(): string { return `RequestLogWriter@${this.getState()}{${this._filename ?? 'stderr'}}`; }
+  override toString(): string {
+    return `RequestLogWriter@${this.getState()}{${this._filename ?? 'stderr'}}`;
+  }
 }

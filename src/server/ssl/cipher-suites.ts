@@ -15,7 +15,7 @@ export const DEFAULT_EXCLUDED_CIPHER_SUITES = ['^.*_(MD5|SHA|SHA1)$', '^TLS_RSA_
 
 /** Whether `name` is matched by one of Jetty's patterns (an exact name or a regular expression). */
 function matchesAny(name: string, patterns: readonly string[]): boolean {
-  return patterns.some(p => p === name || new RegExp(`^(?:${p})$`).test(name));
+  return patterns.some((p) => p === name || new RegExp(`^(?:${p})$`).test(name));
 }
 
 /**
@@ -23,11 +23,16 @@ function matchesAny(name: string, patterns: readonly string[]): boolean {
  * current JDK) or the included ones, minus the excluded ones. Throws when nothing is left or the
  * versions left have a gap (OpenSSL takes a range).
  */
-export function protocolRange(included: readonly string[], excluded: readonly string[]): { minVersion: tls.SecureVersion; maxVersion: tls.SecureVersion } {
+export function protocolRange(
+  included: readonly string[],
+  excluded: readonly string[],
+): { minVersion: tls.SecureVersion; maxVersion: tls.SecureVersion } {
   const base: readonly string[] = included.length > 0 ? included : ['TLSv1.2', 'TLSv1.3'];
-  const enabled = PROTOCOLS.filter(p => base.some(b => b === p || matchesAny(p, [b])) && !matchesAny(p, excluded));
+  const enabled = PROTOCOLS.filter((p) => base.some((b) => b === p || matchesAny(p, [b])) && !matchesAny(p, excluded));
   if (enabled.length === 0) {
-    throw new Error(`no TLS protocol is left after includeProtocols [${included.join(', ')}] and excludeProtocols [${excluded.join(', ')}]; Node speaks ${PROTOCOLS.join(', ')}`);
+    throw new Error(
+      `no TLS protocol is left after includeProtocols [${included.join(', ')}] and excludeProtocols [${excluded.join(', ')}]; Node speaks ${PROTOCOLS.join(', ')}`,
+    );
   }
   const first = PROTOCOLS.indexOf(enabled[0]);
   const last = PROTOCOLS.indexOf(enabled[enabled.length - 1]);
@@ -38,8 +43,16 @@ export function protocolRange(included: readonly string[], excluded: readonly st
 }
 
 const KEY_EXCHANGES: Record<string, string> = {
-  'ECDHE-RSA': 'ECDHE_RSA', 'ECDHE-ECDSA': 'ECDHE_ECDSA', 'DHE-RSA': 'DHE_RSA', 'DHE-DSS': 'DHE_DSS',
-  'ECDHE-PSK': 'ECDHE_PSK', 'DHE-PSK': 'DHE_PSK', 'RSA-PSK': 'RSA_PSK', 'PSK': 'PSK', 'ADH': 'DH_anon', 'AECDH': 'ECDH_anon',
+  'ECDHE-RSA': 'ECDHE_RSA',
+  'ECDHE-ECDSA': 'ECDHE_ECDSA',
+  'DHE-RSA': 'DHE_RSA',
+  'DHE-DSS': 'DHE_DSS',
+  'ECDHE-PSK': 'ECDHE_PSK',
+  'DHE-PSK': 'DHE_PSK',
+  'RSA-PSK': 'RSA_PSK',
+  'PSK': 'PSK',
+  'ADH': 'DH_anon',
+  'AECDH': 'ECDH_anon',
 };
 
 /** The IANA (Java) name of an OpenSSL cipher name, when it follows the usual pattern. */
@@ -49,7 +62,11 @@ export function javaCipherName(openssl: string): string {
   let kx = 'RSA';
   let rest = name;
   for (const prefix of Object.keys(KEY_EXCHANGES).sort((a, b) => b.length - a.length)) {
-    if (name.startsWith(prefix + '-')) { kx = KEY_EXCHANGES[prefix]; rest = name.substring(prefix.length + 1); break; }
+    if (name.startsWith(prefix + '-')) {
+      kx = KEY_EXCHANGES[prefix];
+      rest = name.substring(prefix.length + 1);
+      break;
+    }
   }
   let bulk = rest.replace(/-/g, '_');
   const aead = /^(AES|CAMELLIA|ARIA)(128|256)-(GCM|CCM|CCM8)(?:-(SHA\d+))?$/.exec(rest);
@@ -65,13 +82,11 @@ export function javaCipherName(openssl: string): string {
  * matched against Java's names; the included patterns also order the list.
  */
 export function cipherList(included: readonly string[], excluded: readonly string[]): string {
-  const all = tls.getCiphers().map(c => ({ openssl: c.toUpperCase(), java: javaCipherName(c) }));
-  let chosen = included.length > 0
-    ? included.flatMap(p => all.filter(c => matchesAny(c.java, [p]) || matchesAny(c.openssl, [p])))
-    : all;
+  const all = tls.getCiphers().map((c) => ({ openssl: c.toUpperCase(), java: javaCipherName(c) }));
+  let chosen = included.length > 0 ? included.flatMap((p) => all.filter((c) => matchesAny(c.java, [p]) || matchesAny(c.openssl, [p]))) : all;
   chosen = chosen.filter((c, i) => chosen.indexOf(c) === i && !matchesAny(c.java, excluded) && !matchesAny(c.openssl, excluded));
   if (chosen.length === 0) {
     throw new Error(`no cipher suite is left after includeCipherSuites [${included.join(', ')}] and excludeCipherSuites [${excluded.join(', ')}]`);
   }
-  return chosen.map(c => c.openssl).join(':');
+  return chosen.map((c) => c.openssl).join(':');
 }

@@ -33,15 +33,20 @@ export function keyStoreFormatOf(bytes: Buffer): 'JKS' | 'JCEKS' | 'PKCS12' | 'u
 /** The one line that refuses a JKS/JCEKS keystore and gives the command converting it. */
 function refuseJavaKeyStore(file: string, format: string, propertyPrefix: string): KeyStoreError {
   const p12 = `${file.replace(/\.(jks|jceks|keystore)$/i, '')}.p12`;
-  return new KeyStoreError(`Cannot load keystore '${file}': it is a ${format} keystore, which Pier cannot read: convert it to PKCS#12 with `
-    + `keytool -importkeystore -srckeystore ${file} -srcstoretype ${format} -destkeystore ${p12} -deststoretype PKCS12, `
-    + `then set ${propertyPrefix}AbsolutePath=${p12} (and jetty.sslContext.keyManagerPassword to the new store's password)`);
+  return new KeyStoreError(
+    `Cannot load keystore '${file}': it is a ${format} keystore, which Pier cannot read: convert it to PKCS#12 with ` +
+      `keytool -importkeystore -srckeystore ${file} -srcstoretype ${format} -destkeystore ${p12} -deststoretype PKCS12, ` +
+      `then set ${propertyPrefix}AbsolutePath=${p12} (and jetty.sslContext.keyManagerPassword to the new store's password)`,
+  );
 }
 
 /** The DNS names a certificate answers for. */
 function hostNamesOf(pem: string): string[] {
   const x509 = new X509Certificate(pem);
-  const sans = (x509.subjectAltName ?? '').split(/,\s*/).filter(s => s.startsWith('DNS:')).map(s => s.substring(4).toLowerCase());
+  const sans = (x509.subjectAltName ?? '')
+    .split(/,\s*/)
+    .filter((s) => s.startsWith('DNS:'))
+    .map((s) => s.substring(4).toLowerCase());
   if (sans.length > 0) return sans;
   const cn = /(?:^|\n)CN=([^\n]+)/.exec(x509.subject);
   return cn ? [cn[1].trim().toLowerCase()] : [];
@@ -52,24 +57,38 @@ function toPem(certAsn1: forge.asn1.Asn1): string {
   return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
 }
 
-interface RawBag { cert?: forge.pki.Certificate | null; key?: forge.pki.PrivateKey | null; asn1?: forge.asn1.Asn1; attributes: Record<string, unknown[]> }
+interface RawBag {
+  cert?: forge.pki.Certificate | null;
+  key?: forge.pki.PrivateKey | null;
+  asn1?: forge.asn1.Asn1;
+  attributes: Record<string, unknown[]>;
+}
 
 /**
  * Reads a keystore file. `password` checks the file; `keyPassword` (default: `password`) must decrypt the
  * keys. `propertyPrefix` names the settings in messages (`jetty.sslContext.keyStore`).
  */
-export function loadKeyStore(file: string, password: string | null, keyPassword: string | null, propertyPrefix = 'jetty.sslContext.keyStore'): KeyStoreEntry[] {
+export function loadKeyStore(
+  file: string,
+  password: string | null,
+  keyPassword: string | null,
+  propertyPrefix = 'jetty.sslContext.keyStore',
+): KeyStoreEntry[] {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new KeyStoreError(`Cannot load keystore '${file}': ${code === 'ENOENT' ? 'no such file' : (err as Error).message}; `
-      + `make one with openssl pkcs12 -export (or keytool -genkeypair -storetype PKCS12) and point ${propertyPrefix}Path at it`, { cause: err });
+    throw new KeyStoreError(
+      `Cannot load keystore '${file}': ${code === 'ENOENT' ? 'no such file' : (err as Error).message}; ` +
+        `make one with openssl pkcs12 -export (or keytool -genkeypair -storetype PKCS12) and point ${propertyPrefix}Path at it`,
+      { cause: err },
+    );
   }
   const format = keyStoreFormatOf(bytes);
   if (format === 'JKS' || format === 'JCEKS') throw refuseJavaKeyStore(file, format, propertyPrefix);
-  if (format !== 'PKCS12') throw new KeyStoreError(`Cannot load keystore '${file}': it is not a PKCS#12 file; give ${propertyPrefix}Path a PKCS#12 keystore`);
+  if (format !== 'PKCS12')
+    throw new KeyStoreError(`Cannot load keystore '${file}': it is not a PKCS#12 file; give ${propertyPrefix}Path a PKCS#12 keystore`);
   const storePassword = password ?? '';
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -77,27 +96,33 @@ export function loadKeyStore(file: string, password: string | null, keyPassword:
   } catch (err) {
     const msg = (err as Error).message;
     if (/MAC could not be verified/.test(msg)) {
-      throw new KeyStoreError(`Cannot load keystore '${file}': the password is wrong (the file's integrity check failed); check ${propertyPrefix}Password`);
+      throw new KeyStoreError(
+        `Cannot load keystore '${file}': the password is wrong (the file's integrity check failed); check ${propertyPrefix}Password`,
+      );
     }
     if (/ShroudedKeyBag/.test(msg)) {
-      throw new KeyStoreError(`Cannot load keystore '${file}': its keys are encrypted with another password than the store's; Pier reads PKCS#12 keystores whose keys use the store password, as keytool and openssl make them`);
+      throw new KeyStoreError(
+        `Cannot load keystore '${file}': its keys are encrypted with another password than the store's; Pier reads PKCS#12 keystores whose keys use the store password, as keytool and openssl make them`,
+      );
     }
     throw new KeyStoreError(`Cannot load keystore '${file}': ${msg}`, { cause: err });
   }
   if (keyPassword !== null && keyPassword !== storePassword && hasKeys(p12)) {
-    throw new KeyStoreError(`Cannot recover the keys of keystore '${file}' with the key manager password: its keys are encrypted with the store password; `
-      + 'set jetty.sslContext.keyManagerPassword to the keystore password');
+    throw new KeyStoreError(
+      `Cannot recover the keys of keystore '${file}' with the key manager password: its keys are encrypted with the store password; ` +
+        'set jetty.sslContext.keyManagerPassword to the keystore password',
+    );
   }
   return entriesOf(p12);
 }
 
 function hasKeys(p12: forge.pkcs12.Pkcs12Pfx): boolean {
-  return p12.safeContents.some(sc => sc.safeBags.some(b => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag));
+  return p12.safeContents.some((sc) => sc.safeBags.some((b) => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag));
 }
 
 /** Groups the bags into aliases: a key and the certificates of its chain, or a lone trusted certificate. */
 function entriesOf(p12: forge.pkcs12.Pkcs12Pfx): KeyStoreEntry[] {
-  const bags = p12.safeContents.flatMap(sc => sc.safeBags) as unknown as (RawBag & { type: string })[];
+  const bags = p12.safeContents.flatMap((sc) => sc.safeBags) as unknown as (RawBag & { type: string })[];
   const keyId = (b: RawBag): string | undefined => {
     const v = b.attributes.localKeyId?.[0];
     return typeof v === 'string' ? Buffer.from(v, 'binary').toString('hex') : undefined;
@@ -107,27 +132,31 @@ function entriesOf(p12: forge.pkcs12.Pkcs12Pfx): KeyStoreEntry[] {
     return typeof v === 'string' ? v : fallback;
   };
   const certPem = (b: RawBag): string => toPem(b.cert ? forge.pki.certificateToAsn1(b.cert) : (b.asn1 as forge.asn1.Asn1));
-  const certs = bags.filter(b => b.type === forge.pki.oids.certBag);
-  const keys = bags.filter(b => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag);
+  const certs = bags.filter((b) => b.type === forge.pki.oids.certBag);
+  const keys = bags.filter((b) => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag);
   const entries: KeyStoreEntry[] = [];
   const used = new Set<RawBag>();
   keys.forEach((k, i) => {
     const id = keyId(k);
-    const own = certs.find(c => id !== undefined && keyId(c) === id) ?? (keys.length === 1 ? certs[0] : undefined);
+    const own = certs.find((c) => id !== undefined && keyId(c) === id) ?? (keys.length === 1 ? certs[0] : undefined);
     if (!own) return;
     used.add(own);
     const ownPem = certPem(own);
-    const chain = [ownPem, ...chainAfter(ownPem, certs.filter(c => c !== own).map(certPem))];
+    const chain = [ownPem, ...chainAfter(ownPem, certs.filter((c) => c !== own).map(certPem))];
     const info = k.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(k.key)) : (k.asn1 as forge.asn1.Asn1);
     entries.push({
-      alias: alias(k, alias(own, String(i + 1))), chain, hostNames: hostNamesOf(ownPem),
+      alias: alias(k, alias(own, String(i + 1))),
+      chain,
+      hostNames: hostNamesOf(ownPem),
       privateKey: Buffer.from(forge.asn1.toDer(info).getBytes(), 'binary'),
     });
   });
-  certs.filter(c => !used.has(c) && !keys.some(k => keyId(k) !== undefined && keyId(k) === keyId(c))).forEach((c, i) => {
-    const pem = certPem(c);
-    entries.push({ alias: alias(c, `cert-${i + 1}`), chain: [pem], hostNames: hostNamesOf(pem) });
-  });
+  certs
+    .filter((c) => !used.has(c) && !keys.some((k) => keyId(k) !== undefined && keyId(k) === keyId(c)))
+    .forEach((c, i) => {
+      const pem = certPem(c);
+      entries.push({ alias: alias(c, `cert-${i + 1}`), chain: [pem], hostNames: hostNamesOf(pem) });
+    });
   return entries;
 }
 
@@ -136,7 +165,10 @@ function chainAfter(leaf: string, others: string[]): string[] {
   const out: string[] = [];
   let current = new X509Certificate(leaf);
   for (let i = 0; i < 10; i++) {
-    const issuer = others.find(o => { const x = new X509Certificate(o); return !out.includes(o) && x.subject === current.issuer && current.checkIssued(x); });
+    const issuer = others.find((o) => {
+      const x = new X509Certificate(o);
+      return !out.includes(o) && x.subject === current.issuer && current.checkIssued(x);
+    });
     if (!issuer || current.subject === current.issuer) break;
     out.push(issuer);
     current = new X509Certificate(issuer);

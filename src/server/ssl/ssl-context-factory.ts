@@ -57,56 +57,149 @@ export class SslContextFactory extends AbstractLifeCycle {
     if (keyStorePath) this._keyStorePath = keyStorePath;
   }
 
-  @Expose('String') setKeyStorePath(p: string | null): void { this._keyStorePath = p; }
-  @Expose() getKeyStorePath(): string | null { return this._keyStorePath; }
-  @Expose('String') setKeyStorePassword(p: string | null): void { this._keyStorePassword = p; }
-  @Expose('String') setKeyStoreType(t: string | null): void { this._keyStoreType = t ?? 'PKCS12'; }
-  @Expose() getKeyStoreType(): string { return this._keyStoreType; }
-  @Expose('String') setKeyStoreProvider(p: string | null): void { if (p) reportNotApplicable('SslContextFactory', 'keyStoreProvider', p); }
-  @Expose('String') setKeyManagerPassword(p: string | null): void { this._keyManagerPassword = p; }
-  @Expose('String') setTrustStorePath(p: string | null): void { this._trustStorePath = p; }
-  @Expose() getTrustStorePath(): string | null { return this._trustStorePath; }
-  @Expose('String') setTrustStorePassword(p: string | null): void { this._trustStorePassword = p; }
-  @Expose('String') setTrustStoreType(t: string | null): void { this._trustStoreType = t; }
-  @Expose() getTrustStoreType(): string | null { return this._trustStoreType; }
-  @Expose('String') setTrustStoreProvider(p: string | null): void { if (p) reportNotApplicable('SslContextFactory', 'trustStoreProvider', p); }
-  @Expose('String') setProvider(p: string | null): void { if (p) reportNotApplicable('SslContextFactory', 'provider', p); }
-  @Expose('String') setProtocol(p: string | null): void { if (p && p !== 'TLS') reportNotApplicable('SslContextFactory', 'protocol', p); }
-  @Expose('String') setCertAlias(a: string | null): void { this._certAlias = a; }
-  @Expose() getCertAlias(): string | null { return this._certAlias; }
-  @Expose(STRINGS, { varargs: true }) setIncludeProtocols(...p: (string | string[])[]): void { this._includeProtocols = p.flat(); }
-  @Expose() getIncludeProtocols(): string[] { return [...this._includeProtocols]; }
-  @Expose(STRINGS, { varargs: true }) setExcludeProtocols(...p: (string | string[])[]): void { this._excludeProtocols = p.flat(); }
-  @Expose(STRINGS, { varargs: true }) addExcludeProtocols(...p: (string | string[])[]): void { this._excludeProtocols.push(...p.flat()); }
-  @Expose() getExcludeProtocols(): string[] { return [...this._excludeProtocols]; }
-  @Expose(STRINGS, { varargs: true }) setIncludeCipherSuites(...c: (string | string[])[]): void { this._includeCipherSuites = c.flat(); }
-  @Expose() getIncludeCipherSuites(): string[] { return [...this._includeCipherSuites]; }
-  @Expose(STRINGS, { varargs: true }) setExcludeCipherSuites(...c: (string | string[])[]): void { this._excludeCipherSuites = c.flat(); }
-  @Expose(STRINGS, { varargs: true }) addExcludeCipherSuites(...c: (string | string[])[]): void { this._excludeCipherSuites.push(...c.flat()); }
-  @Expose() getExcludeCipherSuites(): string[] { return [...this._excludeCipherSuites]; }
-  @Expose('boolean') setNeedClientAuth(b: boolean): void { this._needClientAuth = b; }
-  @Expose() getNeedClientAuth(): boolean { return this._needClientAuth; }
-  @Expose('boolean') setWantClientAuth(b: boolean): void { this._wantClientAuth = b; }
-  @Expose() getWantClientAuth(): boolean { return this._wantClientAuth; }
-  @Expose('boolean') setUseCipherSuitesOrder(b: boolean): void { this._useCipherSuitesOrder = b; }
-  @Expose() isUseCipherSuitesOrder(): boolean { return this._useCipherSuitesOrder; }
-  @Expose('int') setSslSessionTimeout(s: number): void { this._sslSessionTimeout = s; }
-  @Expose() getSslSessionTimeout(): number { return this._sslSessionTimeout; }
-  @Expose('int') setSslSessionCacheSize(n: number): void { this._sslSessionCacheSize = n; if (n > 0) reportNotApplicable('SslContextFactory', 'sslSessionCacheSize', n); }
-  @Expose() getSslSessionCacheSize(): number { return this._sslSessionCacheSize; }
-  @Expose('boolean') setRenegotiationAllowed(b: boolean): void { this._renegotiationAllowed = b; }
-  @Expose() isRenegotiationAllowed(): boolean { return this._renegotiationAllowed; }
-  @Expose('int') setRenegotiationLimit(n: number): void { this._renegotiationLimit = n; }
-  @Expose() getRenegotiationLimit(): number { return this._renegotiationLimit; }
-  @Expose('boolean') setSniRequired(b: boolean): void { this._sniRequired = b; }
-  @Expose() isSniRequired(): boolean { return this._sniRequired; }
+  @Expose('String') setKeyStorePath(p: string | null): void {
+    this._keyStorePath = p;
+  }
+  @Expose() getKeyStorePath(): string | null {
+    return this._keyStorePath;
+  }
+  @Expose('String') setKeyStorePassword(p: string | null): void {
+    this._keyStorePassword = p;
+  }
+  @Expose('String') setKeyStoreType(t: string | null): void {
+    this._keyStoreType = t ?? 'PKCS12';
+  }
+  @Expose() getKeyStoreType(): string {
+    return this._keyStoreType;
+  }
+  @Expose('String') setKeyStoreProvider(p: string | null): void {
+    if (p) reportNotApplicable('SslContextFactory', 'keyStoreProvider', p);
+  }
+  @Expose('String') setKeyManagerPassword(p: string | null): void {
+    this._keyManagerPassword = p;
+  }
+  @Expose('String') setTrustStorePath(p: string | null): void {
+    this._trustStorePath = p;
+  }
+  @Expose() getTrustStorePath(): string | null {
+    return this._trustStorePath;
+  }
+  @Expose('String') setTrustStorePassword(p: string | null): void {
+    this._trustStorePassword = p;
+  }
+  @Expose('String') setTrustStoreType(t: string | null): void {
+    this._trustStoreType = t;
+  }
+  @Expose() getTrustStoreType(): string | null {
+    return this._trustStoreType;
+  }
+  @Expose('String') setTrustStoreProvider(p: string | null): void {
+    if (p) reportNotApplicable('SslContextFactory', 'trustStoreProvider', p);
+  }
+  @Expose('String') setProvider(p: string | null): void {
+    if (p) reportNotApplicable('SslContextFactory', 'provider', p);
+  }
+  @Expose('String') setProtocol(p: string | null): void {
+    if (p && p !== 'TLS') reportNotApplicable('SslContextFactory', 'protocol', p);
+  }
+  @Expose('String') setCertAlias(a: string | null): void {
+    this._certAlias = a;
+  }
+  @Expose() getCertAlias(): string | null {
+    return this._certAlias;
+  }
+  @Expose(STRINGS, { varargs: true }) setIncludeProtocols(...p: (string | string[])[]): void {
+    this._includeProtocols = p.flat();
+  }
+  @Expose() getIncludeProtocols(): string[] {
+    return [...this._includeProtocols];
+  }
+  @Expose(STRINGS, { varargs: true }) setExcludeProtocols(...p: (string | string[])[]): void {
+    this._excludeProtocols = p.flat();
+  }
+  @Expose(STRINGS, { varargs: true }) addExcludeProtocols(...p: (string | string[])[]): void {
+    this._excludeProtocols.push(...p.flat());
+  }
+  @Expose() getExcludeProtocols(): string[] {
+    return [...this._excludeProtocols];
+  }
+  @Expose(STRINGS, { varargs: true }) setIncludeCipherSuites(...c: (string | string[])[]): void {
+    this._includeCipherSuites = c.flat();
+  }
+  @Expose() getIncludeCipherSuites(): string[] {
+    return [...this._includeCipherSuites];
+  }
+  @Expose(STRINGS, { varargs: true }) setExcludeCipherSuites(...c: (string | string[])[]): void {
+    this._excludeCipherSuites = c.flat();
+  }
+  @Expose(STRINGS, { varargs: true }) addExcludeCipherSuites(...c: (string | string[])[]): void {
+    this._excludeCipherSuites.push(...c.flat());
+  }
+  @Expose() getExcludeCipherSuites(): string[] {
+    return [...this._excludeCipherSuites];
+  }
+  @Expose('boolean') setNeedClientAuth(b: boolean): void {
+    this._needClientAuth = b;
+  }
+  @Expose() getNeedClientAuth(): boolean {
+    return this._needClientAuth;
+  }
+  @Expose('boolean') setWantClientAuth(b: boolean): void {
+    this._wantClientAuth = b;
+  }
+  @Expose() getWantClientAuth(): boolean {
+    return this._wantClientAuth;
+  }
+  @Expose('boolean') setUseCipherSuitesOrder(b: boolean): void {
+    this._useCipherSuitesOrder = b;
+  }
+  @Expose() isUseCipherSuitesOrder(): boolean {
+    return this._useCipherSuitesOrder;
+  }
+  @Expose('int') setSslSessionTimeout(s: number): void {
+    this._sslSessionTimeout = s;
+  }
+  @Expose() getSslSessionTimeout(): number {
+    return this._sslSessionTimeout;
+  }
+  @Expose('int') setSslSessionCacheSize(n: number): void {
+    this._sslSessionCacheSize = n;
+    if (n > 0) reportNotApplicable('SslContextFactory', 'sslSessionCacheSize', n);
+  }
+  @Expose() getSslSessionCacheSize(): number {
+    return this._sslSessionCacheSize;
+  }
+  @Expose('boolean') setRenegotiationAllowed(b: boolean): void {
+    this._renegotiationAllowed = b;
+  }
+  @Expose() isRenegotiationAllowed(): boolean {
+    return this._renegotiationAllowed;
+  }
+  @Expose('int') setRenegotiationLimit(n: number): void {
+    this._renegotiationLimit = n;
+  }
+  @Expose() getRenegotiationLimit(): number {
+    return this._renegotiationLimit;
+  }
+  @Expose('boolean') setSniRequired(b: boolean): void {
+    this._sniRequired = b;
+  }
+  @Expose() isSniRequired(): boolean {
+    return this._sniRequired;
+  }
   @Expose('String') setEndpointIdentificationAlgorithm(a: string | null): void {
     this._endpointIdentificationAlgorithm = a;
     if (a) reportNotApplicable('SslContextFactory', 'endpointIdentificationAlgorithm', a);
   }
-  @Expose() getEndpointIdentificationAlgorithm(): string | null { return this._endpointIdentificationAlgorithm; }
-  @Expose('boolean') setValidateCerts(b: boolean): void { if (b) reportNotApplicable('SslContextFactory', 'validateCerts', b); }
-  @Expose('boolean') setValidatePeerCerts(b: boolean): void { if (b) reportNotApplicable('SslContextFactory', 'validatePeerCerts', b); }
+  @Expose() getEndpointIdentificationAlgorithm(): string | null {
+    return this._endpointIdentificationAlgorithm;
+  }
+  @Expose('boolean') setValidateCerts(b: boolean): void {
+    if (b) reportNotApplicable('SslContextFactory', 'validateCerts', b);
+  }
+  @Expose('boolean') setValidatePeerCerts(b: boolean): void {
+    if (b) reportNotApplicable('SslContextFactory', 'validatePeerCerts', b);
+  }
 
   /** The Node TLS setup, made at start. */
   getTlsSetup(): TlsSetup {
@@ -125,17 +218,20 @@ export class SslContextFactory extends AbstractLifeCycle {
   }
 
   private newTlsSetup(): TlsSetup {
-    if (!this._keyStorePath) throw new KeyStoreError('Cannot start SslContextFactory: no keyStorePath; set jetty.sslContext.keyStorePath to a PKCS#12 keystore');
+    if (!this._keyStorePath)
+      throw new KeyStoreError('Cannot start SslContextFactory: no keyStorePath; set jetty.sslContext.keyStorePath to a PKCS#12 keystore');
     const file = resolveKeyStorePath(this._keyStorePath);
     const storePassword = clearPassword(this._keyStorePassword);
     const entries = loadKeyStore(file, storePassword, clearPassword(this._keyManagerPassword) ?? storePassword);
-    const keyEntries = entries.filter(e => e.privateKey);
+    const keyEntries = entries.filter((e) => e.privateKey);
     if (keyEntries.length === 0) throw new KeyStoreError(`Cannot use keystore '${file}': it holds no private key entry, only trusted certificates`);
     let main = keyEntries[0];
     if (this._certAlias) {
-      const found = keyEntries.find(e => e.alias === this._certAlias);
+      const found = keyEntries.find((e) => e.alias === this._certAlias);
       if (!found) {
-        throw new KeyStoreError(`Cannot use certAlias '${this._certAlias}': keystore '${file}' has no private key entry of that alias; its aliases are ${keyEntries.map(e => `'${e.alias}'`).join(', ')}`);
+        throw new KeyStoreError(
+          `Cannot use certAlias '${this._certAlias}': keystore '${file}' has no private key entry of that alias; its aliases are ${keyEntries.map((e) => `'${e.alias}'`).join(', ')}`,
+        );
       }
       main = found;
     }
@@ -170,7 +266,10 @@ export class SslContextFactory extends AbstractLifeCycle {
       rejectUnauthorized: this._needClientAuth,
       SNICallback: (servername, cb) => {
         const found = lookup(servername);
-        if (!found && sniRequired) { cb(new Error(`no certificate for SNI name '${servername}' (sniRequired)`), undefined); return; }
+        if (!found && sniRequired) {
+          cb(new Error(`no certificate for SNI name '${servername}' (sniRequired)`), undefined);
+          return;
+        }
         cb(null, found?.context);
       },
     };
@@ -180,10 +279,11 @@ export class SslContextFactory extends AbstractLifeCycle {
   /** The certificates client certificates are checked against: the truststore's (or the keystore's). */
   private trustedCertificates(keyStoreFile: string, storePassword: string | null, keyStoreEntries: KeyStoreEntry[]): string[] {
     const trustFile = this._trustStorePath ? resolveKeyStorePath(this._trustStorePath) : keyStoreFile;
-    const entries = trustFile === keyStoreFile && this._trustStorePassword === null
-      ? keyStoreEntries
-      : loadKeyStore(trustFile, clearPassword(this._trustStorePassword) ?? storePassword, null, 'jetty.sslContext.trustStore');
-    const certs = entries.flatMap(e => e.chain);
+    const entries =
+      trustFile === keyStoreFile && this._trustStorePassword === null
+        ? keyStoreEntries
+        : loadKeyStore(trustFile, clearPassword(this._trustStorePassword) ?? storePassword, null, 'jetty.sslContext.trustStore');
+    const certs = entries.flatMap((e) => e.chain);
     if (certs.length === 0) throw new KeyStoreError(`Cannot check client certificates: truststore '${trustFile}' holds no certificate`);
     return certs;
   }

@@ -9,7 +9,13 @@ import { PierError } from '../../util/errors';
  * their name, so sharing a folder would let one web app restore (and delete) the other's sessions.
  */
 export class SharedStoreDirectoryError extends PierError {
-  constructor(readonly directory: string, readonly context: string, readonly otherContext: string) {
-    super(`Cannot start HashSessionManager of context '${context}': storeDirectory '${directory}' is already used by the HashSessionManager of context '${otherContext}' (give each web app its own storeDirectory)`);
+  constructor(
+    readonly directory: string,
+    readonly context: string,
+    readonly otherContext: string,
+  ) {
+    super(
+      `Cannot start HashSessionManager of context '${context}': storeDirectory '${directory}' is already used by the HashSessionManager of context '${otherContext}' (give each web app its own storeDirectory)`,
+    );
   }
 }

@@ -27,12 +27,17 @@ export interface ActivationOwner extends SessionOwner {
 export class HashSessionCache extends DefaultSessionCache {
   private readonly _pendingActivation = new WeakSet<Session>();
 
-  constructor(private readonly _owner: ActivationOwner, private readonly _store: HashSessionDataStore) {
+  constructor(
+    private readonly _owner: ActivationOwner,
+    private readonly _store: HashSessionDataStore,
+  ) {
     super(_owner);
     this.setSessionDataStore(_store);
   }
 
-  getHashSessionDataStore(): HashSessionDataStore { return this._store; }
+  getHashSessionDataStore(): HashSessionDataStore {
+    return this._store;
+  }
 
   protected override async loadSession(id: string): Promise<Session | null> {
     const session = await super.loadSession(id);
@@ -56,10 +61,14 @@ export class HashSessionCache extends DefaultSessionCache {
   }
 
   /** Every session in memory now. */
-  sessions(): Session[] { return this.doGetAll(); }
+  sessions(): Session[] {
+    return this.doGetAll();
+  }
 
   /** True when this session was restored and no request has used it yet. */
-  isAwaitingActivation(session: Session): boolean { return this._pendingActivation.has(session); }
+  isAwaitingActivation(session: Session): boolean {
+    return this._pendingActivation.has(session);
+  }
 
   /** willPassivate, write the file; then didActivate when the session stays in use (`reactivate`). */
   async save(session: Session, reactivate: boolean): Promise<void> {
@@ -112,16 +121,18 @@ export class HashSessionCache extends DefaultSessionCache {
       const all = this.doGetAll();
       if (all.length === 0) break;
       for (let i = 0; i < all.length; i += SHUTDOWN_BATCH) {
-        await Promise.all(all.slice(i, i + SHUTDOWN_BATCH).map(async (session) => {
-          try {
-            await this.save(session, false);
-          } catch (err) {
-            SESSION_LOG.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`, err);
-          }
-          session.cancelTimer();
-          if (this.doGet(session.getId()) === session) this.doDelete(session.getId());
-          session.setResident(false);
-        }));
+        await Promise.all(
+          all.slice(i, i + SHUTDOWN_BATCH).map(async (session) => {
+            try {
+              await this.save(session, false);
+            } catch (err) {
+              SESSION_LOG.warn(`Cannot save session '${session.getId()}' at shutdown: ${(err as Error).message}`, err);
+            }
+            session.cancelTimer();
+            if (this.doGet(session.getId()) === session) this.doDelete(session.getId());
+            session.setResident(false);
+          }),
+        );
       }
     }
   }
@@ -135,6 +146,10 @@ export class HashSessionCache extends DefaultSessionCache {
     this.didActivate(session);
     const data = session.getSessionData();
     const dirty = data.isDirty();
-    try { this._owner.fireActivation(session, 'sessionDidActivate'); } finally { data.setDirty(dirty); }
+    try {
+      this._owner.fireActivation(session, 'sessionDidActivate');
+    } finally {
+      data.setDirty(dirty);
+    }
   }
 }

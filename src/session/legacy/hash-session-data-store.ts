@@ -49,9 +49,13 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     this._settings = { ...settings, storeDirectory: settings.storeDirectory === null ? null : path.resolve(settings.storeDirectory) };
   }
 
-  getStoreDirectory(): string | null { return this._settings.storeDirectory; }
+  getStoreDirectory(): string | null {
+    return this._settings.storeDirectory;
+  }
 
-  initialize(context: SessionContext): void { this._context = context; }
+  initialize(context: SessionContext): void {
+    this._context = context;
+  }
 
   protected override async doStart(): Promise<void> {
     const dir = this._settings.storeDirectory;
@@ -79,14 +83,19 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     const dir = this._settings.storeDirectory;
     if (dir === null) return [];
     let names: string[];
-    try { names = await fs.promises.readdir(dir); } catch (err) {
+    try {
+      names = await fs.promises.readdir(dir);
+    } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
     const ids: string[] = [];
     for (const name of names) {
       if (name.startsWith('.')) continue;
-      if (isValidSessionId(name)) { ids.push(name); continue; }
+      if (isValidSessionId(name)) {
+        ids.push(name);
+        continue;
+      }
       await this.unrestorable(path.join(dir, name), name, new RangeError('the file name is not a session id'));
     }
     return ids;
@@ -134,7 +143,9 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     const file = this.getFileFor(id);
     if (file === null) {
       if (this._settings.storeDirectory === null) return;
-      throw new UnwritableSessionDataError(String(id).slice(0, 64), this._context, undefined, { cause: new RangeError('the id is not a valid session id') });
+      throw new UnwritableSessionDataError(String(id).slice(0, 64), this._context, undefined, {
+        cause: new RangeError('the id is not a valid session id'),
+      });
     }
     let bytes: Buffer;
     try {
@@ -155,7 +166,9 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
   }
 
   /** Memory is the authority while running: the cache's per-request writes are not persisted. */
-  async store(_id: string, _data: SessionData): Promise<void> { /* saved only by save() */ }
+  async store(_id: string, _data: SessionData): Promise<void> {
+    /* saved only by save() */
+  }
 
   /** Removes the session's file; the folder is synced after, so that a power cut cannot bring it back. */
   async delete(id: string): Promise<boolean> {
@@ -166,13 +179,22 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
   async exists(id: string): Promise<boolean> {
     const file = this.getFileFor(id);
     if (file === null) return false;
-    try { await fs.promises.access(file); return true; } catch { return false; }
+    try {
+      await fs.promises.access(file);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The candidates (found expired by their timers); the manager's scavenger does the real expiry scan. */
-  async getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> { return new Set(candidates); }
+  async getExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
+    return new Set(candidates);
+  }
 
-  isPassivating(): boolean { return false; }
+  isPassivating(): boolean {
+    return false;
+  }
 
   private unreadable(id: string, cause: unknown): UnreadableSessionDataError {
     return new UnreadableSessionDataError(id, this._context, { cause });
@@ -183,16 +205,24 @@ export class HashSessionDataStore extends ContainerLifeCycle implements SessionD
     const del = this._settings.deleteUnrestorableSessions;
     if (!this._reported.has(name)) {
       this._reported.add(name);
-      SESSION_LOG.warn(`Cannot restore session file '${file}': ${(cause as Error)?.message ?? String(cause)}${del ? '; deleting it' : '; keeping it'}`, cause);
+      SESSION_LOG.warn(
+        `Cannot restore session file '${file}': ${(cause as Error)?.message ?? String(cause)}${del ? '; deleting it' : '; keeping it'}`,
+        cause,
+      );
     }
     if (del) await unlinkSynced(file);
   }
 
-  override dumpSelf(): string { return `${super.dumpSelf()}[dir=${this._settings.storeDirectory}]`; }
+  override dumpSelf(): string {
+    return `${super.dumpSelf()}[dir=${this._settings.storeDirectory}]`;
+  }
 }
 
 async function unlinkQuietly(file: string): Promise<boolean> {
-  try { await fs.promises.unlink(file); return true; } catch (err) {
+  try {
+    await fs.promises.unlink(file);
+    return true;
+  } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') SESSION_LOG.warn(`Cannot delete session file '${file}': ${(err as Error).message}`, err);
     return false;
   }

@@ -94,17 +94,31 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     const d = toDirectory(dir);
     this._storeDirectory = d === null ? null : path.resolve(d);
   }
-  @Expose() getStoreDirectory(): string | null { return this._storeDirectory; }
+  @Expose() getStoreDirectory(): string | null {
+    return this._storeDirectory;
+  }
 
-  @Expose('boolean') setLazyLoad(lazy: boolean): void { this._lazyLoad = lazy; }
-  @Expose() isLazyLoad(): boolean { return this._lazyLoad; }
+  @Expose('boolean') setLazyLoad(lazy: boolean): void {
+    this._lazyLoad = lazy;
+  }
+  @Expose() isLazyLoad(): boolean {
+    return this._lazyLoad;
+  }
 
-  @Expose('int') setIdleSavePeriod(seconds: number): void { this._idleSavePeriod = Math.max(0, Math.trunc(seconds)); }
-  @Expose() getIdleSavePeriod(): number { return this._idleSavePeriod; }
+  @Expose('int') setIdleSavePeriod(seconds: number): void {
+    this._idleSavePeriod = Math.max(0, Math.trunc(seconds));
+  }
+  @Expose() getIdleSavePeriod(): number {
+    return this._idleSavePeriod;
+  }
 
   /** Negative values become 0 (off), as in Jetty. */
-  @Expose('int') setSavePeriod(seconds: number): void { this._savePeriod = Math.max(0, Math.trunc(seconds)); }
-  @Expose() getSavePeriod(): number { return this._savePeriod; }
+  @Expose('int') setSavePeriod(seconds: number): void {
+    this._savePeriod = Math.max(0, Math.trunc(seconds));
+  }
+  @Expose() getSavePeriod(): number {
+    return this._savePeriod;
+  }
 
   /** 0 means 60; the period is kept within 1..60 s. */
   @Expose('int') setScavengePeriod(seconds: number): void {
@@ -113,16 +127,26 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     this._scavengePeriod = Math.min(60, Math.max(1, s));
     if (this.isStarted()) this.startTimers();
   }
-  @Expose() getScavengePeriod(): number { return this._scavengePeriod; }
+  @Expose() getScavengePeriod(): number {
+    return this._scavengePeriod;
+  }
 
-  @Expose('boolean') setDeleteUnrestorableSessions(b: boolean): void { this._deleteUnrestorableSessions = b; }
-  @Expose() isDeleteUnrestorableSessions(): boolean { return this._deleteUnrestorableSessions; }
+  @Expose('boolean') setDeleteUnrestorableSessions(b: boolean): void {
+    this._deleteUnrestorableSessions = b;
+  }
+  @Expose() isDeleteUnrestorableSessions(): boolean {
+    return this._deleteUnrestorableSessions;
+  }
 
   /** 9.3 XML reaches the manager through `<Get name="sessionManager">` on its handler: that is this object. */
-  @Expose() override getSessionManager(): HashSessionManager { return this; }
+  @Expose() override getSessionManager(): HashSessionManager {
+    return this;
+  }
 
   /** The in-memory map (for tests and tools). */
-  getHashSessionCache(): HashSessionCache { return this._cache; }
+  getHashSessionCache(): HashSessionCache {
+    return this._cache;
+  }
 
   // ---------------------------------------------------------------- listeners
 
@@ -150,7 +174,9 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     const event = new HttpSessionEvent(session);
     for (const l of this._activationListeners) {
       // a listener may implement only one of the two methods (Servlet 4.0 default methods)
-      try { l[kind]?.(event); } catch (err) {
+      try {
+        l[kind]?.(event);
+      } catch (err) {
         SESSION_LOG.warn(`Session listener failed in ${kind} for '${session.getId()}': ${(err as Error).message}`, err);
       }
     }
@@ -176,7 +202,11 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
       if (!this._lazyLoad) await this.restoreSessions();
     } catch (err) {
       this.releaseDirectory();
-      try { await super.doStop(); } catch { /* already failing */ }
+      try {
+        await super.doStop();
+      } catch {
+        /* already failing */
+      }
       throw err;
     }
     this.startTimers();
@@ -196,7 +226,11 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
   private claimDirectory(): void {
     if (this._storeDirectory === null) return;
     let dir = this._storeDirectory;
-    try { dir = fs.realpathSync(dir); } catch { /* not created: compare the resolved path */ }
+    try {
+      dir = fs.realpathSync(dir);
+    } catch {
+      /* not created: compare the resolved path */
+    }
     const context = this.getContextName();
     const other = claimedDirectories.get(dir);
     if (other && other.owner !== this) throw new SharedStoreDirectoryError(dir, context, other.context);
@@ -220,14 +254,16 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
     let restored = 0;
     for (let i = 0; i < ids.length; i += RESTORE_BATCH) {
       const batch = ids.slice(i, i + RESTORE_BATCH);
-      const results = await Promise.all(batch.map(async (id) => {
-        try {
-          return (await this._cache.restore(id)) !== null;
-        } catch (err) {
-          if (!(err instanceof UnreadableSessionDataError)) SESSION_LOG.warn(`Cannot restore session '${id}': ${(err as Error).message}`, err);
-          return false;
-        }
-      }));
+      const results = await Promise.all(
+        batch.map(async (id) => {
+          try {
+            return (await this._cache.restore(id)) !== null;
+          } catch (err) {
+            if (!(err instanceof UnreadableSessionDataError)) SESSION_LOG.warn(`Cannot restore session '${id}': ${(err as Error).message}`, err);
+            return false;
+          }
+        }),
+      );
       restored += results.filter(Boolean).length;
     }
     return restored;
@@ -245,10 +281,14 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
 
   private startTimers(): void {
     this.stopTimers();
-    this._scavengeTimer = setInterval(() => { void this.scavengeSessions(); }, this.getEffectiveScavengePeriod() * 1000);
+    this._scavengeTimer = setInterval(() => {
+      void this.scavengeSessions();
+    }, this.getEffectiveScavengePeriod() * 1000);
     this._scavengeTimer.unref();
     if (this._savePeriod > 0 && this._storeDirectory !== null) {
-      this._saveTimer = setInterval(() => { void this.saveSessions(true); }, this._savePeriod * 1000);
+      this._saveTimer = setInterval(() => {
+        void this.saveSessions(true);
+      }, this._savePeriod * 1000);
       this._saveTimer.unref();
     }
   }
@@ -274,16 +314,22 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
         if (!session.isValid() || session.getRequests() > 0) continue;
         try {
           if (session.isExpiredAt(now)) {
-            if (idm) await idm.expireAll(session.getId()); else await this.invalidate(session.getId());
-          } else if (this._idleSavePeriod > 0 && this._storeDirectory !== null
-            && session.getSessionData().getAccessed() + this._idleSavePeriod * 1000 <= now) {
+            if (idm) await idm.expireAll(session.getId());
+            else await this.invalidate(session.getId());
+          } else if (
+            this._idleSavePeriod > 0 &&
+            this._storeDirectory !== null &&
+            session.getSessionData().getAccessed() + this._idleSavePeriod * 1000 <= now
+          ) {
             await this._cache.idle(session);
           }
         } catch (err) {
           SESSION_LOG.warn(`Cannot scavenge session '${session.getId()}': ${(err as Error).message}`, err);
         }
       }
-    })().finally(() => { this._scavenging = null; });
+    })().finally(() => {
+      this._scavenging = null;
+    });
     return this._scavenging;
   }
 
@@ -294,11 +340,15 @@ export class HashSessionManager extends SessionHandler implements ActivationOwne
       for (const session of this._cache.sessions()) {
         const data = session.getSessionData();
         if (!session.isValid() || (data.getLastSaved() >= data.getAccessed() && !data.isDirty())) continue;
-        try { await this._cache.save(session, reactivate); } catch (err) {
+        try {
+          await this._cache.save(session, reactivate);
+        } catch (err) {
           SESSION_LOG.warn(`Cannot save session '${session.getId()}': ${(err as Error).message}`, err);
         }
       }
-    })().finally(() => { this._saving = null; });
+    })().finally(() => {
+      this._saving = null;
+    });
     return this._saving;
   }
 

@@ -13,14 +13,22 @@ export abstract class AbstractLifeCycle implements LifeCycle {
     if (this._pending) await this._pending;
     if (this._state === 'STARTED') return;
     this._pending = this.runStart();
-    try { await this._pending; } finally { this._pending = undefined; }
+    try {
+      await this._pending;
+    } finally {
+      this._pending = undefined;
+    }
   }
 
   async stop(): Promise<void> {
     if (this._pending) await this._pending;
     if (this._state === 'STOPPED') return;
     this._pending = this.runStop();
-    try { await this._pending; } finally { this._pending = undefined; }
+    try {
+      await this._pending;
+    } finally {
+      this._pending = undefined;
+    }
   }
 
   private async runStart(): Promise<void> {
@@ -51,31 +59,62 @@ export abstract class AbstractLifeCycle implements LifeCycle {
     this._state = state;
     for (const l of this._listeners) {
       switch (state) {
-        case 'STARTING': l.lifeCycleStarting?.(this); break;
-        case 'STARTED': l.lifeCycleStarted?.(this); break;
-        case 'STOPPING': l.lifeCycleStopping?.(this); break;
-        case 'STOPPED': l.lifeCycleStopped?.(this); break;
-        default: break;
+        case 'STARTING':
+          l.lifeCycleStarting?.(this);
+          break;
+        case 'STARTED':
+          l.lifeCycleStarted?.(this);
+          break;
+        case 'STOPPING':
+          l.lifeCycleStopping?.(this);
+          break;
+        case 'STOPPED':
+          l.lifeCycleStopped?.(this);
+          break;
+        default:
+          break;
       }
     }
   }
 
   /** Override to start the component; called once per start. */
-  protected async doStart(): Promise<void> { /* nothing by default */ }
+  protected async doStart(): Promise<void> {
+    /* nothing by default */
+  }
   /** Override to stop the component; called once per stop. */
-  protected async doStop(): Promise<void> { /* nothing by default */ }
+  protected async doStop(): Promise<void> {
+    /* nothing by default */
+  }
 
-  isRunning(): boolean { return this._state === 'STARTED' || this._state === 'STARTING'; }
-  isStarted(): boolean { return this._state === 'STARTED'; }
-  isStarting(): boolean { return this._state === 'STARTING'; }
-  isStopping(): boolean { return this._state === 'STOPPING'; }
-  isStopped(): boolean { return this._state === 'STOPPED'; }
-  isFailed(): boolean { return this._state === 'FAILED'; }
-  getState(): LifeCycleState { return this._state; }
-  addLifeCycleListener(listener: LifeCycleListener): void { this._listeners.push(listener); }
+  isRunning(): boolean {
+    return this._state === 'STARTED' || this._state === 'STARTING';
+  }
+  isStarted(): boolean {
+    return this._state === 'STARTED';
+  }
+  isStarting(): boolean {
+    return this._state === 'STARTING';
+  }
+  isStopping(): boolean {
+    return this._state === 'STOPPING';
+  }
+  isStopped(): boolean {
+    return this._state === 'STOPPED';
+  }
+  isFailed(): boolean {
+    return this._state === 'FAILED';
+  }
+  getState(): LifeCycleState {
+    return this._state;
+  }
+  addLifeCycleListener(listener: LifeCycleListener): void {
+    this._listeners.push(listener);
+  }
   removeLifeCycleListener(listener: LifeCycleListener): void {
     const i = this._listeners.indexOf(listener);
     if (i >= 0) this._listeners.splice(i, 1);
   }
-  toString(): string { return `${this.constructor.name}@${this._state}`; }
+  toString(): string {
+    return `${this.constructor.name}@${this._state}`;
+  }
 }

@@ -10,7 +10,10 @@ import { isLifeCycle } from './life-cycle';
 
 const LOG = Log.getLogger('org.eclipse.jetty.util.component.ContainerLifeCycle');
 
-interface Bean { readonly obj: unknown; managed: boolean }
+interface Bean {
+  readonly obj: unknown;
+  managed: boolean;
+}
 
 export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
   private readonly _beans: Bean[] = [];
@@ -28,9 +31,13 @@ export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
   }
 
   /** Adds a bean that starts with this container only if it is not already running elsewhere. */
-  addManaged(obj: unknown): boolean { return this.addBean(obj, true); }
+  addManaged(obj: unknown): boolean {
+    return this.addBean(obj, true);
+  }
 
-  contains(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj); }
+  contains(obj: unknown): boolean {
+    return this._beans.some((b) => b.obj === obj);
+  }
 
   /**
    * Removes a bean. A managed LifeCycle bean that is running is stopped, as Jetty's removeBean does; a
@@ -90,9 +97,17 @@ export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
     });
   }
 
-  isManaged(obj: unknown): boolean { return this._beans.some((b) => b.obj === obj && b.managed); }
-  unmanage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) this.unmanageBean(b); }
-  manage(obj: unknown): void { const b = this._beans.find((x) => x.obj === obj); if (b) this.manageBean(b); }
+  isManaged(obj: unknown): boolean {
+    return this._beans.some((b) => b.obj === obj && b.managed);
+  }
+  unmanage(obj: unknown): void {
+    const b = this._beans.find((x) => x.obj === obj);
+    if (b) this.unmanageBean(b);
+  }
+  manage(obj: unknown): void {
+    const b = this._beans.find((x) => x.obj === obj);
+    if (b) this.manageBean(b);
+  }
 
   /** A bean becomes managed; a container bean gets this container's InheritedListeners. */
   private manageBean(bean: Bean): void {
@@ -128,7 +143,9 @@ export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
   }
 
   /** The Container.Listeners of this container. */
-  getContainerListeners(): readonly Container.Listener[] { return this._containerListeners; }
+  getContainerListeners(): readonly Container.Listener[] {
+    return this._containerListeners;
+  }
 
   private addContainerListener(listener: Container.Listener): void {
     if (this._containerListeners.includes(listener)) return;
@@ -170,7 +187,11 @@ export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
     const errors: unknown[] = [];
     for (const b of [...this._beans].reverse()) {
       if (b.managed && isLifeCycle(b.obj) && b.obj.isRunning()) {
-        try { await b.obj.stop(); } catch (err) { errors.push(err); }
+        try {
+          await b.obj.stop();
+        } catch (err) {
+          errors.push(err);
+        }
       }
     }
     if (errors.length === 1) throw errors[0];
@@ -190,7 +211,9 @@ export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
   }
 
   /** One line about this component itself; subclasses add their settings. */
-  dumpSelf(): string { return this.toString(); }
+  dumpSelf(): string {
+    return this.toString();
+  }
 }
 
 /** A bean without dump(): its own toString(), or its class name and settings read from its getters. */
@@ -209,7 +232,9 @@ function describeBean(obj: unknown): string {
       try {
         const v = (fn as () => unknown).call(obj);
         if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) settings.push(`${key}=${String(v)}`);
-      } catch { /* a getter that needs state is left out */ }
+      } catch {
+        /* a getter that needs state is left out */
+      }
     }
   }
   return `${obj.constructor.name}@${settings.length ? `{${settings.join(',')}}` : ''}`;

@@ -40,9 +40,12 @@ export namespace Container {
 
 /** True for an object with beanAdded and beanRemoved methods. */
 export function isContainerListener(obj: unknown): obj is Container.Listener {
-  return typeof obj === 'object' && obj !== null
-    && typeof (obj as Container.Listener).beanAdded === 'function'
-    && typeof (obj as Container.Listener).beanRemoved === 'function';
+  return (
+    typeof obj === 'object' &&
+    obj !== null &&
+    typeof (obj as Container.Listener).beanAdded === 'function' &&
+    typeof (obj as Container.Listener).beanRemoved === 'function'
+  );
 }
 
 /** True for a Container.Listener marked with Container.INHERITED. */
@@ -52,7 +55,7 @@ export function isInheritedListener(obj: unknown): obj is Container.InheritedLis
 
 /** True for an object that holds beans (addBean and removeBean methods). */
 export function isContainer(obj: unknown): obj is Container {
-  return typeof obj === 'object' && obj !== null
-    && typeof (obj as Container).addBean === 'function'
-    && typeof (obj as Container).removeBean === 'function';
+  return (
+    typeof obj === 'object' && obj !== null && typeof (obj as Container).addBean === 'function' && typeof (obj as Container).removeBean === 'function'
+  );
 }

@@ -31,8 +31,11 @@ export interface LifeCycle {
 
 /** Duck-type check used by ContainerLifeCycle.addBean to decide whether a bean is managed. */
 export function isLifeCycle(obj: unknown): obj is LifeCycle {
-  return typeof obj === 'object' && obj !== null
-    && typeof (obj as LifeCycle).start === 'function'
-    && typeof (obj as LifeCycle).stop === 'function'
-    && typeof (obj as LifeCycle).isRunning === 'function';
+  return (
+    typeof obj === 'object' &&
+    obj !== null &&
+    typeof (obj as LifeCycle).start === 'function' &&
+    typeof (obj as LifeCycle).stop === 'function' &&
+    typeof (obj as LifeCycle).isRunning === 'function'
+  );
 }

@@ -9,7 +9,11 @@ import { UsageError } from '../errors';
  * logging accepts. A UsageError, so the launcher stops with exit code 2 and this one line.
  */
 export class LogConfigurationError extends UsageError {
-  constructor(message: string, readonly origin: string, readonly key: string) {
+  constructor(
+    message: string,
+    readonly origin: string,
+    readonly key: string,
+  ) {
     super(message);
   }
 }

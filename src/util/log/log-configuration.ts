@@ -62,7 +62,10 @@ export class LogConfiguration {
         const level = parseLogLevel(p.value);
         if (level === undefined) {
           throw new LogConfigurationError(
-            `Cannot set log level '${key}' to '${p.value}' (${p.origin}): expected ${LOG_LEVEL_NAMES.slice(0, -1).join(', ')} or OFF`, p.origin, key);
+            `Cannot set log level '${key}' to '${p.value}' (${p.origin}): expected ${LOG_LEVEL_NAMES.slice(0, -1).join(', ')} or OFF`,
+            p.origin,
+            key,
+          );
         }
         this._levels.set(loggerNameOf(key, '.LEVEL'), level);
       } else if (key.endsWith('.STACKS')) {
@@ -86,10 +89,16 @@ export class LogConfiguration {
   }
 
   /** A configuration from a plain map or record of properties, all with the same origin. */
-  static fromProperties(properties: ReadonlyMap<string, string> | Readonly<Record<string, string>>, origin = 'properties',
-    options: LogConfigurationOptions = {}): LogConfiguration {
+  static fromProperties(
+    properties: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+    origin = 'properties',
+    options: LogConfigurationOptions = {},
+  ): LogConfiguration {
     const entries = properties instanceof Map ? [...properties] : Object.entries(properties);
-    return new LogConfiguration(entries.map(([key, value]) => ({ key, value, origin })), options);
+    return new LogConfiguration(
+      entries.map(([key, value]) => ({ key, value, origin })),
+      options,
+    );
   }
 
   /** The level of the logger called `name`. */
@@ -102,12 +111,20 @@ export class LogConfiguration {
     return lookup(this._stacks, name) ?? this._defaultStacks;
   }
 
-  getFormat(): LogFormat { return this._format; }
-  isLongNames(): boolean { return this._longNames; }
-  isEscape(): boolean { return this._escape; }
+  getFormat(): LogFormat {
+    return this._format;
+  }
+  isLongNames(): boolean {
+    return this._longNames;
+  }
+  isEscape(): boolean {
+    return this._escape;
+  }
 
   /** Properties that were read but not honoured (Jetty's deprecated DEBUG switches), one sentence each. */
-  getNotes(): readonly string[] { return this._notes; }
+  getNotes(): readonly string[] {
+    return this._notes;
+  }
 }
 
 /** `org.eclipse.jetty.LEVEL` -> `org.eclipse.jetty` (trailing dots dropped, as Jetty 10 does). */

@@ -20,7 +20,10 @@ const TEXT_TAGS: readonly string[] = ['ALL', 'TRACE', 'DBUG', 'INFO', 'WARN', 'E
  * `_` and `.` are dropped.
  */
 export function condenseLoggerName(name: string): string {
-  const parts = name.replace(/[^\w.]/g, '').replace(/\.+$/, '').split('.');
+  const parts = name
+    .replace(/[^\w.]/g, '')
+    .replace(/\.+$/, '')
+    .split('.');
   let dense = '';
   for (let i = 0; i < parts.length - 1; i++) if (parts[i].length > 0) dense += parts[i].charAt(0);
   return dense.length > 0 ? `${dense}.${parts[parts.length - 1]}` : parts[parts.length - 1];
@@ -89,11 +92,12 @@ export function formatJsonRecord(record: LogRecord): string {
 
 /** The stack of an error and of each of its causes (`Caused by: ...`), as Jetty prints a Throwable. */
 function stackText(thrown: unknown, escape: boolean): string {
-  return causeChainOf(thrown).map((e, i) => {
-    const text = e instanceof Error ? e.stack ?? `${e.name}: ${e.message}` : String(e);
-    // each line escaped on its own: a message cannot forge a line of its own
-    const lines = text.split('\n').map((l) => (escape ? escapeLogText(l) : l));
-    return `${i > 0 ? 'Caused by: ' : ''}${lines.join('\n')}`;
-  }).join('\n');
+  return causeChainOf(thrown)
+    .map((e, i) => {
+      const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+      // each line escaped on its own: a message cannot forge a line of its own
+      const lines = text.split('\n').map((l) => (escape ? escapeLogText(l) : l));
+      return `${i > 0 ? 'Caused by: ' : ''}${lines.join('\n')}`;
+    })
+    .join('\n');
 }
-

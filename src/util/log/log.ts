@@ -64,10 +64,14 @@ export class Log {
   private constructor() {}
 
   /** The logger called `name` (one instance per name). */
-  static getLogger(name: string): Logger { return registry.logger(name); }
+  static getLogger(name: string): Logger {
+    return registry.logger(name);
+  }
 
   /** The unnamed root logger (Jetty's `Log.getRootLogger()`): `ROOT.LEVEL` or `log.LEVEL`, else INFO. */
-  static getRootLogger(): Logger { return registry.logger(''); }
+  static getRootLogger(): Logger {
+    return registry.logger('');
+  }
 
   /** Applies a configuration to every logger, existing and future. */
   static configure(configuration: LogConfiguration): void {
@@ -77,7 +81,9 @@ export class Log {
     }
   }
 
-  static getConfiguration(): LogConfiguration { return registry.configuration; }
+  static getConfiguration(): LogConfiguration {
+    return registry.configuration;
+  }
 
   /** Replaces the appender (tests capture records this way); returns the previous one. */
   static setAppender(appender: LogAppender): LogAppender {

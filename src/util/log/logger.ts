@@ -26,12 +26,21 @@ export class Logger {
   private _level: LogLevel = LogLevel.INFO;
   private _stacks = false;
 
-  constructor(private readonly _name: string, private readonly _out: LogEmitter) {}
+  constructor(
+    private readonly _name: string,
+    private readonly _out: LogEmitter,
+  ) {}
 
-  getName(): string { return this._name; }
-  getLevel(): LogLevel { return this._level; }
+  getName(): string {
+    return this._name;
+  }
+  getLevel(): LogLevel {
+    return this._level;
+  }
   /** Whether this logger prints the stack of an Error it is given. */
-  isStacks(): boolean { return this._stacks; }
+  isStacks(): boolean {
+    return this._stacks;
+  }
 
   /** Applies the configured level and stacks switch (the Log registry calls this when the configuration changes). */
   applyConfiguration(level: LogLevel, stacks: boolean): void {
@@ -39,8 +48,12 @@ export class Logger {
     this._stacks = stacks;
   }
 
-  isDebugEnabled(): boolean { return this._level <= LogLevel.DEBUG; }
-  isEnabled(level: LogLevel): boolean { return this._level <= level; }
+  isDebugEnabled(): boolean {
+    return this._level <= LogLevel.DEBUG;
+  }
+  isEnabled(level: LogLevel): boolean {
+    return this._level <= level;
+  }
 
   debug(message: string, ...args: unknown[]): void {
     if (this._level <= LogLevel.DEBUG) this._out.emit(this, LogLevel.DEBUG, message, args);
@@ -60,7 +73,9 @@ export class Logger {
     if (this._level <= LogLevel.ERROR) this._out.emit(this, LogLevel.ERROR, message, args);
   }
 
-  toString(): string { return `Logger:${this._name}`; }
+  toString(): string {
+    return `Logger:${this._name}`;
+  }
 }
 
 /** The message with each `{}` replaced by the next of the first `count` arguments (the rest appended). */

@@ -21,25 +21,38 @@ export class CryptCredential implements Credential {
     const pw = typeof credentials === 'string' ? credentials : credentials instanceof Password ? credentials.toString() : null;
     return pw !== null && constantTimeEquals(unixCrypt(pw, this._cooked.slice(0, 2)), this._cooked);
   }
-  toString(): string { return `CRYPT:${this._cooked}`; }
+  toString(): string {
+    return `CRYPT:${this._cooked}`;
+  }
 }
 
 /** `MD5:` + 32 hex digits. */
 export class MD5Credential implements Credential {
   private readonly _digest: string;
-  constructor(hex: string) { this._digest = hex.toLowerCase(); }
+  constructor(hex: string) {
+    this._digest = hex.toLowerCase();
+  }
   check(credentials: unknown): boolean {
     const pw = typeof credentials === 'string' ? credentials : credentials instanceof Password ? credentials.toString() : null;
     return pw !== null && constantTimeEquals(createHash('md5').update(Buffer.from(pw, 'latin1')).digest('hex'), this._digest);
   }
-  toString(): string { return `MD5:${this._digest}`; }
+  toString(): string {
+    return `MD5:${this._digest}`;
+  }
 }
 
 /** A clear (or `OBF:`) password as a credential. */
 class PasswordCredential implements Credential {
-  constructor(private readonly _stored: string, private readonly _password: Password) {}
-  check(credentials: unknown): boolean { return this._password.check(credentials); }
-  toString(): string { return this._stored; }
+  constructor(
+    private readonly _stored: string,
+    private readonly _password: Password,
+  ) {}
+  check(credentials: unknown): boolean {
+    return this._password.check(credentials);
+  }
+  toString(): string {
+    return this._stored;
+  }
 }
 
 /** The credential a realm file's password field stands for (Jetty's Credential.getCredential). */

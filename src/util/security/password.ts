@@ -34,7 +34,7 @@ export function deobfuscate(text: string): string {
     const chunk = s.slice(i, i + 4);
     if (!/^[0-9a-z]{4}$/i.test(chunk)) throw new TypeError(`Cannot deobfuscate '${text}': '${chunk}' at ${i} is not four base-36 digits`);
     const v = parseInt(chunk, 36);
-    bytes.push(unicode ? (v >> 8) & 0xff : (Math.trunc(v / 256) + (v % 256) - 254) / 2 & 0xff);
+    bytes.push(unicode ? (v >> 8) & 0xff : ((Math.trunc(v / 256) + (v % 256) - 254) / 2) & 0xff);
   }
   return Buffer.from(bytes).toString('utf8');
 }
@@ -53,7 +53,9 @@ export class Password {
     return other !== null && constantTimeEquals(this._pw, other);
   }
 
-  toString(): string { return this._pw; }
+  toString(): string {
+    return this._pw;
+  }
 }
 
 /** Compares two strings without stopping at the first difference. */

@@ -58,14 +58,19 @@ function textOf(n: DescriptorNode | undefined, name: string): string | null {
 
 /** Reads one `<security-constraint>` element. */
 export function readSecurityConstraint(n: DescriptorNode): SecurityConstraintDescriptor {
-  const collections = n.children.filter((c) => c.name === 'web-resource-collection').map((c) => {
-    const methods = texts(c.children, 'http-method');
-    const methodOmissions = texts(c.children, 'http-method-omission');
-    if (methods.length > 0 && methodOmissions.length > 0) {
-      throw new DescriptorError('Cannot read <web-resource-collection>: it has both <http-method> and <http-method-omission> (use one kind)', c.location);
-    }
-    return { name: textOf(c, 'web-resource-name'), urlPatterns: texts(c.children, 'url-pattern'), methods, methodOmissions, location: c.location };
-  });
+  const collections = n.children
+    .filter((c) => c.name === 'web-resource-collection')
+    .map((c) => {
+      const methods = texts(c.children, 'http-method');
+      const methodOmissions = texts(c.children, 'http-method-omission');
+      if (methods.length > 0 && methodOmissions.length > 0) {
+        throw new DescriptorError(
+          'Cannot read <web-resource-collection>: it has both <http-method> and <http-method-omission> (use one kind)',
+          c.location,
+        );
+      }
+      return { name: textOf(c, 'web-resource-name'), urlPatterns: texts(c.children, 'url-pattern'), methods, methodOmissions, location: c.location };
+    });
   const auth = n.children.find((c) => c.name === 'auth-constraint');
   const userData = n.children.find((c) => c.name === 'user-data-constraint');
   const guaranteeNode = userData?.children.find((c) => c.name === 'transport-guarantee');

@@ -9,8 +9,12 @@ import { SourceLocation } from '../../util/errors';
 import { DescriptorError } from '../errors';
 import { DescriptorNode, parseDescriptorXml } from './descriptor-xml';
 import {
-  type LoginConfigDescriptor, type SecurityConstraintDescriptor, type SecurityRoleDescriptor,
-  readLoginConfig, readSecurityConstraint, readSecurityRole,
+  type LoginConfigDescriptor,
+  type SecurityConstraintDescriptor,
+  type SecurityRoleDescriptor,
+  readLoginConfig,
+  readSecurityConstraint,
+  readSecurityRole,
 } from './security-constraint';
 
 export interface ServletDescriptor {
@@ -49,7 +53,10 @@ export interface FilterMappingDescriptor {
   readonly location: SourceLocation;
 }
 
-export interface ListenerDescriptor { readonly className: string; readonly location: SourceLocation }
+export interface ListenerDescriptor {
+  readonly className: string;
+  readonly location: SourceLocation;
+}
 
 export interface ErrorPageDescriptor {
   /** An HTTP status, or null for an exception-type page or the global (default) page. */
@@ -149,11 +156,13 @@ function initParams(node: DescriptorNode): Map<string, string> {
 }
 
 function urlPatterns(node: DescriptorNode): string[] {
-  return node.children.filter((c) => c.name === 'url-pattern').map((c) => {
-    const p = c.text.trim();
-    if (!isValidUrlPattern(p)) fail(`Cannot map url-pattern '${p}': not a valid servlet pattern`, c);
-    return p;
-  });
+  return node.children
+    .filter((c) => c.name === 'url-pattern')
+    .map((c) => {
+      const p = c.text.trim();
+      if (!isValidUrlPattern(p)) fail(`Cannot map url-pattern '${p}': not a valid servlet pattern`, c);
+      return p;
+    });
 }
 
 /** True for the servlet spec's pattern forms: exact `/a/b`, prefix `/a/*`, extension `*.ext`, default `/`, root ``. */
@@ -179,7 +188,10 @@ function readServlet(n: DescriptorNode): ServletDescriptor {
   const async = childText(n, 'async-supported');
   const enabled = childText(n, 'enabled');
   return {
-    name: required(n, 'servlet-name'), className, initParams: initParams(n), loadOnStartup,
+    name: required(n, 'servlet-name'),
+    className,
+    initParams: initParams(n),
+    loadOnStartup,
     asyncSupported: async ? bool(async, child(n, 'async-supported')!) : false,
     enabled: enabled ? bool(enabled, child(n, 'enabled')!) : true,
     location: n.location,
@@ -187,15 +199,19 @@ function readServlet(n: DescriptorNode): ServletDescriptor {
 }
 
 function readFilterMapping(n: DescriptorNode): FilterMappingDescriptor {
-  const dispatchers = n.children.filter((c) => c.name === 'dispatcher').map((c) => {
-    const d = c.text.trim().toUpperCase() as DispatcherType;
-    if (!DISPATCHERS.includes(d)) fail(`Cannot map dispatcher '${c.text.trim()}': expected one of ${DISPATCHERS.join(', ')}`, c);
-    return d;
-  });
+  const dispatchers = n.children
+    .filter((c) => c.name === 'dispatcher')
+    .map((c) => {
+      const d = c.text.trim().toUpperCase() as DispatcherType;
+      if (!DISPATCHERS.includes(d)) fail(`Cannot map dispatcher '${c.text.trim()}': expected one of ${DISPATCHERS.join(', ')}`, c);
+      return d;
+    });
   const mapping = {
-    filterName: required(n, 'filter-name'), urlPatterns: urlPatterns(n),
+    filterName: required(n, 'filter-name'),
+    urlPatterns: urlPatterns(n),
     servletNames: n.children.filter((c) => c.name === 'servlet-name').map((c) => c.text.trim()),
-    dispatchers, location: n.location,
+    dispatchers,
+    location: n.location,
   };
   if (mapping.urlPatterns.length === 0 && mapping.servletNames.length === 0) {
     fail(`Cannot map filter '${mapping.filterName}': no <url-pattern> or <servlet-name>`, n);
@@ -221,14 +237,29 @@ function readSessionConfig(n: DescriptorNode, previous: SessionConfigDescriptor 
     for (const e of cookie.children) {
       const t = e.text.trim();
       switch (e.name) {
-        case 'name': c.name = t; break;
-        case 'domain': c.domain = t; break;
-        case 'path': c.path = t; break;
-        case 'comment': c.comment = t; break;
-        case 'http-only': c.httpOnly = bool(t, e); break;
-        case 'secure': c.secure = bool(t, e); break;
-        case 'max-age': c.maxAge = integer(t, e, 'max-age'); break;
-        default: fail(`Cannot read <cookie-config>: unknown element <${e.name}>`, e);
+        case 'name':
+          c.name = t;
+          break;
+        case 'domain':
+          c.domain = t;
+          break;
+        case 'path':
+          c.path = t;
+          break;
+        case 'comment':
+          c.comment = t;
+          break;
+        case 'http-only':
+          c.httpOnly = bool(t, e);
+          break;
+        case 'secure':
+          c.secure = bool(t, e);
+          break;
+        case 'max-age':
+          c.maxAge = integer(t, e, 'max-age');
+          break;
+        default:
+          fail(`Cannot read <cookie-config>: unknown element <${e.name}>`, e);
       }
     }
   }
@@ -249,18 +280,40 @@ export function readWebDescriptor(root: DescriptorNode, file: string): WebDescri
     fail(`Cannot read descriptor '${file}': the root element is <${root.name}>, expected <web-app>`, root);
   }
   const d: WebDescriptor = {
-    file, version: root.attributes.version ?? null,
+    file,
+    version: root.attributes.version ?? null,
     metadataComplete: (root.attributes['metadata-complete'] ?? '').toLowerCase() === 'true',
-    displayName: null, distributable: false, contextParams: new Map(), servlets: [], servletMappings: [],
-    filters: [], filterMappings: [], listeners: [], welcomeFiles: null, errorPages: [], sessionConfig: null,
-    mimeMappings: new Map(), securityConstraints: [], loginConfig: null, securityRoles: [], denyUncoveredHttpMethods: null,
+    displayName: null,
+    distributable: false,
+    contextParams: new Map(),
+    servlets: [],
+    servletMappings: [],
+    filters: [],
+    filterMappings: [],
+    listeners: [],
+    welcomeFiles: null,
+    errorPages: [],
+    sessionConfig: null,
+    mimeMappings: new Map(),
+    securityConstraints: [],
+    loginConfig: null,
+    securityRoles: [],
+    denyUncoveredHttpMethods: null,
   };
   for (const n of root.children) {
     switch (n.name) {
-      case 'display-name': d.displayName = n.text.trim(); break;
-      case 'distributable': d.distributable = true; break;
-      case 'context-param': d.contextParams.set(required(n, 'param-name'), childText(n, 'param-value') ?? ''); break;
-      case 'servlet': d.servlets.push(readServlet(n)); break;
+      case 'display-name':
+        d.displayName = n.text.trim();
+        break;
+      case 'distributable':
+        d.distributable = true;
+        break;
+      case 'context-param':
+        d.contextParams.set(required(n, 'param-name'), childText(n, 'param-value') ?? '');
+        break;
+      case 'servlet':
+        d.servlets.push(readServlet(n));
+        break;
       case 'servlet-mapping': {
         const patterns = urlPatterns(n);
         if (patterns.length === 0) fail(`Cannot map servlet '${childText(n, 'servlet-name')}': no <url-pattern>`, n);
@@ -270,28 +323,48 @@ export function readWebDescriptor(root: DescriptorNode, file: string): WebDescri
       case 'filter': {
         const async = childText(n, 'async-supported');
         d.filters.push({
-          name: required(n, 'filter-name'), className: childText(n, 'filter-class'), initParams: initParams(n),
-          asyncSupported: async ? bool(async, child(n, 'async-supported')!) : false, location: n.location,
+          name: required(n, 'filter-name'),
+          className: childText(n, 'filter-class'),
+          initParams: initParams(n),
+          asyncSupported: async ? bool(async, child(n, 'async-supported')!) : false,
+          location: n.location,
         });
         break;
       }
-      case 'filter-mapping': d.filterMappings.push(readFilterMapping(n)); break;
-      case 'listener': d.listeners.push({ className: required(n, 'listener-class'), location: n.location }); break;
+      case 'filter-mapping':
+        d.filterMappings.push(readFilterMapping(n));
+        break;
+      case 'listener':
+        d.listeners.push({ className: required(n, 'listener-class'), location: n.location });
+        break;
       case 'welcome-file-list':
         d.welcomeFiles = [...(d.welcomeFiles ?? []), ...n.children.filter((c) => c.name === 'welcome-file').map((c) => c.text.trim())];
         break;
-      case 'error-page': d.errorPages.push(readErrorPage(n)); break;
-      case 'session-config': d.sessionConfig = readSessionConfig(n, d.sessionConfig); break;
+      case 'error-page':
+        d.errorPages.push(readErrorPage(n));
+        break;
+      case 'session-config':
+        d.sessionConfig = readSessionConfig(n, d.sessionConfig);
+        break;
       case 'mime-mapping': {
         const ext = required(n, 'extension').replace(/^\./, '').toLowerCase();
         d.mimeMappings.set(ext, required(n, 'mime-type'));
         break;
       }
-      case 'security-constraint': d.securityConstraints.push(readSecurityConstraint(n)); break;
-      case 'deny-uncovered-http-methods': d.denyUncoveredHttpMethods = n.location; break;
-      case 'login-config': d.loginConfig = readLoginConfig(n); break;
-      case 'security-role': d.securityRoles.push(readSecurityRole(n)); break;
-      default: break; // description, icon, ... are tolerated and ignored
+      case 'security-constraint':
+        d.securityConstraints.push(readSecurityConstraint(n));
+        break;
+      case 'deny-uncovered-http-methods':
+        d.denyUncoveredHttpMethods = n.location;
+        break;
+      case 'login-config':
+        d.loginConfig = readLoginConfig(n);
+        break;
+      case 'security-role':
+        d.securityRoles.push(readSecurityRole(n));
+        break;
+      default:
+        break; // description, icon, ... are tolerated and ignored
     }
   }
   return d;

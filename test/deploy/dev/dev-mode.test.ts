@@ -54,7 +54,9 @@ function get(port: number, p: string, cookie?: string | null): Promise<{ body: s
     const req = http.request({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { cookie } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), cookie: (res.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? null }));
+      res.on('end', () =>
+        resolve({ body: Buffer.concat(chunks).toString('utf8'), cookie: (res.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? null }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -67,8 +69,14 @@ function nextReload(reloads: DevReload[], contextPath: string, after: number): P
     let tries = 0;
     const poll = (): void => {
       const r = reloads.slice(after).find((x) => x.contextPath === contextPath);
-      if (r) { resolve(r); return; }
-      if (++tries > 200) { reject(new Error(`Cannot see a reload of '${contextPath}' after 10 s`)); return; }
+      if (r) {
+        resolve(r);
+        return;
+      }
+      if (++tries > 200) {
+        reject(new Error(`Cannot see a reload of '${contextPath}' after 10 s`));
+        return;
+      }
       setTimeout(poll, 50);
     };
     poll();
@@ -194,7 +202,12 @@ describe('enableDevMode', () => {
     fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), '<web-app><servlet>');
     const broken = await nextReload(reloads, '/dev', 0);
     expect(broken.error).to.not.equal(undefined);
-    expect(warn.getCalls().map((c) => c.args[0]).filter((m) => m.startsWith('Failed startup of context WebAppContext@{/dev,'))).to.have.length(1);
+    expect(
+      warn
+        .getCalls()
+        .map((c) => c.args[0])
+        .filter((m) => m.startsWith('Failed startup of context WebAppContext@{/dev,')),
+    ).to.have.length(1);
     warn.restore();
     fs.writeFileSync(path.join(app, 'WEB-INF', 'web.xml'), WEB_XML);
     const fixed = await nextReload(reloads, '/dev', 1);
@@ -215,7 +228,11 @@ describe('enableDevMode', () => {
     makeApp(root, 'app');
     await startServer([webapp('/dev', path.join(root, 'app'), new SessionHandler(new HashSessionManager()))]);
     let error: Error | null = null;
-    try { await dev!.reload('/nope'); } catch (err) { error = err as Error; }
+    try {
+      await dev!.reload('/nope');
+    } catch (err) {
+      error = err as Error;
+    }
     expect(error?.message).to.equal("Cannot reload '/nope': no watched context has this path (watched: '/dev')");
   });
 });

@@ -36,7 +36,10 @@ async function discovered(webapps: string): Promise<string[]> {
   provider.setMonitoredDirName(webapps);
   manager.addAppProvider(provider);
   await manager.start();
-  const found = manager.getApps().map((a) => path.basename(a.originId)).sort();
+  const found = manager
+    .getApps()
+    .map((a) => path.basename(a.originId))
+    .sort();
   await manager.stop();
   return found;
 }
@@ -47,8 +50,15 @@ describe('WebAppProvider', () => {
   describe('scanning rules', () => {
     it('finds context XML files and app folders and ignores hidden, backup, CVS and *.d entries', async () => {
       const webapps = tempDir();
-      for (const [name, cp] of [['plain.xml', '/plain'], ['UPPER.XML', '/upper'], ['.hidden.xml', '/h'], ['editor.xml~', '/t'],
-        ['old.xml.bak', '/b'], ['.#lock.xml', '/l']]) fs.writeFileSync(path.join(webapps, name), contextXml(cp));
+      for (const [name, cp] of [
+        ['plain.xml', '/plain'],
+        ['UPPER.XML', '/upper'],
+        ['.hidden.xml', '/h'],
+        ['editor.xml~', '/t'],
+        ['old.xml.bak', '/b'],
+        ['.#lock.xml', '/l'],
+      ])
+        fs.writeFileSync(path.join(webapps, name), contextXml(cp));
       for (const d of ['folder', 'ROOT', 'copy~', 'shop.bak', '.git', 'CVS', 'CVSROOT', 'conf.d']) appFolder(path.join(webapps, d));
       fs.writeFileSync(path.join(webapps, 'readme.txt'), 'not an app');
       expect(await discovered(webapps)).to.deep.equal(['ROOT', 'UPPER.XML', 'folder', 'plain.xml']);
@@ -88,7 +98,9 @@ describe('WebAppProvider', () => {
       const provider = providerFor(webapps);
       provider.setDefaultsDescriptor('/etc/pier/webdefault.xml');
       provider.setParentLoaderPriority(true);
-      const ctx = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'shop'))) as unknown as WebAppContext;
+      const ctx = (await provider.createContextHandler(
+        new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'shop')),
+      )) as unknown as WebAppContext;
       expect(ctx).to.be.instanceOf(WebAppContext);
       expect(ctx.getContextPath()).to.equal('/shop');
       expect(ctx.getDisplayName()).to.equal('shop');
@@ -97,24 +109,29 @@ describe('WebAppProvider', () => {
       expect(ctx.isParentLoaderPriority()).to.equal(true);
     });
 
-    it('runs a context XML with the standard properties and the configuration manager\'s, defaults first', async () => {
+    it("runs a context XML with the standard properties and the configuration manager's, defaults first", async () => {
       const webapps = tempDir();
       appFolder(path.join(webapps, 'real'));
-      fs.writeFileSync(path.join(webapps, 'app.xml'), `<?xml version="1.0"?>
+      fs.writeFileSync(
+        path.join(webapps, 'app.xml'),
+        `<?xml version="1.0"?>
 <Configure class="org.eclipse.jetty.webapp.WebAppContext">
   <Set name="contextPath"><Property name="app.path" default="/nope"/></Set>
   <Set name="war"><Property name="jetty.webapps"/>/real</Set>
   <Set name="parentLoaderPriority">false</Set>
   <Set name="displayName"><Property name="jetty.webapp"/></Set>
 </Configure>
-`);
+`,
+      );
       const provider = providerFor(webapps);
       provider.setParentLoaderPriority(true);
       provider.setDefaultsDescriptor('/etc/pier/webdefault.xml');
       const cm = new PropertiesConfigurationManager();
       cm.put('app.path', '/from-cm');
       provider.setConfigurationManager(cm);
-      const ctx = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'app.xml'))) as unknown as WebAppContext;
+      const ctx = (await provider.createContextHandler(
+        new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'app.xml')),
+      )) as unknown as WebAppContext;
       expect(ctx.getContextPath()).to.equal('/from-cm');
       expect(ctx.getWar()).to.equal(path.join(webapps, 'real'));
       expect(ctx.getDisplayName()).to.equal(path.join(webapps, 'app.xml'));
@@ -126,8 +143,12 @@ describe('WebAppProvider', () => {
       const webapps = tempDir();
       fs.writeFileSync(path.join(webapps, 'odd.xml'), '<Configure class="org.eclipse.jetty.deploy.PropertiesConfigurationManager"/>');
       const provider = providerFor(webapps);
-      const err = await provider.createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'odd.xml'))).catch((e: unknown) => e);
-      expect((err as Error).message).to.equal(`Cannot deploy '${path.join(webapps, 'odd.xml')}': it configures a PropertiesConfigurationManager, not a ContextHandler`);
+      const err = await provider
+        .createContextHandler(new App(provider.getDeploymentManager()!, provider, path.join(webapps, 'odd.xml')))
+        .catch((e: unknown) => e);
+      expect((err as Error).message).to.equal(
+        `Cannot deploy '${path.join(webapps, 'odd.xml')}': it configures a PropertiesConfigurationManager, not a ContextHandler`,
+      );
     });
   });
 

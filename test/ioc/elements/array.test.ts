@@ -34,10 +34,15 @@ describe('<Array>', () => {
 
   it('resolves an interface element type and checks items against it', () => {
     const h = new Holder();
-    const cfg = xmlConfig('<Set name="items"><Array type="org.example.pier.Named"><Item><New class="org.example.pier.SubBean"/></Item></Array></Set>', { attrs: 'id="h"', idMap: new Map([['h', h]]) });
+    const cfg = xmlConfig(
+      '<Set name="items"><Array type="org.example.pier.Named"><Item><New class="org.example.pier.SubBean"/></Item></Array></Set>',
+      { attrs: 'id="h"', idMap: new Map([['h', h]]) },
+    );
     cfg.configure();
     expect(h.items[0]).to.be.instanceOf(SubBean);
-    expect(thrown(() => ids('<Array type="org.example.pier.Named"><Item><New class="org.example.pier.Bean"/></Item></Array>')).message).to.contain('argument type mismatch');
+    expect(thrown(() => ids('<Array type="org.example.pier.Named"><Item><New class="org.example.pier.Bean"/></Item></Array>')).message).to.contain(
+      'argument type mismatch',
+    );
   });
 
   it('reports an unknown element type', () => {

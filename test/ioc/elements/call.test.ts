@@ -24,7 +24,9 @@ describe('<Call>', () => {
 
   it('does not convert an untyped Arg for an int-only method (as Jetty)', () => {
     const e = thrown(() => run('<Call name="setPort"><Arg>8080</Arg></Call>'));
-    expect((e as XmlConfigurationError).detail).to.equal("Cannot call org.example.pier.Bean.setPort(String '8080'): no overload accepts these arguments. Found (int)");
+    expect((e as XmlConfigurationError).detail).to.equal(
+      "Cannot call org.example.pier.Bean.setPort(String '8080'): no overload accepts these arguments. Found (int)",
+    );
   });
 
   it('calls an int method with type="int" and widens int to long', () => {
@@ -75,7 +77,9 @@ describe('<Call>', () => {
   });
 
   it('refuses an Arg after a statement', () => {
-    const e = thrown(() => run('<Call class="org.example.pier.Bean" name="create"><Set name="port">1</Set><Arg>1</Arg></Call>')) as XmlConfigurationError;
+    const e = thrown(() =>
+      run('<Call class="org.example.pier.Bean" name="create"><Set name="port">1</Set><Arg>1</Arg></Call>'),
+    ) as XmlConfigurationError;
     expect(e.elementPath).to.equal('Configure > Call[create] > Arg');
     expect(e.detail).to.contain('only allowed as a leading field');
   });

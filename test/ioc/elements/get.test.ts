@@ -12,7 +12,9 @@ const ids = (body: string, props: Record<string, string> = {}, doctype = true): 
 
 describe('<Get>', () => {
   it('reads a getter, then an isX getter, then a public field', () => {
-    const m = ids('<New id="b" class="org.example.pier.Bean"><Arg>n</Arg><Get name="name" id="g"/><Get name="enabled" id="e"/><Get name="publicPort" id="f"/></New>');
+    const m = ids(
+      '<New id="b" class="org.example.pier.Bean"><Arg>n</Arg><Get name="name" id="g"/><Get name="enabled" id="e"/><Get name="publicPort" id="f"/></New>',
+    );
     expect([m.get('g'), m.get('e'), m.get('f')]).to.deep.equal(['n', false, 0]);
   });
 
@@ -25,7 +27,9 @@ describe('<Get>', () => {
   });
 
   it('runs nested statements against the value read', () => {
-    const m = ids('<New id="b" class="org.example.pier.Bean"><Set name="child"><New class="org.example.pier.Bean"/></Set><Get name="child"><Set name="name">kid</Set></Get></New>');
+    const m = ids(
+      '<New id="b" class="org.example.pier.Bean"><Set name="child"><New class="org.example.pier.Bean"/></Set><Get name="child"><Set name="name">kid</Set></Get></New>',
+    );
     expect((m.get('b') as Bean).child?.name).to.equal('kid');
   });
 

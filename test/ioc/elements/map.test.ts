@@ -10,7 +10,9 @@ const ids = (body: string, props: Record<string, string> = {}, doctype = true): 
 
 describe('<Map>', () => {
   it('builds a Map from Entries, registering its id before the entries and item ids', () => {
-    const m = ids('<Map id="m"><Entry><Item id="k">a</Item><Item type="int">1</Item></Entry><Entry><Item>b</Item><Item><Ref refid="m"/></Item></Entry></Map>');
+    const m = ids(
+      '<Map id="m"><Entry><Item id="k">a</Item><Item type="int">1</Item></Entry><Entry><Item>b</Item><Item><Ref refid="m"/></Item></Entry></Map>',
+    );
     const map = m.get('m') as Map<string, unknown>;
     expect(map.get('a')).to.equal(1);
     expect(map.get('b')).to.equal(map);

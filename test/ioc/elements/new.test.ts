@@ -26,36 +26,51 @@ describe('<New>', () => {
   });
 
   it('applies named constructor arguments in any order (AnnotatedTestConfiguration)', () => {
-    const { ids } = run('<New id="a" class="org.eclipse.jetty.xml.AnnotatedTestConfiguration">'
-      + '<Arg name="third">arg3</Arg><Arg>arg2</Arg><Arg name="first">arg1</Arg></New>');
+    const { ids } = run(
+      '<New id="a" class="org.eclipse.jetty.xml.AnnotatedTestConfiguration">' +
+        '<Arg name="third">arg3</Arg><Arg>arg2</Arg><Arg name="first">arg1</Arg></New>',
+    );
     const a = ids.get('a') as AnnotatedTestConfiguration;
     expect([a.first, a.second, a.third]).to.deep.equal(['arg1', 'arg2', 'arg3']);
   });
 
   it('finds no constructor for too many named arguments', () => {
-    const e = thrown(() => run('<New class="org.eclipse.jetty.xml.AnnotatedTestConfiguration">'
-      + '<Arg name="first">1</Arg><Arg name="second">2</Arg><Arg name="third">3</Arg><Arg name="nested">4</Arg><Arg name="extra">5</Arg></New>'));
+    const e = thrown(() =>
+      run(
+        '<New class="org.eclipse.jetty.xml.AnnotatedTestConfiguration">' +
+          '<Arg name="first">1</Arg><Arg name="second">2</Arg><Arg name="third">3</Arg><Arg name="nested">4</Arg><Arg name="extra">5</Arg></New>',
+      ),
+    );
     expect(e.message).to.contain('Cannot construct org.eclipse.jetty.xml.AnnotatedTestConfiguration');
-    expect(e.message).to.contain('Found (String first, String second, String third), (String first, String second, String third, org.eclipse.jetty.xml.AnnotatedTestConfiguration nested)');
+    expect(e.message).to.contain(
+      'Found (String first, String second, String third), (String first, String second, String third, org.eclipse.jetty.xml.AnnotatedTestConfiguration nested)',
+    );
   });
 
   it('evaluates Args in the enclosing scope', () => {
-    const { ids } = run('<New id="b" class="org.example.pier.Bean"><Arg><Get name="name"/></Arg></New>', 'class="org.example.pier.Bean"><Arg>outer</Arg');
+    const { ids } = run(
+      '<New id="b" class="org.example.pier.Bean"><Arg><Get name="name"/></Arg></New>',
+      'class="org.example.pier.Bean"><Arg>outer</Arg',
+    );
     expect((ids.get('b') as Bean).name).to.equal('outer');
   });
 
   it('calls initializeDefaults after constructing and before nested statements', () => {
     const seen: string[] = [];
     const cfg = xmlConfig('<New id="b" class="org.example.pier.Bean"><Set name="name">x</Set></New>', {
-      initializeDefaults: (o) => { if (o instanceof Bean) seen.push(`init:${o.name}`); },
+      initializeDefaults: (o) => {
+        if (o instanceof Bean) seen.push(`init:${o.name}`);
+      },
     });
     cfg.configure();
     expect(seen).to.deep.equal(['init:']);
   });
 
   it('builds java.lang values: Integer, Double, String, Boolean', () => {
-    const { ids } = run('<New id="i" class="java.lang.Integer"><Arg>-1</Arg></New><New id="d" class="java.lang.Double" arg="1.5"/>'
-      + '<New id="s" class="java.lang.String" arg="str"/><New id="bo" class="java.lang.Boolean"><Arg>TRUE</Arg></New>');
+    const { ids } = run(
+      '<New id="i" class="java.lang.Integer"><Arg>-1</Arg></New><New id="d" class="java.lang.Double" arg="1.5"/>' +
+        '<New id="s" class="java.lang.String" arg="str"/><New id="bo" class="java.lang.Boolean"><Arg>TRUE</Arg></New>',
+    );
     expect([ids.get('i'), ids.get('d'), ids.get('s'), ids.get('bo')]).to.deep.equal([-1, 1.5, 'str', true]);
   });
 

@@ -36,7 +36,9 @@ describe('<Property>', () => {
 
   it('composes nested defaults', () => {
     expect(put('<Property name="a"><Default><Property name="b" default="c"/></Default></Property>')).to.equal('c');
-    expect(put('<Property name="a"><Default>x<SystemProperty name="file.separator"/>y</Default></Property>')).to.equal(`x${SystemProperties.get('file.separator')}y`);
+    expect(put('<Property name="a"><Default>x<SystemProperty name="file.separator"/>y</Default></Property>')).to.equal(
+      `x${SystemProperties.get('file.separator')}y`,
+    );
   });
 
   it('treats a comma in the name literally', () => {

@@ -22,7 +22,9 @@ describe('<Ref>', () => {
   });
 
   it('yields the referenced object as a value', () => {
-    const m = ids('<New id="b" class="org.example.pier.Bean"/><New id="c" class="org.example.pier.Bean"><Set name="child"><Ref refid="b"/></Set></New>');
+    const m = ids(
+      '<New id="b" class="org.example.pier.Bean"/><New id="c" class="org.example.pier.Bean"><Set name="child"><Ref refid="b"/></Set></New>',
+    );
     expect((m.get('c') as Bean).child).to.equal(m.get('b'));
   });
 
@@ -32,7 +34,9 @@ describe('<Ref>', () => {
   });
 
   it('fails with the known ids when it has a body and the id is missing', () => {
-    const e = thrown(() => ids('<New id="b" class="org.example.pier.Bean"/>\n<Ref refid="Sever"><Set name="port">1</Set></Ref>')) as XmlConfigurationError;
+    const e = thrown(() =>
+      ids('<New id="b" class="org.example.pier.Bean"/>\n<Ref refid="Sever"><Set name="port">1</Set></Ref>'),
+    ) as XmlConfigurationError;
     expect(e.detail).to.equal("Cannot find object for refid 'Sever': no such id (known ids: b)");
     expect(e.location).to.deep.equal({ file: 'test.xml', line: 5, column: 6 });
   });

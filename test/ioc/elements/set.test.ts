@@ -50,8 +50,10 @@ describe('<Set>', () => {
   });
 
   it('converts an Array to a List or Set for collection setters', () => {
-    const b = bean('<Set name="list"><Array type="String"><Item>a</Item><Item>b</Item></Array></Set>'
-      + '<Set name="set"><Array type="String"><Item>a</Item><Item>a</Item></Array></Set>');
+    const b = bean(
+      '<Set name="list"><Array type="String"><Item>a</Item><Item>b</Item></Array></Set>' +
+        '<Set name="set"><Array type="String"><Item>a</Item><Item>a</Item></Array></Set>',
+    );
     expect(b.list).to.deep.equal(['a', 'b']);
     expect([...(b.set as Set<unknown>)]).to.deep.equal(['a']);
   });
@@ -121,18 +123,24 @@ describe('<Set>', () => {
 
   it('lists the setters found when none accepts the value', () => {
     const e = thrown(() => bean('<Set name="port"><New class="org.example.pier.Bean"/></Set>')) as XmlConfigurationError;
-    expect(e.detail).to.equal("Cannot set 'port' on org.example.pier.Bean: no setter org.example.pier.Bean.setPort(org.example.pier.Bean) accepts the value. Found setters for int");
+    expect(e.detail).to.equal(
+      "Cannot set 'port' on org.example.pier.Bean: no setter org.example.pier.Bean.setPort(org.example.pier.Bean) accepts the value. Found setters for int",
+    );
     expect(e.message).to.contain('at Configure > Set[port]');
   });
 
   it('reports a name with neither setter nor field', () => {
     const e = thrown(() => bean('<Set name="colour">red</Set>')) as XmlConfigurationError;
-    expect(e.detail).to.equal("Cannot set 'colour' on org.example.pier.Bean: no setter setColour(...) and no public field 'colour' on org.example.pier.Bean");
+    expect(e.detail).to.equal(
+      "Cannot set 'colour' on org.example.pier.Bean: no setter setColour(...) and no public field 'colour' on org.example.pier.Bean",
+    );
   });
 
-  it("suggests the close setter names for a mistyped one (storeDirectory for storeDir)", () => {
+  it('suggests the close setter names for a mistyped one (storeDirectory for storeDir)', () => {
     const e = thrown(() => bean('<Set name="storeDirectory">/tmp/s</Set>')) as XmlConfigurationError;
-    expect(e.detail).to.equal("Cannot set 'storeDirectory' on org.example.pier.Bean: no setter setStoreDirectory(...) and no public field 'storeDirectory' on org.example.pier.Bean; did you mean 'storeDir'?");
+    expect(e.detail).to.equal(
+      "Cannot set 'storeDirectory' on org.example.pier.Bean: no setter setStoreDirectory(...) and no public field 'storeDirectory' on org.example.pier.Bean; did you mean 'storeDir'?",
+    );
     const typo = thrown(() => bean('<Set name="timout">5</Set>')) as XmlConfigurationError;
     expect(typo.detail).to.match(/; did you mean 'timeout'\?$/);
   });

@@ -12,7 +12,11 @@ const ids = (body: string, props: Record<string, string> = {}, doctype = true): 
 
 describe('<SystemProperty> and <Env>', () => {
   const log = captureIocLog();
-  afterEach(() => { SystemProperties.clear('pier.test'); delete process.env.PIER_TEST_ENV; delete process.env.PIER_TEST_OLD; });
+  afterEach(() => {
+    SystemProperties.clear('pier.test');
+    delete process.env.PIER_TEST_ENV;
+    delete process.env.PIER_TEST_OLD;
+  });
 
   it('reads SystemProperties, with default', () => {
     SystemProperties.set('pier.test', 'v');
@@ -30,15 +34,21 @@ describe('<SystemProperty> and <Env>', () => {
   it('names <Env> itself in its warnings and errors', () => {
     process.env.PIER_TEST_OLD = 'old';
     ids('<Env name="PIER_TEST_ENV" deprecated="PIER_TEST_OLD" id="e"/>');
-    expect(log.map((r) => r.message)).to.deep.equal(["Env 'PIER_TEST_OLD' is deprecated, use 'PIER_TEST_ENV' instead (at Configure > Env[PIER_TEST_ENV])"]);
-    expect(thrown(() => ids('<Env id="e"/>')).message.split('\n')[0]).to.match(/: Cannot read <Env>: it must have attribute 'name' or element <Name>$/);
+    expect(log.map((r) => r.message)).to.deep.equal([
+      "Env 'PIER_TEST_OLD' is deprecated, use 'PIER_TEST_ENV' instead (at Configure > Env[PIER_TEST_ENV])",
+    ]);
+    expect(thrown(() => ids('<Env id="e"/>')).message.split('\n')[0]).to.match(
+      /: Cannot read <Env>: it must have attribute 'name' or element <Name>$/,
+    );
     expect(thrown(() => ids('<Env name="PIER_TEST_ENV"><Set name="x"/></Env>')).message.split('\n')[0]).to.match(/: Cannot use <Set> inside <Env>: /);
   });
 
   it('reaches System.getProperty and System.setProperty through the java.lang.System shim', () => {
-    const m = ids('<Call class="java.lang.System" name="setProperty"><Arg>pier.test</Arg><Arg>set</Arg></Call>'
-      + '<Call class="java.lang.System" name="getProperty" id="g"><Arg>pier.test</Arg></Call>'
-      + '<Call class="java.lang.System" name="getProperty" id="d"><Arg>pier.unset</Arg><Arg>dflt</Arg></Call>');
+    const m = ids(
+      '<Call class="java.lang.System" name="setProperty"><Arg>pier.test</Arg><Arg>set</Arg></Call>' +
+        '<Call class="java.lang.System" name="getProperty" id="g"><Arg>pier.test</Arg></Call>' +
+        '<Call class="java.lang.System" name="getProperty" id="d"><Arg>pier.unset</Arg><Arg>dflt</Arg></Call>',
+    );
     expect([m.get('g'), m.get('d'), SystemProperties.get('pier.test')]).to.deep.equal(['set', 'dflt', 'set']);
   });
 });

@@ -21,7 +21,11 @@ export const handlerCases: DifferentialCase[] = [
   single('errors.404-json', 'GET /app/nope.html with Accept: application/json', get('/app/nope.html', { Accept: 'application/json' })),
   single('errors.404-text', 'GET /app/nope.html with Accept: text/plain', get('/app/nope.html', { Accept: 'text/plain' })),
   single('errors.404-escaped-uri', 'GET /app/<b>x</b> (the page shows the URI escaped)', get('/app/%3Cb%3Ex%3C/b%3E')),
-  single('errors.405-put-probe', 'PUT /app/probe/info (the servlet has no doPut)', httpRequest('PUT', '/app/probe/info', { 'Content-Type': 'text/plain' }, 'hello')),
+  single(
+    'errors.405-put-probe',
+    'PUT /app/probe/info (the servlet has no doPut)',
+    httpRequest('PUT', '/app/probe/info', { 'Content-Type': 'text/plain' }, 'hello'),
+  ),
   single('errors.405-delete-probe', 'DELETE /app/probe/info', httpRequest('DELETE', '/app/probe/info')),
   single('errors.500-throw', 'GET /app/probe/throw (the servlet throws IllegalStateException)', get('/app/probe/throw')),
   single('errors.409-message', 'GET /app/probe/error/409?message=custom words', get('/app/probe/error/409?message=custom%20words')),

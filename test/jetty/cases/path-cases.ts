@@ -56,7 +56,9 @@ export const pathCases: DifferentialCase[] = [
   single('paths.folder-redirect-query', 'GET /app/sub?x=1', get('/app/sub?x=1'), { item: 2 }),
   single('paths.root-folder-redirect', 'GET /sub in the root context', get('/sub'), { item: 2 }),
   single('paths.folder-redirect-http10', 'GET /app/sub over HTTP/1.0 without Host', 'GET /app/sub HTTP/1.0\r\n\r\n', { item: 2 }),
-  single('paths.folder-redirect-other-host', 'GET /app/sub with Host: www.example.com:8443', get('/app/sub', { Host: 'www.example.com:8443' }), { item: 2 }),
+  single('paths.folder-redirect-other-host', 'GET /app/sub with Host: www.example.com:8443', get('/app/sub', { Host: 'www.example.com:8443' }), {
+    item: 2,
+  }),
   // item 3: security constraints in web.xml
   single('security.public-file', 'GET /secured/public.txt (outside the constraints)', get('/secured/public.txt'), { item: 3 }),
   single('security.role-constraint', 'GET /secured/private/x.txt (role admin, no login)', get('/secured/private/x.txt'), { item: 3 }),

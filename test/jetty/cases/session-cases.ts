@@ -13,7 +13,11 @@ import { RawResponse } from '../raw-exchange';
 const SESSION = '/app/probe/session';
 
 /** A new session in /app: its response (observed as step 1) and its `JSESSIONID=…` pair. */
-async function newSession(ctx: CaseContext, target = SESSION, cookieName = 'JSESSIONID'): Promise<{ r: RawResponse; cookie: string; id: string; o: Observation }> {
+async function newSession(
+  ctx: CaseContext,
+  target = SESSION,
+  cookieName = 'JSESSIONID',
+): Promise<{ r: RawResponse; cookie: string; id: string; o: Observation }> {
   const r = await ctx.exchange({ send: [get(target)] });
   const cookie = cookieFrom(r, cookieName);
   if (!cookie) throw new Error(`${ctx.server.name} set no ${cookieName} cookie for GET ${target}: ${r.status} ${JSON.stringify(r.headers)}`);
@@ -23,7 +27,9 @@ async function newSession(ctx: CaseContext, target = SESSION, cookieName = 'JSES
 /** Step 1 makes a session; step 2 sends `request(session)` and is observed too. */
 function twoSteps(id: string, title: string, second: (s: { cookie: string; id: string }) => Buffer, item?: number): DifferentialCase {
   return {
-    id, title, item,
+    id,
+    title,
+    item,
     run: async (ctx) => {
       const s = await newSession(ctx);
       return merge(s.o, ctx.observe(await ctx.exchange({ send: [second(s)] }), '2: '));
@@ -42,7 +48,9 @@ function storedSessionFile(dir: string, id: string): Map<string, string> | null 
     try {
       const doc = JSON.parse(bytes.toString('utf8')) as { format?: string };
       content = `a JSON document (format ${JSON.stringify(doc.format)})`;
-    } catch { content = 'broken JSON'; }
+    } catch {
+      content = 'broken JSON';
+    }
   } else if (bytes.readUInt16BE(0) === plain.length && bytes.subarray(2, 2 + plain.length).toString('latin1') === plain) {
     content = 'Java DataOutputStream fields and serialised attributes';
   }
@@ -59,13 +67,20 @@ export const sessionCases: DifferentialCase[] = [
   twoSteps('sessions.cookie-returns', 'the session cookie sent back', (s) => get(SESSION, { Cookie: s.cookie })),
   twoSteps('sessions.cookie-name-case', 'the session cookie sent back as jsessionid', (s) => get(SESSION, { Cookie: `jsessionid=${s.id}` })),
   twoSteps('sessions.url-id', 'the session id in the URL (;jsessionid=)', (s) => get(`${SESSION};jsessionid=${s.id}`)),
-  twoSteps('sessions.url-id-without-worker', 'the session id in the URL without its .node0 suffix', (s) => get(`${SESSION};jsessionid=${s.id.replace(/\.node0$/, '')}`)),
+  twoSteps('sessions.url-id-without-worker', 'the session id in the URL without its .node0 suffix', (s) =>
+    get(`${SESSION};jsessionid=${s.id.replace(/\.node0$/, '')}`),
+  ),
   twoSteps('sessions.url-id-on-static-file', 'GET /app/index.html;jsessionid=<id>', (s) => get(`/app/index.html;jsessionid=${s.id}`)),
-  twoSteps('sessions.cookie-and-other-url-id', 'a valid cookie and an unknown id in the URL', (s) => get(`${SESSION};jsessionid=node0unknownunknownunknown0.node0`, { Cookie: s.cookie })),
+  twoSteps('sessions.cookie-and-other-url-id', 'a valid cookie and an unknown id in the URL', (s) =>
+    get(`${SESSION};jsessionid=node0unknownunknownunknown0.node0`, { Cookie: s.cookie }),
+  ),
   twoSteps('sessions.same-cookie-twice', 'the same session cookie twice', (s) => get(SESSION, { Cookie: `${s.cookie}; ${s.cookie}` })),
-  twoSteps('sessions.valid-and-invalid-cookie', 'a valid session cookie and a malformed one', (s) => get(SESSION, { Cookie: `JSESSIONID=../../etc/passwd; ${s.cookie}` })),
+  twoSteps('sessions.valid-and-invalid-cookie', 'a valid session cookie and a malformed one', (s) =>
+    get(SESSION, { Cookie: `JSESSIONID=../../etc/passwd; ${s.cookie}` }),
+  ),
   {
-    id: 'sessions.two-valid-cookies', title: 'two different valid session cookies',
+    id: 'sessions.two-valid-cookies',
+    title: 'two different valid session cookies',
     run: async (ctx) => {
       const a = await newSession(ctx);
       const b = await newSession(ctx);
@@ -77,7 +92,8 @@ export const sessionCases: DifferentialCase[] = [
   single('sessions.empty-id', 'an empty session cookie', get(SESSION, { Cookie: 'JSESSIONID=' })),
   single('sessions.long-id', 'a session cookie of 4,000 characters', get(SESSION, { Cookie: `JSESSIONID=${'a'.repeat(4000)}` })),
   {
-    id: 'sessions.invalidate', title: 'a session invalidated, then its cookie sent again',
+    id: 'sessions.invalidate',
+    title: 'a session invalidated, then its cookie sent again',
     run: async (ctx) => {
       const s = await newSession(ctx);
       const invalidated = ctx.observe(await ctx.exchange({ send: [get('/app/probe/invalidate', { Cookie: s.cookie })] }), '2: ');
@@ -85,7 +101,8 @@ export const sessionCases: DifferentialCase[] = [
     },
   },
   {
-    id: 'sessions.store-file', title: 'the file FileSessionDataStore writes for a new session',
+    id: 'sessions.store-file',
+    title: 'the file FileSessionDataStore writes for a new session',
     run: async (ctx) => {
       const s = await newSession(ctx);
       const dir = path.join(ctx.server.base, 'sessions');

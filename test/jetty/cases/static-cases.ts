@@ -14,7 +14,9 @@ const DATA = '/app/data.txt';
 /** Step 1 fetches the file for its ETag; step 2 sends `headers(etag)` and is observed too. */
 function withEtag(id: string, title: string, headers: (etag: string) => Record<string, string>, item?: number): DifferentialCase {
   return {
-    id, title, item,
+    id,
+    title,
+    item,
     run: async (ctx) => {
       const first = await ctx.exchange({ send: [get(DATA)] });
       const etag = headerOf(first, 'ETag') ?? '"no-etag"';
@@ -47,7 +49,7 @@ export const staticCases: DifferentialCase[] = [
   single('static.if-none-match-star', 'If-None-Match: *', get(DATA, { 'If-None-Match': '*' })),
   single('static.if-none-match-other', 'If-None-Match with another tag', get(DATA, { 'If-None-Match': '"other"' })),
   single('static.if-match-other', 'If-Match with another tag', get(DATA, { 'If-Match': '"other"' })),
-  single('static.if-modified-since-same', 'If-Modified-Since the file\'s Last-Modified', get(DATA, { 'If-Modified-Since': LAST_MODIFIED })),
+  single('static.if-modified-since-same', "If-Modified-Since the file's Last-Modified", get(DATA, { 'If-Modified-Since': LAST_MODIFIED })),
   single('static.if-modified-since-earlier', 'If-Modified-Since a day before', get(DATA, { 'If-Modified-Since': EARLIER })),
   single('static.if-modified-since-garbage', 'If-Modified-Since: not a date', get(DATA, { 'If-Modified-Since': 'not a date' })),
   single('static.if-unmodified-since-earlier', 'If-Unmodified-Since a day before', get(DATA, { 'If-Unmodified-Since': EARLIER })),
@@ -68,7 +70,12 @@ export const staticCases: DifferentialCase[] = [
   single('static.range-head', 'HEAD with Range: bytes=0-9', httpRequest('HEAD', DATA, { Range: 'bytes=0-9' }), { head: true }),
   // other methods on a static file
   single('static.post', 'POST /app/data.txt', httpRequest('POST', DATA, { 'Content-Type': 'text/plain' }, 'ignored'), { item: 12 }),
-  single('static.post-form', 'POST /app/data.txt with a form', httpRequest('POST', DATA, { 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1'), { item: 12 }),
+  single(
+    'static.post-form',
+    'POST /app/data.txt with a form',
+    httpRequest('POST', DATA, { 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1'),
+    { item: 12 },
+  ),
   single('static.options', 'OPTIONS /app/data.txt', httpRequest('OPTIONS', DATA), { item: 12 }),
   single('static.options-probe', 'OPTIONS /app/probe/info', httpRequest('OPTIONS', '/app/probe/info'), { item: 12 }),
   single('static.trace', 'TRACE /app/data.txt', httpRequest('TRACE', DATA), { item: 12 }),

@@ -56,7 +56,10 @@ export class CrashModel {
     for (const op of this._nameOps.slice(0, count)) {
       if (op.kind === 'link') m.set(op.name, op.inode);
       else if (op.kind === 'unlink') m.delete(op.name);
-      else if (m.has(op.from)) { m.set(op.to, m.get(op.from) as Inode); m.delete(op.from); }
+      else if (m.has(op.from)) {
+        m.set(op.to, m.get(op.from) as Inode);
+        m.delete(op.from);
+      }
     }
     return m;
   }
@@ -73,7 +76,10 @@ export class CrashModel {
         this.current = this.names();
         return;
       case 'open': {
-        if (op.name === '.') { this._handles.set(op.h, { inode: null, pos: 0, append: false }); return; }
+        if (op.name === '.') {
+          this._handles.set(op.h, { inode: null, pos: 0, append: false });
+          return;
+        }
         let inode = this.current.get(op.name);
         if (!inode) {
           inode = { base: Buffer.alloc(0), ops: [], durable: 0 };
@@ -115,7 +121,10 @@ export class CrashModel {
       }
       case 'rename':
         this._nameOps.push({ kind: 'rename', from: op.from, to: op.to });
-        if (this.current.has(op.from)) { this.current.set(op.to, this.current.get(op.from) as Inode); this.current.delete(op.from); }
+        if (this.current.has(op.from)) {
+          this.current.set(op.to, this.current.get(op.from) as Inode);
+          this.current.delete(op.from);
+        }
         return;
       case 'unlink':
         this._nameOps.push({ kind: 'unlink', name: op.name });
@@ -143,7 +152,8 @@ export class CrashModel {
       if (data === undefined) {
         const kept = pick(inode.durable, inode.ops.length);
         const last = inode.ops[kept - 1];
-        const torn = random !== null && kept > inode.durable && last?.kind === 'write' && random() < 0.5 ? Math.floor(random() * last.bytes.length) : -1;
+        const torn =
+          random !== null && kept > inode.durable && last?.kind === 'write' && random() < 0.5 ? Math.floor(random() * last.bytes.length) : -1;
         data = apply(inode.base, inode.ops.slice(0, kept), torn);
         contents.set(inode, data);
       }
@@ -157,7 +167,11 @@ export function readLog(file: string): RecordedOp[] {
   const ops: RecordedOp[] = [];
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
-    try { ops.push(JSON.parse(line) as RecordedOp); } catch { /* the line the kill cut */ }
+    try {
+      ops.push(JSON.parse(line) as RecordedOp);
+    } catch {
+      /* the line the kill cut */
+    }
   }
   return ops;
 }

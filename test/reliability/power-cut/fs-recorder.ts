@@ -33,7 +33,9 @@ export const NOT_MODELLED = new Set(['.pier-store.lock']);
 
 function install(dir: string, logFile: string): void {
   const logFd = fs.openSync(logFile, 'a');
-  const log = (op: RecordedOp): void => { fs.writeSync(logFd, `${JSON.stringify(op)}\n`); };
+  const log = (op: RecordedOp): void => {
+    fs.writeSync(logFd, `${JSON.stringify(op)}\n`);
+  };
   /** The name of `p` inside the folder, '.' for the folder, or null when it is elsewhere or not modelled. */
   const nameOf = (p: unknown): string | null => {
     if (typeof p !== 'string' && !(p instanceof URL) && !Buffer.isBuffer(p)) return null;
@@ -44,7 +46,8 @@ function install(dir: string, logFile: string): void {
   };
 
   const files: Record<string, string> = {};
-  if (fs.existsSync(dir)) for (const n of fs.readdirSync(dir)) if (!NOT_MODELLED.has(n)) files[n] = fs.readFileSync(path.join(dir, n)).toString('base64');
+  if (fs.existsSync(dir))
+    for (const n of fs.readdirSync(dir)) if (!NOT_MODELLED.has(n)) files[n] = fs.readFileSync(path.join(dir, n)).toString('base64');
   log({ t: 'init', files });
 
   let handles = 0;
@@ -53,15 +56,21 @@ function install(dir: string, logFile: string): void {
   const real = { open: p.open, rename: p.rename, unlink: p.unlink, writeFile: p.writeFile };
 
   p.open = async (...args: unknown[]) => {
-    const fh = await real.open(...args) as fs.promises.FileHandle;
+    const fh = (await real.open(...args)) as fs.promises.FileHandle;
     const name = nameOf(args[0]);
     if (name === null) return fh;
     const flags = args[1] === undefined ? 'r' : args[1];
     const f = typeof flags === 'number' ? flags : fs.constants.O_RDONLY;
     const s = typeof flags === 'string' ? flags : '';
     const h = ++handles;
-    log({ t: 'open', h, name, create: s.includes('w') || s.includes('a') || (f & fs.constants.O_CREAT) !== 0,
-      trunc: s.includes('w') || (f & fs.constants.O_TRUNC) !== 0, append: s.includes('a') || (f & fs.constants.O_APPEND) !== 0 });
+    log({
+      t: 'open',
+      h,
+      name,
+      create: s.includes('w') || s.includes('a') || (f & fs.constants.O_CREAT) !== 0,
+      trunc: s.includes('w') || (f & fs.constants.O_TRUNC) !== 0,
+      append: s.includes('a') || (f & fs.constants.O_APPEND) !== 0,
+    });
     wrapHandle(fh, h);
     return fh;
   };
@@ -72,13 +81,18 @@ function install(dir: string, logFile: string): void {
     const writeFile = w.writeFile.bind(fh);
     const truncate = w.truncate.bind(fh);
     w.write = async (...args: unknown[]) => {
-      const result = await write(...args) as { bytesWritten: number; buffer: Buffer | string };
+      const result = (await write(...args)) as { bytesWritten: number; buffer: Buffer | string };
       const [data, offset, , position] = args;
       if (typeof data === 'string' || !Buffer.isBuffer(data)) {
         log({ t: 'unmodelled', what: 'FileHandle.write of a string or with an options object', name: String(h) });
       } else {
         const from = typeof offset === 'number' ? offset : 0;
-        log({ t: 'write', h, pos: typeof position === 'number' ? position : null, b64: data.subarray(from, from + result.bytesWritten).toString('base64') });
+        log({
+          t: 'write',
+          h,
+          pos: typeof position === 'number' ? position : null,
+          b64: data.subarray(from, from + result.bytesWritten).toString('base64'),
+        });
       }
       return result;
     };
@@ -101,7 +115,10 @@ function install(dir: string, logFile: string): void {
     }
     for (const m of ['writev', 'appendFile', 'chmod', 'utimes']) {
       const other = w[m].bind(fh);
-      w[m] = async (...args: unknown[]) => { log({ t: 'unmodelled', what: `FileHandle.${m}`, name: String(h) }); return other(...args); };
+      w[m] = async (...args: unknown[]) => {
+        log({ t: 'unmodelled', what: `FileHandle.${m}`, name: String(h) });
+        return other(...args);
+      };
     }
   }
 
@@ -130,13 +147,17 @@ function install(dir: string, logFile: string): void {
     if (typeof fn !== 'function') return;
     api[m] = (...args: unknown[]) => {
       const result = fn(...args);
-      for (const a of args.slice(0, 2)) { const n = nameOf(a); if (n !== null) log({ t: 'unmodelled', what: `${label}${m}`, name: n }); }
+      for (const a of args.slice(0, 2)) {
+        const n = nameOf(a);
+        if (n !== null) log({ t: 'unmodelled', what: `${label}${m}`, name: n });
+      }
       return result;
     };
   };
   for (const m of ['appendFile', 'copyFile', 'cp', 'rm', 'rmdir', 'link', 'symlink', 'truncate']) flag(p, m, 'fs.promises.');
   const sync = fs as unknown as Record<string, unknown>;
-  for (const m of ['writeFileSync', 'appendFileSync', 'renameSync', 'unlinkSync', 'copyFileSync', 'rmSync', 'linkSync', 'truncateSync']) flag(sync, m, 'fs.');
+  for (const m of ['writeFileSync', 'appendFileSync', 'renameSync', 'unlinkSync', 'copyFileSync', 'rmSync', 'linkSync', 'truncateSync'])
+    flag(sync, m, 'fs.');
 }
 
 const dir = process.env.PIER_POWER_CUT_DIR;

@@ -21,12 +21,19 @@ describe('IPAccessHandler', () => {
 
   it('answers 403 to a refused client', async () => {
     class Ok extends AbstractHandler {
-      async handle(_t: string, b: Request, _q: HttpServletRequest, r: HttpServletResponse): Promise<void> { b.setHandled(true); r.getWriter().write('ok'); }
+      async handle(_t: string, b: Request, _q: HttpServletRequest, r: HttpServletResponse): Promise<void> {
+        b.setHandled(true);
+        r.getWriter().write('ok');
+      }
     }
     const h = new IPAccessHandler(['192.168.0.1'], []);
     h.setHandler(new Ok());
     const { server, port } = await startServer(h);
-    try { expect((await request(port, '/')).status).to.equal(403); } finally { await server.stop(); }
+    try {
+      expect((await request(port, '/')).status).to.equal(403);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -37,7 +44,8 @@ describe('ThreadLimitHandler', () => {
     class Slow extends AbstractHandler {
       async handle(_t: string, b: Request, _q: HttpServletRequest, r: HttpServletResponse): Promise<void> {
         b.setHandled(true);
-        active++; max = Math.max(max, active);
+        active++;
+        max = Math.max(max, active);
         await delay(30);
         active--;
         r.getWriter().write('done');
@@ -51,6 +59,8 @@ describe('ThreadLimitHandler', () => {
       const replies = await Promise.all([1, 2, 3, 4, 5].map(() => request(port, '/')));
       expect(replies.every((r) => r.text === 'done')).to.equal(true);
       expect(max).to.equal(2);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

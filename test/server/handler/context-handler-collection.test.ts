@@ -11,7 +11,13 @@ import { request, startServer } from '../http-helpers';
 
 /** Answers "<name> <contextPath> <pathInfo>" and marks the request handled (unless told not to). */
 class Echo extends AbstractHandler {
-  constructor(private readonly name: string, private readonly handles = true, private readonly seen: string[] = []) { super(); }
+  constructor(
+    private readonly name: string,
+    private readonly handles = true,
+    private readonly seen: string[] = [],
+  ) {
+    super();
+  }
   async handle(target: string, base: Request, req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
     this.seen.push(this.name);
     if (!this.handles) return;
@@ -38,7 +44,9 @@ describe('ContextHandlerCollection', () => {
       expect((await request(port, '/a/x')).text).to.equal('a /a /x /x');
       expect((await request(port, '/ab')).text).to.equal('root  /ab /ab');
       expect((await request(port, '/')).text).to.equal('root  / /');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('redirects /ctx to /ctx/ unless allowNullPathInfo is set', async () => {
@@ -52,7 +60,9 @@ describe('ContextHandlerCollection', () => {
       expect(r.status).to.equal(302);
       expect(r.headers.location).to.equal(`http://127.0.0.1:${port}/app/?x=1`);
       expect((await request(port, '/open')).text).to.equal('open /open / /');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('prefers a context whose virtual host matches, including *.example.com wildcards', async () => {
@@ -65,7 +75,9 @@ describe('ContextHandlerCollection', () => {
       expect((await request(port, '/', { headers: { host: 'shop.example.org' } })).text).to.match(/^wild/);
       expect((await request(port, '/', { headers: { host: 'example.org' } })).text).to.match(/^any/);
       expect((await request(port, '/', { headers: { host: 'other.net' } })).text).to.match(/^any/);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('matches @connectorName virtual hosts against the connector the request came in on', async () => {
@@ -74,7 +86,9 @@ describe('ContextHandlerCollection', () => {
     const { server, port } = await startServer(contexts, (_s, c) => c.setName('admin'));
     try {
       expect((await request(port, '/')).text).to.match(/^admin/);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('accepts contexts added while running', async () => {
@@ -86,7 +100,9 @@ describe('ContextHandlerCollection', () => {
       contexts.addHandler(late);
       await late.start();
       expect((await request(port, '/late/x')).text).to.equal('late /late /x /x');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -99,7 +115,9 @@ describe('HandlerCollection and HandlerList', () => {
     try {
       await request(port, '/');
       expect(seen).to.deep.equal(['first', 'second']);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('HandlerList stops at the first handler that handles the request', async () => {
@@ -110,7 +128,9 @@ describe('HandlerCollection and HandlerList', () => {
     try {
       expect((await request(port, '/')).text).to.match(/^take/);
       expect(seen).to.deep.equal(['skip', 'take']);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -123,6 +143,8 @@ describe('ErrorHandler', () => {
       expect(JSON.parse(json.text)).to.deep.equal({ url: '/missing', status: '404', message: 'Not Found' });
       const text = await request(port, '/missing', { headers: { accept: 'text/plain' } });
       expect(text.text).to.equal('HTTP ERROR 404 Not Found\nURI: /missing\nSTATUS: 404\nMESSAGE: Not Found\n');
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

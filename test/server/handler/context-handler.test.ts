@@ -23,11 +23,18 @@ describe('ContextHandler', () => {
     ctx.setHandler(new Ok());
     for (const n of ['one', 'two']) {
       ctx.addEventListener({
-        contextInitialized: () => { log.push(`init ${n}`); },
-        contextDestroyed: () => { log.push(`destroy ${n}`); },
+        contextInitialized: () => {
+          log.push(`init ${n}`);
+        },
+        contextDestroyed: () => {
+          log.push(`destroy ${n}`);
+        },
       });
     }
-    ctx.addEventListener({ contextInitialized: (e: { getServletContext(): { setAttribute(k: string, v: unknown): void } }) => e.getServletContext().setAttribute('greeting', 'hi') });
+    ctx.addEventListener({
+      contextInitialized: (e: { getServletContext(): { setAttribute(k: string, v: unknown): void } }) =>
+        e.getServletContext().setAttribute('greeting', 'hi'),
+    });
     const { server, port } = await startServer(ctx);
     expect((await request(port, '/ctx/')).text).to.equal('hi');
     await server.stop();
@@ -46,7 +53,9 @@ describe('ContextHandler', () => {
     try {
       await request(port, '/x');
       expect(log).to.deep.equal(['in /x', 'out']);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('fires ServletContextAttributeListener events', () => {
@@ -97,6 +106,8 @@ describe('ContextHandler protected targets', () => {
       expect((await request(port, '/web-inf/web.xml')).status).to.equal(404);
       expect((await request(port, '/META-INF')).status).to.equal(404);
       expect((await request(port, '/WEB-INFO')).status).to.equal(200);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -17,7 +17,9 @@ import { WebAppContext } from '../../../src/webapp/web-app-context';
 import { request, startServer } from '../http-helpers';
 
 class Hello extends AbstractHandler {
-  async handle(_t: string, base: Request): Promise<void> { base.setHandled(true); }
+  async handle(_t: string, base: Request): Promise<void> {
+    base.setHandled(true);
+  }
 }
 
 function context(contextPath: string, displayName: string | null, base: string, vhosts?: string[]): ContextHandler {
@@ -32,7 +34,9 @@ function context(contextPath: string, displayName: string | null, base: string, 
 
 describe('DefaultHandler', () => {
   let root: string;
-  before(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-default-handler-')); });
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-default-handler-'));
+  });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it("lists the known contexts for GET / in Jetty 9.4.57's table, without any file-system path", async () => {
@@ -48,8 +52,10 @@ describe('DefaultHandler', () => {
       expect(r.status).to.equal(404);
       expect(r.headers['content-type']).to.equal('text/html;charset=utf-8');
       expect(Number(r.headers['content-length'])).to.equal(r.body.length);
-      expect(r.text).to.contain('<p>No context on this server matched or handled this request.</p>\n<p>Contexts known to this server are:</p>\n'
-        + '<table class="contexts"><thead><tr><th>Context Path</th><th>Display Name</th><th>Status</th><th>LifeCycle</th></tr></thead><tbody>\n');
+      expect(r.text).to.contain(
+        '<p>No context on this server matched or handled this request.</p>\n<p>Contexts known to this server are:</p>\n' +
+          '<table class="contexts"><thead><tr><th>Context Path</th><th>Display Name</th><th>Status</th><th>LifeCycle</th></tr></thead><tbody>\n',
+      );
       expect(r.text).to.contain('<tr><td><a href="/alpha/">/alpha</a></td><td>The &lt;Alpha&gt;&nbsp;</td><td>Available</td><td>STARTED</td></tr>\n');
       expect(r.text).to.contain('<tr><td><a href="/beta/">/beta</a></td><td>&nbsp;</td><td>Available</td><td>STARTED</td></tr>\n');
       expect(r.text).to.contain('<tr><td>/stopped</td><td>&nbsp;</td><td>Available</td><td>STOPPED</td></tr>\n');
@@ -59,14 +65,19 @@ describe('DefaultHandler', () => {
         expect(other.status).to.equal(404);
         expect(other.text).not.to.contain('Contexts known');
       }
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('shows a web app whose start failed as Not Available and FAILED, the state behind its 503', async () => {
     const war = path.join(root, 'broken');
     fs.mkdirSync(path.join(war, 'WEB-INF'), { recursive: true });
-    fs.writeFileSync(path.join(war, 'WEB-INF', 'web.xml'), '<web-app><display-name>Broken app</display-name>'
-      + '<servlet><servlet-name>x</servlet-name><servlet-class>no.such.Servlet</servlet-class></servlet></web-app>');
+    fs.writeFileSync(
+      path.join(war, 'WEB-INF', 'web.xml'),
+      '<web-app><display-name>Broken app</display-name>' +
+        '<servlet><servlet-name>x</servlet-name><servlet-class>no.such.Servlet</servlet-class></servlet></web-app>',
+    );
     const contexts = new ContextHandlerCollection();
     contexts.setHandlers([new WebAppContext(war, '/broken')]);
     const handlers = new HandlerCollection();
@@ -75,9 +86,13 @@ describe('DefaultHandler', () => {
     try {
       expect((await request(port, '/broken/')).status).to.equal(503);
       const page = (await request(port, '/')).text;
-      expect(page).to.contain('<tr><td><a href="/broken/">/broken</a></td><td>Broken app&nbsp;</td><td><em>Not</em> Available</td><td>FAILED</td></tr>');
+      expect(page).to.contain(
+        '<tr><td><a href="/broken/">/broken</a></td><td>Broken app&nbsp;</td><td><em>Not</em> Available</td><td>FAILED</td></tr>',
+      );
       expect(page).not.to.contain(war);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('serves a favicon', async () => {
@@ -87,6 +102,8 @@ describe('DefaultHandler', () => {
       expect(r.status).to.equal(200);
       expect(r.headers['content-type']).to.equal('image/x-icon');
       expect(r.body.readUInt16LE(2)).to.equal(1);
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -8,8 +8,12 @@ import { ServletHolder } from '../../../src/servlet/servlet-holder';
 import { request, startServer, TestServer } from '../http-helpers';
 
 class Conflict extends HttpServlet {
-  protected override doGet(_q: HttpServletRequest, s: HttpServletResponse): void { s.sendError(409); }
-  protected override doPost(_q: HttpServletRequest, s: HttpServletResponse): void { s.sendError(409); }
+  protected override doGet(_q: HttpServletRequest, s: HttpServletResponse): void {
+    s.sendError(409);
+  }
+  protected override doPost(_q: HttpServletRequest, s: HttpServletResponse): void {
+    s.sendError(409);
+  }
 }
 
 describe('ErrorHandler', () => {
@@ -19,9 +23,13 @@ describe('ErrorHandler', () => {
     const holder = new ServletHolder(Conflict);
     holder.setName('conflicts');
     ctx.addServlet(holder, '/conflict/*');
-    ctx.addFilter({
-      doFilter: (q: HttpServletRequest, s: HttpServletResponse, chain: FilterChain) => (q.getHeader('x-deny') ? s.sendError(403) : chain.doFilter(q, s)),
-    }, '/*');
+    ctx.addFilter(
+      {
+        doFilter: (q: HttpServletRequest, s: HttpServletResponse, chain: FilterChain) =>
+          q.getHeader('x-deny') ? s.sendError(403) : chain.doFilter(q, s),
+      },
+      '/*',
+    );
     t = await startServer(ctx);
   });
   after(() => t.server.stop());
@@ -36,13 +44,19 @@ describe('ErrorHandler', () => {
     expect((await request(t.port, '/conflict/x', { headers: { 'x-deny': '1' } })).text).to.contain('<tr><th>SERVLET:</th><td>conflicts</td></tr>');
   });
 
-  it('writes a page for GET and POST only, and leaves other methods\' errors without body or Cache-Control (as Jetty 9.4)', async () => {
+  it("writes a page for GET and POST only, and leaves other methods' errors without body or Cache-Control (as Jetty 9.4)", async () => {
     const post = await request(t.port, '/conflict/x', { method: 'POST' });
     expect([post.status, post.headers['cache-control']]).to.deep.equal([409, 'must-revalidate,no-cache,no-store']);
     expect(post.text).to.contain('HTTP ERROR 409');
     for (const method of ['PUT', 'DELETE']) {
       const r = await request(t.port, '/conflict/x', { method });
-      expect([method, r.status, r.body.length, r.headers['content-type'], r.headers['cache-control']]).to.deep.equal([method, 405, 0, undefined, undefined]);
+      expect([method, r.status, r.body.length, r.headers['content-type'], r.headers['cache-control']]).to.deep.equal([
+        method,
+        405,
+        0,
+        undefined,
+        undefined,
+      ]);
     }
   });
 });

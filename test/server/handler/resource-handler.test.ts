@@ -27,7 +27,10 @@ describe('ResourceHandler in a static-site context XML', function () {
     fs.writeFileSync(path.join(site, 'app.js.gz'), zlib.gzipSync('console.log("plain");'));
     writeIn(site, 'WEB-INF/secret.txt', 'secret');
     writeIn(base, 'outside.txt', 'outside');
-    writeIn(base, 'webapps/static.xml', `<?xml version="1.0"?>
+    writeIn(
+      base,
+      'webapps/static.xml',
+      `<?xml version="1.0"?>
 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_3.dtd">
 <Configure class="org.eclipse.jetty.server.handler.ContextHandler">
   <Set name="contextPath">/static</Set>
@@ -42,9 +45,15 @@ describe('ResourceHandler in a static-site context XML', function () {
     </New>
   </Set>
 </Configure>
-`);
+`,
+    );
     port = await freePort();
-    pier = await PierProcess.start(base, ['--module=http,deploy', `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', 'jetty.deploy.scanInterval=0']);
+    pier = await PierProcess.start(base, [
+      '--module=http,deploy',
+      `jetty.http.port=${port}`,
+      'jetty.http.host=127.0.0.1',
+      'jetty.deploy.scanInterval=0',
+    ]);
   });
   after(async () => {
     if (pier) await pier.stop();

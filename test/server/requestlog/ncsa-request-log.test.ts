@@ -21,8 +21,12 @@ class Twelve extends AbstractHandler {
 
 describe('NCSARequestLog', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-log-')); });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-log-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   async function logOne(configure: (log: NCSARequestLog) => void, headers: Record<string, string> = {}): Promise<string> {
     const log = new NCSARequestLog(path.join(dir, 'yyyy_mm_dd.request.log'));
@@ -42,8 +46,14 @@ describe('NCSARequestLog', () => {
   });
 
   it('adds referer and user agent when extended, cookies and latency when asked', async () => {
-    const text = await logOne((l) => { l.setExtended(true); l.setLogCookies(true); l.setLogLatency(true); },
-      { referer: 'http://ref/', 'user-agent': 'UA/1', cookie: 'a=1; b=2' });
+    const text = await logOne(
+      (l) => {
+        l.setExtended(true);
+        l.setLogCookies(true);
+        l.setLogLatency(true);
+      },
+      { referer: 'http://ref/', 'user-agent': 'UA/1', cookie: 'a=1; b=2' },
+    );
     expect(text).to.match(/"GET \/path\?q=1 HTTP\/1\.1" 201 12 "http:\/\/ref\/" "UA\/1" "a=1;b=2" \d+\n$/);
   });
 
@@ -84,12 +94,14 @@ describe('RequestLogWriter', () => {
       await w.stop();
       expect(fs.existsSync(old)).to.equal(false);
       expect(fs.existsSync(recent)).to.equal(true);
-    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
 describe('formatJavaDate', () => {
-  it('formats Jetty\'s NCSA pattern', () => {
+  it("formats Jetty's NCSA pattern", () => {
     expect(formatJavaDate(new Date(Date.UTC(2026, 10, 21, 5, 7, 9)), 'dd/MMM/yyyy:HH:mm:ss Z', 'GMT')).to.equal('21/Nov/2026:05:07:09 +0000');
     expect(formatJavaDate(new Date(Date.UTC(2026, 0, 1, 0, 0, 0)), 'yyyy-MM-dd HH:mm Z', 'America/New_York')).to.equal('2025-12-31 19:00 -0500');
   });

@@ -16,21 +16,50 @@ import { freePort, request } from '../../support/pier-process';
 import { makeTestKeyStores, TestKeyStores } from '../../support/test-keystores';
 import { makeBase, preserveSystemProperties, removeBase } from '../../start/support';
 
-interface TlsResult { status: number; body: string; headers: Record<string, string | string[] | undefined>; peerCN: string | undefined }
+interface TlsResult {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+  peerCN: string | undefined;
+}
 
 /** One GET over TLS to 127.0.0.1, with an SNI name and a Host header of our choice. */
-function tlsGet(port: number, urlPath: string, options: { servername?: string; host?: string; cert?: string; key?: string } = {}): Promise<TlsResult> {
+function tlsGet(
+  port: number,
+  urlPath: string,
+  options: { servername?: string; host?: string; cert?: string; key?: string } = {},
+): Promise<TlsResult> {
   return new Promise((resolve, reject) => {
-    const req = https.request({
-      host: '127.0.0.1', port, path: urlPath, agent: false, rejectUnauthorized: false, servername: options.servername,
-      headers: { Host: options.host ?? `localhost:${port}` }, cert: options.cert, key: options.key,
-    }, (res) => {
-      const peer = (res.socket as TLSSocket).getPeerCertificate();
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => resolve({
-        status: res.statusCode ?? 0, body, headers: res.headers, peerCN: peer?.subject?.CN as string | undefined,
-      }));
-    });
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        agent: false,
+        rejectUnauthorized: false,
+        servername: options.servername,
+        headers: { Host: options.host ?? `localhost:${port}` },
+        cert: options.cert,
+        key: options.key,
+      },
+      (res) => {
+        const peer = (res.socket as TLSSocket).getPeerCertificate();
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d: string) => {
+            body += d;
+          })
+          .on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body,
+              headers: res.headers,
+              peerCN: peer?.subject?.CN as string | undefined,
+            }),
+          );
+      },
+    );
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`GET ${urlPath} timed out`)));
     req.end();
@@ -45,10 +74,16 @@ describe('HTTPS with the ssl and https modules', function () {
   let running: Launch | undefined;
   let output = '';
 
-  before(() => { stores = makeTestKeyStores(); });
-  after(() => { if (stores) fs.rmSync(stores.dir, { recursive: true, force: true }); });
+  before(() => {
+    stores = makeTestKeyStores();
+  });
+  after(() => {
+    if (stores) fs.rmSync(stores.dir, { recursive: true, force: true });
+  });
   beforeEach(() => {
-    base = makeBase({ 'start.ini': '--module=http,https,deploy,sessions\njetty.deploy.scanInterval=0\njetty.http.host=127.0.0.1\njetty.ssl.host=127.0.0.1\n' });
+    base = makeBase({
+      'start.ini': '--module=http,https,deploy,sessions\njetty.deploy.scanInterval=0\njetty.http.host=127.0.0.1\njetty.ssl.host=127.0.0.1\n',
+    });
     fs.cpSync(fixturePath('server', 'secure-probe'), path.join(base, 'webapps', 'probe'), { recursive: true });
     output = '';
   });
@@ -61,9 +96,30 @@ describe('HTTPS with the ssl and https modules', function () {
   /** Starts the base in-process with these extra arguments; resolves with the HTTP and HTTPS ports. */
   async function start(args: string[], keyStore = stores.main): Promise<{ http: number; https: number }> {
     const ports = { http: await freePort(), https: await freePort() };
-    const env: MainEnvironment = { out: (t) => { output += t; }, err: (t) => { output += t; }, cwd: base, applier: defaultXmlApplier, installShutdownHook: () => undefined };
-    const result = await launch([`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${ports.http}`, `jetty.ssl.port=${ports.https}`,
-      `jetty.sslContext.keyStoreAbsolutePath=${keyStore}`, 'jetty.sslContext.keyStorePassword=secret', 'jetty.sslContext.keyManagerPassword=secret', ...args], env);
+    const env: MainEnvironment = {
+      out: (t) => {
+        output += t;
+      },
+      err: (t) => {
+        output += t;
+      },
+      cwd: base,
+      applier: defaultXmlApplier,
+      installShutdownHook: () => undefined,
+    };
+    const result = await launch(
+      [
+        `jetty.home=${repoRoot()}`,
+        `jetty.base=${base}`,
+        `jetty.http.port=${ports.http}`,
+        `jetty.ssl.port=${ports.https}`,
+        `jetty.sslContext.keyStoreAbsolutePath=${keyStore}`,
+        'jetty.sslContext.keyStorePassword=secret',
+        'jetty.sslContext.keyManagerPassword=secret',
+        ...args,
+      ],
+      env,
+    );
     if (typeof result === 'number') throw new Error(`the launch exited with ${result}:\n${output}`);
     running = result;
     return ports;
@@ -82,16 +138,18 @@ describe('HTTPS with the ssl and https modules', function () {
   it('serves requests on the TLS connector as secure, with scheme https, and plain ones on the HTTP connector', async () => {
     const ports = await start([]);
     expect((await tlsGet(ports.https, '/probe/x')).body).to.equal(`secure=true scheme=https url=https://localhost:${ports.https}/probe/x`);
-    expect((await request(ports.http, '/probe/x', { headers: { Host: `localhost:${ports.http}` } })).body).to.equal(`secure=false scheme=http url=http://localhost:${ports.http}/probe/x`);
+    expect((await request(ports.http, '/probe/x', { headers: { Host: `localhost:${ports.http}` } })).body).to.equal(
+      `secure=false scheme=http url=http://localhost:${ports.http}/probe/x`,
+    );
     expect(output).to.match(new RegExp(`Started Server@\\w+ on http://127\\.0\\.0\\.1:${ports.http}, https://127\\.0\\.0\\.1:${ports.https}`));
   });
 
   it('marks the session cookie Secure on the TLS connector only', async () => {
     const ports = await start([]);
     const secure = (await tlsGet(ports.https, '/probe/?session')).headers['set-cookie'] as string[];
-    expect(secure.find(c => c.startsWith('JSESSIONID='))).to.match(/; Secure/);
+    expect(secure.find((c) => c.startsWith('JSESSIONID='))).to.match(/; Secure/);
     const plain = (await request(ports.http, '/probe/?session')).headers['set-cookie'] as string[];
-    expect(plain.find(c => c.startsWith('JSESSIONID='))).not.to.match(/Secure/);
+    expect(plain.find((c) => c.startsWith('JSESSIONID='))).not.to.match(/Secure/);
   });
 
   it('sends Strict-Transport-Security when jetty.ssl.stsMaxAgeSeconds is set', async () => {
@@ -100,8 +158,11 @@ describe('HTTPS with the ssl and https modules', function () {
     expect((await request(ports.http, '/probe/')).headers['strict-transport-security']).to.equal(undefined);
   });
 
-  it('answers each SNI name with the certificate of its alias, and refuses a Host that is not the chosen certificate\'s', async function () {
-    if (!stores.twoAliases) { console.log('      skipped (no keytool to merge two aliases into one PKCS#12 file): SNI by alias'); this.skip(); }
+  it("answers each SNI name with the certificate of its alias, and refuses a Host that is not the chosen certificate's", async function () {
+    if (!stores.twoAliases) {
+      console.log('      skipped (no keytool to merge two aliases into one PKCS#12 file): SNI by alias');
+      this.skip();
+    }
     const ports = await start([], stores.twoAliases);
     expect((await tlsGet(ports.https, '/probe/', { servername: 'b.test', host: 'b.test' })).peerCN).to.equal('b.test');
     expect((await tlsGet(ports.https, '/probe/', { servername: 'www.a.test', host: 'www.a.test' })).peerCN).to.equal('localhost');
@@ -112,59 +173,97 @@ describe('HTTPS with the ssl and https modules', function () {
 
   /** An extra XML file in the base that sets the SslContextFactory's certAlias (Jetty's XML has no property for it). */
   function certAliasXml(alias: string): string {
-    fs.writeFileSync(path.join(base, 'cert-alias.xml'), `<?xml version="1.0"?>
+    fs.writeFileSync(
+      path.join(base, 'cert-alias.xml'),
+      `<?xml version="1.0"?>
 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_9_3.dtd">
 <Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">
   <Set name="CertAlias">${alias}</Set>
 </Configure>
-`);
+`,
+    );
     return 'cert-alias.xml';
   }
 
   it('uses the certAlias entry for handshakes without a matching SNI name', async function () {
-    if (!stores.twoAliases) { console.log('      skipped (no keytool to merge two aliases into one PKCS#12 file): certAlias'); this.skip(); }
+    if (!stores.twoAliases) {
+      console.log('      skipped (no keytool to merge two aliases into one PKCS#12 file): certAlias');
+      this.skip();
+    }
     const ports = await start([certAliasXml('other')], stores.twoAliases);
     expect((await tlsGet(ports.https, '/probe/')).peerCN).to.equal('b.test');
     expect((await tlsGet(ports.https, '/probe/', { servername: 'nomatch.test', host: 'nomatch.test' })).peerCN).to.equal('b.test');
   });
 
   it('stops the start with one line for a certAlias the keystore does not have', async () => {
-    expect(await startError([certAliasXml('nosuch')])).to.match(/^Cannot use certAlias 'nosuch': keystore '.*main\.p12' has no private key entry of that alias; its aliases are 'main'$/);
+    expect(await startError([certAliasXml('nosuch')])).to.match(
+      /^Cannot use certAlias 'nosuch': keystore '.*main\.p12' has no private key entry of that alias; its aliases are 'main'$/,
+    );
   });
 
   it('stops the start with one line for a wrong keystore password', async () => {
     expect(await startError(['jetty.sslContext.keyStorePassword=wrong'])).to.match(
-      /^Cannot load keystore '.*main\.p12': the password is wrong \(the file's integrity check failed\); check jetty\.sslContext\.keyStorePassword$/);
+      /^Cannot load keystore '.*main\.p12': the password is wrong \(the file's integrity check failed\); check jetty\.sslContext\.keyStorePassword$/,
+    );
   });
 
-  it('stops the start with one line when the key manager password is not the keystore\'s', async () => {
+  it("stops the start with one line when the key manager password is not the keystore's", async () => {
     expect(await startError(['jetty.sslContext.keyManagerPassword=other'])).to.match(
-      /^Cannot recover the keys of keystore '.*main\.p12' with the key manager password: .*set jetty\.sslContext\.keyManagerPassword to the keystore password$/);
+      /^Cannot recover the keys of keystore '.*main\.p12' with the key manager password: .*set jetty\.sslContext\.keyManagerPassword to the keystore password$/,
+    );
   });
 
-  it('reads the OBF: passwords of Jetty\'s own configuration', async () => {
+  it("reads the OBF: passwords of Jetty's own configuration", async () => {
     // OBF:1vny1zlo1x8e1vnw1vn61x8g1zlu1vn4 is Jetty's obfuscation of "storepwd".
     const store = path.join(stores.dir, 'storepwd.p12');
     fs.copyFileSync(stores.main, store);
-    require('node:child_process').execFileSync('openssl', ['pkcs12', '-export', '-inkey', path.join(stores.dir, 'main.key'), '-in', path.join(stores.dir, 'main.crt'),
-      '-name', 'main', '-out', store, '-passout', 'pass:storepwd']);
-    const ports = await start(['jetty.sslContext.keyStorePassword=OBF:1vny1zlo1x8e1vnw1vn61x8g1zlu1vn4', 'jetty.sslContext.keyManagerPassword=OBF:1vny1zlo1x8e1vnw1vn61x8g1zlu1vn4'], store);
+    require('node:child_process').execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      path.join(stores.dir, 'main.key'),
+      '-in',
+      path.join(stores.dir, 'main.crt'),
+      '-name',
+      'main',
+      '-out',
+      store,
+      '-passout',
+      'pass:storepwd',
+    ]);
+    const ports = await start(
+      [
+        'jetty.sslContext.keyStorePassword=OBF:1vny1zlo1x8e1vnw1vn61x8g1zlu1vn4',
+        'jetty.sslContext.keyManagerPassword=OBF:1vny1zlo1x8e1vnw1vn61x8g1zlu1vn4',
+      ],
+      store,
+    );
     expect((await tlsGet(ports.https, '/probe/')).status).to.equal(200);
   });
 
   it('refuses a JKS keystore in one line that gives the keytool command converting it', async () => {
     const jks = path.join(stores.dir, 'keystore');
     fs.writeFileSync(jks, Buffer.concat([Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]), Buffer.alloc(64)]));
-    expect(await startError([], jks)).to.equal(`Cannot load keystore '${jks}': it is a JKS keystore, which Pier cannot read: convert it to PKCS#12 with `
-      + `keytool -importkeystore -srckeystore ${jks} -srcstoretype JKS -destkeystore ${jks}.p12 -deststoretype PKCS12, `
-      + `then set jetty.sslContext.keyStoreAbsolutePath=${jks}.p12 (and jetty.sslContext.keyManagerPassword to the new store's password)`);
+    expect(await startError([], jks)).to.equal(
+      `Cannot load keystore '${jks}': it is a JKS keystore, which Pier cannot read: convert it to PKCS#12 with ` +
+        `keytool -importkeystore -srckeystore ${jks} -srcstoretype JKS -destkeystore ${jks}.p12 -deststoretype PKCS12, ` +
+        `then set jetty.sslContext.keyStoreAbsolutePath=${jks}.p12 (and jetty.sslContext.keyManagerPassword to the new store's password)`,
+    );
   });
 
   it('asks for a client certificate with needClientAuth and accepts one the truststore holds', async () => {
-    const ports = await start(['jetty.sslContext.needClientAuth=true', `jetty.sslContext.trustStoreAbsolutePath=${stores.client}`, 'jetty.sslContext.trustStorePassword=secret']);
+    const ports = await start([
+      'jetty.sslContext.needClientAuth=true',
+      `jetty.sslContext.trustStoreAbsolutePath=${stores.client}`,
+      'jetty.sslContext.trustStorePassword=secret',
+    ]);
     expect((await tlsGet(ports.https, '/probe/', { cert: stores.clientCert, key: stores.clientKey })).status).to.equal(200);
     let refused: unknown;
-    try { await tlsGet(ports.https, '/probe/'); } catch (err) { refused = err; }
+    try {
+      await tlsGet(ports.https, '/probe/');
+    } catch (err) {
+      refused = err;
+    }
     expect(refused, 'a client without a certificate').to.be.instanceOf(Error);
   });
 });

@@ -34,7 +34,11 @@ describe('HashSessionDataStore', () => {
     data.setAttribute('v', 2);
     sinon.stub(fs.promises, 'rename').rejects(new Error('disk full'));
     let error: unknown = null;
-    try { await store.save(data); } catch (err) { error = err; }
+    try {
+      await store.save(data);
+    } catch (err) {
+      error = err;
+    }
     expect(error).to.be.instanceOf(UnwritableSessionDataError);
     expect(fs.readdirSync(dir)).to.deep.equal(['abc123']);
     expect(decodeSessionData(fs.readFileSync(path.join(dir, 'abc123'))).getAttribute('v')).to.equal(1);

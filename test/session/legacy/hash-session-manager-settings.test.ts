@@ -36,7 +36,8 @@ describe('HashSessionManager settings', () => {
 
   it('is configured by XML under both class names, with the inherited AbstractSessionManager settings', () => {
     for (const cls of ['org.eclipse.jetty.server.session.HashSessionManager', 'org.eclipse.jetty.servlet.HashSessionManager']) {
-      const handler = xmlConfig(`
+      const handler = xmlConfig(
+        `
         <Arg><New class="${cls}">
           <Set name="storeDirectory">/tmp/pier-sessions</Set>
           <Set name="lazyLoad">true</Set>
@@ -55,7 +56,9 @@ describe('HashSessionManager settings', () => {
           <Set name="sessionIdPathParameterName">sid</Set>
           <Set name="checkingRemoteSessionIdEncoding">true</Set>
           <Set name="nodeIdInSessionId">true</Set>
-        </New></Arg>`, { attrs: 'class="org.eclipse.jetty.servlet.SessionHandler"' }).configure() as HashSessionManager;
+        </New></Arg>`,
+        { attrs: 'class="org.eclipse.jetty.servlet.SessionHandler"' },
+      ).configure() as HashSessionManager;
       expect(handler).to.be.instanceOf(HashSessionManager);
       expect(handler).to.be.instanceOf(SessionHandler);
       expect(handler.getStoreDirectory()).to.equal(path.resolve('/tmp/pier-sessions'));

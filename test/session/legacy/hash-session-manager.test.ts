@@ -16,7 +16,11 @@ import { spyOnLog } from '../../support/log-capture';
 
 describe('HashSessionManager', () => {
   let dirs: string[] = [];
-  const fresh = (): string => { const d = tempDir(); dirs.push(d); return d; };
+  const fresh = (): string => {
+    const d = tempDir();
+    dirs.push(d);
+    return d;
+  };
   afterEach(() => {
     sinon.restore();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -77,7 +81,15 @@ describe('HashSessionManager', () => {
 
   it('with lazyLoad reads no session file before the first request for that session', async () => {
     const dir = fresh();
-    const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setLazyLoad(true); } }]);
+    const { server } = buildServer([
+      {
+        contextPath: '/app',
+        configure: (m) => {
+          m.setStoreDirectory(dir);
+          m.setLazyLoad(true);
+        },
+      },
+    ]);
     await server.start();
     const client = new Client(portOf(server));
     try {
@@ -103,7 +115,16 @@ describe('HashSessionManager', () => {
 
   it('writes an idle session to disk, releases it from memory and reads it back on the next request', async () => {
     const dir = fresh();
-    const { server, apps } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setIdleSavePeriod(1); m.setScavengePeriod(1); } }]);
+    const { server, apps } = buildServer([
+      {
+        contextPath: '/app',
+        configure: (m) => {
+          m.setStoreDirectory(dir);
+          m.setIdleSavePeriod(1);
+          m.setScavengePeriod(1);
+        },
+      },
+    ]);
     await server.start();
     const client = new Client(portOf(server));
     try {
@@ -122,7 +143,15 @@ describe('HashSessionManager', () => {
 
   it('writes changed sessions every savePeriod and keeps the files after restore', async () => {
     const dir = fresh();
-    const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setSavePeriod(1); } }]);
+    const { server } = buildServer([
+      {
+        contextPath: '/app',
+        configure: (m) => {
+          m.setStoreDirectory(dir);
+          m.setSavePeriod(1);
+        },
+      },
+    ]);
     await server.start();
     const client = new Client(portOf(server));
     try {
@@ -151,7 +180,8 @@ describe('HashSessionManager', () => {
       await server.stop();
       const file = path.join(dir, a.body.id);
       const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-      doc.accessed -= 5000; doc.expiry -= 5000;
+      doc.accessed -= 5000;
+      doc.expiry -= 5000;
       fs.writeFileSync(file, JSON.stringify(doc));
       await server.start();
       client.setPort(portOf(server));
@@ -166,7 +196,15 @@ describe('HashSessionManager', () => {
 
   it('restores a session saved with no attributes with its timeout, and it then expires', async () => {
     const dir = fresh();
-    const { server, apps } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setScavengePeriod(1); } }]);
+    const { server, apps } = buildServer([
+      {
+        contextPath: '/app',
+        configure: (m) => {
+          m.setStoreDirectory(dir);
+          m.setScavengePeriod(1);
+        },
+      },
+    ]);
     const destroyed: string[] = [];
     apps[0].manager.addEventListener({ sessionDestroyed: (e: { getSession(): { getId(): string } }) => destroyed.push(e.getSession().getId()) });
     await server.start();
@@ -189,12 +227,26 @@ describe('HashSessionManager', () => {
   });
 
   describe('with an unreadable file', () => {
-    for (const [del, lazy] of [[false, true], [true, true], [false, false], [true, false]]) {
+    for (const [del, lazy] of [
+      [false, true],
+      [true, true],
+      [false, false],
+      [true, false],
+    ]) {
       it(`${del ? 'deletes' : 'keeps'} it when deleteUnrestorableSessions is ${del}, reporting it once (${lazy ? 'lazy' : 'eager'} restore)`, async () => {
         const dir = fresh();
         fs.writeFileSync(path.join(dir, 'brokenSession1'), '{not json');
         const warn = spyOnLog();
-        const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setDeleteUnrestorableSessions(del); m.setLazyLoad(lazy); } }]);
+        const { server } = buildServer([
+          {
+            contextPath: '/app',
+            configure: (m) => {
+              m.setStoreDirectory(dir);
+              m.setDeleteUnrestorableSessions(del);
+              m.setLazyLoad(lazy);
+            },
+          },
+        ]);
         await server.start();
         const client = new Client(portOf(server));
         try {
@@ -219,7 +271,15 @@ describe('HashSessionManager', () => {
     const outside = path.join(path.dirname(dir), `${path.basename(dir)}-secret`);
     fs.writeFileSync(outside, JSON.stringify({ format: 'pier-session' }));
     dirs.push(outside);
-    const { server } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setLazyLoad(true); } }]);
+    const { server } = buildServer([
+      {
+        contextPath: '/app',
+        configure: (m) => {
+          m.setStoreDirectory(dir);
+          m.setLazyLoad(true);
+        },
+      },
+    ]);
     await server.start();
     const client = new Client(portOf(server));
     const reads = sinon.spy(fs.promises, 'readFile');
@@ -243,9 +303,17 @@ describe('HashSessionManager', () => {
       { contextPath: '/two', configure: (m) => m.setStoreDirectory(path.join(dir, '.', '')) },
     ]);
     let error: unknown = null;
-    try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
+    try {
+      await server.start();
+    } catch (err) {
+      error = err;
+    } finally {
+      await server.stop().catch(() => undefined);
+    }
     expect(error).to.be.instanceOf(SharedStoreDirectoryError);
-    expect((error as Error).message).to.equal(`Cannot start HashSessionManager of context '/two': storeDirectory '${dir}' is already used by the HashSessionManager of context '/one' (give each web app its own storeDirectory)`);
+    expect((error as Error).message).to.equal(
+      `Cannot start HashSessionManager of context '/two': storeDirectory '${dir}' is already used by the HashSessionManager of context '/one' (give each web app its own storeDirectory)`,
+    );
   });
 
   it('without a storeDirectory writes nothing and invalidates every session at stop, as Jetty 9.3', async () => {
@@ -277,7 +345,13 @@ describe('HashSessionManager', () => {
       { contextPath: '/two', configure: (m) => m.setStoreDirectory(link) },
     ]);
     let error: unknown = null;
-    try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
+    try {
+      await server.start();
+    } catch (err) {
+      error = err;
+    } finally {
+      await server.stop().catch(() => undefined);
+    }
     expect(error).to.be.instanceOf(SharedStoreDirectoryError);
     expect((error as SharedStoreDirectoryError).otherContext).to.equal('/one');
   });
@@ -285,19 +359,35 @@ describe('HashSessionManager', () => {
   it('refuses a storeDirectory another live process holds, and takes it once that process died', async () => {
     const dir = fresh();
     const lockModule = path.resolve(__dirname, '..', '..', '..', 'src', 'session', 'store-folder-lock.js');
-    const holder = spawn(process.execPath, ['-e', `require(${JSON.stringify(lockModule)}).lockStoreFolder(${JSON.stringify(dir)}, "HashSessionManager of context '/elsewhere'"); process.stdout.write("held"); setInterval(() => {}, 60000);`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `require(${JSON.stringify(lockModule)}).lockStoreFolder(${JSON.stringify(dir)}, "HashSessionManager of context '/elsewhere'"); process.stdout.write("held"); setInterval(() => {}, 60000);`,
+    ]);
     const holderGone = new Promise<void>((resolve) => holder.once('exit', () => resolve()));
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       const { server } = buildServer([{ contextPath: '/app', configure: (m) => m.setStoreDirectory(dir) }]);
       let error: unknown = null;
-      try { await server.start(); } catch (err) { error = err; } finally { await server.stop().catch(() => undefined); }
-      expect((error as Error)?.message).to.match(new RegExp(`^Cannot start HashSessionManager of context '/app': session store folder '${dir}' is in use by process ${holder.pid} on host '[^']+' \\(HashSessionManager of context '/elsewhere', since `));
+      try {
+        await server.start();
+      } catch (err) {
+        error = err;
+      } finally {
+        await server.stop().catch(() => undefined);
+      }
+      expect((error as Error)?.message).to.match(
+        new RegExp(
+          `^Cannot start HashSessionManager of context '/app': session store folder '${dir}' is in use by process ${holder.pid} on host '[^']+' \\(HashSessionManager of context '/elsewhere', since `,
+        ),
+      );
       holder.kill('SIGKILL');
       await holderGone;
       await server.start();
       try {
-        expect(JSON.parse(fs.readFileSync(path.join(dir, STORE_LOCK_FILE), 'utf8'))).to.include({ pid: process.pid, owner: 'HashSessionManager of context \'/app\'' });
+        expect(JSON.parse(fs.readFileSync(path.join(dir, STORE_LOCK_FILE), 'utf8'))).to.include({
+          pid: process.pid,
+          owner: "HashSessionManager of context '/app'",
+        });
       } finally {
         await server.stop();
       }
@@ -349,18 +439,33 @@ describe('HashSessionManager', () => {
 
 describe('HashSessionManager restored sessions and the application', () => {
   const dirs: string[] = [];
-  after(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+  after(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   for (const lazy of [false, true]) {
     it(`${lazy ? 'with' : 'without'} lazyLoad, activates a restored session only at its first request, after contextInitialized`, async () => {
       const dir = tempDir();
       dirs.push(dir);
       const log: string[] = [];
-      const { server, apps } = buildServer([{ contextPath: '/app', configure: (m) => { m.setStoreDirectory(dir); m.setLazyLoad(lazy); } }]);
-      apps[0].context.addEventListener({ contextInitialized: () => { log.push('contextInitialized'); } });
+      const { server, apps } = buildServer([
+        {
+          contextPath: '/app',
+          configure: (m) => {
+            m.setStoreDirectory(dir);
+            m.setLazyLoad(lazy);
+          },
+        },
+      ]);
+      apps[0].context.addEventListener({
+        contextInitialized: () => {
+          log.push('contextInitialized');
+        },
+      });
       apps[0].manager.addEventListener({
         sessionWillPassivate: (e: { getSession(): { getId(): string } }) => log.push(`willPassivate ${e.getSession().getId()}`),
-        sessionDidActivate: (e: { getSession(): { getId(): string; getAttribute(n: string): unknown } }) => log.push(`didActivate ${e.getSession().getId()} count=${String(e.getSession().getAttribute('count'))}`),
+        sessionDidActivate: (e: { getSession(): { getId(): string; getAttribute(n: string): unknown } }) =>
+          log.push(`didActivate ${e.getSession().getId()} count=${String(e.getSession().getAttribute('count'))}`),
       });
       await server.start();
       const client = new Client(portOf(server));

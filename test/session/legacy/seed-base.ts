@@ -21,13 +21,23 @@ export function copySeedFixtures(): string {
 }
 
 /** One GET to 127.0.0.1: the status, the body and the first cookie set (`name=value`). */
-export function get(port: number, p: string, cookie?: string | null, agent: http.Agent | false = false): Promise<{ status: number; body: string; cookie: string | null }> {
+export function get(
+  port: number,
+  p: string,
+  cookie?: string | null,
+  agent: http.Agent | false = false,
+): Promise<{ status: number; body: string; cookie: string | null }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: p, agent, headers: cookie ? { cookie } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'),
-        cookie: (res.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? null }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          cookie: (res.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? null,
+        }),
+      );
     });
     req.setTimeout(15000, () => req.destroy(new Error(`Cannot GET ${p}: no answer`)));
     req.on('error', reject);
@@ -39,20 +49,33 @@ export function get(port: number, p: string, cookie?: string | null, agent: http
 export async function launch(base: string): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   let out = '';
   const child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'start')], {
-    cwd: base, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PIER_DIST: outRoot() },
+    cwd: base,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PIER_DIST: outRoot() },
   });
-  const collect = (d: Buffer): void => { if (out.length < 100000) out += d.toString(); };
+  const collect = (d: Buffer): void => {
+    if (out.length < 100000) out += d.toString();
+  };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`Cannot start bin/start: not started in 30 s\n${out}`)); }, 30000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Cannot start bin/start: not started in 30 s\n${out}`));
+    }, 30000);
     const check = (): void => {
       const m = /Started [^\n]*?http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m && Number(m[1]) > 0) { clearTimeout(timer); resolve(Number(m[1])); }
+      if (m && Number(m[1]) > 0) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
     };
     child.stdout?.on('data', check);
     child.stderr?.on('data', check);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Cannot start bin/start: exited with ${code}\n${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Cannot start bin/start: exited with ${code}\n${out}`));
+    });
   });
   child.removeAllListeners('exit');
   return { child, port, output: () => out };
@@ -61,9 +84,18 @@ export async function launch(base: string): Promise<{ child: ChildProcess; port:
 /** Sends SIGTERM to a bin/start child and resolves once it has exited. */
 export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('Cannot stop bin/start: still running after 30 s')); }, 30000);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('Cannot stop bin/start: still running after 30 s'));
+    }, 30000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

@@ -15,9 +15,11 @@ import '../../../src';
 import { copySeedFixtures, get, launch, stop } from './seed-base';
 import { sessionFiles } from './support';
 
-describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
+describe("HashSessionManager configured by the seeds' Jetty 9.3 XML", () => {
   let root: string;
-  beforeEach(() => { root = copySeedFixtures(); });
+  beforeEach(() => {
+    root = copySeedFixtures();
+  });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('sets a HashSessionManager as the WebAppContext session handler from the context file, verbatim', () => {
@@ -38,7 +40,7 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     expect(handler.isLazyLoad()).to.equal(true);
   });
 
-  it("applies Jetty 9.3's own doc snippets: the persistent-sessions forms and <Set name=\"sessionManager\">", function () {
+  it('applies Jetty 9.3\'s own doc snippets: the persistent-sessions forms and <Set name="sessionManager">', function () {
     requireCorpus(this);
     const snippets = path.join(corpusRoot(), 'jetty-9.3.x', 'doc-snippets');
     const persistent = new WebAppContext();
@@ -68,12 +70,18 @@ describe('HashSessionManager configured by the seeds\' Jetty 9.3 XML', () => {
     XmlConfiguration.fromString(blocks[0], 'readme-9.3.xml').configure(old);
     const m = old.getSessionHandler() as HashSessionManager;
     expect(m).to.be.instanceOf(HashSessionManager);
-    expect([m.getStoreDirectory(), m.isLazyLoad(), m.getIdleSavePeriod(), m.isDeleteUnrestorableSessions()])
-      .to.deep.equal([path.resolve('sessions/shop'), true, 60, true]);
+    expect([m.getStoreDirectory(), m.isLazyLoad(), m.getIdleSavePeriod(), m.isDeleteUnrestorableSessions()]).to.deep.equal([
+      path.resolve('sessions/shop'),
+      true,
+      60,
+      true,
+    ]);
     const now = new WebAppContext();
     XmlConfiguration.fromString(blocks[1], 'readme-9.4.xml').configure(now);
     const cache = now.getSessionHandler()!.getSessionCache() as unknown as {
-      getEvictionPolicy(): number; isSaveOnInactiveEviction(): boolean; isRemoveUnloadableSessions(): boolean;
+      getEvictionPolicy(): number;
+      isSaveOnInactiveEviction(): boolean;
+      isRemoveUnloadableSessions(): boolean;
       getSessionDataStore(): { getStoreDir(): string; isDeleteUnrestorableFiles(): boolean };
     };
     expect([cache.getEvictionPolicy(), cache.isSaveOnInactiveEviction(), cache.isRemoveUnloadableSessions()]).to.deep.equal([60, true, true]);

@@ -27,7 +27,12 @@ export function tempDir(prefix = 'pier-legacy-'): string {
  * creating one, `/set?name=value` stores an attribute, `/empty?max=s` creates a session with no attributes.
  */
 /** What the legacy test app answers: the session id, a counter and the attributes (JSON). */
-export interface LegacyReplyBody { id: string; count: number; attributes: Record<string, unknown>; [key: string]: unknown }
+export interface LegacyReplyBody {
+  id: string;
+  count: number;
+  attributes: Record<string, unknown>;
+  [key: string]: unknown;
+}
 
 export class CounterHandler extends AbstractHandler {
   async handle(_target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
@@ -51,11 +56,15 @@ export class CounterHandler extends AbstractHandler {
       body = { id: s.getId() };
     } else {
       const s = req.getSession(false);
-      body = s ? {
-        id: s.getId(), count: s.getAttribute('count') ?? null, names: s.getAttributeNames(),
-        attributes: Object.fromEntries(s.getAttributeNames().map((n) => [n, s.getAttribute(n)])),
-        maxInactive: s.getMaxInactiveInterval(),
-      } : null;
+      body = s
+        ? {
+            id: s.getId(),
+            count: s.getAttribute('count') ?? null,
+            names: s.getAttributeNames(),
+            attributes: Object.fromEntries(s.getAttributeNames().map((n) => [n, s.getAttribute(n)])),
+            maxInactive: s.getMaxInactiveInterval(),
+          }
+        : null;
     }
     response.setContentType('application/json');
     response.getWriter().write(JSON.stringify(body));
@@ -63,7 +72,10 @@ export class CounterHandler extends AbstractHandler {
   }
 }
 
-export interface App { readonly context: ContextHandler; readonly manager: HashSessionManager }
+export interface App {
+  readonly context: ContextHandler;
+  readonly manager: HashSessionManager;
+}
 
 /** Builds (not starts) a server with one context per entry; `configure` sets up each manager. */
 export function buildServer(apps: { contextPath: string; configure: (m: HashSessionManager) => void }[]): { server: Server; apps: App[] } {
@@ -96,27 +108,37 @@ export function portOf(server: Server): number {
 export class Client {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   constructor(private port: number) {}
-  setPort(port: number): void { this.port = port; }
+  setPort(port: number): void {
+    this.port = port;
+  }
   get(pathAndQuery: string, cookie?: string | null): Promise<{ status: number; body: LegacyReplyBody; cookie: string | null }> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: this.port, path: pathAndQuery, agent: this.agent,
-        headers: cookie ? { Cookie: cookie } : {} }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try { body = JSON.parse(text); } catch { /* not JSON */ }
-          const set = res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='));
-          // the app answers JSON; a body that is not (an error page) is kept as text for the failing assertion to show
-          resolve({ status: res.statusCode ?? 0, body: body as LegacyReplyBody, cookie: set ? set.split(';')[0] : null });
-        });
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: this.port, path: pathAndQuery, agent: this.agent, headers: cookie ? { Cookie: cookie } : {} },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let body: unknown = text;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              /* not JSON */
+            }
+            const set = res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='));
+            // the app answers JSON; a body that is not (an error page) is kept as text for the failing assertion to show
+            resolve({ status: res.statusCode ?? 0, body: body as LegacyReplyBody, cookie: set ? set.split(';')[0] : null });
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
   }
-  close(): void { this.agent.destroy(); }
+  close(): void {
+    this.agent.destroy();
+  }
 }
 
 /** Runs `fn` for 0..n-1 with at most `limit` calls in flight. */
@@ -124,7 +146,10 @@ export async function mapBounded<T>(n: number, limit: number, fn: (i: number) =>
   const out: T[] = new Array(n);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < n) { const i = next++; out[i] = await fn(i); }
+    while (next < n) {
+      const i = next++;
+      out[i] = await fn(i);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
   return out;
@@ -141,5 +166,8 @@ export async function eventually(check: () => boolean | Promise<boolean>, tries 
 
 /** The session files in a store folder (hidden files such as the lock and temp files left out), sorted. */
 export function sessionFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
 }

@@ -15,9 +15,17 @@ function get(port: number, p: string, cookie?: string): Promise<{ body: string; 
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { Cookie: cookie } : {} }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => resolve({
-        body, cookie: res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='))?.split(';')[0],
-      }));
+      res
+        .setEncoding('utf8')
+        .on('data', (d: string) => {
+          body += d;
+        })
+        .on('end', () =>
+          resolve({
+            body,
+            cookie: res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='))?.split(';')[0],
+          }),
+        );
     });
     req.on('error', reject);
   });
@@ -29,9 +37,22 @@ export async function countTwice(args: (base: string) => string[]): Promise<{ bo
   addCounterApp(base);
   const port = await freePort();
   let output = '';
-  const env: MainEnvironment = { out: (t) => { output += t; }, err: (t) => { output += t; }, cwd: base, applier: defaultXmlApplier, installShutdownHook: () => undefined };
+  const env: MainEnvironment = {
+    out: (t) => {
+      output += t;
+    },
+    err: (t) => {
+      output += t;
+    },
+    cwd: base,
+    applier: defaultXmlApplier,
+    installShutdownHook: () => undefined,
+  };
   try {
-    const result = await launch([`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', ...args(base)], env);
+    const result = await launch(
+      [`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', ...args(base)],
+      env,
+    );
     if (typeof result === 'number') throw new Error(`the launch exited with ${result}:\n${output}`);
     try {
       const first = await get(port, '/counter/inc');

@@ -10,15 +10,28 @@ import { ContainerLifeCycle } from '../../../src/util/component/container-life-c
 /** A component that records its transitions in a shared journal; its stop can be held open. */
 class Recorder extends AbstractLifeCycle {
   private release: (() => void) | undefined;
-  constructor(private readonly name: string, private readonly journal: string[], private readonly holdStop = false) { super(); }
-  protected override async doStart(): Promise<void> { this.journal.push(`${this.name} started`); }
+  constructor(
+    private readonly name: string,
+    private readonly journal: string[],
+    private readonly holdStop = false,
+  ) {
+    super();
+  }
+  protected override async doStart(): Promise<void> {
+    this.journal.push(`${this.name} started`);
+  }
   protected override async doStop(): Promise<void> {
     this.journal.push(`${this.name} stopping`);
-    if (this.holdStop) await new Promise<void>((r) => { this.release = r; });
+    if (this.holdStop)
+      await new Promise<void>((r) => {
+        this.release = r;
+      });
     this.journal.push(`${this.name} stopped`);
   }
   /** Lets a held stop finish. */
-  finishStop(): void { this.release?.(); }
+  finishStop(): void {
+    this.release?.();
+  }
 }
 
 class Container extends ContainerLifeCycle {}

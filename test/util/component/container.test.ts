@@ -12,21 +12,33 @@ import { startServer } from '../../server/http-helpers';
 
 /** A container with a name, for readable event lists. */
 class Box extends ContainerLifeCycle {
-  constructor(private readonly name: string) { super(); }
-  override toString(): string { return this.name; }
+  constructor(private readonly name: string) {
+    super();
+  }
+  override toString(): string {
+    return this.name;
+  }
 }
 
 /** Records `+parent child` and `-parent child`. */
 class Recorder implements Container.Listener {
   readonly events: string[] = [];
-  beanAdded(parent: Container, child: unknown): void { this.events.push(`+${String(parent)} ${String(child)}`); }
-  beanRemoved(parent: Container, child: unknown): void { this.events.push(`-${String(parent)} ${String(child)}`); }
-  toString(): string { return 'recorder'; }
+  beanAdded(parent: Container, child: unknown): void {
+    this.events.push(`+${String(parent)} ${String(child)}`);
+  }
+  beanRemoved(parent: Container, child: unknown): void {
+    this.events.push(`-${String(parent)} ${String(child)}`);
+  }
+  toString(): string {
+    return 'recorder';
+  }
 }
 
 class InheritedRecorder extends Recorder implements Container.InheritedListener {
   readonly [Container.INHERITED] = true as const;
-  override toString(): string { return 'inherited'; }
+  override toString(): string {
+    return 'inherited';
+  }
 }
 
 describe('ContainerLifeCycle and Container.Listener', () => {
@@ -89,7 +101,12 @@ describe('ContainerLifeCycle and Container.Listener', () => {
     grandchild.addBean('leaf');
     unmanaged.addBean('hidden');
     expect(r.events).to.deep.equal([
-      '+root child', '+child inherited', '+root unmanaged', '+child grandchild', '+grandchild inherited', '+grandchild leaf',
+      '+root child',
+      '+child inherited',
+      '+root unmanaged',
+      '+child grandchild',
+      '+grandchild inherited',
+      '+grandchild leaf',
     ]);
     expect(child.getContainerListeners()).to.deep.equal([r]);
     expect(unmanaged.getContainerListeners()).to.deep.equal([]);
@@ -116,7 +133,9 @@ describe('ContainerLifeCycle and Container.Listener', () => {
     const seen: string[] = [];
     const listener: Container.InheritedListener = {
       [Container.INHERITED]: true,
-      beanAdded: (_parent, child) => { seen.push((child as object).constructor.name); },
+      beanAdded: (_parent, child) => {
+        seen.push((child as object).constructor.name);
+      },
       beanRemoved: () => undefined,
     };
     const { server } = await startServer(context, (s) => s.addEventListener(listener));
@@ -127,7 +146,7 @@ describe('ContainerLifeCycle and Container.Listener', () => {
     }
   });
 
-  it("ContextHandler takes a Container.Listener through its addEventListener, and removeEventListener removes servlet listeners too", () => {
+  it('ContextHandler takes a Container.Listener through its addEventListener, and removeEventListener removes servlet listeners too', () => {
     const context = new ContextHandler();
     const r = new Recorder();
     context.addEventListener(r);

@@ -43,9 +43,12 @@ describe('LogConfiguration', () => {
   });
 
   it('refuses an unknown level, naming the key, the value and where it was written', () => {
-    const c = (): LogConfiguration => new LogConfiguration([{ key: 'org.eclipse.jetty.LEVEL', value: 'WARNING', origin: 'resources/jetty-logging.properties:3' }]);
-    expect(c).to.throw(LogConfigurationError,
-      "Cannot set log level 'org.eclipse.jetty.LEVEL' to 'WARNING' (resources/jetty-logging.properties:3): expected ALL, TRACE, DEBUG, INFO, WARN, ERROR or OFF");
+    const c = (): LogConfiguration =>
+      new LogConfiguration([{ key: 'org.eclipse.jetty.LEVEL', value: 'WARNING', origin: 'resources/jetty-logging.properties:3' }]);
+    expect(c).to.throw(
+      LogConfigurationError,
+      "Cannot set log level 'org.eclipse.jetty.LEVEL' to 'WARNING' (resources/jetty-logging.properties:3): expected ALL, TRACE, DEBUG, INFO, WARN, ERROR or OFF",
+    );
   });
 
   it('prints stacks where <name>.STACKS says so, else as the launcher asked (--debug)', () => {
@@ -58,22 +61,32 @@ describe('LogConfiguration', () => {
   });
 
   it("reads the output switches of Jetty 9.4's StdErrLog, their Jetty 10 names, and Pier's FORMAT", () => {
-    const c = config({ 'org.eclipse.jetty.util.log.stderr.LONG': 'true', 'org.eclipse.jetty.util.log.stderr.ESCAPE': 'false', 'org.eclipse.jetty.util.log.stderr.FORMAT': 'JSON' });
+    const c = config({
+      'org.eclipse.jetty.util.log.stderr.LONG': 'true',
+      'org.eclipse.jetty.util.log.stderr.ESCAPE': 'false',
+      'org.eclipse.jetty.util.log.stderr.FORMAT': 'JSON',
+    });
     expect([c.isLongNames(), c.isEscape(), c.getFormat()]).to.deep.equal([true, false, 'json']);
     const ten = config({ 'org.eclipse.jetty.logging.appender.NAME_CONDENSE': 'false', 'org.eclipse.jetty.logging.appender.MESSAGE_ESCAPE': 'false' });
     expect([ten.isLongNames(), ten.isEscape(), ten.getFormat()]).to.deep.equal([true, false, 'text']);
   });
 
   it('refuses a switch that is neither true nor false, and an unknown format', () => {
-    expect(() => config({ 'org.eclipse.jetty.STACKS': 'yes' })).to.throw(LogConfigurationError,
-      "Cannot set 'org.eclipse.jetty.STACKS' to 'yes' (test.properties): expected true or false");
-    expect(() => config({ 'org.eclipse.jetty.util.log.stderr.FORMAT': 'xml' })).to.throw(LogConfigurationError,
-      "Cannot set 'org.eclipse.jetty.util.log.stderr.FORMAT' to 'xml' (test.properties): expected text or json");
+    expect(() => config({ 'org.eclipse.jetty.STACKS': 'yes' })).to.throw(
+      LogConfigurationError,
+      "Cannot set 'org.eclipse.jetty.STACKS' to 'yes' (test.properties): expected true or false",
+    );
+    expect(() => config({ 'org.eclipse.jetty.util.log.stderr.FORMAT': 'xml' })).to.throw(
+      LogConfigurationError,
+      "Cannot set 'org.eclipse.jetty.util.log.stderr.FORMAT' to 'xml' (test.properties): expected text or json",
+    );
   });
 
   it("notes Jetty 9.4's deprecated DEBUG switches instead of honouring them, and ignores other properties", () => {
     const c = config({ 'org.eclipse.jetty.util.log.DEBUG': 'true', 'user.dir': '/x', 'jetty.http.port': '8080' });
-    expect(c.getNotes()).to.deep.equal(["Ignored 'org.eclipse.jetty.util.log.DEBUG' (test.properties): deprecated; use org.eclipse.jetty.LEVEL=DEBUG instead"]);
+    expect(c.getNotes()).to.deep.equal([
+      "Ignored 'org.eclipse.jetty.util.log.DEBUG' (test.properties): deprecated; use org.eclipse.jetty.LEVEL=DEBUG instead",
+    ]);
     expect(c.levelOf('org.eclipse.jetty.server.Server')).to.equal(LogLevel.INFO);
   });
 

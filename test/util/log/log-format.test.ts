@@ -4,12 +4,24 @@
  */
 import { expect } from 'chai';
 import {
-  condenseLoggerName, escapeLogText, formatJsonRecord, formatLogTime, formatTextRecord, LogConfiguration, LogLevel, type LogRecord,
+  condenseLoggerName,
+  escapeLogText,
+  formatJsonRecord,
+  formatLogTime,
+  formatTextRecord,
+  LogConfiguration,
+  LogLevel,
+  type LogRecord,
 } from '../../../src/util/log';
 
 const at = new Date(2026, 11, 1, 12, 0, 0, 7).getTime();
 const record = (over: Partial<LogRecord> = {}): LogRecord => ({
-  time: at, level: LogLevel.INFO, logger: 'org.eclipse.jetty.server.Server', message: 'Started @123ms', stacks: false, ...over,
+  time: at,
+  level: LogLevel.INFO,
+  logger: 'org.eclipse.jetty.server.Server',
+  message: 'Started @123ms',
+  stacks: false,
+  ...over,
 });
 
 describe('condenseLoggerName()', () => {
@@ -28,7 +40,9 @@ describe('formatTextRecord()', () => {
   });
 
   it('tags DEBUG as DBUG, as StdErrLog does, and writes the root logger with an empty name', () => {
-    expect(formatTextRecord(record({ level: LogLevel.DEBUG, logger: '' }), LogConfiguration.DEFAULT)).to.equal('2026-12-01 12:00:00.007:DBUG::main: Started @123ms');
+    expect(formatTextRecord(record({ level: LogLevel.DEBUG, logger: '' }), LogConfiguration.DEFAULT)).to.equal(
+      '2026-12-01 12:00:00.007:DBUG::main: Started @123ms',
+    );
     expect(formatTextRecord(record({ level: LogLevel.WARN }), LogConfiguration.DEFAULT)).to.match(/:WARN:oejs\.Server:main: /);
     expect(formatTextRecord(record({ level: LogLevel.ERROR }), LogConfiguration.DEFAULT)).to.match(/:ERROR:oejs\.Server:main: /);
   });
@@ -39,7 +53,10 @@ describe('formatTextRecord()', () => {
   });
 
   it('keeps a record on one line: a CR or LF in a message cannot forge another line', () => {
-    const line = formatTextRecord(record({ message: "Cannot serve '/a\r\n2026-12-01 12:00:00.000:INFO:oejs.Server:main: forged'" }), LogConfiguration.DEFAULT);
+    const line = formatTextRecord(
+      record({ message: "Cannot serve '/a\r\n2026-12-01 12:00:00.000:INFO:oejs.Server:main: forged'" }),
+      LogConfiguration.DEFAULT,
+    );
     expect(line.split('\n')).to.have.length(1);
     expect(line).to.contain("'/a<|2026-12-01");
     expect(escapeLogText('a\tb\u0000c')).to.equal('a?b?c');
@@ -68,7 +85,11 @@ describe('formatJsonRecord()', () => {
   it('writes one JSON object per record with the full logger name and an ISO time', () => {
     const parsed = JSON.parse(formatJsonRecord(record({ message: 'a "quoted"\nline' }))) as Record<string, unknown>;
     expect(parsed).to.deep.equal({
-      time: new Date(at).toISOString(), level: 'INFO', logger: 'org.eclipse.jetty.server.Server', thread: 'main', message: 'a "quoted"\nline',
+      time: new Date(at).toISOString(),
+      level: 'INFO',
+      logger: 'org.eclipse.jetty.server.Server',
+      thread: 'main',
+      message: 'a "quoted"\nline',
     });
     expect(formatJsonRecord(record())).not.to.contain('\n');
   });

@@ -13,8 +13,8 @@ const SRC = path.join(repoRoot(), 'src');
 /** Files that may write to stderr themselves, and why. */
 const OWN_OUTPUT: Record<string, string> = {
   'util/log/log.ts': 'the appender that writes every log record',
-  'server/requestlog/request-log-writer.ts': 'request log lines when no file is configured, as Jetty\'s RequestLogWriter',
-  'start/main.ts': 'the launcher\'s own output (ERROR : / INFO  : lines, as start.jar\'s)',
+  'server/requestlog/request-log-writer.ts': "request log lines when no file is configured, as Jetty's RequestLogWriter",
+  'start/main.ts': "the launcher's own output (ERROR : / INFO  : lines, as start.jar's)",
 };
 
 function sources(dir: string): string[] {
@@ -31,8 +31,13 @@ describe('log sites in src/', () => {
   const files = sources(SRC).map((f) => ({ rel: path.relative(SRC, f).split(path.sep).join('/'), text: fs.readFileSync(f, 'utf8') }));
 
   it('write nothing through console, process.emitWarning or a sink of their own', () => {
-    const found = files.flatMap(({ rel, text }) => text.split('\n').map((line, i) => ({ rel, line: i + 1, text: line }))
-      .filter((l) => /\bconsole\.(log|info|warn|error|debug)\(|process\.emitWarning\(|LogSink\b/.test(l.text) && !/^\s*(\*|\/\/)/.test(l.text)))
+    const found = files
+      .flatMap(({ rel, text }) =>
+        text
+          .split('\n')
+          .map((line, i) => ({ rel, line: i + 1, text: line }))
+          .filter((l) => /\bconsole\.(log|info|warn|error|debug)\(|process\.emitWarning\(|LogSink\b/.test(l.text) && !/^\s*(\*|\/\/)/.test(l.text)),
+      )
       .map((l) => `${l.rel}:${l.line}: ${l.text.trim()}`);
     expect(found).to.deep.equal([]);
   });

@@ -25,7 +25,11 @@ describe('Log.getLogger()', () => {
     log.info('Session {} in use, {} requests', 'abc', 2);
     log.info('Stopped', 'extra');
     log.info("Kept {} as it is without arguments: '{}'");
-    expect(records.map((r) => r.message)).to.deep.equal(['Session abc in use, 2 requests', 'Stopped extra', "Kept {} as it is without arguments: '{}'"]);
+    expect(records.map((r) => r.message)).to.deep.equal([
+      'Session abc in use, 2 requests',
+      'Stopped extra',
+      "Kept {} as it is without arguments: '{}'",
+    ]);
   });
 
   it('attaches an Error given as the last argument instead of formatting it', () => {
@@ -62,7 +66,12 @@ describe('Log.getLogger()', () => {
 
   it('does not format the arguments of a record whose level is off', async () => {
     let formatted = 0;
-    const costly = { toString: () => { formatted++; return 'costly'; } };
+    const costly = {
+      toString: () => {
+        formatted++;
+        return 'costly';
+      },
+    };
     await withLogProperties({ 'org.example.cheap.LEVEL': 'WARN' }, () => {
       Log.getLogger('org.example.cheap').info('value {}', costly);
       Log.getLogger('org.example.cheap').warn('value {}', costly);
@@ -71,7 +80,9 @@ describe('Log.getLogger()', () => {
   });
 
   it('keeps working when the appender throws', () => {
-    const previous = Log.setAppender(() => { throw new Error('stderr closed'); });
+    const previous = Log.setAppender(() => {
+      throw new Error('stderr closed');
+    });
     try {
       expect(() => Log.getLogger('org.example.d').warn('still fine')).not.to.throw();
     } finally {

@@ -27,13 +27,17 @@ describe('WebDescriptor', () => {
 
     it('reads servlets with their init params and load-on-startup (empty element means 0)', () => {
       expect(d.servlets.map((s) => [s.name, s.className, s.loadOnStartup])).to.deep.equal([
-        ['hello', 'com.example.HelloServlet', 1], ['lazy', 'com.example.LazyServlet', 0]]);
+        ['hello', 'com.example.HelloServlet', 1],
+        ['lazy', 'com.example.LazyServlet', 0],
+      ]);
       expect(d.servlets[0].initParams.get('who')).to.equal('world');
     });
 
     it('reads servlet mappings with several url patterns of every kind', () => {
       expect(d.servletMappings.map((m) => [m.servletName, m.urlPatterns])).to.deep.equal([
-        ['hello', ['/hello', '/greet/*']], ['lazy', ['*.do']]]);
+        ['hello', ['/hello', '/greet/*']],
+        ['lazy', ['*.do']],
+      ]);
     });
 
     it('reads filters and filter mappings by url pattern, servlet name and dispatcher', () => {
@@ -51,13 +55,21 @@ describe('WebDescriptor', () => {
 
     it('reads error pages by error code and by exception type', () => {
       expect(d.errorPages.map((e) => [e.errorCode, e.exceptionType, e.page])).to.deep.equal([
-        [404, null, '/missing.html'], [null, 'java.lang.IllegalStateException', '/oops']]);
+        [404, null, '/missing.html'],
+        [null, 'java.lang.IllegalStateException', '/oops'],
+      ]);
     });
 
     it('reads the session config: timeout, cookie config and tracking modes', () => {
       expect(d.sessionConfig?.timeoutMinutes).to.equal(15);
       expect(d.sessionConfig?.cookieConfig).to.deep.equal({
-        name: 'SHOPSESSION', domain: 'example.com', path: '/shop', comment: 'cart', httpOnly: true, secure: false, maxAge: 3600,
+        name: 'SHOPSESSION',
+        domain: 'example.com',
+        path: '/shop',
+        comment: 'cart',
+        httpOnly: true,
+        secure: false,
+        maxAge: 3600,
       });
       expect(d.sessionConfig?.trackingModes).to.deep.equal(['COOKIE', 'URL']);
     });
@@ -74,21 +86,29 @@ describe('WebDescriptor', () => {
     });
 
     it('reports an invalid url pattern with the file, line and column of the pattern', () => {
-      expect(() => parseWebDescriptor(descriptor('bad-pattern-web.xml'))).to.throw(DescriptorError,
-        `${descriptor('bad-pattern-web.xml')}:9:5: Cannot map url-pattern '/a/*/b': not a valid servlet pattern`);
+      expect(() => parseWebDescriptor(descriptor('bad-pattern-web.xml'))).to.throw(
+        DescriptorError,
+        `${descriptor('bad-pattern-web.xml')}:9:5: Cannot map url-pattern '/a/*/b': not a valid servlet pattern`,
+      );
     });
 
     it('reports malformed XML as a DescriptorError with the location of the bad tag', () => {
       let caught: unknown;
-      try { parseWebDescriptor(descriptor('malformed-web.xml')); } catch (err) { caught = err; }
+      try {
+        parseWebDescriptor(descriptor('malformed-web.xml'));
+      } catch (err) {
+        caught = err;
+      }
       expect(caught).to.be.instanceOf(DescriptorError);
       expect((caught as DescriptorError).message).to.match(/malformed-web\.xml:5:\d+: Cannot parse descriptor: /);
       expect((caught as DescriptorError).location?.line).to.equal(5);
     });
 
     it('reports a non-numeric session timeout with its location', () => {
-      expect(() => parseWebDescriptor(descriptor('bad-timeout-web.xml'))).to.throw(DescriptorError,
-        /bad-timeout-web\.xml:4:5: Cannot read <session-timeout> 'ten': not an integer/);
+      expect(() => parseWebDescriptor(descriptor('bad-timeout-web.xml'))).to.throw(
+        DescriptorError,
+        /bad-timeout-web\.xml:4:5: Cannot read <session-timeout> 'ten': not an integer/,
+      );
     });
 
     it('reports a missing file with the action that failed', () => {

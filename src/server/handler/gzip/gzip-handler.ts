@@ -15,14 +15,23 @@ import { HandlerWrapper } from '../handler-wrapper';
 
 /** Jetty 9.4's default excluded MIME types (already compressed formats and event streams). */
 const DEFAULT_EXCLUDED_MIME = [
-  'application/compress', 'application/zip', 'application/gzip', 'application/bzip2', 'application/brotli',
-  'application/x-xz', 'application/x-rar-compressed', 'text/event-stream',
+  'application/compress',
+  'application/zip',
+  'application/gzip',
+  'application/bzip2',
+  'application/brotli',
+  'application/x-xz',
+  'application/x-rar-compressed',
+  'text/event-stream',
 ];
 
 type PathMatcher = (path: string) => boolean;
 
 function pathMatcher(spec: string): PathMatcher {
-  if (spec.startsWith('^')) { const re = new RegExp(spec); return (p) => re.test(p); }
+  if (spec.startsWith('^')) {
+    const re = new RegExp(spec);
+    return (p) => re.test(p);
+  }
   const ps: PathSpec = parsePathSpec(spec);
   return (p) => matchesPathSpec(ps, p);
 }
@@ -48,44 +57,112 @@ export class GzipHandler extends HandlerWrapper {
   private _excludedMime = new Set(DEFAULT_EXCLUDED_MIME);
   private _excludedAgents: RegExp[] = [];
 
-  @Expose('int') setMinGzipSize(n: number): void { this._minGzipSize = n; }
-  @Expose() getMinGzipSize(): number { return this._minGzipSize; }
-  @Expose('int') setCompressionLevel(n: number): void { this._compressionLevel = n; }
-  @Expose() getCompressionLevel(): number { return this._compressionLevel; }
-  @Expose('boolean') setSyncFlush(b: boolean): void { this._syncFlush = b; }
-  @Expose() isSyncFlush(): boolean { return this._syncFlush; }
-  @Expose('boolean') setCheckGzExists(b: boolean): void { if (b) reportNotApplicable('GzipHandler', 'checkGzExists', b); }
-  @Expose('int') setInflateBufferSize(n: number): void { if (n > 0) reportNotApplicable('GzipHandler', 'inflateBufferSize', n); }
-  @Expose('int') setDeflaterPoolCapacity(n: number): void { if (n !== -1) reportNotApplicable('GzipHandler', 'deflaterPoolCapacity', n); }
+  @Expose('int') setMinGzipSize(n: number): void {
+    this._minGzipSize = n;
+  }
+  @Expose() getMinGzipSize(): number {
+    return this._minGzipSize;
+  }
+  @Expose('int') setCompressionLevel(n: number): void {
+    this._compressionLevel = n;
+  }
+  @Expose() getCompressionLevel(): number {
+    return this._compressionLevel;
+  }
+  @Expose('boolean') setSyncFlush(b: boolean): void {
+    this._syncFlush = b;
+  }
+  @Expose() isSyncFlush(): boolean {
+    return this._syncFlush;
+  }
+  @Expose('boolean') setCheckGzExists(b: boolean): void {
+    if (b) reportNotApplicable('GzipHandler', 'checkGzExists', b);
+  }
+  @Expose('int') setInflateBufferSize(n: number): void {
+    if (n > 0) reportNotApplicable('GzipHandler', 'inflateBufferSize', n);
+  }
+  @Expose('int') setDeflaterPoolCapacity(n: number): void {
+    if (n !== -1) reportNotApplicable('GzipHandler', 'deflaterPoolCapacity', n);
+  }
 
-  @Expose('String[]') setIncludedMethods(methods: string[]): void { this._includedMethods = new Set(clean(methods).map((m) => m.toUpperCase())); }
-  @Expose('String[]') addIncludedMethods(methods: string[]): void { for (const m of clean(methods)) this._includedMethods.add(m.toUpperCase()); }
-  @Expose() getIncludedMethods(): string[] { return [...this._includedMethods]; }
-  @Expose('String') setIncludedMethodList(csv: string): void { this.setIncludedMethods(splitCsv(csv)); }
-  @Expose('String[]') setExcludedMethods(methods: string[]): void { this._excludedMethods = new Set(clean(methods).map((m) => m.toUpperCase())); }
-  @Expose('String[]') addExcludedMethods(methods: string[]): void { for (const m of clean(methods)) this._excludedMethods.add(m.toUpperCase()); }
-  @Expose() getExcludedMethods(): string[] { return [...this._excludedMethods]; }
-  @Expose('String') setExcludedMethodList(csv: string): void { this.setExcludedMethods(splitCsv(csv)); }
+  @Expose('String[]') setIncludedMethods(methods: string[]): void {
+    this._includedMethods = new Set(clean(methods).map((m) => m.toUpperCase()));
+  }
+  @Expose('String[]') addIncludedMethods(methods: string[]): void {
+    for (const m of clean(methods)) this._includedMethods.add(m.toUpperCase());
+  }
+  @Expose() getIncludedMethods(): string[] {
+    return [...this._includedMethods];
+  }
+  @Expose('String') setIncludedMethodList(csv: string): void {
+    this.setIncludedMethods(splitCsv(csv));
+  }
+  @Expose('String[]') setExcludedMethods(methods: string[]): void {
+    this._excludedMethods = new Set(clean(methods).map((m) => m.toUpperCase()));
+  }
+  @Expose('String[]') addExcludedMethods(methods: string[]): void {
+    for (const m of clean(methods)) this._excludedMethods.add(m.toUpperCase());
+  }
+  @Expose() getExcludedMethods(): string[] {
+    return [...this._excludedMethods];
+  }
+  @Expose('String') setExcludedMethodList(csv: string): void {
+    this.setExcludedMethods(splitCsv(csv));
+  }
 
-  @Expose('String[]') setIncludedPaths(specs: string[]): void { this._includedPaths = clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) })); }
-  @Expose('String[]') addIncludedPaths(specs: string[]): void { this._includedPaths.push(...clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) }))); }
-  @Expose() getIncludedPaths(): string[] { return this._includedPaths.map((p) => p.spec); }
-  @Expose('String[]') setExcludedPaths(specs: string[]): void { this._excludedPaths = clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) })); }
-  @Expose('String[]') addExcludedPaths(specs: string[]): void { this._excludedPaths.push(...clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) }))); }
-  @Expose() getExcludedPaths(): string[] { return this._excludedPaths.map((p) => p.spec); }
+  @Expose('String[]') setIncludedPaths(specs: string[]): void {
+    this._includedPaths = clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) }));
+  }
+  @Expose('String[]') addIncludedPaths(specs: string[]): void {
+    this._includedPaths.push(...clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) })));
+  }
+  @Expose() getIncludedPaths(): string[] {
+    return this._includedPaths.map((p) => p.spec);
+  }
+  @Expose('String[]') setExcludedPaths(specs: string[]): void {
+    this._excludedPaths = clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) }));
+  }
+  @Expose('String[]') addExcludedPaths(specs: string[]): void {
+    this._excludedPaths.push(...clean(specs).map((s) => ({ spec: s, match: pathMatcher(s) })));
+  }
+  @Expose() getExcludedPaths(): string[] {
+    return this._excludedPaths.map((p) => p.spec);
+  }
 
-  @Expose('String[]') setIncludedMimeTypes(types: string[]): void { this._includedMime = new Set(clean(types).map((t) => t.toLowerCase())); }
-  @Expose('String[]') addIncludedMimeTypes(types: string[]): void { for (const t of clean(types)) this._includedMime.add(t.toLowerCase()); }
-  @Expose() getIncludedMimeTypes(): string[] { return [...this._includedMime]; }
-  @Expose('String') setIncludedMimeTypesList(csv: string): void { this.setIncludedMimeTypes(splitCsv(csv)); }
-  @Expose('String[]') setExcludedMimeTypes(types: string[]): void { this._excludedMime = new Set(clean(types).map((t) => t.toLowerCase())); }
-  @Expose('String[]') addExcludedMimeTypes(types: string[]): void { for (const t of clean(types)) this._excludedMime.add(t.toLowerCase()); }
-  @Expose() getExcludedMimeTypes(): string[] { return [...this._excludedMime]; }
-  @Expose('String') setExcludedMimeTypesList(csv: string): void { this.setExcludedMimeTypes(splitCsv(csv)); }
+  @Expose('String[]') setIncludedMimeTypes(types: string[]): void {
+    this._includedMime = new Set(clean(types).map((t) => t.toLowerCase()));
+  }
+  @Expose('String[]') addIncludedMimeTypes(types: string[]): void {
+    for (const t of clean(types)) this._includedMime.add(t.toLowerCase());
+  }
+  @Expose() getIncludedMimeTypes(): string[] {
+    return [...this._includedMime];
+  }
+  @Expose('String') setIncludedMimeTypesList(csv: string): void {
+    this.setIncludedMimeTypes(splitCsv(csv));
+  }
+  @Expose('String[]') setExcludedMimeTypes(types: string[]): void {
+    this._excludedMime = new Set(clean(types).map((t) => t.toLowerCase()));
+  }
+  @Expose('String[]') addExcludedMimeTypes(types: string[]): void {
+    for (const t of clean(types)) this._excludedMime.add(t.toLowerCase());
+  }
+  @Expose() getExcludedMimeTypes(): string[] {
+    return [...this._excludedMime];
+  }
+  @Expose('String') setExcludedMimeTypesList(csv: string): void {
+    this.setExcludedMimeTypes(splitCsv(csv));
+  }
 
-  @Expose('String[]') setExcludedAgentPatterns(patterns: string[]): void { this._excludedAgents = clean(patterns).map((p) => new RegExp(`^(?:${p})$`)); }
-  @Expose('String[]') addExcludedAgentPatterns(patterns: string[]): void { this._excludedAgents.push(...clean(patterns).map((p) => new RegExp(`^(?:${p})$`))); }
-  @Expose() getExcludedAgentPatterns(): string[] { return this._excludedAgents.map((r) => r.source.slice(4, -2)); }
+  @Expose('String[]') setExcludedAgentPatterns(patterns: string[]): void {
+    this._excludedAgents = clean(patterns).map((p) => new RegExp(`^(?:${p})$`));
+  }
+  @Expose('String[]') addExcludedAgentPatterns(patterns: string[]): void {
+    this._excludedAgents.push(...clean(patterns).map((p) => new RegExp(`^(?:${p})$`)));
+  }
+  @Expose() getExcludedAgentPatterns(): string[] {
+    return this._excludedAgents.map((r) => r.source.slice(4, -2));
+  }
 
   /** True when responses of this MIME type may be compressed. */
   isMimeTypeGzipable(mimeType: string): boolean {
@@ -154,5 +231,12 @@ export function acceptsGzip(header: string | null): boolean {
   return false;
 }
 
-function clean(list: string[] | null | undefined): string[] { return (list ?? []).map((s) => String(s).trim()).filter(Boolean); }
-function splitCsv(csv: string | null): string[] { return (csv ?? '').split(',').map((s) => s.trim()).filter(Boolean); }
+function clean(list: string[] | null | undefined): string[] {
+  return (list ?? []).map((s) => String(s).trim()).filter(Boolean);
+}
+function splitCsv(csv: string | null): string[] {
+  return (csv ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

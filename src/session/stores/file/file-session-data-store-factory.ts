@@ -31,7 +31,7 @@ export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory
    */
   protected override async doStart(): Promise<void> {
     const dir = this.settings.storeDir;
-    if (dir !== null) this._folderLock = lockStoreFolder(path.resolve(fileLikePath(dir)), 'the server\'s FileSessionDataStoreFactory');
+    if (dir !== null) this._folderLock = lockStoreFolder(path.resolve(fileLikePath(dir)), "the server's FileSessionDataStoreFactory");
   }
 
   protected override async doStop(): Promise<void> {

@@ -22,10 +22,18 @@ import { FILE_STORE_SETTINGS } from './file-store-settings';
 import type { FileStoreDurability } from './file-store-values';
 
 export {
-  checkBacklogBytes, checkCheckpointPeriodMs, fileLikePath, parseDurability, type FileLike, type FileStoreDurability,
+  checkBacklogBytes,
+  checkCheckpointPeriodMs,
+  fileLikePath,
+  parseDurability,
+  type FileLike,
+  type FileStoreDurability,
 } from './file-store-values';
 
-interface Entry { readonly name: string; readonly expiry: number }
+interface Entry {
+  readonly name: string;
+  readonly expiry: number;
+}
 
 /** How many files the start-up scan removes at once. */
 const SCAN_PARALLELISM = 64;
@@ -62,13 +70,25 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   private readonly _reported = new Set<string>();
 
   /** The store folder as set (resolved to an absolute path), or null. */
-  private get _storeDir(): string | null { return this.settings.storeDir as string | null; }
-  private get _deleteUnrestorableFiles(): boolean { return this.settings.deleteUnrestorableFiles; }
-  private get _durability(): FileStoreDurability { return this.settings.durability; }
-  private get _checkpointPeriodMs(): number { return this.settings.checkpointPeriodMs; }
-  private get _maxCheckpointBacklogBytes(): number { return this.settings.maxCheckpointBacklogBytes; }
+  private get _storeDir(): string | null {
+    return this.settings.storeDir as string | null;
+  }
+  private get _deleteUnrestorableFiles(): boolean {
+    return this.settings.deleteUnrestorableFiles;
+  }
+  private get _durability(): FileStoreDurability {
+    return this.settings.durability;
+  }
+  private get _checkpointPeriodMs(): number {
+    return this.settings.checkpointPeriodMs;
+  }
+  private get _maxCheckpointBacklogBytes(): number {
+    return this.settings.maxCheckpointBacklogBytes;
+  }
 
-  isPassivating(): boolean { return true; }
+  isPassivating(): boolean {
+    return true;
+  }
 
   /** `<canonicalContextPath>_<vhost>` of this store's context. */
   private contextString(): string {
@@ -77,7 +97,9 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   }
 
   /** The file name for a session of this context. */
-  getFileName(id: string, expiry: number): string { return `${expiry}_${this.contextString()}_${id}`; }
+  getFileName(id: string, expiry: number): string {
+    return `${expiry}_${this.contextString()}_${id}`;
+  }
 
   /** The expiry of a session file name, or null when the name is not a session file. */
   static expiryFromName(name: string): number | null {
@@ -97,7 +119,9 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     return isValidSessionId(id) ? id : null;
   }
 
-  private file(name: string): string { return path.join(this._storeDir as string, name); }
+  private file(name: string): string {
+    return path.join(this._storeDir as string, name);
+  }
 
   protected override async doStart(): Promise<void> {
     if (!this._storeDir) throw new IllegalStateError('Cannot start FileSessionDataStore: No file store specified');
@@ -128,9 +152,15 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     await this.initializeStore();
     if (this._durability === 'journal') {
       const journaled = new JournaledSessionFiles({
-        dir: this._storeDir as string, context: this.contextString(), fileName: (id, expiry) => this.getFileName(id, expiry),
-        onDisk: this._disk, checkpointPeriodMs: this._checkpointPeriodMs, maxBacklogBytes: this._maxCheckpointBacklogBytes,
-        warn: (line) => SESSION_LOG.warn(line), error: (line) => SESSION_LOG.error(line), info: (line) => SESSION_LOG.info(line),
+        dir: this._storeDir as string,
+        context: this.contextString(),
+        fileName: (id, expiry) => this.getFileName(id, expiry),
+        onDisk: this._disk,
+        checkpointPeriodMs: this._checkpointPeriodMs,
+        maxBacklogBytes: this._maxCheckpointBacklogBytes,
+        warn: (line) => SESSION_LOG.warn(line),
+        error: (line) => SESSION_LOG.error(line),
+        info: (line) => SESSION_LOG.info(line),
       });
       for (const [id, entry] of await journaled.start()) {
         if (entry.op === 'store') this._files.set(id, { name: this.getFileName(id, entry.expiry), expiry: entry.expiry });
@@ -199,7 +229,10 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
           const st = await fs.promises.stat(full).catch(() => null);
           if (!st || !st.isFile()) continue;
         }
-        if (expiry > 0 && expiry <= sweepBefore) { doomed.push(full); continue; }
+        if (expiry > 0 && expiry <= sweepBefore) {
+          doomed.push(full);
+          continue;
+        }
         if (!name.includes(ctxPrefix)) continue;
         const id = this.idFromName(name);
         if (id === null) continue;
@@ -217,7 +250,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
         errors.push(err);
       }
     }
-    errors.push(...await forEachConcurrently(doomed, SCAN_PARALLELISM, unlinkQuietly));
+    errors.push(...(await forEachConcurrently(doomed, SCAN_PARALLELISM, unlinkQuietly)));
     if (errors.length > 0) {
       throw new AggregateError(errors, `Cannot scan session folder '${this._storeDir}': ${errors.length} file(s) failed`);
     }
@@ -307,7 +340,10 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
   }
 
   protected async doStore(id: string, data: SessionData, _lastSaveTime: number): Promise<void> {
-    if (!isValidSessionId(id)) throw new UnwritableSessionDataError(String(id).slice(0, 64), this._context, undefined, { cause: new RangeError('the id is not a valid session id') });
+    if (!isValidSessionId(id))
+      throw new UnwritableSessionDataError(String(id).slice(0, 64), this._context, undefined, {
+        cause: new RangeError('the id is not a valid session id'),
+      });
     const bytes = this.encode(id, data);
     const expiry = data.getExpiry();
     const name = this.getFileName(id, expiry);

@@ -38,7 +38,8 @@ export function parseDurability(mode: string): FileStoreDurability {
 
 /** A backlog bound in bytes (1 or more), or a RangeError. */
 export function checkBacklogBytes(bytes: number): number {
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RangeError(`Cannot set maxCheckpointBacklogBytes to ${bytes}: expected a whole number of bytes, 1 or more`);
+  if (!Number.isSafeInteger(bytes) || bytes < 1)
+    throw new RangeError(`Cannot set maxCheckpointBacklogBytes to ${bytes}: expected a whole number of bytes, 1 or more`);
   return bytes;
 }
 

@@ -10,8 +10,7 @@ export const JOURNAL_MAGIC = Buffer.from('PIERJNL1', 'latin1');
 
 /** What one journal record says about one session. */
 export type JournalRecord =
-  | { readonly op: 'store'; readonly id: string; readonly expiry: number; readonly body: Buffer }
-  | { readonly op: 'delete'; readonly id: string };
+  { readonly op: 'store'; readonly id: string; readonly expiry: number; readonly body: Buffer } | { readonly op: 'delete'; readonly id: string };
 
 const OP_STORE = 0x53; // 'S'
 const OP_DELETE = 0x44; // 'D'
@@ -52,11 +51,16 @@ export function encodeFrame(record: JournalRecord, seq: number): Buffer {
   const payloadLen = PAYLOAD_HEAD + id.length + (body ? body.length : 0);
   const frame = Buffer.allocUnsafe(FRAME_HEAD + payloadLen);
   let o = FRAME_HEAD;
-  frame.writeUInt8(record.op === 'store' ? OP_STORE : OP_DELETE, o); o += 1;
-  frame.writeUInt32LE(seq >>> 0, o); o += 4;
-  frame.writeDoubleLE(record.op === 'store' ? record.expiry : 0, o); o += 8;
-  frame.writeUInt16LE(id.length, o); o += 2;
-  id.copy(frame, o); o += id.length;
+  frame.writeUInt8(record.op === 'store' ? OP_STORE : OP_DELETE, o);
+  o += 1;
+  frame.writeUInt32LE(seq >>> 0, o);
+  o += 4;
+  frame.writeDoubleLE(record.op === 'store' ? record.expiry : 0, o);
+  o += 8;
+  frame.writeUInt16LE(id.length, o);
+  o += 2;
+  id.copy(frame, o);
+  o += id.length;
   if (body) body.copy(frame, o);
   frame.writeUInt32LE(payloadLen, 0);
   frame.writeUInt32LE(crc32(frame.subarray(FRAME_HEAD)), 4);
@@ -102,10 +106,11 @@ function frameAt(bytes: Buffer, o: number): FrameAt {
   const seq = payload.readUInt32LE(1);
   const idLen = payload.readUInt16LE(13);
   if (crc32(payload) !== bytes.readUInt32LE(o + 4)) return { error: 'a frame fails its checksum' };
-  if (PAYLOAD_HEAD + idLen > payloadLen) return { error: 'a frame\'s id overruns it' };
+  if (PAYLOAD_HEAD + idLen > payloadLen) return { error: "a frame's id overruns it" };
   const id = payload.subarray(PAYLOAD_HEAD, PAYLOAD_HEAD + idLen).toString('utf8');
   const end = o + FRAME_HEAD + payloadLen;
-  if (op === OP_STORE) return { record: { op: 'store', id, expiry: payload.readDoubleLE(5), body: Buffer.from(payload.subarray(PAYLOAD_HEAD + idLen)) }, seq, end };
+  if (op === OP_STORE)
+    return { record: { op: 'store', id, expiry: payload.readDoubleLE(5), body: Buffer.from(payload.subarray(PAYLOAD_HEAD + idLen)) }, seq, end };
   if (op === OP_DELETE) return { record: { op: 'delete', id }, seq, end };
   return { error: `a frame has an unknown operation (0x${op.toString(16)})` };
 }

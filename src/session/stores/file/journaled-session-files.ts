@@ -13,8 +13,7 @@ import type { JournalRecord } from './journal-frame';
 
 /** The newest durable state of a session whose file is not written yet. */
 export type PendingEntry =
-  | { readonly op: 'store'; readonly expiry: number; readonly body: Buffer; readonly savedAt: number }
-  | { readonly op: 'delete' };
+  { readonly op: 'store'; readonly expiry: number; readonly body: Buffer; readonly savedAt: number } | { readonly op: 'delete' };
 
 /** Session files written at once during a checkpoint: leaves libuv threads free for the journal's own syncs. */
 const CHECKPOINT_PARALLELISM = 2;
@@ -78,15 +77,23 @@ export class JournaledSessionFiles {
   }
 
   /** The journal (for tests and tools). */
-  get journal(): SessionJournal { return this._journal; }
+  get journal(): SessionJournal {
+    return this._journal;
+  }
 
   /** The newest unwritten state of `id`: a store, a delete, or undefined when its file is current. */
-  pending(id: string): PendingEntry | undefined { return this._pending.get(id); }
+  pending(id: string): PendingEntry | undefined {
+    return this._pending.get(id);
+  }
 
   /** Bytes of session data waiting for the checkpoint. */
-  get backlogBytes(): number { return this._pendingBytes; }
+  get backlogBytes(): number {
+    return this._pendingBytes;
+  }
   /** Sessions (stores and deletes) waiting for the checkpoint. */
-  get backlogSessions(): number { return this._pending.size; }
+  get backlogSessions(): number {
+    return this._pending.size;
+  }
 
   private setPending(id: string, entry: PendingEntry): void {
     const old = this._pending.get(id);
@@ -106,7 +113,9 @@ export class JournaledSessionFiles {
     if (this._roomWaiters.length === 0) return;
     const waiters = this._roomWaiters;
     this._roomWaiters = [];
-    for (const w of waiters) if (err === null) w.resolve(); else w.reject(err);
+    for (const w of waiters)
+      if (err === null) w.resolve();
+      else w.reject(err);
   }
 
   /**
@@ -121,17 +130,24 @@ export class JournaledSessionFiles {
     const savedAt = Date.now();
     for (const r of recovered.records) {
       if (isValidSessionId(r.id)) replayed.set(r.id, toEntry(r, savedAt));
-      else this._o.warn(`Ignoring a record of the session journal in '${this._o.dir}': '${String((r as { id: unknown }).id).slice(0, 64)}' is not a valid session id`);
+      else
+        this._o.warn(
+          `Ignoring a record of the session journal in '${this._o.dir}': '${String((r as { id: unknown }).id).slice(0, 64)}' is not a valid session id`,
+        );
     }
     if (recovered.files.length > 0) {
       const deletes = [...replayed.values()].filter((e) => e.op === 'delete').length;
-      this._o.info(`Replayed the session journal of context '${this._o.context}' in '${this._o.dir}': ${recovered.records.length} record(s) from ${recovered.files.length} file(s), `
-        + `${replayed.size - deletes} session(s) stored and ${deletes} deleted`);
+      this._o.info(
+        `Replayed the session journal of context '${this._o.context}' in '${this._o.dir}': ${recovered.records.length} record(s) from ${recovered.files.length} file(s), ` +
+          `${replayed.size - deletes} session(s) stored and ${deletes} deleted`,
+      );
     }
     for (const [id, entry] of replayed) this.setPending(id, entry);
     this._journal.open();
     if (this._o.checkpointPeriodMs > 0) {
-      this._timer = setInterval(() => { void this.checkpoint().catch(() => undefined); }, this._o.checkpointPeriodMs);
+      this._timer = setInterval(() => {
+        void this.checkpoint().catch(() => undefined);
+      }, this._o.checkpointPeriodMs);
       this._timer.unref();
     }
     if (recovered.files.length > 0) void this.checkpoint().catch(() => undefined);
@@ -158,11 +174,17 @@ export class JournaledSessionFiles {
    */
   async renew(oldId: string, newId: string, expiry: number, body: Buffer, onDurable: () => void): Promise<void> {
     if (this._pendingBytes >= this._o.maxBacklogBytes) await this.drainBacklog();
-    await this._journal.appendAll([{ op: 'store', id: newId, expiry, body }, { op: 'delete', id: oldId }], () => {
-      this.setPending(newId, { op: 'store', expiry, body, savedAt: Date.now() });
-      this.setPending(oldId, { op: 'delete' });
-      onDurable();
-    });
+    await this._journal.appendAll(
+      [
+        { op: 'store', id: newId, expiry, body },
+        { op: 'delete', id: oldId },
+      ],
+      () => {
+        this.setPending(newId, { op: 'store', expiry, body, savedAt: Date.now() });
+        this.setPending(oldId, { op: 'delete' });
+        onDurable();
+      },
+    );
     this.checkpointIfLarge();
   }
 
@@ -186,7 +208,8 @@ export class JournaledSessionFiles {
    */
   private async drainBacklog(): Promise<void> {
     while (this._pendingBytes >= this._o.maxBacklogBytes) {
-      if (this._writeUntil !== Infinity) throw new Error(`Cannot write to the session journal in '${this._o.dir}': the store is stopping and its backlog is full`);
+      if (this._writeUntil !== Infinity)
+        throw new Error(`Cannot write to the session journal in '${this._o.dir}': the store is stopping and its backlog is full`);
       const room = new Promise<void>((resolve, reject) => this._roomWaiters.push({ resolve, reject }));
       if (this._checkpoint === null) void this.checkpoint().catch(() => undefined);
       await room;
@@ -235,7 +258,10 @@ export class JournaledSessionFiles {
   private async writeFiles(entries: ReadonlyArray<[string, PendingEntry]>): Promise<boolean> {
     let complete = true;
     const errors = await forEachConcurrently(entries, CHECKPOINT_PARALLELISM, async ([id, entry]) => {
-      if (Date.now() >= this._writeUntil) { complete = false; return; }
+      if (Date.now() >= this._writeUntil) {
+        complete = false;
+        return;
+      }
       await this.writeFile(id, entry);
       this.forgetPending(id, entry);
     });
@@ -260,7 +286,7 @@ export class JournaledSessionFiles {
     }
     const name = this._o.fileName(id, entry.expiry);
     const full = path.join(this._o.dir, name);
-    if (old !== undefined || !await createFile(full, entry.body)) {
+    if (old !== undefined || !(await createFile(full, entry.body))) {
       await writeFileAtomically(tempPathFor(this._o.dir, name), full, entry.body);
     }
     this._o.onDisk.set(id, name);
@@ -282,9 +308,14 @@ export class JournaledSessionFiles {
     try {
       const files = await this._journal.close();
       if (await this.writeFiles([...this._pending])) await this._journal.remove(files);
-      else this._o.warn(`Stopped writing the session journal in '${this._o.dir}' into session files after ${budgetMs} ms with ${this._pending.size} session(s) left; they stay in the journal and the next start reads them back`);
+      else
+        this._o.warn(
+          `Stopped writing the session journal in '${this._o.dir}' into session files after ${budgetMs} ms with ${this._pending.size} session(s) left; they stay in the journal and the next start reads them back`,
+        );
     } catch (err) {
-      this._o.warn(`Cannot write the session journal in '${this._o.dir}' into session files at stop (${(err as Error).message}); it stays on disk and the next start replays it`);
+      this._o.warn(
+        `Cannot write the session journal in '${this._o.dir}' into session files at stop (${(err as Error).message}); it stays on disk and the next start replays it`,
+      );
     }
     this._pending.clear();
     this._pendingBytes = 0;
@@ -302,7 +333,9 @@ async function createFile(file: string, bytes: Buffer): Promise<boolean> {
   }
 }
 
-function bodyBytes(entry: PendingEntry): number { return entry.op === 'store' ? entry.body.length : 0; }
+function bodyBytes(entry: PendingEntry): number {
+  return entry.op === 'store' ? entry.body.length : 0;
+}
 
 function toEntry(r: JournalRecord, savedAt: number): PendingEntry {
   return r.op === 'store' ? { op: 'store', expiry: r.expiry, body: r.body, savedAt } : { op: 'delete' };

@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 
 /** Removes a file; a file already gone is not an error. */
 export async function unlinkQuietly(file: string): Promise<void> {
-  try { await fs.promises.unlink(file); } catch (err) {
+  try {
+    await fs.promises.unlink(file);
+  } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
@@ -58,7 +60,9 @@ export class DirSync {
 
   private start(): Promise<void> {
     this._next = null;
-    const run: Promise<void> = syncDir(this.dir).finally(() => { if (this._running === run) this._running = null; });
+    const run: Promise<void> = syncDir(this.dir).finally(() => {
+      if (this._running === run) this._running = null;
+    });
     this._running = run;
     return run;
   }

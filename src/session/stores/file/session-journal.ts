@@ -28,7 +28,10 @@ export interface RecoveredJournal {
 
 /** The name a damaged generation is kept under, beside it: `<name>.damaged-<UTC time>` (never read, never removed). */
 export function damagedNameFor(file: string, now = new Date()): string {
-  return `${file}.damaged-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `${file}.damaged-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }
 
 interface Pending {
@@ -72,18 +75,29 @@ export class SessionJournal {
   /** Generations before the current one that the caller has not removed yet. */
   private _older: string[] = [];
 
-  constructor(readonly dir: string, readonly context: string) {
+  constructor(
+    readonly dir: string,
+    readonly context: string,
+  ) {
     this._stem = `.pier-journal-${createHash('sha256').update(context).digest('hex').slice(0, 12)}-`;
   }
 
   /** Bytes in the current generation (header included; 0 before its first write). */
-  get size(): number { return this._size; }
+  get size(): number {
+    return this._size;
+  }
   /** True while ended generations wait for removal (recovered ones, or ones a failed checkpoint kept). */
-  get hasEndedGenerations(): boolean { return this._older.length > 0; }
+  get hasEndedGenerations(): boolean {
+    return this._older.length > 0;
+  }
   /** True while records wait to be written. */
-  get busy(): boolean { return this._loop !== null; }
+  get busy(): boolean {
+    return this._loop !== null;
+  }
 
-  private fileOf(gen: number): string { return path.join(this.dir, `${this._stem}${gen}`); }
+  private fileOf(gen: number): string {
+    return path.join(this.dir, `${this._stem}${gen}`);
+  }
 
   /** This context's generation files on disk, oldest first. */
   private async generations(): Promise<Array<{ gen: number; file: string }>> {
@@ -112,14 +126,24 @@ export class SessionJournal {
       if ('error' in header) {
         // A generation's header is synced before its first record: a crash while it was written (the
         // file is empty or holds the start of this context's header) lost nothing, and it is removed.
-        if (ownHeader.subarray(0, bytes.length).equals(bytes)) { files.push(file); continue; }
+        if (ownHeader.subarray(0, bytes.length).equals(bytes)) {
+          files.push(file);
+          continue;
+        }
         const aside = await this.setAside(file, null);
-        problems.push({ level: 'ERROR', line: `Cannot read session journal '${file}': ${header.error}; kept it unread as '${aside}'. `
-          + 'The sessions it holds were acknowledged and are not restored (a journal of another Pier version is read by that version)' });
+        problems.push({
+          level: 'ERROR',
+          line:
+            `Cannot read session journal '${file}': ${header.error}; kept it unread as '${aside}'. ` +
+            'The sessions it holds were acknowledged and are not restored (a journal of another Pier version is read by that version)',
+        });
         continue;
       }
       if (header.context !== this.context) {
-        problems.push({ level: 'WARN', line: `Ignoring session journal '${file}': it belongs to context '${header.context}', not '${this.context}'` });
+        problems.push({
+          level: 'WARN',
+          line: `Ignoring session journal '${file}': it belongs to context '${header.context}', not '${this.context}'`,
+        });
         continue;
       }
       const decoded = decodeFrames(bytes, header.offset);
@@ -129,14 +153,24 @@ export class SessionJournal {
         // Readable records follow the damage, so it is not a write cut short: keep a copy of the whole file.
         const aside = await this.setAside(file, bytes);
         const lost = decoded.damaged.reduce((n, d) => n + d.records, 0);
-        const where = decoded.damaged.map((d) => `${d.bytes} byte(s) at offset ${d.offset} (${d.reason}; record(s) ${d.firstSeq} to ${d.firstSeq + d.records - 1})`).join(', ');
-        problems.push({ level: 'ERROR', line: `Session journal '${file}' is damaged in the middle: ${where} cannot be read and later records can. `
-          + `${lost} acknowledged record(s) are lost (unless they were the write a crash cut short): their sessions come back as last written before, or come back although invalidated; `
-          + `replayed the ${decoded.records.length} readable record(s) and kept a copy as '${aside}'` });
+        const where = decoded.damaged
+          .map((d) => `${d.bytes} byte(s) at offset ${d.offset} (${d.reason}; record(s) ${d.firstSeq} to ${d.firstSeq + d.records - 1})`)
+          .join(', ');
+        problems.push({
+          level: 'ERROR',
+          line:
+            `Session journal '${file}' is damaged in the middle: ${where} cannot be read and later records can. ` +
+            `${lost} acknowledged record(s) are lost (unless they were the write a crash cut short): their sessions come back as last written before, or come back although invalidated; ` +
+            `replayed the ${decoded.records.length} readable record(s) and kept a copy as '${aside}'`,
+        });
       }
       if (decoded.stoppedBecause) {
-        problems.push({ level: 'WARN', line: `Session journal '${file}': ${decoded.stoppedBecause}; kept its first ${decoded.records.length} record(s) and ignored the last ${decoded.unreadBytes} byte(s), `
-          + 'a write cut short by a crash, which was never acknowledged' });
+        problems.push({
+          level: 'WARN',
+          line:
+            `Session journal '${file}': ${decoded.stoppedBecause}; kept its first ${decoded.records.length} record(s) and ignored the last ${decoded.unreadBytes} byte(s), ` +
+            'a write cut short by a crash, which was never acknowledged',
+        });
       }
     }
     this._older = [...files];
@@ -198,7 +232,10 @@ export class SessionJournal {
    */
   appendAll(records: readonly JournalRecord[], onDurable: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (!this._open) { reject(new Error(`Cannot write to session journal in '${this.dir}': it is closed`)); return; }
+      if (!this._open) {
+        reject(new Error(`Cannot write to session journal in '${this.dir}': it is closed`));
+        return;
+      }
       this._queue.push({ records, onDurable, resolve, reject });
       this.kick();
     });
@@ -211,7 +248,10 @@ export class SessionJournal {
    */
   rotate(): Promise<string[]> {
     return new Promise((resolve, reject) => {
-      if (!this._open) { reject(new Error(`Cannot rotate session journal in '${this.dir}': it is closed`)); return; }
+      if (!this._open) {
+        reject(new Error(`Cannot rotate session journal in '${this.dir}': it is closed`));
+        return;
+      }
       this._rotations.push({ resolve, reject });
       this.kick();
     });
@@ -271,7 +311,12 @@ export class SessionJournal {
         continue;
       }
       for (const p of batch) {
-        try { p.onDurable(); } catch (err) { p.reject(err); continue; }
+        try {
+          p.onDurable();
+        } catch (err) {
+          p.reject(err);
+          continue;
+        }
         p.resolve();
       }
     }

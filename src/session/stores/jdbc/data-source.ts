@@ -16,8 +16,12 @@ export interface DataSource {
 
 /** True when `obj` can serve as a DataSource. */
 export function isDataSource(obj: unknown): obj is DataSource {
-  return typeof obj === 'object' && obj !== null && typeof (obj as DataSource).getSqlClient === 'function'
-    && typeof (obj as DataSource).describe === 'function';
+  return (
+    typeof obj === 'object' &&
+    obj !== null &&
+    typeof (obj as DataSource).getSqlClient === 'function' &&
+    typeof (obj as DataSource).describe === 'function'
+  );
 }
 
 /** A data source name that nothing bound. */
@@ -30,7 +34,10 @@ const bound = new Map<string, DataSource>();
  * `jdbc/sessions` all name the same data source (Jetty's module default is `/jdbc/sessions`).
  */
 export function normalizeDataSourceName(name: string): string {
-  return String(name).trim().replace(/^java:(comp\/env\/)?/, '').replace(/^\/+/, '');
+  return String(name)
+    .trim()
+    .replace(/^java:(comp\/env\/)?/, '')
+    .replace(/^\/+/, '');
 }
 
 /** Binds `ds` under `name` (replacing what was bound there). */
@@ -49,6 +56,11 @@ export function lookupDataSource(name: string): DataSource {
   const ds = bound.get(normalizeDataSourceName(name));
   if (ds !== undefined) return ds;
   const names = [...bound.keys()];
-  throw new DataSourceNotFoundError(`Cannot find data source '${name}': nothing is bound under that name (${names.length > 0
-    ? `bound: ${names.map((n) => `'${n}'`).join(', ')}` : 'bind one with <New class="org.eclipse.jetty.plus.jndi.Resource"> in a server XML file'})`);
+  throw new DataSourceNotFoundError(
+    `Cannot find data source '${name}': nothing is bound under that name (${
+      names.length > 0
+        ? `bound: ${names.map((n) => `'${n}'`).join(', ')}`
+        : 'bind one with <New class="org.eclipse.jetty.plus.jndi.Resource"> in a server XML file'
+    })`,
+  );
 }

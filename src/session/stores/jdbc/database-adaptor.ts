@@ -19,13 +19,17 @@ export const DEFAULT_MAX_POOL_SIZE = 10;
 
 /** A store operation that the database did not finish within the time limit. */
 export class DatabaseTimeoutError extends PierError {
-  constructor(readonly operation: string, readonly timeoutMs: number) {
+  constructor(
+    readonly operation: string,
+    readonly timeoutMs: number,
+  ) {
     super(`Cannot ${operation}: the database did not answer within ${timeoutMs} ms`);
   }
 }
 
 function positiveInt(setting: string, value: number, unit: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Cannot set ${setting} to ${value}: expected a whole number of ${unit}, 1 or more`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`Cannot set ${setting} to ${value}: expected a whole number of ${unit}, 1 or more`);
   return value;
 }
 
@@ -73,57 +77,89 @@ export class DatabaseAdaptor {
     this._driverClassName = driverClassName ?? null;
     this._connectionUrl = url;
   }
-  @Expose() getDriverClassName(): string | null { return this._driverClassName; }
+  @Expose() getDriverClassName(): string | null {
+    return this._driverClassName;
+  }
   /** The URL with its password hidden. */
-  @Expose() getConnectionUrl(): string | null { return this._connectionUrl === null ? null : parseJdbcUrl(this._connectionUrl).redacted; }
+  @Expose() getConnectionUrl(): string | null {
+    return this._connectionUrl === null ? null : parseJdbcUrl(this._connectionUrl).redacted;
+  }
 
   @Expose('Object')
   setDatasource(ds: unknown): void {
     this.requireClosed('datasource');
-    if (ds !== null && ds !== undefined && !isDataSource(ds)) throw new TypeError('Cannot set datasource: the object is not a data source (use com.zaxxer.hikari.HikariDataSource)');
+    if (ds !== null && ds !== undefined && !isDataSource(ds))
+      throw new TypeError('Cannot set datasource: the object is not a data source (use com.zaxxer.hikari.HikariDataSource)');
     this._datasource = (ds as DataSource | null) ?? null;
   }
-  @Expose() getDatasource(): DataSource | null { return this._datasource; }
+  @Expose() getDatasource(): DataSource | null {
+    return this._datasource;
+  }
   @Expose('String')
   setDatasourceName(name: string | null): void {
     this.requireClosed('datasourceName');
     this._datasourceName = name === null || name === undefined || name.trim() === '' ? null : name;
   }
-  @Expose() getDatasourceName(): string | null { return this._datasourceName; }
+  @Expose() getDatasourceName(): string | null {
+    return this._datasourceName;
+  }
 
-  @Expose('String') setBlobType(t: string | null): void { this._blobType = blankToNull(t); }
+  @Expose('String') setBlobType(t: string | null): void {
+    this._blobType = blankToNull(t);
+  }
   /** The map column's type: as set, else `bytea` on PostgreSQL and `blob` elsewhere. */
   @Expose() getBlobType(): string {
     if (this._blobType !== null) return this._blobType;
     return this.requireDbName().startsWith('postgres') ? 'bytea' : 'blob';
   }
-  @Expose('String') setLongType(t: string | null): void { this._longType = blankToNull(t); }
+  @Expose('String') setLongType(t: string | null): void {
+    this._longType = blankToNull(t);
+  }
   /** The time columns' type: as set, else `bigint` (Oracle's `number(20)` does not arise here). */
   @Expose() getLongType(): string {
     if (this._longType !== null) return this._longType;
     this.requireDbName();
     return 'bigint';
   }
-  @Expose('String') setStringType(t: string | null): void { this._stringType = blankToNull(t); }
+  @Expose('String') setStringType(t: string | null): void {
+    this._stringType = blankToNull(t);
+  }
   /** The text columns' type: as set, else `varchar`. */
-  @Expose() getStringType(): string { return this._stringType ?? 'varchar'; }
+  @Expose() getStringType(): string {
+    return this._stringType ?? 'varchar';
+  }
 
   /** Pier: the longest one store operation may take, waiting for a connection included (default 10000 ms). */
-  @Expose('long') setTimeoutMs(ms: number): void { this._timeoutMs = positiveInt('timeoutMs', ms, 'milliseconds'); }
-  @Expose() getTimeoutMs(): number { return this._timeoutMs ?? this.urlSetting('timeoutMs') ?? DEFAULT_TIMEOUT_MS; }
+  @Expose('long') setTimeoutMs(ms: number): void {
+    this._timeoutMs = positiveInt('timeoutMs', ms, 'milliseconds');
+  }
+  @Expose() getTimeoutMs(): number {
+    return this._timeoutMs ?? this.urlSetting('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  }
   /** Pier: the most connections the pool opened for a driver URL keeps (default 10). */
-  @Expose('int') setMaxPoolSize(n: number): void { this.requireClosed('maxPoolSize'); this._maxPoolSize = positiveInt('maxPoolSize', n, 'connections'); }
-  @Expose() getMaxPoolSize(): number { return this._maxPoolSize ?? this.urlSetting('maxPoolSize') ?? DEFAULT_MAX_POOL_SIZE; }
+  @Expose('int') setMaxPoolSize(n: number): void {
+    this.requireClosed('maxPoolSize');
+    this._maxPoolSize = positiveInt('maxPoolSize', n, 'connections');
+  }
+  @Expose() getMaxPoolSize(): number {
+    return this._maxPoolSize ?? this.urlSetting('maxPoolSize') ?? DEFAULT_MAX_POOL_SIZE;
+  }
 
   private urlSetting(name: string): number | undefined {
     return this._connectionUrl === null ? undefined : urlInt(parseJdbcUrl(this._connectionUrl), name);
   }
 
   /** The lower-cased database product name, once a store has started. */
-  @Expose() getDBName(): string | null { return this._dbName; }
-  getDialect(): SqlDialect | null { return this._dialect; }
+  @Expose() getDBName(): string | null {
+    return this._dbName;
+  }
+  getDialect(): SqlDialect | null {
+    return this._dialect;
+  }
   /** True for databases that store '' as NULL (Oracle); none of Pier's. */
-  @Expose() isEmptyStringNull(): boolean { return false; }
+  @Expose() isEmptyStringNull(): boolean {
+    return false;
+  }
 
   /**
    * An identifier as the database stores unquoted names: PostgreSQL folds them to lower case, MariaDB,
@@ -172,7 +208,9 @@ export class DatabaseAdaptor {
       client = createSqlClient(info, { maxPoolSize: this.getMaxPoolSize(), connectTimeoutMs: this.getTimeoutMs() });
       owns = true;
     } else {
-      throw new IllegalStateError('Cannot start the JDBC session store: No database configured for sessions (set the DatabaseAdaptor\'s driverInfo, datasource or datasourceName)');
+      throw new IllegalStateError(
+        "Cannot start the JDBC session store: No database configured for sessions (set the DatabaseAdaptor's driverInfo, datasource or datasourceName)",
+      );
     }
     try {
       const product = await this.bounded('read the database product', client.productName());
@@ -223,7 +261,16 @@ export class DatabaseAdaptor {
     const ms = this.getTimeoutMs();
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new DatabaseTimeoutError(operation, ms)), ms);
-      p.then((v) => { clearTimeout(timer); resolve(v); }, (err: unknown) => { clearTimeout(timer); reject(err); });
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      );
     });
   }
 

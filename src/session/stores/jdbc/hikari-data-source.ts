@@ -37,39 +37,59 @@ export class HikariDataSource implements DataSource {
     checkClientInstalled(parseJdbcUrl(url, this._driverClassName), 'use JDBC URL');
     this._jdbcUrl = url;
   }
-  @Expose() getJdbcUrl(): string | null { return this._jdbcUrl === null ? null : redactJdbcUrl(this._jdbcUrl); }
+  @Expose() getJdbcUrl(): string | null {
+    return this._jdbcUrl === null ? null : redactJdbcUrl(this._jdbcUrl);
+  }
   @Expose('String') setDriverClassName(name: string): void {
     this.requireUnused('driverClassName');
     this._driverClassName = name;
     if (this._jdbcUrl !== null) parseJdbcUrl(this._jdbcUrl, name);
   }
-  @Expose() getDriverClassName(): string | null { return this._driverClassName; }
-  @Expose('String') setUsername(user: string): void { this.requireUnused('username'); this._username = user; }
-  @Expose() getUsername(): string | undefined { return this._username; }
-  @Expose('String') setPassword(password: string): void { this.requireUnused('password'); this._password = password; }
+  @Expose() getDriverClassName(): string | null {
+    return this._driverClassName;
+  }
+  @Expose('String') setUsername(user: string): void {
+    this.requireUnused('username');
+    this._username = user;
+  }
+  @Expose() getUsername(): string | undefined {
+    return this._username;
+  }
+  @Expose('String') setPassword(password: string): void {
+    this.requireUnused('password');
+    this._password = password;
+  }
   @Expose('int') setMaximumPoolSize(n: number): void {
     this.requireUnused('maximumPoolSize');
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`Cannot set maximumPoolSize to ${n}: expected 1 or more connections`);
     this._maximumPoolSize = n;
   }
-  @Expose() getMaximumPoolSize(): number { return this._maximumPoolSize; }
+  @Expose() getMaximumPoolSize(): number {
+    return this._maximumPoolSize;
+  }
   @Expose('long') setConnectionTimeout(ms: number): void {
     this.requireUnused('connectionTimeout');
     if (!Number.isFinite(ms) || ms < 250) throw new RangeError(`Cannot set connectionTimeout to ${ms}: expected 250 ms or more (HikariCP's minimum)`);
     this._connectionTimeout = ms;
   }
-  @Expose() getConnectionTimeout(): number { return this._connectionTimeout; }
+  @Expose() getConnectionTimeout(): number {
+    return this._connectionTimeout;
+  }
 
   getSqlClient(): SqlClient {
     if (this._client) return this._client;
     if (this._jdbcUrl === null) throw new IllegalStateError('Cannot use HikariDataSource: jdbcUrl is not set');
     const info = parseJdbcUrl(this._jdbcUrl, this._driverClassName);
-    this._client = createSqlClient({ ...info, user: this._username ?? info.user, password: this._password ?? info.password },
-      { maxPoolSize: this._maximumPoolSize, connectTimeoutMs: this._connectionTimeout });
+    this._client = createSqlClient(
+      { ...info, user: this._username ?? info.user, password: this._password ?? info.password },
+      { maxPoolSize: this._maximumPoolSize, connectTimeoutMs: this._connectionTimeout },
+    );
     return this._client;
   }
 
-  describe(): string { return `HikariDataSource[${this._jdbcUrl === null ? 'no jdbcUrl' : redactJdbcUrl(this._jdbcUrl)}]`; }
+  describe(): string {
+    return `HikariDataSource[${this._jdbcUrl === null ? 'no jdbcUrl' : redactJdbcUrl(this._jdbcUrl)}]`;
+  }
 
   /** Closes the pool. */
   @Expose() async close(): Promise<void> {

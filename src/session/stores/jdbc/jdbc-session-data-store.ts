@@ -44,10 +44,16 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
   private _sql: SessionStatements | null = null;
   private _adaptorInUse = false;
 
-  private get _dbAdaptor(): DatabaseAdaptor | null { return this.settings.databaseAdaptor; }
-  private get _sessionTableSchema(): SessionTableSchema | null { return this.settings.sessionTableSchema; }
+  private get _dbAdaptor(): DatabaseAdaptor | null {
+    return this.settings.databaseAdaptor;
+  }
+  private get _sessionTableSchema(): SessionTableSchema | null {
+    return this.settings.sessionTableSchema;
+  }
 
-  isPassivating(): boolean { return true; }
+  isPassivating(): boolean {
+    return true;
+  }
 
   protected override async doStart(): Promise<void> {
     this.requireContext();
@@ -106,8 +112,13 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
       return null;
     }
     const row = rows[0];
-    const data = this.newSessionData(id, longField(row, schema.getCreateTimeColumn()), longField(row, schema.getAccessTimeColumn()),
-      longField(row, schema.getLastAccessTimeColumn()), longField(row, schema.getMaxIntervalColumn()));
+    const data = this.newSessionData(
+      id,
+      longField(row, schema.getCreateTimeColumn()),
+      longField(row, schema.getAccessTimeColumn()),
+      longField(row, schema.getLastAccessTimeColumn()),
+      longField(row, schema.getMaxIntervalColumn()),
+    );
     data.setCookieSet(longField(row, schema.getCookieTimeColumn()));
     data.setLastNode(String(field(row, schema.getLastNodeColumn()) ?? ''));
     data.setLastSaved(longField(row, schema.getLastSavedTimeColumn()));
@@ -133,12 +144,38 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
     }
     try {
       if (lastSaveTime <= 0) {
-        await adaptor.run(`insert session '${id}'`, (db) => db.update(sql.insert, [id, cp, vh, data.getLastNode(), data.getAccessed(),
-          data.getLastAccessed(), data.getCreated(), data.getCookieSet(), data.getLastSaved(), data.getExpiry(), data.getMaxInactiveMs(), map]));
+        await adaptor.run(`insert session '${id}'`, (db) =>
+          db.update(sql.insert, [
+            id,
+            cp,
+            vh,
+            data.getLastNode(),
+            data.getAccessed(),
+            data.getLastAccessed(),
+            data.getCreated(),
+            data.getCookieSet(),
+            data.getLastSaved(),
+            data.getExpiry(),
+            data.getMaxInactiveMs(),
+            map,
+          ]),
+        );
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Inserted session {}', id);
       } else {
-        await adaptor.run(`update session '${id}'`, (db) => db.update(sql.update, [data.getLastNode(), data.getAccessed(), data.getLastAccessed(),
-          data.getLastSaved(), data.getExpiry(), data.getMaxInactiveMs(), map, data.getId(), cp, vh]));
+        await adaptor.run(`update session '${id}'`, (db) =>
+          db.update(sql.update, [
+            data.getLastNode(),
+            data.getAccessed(),
+            data.getLastAccessed(),
+            data.getLastSaved(),
+            data.getExpiry(),
+            data.getMaxInactiveMs(),
+            map,
+            data.getId(),
+            cp,
+            vh,
+          ]),
+        );
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Updated session {}', id);
       }
     } catch (err) {
@@ -181,13 +218,14 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore {
     const expired = new Set<string>();
     const worker = this.requireContext().getWorkerName();
     try {
-      const rows = await adaptor.run('find this node\'s expired sessions', (db) => db.query(sql.myExpired, [worker, cp, vh, time]));
+      const rows = await adaptor.run("find this node's expired sessions", (db) => db.query(sql.myExpired, [worker, cp, vh, time]));
       for (const r of rows) expired.add(String(field(r, schema.getIdColumn())));
       for (const id of candidates) {
         if (expired.has(id)) continue;
         const found = await adaptor.run(`check session '${id}'`, (db) => db.query(sql.exists, [id, cp, vh]));
         if (found.length === 0) expired.add(id);
-        else if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('{} Session {} expiry fresher in db than cache, another node must be managing it', worker, id);
+        else if (SESSION_LOG.isDebugEnabled())
+          SESSION_LOG.debug('{} Session {} expiry fresher in db than cache, another node must be managing it', worker, id);
       }
     } catch (err) {
       SESSION_LOG.warn(`Cannot check expired sessions${where(this._context)}: ${(err as Error).message}`, err);

@@ -9,11 +9,15 @@ import type { SessionTableSchema } from './session-table-schema';
 
 export const JDBC_STORE_SETTINGS = {
   databaseAdaptor: setting<DatabaseAdaptor | null>({
-    type: 'org.eclipse.jetty.server.session.DatabaseAdaptor', default: null, fixedWhileRunning: true,
+    type: 'org.eclipse.jetty.server.session.DatabaseAdaptor',
+    default: null,
+    fixedWhileRunning: true,
     doc: 'The database: its driver and URL, or a named data source (etc/sessions/jdbc/driver.xml or datasource.xml)',
   }),
   sessionTableSchema: setting<SessionTableSchema | null>({
-    type: 'org.eclipse.jetty.server.session.JDBCSessionDataStore$SessionTableSchema', default: null, fixedWhileRunning: true,
-    doc: 'The table and column names (jetty.session.jdbc.schema.*); Jetty\'s defaults when none is set',
+    type: 'org.eclipse.jetty.server.session.JDBCSessionDataStore$SessionTableSchema',
+    default: null,
+    fixedWhileRunning: true,
+    doc: "The table and column names (jetty.session.jdbc.schema.*); Jetty's defaults when none is set",
   }),
 };

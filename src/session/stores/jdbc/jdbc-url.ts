@@ -57,7 +57,11 @@ export function redactJdbcUrl(url: string): string {
 export function dialectOfDriverClass(driverClass: string): SqlDialect {
   const d = DRIVER_CLASSES[driverClass.trim()];
   if (d === undefined) {
-    throw new JdbcUrlError(`Cannot use JDBC driver class '${driverClass}': expected one of ${Object.keys(DRIVER_CLASSES).map((c) => `'${c}'`).join(', ')}`);
+    throw new JdbcUrlError(
+      `Cannot use JDBC driver class '${driverClass}': expected one of ${Object.keys(DRIVER_CLASSES)
+        .map((c) => `'${c}'`)
+        .join(', ')}`,
+    );
   }
   return d;
 }
@@ -89,12 +93,16 @@ export function parseJdbcUrl(url: string, driverClass?: string | null): JdbcConn
   const m = /^jdbc:([a-z0-9]+):(.*)$/is.exec(String(url).trim());
   const dialect = m ? SUBPROTOCOLS[m[1].toLowerCase()] : undefined;
   if (!m || dialect === undefined) {
-    throw new JdbcUrlError(`Cannot use JDBC URL '${redacted}': expected jdbc:postgresql://host:port/database, jdbc:mariadb://…, jdbc:mysql://… or jdbc:sqlite:<file>`);
+    throw new JdbcUrlError(
+      `Cannot use JDBC URL '${redacted}': expected jdbc:postgresql://host:port/database, jdbc:mariadb://…, jdbc:mysql://… or jdbc:sqlite:<file>`,
+    );
   }
   if (driverClass !== undefined && driverClass !== null && driverClass.trim() !== '') {
     const driverDialect = dialectOfDriverClass(driverClass);
     if (driverDialect !== dialect) {
-      throw new JdbcUrlError(`Cannot use JDBC driver class '${driverClass}' with URL '${redacted}': that driver takes jdbc:${driverDialect === 'mysql' ? 'mariadb' : driverDialect}: URLs`);
+      throw new JdbcUrlError(
+        `Cannot use JDBC driver class '${driverClass}' with URL '${redacted}': that driver takes jdbc:${driverDialect === 'mysql' ? 'mariadb' : driverDialect}: URLs`,
+      );
     }
   }
   const rest = m[2];
@@ -102,8 +110,20 @@ export function parseJdbcUrl(url: string, driverClass?: string | null): JdbcConn
     const q = rest.indexOf('?');
     let file = q < 0 ? rest : rest.slice(0, q);
     if (file.startsWith('file:')) file = decode(file.slice('file:'.length), url);
-    if (file === '') throw new JdbcUrlError(`Cannot use JDBC URL '${redacted}': no database file after jdbc:sqlite: (write jdbc:sqlite:/path/to/sessions.db or jdbc:sqlite::memory:)`);
-    return { dialect, redacted, host: '', port: 0, database: file, user: undefined, password: undefined, params: parseParams(q < 0 ? '' : rest.slice(q + 1), url) };
+    if (file === '')
+      throw new JdbcUrlError(
+        `Cannot use JDBC URL '${redacted}': no database file after jdbc:sqlite: (write jdbc:sqlite:/path/to/sessions.db or jdbc:sqlite::memory:)`,
+      );
+    return {
+      dialect,
+      redacted,
+      host: '',
+      port: 0,
+      database: file,
+      user: undefined,
+      password: undefined,
+      params: parseParams(q < 0 ? '' : rest.slice(q + 1), url),
+    };
   }
   const net = /^\/\/([^/?]*)(?:\/([^?]*))?(?:\?(.*))?$/s.exec(rest);
   if (!net) throw new JdbcUrlError(`Cannot use JDBC URL '${redacted}': expected //host:port/database after jdbc:${m[1]}:`);

@@ -14,7 +14,9 @@ function mysqlOptions(info: JdbcConnectionInfo): Partial<PoolOptions> {
   const out: Partial<PoolOptions> = {};
   const sslMode = (p.get('sslMode') ?? '').toLowerCase();
   if (p.get('useSSL') === 'true' || p.get('useSsl') === 'true' || (sslMode !== '' && sslMode !== 'disable' && sslMode !== 'disabled')) {
-    out.ssl = { rejectUnauthorized: sslMode === 'verify-full' || sslMode === 'verify_identity' || sslMode === 'verify-ca' || sslMode === 'verify_ca' };
+    out.ssl = {
+      rejectUnauthorized: sslMode === 'verify-full' || sslMode === 'verify_identity' || sslMode === 'verify-ca' || sslMode === 'verify_ca',
+    };
   }
   return out;
 }
@@ -28,14 +30,25 @@ export class MysqlClient implements SqlClient {
   constructor(info: JdbcConnectionInfo, options: SqlClientOptions) {
     const mysql = requireDriver<typeof import('mysql2')>('mysql', info.redacted);
     const pool = mysql.createPool({
-      host: info.host, port: info.port, database: info.database, user: info.user, password: info.password,
-      connectionLimit: options.maxPoolSize, maxIdle: options.maxPoolSize, idleTimeout: 30_000, queueLimit: 0,
-      waitForConnections: true, connectTimeout: options.connectTimeoutMs, enableKeepAlive: true,
+      host: info.host,
+      port: info.port,
+      database: info.database,
+      user: info.user,
+      password: info.password,
+      connectionLimit: options.maxPoolSize,
+      maxIdle: options.maxPoolSize,
+      idleTimeout: 30_000,
+      queueLimit: 0,
+      waitForConnections: true,
+      connectTimeout: options.connectTimeoutMs,
+      enableKeepAlive: true,
       ...mysqlOptions(info),
     });
     // A pooled connection that the network drops emits 'error' when no statement is waiting on it;
     // the pool discards it, and without a listener Node would end the process.
-    pool.on('connection', (c) => { c.on('error', () => undefined); });
+    pool.on('connection', (c) => {
+      c.on('error', () => undefined);
+    });
     this._pool = pool.promise();
   }
 
@@ -59,5 +72,7 @@ export class MysqlClient implements SqlClient {
     return this._product;
   }
 
-  async close(): Promise<void> { await this._pool.end(); }
+  async close(): Promise<void> {
+    await this._pool.end();
+  }
 }

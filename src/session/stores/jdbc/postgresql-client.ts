@@ -35,9 +35,17 @@ export class PostgresqlClient implements SqlClient {
   constructor(info: JdbcConnectionInfo, options: SqlClientOptions) {
     const pg = requireDriver<typeof import('pg')>('postgresql', info.redacted);
     this._pool = new pg.Pool({
-      host: info.host, port: info.port, database: info.database, user: info.user, password: info.password,
-      max: options.maxPoolSize, connectionTimeoutMillis: options.connectTimeoutMs, idleTimeoutMillis: 30_000,
-      keepAlive: true, allowExitOnIdle: true, ...pgOptions(info),
+      host: info.host,
+      port: info.port,
+      database: info.database,
+      user: info.user,
+      password: info.password,
+      max: options.maxPoolSize,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      allowExitOnIdle: true,
+      ...pgOptions(info),
     });
     // An idle connection that the server or the network drops is removed from the pool, which then
     // emits 'error': without a listener Node would end the process.
@@ -70,7 +78,11 @@ export class PostgresqlClient implements SqlClient {
     return res.rowCount ?? 0;
   }
 
-  async productName(): Promise<string> { return 'postgresql'; }
+  async productName(): Promise<string> {
+    return 'postgresql';
+  }
 
-  async close(): Promise<void> { await this._pool.end(); }
+  async close(): Promise<void> {
+    await this._pool.end();
+  }
 }

@@ -16,7 +16,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 /** Checks a table, column, schema or catalog name; a RangeError says what is allowed. */
 export function checkIdentifier(setting: string, name: string): string {
   if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
-    throw new RangeError(`Cannot set ${setting} to '${name}': expected an SQL identifier (a letter or '_', then up to 62 letters, digits, '_' or '$')`);
+    throw new RangeError(
+      `Cannot set ${setting} to '${name}': expected an SQL identifier (a letter or '_', then up to 62 letters, digits, '_' or '$')`,
+    );
   }
   return name;
 }
@@ -82,50 +84,114 @@ export class SessionTableSchema {
   private _mapColumn = 'map';
 
   /** Empty means none; `INFERRED` means the connection's current schema (then prefixed to the table). */
-  @Expose('String') setSchemaName(name: string | null): void { this._schemaName = optionalName('schemaName', name); }
-  @Expose() getSchemaName(): string | null { return this._schemaName; }
+  @Expose('String') setSchemaName(name: string | null): void {
+    this._schemaName = optionalName('schemaName', name);
+  }
+  @Expose() getSchemaName(): string | null {
+    return this._schemaName;
+  }
   /** Empty means none; `INFERRED` means the connection's current catalog (database). */
-  @Expose('String') setCatalogName(name: string | null): void { this._catalogName = optionalName('catalogName', name); }
-  @Expose() getCatalogName(): string | null { return this._catalogName; }
-  @Expose('String') setTableName(name: string): void { this._tableName = checkIdentifier('tableName', name); }
-  @Expose() getTableName(): string { return this._tableName; }
-  @Expose('String') setIdColumn(name: string): void { this._idColumn = checkIdentifier('idColumn', name); }
-  @Expose() getIdColumn(): string { return this._idColumn; }
-  @Expose('String') setContextPathColumn(name: string): void { this._contextPathColumn = checkIdentifier('contextPathColumn', name); }
-  @Expose() getContextPathColumn(): string { return this._contextPathColumn; }
-  @Expose('String') setVirtualHostColumn(name: string): void { this._virtualHostColumn = checkIdentifier('virtualHostColumn', name); }
-  @Expose() getVirtualHostColumn(): string { return this._virtualHostColumn; }
-  @Expose('String') setLastNodeColumn(name: string): void { this._lastNodeColumn = checkIdentifier('lastNodeColumn', name); }
-  @Expose() getLastNodeColumn(): string { return this._lastNodeColumn; }
-  @Expose('String') setAccessTimeColumn(name: string): void { this._accessTimeColumn = checkIdentifier('accessTimeColumn', name); }
-  @Expose() getAccessTimeColumn(): string { return this._accessTimeColumn; }
-  @Expose('String') setLastAccessTimeColumn(name: string): void { this._lastAccessTimeColumn = checkIdentifier('lastAccessTimeColumn', name); }
-  @Expose() getLastAccessTimeColumn(): string { return this._lastAccessTimeColumn; }
-  @Expose('String') setCreateTimeColumn(name: string): void { this._createTimeColumn = checkIdentifier('createTimeColumn', name); }
-  @Expose() getCreateTimeColumn(): string { return this._createTimeColumn; }
-  @Expose('String') setCookieTimeColumn(name: string): void { this._cookieTimeColumn = checkIdentifier('cookieTimeColumn', name); }
-  @Expose() getCookieTimeColumn(): string { return this._cookieTimeColumn; }
-  @Expose('String') setLastSavedTimeColumn(name: string): void { this._lastSavedTimeColumn = checkIdentifier('lastSavedTimeColumn', name); }
-  @Expose() getLastSavedTimeColumn(): string { return this._lastSavedTimeColumn; }
-  @Expose('String') setExpiryTimeColumn(name: string): void { this._expiryTimeColumn = checkIdentifier('expiryTimeColumn', name); }
-  @Expose() getExpiryTimeColumn(): string { return this._expiryTimeColumn; }
-  @Expose('String') setMaxIntervalColumn(name: string): void { this._maxIntervalColumn = checkIdentifier('maxIntervalColumn', name); }
-  @Expose() getMaxIntervalColumn(): string { return this._maxIntervalColumn; }
-  @Expose('String') setMapColumn(name: string): void { this._mapColumn = checkIdentifier('mapColumn', name); }
-  @Expose() getMapColumn(): string { return this._mapColumn; }
+  @Expose('String') setCatalogName(name: string | null): void {
+    this._catalogName = optionalName('catalogName', name);
+  }
+  @Expose() getCatalogName(): string | null {
+    return this._catalogName;
+  }
+  @Expose('String') setTableName(name: string): void {
+    this._tableName = checkIdentifier('tableName', name);
+  }
+  @Expose() getTableName(): string {
+    return this._tableName;
+  }
+  @Expose('String') setIdColumn(name: string): void {
+    this._idColumn = checkIdentifier('idColumn', name);
+  }
+  @Expose() getIdColumn(): string {
+    return this._idColumn;
+  }
+  @Expose('String') setContextPathColumn(name: string): void {
+    this._contextPathColumn = checkIdentifier('contextPathColumn', name);
+  }
+  @Expose() getContextPathColumn(): string {
+    return this._contextPathColumn;
+  }
+  @Expose('String') setVirtualHostColumn(name: string): void {
+    this._virtualHostColumn = checkIdentifier('virtualHostColumn', name);
+  }
+  @Expose() getVirtualHostColumn(): string {
+    return this._virtualHostColumn;
+  }
+  @Expose('String') setLastNodeColumn(name: string): void {
+    this._lastNodeColumn = checkIdentifier('lastNodeColumn', name);
+  }
+  @Expose() getLastNodeColumn(): string {
+    return this._lastNodeColumn;
+  }
+  @Expose('String') setAccessTimeColumn(name: string): void {
+    this._accessTimeColumn = checkIdentifier('accessTimeColumn', name);
+  }
+  @Expose() getAccessTimeColumn(): string {
+    return this._accessTimeColumn;
+  }
+  @Expose('String') setLastAccessTimeColumn(name: string): void {
+    this._lastAccessTimeColumn = checkIdentifier('lastAccessTimeColumn', name);
+  }
+  @Expose() getLastAccessTimeColumn(): string {
+    return this._lastAccessTimeColumn;
+  }
+  @Expose('String') setCreateTimeColumn(name: string): void {
+    this._createTimeColumn = checkIdentifier('createTimeColumn', name);
+  }
+  @Expose() getCreateTimeColumn(): string {
+    return this._createTimeColumn;
+  }
+  @Expose('String') setCookieTimeColumn(name: string): void {
+    this._cookieTimeColumn = checkIdentifier('cookieTimeColumn', name);
+  }
+  @Expose() getCookieTimeColumn(): string {
+    return this._cookieTimeColumn;
+  }
+  @Expose('String') setLastSavedTimeColumn(name: string): void {
+    this._lastSavedTimeColumn = checkIdentifier('lastSavedTimeColumn', name);
+  }
+  @Expose() getLastSavedTimeColumn(): string {
+    return this._lastSavedTimeColumn;
+  }
+  @Expose('String') setExpiryTimeColumn(name: string): void {
+    this._expiryTimeColumn = checkIdentifier('expiryTimeColumn', name);
+  }
+  @Expose() getExpiryTimeColumn(): string {
+    return this._expiryTimeColumn;
+  }
+  @Expose('String') setMaxIntervalColumn(name: string): void {
+    this._maxIntervalColumn = checkIdentifier('maxIntervalColumn', name);
+  }
+  @Expose() getMaxIntervalColumn(): string {
+    return this._maxIntervalColumn;
+  }
+  @Expose('String') setMapColumn(name: string): void {
+    this._mapColumn = checkIdentifier('mapColumn', name);
+  }
+  @Expose() getMapColumn(): string {
+    return this._mapColumn;
+  }
 
   /** `schema.table`, or the table alone without a schema. */
-  getSchemaTableName(): string { return (this._schemaName !== null ? `${this._schemaName}.` : '') + this._tableName; }
+  getSchemaTableName(): string {
+    return (this._schemaName !== null ? `${this._schemaName}.` : '') + this._tableName;
+  }
 
   /** Jetty's CREATE TABLE, with the adaptor's types (and the schema prefix, which Jetty leaves out). */
   getCreateStatementAsString(adaptor: DatabaseAdaptor): string {
     const s = adaptor.getStringType();
     const l = adaptor.getLongType();
-    return `create table ${this.getSchemaTableName()} (${this._idColumn} ${s}(120), ${this._contextPathColumn} ${s}(60), `
-      + `${this._virtualHostColumn} ${s}(60), ${this._lastNodeColumn} ${s}(60), ${this._accessTimeColumn} ${l}, `
-      + `${this._lastAccessTimeColumn} ${l}, ${this._createTimeColumn} ${l}, ${this._cookieTimeColumn} ${l}, `
-      + `${this._lastSavedTimeColumn} ${l}, ${this._expiryTimeColumn} ${l}, ${this._maxIntervalColumn} ${l}, `
-      + `${this._mapColumn} ${adaptor.getBlobType()}, primary key(${this._idColumn}, ${this._contextPathColumn},${this._virtualHostColumn}))`;
+    return (
+      `create table ${this.getSchemaTableName()} (${this._idColumn} ${s}(120), ${this._contextPathColumn} ${s}(60), ` +
+      `${this._virtualHostColumn} ${s}(60), ${this._lastNodeColumn} ${s}(60), ${this._accessTimeColumn} ${l}, ` +
+      `${this._lastAccessTimeColumn} ${l}, ${this._createTimeColumn} ${l}, ${this._cookieTimeColumn} ${l}, ` +
+      `${this._lastSavedTimeColumn} ${l}, ${this._expiryTimeColumn} ${l}, ${this._maxIntervalColumn} ${l}, ` +
+      `${this._mapColumn} ${adaptor.getBlobType()}, primary key(${this._idColumn}, ${this._contextPathColumn},${this._virtualHostColumn}))`
+    );
   }
 
   getCreateIndexOverExpiryStatementAsString(indexName: string): string {
@@ -146,12 +212,14 @@ export class SessionTableSchema {
     const key = `${this._idColumn} = ? and ${this._contextPathColumn} = ? and ${this._virtualHostColumn} = ?`;
     const expiring = `${this._expiryTimeColumn} >0 and ${this._expiryTimeColumn} <= ?`;
     return {
-      insert: `insert into ${t} (${this._idColumn}, ${this._contextPathColumn}, ${this._virtualHostColumn}, ${this._lastNodeColumn}, `
-        + `${this._accessTimeColumn}, ${this._lastAccessTimeColumn}, ${this._createTimeColumn}, ${this._cookieTimeColumn}, `
-        + `${this._lastSavedTimeColumn}, ${this._expiryTimeColumn}, ${this._maxIntervalColumn}, ${this._mapColumn}) `
-        + ' values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      update: `update ${t} set ${this._lastNodeColumn} = ?, ${this._accessTimeColumn} = ?, ${this._lastAccessTimeColumn} = ?, `
-        + `${this._lastSavedTimeColumn} = ?, ${this._expiryTimeColumn} = ?, ${this._maxIntervalColumn} = ?, ${this._mapColumn} = ? where ${key}`,
+      insert:
+        `insert into ${t} (${this._idColumn}, ${this._contextPathColumn}, ${this._virtualHostColumn}, ${this._lastNodeColumn}, ` +
+        `${this._accessTimeColumn}, ${this._lastAccessTimeColumn}, ${this._createTimeColumn}, ${this._cookieTimeColumn}, ` +
+        `${this._lastSavedTimeColumn}, ${this._expiryTimeColumn}, ${this._maxIntervalColumn}, ${this._mapColumn}) ` +
+        ' values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      update:
+        `update ${t} set ${this._lastNodeColumn} = ?, ${this._accessTimeColumn} = ?, ${this._lastAccessTimeColumn} = ?, ` +
+        `${this._lastSavedTimeColumn} = ?, ${this._expiryTimeColumn} = ?, ${this._maxIntervalColumn} = ?, ${this._mapColumn} = ? where ${key}`,
       load: `select * from ${t} where ${key}`,
       delete: `delete from ${t} where ${key}`,
       exists: `select ${this._idColumn}, ${this._expiryTimeColumn} from ${t} where ${key}`,
@@ -171,29 +239,36 @@ export class SessionTableSchema {
     await adaptor.run(`prepare the session table '${this.getSchemaTableName()}'`, async (db) => {
       const meta = new CatalogQueries(db);
       if (this._schemaName !== null && this._schemaName.toUpperCase() === SessionTableSchema.INFERRED) this._schemaName = await meta.currentSchema();
-      if (this._catalogName !== null && this._catalogName.toUpperCase() === SessionTableSchema.INFERRED) this._catalogName = await meta.currentCatalog();
-      const where: TableRef = { catalog: adaptor.convertIdentifier(this._catalogName), schema: adaptor.convertIdentifier(this._schemaName), table: adaptor.convertIdentifier(this._tableName) };
-      if (!await meta.tableExists(where)) {
+      if (this._catalogName !== null && this._catalogName.toUpperCase() === SessionTableSchema.INFERRED)
+        this._catalogName = await meta.currentCatalog();
+      const where: TableRef = {
+        catalog: adaptor.convertIdentifier(this._catalogName),
+        schema: adaptor.convertIdentifier(this._schemaName),
+        table: adaptor.convertIdentifier(this._tableName),
+      };
+      if (!(await meta.tableExists(where))) {
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Creating table {} schema={} catalog={}', where.table, where.schema, where.catalog);
         await createUnlessRaced(db, this.getCreateStatementAsString(adaptor), () => meta.tableExists(where));
-      } else if (!await meta.columnExists(where, adaptor.convertIdentifier(this._maxIntervalColumn))) {
+      } else if (!(await meta.columnExists(where, adaptor.convertIdentifier(this._maxIntervalColumn)))) {
         await db.update(this.getAlterTableForMaxIntervalAsString(adaptor), []);
       }
       const expiryIndex = `idx_${this._tableName}_expiry`;
       const sessionIndex = `idx_${this._tableName}_session`;
-      if (!await meta.indexExists(where, expiryIndex)) {
+      if (!(await meta.indexExists(where, expiryIndex))) {
         await createUnlessRaced(db, this.getCreateIndexOverExpiryStatementAsString(expiryIndex), () => meta.indexExists(where, expiryIndex));
       }
-      if (!await meta.indexExists(where, sessionIndex)) {
+      if (!(await meta.indexExists(where, sessionIndex))) {
         await createUnlessRaced(db, this.getCreateIndexOverSessionStatementAsString(sessionIndex), () => meta.indexExists(where, sessionIndex));
       }
     });
   }
 
   toString(): string {
-    return `SessionTableSchema[${this._catalogName},${this._schemaName},${this._tableName},${this._idColumn},${this._contextPathColumn},`
-      + `${this._virtualHostColumn},${this._cookieTimeColumn},${this._createTimeColumn},${this._expiryTimeColumn},${this._accessTimeColumn},`
-      + `${this._lastAccessTimeColumn},${this._lastNodeColumn},${this._lastSavedTimeColumn},${this._maxIntervalColumn}]`;
+    return (
+      `SessionTableSchema[${this._catalogName},${this._schemaName},${this._tableName},${this._idColumn},${this._contextPathColumn},` +
+      `${this._virtualHostColumn},${this._cookieTimeColumn},${this._createTimeColumn},${this._expiryTimeColumn},${this._accessTimeColumn},` +
+      `${this._lastAccessTimeColumn},${this._lastNodeColumn},${this._lastSavedTimeColumn},${this._maxIntervalColumn}]`
+    );
   }
 }
 
@@ -207,11 +282,15 @@ async function createUnlessRaced(db: SqlClient, ddl: string, nowExists: () => Pr
   try {
     await db.update(ddl, []);
   } catch (err) {
-    if (!await nowExists().catch(() => false)) throw err;
+    if (!(await nowExists().catch(() => false))) throw err;
   }
 }
 
-interface TableRef { readonly catalog: string | null; readonly schema: string | null; readonly table: string }
+interface TableRef {
+  readonly catalog: string | null;
+  readonly schema: string | null;
+  readonly table: string;
+}
 
 /** JDBC DatabaseMetaData's getTables, getColumns and getIndexInfo, for each dialect. */
 class CatalogQueries {
@@ -223,16 +302,21 @@ class CatalogQueries {
 
   async currentSchema(): Promise<string | null> {
     switch (this.db.dialect) {
-      case 'postgresql': return String(field((await this.db.query('select current_schema() as s', []))[0], 's'));
-      default: return null;
+      case 'postgresql':
+        return String(field((await this.db.query('select current_schema() as s', []))[0], 's'));
+      default:
+        return null;
     }
   }
 
   async currentCatalog(): Promise<string | null> {
     switch (this.db.dialect) {
-      case 'postgresql': return String(field((await this.db.query('select current_database() as c', []))[0], 'c'));
-      case 'mysql': return String(field((await this.db.query('select database() as c', []))[0], 'c'));
-      default: return null;
+      case 'postgresql':
+        return String(field((await this.db.query('select current_database() as c', []))[0], 'c'));
+      case 'mysql':
+        return String(field((await this.db.query('select database() as c', []))[0], 'c'));
+      default:
+        return null;
     }
   }
 
@@ -246,7 +330,9 @@ class CatalogQueries {
     return t.schema === null ? { sql: 'table_schema = current_schema()', params: [] } : { sql: 'table_schema = ?', params: [t.schema] };
   }
 
-  private sqliteMaster(t: TableRef): string { return t.schema === null ? 'sqlite_master' : `${t.schema}.sqlite_master`; }
+  private sqliteMaster(t: TableRef): string {
+    return t.schema === null ? 'sqlite_master' : `${t.schema}.sqlite_master`;
+  }
 
   async tableExists(t: TableRef): Promise<boolean> {
     switch (this.db.dialect) {
@@ -267,15 +353,25 @@ class CatalogQueries {
     switch (this.db.dialect) {
       case 'postgresql': {
         const s = this.pgSchema(t);
-        return this.any(`select 1 from information_schema.columns where table_name = ? and column_name = ? and ${s.sql}`, [t.table, column, ...s.params]);
+        return this.any(`select 1 from information_schema.columns where table_name = ? and column_name = ? and ${s.sql}`, [
+          t.table,
+          column,
+          ...s.params,
+        ]);
       }
       case 'mysql': {
         const s = this.mysqlDatabase(t);
-        return this.any(`select 1 from information_schema.columns where table_name = ? and column_name = ? and ${s.sql}`, [t.table, column, ...s.params]);
+        return this.any(`select 1 from information_schema.columns where table_name = ? and column_name = ? and ${s.sql}`, [
+          t.table,
+          column,
+          ...s.params,
+        ]);
       }
       case 'sqlite':
-        return this.any(`select 1 from pragma_table_info(?${t.schema === null ? '' : ', ?'}) where name = ? collate nocase`,
-          t.schema === null ? [t.table, column] : [t.table, t.schema, column]);
+        return this.any(
+          `select 1 from pragma_table_info(?${t.schema === null ? '' : ', ?'}) where name = ? collate nocase`,
+          t.schema === null ? [t.table, column] : [t.table, t.schema, column],
+        );
     }
   }
 
@@ -285,11 +381,18 @@ class CatalogQueries {
       case 'postgresql': {
         const params: SqlValue[] = [t.table, index];
         if (t.schema !== null) params.push(t.schema);
-        return this.any(`select 1 from pg_indexes where tablename = ? and lower(indexname) = lower(?) and schemaname = ${t.schema === null ? 'current_schema()' : '?'}`, params);
+        return this.any(
+          `select 1 from pg_indexes where tablename = ? and lower(indexname) = lower(?) and schemaname = ${t.schema === null ? 'current_schema()' : '?'}`,
+          params,
+        );
       }
       case 'mysql': {
         const s = this.mysqlDatabase(t);
-        return this.any(`select 1 from information_schema.statistics where table_name = ? and lower(index_name) = lower(?) and ${s.sql}`, [t.table, index, ...s.params]);
+        return this.any(`select 1 from information_schema.statistics where table_name = ? and lower(index_name) = lower(?) and ${s.sql}`, [
+          t.table,
+          index,
+          ...s.params,
+        ]);
       }
       case 'sqlite':
         return this.any(`select 1 from ${this.sqliteMaster(t)} where type = ? and name = ? collate nocase`, ['index', index]);

@@ -44,17 +44,23 @@ export function requireDriver<T>(dialect: SqlDialect, url: string): T {
 export function checkClientInstalled(info: JdbcConnectionInfo, what: string): void {
   const pkg = CLIENT_PACKAGES[info.dialect];
   if (!isClientPackageInstalled(pkg)) {
-    throw new OptionalBackendError(`Cannot ${what} '${info.redacted}': the JDBC session store needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
-      'org.eclipse.jetty.server.session.DatabaseAdaptor', pkg);
+    throw new OptionalBackendError(
+      `Cannot ${what} '${info.redacted}': the JDBC session store needs the npm package '${pkg}', which is not installed (run npm install ${pkg})`,
+      'org.eclipse.jetty.server.session.DatabaseAdaptor',
+      pkg,
+    );
   }
 }
 
 /** Makes the client for a parsed JDBC URL (its dialect's package is required now). */
 export function createSqlClient(info: JdbcConnectionInfo, options: SqlClientOptions): SqlClient {
   switch (info.dialect) {
-    case 'postgresql': return new (require('./postgresql-client') as typeof import('./postgresql-client')).PostgresqlClient(info, options);
-    case 'mysql': return new (require('./mysql-client') as typeof import('./mysql-client')).MysqlClient(info, options);
-    case 'sqlite': return new (require('./sqlite-client') as typeof import('./sqlite-client')).SqliteClient(info, options);
+    case 'postgresql':
+      return new (require('./postgresql-client') as typeof import('./postgresql-client')).PostgresqlClient(info, options);
+    case 'mysql':
+      return new (require('./mysql-client') as typeof import('./mysql-client')).MysqlClient(info, options);
+    case 'sqlite':
+      return new (require('./sqlite-client') as typeof import('./sqlite-client')).SqliteClient(info, options);
   }
 }
 

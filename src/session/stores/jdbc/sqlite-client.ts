@@ -45,7 +45,9 @@ export class SqliteClient implements SqlClient {
     return this.statement(sql).run(...params).changes;
   }
 
-  async productName(): Promise<string> { return 'sqlite'; }
+  async productName(): Promise<string> {
+    return 'sqlite';
+  }
 
   async close(): Promise<void> {
     this._statements.clear();

@@ -26,17 +26,37 @@ export class MemcachedSessionDataMapFactory implements SessionDataMapFactory {
   private _timeoutMs = DEFAULT_OPERATION_TIMEOUT_MS;
 
   @Expose({ arrayOf: 'java.net.InetSocketAddress' }, { varargs: true })
-  setAddresses(addresses: MemcachedAddress[] | null): void { this._addresses = [...(addresses ?? [])]; }
-  getAddresses(): MemcachedAddress[] { return [...this._addresses]; }
-  @Expose('int[]') setWeights(weights: number[] | null): void { this._weights = weights ? [...weights] : null; }
-  @Expose() getWeights(): number[] | null { return this._weights ? [...this._weights] : null; }
-  @Expose('int') setExpirySec(sec: number): void { this._expirySec = sec; }
-  @Expose() getExpirySec(): number { return this._expirySec; }
-  @Expose('boolean') setHeartbeats(on: boolean): void { this._heartbeats = on; }
-  @Expose() isHeartbeats(): boolean { return this._heartbeats; }
+  setAddresses(addresses: MemcachedAddress[] | null): void {
+    this._addresses = [...(addresses ?? [])];
+  }
+  getAddresses(): MemcachedAddress[] {
+    return [...this._addresses];
+  }
+  @Expose('int[]') setWeights(weights: number[] | null): void {
+    this._weights = weights ? [...weights] : null;
+  }
+  @Expose() getWeights(): number[] | null {
+    return this._weights ? [...this._weights] : null;
+  }
+  @Expose('int') setExpirySec(sec: number): void {
+    this._expirySec = sec;
+  }
+  @Expose() getExpirySec(): number {
+    return this._expirySec;
+  }
+  @Expose('boolean') setHeartbeats(on: boolean): void {
+    this._heartbeats = on;
+  }
+  @Expose() isHeartbeats(): boolean {
+    return this._heartbeats;
+  }
   /** Pier: the longest wait for one memcached operation (ms, default 500). */
-  @Expose('int') setOperationTimeoutMs(ms: number): void { this._timeoutMs = ms; }
-  @Expose() getOperationTimeoutMs(): number { return this._timeoutMs; }
+  @Expose('int') setOperationTimeoutMs(ms: number): void {
+    this._timeoutMs = ms;
+  }
+  @Expose() getOperationTimeoutMs(): number {
+    return this._timeoutMs;
+  }
 
   getSessionDataMap(): SessionDataMap {
     const addresses = this._addresses.length > 0 ? this._addresses : [DEFAULT_ADDRESS];

@@ -23,7 +23,10 @@ export const MAX_KEY_BYTES = 250;
 export const DEFAULT_OPERATION_TIMEOUT_MS = 500;
 
 /** A memcached server: what `java.net.InetSocketAddress` gives XML. */
-export interface MemcachedAddress { getHostString(): string; getPort(): number }
+export interface MemcachedAddress {
+  getHostString(): string;
+  getPort(): number;
+}
 
 /** The part of memjs's client the map uses (a test may hand in its own client). */
 export interface MemcachedClient {
@@ -45,9 +48,15 @@ export interface MemcachedClient {
 @JettyClass('org.eclipse.jetty.memcached.session.MemcachedSessionDataMap', {
   implements: ['org.eclipse.jetty.server.session.SessionDataMap'],
   ctors: [
-    [{ name: 'host', type: 'String' }, { name: 'port', type: 'String' }],
+    [
+      { name: 'host', type: 'String' },
+      { name: 'port', type: 'String' },
+    ],
     [{ name: 'addresses', type: 'List' }],
-    [{ name: 'addresses', type: 'List' }, { name: 'weights', type: 'int[]' }],
+    [
+      { name: 'addresses', type: 'List' },
+      { name: 'weights', type: 'int[]' },
+    ],
   ],
 })
 export class MemcachedSessionDataMap extends AbstractLifeCycle implements SessionDataMap {
@@ -64,13 +73,14 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
     super();
     if (typeof hostOrAddresses === 'string') {
       const port = Number(portOrWeights);
-      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new RangeError(`Cannot use memcached port '${String(portOrWeights)}': expected a number from 1 to 65535`);
+      if (!Number.isInteger(port) || port <= 0 || port > 65535)
+        throw new RangeError(`Cannot use memcached port '${String(portOrWeights)}': expected a number from 1 to 65535`);
       this._addresses = [{ host: hostOrAddresses, port }];
       this._weights = [1];
     } else {
       if (hostOrAddresses.length === 0) throw new RangeError('Cannot make a MemcachedSessionDataMap: no memcached address given');
       this._addresses = hostOrAddresses.map((a) => ({ host: a.getHostString(), port: a.getPort() }));
-      const w = Array.isArray(portOrWeights) ? portOrWeights as readonly number[] : [];
+      const w = Array.isArray(portOrWeights) ? (portOrWeights as readonly number[]) : [];
       if (w.length > 0 && w.length !== this._addresses.length) {
         throw new RangeError(`Cannot use memcached weights [${w.join(', ')}]: ${this._addresses.length} addresses need as many weights`);
       }
@@ -78,22 +88,44 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
     }
   }
 
-  @Expose('int') setExpirySec(sec: number): void { this._expirySec = sec; }
-  @Expose() getExpirySec(): number { return this._expirySec; }
-  @Expose('boolean') setHeartbeats(on: boolean): void { this._heartbeats = on; }
-  @Expose() isHeartbeats(): boolean { return this._heartbeats; }
+  @Expose('int') setExpirySec(sec: number): void {
+    this._expirySec = sec;
+  }
+  @Expose() getExpirySec(): number {
+    return this._expirySec;
+  }
+  @Expose('boolean') setHeartbeats(on: boolean): void {
+    this._heartbeats = on;
+  }
+  @Expose() isHeartbeats(): boolean {
+    return this._heartbeats;
+  }
   /** Pier: the longest wait for one operation (ms, default 500) before memcached counts as away. */
-  @Expose('int') setOperationTimeoutMs(ms: number): void { this._timeoutMs = ms; }
-  @Expose() getOperationTimeoutMs(): number { return this._timeoutMs; }
+  @Expose('int') setOperationTimeoutMs(ms: number): void {
+    this._timeoutMs = ms;
+  }
+  @Expose() getOperationTimeoutMs(): number {
+    return this._timeoutMs;
+  }
   /** The servers, as `host:port` strings, and their weights. */
-  getAddresses(): string[] { return this._addresses.map((a) => `${a.host}:${a.port}`); }
-  getWeights(): number[] { return [...this._weights]; }
+  getAddresses(): string[] {
+    return this._addresses.map((a) => `${a.host}:${a.port}`);
+  }
+  getWeights(): number[] {
+    return [...this._weights];
+  }
 
   /** Pier: uses `client` instead of connecting with memjs (tests, or a client the application configured). */
-  setMemcachedClient(client: MemcachedClient): void { this._injected = client; }
-  getMemcachedClient(): MemcachedClient | null { return this._client; }
+  setMemcachedClient(client: MemcachedClient): void {
+    this._injected = client;
+  }
+  getMemcachedClient(): MemcachedClient | null {
+    return this._client;
+  }
 
-  initialize(context: SessionContext): void { this._context = context; }
+  initialize(context: SessionContext): void {
+    this._context = context;
+  }
 
   protected override async doStart(): Promise<void> {
     if (!this._context) throw new IllegalStateError('Cannot start MemcachedSessionDataMap: No SessionContext');
@@ -111,8 +143,15 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
     const options = { timeout, conntimeout: timeout * 2, keepAlive: this._heartbeats, keepAliveDelay: 30 };
     const servers = this._addresses.map((a) => new memjs.Server(a.host, a.port, undefined, undefined, options));
     const client = new memjs.Client(servers, {
-      retries: 2, retry_delay: 0.05, failover: false, expires: 0,
-      logger: { log: (...args: unknown[]) => { if (MEMCACHED_LOG.isDebugEnabled()) MEMCACHED_LOG.debug(args.map(String).join(' ')); } },
+      retries: 2,
+      retry_delay: 0.05,
+      failover: false,
+      expires: 0,
+      logger: {
+        log: (...args: unknown[]) => {
+          if (MEMCACHED_LOG.isDebugEnabled()) MEMCACHED_LOG.debug(args.map(String).join(' '));
+        },
+      },
     });
     if (servers.length > 1) {
       const weights = this._weights;

@@ -35,7 +35,10 @@ export function chooseServer(key: string, weights: readonly number[]): number {
     // u in (0, 1), a uniform hash of (key, server); -w / ln(u) is the weighted rendezvous score
     const u = (fnv1a(`${i}\u0000${key}`) + 0.5) / 4294967296;
     const score = -w / Math.log(u);
-    if (score > bestScore) { bestScore = score; best = i; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
   }
   return best;
 }

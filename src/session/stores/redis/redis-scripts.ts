@@ -7,7 +7,10 @@
 import { createHash } from 'node:crypto';
 
 /** A script and its SHA1, for EVALSHA. */
-export interface RedisScript { readonly source: string; readonly sha: string }
+export interface RedisScript {
+  readonly source: string;
+  readonly sha: string;
+}
 
 function script(source: string): RedisScript {
   return { source, sha: createHash('sha1').update(source).digest('hex') };

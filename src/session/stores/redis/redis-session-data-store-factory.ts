@@ -21,15 +21,26 @@ export class RedisSessionDataStoreFactory extends AbstractSessionDataStoreFactor
   private _keyPrefix = DEFAULT_KEY_PREFIX;
   private _timeoutMs = DEFAULT_TIMEOUT_MS;
 
-  @Expose('String') setUrl(url: string): void { parseRedisUrl(url); this._url = url; }
-  @Expose() getUrl(): string { return this._url; }
-  @Expose('String') setKeyPrefix(prefix: string): void { this._keyPrefix = prefix ?? ''; }
-  @Expose() getKeyPrefix(): string { return this._keyPrefix; }
+  @Expose('String') setUrl(url: string): void {
+    parseRedisUrl(url);
+    this._url = url;
+  }
+  @Expose() getUrl(): string {
+    return this._url;
+  }
+  @Expose('String') setKeyPrefix(prefix: string): void {
+    this._keyPrefix = prefix ?? '';
+  }
+  @Expose() getKeyPrefix(): string {
+    return this._keyPrefix;
+  }
   @Expose('int') setTimeoutMs(ms: number): void {
     if (!(ms > 0)) throw new RangeError(`Cannot set timeoutMs to ${ms}: it must be above 0`);
     this._timeoutMs = ms;
   }
-  @Expose() getTimeoutMs(): number { return this._timeoutMs; }
+  @Expose() getTimeoutMs(): number {
+    return this._timeoutMs;
+  }
 
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new RedisSessionDataStore();

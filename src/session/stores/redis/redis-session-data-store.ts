@@ -52,23 +52,35 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     parseRedisUrl(url);
     this._url = url;
   }
-  @Expose() getUrl(): string { return this._url; }
+  @Expose() getUrl(): string {
+    return this._url;
+  }
   @Expose('String') setKeyPrefix(prefix: string): void {
     this.requireStopped('keyPrefix');
     this._keyPrefix = prefix ?? '';
   }
-  @Expose() getKeyPrefix(): string { return this._keyPrefix; }
+  @Expose() getKeyPrefix(): string {
+    return this._keyPrefix;
+  }
   @Expose('int') setTimeoutMs(ms: number): void {
     if (!(ms > 0)) throw new RangeError(`Cannot set timeoutMs to ${ms}: it must be above 0`);
     this._timeoutMs = ms;
   }
-  @Expose() getTimeoutMs(): number { return this._timeoutMs; }
+  @Expose() getTimeoutMs(): number {
+    return this._timeoutMs;
+  }
 
   /** Pier: uses a node-redis client the application made (not connected, or connected); the store does not close it. */
-  setRedisClient(client: Client): void { this._injected = client; }
-  getRedisClient(): Client | null { return this._client; }
+  setRedisClient(client: Client): void {
+    this._injected = client;
+  }
+  getRedisClient(): Client | null {
+    return this._client;
+  }
 
-  isPassivating(): boolean { return true; }
+  isPassivating(): boolean {
+    return true;
+  }
 
   private requireStopped(setting: string): void {
     if (this.isStarted() || this.isStarting()) throw new IllegalStateError(`Cannot set ${setting}: the RedisSessionDataStore is running`);
@@ -76,21 +88,30 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
 
   protected override async doStart(): Promise<void> {
     this.requireContext();
-    const client = this._injected ?? createClient({
-      url: this._url,
-      socket: { connectTimeout: Math.min(this._timeoutMs, 10_000), reconnectStrategy: reconnectDelay },
-    });
+    const client =
+      this._injected ??
+      createClient({
+        url: this._url,
+        socket: { connectTimeout: Math.min(this._timeoutMs, 10_000), reconnectStrategy: reconnectDelay },
+      });
     if (!this._injected) {
       // node-redis reports each failed (re)connection here; the operations that wait say what failed
-      client.on('error', (err: Error) => { if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Redis {}: {}', redactRedisUrl(this._url), err.message); });
+      client.on('error', (err: Error) => {
+        if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Redis {}: {}', redactRedisUrl(this._url), err.message);
+      });
     }
     if (!client.isOpen) {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${this._timeoutMs} ms`)), this._timeoutMs).unref());
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${this._timeoutMs} ms`)), this._timeoutMs).unref(),
+      );
       try {
         await Promise.race([client.connect(), timeout]);
       } catch (err) {
         client.destroy();
-        throw new RedisSessionDataStoreError(`Cannot start RedisSessionDataStore: cannot connect to ${redactRedisUrl(this._url)}: ${(err as Error).message}`, { cause: err });
+        throw new RedisSessionDataStoreError(
+          `Cannot start RedisSessionDataStore: cannot connect to ${redactRedisUrl(this._url)}: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
     }
     this._client = client;
@@ -104,7 +125,11 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     this._client = null;
     this._commands = null;
     if (client && client !== this._injected) {
-      try { await client.close(); } catch { client.destroy(); }
+      try {
+        await client.close();
+      } catch {
+        client.destroy();
+      }
     }
   }
 
@@ -133,23 +158,34 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     return `${ctx.getCanonicalContextPath()}_${ctx.getVhost()}`;
   }
   /** The hash of session `id` in this context. */
-  keyOf(id: string): string { return `${this._keyPrefix}${this.contextPart()}_${id}`; }
+  keyOf(id: string): string {
+    return `${this._keyPrefix}${this.contextPart()}_${id}`;
+  }
   /** This context's expiry index. */
-  contextIndex(): string { return `${this._keyPrefix}expiry:${this.contextPart()}`; }
+  contextIndex(): string {
+    return `${this._keyPrefix}expiry:${this.contextPart()}`;
+  }
   /** Every context's expiry index (members name the context and the id). */
-  globalIndex(): string { return `${this._keyPrefix}expiry`; }
-  private globalMember(id: string): string { return JSON.stringify([this.contextPart(), id]); }
+  globalIndex(): string {
+    return `${this._keyPrefix}expiry`;
+  }
+  private globalMember(id: string): string {
+    return JSON.stringify([this.contextPart(), id]);
+  }
 
   private failure(what: string, id: string, cause: unknown): RedisSessionDataStoreError {
     const ctx = this._context;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return new RedisSessionDataStoreError(`Cannot ${what} session '${id}' in context '${ctx?.getCanonicalContextPath()}' vhost '${ctx?.getVhost()}' on ${redactRedisUrl(this._url)}: ${reason}`, { cause });
+    return new RedisSessionDataStoreError(
+      `Cannot ${what} session '${id}' in context '${ctx?.getCanonicalContextPath()}' vhost '${ctx?.getVhost()}' on ${redactRedisUrl(this._url)}: ${reason}`,
+      { cause },
+    );
   }
 
   protected async doLoad(id: string): Promise<SessionData | null> {
     let doc: string | null;
     try {
-      doc = await this.bounded(this.redis().hGet(this.keyOf(id), 'doc')) as string | null;
+      doc = (await this.bounded(this.redis().hGet(this.keyOf(id), 'doc'))) as string | null;
     } catch (err) {
       throw this.failure('load', id, err);
     }
@@ -211,7 +247,11 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
       await this.run(RENEW_SESSION, [...keys, this.keyOf(oldId)], [...args, oldId, this.globalMember(oldId)]);
     } catch (err) {
       // the old id must not stay usable: try to remove it alone before reporting the failed write
-      try { await this.doDelete(oldId); } catch { /* reported below */ }
+      try {
+        await this.doDelete(oldId);
+      } catch {
+        /* reported below */
+      }
       throw new UnwritableSessionDataError(newId, this._context, undefined, { cause: this.failure('write', newId, err) });
     }
   }
@@ -228,7 +268,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
   protected async doExists(id: string): Promise<boolean> {
     let expiry: string | null;
     try {
-      expiry = await this.bounded(this.redis().hGet(this.keyOf(id), 'expiry')) as string | null;
+      expiry = (await this.bounded(this.redis().hGet(this.keyOf(id), 'expiry'))) as string | null;
     } catch (err) {
       throw this.failure('check', id, err);
     }
@@ -241,7 +281,9 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
   private async metadata(ids: readonly string[]): Promise<({ expiry: number; lastNode: string } | null)[]> {
     const redis = this.redis();
     // one command per id; node-redis pipelines them on the connection
-    const replies = await this.bounded(Promise.all(ids.map((id) => redis.hmGet(this.keyOf(id), ['expiry', 'lastNode'])))) as unknown as (string | null)[][];
+    const replies = (await this.bounded(Promise.all(ids.map((id) => redis.hmGet(this.keyOf(id), ['expiry', 'lastNode']))))) as unknown as (
+      string | null
+    )[][];
     return replies.map((r) => (r[0] === null || r[0] === undefined ? null : { expiry: Number(r[0]), lastNode: String(r[1] ?? '') }));
   }
 
@@ -254,16 +296,22 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     const expired = new Set<string>();
     const worker = this.requireContext().getWorkerName();
     try {
-      const indexed = await this.bounded(this.redis().zRangeByScore(this.contextIndex(), 1, time)) as string[];
+      const indexed = (await this.bounded(this.redis().zRangeByScore(this.contextIndex(), 1, time))) as string[];
       const ids = [...new Set([...indexed, ...candidates])];
       const meta = await this.metadata(ids);
       ids.forEach((id, i) => {
         const m = meta[i];
-        if (m === null) { if (candidates.has(id)) expired.add(id); return; }
+        if (m === null) {
+          if (candidates.has(id)) expired.add(id);
+          return;
+        }
         if (m.expiry > 0 && m.expiry <= time && m.lastNode === worker) expired.add(id);
       });
     } catch (err) {
-      SESSION_LOG.warn(`Cannot check expired sessions of context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this._url)}: ${(err as Error).message}`, err);
+      SESSION_LOG.warn(
+        `Cannot check expired sessions of context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this._url)}: ${(err as Error).message}`,
+        err,
+      );
     }
     return expired;
   }
@@ -275,16 +323,27 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
   protected async doGetExpired(time: number): Promise<Set<string>> {
     const expired = new Set<string>();
     try {
-      const ids = await this.bounded(this.redis().zRangeByScore(this.contextIndex(), 1, time)) as string[];
+      const ids = (await this.bounded(this.redis().zRangeByScore(this.contextIndex(), 1, time))) as string[];
       const meta = await this.metadata(ids);
       const gone: string[] = [];
-      ids.forEach((id, i) => { expired.add(id); if (meta[i] === null) gone.push(id); });
+      ids.forEach((id, i) => {
+        expired.add(id);
+        if (meta[i] === null) gone.push(id);
+      });
       if (gone.length > 0) {
         await this.bounded(this.redis().zRem(this.contextIndex(), gone));
-        await this.bounded(this.redis().zRem(this.globalIndex(), gone.map((id) => this.globalMember(id))));
+        await this.bounded(
+          this.redis().zRem(
+            this.globalIndex(),
+            gone.map((id) => this.globalMember(id)),
+          ),
+        );
       }
     } catch (err) {
-      SESSION_LOG.warn(`Cannot find sessions expired before ${time} in context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this._url)}: ${(err as Error).message}`, err);
+      SESSION_LOG.warn(
+        `Cannot find sessions expired before ${time} in context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this._url)}: ${(err as Error).message}`,
+        err,
+      );
     }
     return expired;
   }
@@ -292,16 +351,26 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
   /** Deletes the sessions of any context that expired before `time`, with their index entries. */
   protected async doCleanOrphans(time: number): Promise<void> {
     try {
-      const members = await this.bounded(this.redis().zRangeByScore(this.globalIndex(), 1, time)) as string[];
+      const members = (await this.bounded(this.redis().zRangeByScore(this.globalIndex(), 1, time))) as string[];
       if (members.length === 0) return;
-      await Promise.all(members.map((member) => {
-        let parts: unknown;
-        try { parts = JSON.parse(member); } catch { parts = null; }
-        if (!(Array.isArray(parts) && parts.length === 2 && typeof parts[0] === 'string' && typeof parts[1] === 'string')) {
-          return this.bounded(this.redis().zRem(this.globalIndex(), member));
-        }
-        return this.run(DELETE_SESSION, [`${this._keyPrefix}${parts[0]}_${parts[1]}`, `${this._keyPrefix}expiry:${parts[0]}`, this.globalIndex()], [parts[1], member]);
-      }));
+      await Promise.all(
+        members.map((member) => {
+          let parts: unknown;
+          try {
+            parts = JSON.parse(member);
+          } catch {
+            parts = null;
+          }
+          if (!(Array.isArray(parts) && parts.length === 2 && typeof parts[0] === 'string' && typeof parts[1] === 'string')) {
+            return this.bounded(this.redis().zRem(this.globalIndex(), member));
+          }
+          return this.run(
+            DELETE_SESSION,
+            [`${this._keyPrefix}${parts[0]}_${parts[1]}`, `${this._keyPrefix}expiry:${parts[0]}`, this.globalIndex()],
+            [parts[1], member],
+          );
+        }),
+      );
       if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Deleted {} orphaned sessions', members.length);
     } catch (err) {
       SESSION_LOG.warn(`Cannot delete orphaned sessions on ${redactRedisUrl(this._url)}: ${(err as Error).message}`, err);

@@ -12,8 +12,16 @@ const BIG = 'pier '.repeat(2000);
 class Content extends AbstractHandler {
   async handle(target: string, base: Request, _q: HttpServletRequest, res: HttpServletResponse): Promise<void> {
     base.setHandled(true);
-    if (target === '/small') { res.setContentType('text/plain'); res.getWriter().write('tiny'); return; }
-    if (target === '/image.png') { res.setContentType('image/png'); res.getOutputStream().write(Buffer.from(BIG)); return; }
+    if (target === '/small') {
+      res.setContentType('text/plain');
+      res.getWriter().write('tiny');
+      return;
+    }
+    if (target === '/image.png') {
+      res.setContentType('image/png');
+      res.getOutputStream().write(Buffer.from(BIG));
+      return;
+    }
     if (target === '/stream') {
       res.setContentType('text/plain');
       res.setBufferSize(100);
@@ -30,7 +38,11 @@ async function withGzip<T>(fn: (port: number) => Promise<T>, configure?: (g: Gzi
   configure?.(gzip);
   gzip.setHandler(new Content());
   const { server, port } = await startServer(gzip);
-  try { return await fn(port); } finally { await server.stop(); }
+  try {
+    return await fn(port);
+  } finally {
+    await server.stop();
+  }
 }
 
 describe('GzipHandler', () => {
@@ -69,11 +81,19 @@ describe('GzipHandler', () => {
   });
 
   it('honours excluded paths and excluded user agents', async () => {
-    await withGzip(async (port) => {
-      expect((await request(port, '/raw/page', { headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).to.equal(undefined);
-      expect((await request(port, '/page', { headers: { 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/4.0 (compatible; MSIE 6.0; Windows)' } }))
-        .headers['content-encoding']).to.equal(undefined);
-    }, (g) => { g.setExcludedPaths(['/raw/*']); g.setExcludedAgentPatterns(['.*MSIE.6\\.0.*']); });
+    await withGzip(
+      async (port) => {
+        expect((await request(port, '/raw/page', { headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).to.equal(undefined);
+        expect(
+          (await request(port, '/page', { headers: { 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/4.0 (compatible; MSIE 6.0; Windows)' } }))
+            .headers['content-encoding'],
+        ).to.equal(undefined);
+      },
+      (g) => {
+        g.setExcludedPaths(['/raw/*']);
+        g.setExcludedAgentPatterns(['.*MSIE.6\\.0.*']);
+      },
+    );
   });
 
   it('reads Accept-Encoding q-values', () => {

@@ -55,15 +55,21 @@ describe('FileSessionDataStore with its journal (durability journal, the default
   }
 
   const journals = (at = dir): string[] => fs.readdirSync(at).filter((n) => n.startsWith('.pier-journal-'));
-  const sessionFiles = (at = dir): string[] => fs.readdirSync(at).filter((n) => !n.startsWith('.')).sort();
+  const sessionFiles = (at = dir): string[] =>
+    fs
+      .readdirSync(at)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
 
   /** Makes every creation of a session file (or of its temporary file) fail with `code`; the journal's own files still open. */
   function failSessionFileCreation(code: string): sinon.SinonStub {
     const realOpen = fs.promises.open;
-    return sinon.stub(fs.promises, 'open').callsFake(((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
-      flags === 'wx' && !path.basename(String(file)).startsWith('.pier-journal-')
-        ? Promise.reject(Object.assign(new Error(`${code}: simulated, open '${String(file)}'`), { code }))
-        : realOpen(file, flags, mode)) as typeof fs.promises.open);
+    return sinon
+      .stub(fs.promises, 'open')
+      .callsFake(((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
+        flags === 'wx' && !path.basename(String(file)).startsWith('.pier-journal-')
+          ? Promise.reject(Object.assign(new Error(`${code}: simulated, open '${String(file)}'`), { code }))
+          : realOpen(file, flags, mode)) as typeof fs.promises.open);
   }
 
   /** What the disk holds now, as a new folder: the state a crash at this instant leaves. */
@@ -112,7 +118,8 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     await after.checkpoint();
     expect(journals(image)).to.deep.equal([]);
     expect(sessionFiles(image)).to.have.length(20);
-    for (const name of sessionFiles(image)) expect(decodeSessionData(fs.readFileSync(path.join(image, name))).getAttribute('round'), name).to.equal(2);
+    for (const name of sessionFiles(image))
+      expect(decodeSessionData(fs.readFileSync(path.join(image, name))).getAttribute('round'), name).to.equal(2);
     expect(warn.called).to.equal(false);
   });
 
@@ -129,7 +136,7 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(journals(image)).to.deep.equal([]);
   });
 
-  it('creates a new session\'s file under its own name, and replaces an existing one through a temporary file', async () => {
+  it("creates a new session's file under its own name, and replaces an existing one through a temporary file", async () => {
     const s = await started();
     const rename = sinon.spy(fs.promises, 'rename');
     const first = session(s, 'i1', { v: 1 });
@@ -231,7 +238,11 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     await s.store('f1', session(s, 'f1', { v: 1 }));
     const open = failSessionFileCreation('ENOSPC');
     let err: unknown;
-    try { await s.store('f2', session(s, 'f2', { v: 2 })); } catch (e) { err = e; }
+    try {
+      await s.store('f2', session(s, 'f2', { v: 2 }));
+    } catch (e) {
+      err = e;
+    }
     open.restore();
     expect(err).to.be.instanceOf(UnwritableSessionDataError);
     expect((err as Error).message).to.match(/f2/);
@@ -277,12 +288,22 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     await s.store('ok1', session(s, 'ok1', { v: 1 }));
     const proto = await fileHandlePrototype(dir);
     const realWrite = proto.write;
-    const write = sinon.stub(proto, 'write').callsFake(async function (this: FileHandle, buf: Buffer, offset = 0, length = buf.length, position?: number) {
+    const write = sinon.stub(proto, 'write').callsFake(async function (
+      this: FileHandle,
+      buf: Buffer,
+      offset = 0,
+      length = buf.length,
+      position?: number,
+    ) {
       await (realWrite as (...args: unknown[]) => Promise<unknown>).call(this, buf, offset, Math.floor(length / 2), position);
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     } as unknown as typeof proto.write);
     let err: unknown;
-    try { await s.store('lost', session(s, 'lost', { v: 2 })); } catch (e) { err = e; }
+    try {
+      await s.store('lost', session(s, 'lost', { v: 2 }));
+    } catch (e) {
+      err = e;
+    }
     write.restore();
     expect(err).to.be.instanceOf(UnwritableSessionDataError);
     expect((err as Error).message).to.match(/lost/);
@@ -298,7 +319,12 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     const s = await started();
     await s.store('k1', session(s, 'k1', { v: 1 }));
     const open = failSessionFileCreation('EROFS');
-    await s.checkpoint().then(() => { throw new Error('the checkpoint should fail'); }, () => undefined);
+    await s.checkpoint().then(
+      () => {
+        throw new Error('the checkpoint should fail');
+      },
+      () => undefined,
+    );
     await s.checkpoint().catch(() => undefined);
     open.restore();
     expect(warn.callCount).to.equal(1);
@@ -315,10 +341,12 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     await s.store('ok', session(s, 'ok', { v: 1 }));
     await s.store('bad', session(s, 'bad', { v: 2 }));
     const realOpen = fs.promises.open;
-    const open = sinon.stub(fs.promises, 'open').callsFake(((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
-      String(file).includes('_bad')
-        ? Promise.reject(Object.assign(new Error('EIO: simulated, open'), { code: 'EIO' }))
-        : realOpen(file, flags, mode)) as typeof fs.promises.open);
+    const open = sinon
+      .stub(fs.promises, 'open')
+      .callsFake(((file: fs.PathLike, flags?: string | number, mode?: fs.Mode) =>
+        String(file).includes('_bad')
+          ? Promise.reject(Object.assign(new Error('EIO: simulated, open'), { code: 'EIO' }))
+          : realOpen(file, flags, mode)) as typeof fs.promises.open);
     await s.checkpoint().catch(() => undefined);
     open.restore();
     expect(s.getCheckpointBacklog().sessions).to.equal(1);
@@ -364,7 +392,7 @@ describe('FileSessionDataStore with its journal (durability journal, the default
     expect(journals(image)).to.deep.equal([]);
   });
 
-  it('writes the session file at once, and never fsyncs, with durability os (Jetty 9.4\'s own)', async () => {
+  it("writes the session file at once, and never fsyncs, with durability os (Jetty 9.4's own)", async () => {
     const s = new FileSessionDataStore();
     s.setStoreDir(dir);
     s.setDurability('os');

@@ -46,14 +46,20 @@ describe('FileSessionDataStore', () => {
     return s.newSessionData(id, t, t, t, maxInactiveMs);
   }
 
-  function write(name: string, content: string | Buffer): void { fs.writeFileSync(path.join(tmp.dir, name), content); }
+  function write(name: string, content: string | Buffer): void {
+    fs.writeFileSync(path.join(tmp.dir, name), content);
+  }
   const files = (): string[] => storeEntries(tmp.dir).sort();
 
   it('fails to start without a storeDir', async () => {
     const s = new FileSessionDataStore();
     await s.initialize(makeContext());
     let err: unknown;
-    try { await s.start(); } catch (e) { err = e; }
+    try {
+      await s.start();
+    } catch (e) {
+      err = e;
+    }
     expect((err as Error).message).to.match(/No file store specified/);
   });
 
@@ -153,7 +159,11 @@ describe('FileSessionDataStore', () => {
     expect(files()).to.deep.equal([]);
   });
 
-  for (const [label, content] of [['a corrupt', '{not json'], ['a truncated', '{"format":"pier-session","version":1,"id":"x'], ['an empty', '']] as const) {
+  for (const [label, content] of [
+    ['a corrupt', '{not json'],
+    ['a truncated', '{"format":"pier-session","version":1,"id":"x'],
+    ['an empty', ''],
+  ] as const) {
     it(`reports ${label} file once and deletes it when deleteUnrestorableFiles is set, while others load`, async () => {
       const s0 = await started();
       const good = data(s0, 'good1');
@@ -163,7 +173,11 @@ describe('FileSessionDataStore', () => {
       write(`${Date.now() + 60_000}__test_0.0.0.0_bad1`, content);
       const s = await started('/test', undefined, (x) => x.setDeleteUnrestorableFiles(true));
       let err: unknown;
-      try { await s.load('bad1'); } catch (e) { err = e; }
+      try {
+        await s.load('bad1');
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(UnreadableSessionDataError);
       expect(warn.callCount).to.equal(1);
       expect(files().some((n) => n.endsWith('_bad1'))).to.equal(false);
@@ -177,7 +191,12 @@ describe('FileSessionDataStore', () => {
     write(`${Date.now() + 60_000}__test_0.0.0.0_bad2`, '');
     const s = await started();
     for (let i = 0; i < 3; i++) {
-      try { await s.load('bad2'); expect.fail('should not load'); } catch (e) { expect(e).to.be.instanceOf(UnreadableSessionDataError); }
+      try {
+        await s.load('bad2');
+        expect.fail('should not load');
+      } catch (e) {
+        expect(e).to.be.instanceOf(UnreadableSessionDataError);
+      }
     }
     expect(warn.callCount).to.equal(1);
     expect(files().some((n) => n.endsWith('_bad2'))).to.equal(true);
@@ -188,7 +207,11 @@ describe('FileSessionDataStore', () => {
     write(`${Date.now() + 60_000}__test_0.0.0.0_mine`, encodeSessionData(other));
     const s = await started();
     let err: unknown;
-    try { await s.load('mine'); } catch (e) { err = e; }
+    try {
+      await s.load('mine');
+    } catch (e) {
+      err = e;
+    }
     expect(err).to.be.instanceOf(UnreadableSessionDataError);
   });
 
@@ -202,7 +225,11 @@ describe('FileSessionDataStore', () => {
     d.setAttribute('v', 2);
     d.calcAndSetExpiry(Date.now() + 9999);
     let err: unknown;
-    try { await s.store('crash1', d); } catch (e) { err = e; }
+    try {
+      await s.store('crash1', d);
+    } catch (e) {
+      err = e;
+    }
     rename.restore();
     expect(err).to.be.instanceOf(UnwritableSessionDataError);
     expect(files()).to.deep.equal(before);
@@ -219,7 +246,11 @@ describe('FileSessionDataStore', () => {
     const open = sinon.stub(fs.promises, 'open').rejects(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
     d.setAttribute('v', 2);
     let err: unknown;
-    try { await s.store('crash2', d); } catch (e) { err = e; }
+    try {
+      await s.store('crash2', d);
+    } catch (e) {
+      err = e;
+    }
     open.restore();
     expect(err).to.be.instanceOf(UnwritableSessionDataError);
     expect(files()).to.deep.equal(before);
@@ -233,7 +264,11 @@ describe('FileSessionDataStore', () => {
       expect(await s.exists(id)).to.equal(false);
       expect(await s.delete(id)).to.equal(false);
       let err: unknown;
-      try { await s.store(id, new SessionData(id, '_test', '0.0.0.0', 1, 1, 1, -1)); } catch (e) { err = e; }
+      try {
+        await s.store(id, new SessionData(id, '_test', '0.0.0.0', 1, 1, 1, -1));
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(UnwritableSessionDataError);
     }
     expect(files()).to.deep.equal([]);
@@ -298,7 +333,7 @@ describe('FileSessionDataStore', () => {
     expect(events.filter((e) => e === 'dir sync start').length).to.be.below(30);
   });
 
-  it('deletes other contexts\' long-expired files in the orphan sweep when grace is above 0', async () => {
+  it("deletes other contexts' long-expired files in the orphan sweep when grace is above 0", async () => {
     const s = await started('/test', undefined, (x) => x.setGracePeriodSec(1));
     const old = new SessionData('orph', '_other', '0.0.0.0', 1, 1, 1, 1000);
     write(`${Date.now() - 60_000}__other_0.0.0.0_orph`, encodeSessionData(old));

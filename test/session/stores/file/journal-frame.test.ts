@@ -20,7 +20,9 @@ describe('the session journal format', () => {
   });
 
   it('refuses a file that is not a journal', () => {
-    expect(decodeHeader(Buffer.from('{"format":"pier-session"}'))).to.have.property('error').that.matches(/journal header/);
+    expect(decodeHeader(Buffer.from('{"format":"pier-session"}')))
+      .to.have.property('error')
+      .that.matches(/journal header/);
     expect(decodeHeader(Buffer.alloc(0))).to.have.property('error');
   });
 
@@ -50,7 +52,9 @@ describe('the session journal format', () => {
     const decoded = decodeFrames(bytes, offset);
     expect(decoded.records).to.deep.equal([records[0], records[2]]);
     expect(decoded.stoppedBecause).to.equal(null);
-    expect(decoded.damaged).to.deep.equal([{ offset: second, bytes: encodeFrame(records[1], 1).length, reason: 'a frame fails its checksum', firstSeq: 1, records: 1 }]);
+    expect(decoded.damaged).to.deep.equal([
+      { offset: second, bytes: encodeFrame(records[1], 1).length, reason: 'a frame fails its checksum', firstSeq: 1, records: 1 },
+    ]);
   });
 
   it('takes damage with nothing readable after it for a torn tail, whatever its size', () => {

@@ -16,8 +16,19 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
   const temps: Array<{ dir: string; cleanup: () => void }> = [];
   const stores: FileSessionDataStore[] = [];
   const records = captureLog();
-  const at = (level: string): string[] => records.filter((r) => r.level === level && r.logger === 'org.eclipse.jetty.server.session').map((r) => r.message);
-  const lines = { get warn(): string[] { return at('WARN'); }, get error(): string[] { return at('ERROR'); }, get info(): string[] { return at('INFO'); } };
+  const at = (level: string): string[] =>
+    records.filter((r) => r.level === level && r.logger === 'org.eclipse.jetty.server.session').map((r) => r.message);
+  const lines = {
+    get warn(): string[] {
+      return at('WARN');
+    },
+    get error(): string[] {
+      return at('ERROR');
+    },
+    get info(): string[] {
+      return at('INFO');
+    },
+  };
 
   afterEach(async () => {
     for (const s of stores.splice(0)) if (s.isRunning()) await s.stop().catch(() => undefined);
@@ -59,8 +70,18 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
   const names = (dir: string): string[] => storeEntries(dir).sort();
 
   for (const [what, damage] of [
-    ['a damaged header', (b: Buffer) => { b[3] ^= 0xff; }],
-    ['a header of an unknown version (a later Pier)', (b: Buffer) => { b.write('{"version":2', 12, 'latin1'); }],
+    [
+      'a damaged header',
+      (b: Buffer) => {
+        b[3] ^= 0xff;
+      },
+    ],
+    [
+      'a header of an unknown version (a later Pier)',
+      (b: Buffer) => {
+        b.write('{"version":2', 12, 'latin1');
+      },
+    ],
   ] as const) {
     it(`never deletes a generation with ${what}: it is kept unread under a name that says so, with one ERROR line`, async () => {
       const { dir, journal } = await journalWith(['h1', 'h2']);
@@ -73,9 +94,11 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
       const kept = names(dir).filter((n) => n.includes('.damaged-'));
       expect(kept, names(dir).join(', ')).to.have.length(1);
       expect(kept[0]).to.match(/^\.pier-journal-[0-9a-f]+-0\.damaged-\d{8}T\d{6}Z$/);
-      expect(fs.readFileSync(path.join(dir, kept[0])).equals(bytes), 'the kept bytes are the damaged file\'s').to.equal(true);
+      expect(fs.readFileSync(path.join(dir, kept[0])).equals(bytes), "the kept bytes are the damaged file's").to.equal(true);
       expect(lines.error).to.have.length(1);
-      expect(lines.error[0]).to.match(/^Cannot read session journal '.*-0': [^;]+; kept it unread as '.*\.damaged-.*'\. The sessions it holds were acknowledged and are not restored/);
+      expect(lines.error[0]).to.match(
+        /^Cannot read session journal '.*-0': [^;]+; kept it unread as '.*\.damaged-.*'\. The sessions it holds were acknowledged and are not restored/,
+      );
       expect(lines.warn.join('\n')).to.not.match(/Ignoring/);
     });
   }
@@ -92,14 +115,19 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
     expect(await s.load('m2')).to.equal(null);
     expect((await s.load('m3'))!.getAttribute('v')).to.equal(3);
     expect(lines.error).to.have.length(1);
-    expect(lines.error[0]).to.match(/^Session journal '.*-0' is damaged in the middle: \d+ byte\(s\) at offset \d+ \(a frame fails its checksum; record\(s\) 1 to 1\) cannot be read and later records can\. 1 acknowledged record\(s\) are lost/);
+    expect(lines.error[0]).to.match(
+      /^Session journal '.*-0' is damaged in the middle: \d+ byte\(s\) at offset \d+ \(a frame fails its checksum; record\(s\) 1 to 1\) cannot be read and later records can\. 1 acknowledged record\(s\) are lost/,
+    );
     expect(lines.error[0]).to.match(/replayed the 2 readable record\(s\) and kept a copy as '.*\.damaged-/);
     expect(lines.warn).to.deep.equal([]);
     await s.checkpoint();
     const kept = names(dir).filter((n) => n.includes('.damaged-'));
     expect(kept).to.have.length(1);
     expect(fs.readFileSync(path.join(dir, kept[0])).equals(bytes)).to.equal(true);
-    expect(names(dir).filter((n) => /^\.pier-journal-[0-9a-f]+-\d+$/.test(n)), 'the generation itself is gone once its records are in files').to.deep.equal([]);
+    expect(
+      names(dir).filter((n) => /^\.pier-journal-[0-9a-f]+-\d+$/.test(n)),
+      'the generation itself is gone once its records are in files',
+    ).to.deep.equal([]);
   });
 
   it('takes a tail cut short for a write that was never acknowledged (WARN), and removes the generation once replayed', async () => {
@@ -110,7 +138,9 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
     expect(await s.load('t2')).to.equal(null);
     expect(lines.error).to.deep.equal([]);
     expect(lines.warn).to.have.length(1);
-    expect(lines.warn[0]).to.match(/: a frame is cut short; kept its first 1 record\(s\) and ignored the last \d+ byte\(s\), a write cut short by a crash, which was never acknowledged$/);
+    expect(lines.warn[0]).to.match(
+      /: a frame is cut short; kept its first 1 record\(s\) and ignored the last \d+ byte\(s\), a write cut short by a crash, which was never acknowledged$/,
+    );
     await s.checkpoint();
     expect(names(dir).filter((n) => n.startsWith('.pier-journal-'))).to.deep.equal([]);
   });
@@ -132,6 +162,8 @@ describe('FileSessionDataStore reading back a journal it cannot read whole', () 
     fs.appendFileSync(journal, frame);
     await started(dir);
     expect(lines.info).to.have.length(1);
-    expect(lines.info[0]).to.match(/^Replayed the session journal of context '_test_0\.0\.0\.0' in '.*': 4 record\(s\) from 1 file\(s\), 1 session\(s\) stored and 1 deleted$/);
+    expect(lines.info[0]).to.match(
+      /^Replayed the session journal of context '_test_0\.0\.0\.0' in '.*': 4 record\(s\) from 1 file\(s\), 1 session\(s\) stored and 1 deleted$/,
+    );
   });
 });

@@ -10,13 +10,24 @@ import { tempDir } from '../../support';
 describe('JournaledSessionFiles', () => {
   let t: { dir: string; cleanup: () => void };
   let warnings: string[];
-  beforeEach(() => { t = tempDir(); warnings = []; });
+  beforeEach(() => {
+    t = tempDir();
+    warnings = [];
+  });
   afterEach(() => t.cleanup());
 
   function files(stopBudgetMs?: number): JournaledSessionFiles {
     const options: JournaledSessionFilesOptions = {
-      dir: t.dir, context: '_test_0.0.0.0', fileName: (id, expiry) => `${expiry}__test_0.0.0.0_${id}`,
-      onDisk: new Map(), checkpointPeriodMs: 0, maxBacklogBytes: 1 << 30, stopBudgetMs, warn: (line) => warnings.push(line), error: (line) => warnings.push(line), info: () => undefined,
+      dir: t.dir,
+      context: '_test_0.0.0.0',
+      fileName: (id, expiry) => `${expiry}__test_0.0.0.0_${id}`,
+      onDisk: new Map(),
+      checkpointPeriodMs: 0,
+      maxBacklogBytes: 1 << 30,
+      stopBudgetMs,
+      warn: (line) => warnings.push(line),
+      error: (line) => warnings.push(line),
+      info: () => undefined,
     };
     return new JournaledSessionFiles(options);
   }

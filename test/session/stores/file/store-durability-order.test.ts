@@ -61,7 +61,7 @@ describe('FileSessionDataStore making deletes and id changes durable in order', 
     expect(events.indexOf('dir sync end', syncStart), events.join(', ')).to.be.below(events.indexOf('answered'));
   });
 
-  it('answers a write that renamed the session\'s file (its expiry changed) only after a folder sync that began once the old file was gone (durability file)', async () => {
+  it("answers a write that renamed the session's file (its expiry changed) only after a folder sync that began once the old file was gone (durability file)", async () => {
     const s = await started('file');
     const d = data(s, 'moved', 1);
     await s.store('moved', d);
@@ -116,13 +116,17 @@ describe('FileSessionDataStore making deletes and id changes durable in order', 
     expect((await s.load('new2'))!.getAttribute('v')).to.equal(1);
   });
 
-  it('still removes the old id when the new one cannot be written, and throws the write\'s error', async () => {
+  it("still removes the old id when the new one cannot be written, and throws the write's error", async () => {
     const s = await started('journal');
     await s.store('old3', data(s, 'old3', 1));
     const bad = data(s, 'new3', 1);
     bad.setAttribute('fn', () => 1);
     let err: unknown;
-    try { await s.renew('old3', 'new3', bad); } catch (e) { err = e; }
+    try {
+      await s.renew('old3', 'new3', bad);
+    } catch (e) {
+      err = e;
+    }
     expect((err as Error)?.message).to.match(/new3/);
     expect(await s.load('old3')).to.equal(null);
     expect(await s.load('new3')).to.equal(null);
@@ -138,7 +142,9 @@ describe('syncDir', () => {
       try {
         sinon.stub(await fileHandlePrototype(tmp.dir), 'sync').rejects(Object.assign(new Error(`${code}: simulated, fsync`), { code }));
         let err: unknown;
-        await syncDir(tmp.dir).catch((e: unknown) => { err = e; });
+        await syncDir(tmp.dir).catch((e: unknown) => {
+          err = e;
+        });
         expect((err as NodeJS.ErrnoException)?.code).to.equal(code);
       } finally {
         tmp.cleanup();

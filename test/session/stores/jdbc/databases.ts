@@ -22,15 +22,21 @@ export interface TestDatabase {
 }
 
 export const POSTGRESQL: TestDatabase = {
-  title: 'PostgreSQL', driverClass: 'org.postgresql.Driver', port: 5432,
+  title: 'PostgreSQL',
+  driverClass: 'org.postgresql.Driver',
+  port: 5432,
   url: () => process.env.PIER_TEST_PG_URL ?? 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres',
 };
 export const MARIADB: TestDatabase = {
-  title: 'MariaDB', driverClass: 'org.mariadb.jdbc.Driver', port: 3306,
+  title: 'MariaDB',
+  driverClass: 'org.mariadb.jdbc.Driver',
+  port: 3306,
   url: () => process.env.PIER_TEST_MARIADB_URL ?? 'jdbc:mariadb://127.0.0.1:3306/test?user=root',
 };
 export const SQLITE: TestDatabase = {
-  title: 'SQLite', driverClass: 'org.sqlite.JDBC', port: null,
+  title: 'SQLite',
+  driverClass: 'org.sqlite.JDBC',
+  port: null,
   url: (dir: string) => `jdbc:sqlite:${dir}/sessions.db`,
 };
 export const TEST_DATABASES: readonly TestDatabase[] = [POSTGRESQL, MARIADB, SQLITE];
@@ -44,8 +50,14 @@ function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
     s.setTimeout(2000);
-    s.once('connect', () => { s.destroy(); resolve(true); });
-    s.once('timeout', () => { s.destroy(); resolve(false); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
     s.once('error', () => resolve(false));
   });
 }
@@ -57,7 +69,8 @@ export async function requireDatabase(context: Mocha.Context, db: TestDatabase):
   if (db.port === null) return;
   const port = portOf(db);
   if (await listening(port)) return;
-  if (process.env.CI === 'true') throw new Error(`Cannot run the ${db.title} tests: nothing listens on 127.0.0.1:${port} (CI=true requires the server; .ci/run starts it)`);
+  if (process.env.CI === 'true')
+    throw new Error(`Cannot run the ${db.title} tests: nothing listens on 127.0.0.1:${port} (CI=true requires the server; .ci/run starts it)`);
   if (!reported.has(db.title)) {
     reported.add(db.title);
     console.log(`      skipped (no ${db.title} on 127.0.0.1:${port}): ${context.test?.parent?.fullTitle() ?? ''}`);

@@ -25,8 +25,11 @@ export function newBase(prefix = 'pier-jdbc-base-'): string {
 
 /** Runs Jetty's start.jar `--add-to-start=<modules>` in `base`; throws with its output when it fails. */
 export function addToStartWithJetty(base: string, modules: string): void {
-  const r = spawnSync('java', ['-jar', path.join(JETTY_HOME, 'start.jar'), `jetty.home=${JETTY_HOME}`, `jetty.base=${base}`, `--add-to-start=${modules}`],
-    { cwd: base, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    'java',
+    ['-jar', path.join(JETTY_HOME, 'start.jar'), `jetty.home=${JETTY_HOME}`, `jetty.base=${base}`, `--add-to-start=${modules}`],
+    { cwd: base, encoding: 'utf8', timeout: 120_000 },
+  );
   if (r.status !== 0) throw new Error(`Jetty's start.jar --add-to-start=${modules} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -37,6 +40,10 @@ export function addCounterApp(base: string, name = 'counter'): void {
 
 /** Command-line properties selecting the driver connection type on `url` with `table`. */
 export function driverProperties(driverClass: string, url: string, table: string): string[] {
-  return ['db-connection-type=driver', `jetty.session.jdbc.driverClass=${driverClass}`, `jetty.session.jdbc.driverUrl=${url}`,
-    `jetty.session.jdbc.schema.table=${table}`];
+  return [
+    'db-connection-type=driver',
+    `jetty.session.jdbc.driverClass=${driverClass}`,
+    `jetty.session.jdbc.driverUrl=${url}`,
+    `jetty.session.jdbc.schema.table=${table}`,
+  ];
 }

@@ -35,7 +35,12 @@ class UploadServlet extends HttpServlet {
   protected override async doPost(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
     const s = req.getSession(false)!;
     s.setAttribute('n', (s.getAttribute('n') as number) + 1);
-    try { await req.buffer(); } catch (err) { UploadServlet.failure = err; throw err; }
+    try {
+      await req.buffer();
+    } catch (err) {
+      UploadServlet.failure = err;
+      throw err;
+    }
     res.getWriter().write('uploaded');
   }
 }
@@ -43,7 +48,9 @@ class UploadServlet extends HttpServlet {
 /** Counts the exchanges the server completed (the request log gets each once). */
 class CountingLog implements RequestLog {
   readonly uris: string[] = [];
-  log(r: Request): void { this.uris.push(r.getRequestURI()); }
+  log(r: Request): void {
+    this.uris.push(r.getRequestURI());
+  }
 }
 
 /** Turns of the event loop (no clock) until `check` holds; false after `turns`. */
@@ -59,7 +66,9 @@ describe('A client that leaves while its request waits for the JDBC store (Postg
   let store: JDBCSessionDataStore;
   const requestLog = new CountingLog();
   const started: Request[] = [];
-  const onStart = (m: unknown): void => { started.push((m as RequestStartMessage).request); };
+  const onStart = (m: unknown): void => {
+    started.push((m as RequestStartMessage).request);
+  };
 
   before(async function () {
     await requireDatabase(this, POSTGRESQL);
@@ -77,13 +86,19 @@ describe('A client that leaves while its request waits for the JDBC store (Postg
     cache.setSessionDataStore(store);
     ctx.getSessionHandler()!.setSessionCache(cache);
     // a stop that waited for stopTimeout would outlast the test's own timeout
-    ts = await startServer(ctx, (s) => { s.setStopTimeout(120_000); s.setRequestLog(requestLog); });
+    ts = await startServer(ctx, (s) => {
+      s.setStopTimeout(120_000);
+      s.setRequestLog(requestLog);
+    });
     diagnosticsChannel.subscribe(REQUEST_START_CHANNEL, onStart);
   });
   after(async () => {
     diagnosticsChannel.unsubscribe(REQUEST_START_CHANNEL, onStart);
     sinon.restore();
-    if (ts?.server.isRunning()) { ts.server.setStopTimeout(0); await ts.server.stop(); }
+    if (ts?.server.isRunning()) {
+      ts.server.setStopTimeout(0);
+      await ts.server.stop();
+    }
     if (ts) await dropTables(POSTGRESQL.url(''), [table]);
   });
 
@@ -94,12 +109,17 @@ describe('A client that leaves while its request waits for the JDBC store (Postg
     const load = store.load.bind(store);
     sinon.stub(store, 'load').callsFake(async (sid) => {
       const socket = started[started.length - 1].getRawRequest().socket;
-      if (!socket.readableEnded && !socket.destroyed) await new Promise((r) => { socket.once('end', r); socket.once('close', r); });
+      if (!socket.readableEnded && !socket.destroyed)
+        await new Promise((r) => {
+          socket.once('end', r);
+          socket.once('close', r);
+        });
       return load(sid);
     });
     const before = requestLog.uris.length;
     const client = net.connect(ts!.port, '127.0.0.1', () =>
-      client.write(`POST /upload HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Length: 1000\r\n\r\npart of it`));
+      client.write(`POST /upload HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Length: 1000\r\n\r\npart of it`),
+    );
     client.on('error', () => undefined);
     expect(await eventually(() => ts!.connector.getInFlight() === 1)).to.equal(true);
     client.destroy();

@@ -38,7 +38,10 @@ function cookieOf(r: { headers: http.IncomingHttpHeaders }): string {
 
 const TIMEOUT_MS = 1500;
 
-for (const [policy, name] of [[AbstractSessionCache.NEVER_EVICT, 'NEVER_EVICT'], [AbstractSessionCache.EVICT_ON_SESSION_EXIT, 'EVICT_ON_SESSION_EXIT']] as const) {
+for (const [policy, name] of [
+  [AbstractSessionCache.NEVER_EVICT, 'NEVER_EVICT'],
+  [AbstractSessionCache.EVICT_ON_SESSION_EXIT, 'EVICT_ON_SESSION_EXIT'],
+] as const) {
   describe(`The database goes away under a running server (DefaultSessionCache, ${name})`, function () {
     this.timeout(60_000);
     const table = uniqueTableName();
@@ -69,7 +72,9 @@ for (const [policy, name] of [[AbstractSessionCache.NEVER_EVICT, 'NEVER_EVICT'],
     });
     beforeEach(() => {
       warnings = [];
-      stopCapture = onLogRecord((r) => { if (r.level === 'WARN') warnings.push(r); });
+      stopCapture = onLogRecord((r) => {
+        if (r.level === 'WARN') warnings.push(r);
+      });
     });
     afterEach(() => stopCapture());
     after(async () => {

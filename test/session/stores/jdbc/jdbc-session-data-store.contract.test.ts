@@ -30,8 +30,10 @@ for (const db of TEST_DATABASES) {
       const c = rawClient(url);
       try {
         const now = Date.now();
-        await c.update(`insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, maxInterval, map) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, cp, vh, 'node0', now, now, now, 0, now, expiry, maxInactive, typeof map === 'string' ? Buffer.from(map) : map]);
+        await c.update(
+          `insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, maxInterval, map) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [id, cp, vh, 'node0', now, now, now, 0, now, expiry, maxInactive, typeof map === 'string' ? Buffer.from(map) : map],
+        );
       } finally {
         await c.close();
       }
@@ -50,10 +52,24 @@ for (const db of TEST_DATABASES) {
         return store;
       },
       async persistOutOfBand(_store, data) {
-        await insertRow(data.getId(), data.getContextPath(), data.getVhost(), data.getExpiry(), data.getMaxInactiveMs(), encodeSessionAttributes(data));
+        await insertRow(
+          data.getId(),
+          data.getContextPath(),
+          data.getVhost(),
+          data.getExpiry(),
+          data.getMaxInactiveMs(),
+          encodeSessionAttributes(data),
+        );
       },
       async persistUnreadable(_store, ctx, id) {
-        await insertRow(id, ctx.getCanonicalContextPath(), ctx.getVhost(), Date.now() + 60_000, 60_000, Buffer.from([0xac, 0xed, 0x00, 0x05, 0x73, 0x72]));
+        await insertRow(
+          id,
+          ctx.getCanonicalContextPath(),
+          ctx.getVhost(),
+          Date.now() + 60_000,
+          60_000,
+          Buffer.from([0xac, 0xed, 0x00, 0x05, 0x73, 0x72]),
+        );
       },
       async existsOutOfBand(_store, id) {
         const c = rawClient(url);

@@ -24,27 +24,50 @@ import { adaptorFor, dropTables, rawClient, requireDatabase, TEST_DATABASES, uni
 async function describeTable(c: SqlClient, table: string): Promise<{ columns: Map<string, string>; indexes: string[] }> {
   const columns = new Map<string, string>();
   let indexes: string[];
-  const get = (r: Record<string, unknown>, k: string): string => String(Object.entries(r).find(([n]) => n.toLowerCase() === k)?.[1] ?? '').toLowerCase();
+  const get = (r: Record<string, unknown>, k: string): string =>
+    String(Object.entries(r).find(([n]) => n.toLowerCase() === k)?.[1] ?? '').toLowerCase();
   if (c.dialect === 'sqlite') {
     for (const r of await c.query('select name, type from pragma_table_info(?)', [table])) columns.set(get(r, 'name'), get(r, 'type'));
     indexes = (await c.query("select name from sqlite_master where type = 'index' and tbl_name = ?", [table])).map((r) => get(r, 'name'));
   } else if (c.dialect === 'postgresql') {
-    for (const r of await c.query('select column_name, data_type from information_schema.columns where table_name = ? and table_schema = current_schema()', [table.toLowerCase()])) columns.set(get(r, 'column_name'), get(r, 'data_type'));
+    for (const r of await c.query(
+      'select column_name, data_type from information_schema.columns where table_name = ? and table_schema = current_schema()',
+      [table.toLowerCase()],
+    ))
+      columns.set(get(r, 'column_name'), get(r, 'data_type'));
     indexes = (await c.query('select indexname from pg_indexes where tablename = ?', [table.toLowerCase()])).map((r) => get(r, 'indexname'));
   } else {
-    for (const r of await c.query('select column_name, data_type from information_schema.columns where table_name = ? and table_schema = database()', [table])) columns.set(get(r, 'column_name'), get(r, 'data_type'));
-    indexes = (await c.query('select distinct index_name from information_schema.statistics where table_name = ? and table_schema = database()', [table])).map((r) => get(r, 'index_name'));
+    for (const r of await c.query(
+      'select column_name, data_type from information_schema.columns where table_name = ? and table_schema = database()',
+      [table],
+    ))
+      columns.set(get(r, 'column_name'), get(r, 'data_type'));
+    indexes = (
+      await c.query('select distinct index_name from information_schema.statistics where table_name = ? and table_schema = database()', [table])
+    ).map((r) => get(r, 'index_name'));
   }
   return { columns, indexes };
 }
 
-function storeOn(url: string, db: TestDatabase, table: string, worker = 'node0', contextPath = '/ctx'): { store: JDBCSessionDataStore; start: () => Promise<void> } {
+function storeOn(
+  url: string,
+  db: TestDatabase,
+  table: string,
+  worker = 'node0',
+  contextPath = '/ctx',
+): { store: JDBCSessionDataStore; start: () => Promise<void> } {
   const store = new JDBCSessionDataStore();
   store.setDatabaseAdaptor(adaptorFor(url, db.driverClass));
   const schema = new SessionTableSchema();
   schema.setTableName(table);
   store.setSessionTableSchema(schema);
-  return { store, start: async () => { await store.initialize(makeContext(contextPath, undefined, worker)); await store.start(); } };
+  return {
+    store,
+    start: async () => {
+      await store.initialize(makeContext(contextPath, undefined, worker));
+      await store.start();
+    },
+  };
 }
 
 for (const db of TEST_DATABASES) {
@@ -83,8 +106,20 @@ for (const db of TEST_DATABASES) {
       const table = uniqueTableName();
       await started(table);
       const { columns, indexes } = await describeTable(raw, table);
-      expect([...columns.keys()]).to.have.members(['sessionid', 'contextpath', 'virtualhost', 'lastnode', 'accesstime', 'lastaccesstime',
-        'createtime', 'cookietime', 'lastsavedtime', 'expirytime', 'maxinterval', 'map']);
+      expect([...columns.keys()]).to.have.members([
+        'sessionid',
+        'contextpath',
+        'virtualhost',
+        'lastnode',
+        'accesstime',
+        'lastaccesstime',
+        'createtime',
+        'cookietime',
+        'lastsavedtime',
+        'expirytime',
+        'maxinterval',
+        'map',
+      ]);
       expect(columns.get('map')).to.equal(db.title === 'PostgreSQL' ? 'bytea' : 'blob');
       expect(columns.get('expirytime')).to.equal('bigint');
       expect(indexes).to.include.members([`idx_${table}_expiry`, `idx_${table}_session`].map((n) => n.toLowerCase()));
@@ -94,8 +129,14 @@ for (const db of TEST_DATABASES) {
       const table = uniqueTableName();
       tables.push(table);
       const blob = db.title === 'PostgreSQL' ? 'bytea' : 'blob';
-      await raw.update(`create table ${table} (sessionId varchar(120), contextPath varchar(60), virtualHost varchar(60), lastNode varchar(60), accessTime bigint, lastAccessTime bigint, createTime bigint, cookieTime bigint, lastSavedTime bigint, expiryTime bigint, map ${blob}, primary key(sessionId, contextPath, virtualHost))`, []);
-      await raw.update(`insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, map) values ('old1', '_ctx', '0.0.0.0', 'node0', 1, 1, 1, 0, 1, 0, null)`, []);
+      await raw.update(
+        `create table ${table} (sessionId varchar(120), contextPath varchar(60), virtualHost varchar(60), lastNode varchar(60), accessTime bigint, lastAccessTime bigint, createTime bigint, cookieTime bigint, lastSavedTime bigint, expiryTime bigint, map ${blob}, primary key(sessionId, contextPath, virtualHost))`,
+        [],
+      );
+      await raw.update(
+        `insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, map) values ('old1', '_ctx', '0.0.0.0', 'node0', 1, 1, 1, 0, 1, 0, null)`,
+        [],
+      );
       await started(table);
       const rows = await raw.query(`select maxInterval as m from ${table} where sessionId = ?`, ['old1']);
       expect(Number(Object.values(rows[0])[0])).to.equal(-999);
@@ -139,7 +180,10 @@ for (const db of TEST_DATABASES) {
       const theirs = await started(table, 'node1');
       mine.setGracePeriodSec(2);
       const t = Date.now() - 10_000;
-      for (const [s, id] of [[mine, 'mine1'], [theirs, 'theirs1']] as const) {
+      for (const [s, id] of [
+        [mine, 'mine1'],
+        [theirs, 'theirs1'],
+      ] as const) {
         const d = s.newSessionData(id, t, t, t, 5_000);
         d.setLastNode(s === mine ? 'node0' : 'node1');
         await s.store(id, d);
@@ -151,7 +195,7 @@ for (const db of TEST_DATABASES) {
       // a grace period later, any expired row of this context is found
       const later = Date.now() + 3_000;
       sinon.useFakeTimers({ now: later, toFake: ['Date'] });
-      expect([...await mine.getExpired(new Set())].sort()).to.deep.equal(['mine1', 'theirs1']);
+      expect([...(await mine.getExpired(new Set()))].sort()).to.deep.equal(['mine1', 'theirs1']);
     });
 
     it('deletes orphans of other contexts at start and again every 10 x grace while running, not only at start', async () => {
@@ -184,15 +228,24 @@ for (const db of TEST_DATABASES) {
       const store = await started(table);
       const t = Date.now();
       for (const id of ['bad1', 'bad2']) {
-        await raw.update(`insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, maxInterval, map) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, '_ctx', '0.0.0.0', 'node0', t, t, t, 0, t, t + 60_000, 60_000, Buffer.from('not a session')]);
+        await raw.update(
+          `insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, maxInterval, map) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [id, '_ctx', '0.0.0.0', 'node0', t, t, t, 0, t, t + 60_000, 60_000, Buffer.from('not a session')],
+        );
       }
-      for (const [id, remove] of [['bad1', true], ['bad2', false]] as const) {
+      for (const [id, remove] of [
+        ['bad1', true],
+        ['bad2', false],
+      ] as const) {
         const cache = new DefaultSessionCache(new SessionHandler());
         cache.setSessionDataStore(store);
         cache.setRemoveUnloadableSessions(remove);
         let err: unknown;
-        try { await cache.get(id); } catch (e) { err = e; }
+        try {
+          await cache.get(id);
+        } catch (e) {
+          err = e;
+        }
         expect((err as Error).name).to.equal('UnreadableSessionDataError');
         expect((await raw.query(`select 1 from ${table} where sessionId = ?`, [id])).length).to.equal(remove ? 0 : 1);
       }
@@ -201,7 +254,9 @@ for (const db of TEST_DATABASES) {
     it('publishes its loads and writes, with their durations, on the session store diagnostics channels', async () => {
       const store = await started(uniqueTableName());
       const seen: (SessionStoreMessage & { id?: string })[] = [];
-      const listener = (m: unknown): void => { seen.push(m as SessionStoreMessage); };
+      const listener = (m: unknown): void => {
+        seen.push(m as SessionStoreMessage);
+      };
       diagnosticsChannel.subscribe(SESSION_STORE_LOAD_CHANNEL, listener);
       diagnosticsChannel.subscribe(SESSION_STORE_STORE_CHANNEL, listener);
       try {
@@ -212,7 +267,10 @@ for (const db of TEST_DATABASES) {
         diagnosticsChannel.unsubscribe(SESSION_STORE_LOAD_CHANNEL, listener);
         diagnosticsChannel.unsubscribe(SESSION_STORE_STORE_CHANNEL, listener);
       }
-      expect(seen.map((m) => [m.storeType, m.context, m.id])).to.deep.equal([['JDBCSessionDataStore', '_ctx', 'dc1'], ['JDBCSessionDataStore', '_ctx', 'dc1']]);
+      expect(seen.map((m) => [m.storeType, m.context, m.id])).to.deep.equal([
+        ['JDBCSessionDataStore', '_ctx', 'dc1'],
+        ['JDBCSessionDataStore', '_ctx', 'dc1'],
+      ]);
       expect(seen.every((m) => m.durationMs >= 0 && m.error === undefined)).to.equal(true);
     });
 
@@ -243,7 +301,11 @@ describe('JDBCSessionDataStore without a database', () => {
     store.setDatabaseAdaptor(new DatabaseAdaptor());
     await store.initialize(makeContext('/ctx'));
     let err: unknown;
-    try { await store.start(); } catch (e) { err = e; }
+    try {
+      await store.start();
+    } catch (e) {
+      err = e;
+    }
     expect(err).to.be.instanceOf(IllegalStateError);
     expect((err as Error).message).to.match(/No database configured for sessions/);
   });
@@ -252,7 +314,11 @@ describe('JDBCSessionDataStore without a database', () => {
     const store = new JDBCSessionDataStore();
     await store.initialize(makeContext('/ctx'));
     let err: unknown;
-    try { await store.start(); } catch (e) { err = e; }
+    try {
+      await store.start();
+    } catch (e) {
+      err = e;
+    }
     expect((err as Error).message).to.equal('Cannot start JDBCSessionDataStore: No jdbc config (set its databaseAdaptor)');
   });
 
@@ -263,9 +329,15 @@ describe('JDBCSessionDataStore without a database', () => {
     try {
       const a = new DatabaseAdaptor();
       let err: unknown;
-      try { a.setDriverInfo('org.sqlite.JDBC', 'jdbc:sqlite:/tmp/x.db'); } catch (e) { err = e; }
+      try {
+        a.setDriverInfo('org.sqlite.JDBC', 'jdbc:sqlite:/tmp/x.db');
+      } catch (e) {
+        err = e;
+      }
       expect(err).to.be.instanceOf(OptionalBackendError);
-      expect((err as Error).message).to.equal("Cannot use JDBC URL 'jdbc:sqlite:/tmp/x.db': the JDBC session store needs the npm package 'pier-test-absent-client', which is not installed (run npm install pier-test-absent-client)");
+      expect((err as Error).message).to.equal(
+        "Cannot use JDBC URL 'jdbc:sqlite:/tmp/x.db': the JDBC session store needs the npm package 'pier-test-absent-client', which is not installed (run npm install pier-test-absent-client)",
+      );
     } finally {
       packages.sqlite = real;
     }

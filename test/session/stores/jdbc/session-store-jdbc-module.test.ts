@@ -19,16 +19,32 @@ import { preserveSystemProperties } from '../../../start/support';
 import { dropTables, rawClient, requireDatabase, SQLITE, TEST_DATABASES, uniqueTableName } from './databases';
 import { addCounterApp, addToStartWithJetty, canRunStartJar, driverProperties, JETTY_HOME, newBase } from './jdbc-base';
 
-const JETTY_FILES = ['modules/session-store-jdbc.mod', 'modules/sessions/jdbc/datasource.mod', 'modules/sessions/jdbc/driver.mod',
-  'modules/jdbc.mod', 'etc/sessions/jdbc/datasource.xml', 'etc/sessions/jdbc/driver.xml', 'etc/sessions/jdbc/session-store.xml'];
+const JETTY_FILES = [
+  'modules/session-store-jdbc.mod',
+  'modules/sessions/jdbc/datasource.mod',
+  'modules/sessions/jdbc/driver.mod',
+  'modules/jdbc.mod',
+  'etc/sessions/jdbc/datasource.xml',
+  'etc/sessions/jdbc/driver.xml',
+  'etc/sessions/jdbc/session-store.xml',
+];
 
 function get(port: number, p: string, cookie?: string): Promise<{ status: number; body: string; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path: p, agent: false, headers: cookie ? { Cookie: cookie } : {} }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => resolve({
-        status: res.statusCode ?? 0, body, cookie: res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='))?.split(';')[0],
-      }));
+      res
+        .setEncoding('utf8')
+        .on('data', (d: string) => {
+          body += d;
+        })
+        .on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            cookie: res.headers['set-cookie']?.find((c) => c.startsWith('JSESSIONID='))?.split(';')[0],
+          }),
+        );
     });
     req.on('error', reject);
     req.setTimeout(20_000, () => req.destroy(new Error(`GET ${p} timed out`)));
@@ -44,15 +60,29 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
       console.log(`      skipped (no Jetty 9.4 at '${JETTY_HOME}'): the comparison with Jetty's files`);
       this.skip();
     }
-    for (const f of JETTY_FILES) expect(fs.readFileSync(path.join(repoRoot(), f), 'utf8'), f).to.equal(fs.readFileSync(path.join(JETTY_HOME, f), 'utf8'));
+    for (const f of JETTY_FILES)
+      expect(fs.readFileSync(path.join(repoRoot(), f), 'utf8'), f).to.equal(fs.readFileSync(path.join(JETTY_HOME, f), 'utf8'));
   });
 
   /** Starts the base in-process, counts twice with one cookie, and stops it. */
   async function countTwice(base: string, args: string[]): Promise<string[]> {
     const port = await freePort();
     let output = '';
-    const env: MainEnvironment = { out: (t) => { output += t; }, err: (t) => { output += t; }, cwd: base, applier: defaultXmlApplier, installShutdownHook: () => undefined };
-    const result = await launch([`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', ...args], env);
+    const env: MainEnvironment = {
+      out: (t) => {
+        output += t;
+      },
+      err: (t) => {
+        output += t;
+      },
+      cwd: base,
+      applier: defaultXmlApplier,
+      installShutdownHook: () => undefined,
+    };
+    const result = await launch(
+      [`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', ...args],
+      env,
+    );
     if (typeof result === 'number') throw new Error(`the launch exited with ${result}:\n${output}`);
     try {
       const first = await get(port, '/counter/inc');
@@ -113,10 +143,12 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
     });
   }
 
-  it('finds the pool an org.eclipse.jetty.plus.jndi.Resource binds under the module\'s datasourceName (/jdbc/sessions)', async () => {
+  it("finds the pool an org.eclipse.jetty.plus.jndi.Resource binds under the module's datasourceName (/jdbc/sessions)", async () => {
     const { base, args } = jettyBase();
     fs.mkdirSync(path.join(base, 'etc'), { recursive: true });
-    fs.writeFileSync(path.join(base, 'etc', 'sessions-datasource.xml'), `<?xml version="1.0"?>
+    fs.writeFileSync(
+      path.join(base, 'etc', 'sessions-datasource.xml'),
+      `<?xml version="1.0"?>
 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_9_3.dtd">
 <Configure id="Server" class="org.eclipse.jetty.server.Server">
   <New id="sessions" class="org.eclipse.jetty.plus.jndi.Resource">
@@ -130,7 +162,8 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
     </Arg>
   </New>
 </Configure>
-`);
+`,
+    );
     fs.appendFileSync(path.join(base, 'start.ini'), '\netc/sessions-datasource.xml\n');
     try {
       expect(await countTwice(base, [...args, `jetty.session.jdbc.schema.table=${uniqueTableName()}`])).to.deep.equal(['1', '2']);
@@ -145,10 +178,25 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
     const packages = CLIENT_PACKAGES as Record<string, string>;
     const real = packages.sqlite;
     packages.sqlite = 'pier-test-absent-client';
-    const env: MainEnvironment = { out: () => undefined, err: () => undefined, cwd: base, applier: defaultXmlApplier, installShutdownHook: () => undefined };
+    const env: MainEnvironment = {
+      out: () => undefined,
+      err: () => undefined,
+      cwd: base,
+      applier: defaultXmlApplier,
+      installShutdownHook: () => undefined,
+    };
     let err: unknown;
     try {
-      await launch([`jetty.home=${repoRoot()}`, `jetty.base=${base}`, 'jetty.http.port=0', ...args, ...driverProperties(SQLITE.driverClass, SQLITE.url(base), 't')], env);
+      await launch(
+        [
+          `jetty.home=${repoRoot()}`,
+          `jetty.base=${base}`,
+          'jetty.http.port=0',
+          ...args,
+          ...driverProperties(SQLITE.driverClass, SQLITE.url(base), 't'),
+        ],
+        env,
+      );
     } catch (e) {
       err = e;
     } finally {
@@ -156,7 +204,9 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
       fs.rmSync(base, { recursive: true, force: true });
     }
     const first = String((err as Error).message).split('\n')[0];
-    expect(first).to.match(/etc\/sessions\/jdbc\/driver\.xml:6:5: Cannot call org\.eclipse\.jetty\.server\.session\.DatabaseAdaptor\.setDriverInfo: /);
+    expect(first).to.match(
+      /etc\/sessions\/jdbc\/driver\.xml:6:5: Cannot call org\.eclipse\.jetty\.server\.session\.DatabaseAdaptor\.setDriverInfo: /,
+    );
     expect(first).to.include("needs the npm package 'pier-test-absent-client', which is not installed (run npm install pier-test-absent-client)");
   });
 });

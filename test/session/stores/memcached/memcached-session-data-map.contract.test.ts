@@ -21,7 +21,11 @@ import { adaptorFor, dropTables, POSTGRESQL, rawClient, requireDatabase, uniqueT
 /** Empties the memcached (a private one, or the one CI starts for the tests). */
 async function flush(port: number): Promise<void> {
   const c = memjs.Client.create(`127.0.0.1:${port}`, { logger: { log: () => undefined } });
-  try { await c.flush(); } finally { c.close(); }
+  try {
+    await c.flush();
+  } finally {
+    c.close();
+  }
 }
 
 function delegateOf(store: SessionDataStore): SessionDataStore {
@@ -36,7 +40,9 @@ describe('MemcachedSessionDataMap through CachingSessionDataStore', function () 
     memcached = await requireMemcached(this);
     await flush(memcached.port);
   });
-  after(async () => { await memcached?.stop(); });
+  after(async () => {
+    await memcached?.stop();
+  });
 
   function map(): MemcachedSessionDataMap {
     return new MemcachedSessionDataMap('127.0.0.1', String(memcached.port));
@@ -57,19 +63,25 @@ describe('MemcachedSessionDataMap through CachingSessionDataStore', function () 
       async persistOutOfBand(store, data) {
         const s = delegateOf(store) as FileSessionDataStore;
         fs.writeFileSync(path.join(s.getStoreDir()!, s.getFileName(data.getId(), data.getExpiry())), encodeSessionData(data));
-        await store.stop(); await store.start();
+        await store.stop();
+        await store.start();
       },
       async persistUnreadable(store, _ctx, id) {
         const s = delegateOf(store) as FileSessionDataStore;
         fs.writeFileSync(path.join(s.getStoreDir()!, s.getFileName(id, Date.now() + 60_000)), '{"format":"pier-session","ver');
-        await store.stop(); await store.start();
+        await store.stop();
+        await store.start();
       },
       async existsOutOfBand(store, id) {
         const s = delegateOf(store) as FileSessionDataStore;
         await s.checkpoint();
         return fs.readdirSync(s.getStoreDir()!).some((n) => n.endsWith(`_${id}`));
       },
-      async cleanup() { tmp?.cleanup(); tmp = null; await flush(memcached.port); },
+      async cleanup() {
+        tmp?.cleanup();
+        tmp = null;
+        await flush(memcached.port);
+      },
     });
   });
 
@@ -80,14 +92,18 @@ describe('MemcachedSessionDataMap through CachingSessionDataStore', function () 
       await requireDatabase(this, POSTGRESQL);
       url = POSTGRESQL.url('');
     });
-    after(async () => { if (url) await dropTables(url, [table]); });
+    after(async () => {
+      if (url) await dropTables(url, [table]);
+    });
 
     async function insertRow(id: string, cp: string, vh: string, expiry: number, maxInactive: number, blob: Buffer): Promise<void> {
       const c = rawClient(url);
       try {
         const now = Date.now();
-        await c.update(`insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, maxInterval, map) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, cp, vh, 'node0', now, now, now, 0, now, expiry, maxInactive, blob]);
+        await c.update(
+          `insert into ${table} (sessionId, contextPath, virtualHost, lastNode, accessTime, lastAccessTime, createTime, cookieTime, lastSavedTime, expiryTime, maxInterval, map) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [id, cp, vh, 'node0', now, now, now, 0, now, expiry, maxInactive, blob],
+        );
       } finally {
         await c.close();
       }
@@ -106,7 +122,14 @@ describe('MemcachedSessionDataMap through CachingSessionDataStore', function () 
         return new CachingSessionDataStore(map(), jdbc);
       },
       async persistOutOfBand(_store, data) {
-        await insertRow(data.getId(), data.getContextPath(), data.getVhost(), data.getExpiry(), data.getMaxInactiveMs(), encodeSessionAttributes(data));
+        await insertRow(
+          data.getId(),
+          data.getContextPath(),
+          data.getVhost(),
+          data.getExpiry(),
+          data.getMaxInactiveMs(),
+          encodeSessionAttributes(data),
+        );
       },
       async persistUnreadable(_store, ctx, id) {
         await insertRow(id, ctx.getCanonicalContextPath(), ctx.getVhost(), Date.now() + 60_000, 60_000, Buffer.from([0xac, 0xed, 0x00, 0x05]));
@@ -121,7 +144,13 @@ describe('MemcachedSessionDataMap through CachingSessionDataStore', function () 
       },
       async cleanup() {
         const c = rawClient(url);
-        try { await c.update(`delete from ${table}`, []); } catch { /* the table exists once a store started */ } finally { await c.close(); }
+        try {
+          await c.update(`delete from ${table}`, []);
+        } catch {
+          /* the table exists once a store started */
+        } finally {
+          await c.close();
+        }
         await flush(memcached.port);
       },
     });

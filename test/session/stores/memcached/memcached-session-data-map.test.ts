@@ -26,8 +26,13 @@ describe('MemcachedSessionDataMap', function () {
     memcached = await requireMemcached(this);
     raw = memjs.Client.create(`127.0.0.1:${memcached.port}`, { logger: { log: () => undefined } });
   });
-  after(async () => { raw?.close(); await memcached?.stop(); });
-  afterEach(async () => { for (const s of started.splice(0)) await s.stop(); });
+  after(async () => {
+    raw?.close();
+    await memcached?.stop();
+  });
+  afterEach(async () => {
+    for (const s of started.splice(0)) await s.stop();
+  });
 
   async function mapFor(context: SessionContext, configure?: (m: MemcachedSessionDataMap) => void): Promise<MemcachedSessionDataMap> {
     const m = new MemcachedSessionDataMap('127.0.0.1', String(memcached.port));
@@ -104,7 +109,7 @@ describe('MemcachedSessionDataMap', function () {
     expect(await m.delete(id)).to.equal(true);
   });
 
-  it('gives memcached expirySec as each item\'s expiry', async function () {
+  it("gives memcached expirySec as each item's expiry", async function () {
     this.timeout(10_000);
     const id = unique();
     const m = await mapFor(makeContext('/ctx'), (x) => x.setExpirySec(1));

@@ -24,7 +24,10 @@ describe("Jetty 9.4's session-store-cache module on Pier", function () {
     memcached = await requireMemcached(this);
     raw = memjs.Client.create(`127.0.0.1:${memcached.port}`, { logger: { log: () => undefined } });
   });
-  after(async () => { raw?.close(); await memcached?.stop(); });
+  after(async () => {
+    raw?.close();
+    await memcached?.stop();
+  });
 
   it("ships the distribution's session-store-cache.mod and session-caching-store.xml byte for byte", function () {
     if (!fs.existsSync(path.join(JETTY_HOME, 'modules', 'session-store-cache.mod'))) {
@@ -42,9 +45,10 @@ describe("Jetty 9.4's session-store-cache module on Pier", function () {
     expect(fs.readFileSync(path.join(repoRoot(), 'etc/sessions/session-data-cache/xmemcached.xml'), 'utf8')).to.equal(fs.readFileSync(jetty, 'utf8'));
   });
 
-  const countWithCache = (args: string[]) => countTwice((base) => ['--module=http,deploy,session-store-file,session-store-cache', `jetty.session.file.storeDir=${base}/sessions`, ...args]);
+  const countWithCache = (args: string[]) =>
+    countTwice((base) => ['--module=http,deploy,session-store-file,session-store-cache', `jetty.session.file.storeDir=${base}/sessions`, ...args]);
 
-  it('caches the file store\'s sessions in memcached under the jetty.session.memcached.* properties, keyed by context and vhost', async () => {
+  it("caches the file store's sessions in memcached under the jetty.session.memcached.* properties, keyed by context and vhost", async () => {
     const { bodies, id } = await countWithCache(['jetty.session.memcached.host=127.0.0.1', `jetty.session.memcached.port=${memcached.port}`]);
     expect(bodies).to.deep.equal(['1', '2']);
     const { value } = await raw.get(`_counter_0.0.0.0_${id}`);
@@ -60,8 +64,12 @@ describe("Jetty 9.4's session-store-cache module on Pier", function () {
       expect(bodies).to.deep.equal(['1', '2']);
       expect((await raw.get(`_counter_0.0.0.0_${id}`)).value).to.not.equal(null);
     } finally {
-      for (const [k, v] of [['MEMCACHE_PORT_11211_TCP_ADDR', saved.addr], ['MEMCACHE_PORT_11211_TCP_PORT', saved.port]] as const) {
-        if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of [
+        ['MEMCACHE_PORT_11211_TCP_ADDR', saved.addr],
+        ['MEMCACHE_PORT_11211_TCP_PORT', saved.port],
+      ] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
       }
     }
   });

@@ -40,7 +40,11 @@ describe('RedisSessionDataStore on Redis', () => {
     async persistOutOfBand(store, data) {
       const s = store as RedisSessionDataStore;
       data.setLastSaved(Date.now());
-      await raw.hSet(s.keyOf(data.getId()), { doc: encodeSessionData(data, true).toString('utf8'), expiry: String(data.getExpiry()), lastNode: data.getLastNode() });
+      await raw.hSet(s.keyOf(data.getId()), {
+        doc: encodeSessionData(data, true).toString('utf8'),
+        expiry: String(data.getExpiry()),
+        lastNode: data.getLastNode(),
+      });
     },
     async persistUnreadable(store, _ctx, id) {
       const s = store as RedisSessionDataStore;
@@ -49,6 +53,8 @@ describe('RedisSessionDataStore on Redis', () => {
     async existsOutOfBand(store, id) {
       return (await raw.exists((store as RedisSessionDataStore).keyOf(id))) > 0;
     },
-    async cleanup() { await deleteKeys(raw, prefix); },
+    async cleanup() {
+      await deleteKeys(raw, prefix);
+    },
   });
 });

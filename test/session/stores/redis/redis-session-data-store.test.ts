@@ -29,9 +29,14 @@ describe('RedisSessionDataStore', function () {
     await raw.connect();
   });
   after(async () => {
-    if (raw?.isOpen) { await deleteKeys(raw, prefix); await raw.close(); }
+    if (raw?.isOpen) {
+      await deleteKeys(raw, prefix);
+      await raw.close();
+    }
   });
-  afterEach(async () => { for (const s of running.splice(0)) if (s.isRunning()) await s.stop(); });
+  afterEach(async () => {
+    for (const s of running.splice(0)) if (s.isRunning()) await s.stop();
+  });
 
   async function storeFor(path: string, vhost?: string, worker = 'node0', grace = 3600): Promise<RedisSessionDataStore> {
     const s = new RedisSessionDataStore();
@@ -47,7 +52,10 @@ describe('RedisSessionDataStore', function () {
   it('keys a session by context path, vhost and id, so two contexts sharing an id keep two sessions', async () => {
     const a = await storeFor('/a');
     const b = await storeFor('/b', 'shop.example');
-    for (const [s, who] of [[a, 'a'], [b, 'b']] as const) {
+    for (const [s, who] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
       const d = s.newSessionData('same', Date.now(), Date.now(), Date.now(), 60_000);
       d.setAttribute('who', who);
       await s.store('same', d);
@@ -109,7 +117,11 @@ describe('RedisSessionDataStore', function () {
     s.setTimeoutMs(1000);
     await s.initialize(makeContext('/x'));
     let err: Error | undefined;
-    try { await s.start(); } catch (e) { err = e as Error; }
+    try {
+      await s.start();
+    } catch (e) {
+      err = e as Error;
+    }
     expect(err?.message).to.match(/^Cannot start RedisSessionDataStore: cannot connect to redis:\/\/me:\*\*\*@127\.0\.0\.1:\d+\/0: /);
     expect(err?.message).to.not.include('secret');
   });
@@ -130,14 +142,24 @@ describe('RedisSessionDataStore', function () {
     f.setGracePeriodSec(7);
     f.setSavePeriodSec(3);
     const s = f.getSessionDataStore(null) as RedisSessionDataStore;
-    expect([s.getUrl(), s.getKeyPrefix(), s.getTimeoutMs(), s.getGracePeriodSec(), s.getSavePeriodSec()]).to.deep.equal(['redis://10.1.1.1:6390/2', 'app:', 1234, 7, 3]);
+    expect([s.getUrl(), s.getKeyPrefix(), s.getTimeoutMs(), s.getGracePeriodSec(), s.getSavePeriodSec()]).to.deep.equal([
+      'redis://10.1.1.1:6390/2',
+      'app:',
+      1234,
+      7,
+      3,
+    ]);
   });
 
   describe('the session-store-redis module', () => {
     preserveSystemProperties();
 
-    it('keeps the counter app\'s sessions in Redis under jetty.session.redis.url and keyPrefix', async () => {
-      const { bodies, id } = await countTwice(() => ['--module=http,deploy,session-store-redis', `jetty.session.redis.url=${url}`, `jetty.session.redis.keyPrefix=${prefix}`]);
+    it("keeps the counter app's sessions in Redis under jetty.session.redis.url and keyPrefix", async () => {
+      const { bodies, id } = await countTwice(() => [
+        '--module=http,deploy,session-store-redis',
+        `jetty.session.redis.url=${url}`,
+        `jetty.session.redis.keyPrefix=${prefix}`,
+      ]);
       expect(bodies).to.deep.equal(['1', '2']);
       const doc = JSON.parse((await raw.hGet(`${prefix}_counter_0.0.0.0_${id}`, 'doc'))!);
       expect(doc.attributes).to.deep.equal({ n: 2 });
