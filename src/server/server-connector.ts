@@ -266,8 +266,10 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       this.accept(socket, idle);
     });
     if (this._tls)
+      // A client that aborts or botches its handshake is the client's doing, not the server's: as in Jetty,
+      // it is a DEBUG line, so that a scanner on the internet cannot fill the log.
       server.on('tlsClientError', (err: Error) => {
-        if (LOG.isDebugEnabled()) LOG.debug(`${this.dumpSelf()}: TLS handshake failed: ${err.message}`);
+        if (LOG.isDebugEnabled()) LOG.debug(`${this.dumpSelf()}: a client's TLS handshake was dropped: ${err.message}`);
       });
     server.on('timeout', (socket: ConnectedSocket) => {
       const connection = socket[HTTP_CONNECTION];
