@@ -75,7 +75,7 @@ export function readRealmFile(file: string): Map<string, DefaultUserIdentity> {
 export class PropertyUserStore extends UserStore {
   private _config: string | null = null;
   private _hotReload = false;
-  private _watching: string | null = null;
+  private _scanner: NodeJS.Timeout | null = null;
   private _lastStamp = '';
 
   /** The realm file (a path or a file: URL). */
@@ -108,16 +108,17 @@ export class PropertyUserStore extends UserStore {
     if (this._config === null) throw new RealmFileError('Cannot start PropertyUserStore: no realm file is set (set config)', { file: '(unset)' });
     this.load();
     if (this._hotReload) {
-      const file = this._config;
-      this._watching = file;
-      fs.watchFile(file, { interval: HOT_RELOAD_INTERVAL_MS, persistent: false }, () => this.reloadIfChanged());
+      // A scan compares the file's stamp with the one load() recorded, as Jetty's Scanner does. fs.watchFile
+      // would compare with its own first stat, taken a moment after start: a change made in between was never seen.
+      this._scanner = setInterval(() => this.reloadIfChanged(), HOT_RELOAD_INTERVAL_MS);
+      this._scanner.unref();
     }
     await super.doStart();
   }
 
   protected override async doStop(): Promise<void> {
-    if (this._watching !== null) fs.unwatchFile(this._watching);
-    this._watching = null;
+    if (this._scanner !== null) clearInterval(this._scanner);
+    this._scanner = null;
     await super.doStop();
   }
 
