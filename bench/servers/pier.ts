@@ -35,7 +35,7 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
   const { Server } = load('server/server', 'Server');
   const { ServerConnector } = load('server/server-connector', 'ServerConnector');
   const { ServletContextHandler } = load('servlet/servlet-context-handler', 'ServletContextHandler');
-  const { HttpServlet } = load('servlet/http-servlet', 'HttpServlet');
+  const { HttpServlet } = load('servlet-api/http-servlet', 'HttpServlet');
   const S = load('session/index', 'sessions');
 
   const mode = options.mode;
