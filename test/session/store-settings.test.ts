@@ -15,6 +15,9 @@ import { FILE_STORE_SETTINGS } from '../../src/session/stores/file/file-store-se
 import { JDBCSessionDataStore } from '../../src/session/stores/jdbc/jdbc-session-data-store';
 import { JDBCSessionDataStoreFactory } from '../../src/session/stores/jdbc/jdbc-session-data-store-factory';
 import { JDBC_STORE_SETTINGS } from '../../src/session/stores/jdbc/jdbc-store-settings';
+import { RedisSessionDataStore } from '../../src/session/stores/redis/redis-session-data-store';
+import { RedisSessionDataStoreFactory } from '../../src/session/stores/redis/redis-session-data-store-factory';
+import { REDIS_STORE_SETTINGS } from '../../src/session/stores/redis/redis-store-settings';
 import { repoRoot } from '../support/corpus';
 
 interface Family {
@@ -42,6 +45,14 @@ const FAMILIES: readonly Family[] = [
     factory: JDBCSessionDataStoreFactory,
     xml: 'etc/sessions/jdbc/session-store.xml',
     module: 'modules/session-store-jdbc.mod',
+  },
+  {
+    name: 'Redis',
+    spec: REDIS_STORE_SETTINGS,
+    store: RedisSessionDataStore,
+    factory: RedisSessionDataStoreFactory,
+    xml: 'etc/sessions/redis/session-store.xml',
+    module: 'modules/session-store-redis.mod',
   },
 ];
 

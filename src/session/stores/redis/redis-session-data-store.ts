@@ -4,7 +4,7 @@
  * @module
  */
 import { createClient } from '@redis/client';
-import { JettyClass, Expose } from '../../../ioc/metadata';
+import { JettyClass } from '../../../ioc/metadata';
 import { PierError } from '../../../util/errors';
 import { AbstractSessionDataStore } from '../../abstract-session-data-store';
 import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError } from '../../errors';
@@ -12,7 +12,9 @@ import type { SessionData } from '../../session-data';
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
 import { SESSION_LOG } from '../../session-log';
 import { DELETE_SESSION, RENEW_SESSION, WRITE_SESSION, type RedisScript } from './redis-scripts';
-import { DEFAULT_KEY_PREFIX, DEFAULT_REDIS_URL, DEFAULT_TIMEOUT_MS, parseRedisUrl, redactRedisUrl } from './redis-url';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { redactRedisUrl } from './redis-url';
+import { REDIS_STORE_SETTINGS } from './redis-store-settings';
 
 /** A store operation Redis could not do (it is away past timeoutMs, or refused the command). */
 export class RedisSessionDataStoreError extends PierError {}
@@ -40,35 +42,11 @@ function reconnectDelay(retries: number): number {
  */
 @JettyClass('org.pier.redis.session.RedisSessionDataStore')
 export class RedisSessionDataStore extends AbstractSessionDataStore {
-  private _url = DEFAULT_REDIS_URL;
-  private _keyPrefix = DEFAULT_KEY_PREFIX;
-  private _timeoutMs = DEFAULT_TIMEOUT_MS;
+  /** The store's settings (REDIS_STORE_SETTINGS), read back by Jetty-style getters. */
+  readonly settings = storeSettingDefaults(REDIS_STORE_SETTINGS);
   private _client: Client | null = null;
   private _commands: Client | null = null;
   private _injected: Client | null = null;
-
-  @Expose('String') setUrl(url: string): void {
-    this.requireStopped('url');
-    parseRedisUrl(url);
-    this._url = url;
-  }
-  @Expose() getUrl(): string {
-    return this._url;
-  }
-  @Expose('String') setKeyPrefix(prefix: string): void {
-    this.requireStopped('keyPrefix');
-    this._keyPrefix = prefix ?? '';
-  }
-  @Expose() getKeyPrefix(): string {
-    return this._keyPrefix;
-  }
-  @Expose('int') setTimeoutMs(ms: number): void {
-    if (!(ms > 0)) throw new RangeError(`Cannot set timeoutMs to ${ms}: it must be above 0`);
-    this._timeoutMs = ms;
-  }
-  @Expose() getTimeoutMs(): number {
-    return this._timeoutMs;
-  }
 
   /** Pier: uses a node-redis client the application made (not connected, or connected); the store does not close it. */
   setRedisClient(client: Client): void {
@@ -82,40 +60,36 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     return true;
   }
 
-  private requireStopped(setting: string): void {
-    if (this.isStarted() || this.isStarting()) throw new IllegalStateError(`Cannot set ${setting}: the RedisSessionDataStore is running`);
-  }
-
   protected override async doStart(): Promise<void> {
     this.requireContext();
     const client =
       this._injected ??
       createClient({
-        url: this._url,
-        socket: { connectTimeout: Math.min(this._timeoutMs, 10_000), reconnectStrategy: reconnectDelay },
+        url: this.settings.url,
+        socket: { connectTimeout: Math.min(this.settings.timeoutMs, 10_000), reconnectStrategy: reconnectDelay },
       });
     if (!this._injected) {
       // node-redis reports each failed (re)connection here; the operations that wait say what failed
       client.on('error', (err: Error) => {
-        if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Redis {}: {}', redactRedisUrl(this._url), err.message);
+        if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Redis {}: {}', redactRedisUrl(this.settings.url), err.message);
       });
     }
     if (!client.isOpen) {
       const timeout = new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`no answer within ${this._timeoutMs} ms`)), this._timeoutMs).unref(),
+        setTimeout(() => reject(new Error(`no answer within ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs).unref(),
       );
       try {
         await Promise.race([client.connect(), timeout]);
       } catch (err) {
         client.destroy();
         throw new RedisSessionDataStoreError(
-          `Cannot start RedisSessionDataStore: cannot connect to ${redactRedisUrl(this._url)}: ${(err as Error).message}`,
+          `Cannot start RedisSessionDataStore: cannot connect to ${redactRedisUrl(this.settings.url)}: ${(err as Error).message}`,
           { cause: err },
         );
       }
     }
     this._client = client;
-    this._commands = client.withCommandOptions({ timeout: this._timeoutMs }) as unknown as Client;
+    this._commands = client.withCommandOptions({ timeout: this.settings.timeoutMs }) as unknown as Client;
     await super.doStart();
   }
 
@@ -147,7 +121,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
   private bounded<T>(op: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer from Redis within ${this._timeoutMs} ms`)), this._timeoutMs);
+      timer = setTimeout(() => reject(new Error(`no answer from Redis within ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs);
     });
     return Promise.race([op, limit]).finally(() => clearTimeout(timer));
   }
@@ -159,15 +133,15 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
   }
   /** The hash of session `id` in this context. */
   keyOf(id: string): string {
-    return `${this._keyPrefix}${this.contextPart()}_${id}`;
+    return `${this.settings.keyPrefix}${this.contextPart()}_${id}`;
   }
   /** This context's expiry index. */
   contextIndex(): string {
-    return `${this._keyPrefix}expiry:${this.contextPart()}`;
+    return `${this.settings.keyPrefix}expiry:${this.contextPart()}`;
   }
   /** Every context's expiry index (members name the context and the id). */
   globalIndex(): string {
-    return `${this._keyPrefix}expiry`;
+    return `${this.settings.keyPrefix}expiry`;
   }
   private globalMember(id: string): string {
     return JSON.stringify([this.contextPart(), id]);
@@ -177,7 +151,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     const ctx = this._context;
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new RedisSessionDataStoreError(
-      `Cannot ${what} session '${id}' in context '${ctx?.getCanonicalContextPath()}' vhost '${ctx?.getVhost()}' on ${redactRedisUrl(this._url)}: ${reason}`,
+      `Cannot ${what} session '${id}' in context '${ctx?.getCanonicalContextPath()}' vhost '${ctx?.getVhost()}' on ${redactRedisUrl(this.settings.url)}: ${reason}`,
       { cause },
     );
   }
@@ -309,7 +283,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
       });
     } catch (err) {
       SESSION_LOG.warn(
-        `Cannot check expired sessions of context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this._url)}: ${(err as Error).message}`,
+        `Cannot check expired sessions of context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this.settings.url)}: ${(err as Error).message}`,
         err,
       );
     }
@@ -341,7 +315,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
       }
     } catch (err) {
       SESSION_LOG.warn(
-        `Cannot find sessions expired before ${time} in context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this._url)}: ${(err as Error).message}`,
+        `Cannot find sessions expired before ${time} in context '${this._context?.getCanonicalContextPath()}' on ${redactRedisUrl(this.settings.url)}: ${(err as Error).message}`,
         err,
       );
     }
@@ -366,18 +340,22 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
           }
           return this.run(
             DELETE_SESSION,
-            [`${this._keyPrefix}${parts[0]}_${parts[1]}`, `${this._keyPrefix}expiry:${parts[0]}`, this.globalIndex()],
+            [`${this.settings.keyPrefix}${parts[0]}_${parts[1]}`, `${this.settings.keyPrefix}expiry:${parts[0]}`, this.globalIndex()],
             [parts[1], member],
           );
         }),
       );
       if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Deleted {} orphaned sessions', members.length);
     } catch (err) {
-      SESSION_LOG.warn(`Cannot delete orphaned sessions on ${redactRedisUrl(this._url)}: ${(err as Error).message}`, err);
+      SESSION_LOG.warn(`Cannot delete orphaned sessions on ${redactRedisUrl(this.settings.url)}: ${(err as Error).message}`, err);
     }
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[url=${redactRedisUrl(this._url)},keyPrefix=${this._keyPrefix}]`;
+    return `${super.dumpSelf()}[url=${redactRedisUrl(this.settings.url)},keyPrefix=${this.settings.keyPrefix}]`;
   }
 }
+
+// The setters and getters of the settings (setUrl, getKeyPrefix, setTimeoutMs...), from REDIS_STORE_SETTINGS
+export interface RedisSessionDataStore extends StoreSettingAccessors<typeof REDIS_STORE_SETTINGS> {}
+exposeStoreSettings(RedisSessionDataStore, REDIS_STORE_SETTINGS, { fixedWhileRunning: true });
