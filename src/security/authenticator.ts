@@ -32,6 +32,11 @@ export interface Authenticator {
   login(username: string | null, password: unknown, request: Request): UserIdentity | null;
   /** True when a path must be authenticated whatever the constraints say (FORM: `j_security_check`). */
   isMandatoryFor(pathInContext: string): boolean;
+  /**
+   * Readies a request before its constraints are looked up (Jetty's Authenticator.prepareRequest): FORM
+   * gives the request back the method of the request the login interrupted.
+   */
+  prepareRequest(request: Request): void;
   /** Forgets what the authenticator keeps for the request's user (FORM: the login in the session). */
   logout(request: Request): void;
 }

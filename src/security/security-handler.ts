@@ -178,8 +178,9 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     const handler = this.getHandler();
     if (handler === null || !this.isStarted()) return RESOLVED;
     if (!this.checkSecurity(baseRequest)) return handler.handle(target, baseRequest, request, response);
-    const roleInfo = this.prepareConstraintInfo(target, baseRequest);
     const authenticator = this._authenticator;
+    authenticator?.prepareRequest(baseRequest);
+    const roleInfo = this.prepareConstraintInfo(target, baseRequest);
     // nothing to check and nobody to ask: straight on, without a promise of our own (the hot path)
     if (roleInfo === null && authenticator === null) return handler.handle(target, baseRequest, request, response);
     if (roleInfo === null && !authenticator!.isMandatoryFor(target)) {

@@ -84,6 +84,10 @@ export class Request implements HttpServletRequest, SessionRequest {
   private _attributes: Map<string, unknown> | null = null;
   private _queryParams: Map<string, string[]> | undefined;
   private _params: Map<string, string[]> | undefined;
+  /** Form parameters put in place of the body's (setContentParameters: a FORM login's replayed POST), or null. */
+  private _contentParams: Map<string, string[]> | null = null;
+  /** The method put in place of the request line's (setMethod), or null. */
+  private _method: string | null = null;
   private _cookies: Cookie[] | undefined;
   private _characterEncoding: string | null = null;
   private _body: Buffer | undefined;
@@ -459,7 +463,14 @@ export class Request implements HttpServletRequest, SessionRequest {
   // ---- HttpServletRequest: line, paths ---------------------------------------------------------
 
   getMethod(): string {
-    return this._raw.method ?? 'GET';
+    return this._method ?? this._raw.method ?? 'GET';
+  }
+  /**
+   * Replaces the method the request line gave (Jetty's Request.setMethod): a FORM login restores the
+   * POST that was sent to the login page on the GET that comes back after it.
+   */
+  setMethod(method: string): void {
+    this._method = method;
   }
   getRequestURI(): string {
     return this._uriOverride ?? this._rawPath;
@@ -595,31 +606,53 @@ export class Request implements HttpServletRequest, SessionRequest {
 
   private params(): Map<string, string[]> {
     if (this._params) return this._params;
-    if (this._formError !== null) {
-      // Jetty's answer: 400 "Unable to parse form content", the reason as its cause
-      throw new HttpException(400, 'Unable to parse form content', { cause: this._formError });
-    }
-    const hasForm = this._body !== undefined && this.isFormRequest();
-    if (!hasForm && !this._query) {
+    const content = this.contentParams();
+    if (content.size === 0 && !this._query) {
       // no query and no form: the one shared empty table (never changed: readers get copies)
       this._params = NO_PARAMS;
       return NO_PARAMS;
     }
     const merged = new Map<string, string[]>();
     for (const [k, v] of this.queryParams()) merged.set(k, [...v]);
-    if (hasForm) {
-      const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
-      const form = parseUrlEncoded((this._body as Buffer).toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'));
-      const maxKeys = this._maxFormKeys;
-      if (maxKeys >= 0 && form.size > maxKeys) {
-        this._formError = new IllegalStateException(`Form with too many keys [${form.size} > ${maxKeys}]`);
-        this.closeConnectionAfterResponse();
-        throw new HttpException(400, 'Unable to parse form content', { cause: this._formError });
-      }
-      for (const [k, v] of form) merged.set(k, [...(merged.get(k) ?? []), ...v]);
-    }
+    for (const [k, v] of content) merged.set(k, [...(merged.get(k) ?? []), ...v]);
     this._params = merged;
     return merged;
+  }
+
+  /** The parameters of the body: the urlencoded form (once read), or the ones setContentParameters put. */
+  private contentParams(): Map<string, string[]> {
+    if (this._contentParams !== null) return this._contentParams;
+    if (this._formError !== null) {
+      // Jetty's answer: 400 "Unable to parse form content", the reason as its cause
+      throw new HttpException(400, 'Unable to parse form content', { cause: this._formError });
+    }
+    if (this._body === undefined || !this.isFormRequest()) return NO_PARAMS;
+    const enc = (this.getCharacterEncoding() ?? 'utf-8').toLowerCase();
+    const form = parseUrlEncoded(this._body.toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8'));
+    const maxKeys = this._maxFormKeys;
+    if (maxKeys >= 0 && form.size > maxKeys) {
+      this._formError = new IllegalStateException(`Form with too many keys [${form.size} > ${maxKeys}]`);
+      this.closeConnectionAfterResponse();
+      throw new HttpException(400, 'Unable to parse form content', { cause: this._formError });
+    }
+    return form;
+  }
+
+  /**
+   * The body's form parameters alone, without the query's (Jetty's Request.extractFormParameters): empty
+   * for a request that is not a urlencoded form or whose form has not been read. A copy.
+   */
+  getContentParameters(): Map<string, string[]> {
+    return new Map([...this.contentParams()].map(([k, v]) => [k, [...v]]));
+  }
+
+  /**
+   * Puts `params` in place of the body's form parameters (Jetty's Request.setContentParameters); the
+   * query's parameters stay. A FORM login replays the form of a POST it interrupted this way.
+   */
+  setContentParameters(params: Map<string, string[]>): void {
+    this._contentParams = params;
+    this._params = undefined;
   }
 
   /** True for a urlencoded form request with a body (POST, PUT...). */

@@ -3,7 +3,8 @@
  * user to the login page (303) and remembers where they were going, a bad password goes to the error
  * page, a good one renews the session id and returns to the page, the login is kept in the session (also
  * across a server restart on the file store, and on a second server sharing a JDBC store), logout locks
- * the user out again, and HttpServletRequest.login/authenticate work from application code.
+ * the user out again, a form POST that met the login page is replayed after it, and
+ * HttpServletRequest.login/authenticate work from application code.
  * @module
  */
 import { expect } from 'chai';
@@ -131,6 +132,41 @@ describe('FORM authentication of a web app', () => {
     expect(ok.body).to.equal('logged in as user (API)');
     expect((await c.get('/app/user/page.html')).body).to.contain('USER-PAGE');
     expect((await c.get('/app/api/login')).body).to.equal('authenticated as user');
+  });
+
+  it('replays a form POST that met the login page: after the login the servlet runs doPost with the posted parameters, once', async () => {
+    const d = await deploy(secureApp(formLogin));
+    const c = new CookieClient(d.port);
+    const interrupted = await c.request(
+      'POST',
+      '/app/user/echo?q=1',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'item=book&item=pen&note=gift+wrap',
+    );
+    expect(interrupted.status).to.equal(303);
+    expect(interrupted.headers.location).to.match(/\/app\/login\.html/);
+    const login = await c.postForm('/app/j_security_check', { j_username: 'user', j_password: 'password' });
+    expect(login.headers.location).to.equal(`http://127.0.0.1:${d.port}/app/user/echo?q=1`);
+
+    // the browser follows the 303 with a GET: it gets the POST back
+    const replayed = await c.get('/app/user/echo?q=1');
+    expect(replayed.status).to.equal(200);
+    expect(replayed.body).to.equal('doPost POST user\nq=1\nitem=book,pen\nnote=gift wrap');
+    // the saved post is spent: the same GET again is a GET
+    expect((await c.get('/app/user/echo?q=1')).body).to.equal('doGet GET user\nq=1');
+  });
+
+  it('replays nothing on another URI, and gives a POST that was not a urlencoded form back its method without parameters', async () => {
+    const d = await deploy(secureApp(formLogin));
+    const c = new CookieClient(d.port);
+    await c.request('POST', '/app/user/echo', { 'content-type': 'application/x-www-form-urlencoded' }, 'item=book');
+    await c.postForm('/app/j_security_check', { j_username: 'user', j_password: 'password' });
+    expect((await c.get('/app/user/echo?other')).body).to.equal('doGet GET user\nother=');
+
+    const json = new CookieClient(d.port);
+    await json.request('POST', '/app/user/echo', { 'content-type': 'application/json' }, '{"item":"book"}');
+    await json.postForm('/app/j_security_check', { j_username: 'user', j_password: 'password' });
+    expect((await json.get('/app/user/echo')).body).to.equal('doPost POST user');
   });
 
   it('keeps a FORM login through a server restart on the file session store', async () => {

@@ -5,6 +5,12 @@
  * `j_username` and `j_password` to `j_security_check`; a good login renews the session id, keeps the
  * login in the session (SessionAuthentication) and redirects to the remembered URI; a bad one gets the
  * form-error-page (redirect or forward) or 403 when there is none.
+ *
+ * A urlencoded POST that met the login page is not lost: its form parameters are kept in the session
+ * beside the URI (`org.eclipse.jetty.security.form_POST`, a Map as Jetty's MultiMap), and when the
+ * browser comes back to that URI after the login (a GET, since the redirect is a 303), the request is
+ * given back its method (prepareRequest, before the constraints are looked up) and its form parameters
+ * (validateRequest), so the servlet's doPost sees what was posted. Only the first such return replays it.
  * @module
  */
 import { Expose, JettyClass } from '../../ioc/metadata';
@@ -25,6 +31,7 @@ export const FORM_ERROR_PAGE = 'org.eclipse.jetty.security.form_error_page';
 export const FORM_DISPATCH = 'org.eclipse.jetty.security.dispatch';
 export const J_URI = 'org.eclipse.jetty.security.form_URI';
 export const J_METHOD = 'org.eclipse.jetty.security.form_METHOD';
+export const J_POST = 'org.eclipse.jetty.security.form_POST';
 export const J_SECURITY_CHECK = '/j_security_check';
 export const J_USERNAME = 'j_username';
 export const J_PASSWORD = 'j_password';
@@ -130,6 +137,20 @@ export class FormAuthenticator extends LoginAuthenticator {
     return user;
   }
 
+  /** The request that comes back to the saved URI after the login gets back the saved method (Jetty's prepareRequest). */
+  override prepareRequest(request: Request): void {
+    const session = request.getSession(false);
+    if (session === null) return;
+    const kept = session.getAttribute(J_AUTHENTICATED);
+    if (kept === null || kept === undefined) return;
+    const uri = session.getAttribute(J_URI);
+    const method = session.getAttribute(J_METHOD);
+    if (typeof uri !== 'string' || uri === '' || typeof method !== 'string' || method === '') return;
+    if (uri !== requestPathAndQuery(request) || method === request.getMethod()) return;
+    if (LOG.isDebugEnabled()) LOG.debug(`Restoring original method ${method} for ${uri} with method ${request.getMethod()}`);
+    request.setMethod(method);
+  }
+
   override logout(request: Request): void {
     super.logout(request);
     request.getSession(false)?.removeAttribute(J_AUTHENTICATED);
@@ -156,8 +177,14 @@ export class FormAuthenticator extends LoginAuthenticator {
       } else {
         const saved = session.getAttribute(J_URI);
         if (typeof saved === 'string' && saved === requestPathAndQuery(request)) {
+          const post = savedForm(session.getAttribute(J_POST));
+          if (post !== null) {
+            if (LOG.isDebugEnabled()) LOG.debug(`auth rePOST ${restored} -> ${saved}`);
+            request.setContentParameters(post);
+          }
           session.removeAttribute(J_URI);
           session.removeAttribute(J_METHOD);
+          session.removeAttribute(J_POST);
         }
         return restored;
       }
@@ -168,6 +195,9 @@ export class FormAuthenticator extends LoginAuthenticator {
     if (session.getAttribute(J_URI) === null || session.getAttribute(J_URI) === undefined || this._alwaysSaveUri) {
       session.setAttribute(J_URI, requestPathAndQuery(request));
       session.setAttribute(J_METHOD, request.getMethod());
+      // a form post is kept to be replayed after the login (its body is already read: the context reads a form first)
+      if (request.getMethod() === 'POST' && request.isFormRequest()) session.setAttribute(J_POST, request.getContentParameters());
+      else session.removeAttribute(J_POST);
     }
     if (this._formLoginPage === null) {
       LOG.warn(`No form-login-page for ${request.getContextPath() || '/'}: answering 403`);
@@ -215,6 +245,15 @@ export class FormAuthenticator extends LoginAuthenticator {
     response.setDateHeader('Expires', 1);
     await dispatcher.forward(request, response);
   }
+}
+
+/** The saved form of a POST as a session gives it back: a Map of names to string values, else null. */
+function savedForm(value: unknown): Map<string, string[]> | null {
+  if (!(value instanceof Map)) return null;
+  for (const [k, v] of value) {
+    if (typeof k !== 'string' || !Array.isArray(v) || !v.every((x) => typeof x === 'string')) return null;
+  }
+  return value as Map<string, string[]>;
 }
 
 function contextPathOf(request: Request): string {

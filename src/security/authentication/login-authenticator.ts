@@ -47,6 +47,8 @@ export abstract class LoginAuthenticator implements Authenticator {
     return user;
   }
 
+  prepareRequest(_request: Request): void {}
+
   isMandatoryFor(_pathInContext: string): boolean {
     return false;
   }
