@@ -61,3 +61,14 @@ export async function obtainCookies(port: number, count: number): Promise<string
   }
   return cookies;
 }
+
+/** Makes `count` new sessions with `connections` clients, no cookie sent (each request starts a session); fails on any non-2xx. */
+export async function createSessions(port: number, count: number, connections: number): Promise<void> {
+  const autocannon: Any = requirePeer('autocannon');
+  const result: Any = await autocannon({ url: `http://127.0.0.1:${port}/`, connections, amount: count, timeout: 30 });
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(
+      `Cannot create ${count} sessions on port ${port}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+}

@@ -103,7 +103,10 @@ export function ratios(records: BenchRecord[]): Ratio[] {
       met: r === null ? null : r >= 3,
     });
   }
-  const mem = records.find((r) => r.scenario.startsWith('idle-sessions-') && r.server.startsWith('pier') && !r.skipped);
+  out.push(...jettyRatios(records));
+  const mem = records.find(
+    (r) => r.scenario.startsWith('idle-sessions-') && r.server.startsWith('pier') && !r.server.startsWith('pier bin/start') && !r.skipped,
+  );
   const memMb = mem ? Number(mem.rssDeltaMb) : null;
   out.push({
     name: `${mem?.scenario ?? 'idle-sessions'}: rss growth (MB)`,
@@ -125,6 +128,68 @@ export function ratios(records: BenchRecord[]): Ratio[] {
     value: windowMs,
     aim: '<= 10',
     met: windowMs === null || Number.isNaN(windowMs) ? null : windowMs <= 10,
+  });
+  return out;
+}
+
+/** Pier through bin/start against real Jetty 9.4 (same base, same load), and the web-app path against the in-code one. */
+function jettyRatios(records: BenchRecord[]): Ratio[] {
+  const out: Ratio[] = [];
+  const at = (aim: number, name: string, a: BenchRecord | undefined, b: BenchRecord | undefined): void => {
+    const r = ratio(a, b);
+    out.push({ name, value: r, aim: `>= ${aim}`, met: r === null ? null : r >= aim });
+  };
+  const pier = 'pier bin/start ';
+  const jetty = 'jetty 9.4 start.jar ';
+  const read = 'session read (web app';
+  const write = 'session write (web app, DefaultSessionCache, FileSessionDataStore';
+  at(1, 'pier bin/start / jetty 9.4, hello (req/s)', find(records, 'hello', `${pier}hello`), find(records, 'hello', `${jetty}hello`));
+  at(
+    1,
+    'pier bin/start / jetty 9.4, session read (req/s, cookie reused)',
+    find(records, 'session-reuse', `${pier}${read}`),
+    find(records, 'session-reuse', `${jetty}${read}`),
+  );
+  for (const [scenario, what] of [
+    ['session-reuse', 'session write every request'],
+    ['session-new', 'new session every request'],
+  ] as const) {
+    const j = find(records, scenario, `${jetty}${write}`);
+    at(1, `pier bin/start (durability os) / jetty 9.4, ${what}, file store (req/s)`, find(records, scenario, `${pier}${write}, durability os`), j);
+    at(
+      2,
+      `pier bin/start (durability journal, fsync'd) / jetty 9.4 (no fsync), ${what}, file store (req/s)`,
+      find(records, scenario, `${pier}${write}, durability journal`),
+      j,
+    );
+  }
+  at(
+    0.9,
+    'web-app path / in-code path, hello (pier bin/start / pier hello servlet, req/s)',
+    find(records, 'hello', `${pier}hello`),
+    find(records, 'hello', 'pier hello servlet'),
+  );
+  at(
+    0.9,
+    'web-app path / in-code path, session read (req/s)',
+    find(records, 'session-reuse', `${pier}${read}`),
+    find(records, 'session-reuse', 'pier session read (DefaultSessionCache'),
+  );
+  at(
+    0.9,
+    'web-app path / in-code path, session write durability os (req/s)',
+    find(records, 'session-reuse', `${pier}${write}, durability os`),
+    find(records, 'session-reuse', 'pier session write (FileSessionDataStore, durability os)'),
+  );
+  const idle = (prefix: string): BenchRecord | undefined =>
+    records.find((r) => r.scenario.startsWith('idle-sessions-') && r.server.startsWith(prefix) && !r.skipped);
+  const p = idle(pier);
+  const j = idle(jetty);
+  out.push({
+    name: `${p?.scenario ?? 'idle-sessions'}: rss growth, pier bin/start / jetty 9.4 (MB: ${cell(p?.rssDeltaMb)} / ${cell(j?.rssDeltaMb)})`,
+    value: p && j ? Math.round((Number(p.rssDeltaMb) / Number(j.rssDeltaMb)) * 100) / 100 : null,
+    aim: '< 1',
+    met: p && j ? Number(p.rssDeltaMb) < Number(j.rssDeltaMb) : null,
   });
   return out;
 }

@@ -2,7 +2,9 @@
  * `npm run bench`: starts every server in its own child process, drives each with the same autocannon
  * settings, prints the table and the ratios against the aims, and writes `bench/results/latest.json`.
  * Settings: `--quick`, `BENCH_DURATION` (s), `BENCH_CONNECTIONS`, `BENCH_PIPELINING`, `BENCH_REPEAT` (best of N),
- * `BENCH_ONLY` (scenario prefix list), `BENCH_SERVERS` (substrings of the throughput servers' labels).
+ * `BENCH_ONLY` (scenario prefix list), `BENCH_SERVERS` (substrings of the throughput servers' labels),
+ * `BENCH_WEBAPP_WARMUP` (s of load before each `bin/start` and Jetty row is measured; 5 by default),
+ * `BENCH_PIER_NODE_ARGS` / `BENCH_JETTY_JVM_ARGS` (runtime arguments of the web-app servers, e.g. `--cpu-prof`).
  * @module
  */
 import * as fs from 'node:fs';
@@ -22,6 +24,7 @@ import {
   type BenchRecord,
   type ServerEntry,
 } from './scenarios';
+import { WEBAPP_HELLO_SERVERS, WEBAPP_SESSION_SERVERS, webAppIdleSessions, webAppServer, webAppThroughput } from './webapp-scenarios';
 
 /** The repository root: the nearest folder above this file that holds package.json. */
 export function repoRoot(from = __dirname): string {
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
     pipelining: envInt('BENCH_PIPELINING', 1),
   };
   const warmupSec = quick ? 0 : 1;
+  // A process started from its launcher is warmed longer: the JVM compiles its hot paths after a few seconds of load.
+  const webAppWarmupSec = envInt('BENCH_WEBAPP_WARMUP', quick ? 1 : 5);
   const repeat = envInt('BENCH_REPEAT', quick ? 1 : 2);
   const big = quick ? 10_000 : 100_000;
   const restartCounts = quick ? [1_000, 10_000] : [10_000, 100_000];
@@ -69,12 +74,14 @@ async function main(): Promise<void> {
   for (let rep = 0; rep < repeat; rep++) {
     if (repeat > 1) note(`round ${rep + 1} of ${repeat}`);
     const plan: Array<[string, ServerEntry]> = [
-      ...(wanted('hello') ? HELLO_SERVERS.map((s): [string, ServerEntry] => ['hello', s]) : []),
-      ...['session-reuse', 'session-new'].filter(wanted).flatMap((sc) => SESSION_SERVERS.map((s): [string, ServerEntry] => [sc, s])),
+      ...(wanted('hello') ? [...HELLO_SERVERS, ...WEBAPP_HELLO_SERVERS].map((s): [string, ServerEntry] => ['hello', s]) : []),
+      ...(['session-reuse', 'session-new'] as const)
+        .filter(wanted)
+        .flatMap((sc) => [...SESSION_SERVERS, ...WEBAPP_SESSION_SERVERS[sc]].map((s): [string, ServerEntry] => [sc, s])),
     ];
     for (const [scenario, s] of plan) {
       if (!wantedServer(s)) continue;
-      const r = await throughput(scenario, s, load, warmupSec);
+      const r = webAppServer(s) ? await webAppThroughput(scenario, s, load, webAppWarmupSec) : await throughput(scenario, s, load, warmupSec);
       r.load1 = Math.round(os.loadavg()[0] * 100) / 100;
       const key = `${scenario}\u0000${s.label}`;
       runs.set(key, [...(runs.get(key) ?? []), r]);
@@ -95,7 +102,13 @@ async function main(): Promise<void> {
     for (const s of restartServers) records.push(await restart(s, count));
   }
   const pierRead: ServerEntry = { id: 'pier', mode: 'read', label: 'pier DefaultSessionCache, NullSessionDataStore' };
-  if (wanted('idle-sessions')) records.push(await memoryPerSession(pierRead, big));
+  if (wanted('idle-sessions')) {
+    records.push(await memoryPerSession(pierRead, big));
+    // The same count of sessions made over HTTP in bin/start and in Jetty (the session read base of each).
+    for (const s of WEBAPP_SESSION_SERVERS['session-reuse'].filter((e) => e.mode === 'read' && wantedServer(e))) {
+      records.push(await webAppIdleSessions(s, big));
+    }
+  }
   if (wanted('scavenge')) records.push(await scavengeDelay(pierRead, big));
 
   if (wanted('jdbc-store-latency')) records.push(...(await jdbcStoreLatency(quick ? 200 : 2000)));
@@ -116,7 +129,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(records, null, 2)}\n`);
   fs.writeFileSync(
     path.join(outDir, file.replace('.json', '.meta.json')),
-    `${JSON.stringify({ date: new Date().toISOString(), load: { ...load, warmupSec, repeat }, machine, ratios: checked }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), load: { ...load, warmupSec, webAppWarmupSec, repeat }, machine, ratios: checked }, null, 2)}\n`,
   );
   note(`wrote bench/results/${file}`);
 }

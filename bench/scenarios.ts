@@ -104,11 +104,11 @@ export function note(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function tempDir(tag: string): string {
+export function tempDir(tag: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `pier-bench-${tag}-`));
 }
 
-function skippedRow(scenario: string, server: string, reason: string): BenchRecord {
+export function skippedRow(scenario: string, server: string, reason: string): BenchRecord {
   note(`  skipped ${scenario} / ${server}: ${reason}`);
   return { scenario, server, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb: null, skipped: reason };
 }

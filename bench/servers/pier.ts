@@ -135,7 +135,7 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
             const cache = sessionHandler.getSessionCache();
             const now = Date.now();
             for (let i = 0; i < n; i++) {
-              const id = idm.newSessionId({}, now);
+              const id = idm.newSessionId(null, now);
               const session = cache.newSession(id, now, i < expiring ? 1000 : 3600_000);
               session.setExtendedId?.(`${id}.${idm.getWorkerName()}`);
               cache.add(id, session);
