@@ -28,9 +28,18 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    // a store and its factory get Jetty's setters from their family's settings record at load time
-    // (exposeStoreSettings); the merged interface declares them for TypeScript
-    files: ['src/session/stores/**/*-session-data-store.ts', 'src/session/stores/**/*-session-data-store-factory.ts'],
+    // a store, cache or memcached map and its factory get Jetty's setters from their family's settings record
+    // at load time (exposeStoreSettings); the merged interface declares them for TypeScript
+    files: [
+      'src/session/stores/**/*-session-data-store.ts',
+      'src/session/stores/**/*-session-data-store-factory.ts',
+      'src/session/stores/memcached/memcached-session-data-map.ts',
+      'src/session/stores/memcached/memcached-session-data-map-factory.ts',
+      'src/session/abstract-session-data-store.ts',
+      'src/session/abstract-session-data-store-factory.ts',
+      'src/session/abstract-session-cache.ts',
+      'src/session/abstract-session-cache-factory.ts',
+    ],
     rules: { '@typescript-eslint/no-unsafe-declaration-merging': 'off', '@typescript-eslint/no-empty-object-type': 'off' },
   },
   {

@@ -15,9 +15,11 @@ import { HttpSessionEvent, isHttpSessionActivationListener } from './session-lis
 import { NullSessionDataStore } from './null-session-data-store';
 import { DONE } from './done';
 import { SESSION_LOG } from './session-log';
+import { EVICT_ON_SESSION_EXIT, NEVER_EVICT, SESSION_CACHE_SETTINGS } from './session-cache-settings';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from './store-settings';
 
 /**
- * Jetty's AbstractSessionCache. XML properties: `evictionPolicy` (-1 NEVER_EVICT, 0
+ * Jetty's AbstractSessionCache. XML properties (SESSION_CACHE_SETTINGS): `evictionPolicy` (-1 NEVER_EVICT, 0
  * EVICT_ON_SESSION_EXIT, n > 0 seconds of inactivity), `saveOnInactiveEviction`, `saveOnCreate`,
  * `removeUnloadableSessions`, `invalidateOnShutdown`, `flushOnResponseCommit` (all false by default),
  * `sessionDataStore`. Subclasses supply the map operations `doGet`, `doPutIfAbsent`, `doDelete`.
@@ -27,18 +29,14 @@ import { SESSION_LOG } from './session-log';
   abstract: true,
 })
 export abstract class AbstractSessionCache extends ContainerLifeCycle implements SessionCache {
-  static readonly NEVER_EVICT = -1;
-  static readonly EVICT_ON_SESSION_EXIT = 0;
+  static readonly NEVER_EVICT = NEVER_EVICT;
+  static readonly EVICT_ON_SESSION_EXIT = EVICT_ON_SESSION_EXIT;
   static readonly EVICT_ON_INACTIVITY = 1;
 
   protected _sessionDataStore: SessionDataStore | null = null;
   protected _context: SessionContext | null = null;
-  protected _evictionPolicy = AbstractSessionCache.NEVER_EVICT;
-  protected _saveOnCreate = false;
-  protected _saveOnInactiveEviction = false;
-  protected _removeUnloadableSessions = false;
-  protected _flushOnResponseCommit = false;
-  protected _invalidateOnShutdown = false;
+  /** evictionPolicy, saveOnInactiveEviction, saveOnCreate, ... (SESSION_CACHE_SETTINGS), with the cache's defaults. */
+  readonly settings = storeSettingDefaults(SESSION_CACHE_SETTINGS);
 
   constructor(protected readonly _handler: SessionOwner) {
     super();
@@ -96,43 +94,6 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     this._sessionDataStore = store;
   }
 
-  @Expose() getEvictionPolicy(): number {
-    return this._evictionPolicy;
-  }
-  @Expose('int') setEvictionPolicy(policy: number): void {
-    this._evictionPolicy = policy;
-  }
-  @Expose() isSaveOnCreate(): boolean {
-    return this._saveOnCreate;
-  }
-  @Expose('boolean') setSaveOnCreate(b: boolean): void {
-    this._saveOnCreate = b;
-  }
-  @Expose() isSaveOnInactiveEviction(): boolean {
-    return this._saveOnInactiveEviction;
-  }
-  @Expose('boolean') setSaveOnInactiveEviction(b: boolean): void {
-    this._saveOnInactiveEviction = b;
-  }
-  @Expose() isRemoveUnloadableSessions(): boolean {
-    return this._removeUnloadableSessions;
-  }
-  @Expose('boolean') setRemoveUnloadableSessions(b: boolean): void {
-    this._removeUnloadableSessions = b;
-  }
-  @Expose() isFlushOnResponseCommit(): boolean {
-    return this._flushOnResponseCommit;
-  }
-  @Expose('boolean') setFlushOnResponseCommit(b: boolean): void {
-    this._flushOnResponseCommit = b;
-  }
-  @Expose() isInvalidateOnShutdown(): boolean {
-    return this._invalidateOnShutdown;
-  }
-  @Expose('boolean') setInvalidateOnShutdown(b: boolean): void {
-    this._invalidateOnShutdown = b;
-  }
-
   private store(): SessionDataStore {
     if (!this._sessionDataStore) throw new IllegalStateError(`Cannot use ${this.constructor.name}: no SessionDataStore`);
     return this._sessionDataStore;
@@ -145,7 +106,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     try {
       data = await this.store().load(id);
     } catch (err) {
-      if (err instanceof UnreadableSessionDataError && this._removeUnloadableSessions) {
+      if (err instanceof UnreadableSessionDataError && this.settings.removeUnloadableSessions) {
         try {
           await this.store().delete(id);
         } catch {
@@ -165,7 +126,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     const data = this.store().newSessionData(id, time, time, time, maxInactiveMs);
     data.setLastNode(this._context?.getWorkerName() ?? '');
     const session = new Session(this._handler, data, true);
-    if (this._saveOnCreate) {
+    if (this.settings.saveOnCreate) {
       void session
         .enqueue(() => this.store().store(id, data))
         .catch((err) => {
@@ -309,7 +270,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   private afterRelease(session: Session, passivating: boolean, written = true): void {
     if (
       written &&
-      this._evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT &&
+      this.settings.evictionPolicy === AbstractSessionCache.EVICT_ON_SESSION_EXIT &&
       session.getRequests() === 0 &&
       !session.hasStoreWorkQueued()
     ) {
@@ -328,7 +289,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   async commit(session: Session): Promise<void> {
-    if (!session || !this._flushOnResponseCommit || !session.isValid()) return;
+    if (!session || !this.settings.flushOnResponseCommit || !session.isValid()) return;
     const data = session.getSessionData();
     if (!data.isDirty()) return;
     const passivating = this.store().isPassivating();
@@ -363,13 +324,13 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   async checkInactiveSession(session: Session): Promise<void> {
-    if (!session || this._evictionPolicy <= 0) return;
+    if (!session || this.settings.evictionPolicy <= 0) return;
     const now = Date.now();
     const data = session.getSessionData();
-    if (now - data.getAccessed() < this._evictionPolicy * 1000) return;
+    if (now - data.getAccessed() < this.settings.evictionPolicy * 1000) return;
     if (!session.isValid() || !session.isResident() || session.getRequests() > 0) return;
     try {
-      if (this._saveOnInactiveEviction) {
+      if (this.settings.saveOnInactiveEviction) {
         await session.enqueue(async () => {
           if (!session.isValid() || session.getRequests() > 0) return;
           if (this.store().isPassivating()) this.willPassivate(session);
@@ -422,12 +383,12 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   async shutdown(): Promise<void> {
-    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Shutdown sessions, invalidating = {}', this._invalidateOnShutdown);
+    if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Shutdown sessions, invalidating = {}', this.settings.invalidateOnShutdown);
     for (let loop = 0; loop < 100; loop++) {
       const all = this.doGetAll();
       if (all.length === 0) break;
       for (const session of all) {
-        if (this._invalidateOnShutdown) {
+        if (this.settings.invalidateOnShutdown) {
           try {
             if (session.isValid()) session.invalidate();
           } catch (err) {
@@ -455,6 +416,10 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[evict=${this._evictionPolicy},saveOnCreate=${this._saveOnCreate},saveOnInactiveEviction=${this._saveOnInactiveEviction}]`;
+    return `${super.dumpSelf()}[evict=${this.settings.evictionPolicy},saveOnCreate=${this.settings.saveOnCreate},saveOnInactiveEviction=${this.settings.saveOnInactiveEviction}]`;
   }
 }
+
+// Jetty's setters and getters of the cache's settings (setEvictionPolicy, isSaveOnInactiveEviction, ...), from SESSION_CACHE_SETTINGS
+export interface AbstractSessionCache extends StoreSettingAccessors<typeof SESSION_CACHE_SETTINGS> {}
+exposeStoreSettings(AbstractSessionCache, SESSION_CACHE_SETTINGS, { fixedWhileRunning: true, side: 'component' });

@@ -6,6 +6,8 @@
 import { JettyClass, Expose } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 import { IllegalStateError } from './errors';
+import { SESSION_DATA_STORE_SETTINGS } from './session-data-store-settings';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from './store-settings';
 import { SessionData } from './session-data';
 import type { SessionContext } from './session-context';
 import type { SessionDataStore } from './session-data-store';
@@ -22,8 +24,8 @@ import {
 } from './session-store-events';
 
 /**
- * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`): `gracePeriodSec` (default 3600),
- * `savePeriodSec` (default 0). The expiry search follows the three steps Jetty 10 made common to every
+ * Jetty's AbstractSessionDataStore. Properties (XML `<Set>`, SESSION_DATA_STORE_SETTINGS): `gracePeriodSec`
+ * (default 3600), `savePeriodSec` (default 0). The expiry search follows the three steps Jetty 10 made common to every
  * store: verify the candidates (`doCheckExpired`), find this context's sessions that expired more than a
  * grace period ago (`doGetExpired`), and now and then delete other contexts' long-dead data (`doCleanOrphans`).
  */
@@ -33,8 +35,8 @@ import {
 })
 export abstract class AbstractSessionDataStore extends ContainerLifeCycle implements SessionDataStore {
   protected _context: SessionContext | null = null;
-  protected _gracePeriodSec = 3600;
-  protected _savePeriodSec = 0;
+  /** gracePeriodSec and savePeriodSec (SESSION_DATA_STORE_SETTINGS); a subclass keeps its own family in `settings`. */
+  readonly periods = storeSettingDefaults(SESSION_DATA_STORE_SETTINGS);
   protected _lastExpiryCheckTime = 0;
   protected _lastOrphanSweepTime = 0;
 
@@ -110,7 +112,7 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     if (!this.isStarted()) return Promise.reject(this.notStarted());
     if (!data) return DONE;
     const lastSave = data.getLastSaved();
-    const savePeriodMs = this._savePeriodSec <= 0 ? 0 : this._savePeriodSec * 1000;
+    const savePeriodMs = this.periods.savePeriodSec <= 0 ? 0 : this.periods.savePeriodSec * 1000;
     const now = Date.now();
     if (SESSION_LOG.isDebugEnabled()) {
       SESSION_LOG.debug(
@@ -224,7 +226,7 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
 
   private async searchExpired(candidates: ReadonlySet<string>): Promise<Set<string>> {
     const now = Date.now();
-    const graceMs = this._gracePeriodSec * 1000;
+    const graceMs = this.periods.gracePeriodSec * 1000;
     const expired = await this.doCheckExpired(candidates, now);
     if (this._lastExpiryCheckTime <= 0) {
       for (const id of await this.doGetExpired(now - 3 * graceMs)) expired.add(id);
@@ -245,18 +247,6 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
     return new SessionData(id, ctx.getCanonicalContextPath(), ctx.getVhost(), created, accessed, lastAccessed, maxInactiveMs);
   }
 
-  @Expose('int') setGracePeriodSec(sec: number): void {
-    this._gracePeriodSec = sec;
-  }
-  @Expose() getGracePeriodSec(): number {
-    return this._gracePeriodSec;
-  }
-  @Expose('int') setSavePeriodSec(sec: number): void {
-    this._savePeriodSec = sec;
-  }
-  @Expose() getSavePeriodSec(): number {
-    return this._savePeriodSec;
-  }
   @Expose() getLastExpiryCheckTime(): number {
     return this._lastExpiryCheckTime;
   }
@@ -265,9 +255,13 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[passivating=${this.isPassivating()},graceSec=${this._gracePeriodSec},saveSec=${this._savePeriodSec}]`;
+    return `${super.dumpSelf()}[passivating=${this.isPassivating()},graceSec=${this.periods.gracePeriodSec},saveSec=${this.periods.savePeriodSec}]`;
   }
 }
+
+// Jetty's setGracePeriodSec/getGracePeriodSec and setSavePeriodSec/getSavePeriodSec, from SESSION_DATA_STORE_SETTINGS
+export interface AbstractSessionDataStore extends StoreSettingAccessors<typeof SESSION_DATA_STORE_SETTINGS> {}
+exposeStoreSettings(AbstractSessionDataStore, SESSION_DATA_STORE_SETTINGS, { fixedWhileRunning: true, field: 'periods' });
 
 /** A failed write leaves the data as dirty as it was before (and as a change made meanwhile made it). */
 function restoreDirty(data: SessionData, dirty: boolean, metaDataDirty: boolean): void {

@@ -22,9 +22,9 @@ export class NullSessionCacheFactory extends AbstractSessionCacheFactory {
 
   override getSessionCache(handler: unknown) {
     const cache = this.newSessionCache(handler as SessionOwner);
-    cache.setSaveOnCreate(this._saveOnCreate);
-    cache.setRemoveUnloadableSessions(this._removeUnloadableSessions);
-    cache.setFlushOnResponseCommit(this._flushOnResponseCommit);
+    cache.setSaveOnCreate(this.settings.saveOnCreate);
+    cache.setRemoveUnloadableSessions(this.settings.removeUnloadableSessions);
+    cache.setFlushOnResponseCommit(this.settings.flushOnResponseCommit);
     return cache;
   }
 }

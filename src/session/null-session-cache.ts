@@ -3,7 +3,7 @@
  * Session object built from the store.
  * @module
  */
-import { JettyClass, Expose } from '../ioc/metadata';
+import { JettyClass } from '../ioc/metadata';
 import { AbstractSessionCache } from './abstract-session-cache';
 import type { Session, SessionOwner } from './session';
 
@@ -18,12 +18,9 @@ import type { Session, SessionOwner } from './session';
 export class NullSessionCache extends AbstractSessionCache {
   constructor(handler: SessionOwner) {
     super(handler);
-    this._evictionPolicy = AbstractSessionCache.EVICT_ON_SESSION_EXIT;
+    this.settings.evictionPolicy = AbstractSessionCache.EVICT_ON_SESSION_EXIT;
   }
 
-  @Expose('int') override setEvictionPolicy(_policy: number): void {
-    /* always EVICT_ON_SESSION_EXIT */
-  }
   protected doGet(_id: string): Session | undefined {
     return undefined;
   }
@@ -37,3 +34,6 @@ export class NullSessionCache extends AbstractSessionCache {
     return [];
   }
 }
+
+// The eviction policy is always EVICT_ON_SESSION_EXIT: the setter (SESSION_CACHE_SETTINGS' on the base) ignores a value.
+NullSessionCache.prototype.setEvictionPolicy = function setEvictionPolicy(_policy: number): void {};

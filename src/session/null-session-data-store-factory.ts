@@ -11,9 +11,6 @@ import type { SessionDataStore } from './session-data-store';
 @JettyClass('org.eclipse.jetty.server.session.NullSessionDataStoreFactory')
 export class NullSessionDataStoreFactory extends AbstractSessionDataStoreFactory {
   getSessionDataStore(_handler: unknown): SessionDataStore {
-    const store = new NullSessionDataStore();
-    store.setGracePeriodSec(this._gracePeriodSec);
-    store.setSavePeriodSec(this._savePeriodSec);
-    return store;
+    return this.withPeriods(new NullSessionDataStore());
   }
 }

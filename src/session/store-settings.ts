@@ -27,7 +27,28 @@ export interface StoreSetting<T, In = T, G extends 'get' | 'is' = 'get' | 'is'> 
   readonly getter?: G;
   /** The setting shapes a running store (its folder, its connection): a store refuses it unless stopped. */
   readonly fixedWhileRunning?: boolean;
+  /**
+   * The factory's bean name where Jetty's differs from the component's (the cache's `saveOnInactiveEviction`
+   * is the cache factory's `saveOnInactiveEvict`): the factory's setter and getter and the XML use it.
+   */
+  readonly factoryName?: string;
+  /** The factory's default where Jetty's differs from the component's (a cache factory's evictionPolicy). */
+  readonly factoryDefault?: T;
+  /** Only the factory has it: the component takes it in its constructor (memcached's `addresses`). */
+  readonly factoryOnly?: boolean;
+  /**
+   * The start properties that feed the setting through nested XML rather than one `<Property>` (memcached's
+   * `addresses`: an InetSocketAddress from `jetty.session.memcached.host` and `.port`).
+   */
+  readonly nestedProperties?: readonly string[];
+  /** False for Pier's own setting, which Jetty's XML (shipped unchanged) does not set. */
+  readonly inJettyXml?: boolean;
+  /** The setter takes Java varargs (`setAddresses(InetSocketAddress...)`). */
+  readonly varargs?: boolean;
 }
+
+/** Which side of a family an instance is: the component (store, cache, map) or the factory that makes it. */
+export type SettingSide = 'component' | 'factory';
 
 /** The settings of one family, by Jetty's property name (`storeDir` for `setStoreDir`). */
 export type StoreSettingsSpec = Readonly<Record<string, StoreSetting<unknown, never>>>;
@@ -51,16 +72,28 @@ export function setting<T, In = T, G extends 'get' | 'is' = 'get'>(spec: StoreSe
   return spec;
 }
 
-/** A fresh record of the family's defaults. */
-export function storeSettingDefaults<S extends StoreSettingsSpec>(spec: S): StoreSettingsOf<S> {
+/** A fresh record of the family's defaults (the factory's where they differ). */
+export function storeSettingDefaults<S extends StoreSettingsSpec>(spec: S, side: SettingSide = 'component'): StoreSettingsOf<S> {
   const values: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(spec)) values[name] = s.default;
+  for (const [name, s] of Object.entries(spec)) {
+    if (side === 'component' && s.factoryOnly) continue;
+    values[name] = side === 'factory' && s.factoryDefault !== undefined ? s.factoryDefault : s.default;
+  }
   return values as StoreSettingsOf<S>;
+}
+
+/** Jetty's bean name of a setting on one side (`saveOnInactiveEvict` on a cache factory). */
+export function settingName(name: string, s: StoreSetting<unknown, never>, side: SettingSide): string {
+  return side === 'factory' && s.factoryName ? s.factoryName : name;
+}
+
+/** Copies a factory's values of the settings its components have into a component's record. */
+export function handSettings(spec: StoreSettingsSpec, from: Record<string, unknown>, to: Record<string, unknown>): void {
+  for (const [name, s] of Object.entries(spec)) if (!s.factoryOnly) to[name] = from[name];
 }
 
 /** What the generated accessors read on an instance: its record, and whether it runs. */
 interface SettingsHolder {
-  readonly settings: Record<string, unknown>;
   isStarted(): boolean;
   isStarting(): boolean;
 }
@@ -71,16 +104,22 @@ function capitalize(name: string): string {
 
 /**
  * Gives `target` a Jetty setter and getter for every setting of `spec`, each reading and writing the
- * instance's `settings` record, declared to XML with the setting's type. A `fixedWhileRunning` setting
- * is refused on a running store; a factory (`fixedWhileRunning: false`) takes every setting at any time.
+ * instance's record (its `settings`, or the field `options.field` names), declared to XML with the
+ * setting's type. A `fixedWhileRunning` setting is refused on a running store; a factory
+ * (`fixedWhileRunning: false`) takes every setting at any time. `side: 'factory'` gives the factory's bean
+ * names and leaves out nothing; the component side leaves out what only the factory has.
  */
 export function exposeStoreSettings(
   target: abstract new (...args: never[]) => object,
   spec: StoreSettingsSpec,
-  options: { fixedWhileRunning: boolean },
+  options: { fixedWhileRunning: boolean; side?: SettingSide; field?: string },
 ): void {
   const proto = target.prototype as Record<string, unknown>;
-  for (const [name, s] of Object.entries(spec)) {
+  const side = options.side ?? (options.fixedWhileRunning ? 'component' : 'factory');
+  const field = options.field ?? 'settings';
+  for (const [key, s] of Object.entries(spec)) {
+    if (side === 'component' && s.factoryOnly) continue;
+    const name = settingName(key, s, side);
     const setterName = `set${capitalize(name)}`;
     const getterName = `${s.getter ?? 'get'}${capitalize(name)}`;
     const check = s.check as ((value: unknown) => unknown) | undefined;
@@ -88,16 +127,16 @@ export function exposeStoreSettings(
       if (options.fixedWhileRunning && s.fixedWhileRunning && (this.isStarted() || this.isStarting())) {
         throw new IllegalStateError(`Cannot set ${name}: the ${target.name} is running`);
       }
-      this.settings[name] = check ? check(value) : value;
+      (this as unknown as Record<string, Record<string, unknown>>)[field][key] = check ? check(value) : value;
     };
     const getter = function (this: SettingsHolder): unknown {
-      return this.settings[name];
+      return (this as unknown as Record<string, Record<string, unknown>>)[field][key];
     };
     Object.defineProperty(setter, 'name', { value: setterName });
     Object.defineProperty(getter, 'name', { value: getterName });
     proto[setterName] = setter;
     proto[getterName] = getter;
-    Expose(s.type)(proto, setterName, Object.getOwnPropertyDescriptor(proto, setterName)!);
+    Expose(s.type, { varargs: s.varargs ?? false })(proto, setterName, Object.getOwnPropertyDescriptor(proto, setterName)!);
     Expose()(proto, getterName, Object.getOwnPropertyDescriptor(proto, getterName)!);
   }
 }

@@ -42,9 +42,7 @@ export class FileSessionDataStoreFactory extends AbstractSessionDataStoreFactory
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new FileSessionDataStore();
     Object.assign(store.settings, this.settings);
-    store.setGracePeriodSec(this._gracePeriodSec);
-    store.setSavePeriodSec(this._savePeriodSec);
-    return store;
+    return this.withPeriods(store);
   }
 }
 

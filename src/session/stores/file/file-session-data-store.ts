@@ -206,7 +206,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
    */
   private async initializeStore(): Promise<void> {
     const now = Date.now();
-    const sweepBefore = now - 5 * this._gracePeriodSec * 1000;
+    const sweepBefore = now - 5 * this.periods.gracePeriodSec * 1000;
     const ctxPrefix = `_${this.contextString()}_`;
     const errors: unknown[] = [];
     /** Files to remove, removed after the scan, 64 at a time. */
@@ -455,7 +455,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
 
   /** Deletes other contexts' files that expired before `time`; off when the grace period is 0, as in 9.4. */
   protected async doCleanOrphans(time: number): Promise<void> {
-    if (this._gracePeriodSec <= 0 || !this._storeDir) return;
+    if (this.periods.gracePeriodSec <= 0 || !this._storeDir) return;
     const ctxPrefix = `_${this.contextString()}_`;
     for (const name of await fs.promises.readdir(this._storeDir)) {
       if (name.includes(TMP_MARK) || name.includes(ctxPrefix)) continue;

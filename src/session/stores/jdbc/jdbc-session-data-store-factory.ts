@@ -23,9 +23,7 @@ export class JDBCSessionDataStoreFactory extends AbstractSessionDataStoreFactory
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new JDBCSessionDataStore();
     Object.assign(store.settings, this.settings);
-    store.setGracePeriodSec(this._gracePeriodSec);
-    store.setSavePeriodSec(this._savePeriodSec);
-    return store;
+    return this.withPeriods(store);
   }
 }
 

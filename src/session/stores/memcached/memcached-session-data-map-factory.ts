@@ -3,67 +3,36 @@
  * `sessionDataMapFactory` bean etc/sessions/session-data-cache/xmemcached.xml declares.
  * @module
  */
-import { JettyClass, Expose } from '../../../ioc/metadata';
+import { JettyClass } from '../../../ioc/metadata';
 import type { SessionDataMap, SessionDataMapFactory } from '../../session-data-map';
-import { DEFAULT_OPERATION_TIMEOUT_MS, MemcachedSessionDataMap, type MemcachedAddress } from './memcached-session-data-map';
+import { exposeStoreSettings, handSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { MemcachedSessionDataMap } from './memcached-session-data-map';
+import { MEMCACHED_SETTINGS, type MemcachedAddress } from './memcached-settings';
 
 /** localhost:11211, what Jetty's factory uses when no address is set. */
 const DEFAULT_ADDRESS: MemcachedAddress = { getHostString: () => 'localhost', getPort: () => 11211 };
 
 /**
- * Jetty's MemcachedSessionDataMapFactory: `addresses` (InetSocketAddress..., localhost:11211 when unset),
- * `weights` (int[], one per address), `expirySec` (`jetty.session.memcached.expirySec`, 0) and
- * `heartbeats` (`jetty.session.memcached.heartbeats`, true), handed to every map it makes.
+ * Jetty's MemcachedSessionDataMapFactory, with the settings of MEMCACHED_SETTINGS: `addresses`
+ * (InetSocketAddress..., localhost:11211 when unset), `weights` (int[], one per address), `expirySec`
+ * (`jetty.session.memcached.expirySec`, 0), `heartbeats` (`jetty.session.memcached.heartbeats`, true) and
+ * Pier's `operationTimeoutMs`; every map it makes gets them.
  */
 @JettyClass('org.eclipse.jetty.memcached.session.MemcachedSessionDataMapFactory', {
   implements: ['org.eclipse.jetty.server.session.SessionDataMapFactory'],
 })
 export class MemcachedSessionDataMapFactory implements SessionDataMapFactory {
-  private _addresses: MemcachedAddress[] = [];
-  private _weights: number[] | null = null;
-  private _expirySec = 0;
-  private _heartbeats = true;
-  private _timeoutMs = DEFAULT_OPERATION_TIMEOUT_MS;
-
-  @Expose({ arrayOf: 'java.net.InetSocketAddress' }, { varargs: true })
-  setAddresses(addresses: MemcachedAddress[] | null): void {
-    this._addresses = [...(addresses ?? [])];
-  }
-  getAddresses(): MemcachedAddress[] {
-    return [...this._addresses];
-  }
-  @Expose('int[]') setWeights(weights: number[] | null): void {
-    this._weights = weights ? [...weights] : null;
-  }
-  @Expose() getWeights(): number[] | null {
-    return this._weights ? [...this._weights] : null;
-  }
-  @Expose('int') setExpirySec(sec: number): void {
-    this._expirySec = sec;
-  }
-  @Expose() getExpirySec(): number {
-    return this._expirySec;
-  }
-  @Expose('boolean') setHeartbeats(on: boolean): void {
-    this._heartbeats = on;
-  }
-  @Expose() isHeartbeats(): boolean {
-    return this._heartbeats;
-  }
-  /** Pier: the longest wait for one memcached operation (ms, default 500). */
-  @Expose('int') setOperationTimeoutMs(ms: number): void {
-    this._timeoutMs = ms;
-  }
-  @Expose() getOperationTimeoutMs(): number {
-    return this._timeoutMs;
-  }
+  /** The settings every map it makes gets (the servers through its constructor). */
+  readonly settings = storeSettingDefaults(MEMCACHED_SETTINGS, 'factory');
 
   getSessionDataMap(): SessionDataMap {
-    const addresses = this._addresses.length > 0 ? this._addresses : [DEFAULT_ADDRESS];
-    const map = new MemcachedSessionDataMap(addresses, this._weights ?? []);
-    map.setExpirySec(this._expirySec);
-    map.setHeartbeats(this._heartbeats);
-    map.setOperationTimeoutMs(this._timeoutMs);
+    const addresses = this.settings.addresses.length > 0 ? this.settings.addresses : [DEFAULT_ADDRESS];
+    const map = new MemcachedSessionDataMap(addresses, this.settings.weights ?? []);
+    handSettings(MEMCACHED_SETTINGS, this.settings, map.settings);
     return map;
   }
 }
+
+// Jetty's setters and getters (setAddresses, setWeights, setExpirySec, isHeartbeats, ...), from MEMCACHED_SETTINGS
+export interface MemcachedSessionDataMapFactory extends StoreSettingAccessors<typeof MEMCACHED_SETTINGS> {}
+exposeStoreSettings(MemcachedSessionDataMapFactory, MEMCACHED_SETTINGS, { fixedWhileRunning: false, side: 'factory' });

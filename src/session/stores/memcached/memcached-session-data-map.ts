@@ -4,7 +4,7 @@
  * @module
  */
 import * as memjs from 'memjs';
-import { JettyClass, Expose } from '../../../ioc/metadata';
+import { JettyClass } from '../../../ioc/metadata';
 import { Log } from '../../../util/log';
 import { AbstractLifeCycle } from '../../../util/component/abstract-life-cycle';
 import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError } from '../../errors';
@@ -13,20 +13,14 @@ import type { SessionData } from '../../session-data';
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
 import type { SessionDataMap } from '../../session-data-map';
 import { chooseServer } from './weighted-servers';
+import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { MEMCACHED_SETTINGS, type MemcachedAddress } from './memcached-settings';
 
 /** `org.eclipse.jetty.memcached.session`, the logger of Jetty's memcached module. */
 export const MEMCACHED_LOG = Log.getLogger('org.eclipse.jetty.memcached.session');
 
 /** memcached's longest key, in bytes; a longer one (a hostile session id) is never sent. */
 export const MAX_KEY_BYTES = 250;
-/** How long one operation may wait for memcached (ms) before it counts as failed. */
-export const DEFAULT_OPERATION_TIMEOUT_MS = 500;
-
-/** A memcached server: what `java.net.InetSocketAddress` gives XML. */
-export interface MemcachedAddress {
-  getHostString(): string;
-  getPort(): number;
-}
 
 /** The part of memjs's client the map uses (a test may hand in its own client). */
 export interface MemcachedClient {
@@ -62,9 +56,8 @@ export interface MemcachedClient {
 export class MemcachedSessionDataMap extends AbstractLifeCycle implements SessionDataMap {
   private readonly _addresses: { host: string; port: number }[];
   private readonly _weights: number[];
-  private _expirySec = 0;
-  private _heartbeats = true;
-  private _timeoutMs = DEFAULT_OPERATION_TIMEOUT_MS;
+  /** expirySec, heartbeats, operationTimeoutMs (MEMCACHED_SETTINGS; the servers are the constructor's). */
+  readonly settings = storeSettingDefaults(MEMCACHED_SETTINGS);
   private _context: SessionContext | null = null;
   private _client: MemcachedClient | null = null;
   private _injected: MemcachedClient | null = null;
@@ -88,25 +81,6 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
     }
   }
 
-  @Expose('int') setExpirySec(sec: number): void {
-    this._expirySec = sec;
-  }
-  @Expose() getExpirySec(): number {
-    return this._expirySec;
-  }
-  @Expose('boolean') setHeartbeats(on: boolean): void {
-    this._heartbeats = on;
-  }
-  @Expose() isHeartbeats(): boolean {
-    return this._heartbeats;
-  }
-  /** Pier: the longest wait for one operation (ms, default 500) before memcached counts as away. */
-  @Expose('int') setOperationTimeoutMs(ms: number): void {
-    this._timeoutMs = ms;
-  }
-  @Expose() getOperationTimeoutMs(): number {
-    return this._timeoutMs;
-  }
   /** The servers, as `host:port` strings, and their weights. */
   getAddresses(): string[] {
     return this._addresses.map((a) => `${a.host}:${a.port}`);
@@ -139,8 +113,8 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
 
   /** A memjs client over the configured servers: one attempt plus one retry per operation, no failover. */
   private connect(): MemcachedClient {
-    const timeout = this._timeoutMs / 1000;
-    const options = { timeout, conntimeout: timeout * 2, keepAlive: this._heartbeats, keepAliveDelay: 30 };
+    const timeout = this.settings.operationTimeoutMs / 1000;
+    const options = { timeout, conntimeout: timeout * 2, keepAlive: this.settings.heartbeats, keepAliveDelay: 30 };
     const servers = this._addresses.map((a) => new memjs.Server(a.host, a.port, undefined, undefined, options));
     const client = new memjs.Client(servers, {
       retries: 2,
@@ -198,7 +172,7 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
     } catch (err) {
       throw new UnwritableSessionDataError(id, this._context, err instanceof UnencodableValueError ? err.attribute : undefined, { cause: err });
     }
-    await client.set(key, bytes, { expires: this._expirySec });
+    await client.set(key, bytes, { expires: this.settings.expirySec });
   }
 
   /** Removes the entry; resolves true whether or not there was one, as Jetty's does. */
@@ -210,6 +184,13 @@ export class MemcachedSessionDataMap extends AbstractLifeCycle implements Sessio
   }
 
   override toString(): string {
-    return `MemcachedSessionDataMap@${this.getAddresses().join(',')}[expirySec=${this._expirySec},heartbeats=${this._heartbeats}]`;
+    return `MemcachedSessionDataMap@${this.getAddresses().join(',')}[expirySec=${this.settings.expirySec},heartbeats=${this.settings.heartbeats}]`;
   }
 }
+
+// Jetty's setExpirySec/getExpirySec, setHeartbeats/isHeartbeats and Pier's operationTimeoutMs, from MEMCACHED_SETTINGS
+export interface MemcachedSessionDataMap extends Omit<
+  StoreSettingAccessors<typeof MEMCACHED_SETTINGS>,
+  'setAddresses' | 'getAddresses' | 'setWeights' | 'getWeights'
+> {}
+exposeStoreSettings(MemcachedSessionDataMap, MEMCACHED_SETTINGS, { fixedWhileRunning: true, side: 'component' });

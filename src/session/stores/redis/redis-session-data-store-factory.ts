@@ -24,9 +24,7 @@ export class RedisSessionDataStoreFactory extends AbstractSessionDataStoreFactor
   getSessionDataStore(_handler: unknown): SessionDataStore {
     const store = new RedisSessionDataStore();
     Object.assign(store.settings, this.settings);
-    store.setGracePeriodSec(this._gracePeriodSec);
-    store.setSavePeriodSec(this._savePeriodSec);
-    return store;
+    return this.withPeriods(store);
   }
 }
 

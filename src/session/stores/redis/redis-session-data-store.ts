@@ -190,7 +190,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     const expiry = data.getExpiry();
     // kept past its expiry for the grace period (another node may still expire it with listeners) and the
     // save period (an access whose write savePeriodSec skipped moved the real expiry later)
-    const keepMs = Math.max(this._gracePeriodSec, this._savePeriodSec, 0) * 1000;
+    const keepMs = Math.max(this.periods.gracePeriodSec, this.periods.savePeriodSec, 0) * 1000;
     return {
       keys: [this.keyOf(id), this.contextIndex(), this.globalIndex()],
       args: [doc, String(expiry), data.getLastNode(), String(expiry + keepMs), id, this.globalMember(id)],
