@@ -1,9 +1,9 @@
 'use strict';
-/** The demo's products: id → name and price in cents. */
+/** The demo's products: id → name, price in cents and the hue of its badge. */
 module.exports.CATALOG = Object.freeze({
-  tea: { name: 'Green tea', price: 450 },
-  mug: { name: 'Pier mug', price: 1200 },
-  map: { name: 'Harbour map', price: 800 },
+  tea: { name: 'Green tea', price: 450, hue: 150 },
+  mug: { name: 'Pier mug', price: 1200, hue: 210 },
+  map: { name: 'Harbour map', price: 800, hue: 35 },
 });
 
 /** Escapes text for HTML. */
