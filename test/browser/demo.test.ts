@@ -137,6 +137,12 @@ describe('the demo base in headless Chromium', function () {
       `"${SESSIONS}.DefaultSessionCache"`,
       `"${SESSIONS}.FileSessionDataStore"`,
     ]);
+    // The picture in docs/operators.md: PIER_DEMO_SCREENSHOT=docs/images/demo-shop.png npm run test:browser
+    const shot = process.env.PIER_DEMO_SCREENSHOT;
+    if (shot) {
+      await page.setViewportSize({ width: 1280, height: 1100 });
+      await page.screenshot({ path: path.resolve(shot) });
+    }
   });
 
   it('keeps the cart when the server is stopped and started again', async () => {
