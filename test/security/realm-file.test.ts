@@ -5,6 +5,7 @@
  * @module
  */
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HashLoginService } from '../../src/security/hash-login-service';
@@ -24,6 +25,24 @@ describe('realm files and credentials', () => {
     expect(unixCrypt('password', 'ab')).to.equal('abJnggxhB/yWI');
     expect(unixCrypt('', '..')).to.equal('..X8NBuQ4l6uQ');
     expect(unixCrypt('a very long password', 'Zz')).to.equal('ZzVDtDWw8OkhY');
+  });
+
+  it('agrees with the C library crypt(3) (through perl) on 200 random passwords and salts', () => {
+    const alphabet = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+    const cases: [string, string][] = [];
+    for (let i = 0; i < 200; i++) {
+      const length = i % 11;
+      let password = '';
+      for (let j = 0; j < length; j++) password += String.fromCharCode(33 + Math.floor(Math.random() * 94));
+      cases.push([password, alphabet[Math.floor(Math.random() * 64)] + alphabet[Math.floor(Math.random() * 64)]]);
+    }
+    const libc = execFileSync('perl', ['-ne', 'chomp; my ($p, $s) = split /\\t/, $_, 2; print crypt($p, $s), "\\n"'], {
+      input: cases.map(([p, s]) => `${p}\t${s}\n`).join(''),
+    })
+      .toString()
+      .trim()
+      .split('\n');
+    expect(cases.map(([p, s]) => unixCrypt(p, s))).to.deep.equal(libc);
   });
 
   it("reverses Jetty's OBF: encoding, and encodes as Jetty does (round trip with non-ASCII text)", () => {

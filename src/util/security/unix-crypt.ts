@@ -1,7 +1,10 @@
 /**
  * The traditional Unix crypt(3) password hash (DES, 25 rounds, 12-bit salt), as Jetty's
  * org.eclipse.jetty.util.security.UnixCrypt computes it for `CRYPT:` passwords in realm files.
- * A slow, bit-by-bit implementation: it runs once per login, and clarity beats speed here.
+ * BASIC sends the password with every request, so a CRYPT user's every request runs it: the 400 rounds
+ * work on 32-bit words, with the S-boxes and the P permutation folded into eight 64-entry tables and the
+ * salt applied as a swap mask on the expanded half-block; the permutations that run once per hash (the key
+ * schedule, the final permutation) stay bit by bit, as the standard writes them.
  * @module
  */
 
@@ -17,10 +20,6 @@ const FP = (() => {
   });
   return fp;
 })();
-const E = [
-  32, 1, 2, 3, 4, 5, 4, 5, 6, 7, 8, 9, 8, 9, 10, 11, 12, 13, 12, 13, 14, 15, 16, 17, 16, 17, 18, 19, 20, 21, 20, 21, 22, 23, 24, 25, 24, 25, 26, 27,
-  28, 29, 28, 29, 30, 31, 32, 1,
-];
 const P = [16, 7, 20, 21, 29, 12, 28, 17, 1, 15, 23, 26, 5, 18, 31, 10, 2, 8, 24, 14, 32, 27, 3, 9, 19, 13, 30, 6, 22, 11, 4, 25];
 const PC1 = [
   57, 49, 41, 33, 25, 17, 9, 1, 58, 50, 42, 34, 26, 18, 10, 2, 59, 51, 43, 35, 27, 19, 11, 3, 60, 52, 44, 36, 63, 55, 47, 39, 31, 23, 15, 7, 62, 54,
@@ -78,38 +77,79 @@ function saltValue(ch: string): number {
   return (c - 0x2e) & 0x3f;
 }
 
-function keySchedule(key: number[]): number[][] {
-  const cd = PC1.map((p) => key[p - 1]);
-  let c = cd.slice(0, 28);
-  let d = cd.slice(28);
-  return SHIFTS.map((n) => {
-    c = [...c.slice(n), ...c.slice(0, n)];
-    d = [...d.slice(n), ...d.slice(0, n)];
-    const both = [...c, ...d];
-    return PC2.map((p) => both[p - 1]);
+/** The 16 round keys, each as two 24-bit words (the halves that meet E's two halves). */
+function keySchedule(key: number[]): { kl: Int32Array; kr: Int32Array } {
+  let c = 0;
+  let d = 0;
+  for (let i = 0; i < 28; i++) {
+    c = (c << 1) | key[PC1[i] - 1];
+    d = (d << 1) | key[PC1[i + 28] - 1];
+  }
+  const kl = new Int32Array(16);
+  const kr = new Int32Array(16);
+  SHIFTS.forEach((n, round) => {
+    c = ((c << n) | (c >>> (28 - n))) & 0xfffffff;
+    d = ((d << n) | (d >>> (28 - n))) & 0xfffffff;
+    let l = 0;
+    let r = 0;
+    for (let i = 0; i < 24; i++) {
+      l = (l << 1) | bitOfCD(c, d, PC2[i]);
+      r = (r << 1) | bitOfCD(c, d, PC2[i + 24]);
+    }
+    kl[round] = l;
+    kr[round] = r;
   });
+  return { kl, kr };
 }
 
-function encryptBlock(block: number[], subkeys: number[][], e: number[]): number[] {
-  const permuted = IP.map((p) => block[p - 1]);
-  let l = permuted.slice(0, 32);
-  let r = permuted.slice(32);
-  for (let round = 0; round < 16; round++) {
-    const x = e.map((p, i) => r[p - 1] ^ subkeys[round][i]);
-    const f: number[] = [];
-    for (let s = 0; s < 8; s++) {
-      const b = x.slice(s * 6, s * 6 + 6);
-      const row = (b[0] << 1) | b[5];
-      const col = (b[1] << 3) | (b[2] << 2) | (b[3] << 1) | b[4];
-      const v = S[s][row * 16 + col];
-      f.push((v >> 3) & 1, (v >> 2) & 1, (v >> 1) & 1, v & 1);
+/** Bit `p` (1..56) of the 56 bits C then D. */
+function bitOfCD(c: number, d: number, p: number): number {
+  return p <= 28 ? (c >>> (28 - p)) & 1 : (d >>> (56 - p)) & 1;
+}
+
+/**
+ * SP[box][six bits]: the S-box's 4-bit output placed at its output bits, then put through P, as a 32-bit
+ * word (DES bit 1 is the word's most significant bit). A round's f is the OR of eight lookups.
+ */
+const SP: Uint32Array[] = S.map((box, s) => {
+  const table = new Uint32Array(64);
+  for (let v = 0; v < 64; v++) {
+    const row = ((v >> 4) & 2) | (v & 1);
+    const col = (v >> 1) & 15;
+    const out = box[row * 16 + col];
+    let word = 0;
+    for (let i = 0; i < 32; i++) {
+      // P's output bit i+1 takes f's bit P[i]; f's bits 4s+1..4s+4 are this box's output
+      const from = P[i] - 1 - 4 * s;
+      if (from >= 0 && from < 4 && (out >> (3 - from)) & 1) word |= 1 << (31 - i);
     }
-    const next = P.map((p, i) => l[i] ^ f[p - 1]);
-    l = r;
-    r = next;
+    table[v] = word >>> 0;
   }
-  const preOutput = [...r, ...l];
-  return FP.map((p) => preOutput[p - 1]);
+  return table;
+});
+
+/**
+ * The f function of one round: E-expansion of `r` into two 24-bit halves (eight 6-bit groups), the
+ * salt's swaps between the halves, the subkey, then the S and P tables.
+ */
+function f(r: number, saltMask: number, kl: number, kr: number): number {
+  // rotated right by one, E's groups are the six-bit windows at every fourth bit (the last one wraps)
+  const rot = ((r >>> 1) | (r << 31)) >>> 0;
+  let el = (((rot >>> 26) & 63) << 18) | (((rot >>> 22) & 63) << 12) | (((rot >>> 18) & 63) << 6) | ((rot >>> 14) & 63);
+  let er = (((rot >>> 10) & 63) << 18) | (((rot >>> 6) & 63) << 12) | (((rot >>> 2) & 63) << 6) | (((rot & 15) << 2) | (rot >>> 30));
+  const t = (el ^ er) & saltMask;
+  el ^= t ^ kl;
+  er ^= t ^ kr;
+  return (
+    SP[0][el >>> 18] |
+    SP[1][(el >>> 12) & 63] |
+    SP[2][(el >>> 6) & 63] |
+    SP[3][el & 63] |
+    SP[4][er >>> 18] |
+    SP[5][(er >>> 12) & 63] |
+    SP[6][(er >>> 6) & 63] |
+    SP[7][er & 63]
+  );
 }
 
 /** crypt(3): the 13-character hash of `password` (its first 8 characters count) with a 2-character salt. */
@@ -120,20 +160,31 @@ export function unixCrypt(password: string, salt: string): string {
     const c = password.charCodeAt(i) & 0x7f;
     for (let j = 0; j < 7; j++) key[i * 8 + j] = (c >> (6 - j)) & 1;
   }
-  const e = [...E];
+  // salt bit j swaps E's outputs j and j+24: as a mask on the first 24-bit half
+  let saltMask = 0;
   for (let i = 0; i < 2; i++) {
     const v = saltValue(s[i]);
-    for (let j = 0; j < 6; j++) {
-      if ((v >> j) & 1) {
-        const t = e[6 * i + j];
-        e[6 * i + j] = e[6 * i + j + 24];
-        e[6 * i + j + 24] = t;
-      }
-    }
+    for (let j = 0; j < 6; j++) if ((v >> j) & 1) saltMask |= 1 << (23 - (6 * i + j));
   }
-  const subkeys = keySchedule(key);
-  let block = new Array<number>(64).fill(0);
-  for (let i = 0; i < 25; i++) block = encryptBlock(block, subkeys, e);
+  const { kl, kr } = keySchedule(key);
+  // 25 encryptions of the zero block; IP of zero is zero, and FP then IP between two encryptions cancel
+  // out, leaving the swap of the halves
+  let l = 0;
+  let r = 0;
+  for (let i = 0; i < 25; i++) {
+    for (let round = 0; round < 16; round++) {
+      const next = (l ^ f(r, saltMask, kl[round], kr[round])) >>> 0;
+      l = r;
+      r = next;
+    }
+    const t = l;
+    l = r;
+    r = t;
+  }
+  const preOutput: number[] = [];
+  for (let i = 31; i >= 0; i--) preOutput.push((l >>> i) & 1);
+  for (let i = 31; i >= 0; i--) preOutput.push((r >>> i) & 1);
+  const block = FP.map((p) => preOutput[p - 1]);
   block.push(0, 0);
   let out = s;
   for (let i = 0; i < 11; i++) {
