@@ -240,8 +240,8 @@ export function decodeValue(v: unknown, depth = 0): unknown {
   }
 }
 
-/** Encodes every attribute; the first unencodable one throws UnencodableValueError naming it. */
-function encodeAttributes(attrs: ReadonlyMap<string, unknown>): Record<string, unknown> {
+/** Encodes every attribute (the stored documents and the session tool's records hold this); the first unencodable one throws UnencodableValueError naming it. */
+export function encodeAttributes(attrs: ReadonlyMap<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of attrs) out[k] = encodeValue(k, v);
   return out;

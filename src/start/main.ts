@@ -13,7 +13,9 @@ import { findInstallationHome } from './base-home';
 import { addToStart, createStartd, ensureFiles, updateIni } from './base-builder';
 import { dryRun, listConfig, listModules } from './listing';
 import { loadLogConfiguration } from './logging-configuration';
+import { openOfflineSessionStores } from './offline-session-stores';
 import { isServerLike, startedLine } from './server-report';
+import { runSessionTool, takeSessionToolArgs, type SessionToolRequest } from './session-tool';
 import { resolveStart, StartConfiguration } from './start-configuration';
 import { unprovidedWarning } from './unprovided-modules';
 import { usage } from './usage';
@@ -81,6 +83,8 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     e.out(`pier ${readVersion()}\n`);
     return 0;
   }
+  const sessionTool = takeSessionToolArgs(argv);
+  if (sessionTool) argv = sessionTool.rest;
   const cfg = resolveStart(argv, { cwd: e.cwd, systemProperties: SystemProperties.all() });
   const args = cfg.args;
   if (args.debug) {
@@ -136,19 +140,8 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   }
 
   warnUnprovided();
-  // Logging is configured before any XML runs, so every component logs at its configured level.
-  const logging = loadLogConfiguration(cfg, { stacks: args.debug || Boolean(process.env.PIER_DEBUG) });
-  Log.configure(logging);
-  for (const note of logging.getNotes()) Log.getLogger('org.eclipse.jetty.util.log.Log').warn(note);
-  ensureFiles(cfg, (line) => e.err(line + '\n'));
-  // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them).
-  SystemProperties.set('jetty.home', cfg.baseHome.home);
-  SystemProperties.set('jetty.base', cfg.baseHome.base);
-  for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
-  const objects = await e.applier(
-    cfg.xmls.map((x) => x.path),
-    cfg.xmlProperties(),
-  );
+  const objects = await configure(cfg, e);
+  if (sessionTool) return runSessionToolOffline(sessionTool.request, objects, e);
   const started = await startAll(objects);
   const server = objects.find(isServerLike);
   if (server) {
@@ -163,6 +156,37 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     e.out(`Started ${started.length} component(s); no Server was configured\n`);
   }
   return { config: cfg, objects, started };
+}
+
+/**
+ * Configures logging, files and system properties as a start does, then applies the XML files and returns
+ * what they configured (nothing is started yet).
+ */
+async function configure(cfg: StartConfiguration, e: MainEnvironment): Promise<unknown[]> {
+  // Logging is configured before any XML runs, so every component logs at its configured level.
+  const logging = loadLogConfiguration(cfg, { stacks: cfg.args.debug || Boolean(process.env.PIER_DEBUG) });
+  Log.configure(logging);
+  for (const note of logging.getNotes()) Log.getLogger('org.eclipse.jetty.util.log.Log').warn(note);
+  ensureFiles(cfg, (line) => e.err(line + '\n'));
+  // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them).
+  SystemProperties.set('jetty.home', cfg.baseHome.home);
+  SystemProperties.set('jetty.base', cfg.baseHome.base);
+  for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
+  return e.applier(
+    cfg.xmls.map((x) => x.path),
+    cfg.xmlProperties(),
+  );
+}
+
+/** `--sessions`: opens each context's store from the configured objects, runs the command, closes the stores. */
+async function runSessionToolOffline(request: SessionToolRequest, objects: readonly unknown[], e: MainEnvironment): Promise<number> {
+  const opened = await openOfflineSessionStores(objects);
+  try {
+    for (const note of opened.notes) e.err(`INFO  : ${note}\n`);
+    return await runSessionTool(request, opened.stores, { out: e.out, err: e.err, cwd: e.cwd });
+  } finally {
+    await opened.close();
+  }
 }
 
 /**

@@ -23,6 +23,10 @@ Commands:
                            start.d/ exists, else appends to start.ini (also --add-module=)
   --create-startd          create start.d/ (moving an existing start.ini into it)
   --create-files           create the directories the enabled modules need
+  --sessions <command>     read the sessions of the base's configured stores, without serving:
+                           list | show ID | count | purge-expired | export FILE | import FILE
+                           (JSON lines; --force lets import replace sessions already there,
+                           --context=/path limits any command to one context)
 
 Options:
   --module=a,b             enable modules for this run (also in ini files)

@@ -153,6 +153,30 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
     await this._scanner?.scan();
   }
 
+  /**
+   * The apps this provider would deploy now, found without starting it: the accepted direct children of
+   * the monitored folders, in name order (the session tool reads their contexts offline).
+   */
+  findApps(): App[] {
+    if (!this._manager)
+      throw new PierError(`Cannot list the apps of ${this.constructor.name}: no DeploymentManager (use DeploymentManager.addAppProvider)`);
+    const apps: App[] = [];
+    for (const dir of this._monitored) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir).sort();
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (!this.accept(dir, name)) continue;
+        const app = this.createApp(path.join(dir, name));
+        if (app) apps.push(app);
+      }
+    }
+    return apps;
+  }
+
   /** The scanner, while started. */
   getScanner(): Scanner | null {
     return this._scanner;

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JettyClass } from '../../../ioc/metadata';
+import type { SessionStoreIndex, StoredSessionEntry } from '../../session-store-index';
 import { AbstractSessionDataStore } from '../../abstract-session-data-store';
 import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataError } from '../../errors';
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
@@ -52,7 +53,7 @@ const SCAN_PARALLELISM = 64;
  * session. The file content is Pier's JSON document (see session-data-codec), not Java serialisation.
  */
 @JettyClass('org.eclipse.jetty.server.session.FileSessionDataStore')
-export class FileSessionDataStore extends AbstractSessionDataStore {
+export class FileSessionDataStore extends AbstractSessionDataStore implements SessionStoreIndex {
   /** The settings (FILE_STORE_SETTINGS): setStoreDir, isDeleteUnrestorableFiles, ... are made from it. */
   readonly settings = storeSettingDefaults(FILE_STORE_SETTINGS);
   private _dirSync: DirSync | null = null;
@@ -469,6 +470,14 @@ export class FileSessionDataStore extends AbstractSessionDataStore {
     const dir = this._storeDir as string;
     if (this._dirSync === null || this._dirSync.dir !== dir) this._dirSync = new DirSync(dir);
     return this._dirSync;
+  }
+
+  /** Pier's SessionStoreIndex: this context's sessions as the start-up scan and the journal left them (the files are not read). */
+  async getStoredSessions(): Promise<StoredSessionEntry[]> {
+    this.checkStarted();
+    const out: StoredSessionEntry[] = [];
+    for (const [id, e] of this._files) out.push({ id, expiry: e.expiry });
+    return out;
   }
 
   /** The file currently holding `id` on disk (for tests and tools), or null; in journal mode see checkpoint(). */

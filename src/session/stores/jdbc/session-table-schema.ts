@@ -24,6 +24,9 @@ export function checkIdentifier(setting: string, name: string): string {
 }
 
 /** The statements of one schema on one database, built once when the tables are ready. */
+/** The columns Jetty's insert names (the number of `?` in one row of it). */
+export const INSERT_COLUMNS = 12;
+
 export interface SessionStatements {
   readonly insert: string;
   readonly update: string;
@@ -36,6 +39,8 @@ export interface SessionStatements {
   readonly myExpired: string;
   /** Rows of any context and node expired before a time. */
   readonly cleanOrphans: string;
+  /** Pier: the id and expiry of every row of a context (the session tool and console list from it). */
+  readonly list: string;
 }
 
 /** Reads a column from a row whatever case the database gave its name. */
@@ -206,6 +211,15 @@ export class SessionTableSchema {
     return `alter table ${this.getSchemaTableName()} add ${this._maxIntervalColumn} ${adaptor.getLongType()} not null default ${SessionTableSchema.MAX_INTERVAL_NOT_SET}`;
   }
 
+  /**
+   * Pier: Jetty's insert for `rows` sessions in one statement (`values (...), (...)`), which PostgreSQL,
+   * MariaDB, MySQL and SQLite all take; the session tool's import writes many new sessions with it.
+   */
+  getInsertManyStatementAsString(rows: number): string {
+    const one = ` (${new Array(INSERT_COLUMNS).fill('?').join(', ')})`;
+    return this.statements().insert.replace(/ values \(.*\)$/, ' values' + new Array(rows).fill(one).join(','));
+  }
+
   /** The statements the store runs, exactly Jetty's (values as `?` parameters). */
   statements(): SessionStatements {
     const t = this.getSchemaTableName();
@@ -226,6 +240,7 @@ export class SessionTableSchema {
       expired: `select ${this._idColumn}, ${this._expiryTimeColumn} from ${t} where ${this._contextPathColumn} = ? and ${this._virtualHostColumn} = ? and ${expiring}`,
       myExpired: `select ${this._idColumn}, ${this._expiryTimeColumn} from ${t} where ${this._lastNodeColumn} = ? and ${this._contextPathColumn} = ? and ${this._virtualHostColumn} = ? and ${expiring}`,
       cleanOrphans: `delete from ${t} where ${expiring}`,
+      list: `select ${this._idColumn}, ${this._expiryTimeColumn} from ${t} where ${this._contextPathColumn} = ? and ${this._virtualHostColumn} = ?`,
     };
   }
 

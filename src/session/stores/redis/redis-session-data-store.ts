@@ -11,6 +11,8 @@ import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataErr
 import type { SessionData } from '../../session-data';
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
 import { SESSION_LOG } from '../../session-log';
+import { isValidSessionId } from '../../session-id';
+import type { SessionStoreIndex, StoredSessionEntry } from '../../session-store-index';
 import { DELETE_SESSION, RENEW_SESSION, WRITE_SESSION, type RedisScript } from './redis-scripts';
 import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { redactRedisUrl } from './redis-url';
@@ -21,6 +23,11 @@ export class RedisSessionDataStoreError extends PierError {}
 
 /** The node-redis client the store uses (the commands it sends). */
 type Client = ReturnType<typeof createClient>;
+
+/** `text` with Redis's glob characters escaped, for SCAN's MATCH. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => '\\' + c);
+}
 
 /** How long a reconnecting client waits before its next try (ms): 50, 100, 200 ... up to 1000. */
 function reconnectDelay(retries: number): number {
@@ -41,7 +48,7 @@ function reconnectDelay(retries: number): number {
  * sessions have no TTL.
  */
 @JettyClass('org.pier.redis.session.RedisSessionDataStore')
-export class RedisSessionDataStore extends AbstractSessionDataStore {
+export class RedisSessionDataStore extends AbstractSessionDataStore implements SessionStoreIndex {
   /** The store's settings (REDIS_STORE_SETTINGS), read back by Jetty-style getters. */
   readonly settings = storeSettingDefaults(REDIS_STORE_SETTINGS);
   private _client: Client | null = null;
@@ -249,6 +256,37 @@ export class RedisSessionDataStore extends AbstractSessionDataStore {
     if (expiry === null || expiry === undefined) return false;
     const e = Number(expiry);
     return e <= 0 || e > Date.now();
+  }
+
+  /**
+   * Pier's SessionStoreIndex: this context's hashes, found by SCAN (immortal sessions are in no expiry
+   * index), with their expiry read in one pipelined round.
+   */
+  async getStoredSessions(): Promise<StoredSessionEntry[]> {
+    this.checkStarted();
+    const prefix = `${this.settings.keyPrefix}${this.contextPart()}_`;
+    const ids: string[] = [];
+    try {
+      for await (const keys of this.redis().scanIterator({ MATCH: globEscape(prefix) + '*', COUNT: 1000 })) {
+        for (const key of keys as string[]) {
+          const id = key.slice(prefix.length);
+          if (isValidSessionId(id)) ids.push(id);
+        }
+      }
+      const meta = await this.metadata(ids);
+      const out: StoredSessionEntry[] = [];
+      ids.forEach((id, i) => {
+        const m = meta[i];
+        if (m) out.push({ id, expiry: m.expiry });
+      });
+      return out;
+    } catch (err) {
+      const ctx = this.requireContext();
+      throw new RedisSessionDataStoreError(
+        `Cannot list sessions in context '${ctx.getCanonicalContextPath()}' vhost '${ctx.getVhost()}' on ${redactRedisUrl(this.settings.url)}: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
   }
 
   /** expiry and lastNode of each id (null for an id whose hash is gone). */
