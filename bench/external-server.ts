@@ -21,6 +21,30 @@ const LISTENING: Record<WebAppServer, RegExp> = {
   jetty: /Started ServerConnector@[^\n]*\{127\.0\.0\.1:(\d+)\}[\s\S]*Started @\d+ms/,
 };
 
+/**
+ * CPU seconds (user + system, every thread) a process has used, from /proc/<pid>/stat; null where there is no
+ * /proc. Divided by the requests of a run it gives the CPU cost of a request, which other work on the machine
+ * moves far less than it moves req/s.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** The kernel's clock ticks per second for /proc times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU microseconds per request between two cpuSeconds() readings, or undefined. */
+export function cpuUsPerRequest(before: number | null, after: number | null, requests: number): number | undefined {
+  return before === null || after === null || requests <= 0 ? undefined : Math.round(((after - before) * 1e6) / requests);
+}
+
 /** A started bin/start or start.jar process. */
 export class ExternalServer {
   private constructor(

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { drive, obtainCookies, type LoadSettings } from './load';
 import { ServerProcess, ServerSkippedError } from './server-process';
+import { cpuSeconds, cpuUsPerRequest } from './external-server';
 import type { ServerOptions, SessionMode } from './servers/server-kind';
 
 /** One row of `bench/results/latest.json`. */
@@ -143,14 +144,16 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
     const server = await start({ mode: entry.mode, storeDir, extra: entry.extra ?? {} });
     const cookies = scenario === 'session-reuse' ? await obtainCookies(server.port, load.connections) : null;
     if (warmupSec > 0) await drive(server.port, { ...load, durationSec: warmupSec }, cookies);
+    const cpuBefore = cpuSeconds(server.child.pid);
     const r = await drive(server.port, load, cookies);
+    const cpuUsPerReq = cpuUsPerRequest(cpuBefore, cpuSeconds(server.child.pid), r.requests);
     const rssMb = await server.rssMb();
     // The journal acknowledges a write before its session file exists: say how many were still only in the journal.
     const backlog = entry.id === 'pier-file' ? await server.probe('backlog').catch(() => null) : null;
     const backlogSessions = backlog ? Number(backlog.sessions) : undefined;
     const backlogMb = backlog ? Math.round((Number(backlog.bytes) / 1024 / 1024) * 10) / 10 : undefined;
     note(
-      `  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB` +
+      `  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB, ${cpuUsPerReq ?? '?'} µs CPU/request` +
         (backlogSessions ? `, ${backlogSessions} sessions (${backlogMb} MB) in the journal and not yet in files at the end` : '') +
         (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''),
     );
@@ -161,6 +164,7 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
       p50Ms: r.p50Ms,
       p99Ms: r.p99Ms,
       rssMb,
+      cpuUsPerReq,
       requests: r.requests,
       non2xx: r.non2xx,
       errors: r.errors,

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSessions, drive, obtainCookies, type LoadSettings } from './load';
-import { ExternalServer } from './external-server';
+import { cpuSeconds, cpuUsPerRequest, ExternalServer } from './external-server';
 import { note, skippedRow, tempDir, type BenchRecord, type ServerEntry } from './scenarios';
 import { jettyPeerFor, writeWebAppBase, type WebAppServer, type WebAppStore } from './webapp-bases';
 import type { SessionMode } from './servers/server-kind';
@@ -96,10 +96,12 @@ export async function webAppThroughput(scenario: string, entry: ServerEntry, loa
   return withWebApp(scenario, entry, async (server) => {
     const cookies = scenario === 'session-reuse' ? await obtainCookies(server.port, load.connections) : null;
     if (warmupSec > 0) await drive(server.port, { ...load, durationSec: warmupSec }, cookies);
+    const cpuBefore = cpuSeconds(server.child.pid);
     const r = await drive(server.port, load, cookies);
+    const cpuUsPerReq = cpuUsPerRequest(cpuBefore, cpuSeconds(server.child.pid), r.requests);
     const rssMb = server.rssMb();
     note(
-      `  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB` +
+      `  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB, ${cpuUsPerReq ?? '?'} µs CPU/request` +
         (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''),
     );
     return {

@@ -9,6 +9,7 @@ import { ServletException, UnavailableException } from '../servlet-api/errors';
 import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
 import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import { Holder } from './holder';
+import { DONE as RESOLVED } from '../server/done';
 import type { Servlet } from '../servlet-api/servlet';
 import type { ServletConfig } from '../servlet-api/servlet-config';
 
@@ -127,7 +128,9 @@ export class ServletHolder extends Holder<Servlet> {
     const ready = this._initialized ? this._servlet : null;
     if (ready) {
       try {
-        return Promise.resolve(ready.service(request, response));
+        // a servlet that finished synchronously costs no promise (the hot path); a promise is passed on as it is
+        const result = ready.service(request, response);
+        return result === undefined ? RESOLVED : Promise.resolve(result);
       } catch (err) {
         return Promise.reject(err);
       }

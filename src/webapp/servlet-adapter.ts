@@ -29,6 +29,13 @@ function fn(obj: object, name: string): Method | undefined {
   return typeof f === 'function' ? (f as Method).bind(obj) : undefined;
 }
 
+/** What a servlet method returned, as the container waits for it: its promise, or nothing when it finished. */
+function settled(result: unknown): void | Promise<void> {
+  if (result instanceof Promise) return result as Promise<void>;
+  // another library's thenable is waited for as `await` would
+  return typeof (result as { then?: unknown } | null | undefined)?.then === 'function' ? Promise.resolve(result as PromiseLike<void>) : undefined;
+}
+
 /**
  * Wraps an object that does not implement `service` (a plain class with `doGet`/`doPost`/...) so the
  * ServletHolder can drive it like javax.servlet.http.HttpServlet: HEAD falls back to doGet, OPTIONS
@@ -40,9 +47,17 @@ export function asServlet(obj: object): Servlet {
   return new PlainServletAdapter(obj);
 }
 
-/** The adapter behind asServlet(). */
+/**
+ * The adapter behind asServlet(). It is on every request of a web app's plain servlet, so the target's
+ * methods are looked up and bound once per HTTP method (only the methods DO_METHODS names, so a client
+ * cannot grow the table), and a synchronous `doGet` costs no promise of the adapter's own.
+ */
 export class PlainServletAdapter implements Servlet {
   private _config: ServletConfig | null = null;
+  /** The target's own `service`, bound; null when it has none; undefined until first asked. */
+  private _service: Method | null | undefined = undefined;
+  /** For each HTTP method of DO_METHODS, the bound method that answers it (HEAD may be doGet), or null. */
+  private readonly _handlers = new Map<string, Method | null>();
   constructor(readonly target: object) {}
 
   async init(config: ServletConfig): Promise<void> {
@@ -55,25 +70,16 @@ export class PlainServletAdapter implements Servlet {
     return this._config;
   }
 
-  async service(req: HttpServletRequest, res: HttpServletResponse): Promise<void> {
-    const own = fn(this.target, 'service');
-    if (own) {
-      await own(req, res);
-      return;
-    }
+  service(req: HttpServletRequest, res: HttpServletResponse): void | Promise<void> {
+    if (this._service === undefined) this._service = fn(this.target, 'service') ?? null;
+    if (this._service !== null) return settled(this._service(req, res));
     const method = req.getMethod().toUpperCase();
-    const handler = DO_METHODS[method] ? fn(this.target, DO_METHODS[method]) : undefined;
-    if (handler) {
-      await handler(req, res);
-      return;
+    let handler = this._handlers.get(method);
+    if (handler === undefined && DO_METHODS[method]) {
+      handler = fn(this.target, DO_METHODS[method]) ?? (method === 'HEAD' ? fn(this.target, 'doGet') : undefined) ?? null;
+      this._handlers.set(method, handler);
     }
-    if (method === 'HEAD') {
-      const get = fn(this.target, 'doGet');
-      if (get) {
-        await get(req, res);
-        return;
-      }
-    }
+    if (handler) return settled(handler(req, res));
     if (method === 'OPTIONS') {
       res.setHeader('Allow', this.allowed().join(', '));
       return;

@@ -14,6 +14,7 @@ import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
 import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import type { Request } from '../server/request';
 import { EofException } from '../server/errors';
+import { DONE as RESOLVED } from '../server/done';
 import { HttpException } from '../servlet-api/errors';
 import { ServletContextHandler } from '../servlet/servlet-context-handler';
 import { Log } from '../util/log';
@@ -442,8 +443,11 @@ export class WebAppContext extends ServletContextHandler {
     this._appliedJettyWebXml = webInf ? JettyWebXmlConfiguration.apply(this, webInf, this.getServer(), this.getClassRegistry()) : null;
   }
 
-  /** An unavailable web app answers 503 for its paths (Jetty's ContextHandler with available=false). */
-  override async doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  /**
+   * An unavailable web app answers 503 for its paths (Jetty's ContextHandler with available=false). An
+   * available one passes the context's promise on, without an async frame of its own (the hot path).
+   */
+  override doScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (
       !this.isAvailable() &&
       this.isStarted() &&
@@ -451,10 +455,14 @@ export class WebAppContext extends ServletContextHandler {
       this.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName)
     ) {
       baseRequest.setHandled(true);
-      response.sendError(503, 'Service Unavailable');
-      return;
+      try {
+        response.sendError(503, 'Service Unavailable');
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return RESOLVED;
     }
-    await super.doScope(target, baseRequest, request, response);
+    return super.doScope(target, baseRequest, request, response);
   }
 
   /**
@@ -462,9 +470,24 @@ export class WebAppContext extends ServletContextHandler {
    * this context, so the app's `<error-page>`s apply (Jetty's ServletHandler does this with an ERROR
    * dispatch). The error is logged in one line; a committed response is left to the server.
    */
-  override async doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+  override doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    // The servlets' promise is continued with one reaction, not awaited in an async frame (the hot path);
+    // the error-page work below runs only when a request needs it.
+    let running: Promise<void>;
     try {
-      await super.doHandle(target, baseRequest, request, response);
+      running = super.doHandle(target, baseRequest, request, response);
+    } catch (err) {
+      return this.handleFailure(err, baseRequest, request, response);
+    }
+    return running.then(
+      () => (baseRequest.getAttribute(PENDING_ERROR_PAGE) ? this.renderPendingErrorPage(baseRequest, request, response) : undefined),
+      (err: unknown) => this.handleFailure(err, baseRequest, request, response),
+    );
+  }
+
+  /** A servlet asked for an error page (sendError) that is a servlet of this app: render it now, while the request is in this context. */
+  private async renderPendingErrorPage(baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    try {
       const pending = baseRequest.getAttribute(PENDING_ERROR_PAGE) as { code: number; message: string | null } | null;
       if (pending) {
         baseRequest.removeAttribute(PENDING_ERROR_PAGE);
@@ -481,24 +504,29 @@ export class WebAppContext extends ServletContextHandler {
         }
       }
     } catch (err) {
-      const res = baseRequest.getResponse();
-      if (res.isCommitted()) throw err;
-      const status = err instanceof HttpException ? err.status : 500;
-      // a client that left (EofException) is not the app's failure
-      if (status >= 500 && !(err instanceof EofException)) {
-        CHANNEL_LOG.warn(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`, err);
-      }
-      // as Jetty, the connection ends after the answer to an exception
-      baseRequest.closeConnectionAfterResponse();
-      res.reset();
-      baseRequest.setAttribute('javax.servlet.error.exception', err);
-      baseRequest.setAttribute('javax.servlet.error.exception_type', (err as Error)?.constructor?.name ?? null);
-      baseRequest.setAttribute('javax.servlet.error.status_code', status);
-      baseRequest.setAttribute('javax.servlet.error.request_uri', baseRequest.getRequestURI());
-      baseRequest.setHandled(true);
-      if (await this.dispatchErrorServlet(status, err, baseRequest, request, response)) return;
-      res.sendError(status, err instanceof HttpException ? err.message : undefined);
+      await this.handleFailure(err, baseRequest, request, response);
     }
+  }
+
+  /** An error escaping the servlets (or the error page): logged once, then answered with the app's error page or the default one. */
+  private async handleFailure(err: unknown, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    const res = baseRequest.getResponse();
+    if (res.isCommitted()) throw err;
+    const status = err instanceof HttpException ? err.status : 500;
+    // a client that left (EofException) is not the app's failure
+    if (status >= 500 && !(err instanceof EofException)) {
+      CHANNEL_LOG.warn(`${baseRequest.getMethod()} ${baseRequest.getRequestURI()} failed in ${this.getContextPath()}: ${summarizeError(err)}`, err);
+    }
+    // as Jetty, the connection ends after the answer to an exception
+    baseRequest.closeConnectionAfterResponse();
+    res.reset();
+    baseRequest.setAttribute('javax.servlet.error.exception', err);
+    baseRequest.setAttribute('javax.servlet.error.exception_type', (err as Error)?.constructor?.name ?? null);
+    baseRequest.setAttribute('javax.servlet.error.status_code', status);
+    baseRequest.setAttribute('javax.servlet.error.request_uri', baseRequest.getRequestURI());
+    baseRequest.setHandled(true);
+    if (await this.dispatchErrorServlet(status, err, baseRequest, request, response)) return;
+    res.sendError(status, err instanceof HttpException ? err.message : undefined);
   }
 
   /**

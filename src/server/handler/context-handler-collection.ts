@@ -11,6 +11,7 @@ import type { Request } from '../request';
 import { ContextHandler } from './context-handler';
 import { HandlerCollection } from './handler-collection';
 import { HandlerWrapper } from './handler-wrapper';
+import { DONE as RESOLVED } from '../done';
 
 interface Branch {
   readonly handler: Handler;
@@ -21,12 +22,15 @@ interface Branch {
  * Jetty's ContextHandlerCollection: `<New id="Contexts" class="org.eclipse.jetty.server.handler.ContextHandlerCollection"/>`
  * in etc/jetty.xml; the deployer adds web apps to it. Mutable while running.
  */
+/** One context of a branch (a handler the collection holds), in the order requests try them. */
+type Row = { branch: Branch; ctx: ContextHandler | null };
+
 @JettyClass('org.eclipse.jetty.server.handler.ContextHandlerCollection', {
   ctors: [[], [{ name: 'contexts', type: 'org.eclipse.jetty.server.handler.ContextHandler[]' }]],
 })
 export class ContextHandlerCollection extends HandlerCollection {
   /** Branches sorted by context path length, longest first; branches without a context last. */
-  private _branches: { branch: Branch; ctx: ContextHandler | null }[] = [];
+  private _branches: Row[] = [];
 
   constructor(...args: unknown[]) {
     super(true, ...(args.length === 1 && Array.isArray(args[0]) ? (args[0] as Handler[]) : (args as Handler[])));
@@ -35,7 +39,7 @@ export class ContextHandlerCollection extends HandlerCollection {
   /** Recomputes the routing table (Jetty's mapContexts); called whenever handlers change. */
   @Expose()
   mapContexts(): void {
-    const rows: { branch: Branch; ctx: ContextHandler | null }[] = [];
+    const rows: Row[] = [];
     for (const h of this._handlers) {
       const contexts = findContexts(h);
       const branch = { handler: h, contexts };
@@ -60,20 +64,48 @@ export class ContextHandlerCollection extends HandlerCollection {
     await super.doStart();
   }
 
-  override async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (!this.isStarted()) return;
-    const tried = new Set<Handler>();
-    const host = baseRequest.getServerName();
-    const connector = baseRequest.getConnectionInfo().connectorName;
-    for (const { branch, ctx } of this._branches) {
-      if (tried.has(branch.handler)) continue;
+  /**
+   * Tries the branches whose context matches the target, longest context path first, until one handles the
+   * request. The hot path: no async frame, no per-request set (a branch is remembered only once one did
+   * not handle the request), and the Host header is parsed only for a context with virtual hosts.
+   */
+  override handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (!this.isStarted()) return RESOLVED;
+    return this.handleContexts(this._branches, 0, null, target, baseRequest, request, response);
+  }
+
+  private handleContexts(
+    branches: Row[],
+    from: number,
+    tried: Set<Handler> | null,
+    target: string,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+  ): Promise<void> {
+    for (let i = from; i < branches.length; i++) {
+      const { branch, ctx } = branches[i];
+      if (tried?.has(branch.handler)) continue;
       if (ctx) {
-        if (!ctx.matchesPath(target) || !ctx.checkVirtualHost(host, connector)) continue;
+        if (!ctx.matchesPath(target)) continue;
+        if (ctx.getVirtualHosts().length > 0 && !ctx.checkVirtualHost(baseRequest.getServerName(), baseRequest.getConnectionInfo().connectorName))
+          continue;
       }
-      tried.add(branch.handler);
-      await branch.handler.handle(target, baseRequest, request, response);
-      if (baseRequest.isHandled()) return;
+      let running: Promise<void>;
+      try {
+        running = branch.handler.handle(target, baseRequest, request, response);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if (i + 1 === branches.length) return running;
+      return running.then(() => {
+        if (baseRequest.isHandled()) return undefined;
+        const next = this.handleContexts(branches, i + 1, (tried ?? new Set<Handler>()).add(branch.handler), target, baseRequest, request, response);
+        // a reaction that returns a promise costs another one to adopt it: the settled DONE is left out
+        return next === RESOLVED ? undefined : next;
+      });
     }
+    return RESOLVED;
   }
 
   /** Adds a context for `contextPath` serving from `resourceBase` (Jetty's addContext). */

@@ -10,6 +10,7 @@ import type { HttpServletResponse } from '../../servlet-api/http-servlet-respons
 import type { Handler } from '../handler';
 import type { Request } from '../request';
 import { AbstractHandler } from './abstract-handler';
+import { DONE as RESOLVED } from '../done';
 import { ContextHandler } from './context-handler';
 import { escapeHtml } from './error-handler';
 import { encodePath } from '../uri-path';
@@ -66,8 +67,13 @@ export class DefaultHandler extends AbstractHandler {
     return this._showContexts;
   }
 
-  async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (response.isCommitted() || baseRequest.isHandled()) return;
+  /** Nothing to do (and no promise of its own) for a request another handler answered: every request passes here. */
+  handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (response.isCommitted() || baseRequest.isHandled()) return RESOLVED;
+    return this.answer(target, baseRequest, request, response);
+  }
+
+  private async answer(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     baseRequest.setHandled(true);
     const method = request.getMethod();
     if (this._serveIcon && method === 'GET' && target === '/favicon.ico') {

@@ -10,6 +10,7 @@ import type { Handler, HandlerContainer } from '../handler';
 import type { Request } from '../request';
 import type { Server } from '../server';
 import { AbstractHandler } from './abstract-handler';
+import { DONE as RESOLVED } from '../done';
 
 /**
  * Jetty's HandlerCollection. XML: `<New class="org.eclipse.jetty.server.handler.HandlerCollection">` with
@@ -88,9 +89,36 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
     for (const h of this._handlers) h.setServer(server);
   }
 
-  async handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
-    if (!this.isStarted()) return;
-    for (const h of this._handlers) await h.handle(target, baseRequest, request, response);
+  /**
+   * Calls every handler in turn, each after the previous one settled (Jetty's HandlerCollection calls them all,
+   * handled or not). No async frame: each handler's promise is continued, and the last one's is passed on.
+   */
+  handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    if (!this.isStarted()) return RESOLVED;
+    return this.handleEach(this._handlers, 0, target, baseRequest, request, response);
+  }
+
+  private handleEach(
+    handlers: Handler[],
+    i: number,
+    target: string,
+    baseRequest: Request,
+    request: HttpServletRequest,
+    response: HttpServletResponse,
+  ): Promise<void> {
+    if (i >= handlers.length) return RESOLVED;
+    let running: Promise<void>;
+    try {
+      running = handlers[i].handle(target, baseRequest, request, response);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (i + 1 === handlers.length) return running;
+    return running.then(() => {
+      const next = this.handleEach(handlers, i + 1, target, baseRequest, request, response);
+      // a reaction that returns a promise costs another one to adopt it: the settled DONE is left out
+      return next === RESOLVED ? undefined : next;
+    });
   }
 
   override dumpSelf(): string {
