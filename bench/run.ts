@@ -4,7 +4,8 @@
  * Settings: `--quick`, `BENCH_DURATION` (s), `BENCH_CONNECTIONS`, `BENCH_PIPELINING`, `BENCH_REPEAT` (best of N),
  * `BENCH_ONLY` (scenario prefix list), `BENCH_SERVERS` (substrings of the throughput servers' labels),
  * `BENCH_WEBAPP_WARMUP` (s of load before each `bin/start` and Jetty row is measured; 5 by default),
- * `BENCH_PIER_NODE_ARGS` / `BENCH_JETTY_JVM_ARGS` (runtime arguments of the web-app servers, e.g. `--cpu-prof`).
+ * `BENCH_PIER_NODE_ARGS` / `BENCH_JETTY_JVM_ARGS` (runtime arguments of the web-app servers, e.g. `--cpu-prof`),
+ * `BENCH_NODE_ARGS` (node arguments of the in-code servers' processes).
  * @module
  */
 import * as fs from 'node:fs';

@@ -114,6 +114,11 @@ export function skippedRow(scenario: string, server: string, reason: string): Be
   return { scenario, server, reqPerSec: null, p50Ms: null, p99Ms: null, rssMb: null, skipped: reason };
 }
 
+/** Node arguments for the in-code servers' processes (`BENCH_NODE_ARGS`, space separated: `--cpu-prof --cpu-prof-dir=DIR`). */
+function inCodeNodeArgs(): string[] {
+  return (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /**
  * Runs one scenario for one server: `body` gets a fresh temp folder and a `start` that forks the
  * server; whatever happens, the server is stopped and the folder removed. A server that cannot run
@@ -128,7 +133,7 @@ async function withServer(
   const dir = tempDir(dirTag);
   let server: ServerProcess | null = null;
   try {
-    return await body(dir, async (options, timeoutMs) => (server = await ServerProcess.start(entry.id, options, timeoutMs)));
+    return await body(dir, async (options, timeoutMs) => (server = await ServerProcess.start(entry.id, options, timeoutMs, inCodeNodeArgs())));
   } catch (err) {
     if (err instanceof ServerSkippedError) return skippedRow(scenario, entry.label, err.reason);
     return skippedRow(scenario, entry.label, `failed: ${(err as Error).message.split('\n')[0]}`);

@@ -146,8 +146,13 @@ export class DatabaseAdaptor {
   }
 
   private urlSetting(name: string): number | undefined {
-    return this._connectionUrl === null ? undefined : urlInt(parseJdbcUrl(this._connectionUrl), name);
+    const url = this._connectionUrl;
+    if (url === null) return undefined;
+    // every store operation reads timeoutMs: the URL is parsed once, not per operation
+    if (this._parsedUrl?.url !== url) this._parsedUrl = { url, info: parseJdbcUrl(url) };
+    return urlInt(this._parsedUrl.info, name);
   }
+  private _parsedUrl: { url: string; info: ReturnType<typeof parseJdbcUrl> } | null = null;
 
   /** The lower-cased database product name, once a store has started. */
   @Expose() getDBName(): string | null {

@@ -30,7 +30,7 @@ const MAX_NAMED_STATEMENTS = 64;
 export class PostgresqlClient implements SqlClient {
   readonly dialect = 'postgresql' as const;
   private readonly _pool: Pool;
-  private readonly _names = new Map<string, string>();
+  private readonly _names = new Map<string, { name: string; text: string }>();
 
   constructor(info: JdbcConnectionInfo, options: SqlClientOptions) {
     const pg = requireDriver<typeof import('pg')>('postgresql', info.redacted);
@@ -57,15 +57,16 @@ export class PostgresqlClient implements SqlClient {
    * plans it once and then only binds values (DDL, without parameters, is sent as it is).
    */
   private statement(sql: string, params: readonly SqlValue[]): { name?: string; text: string; values: SqlValue[] } {
-    const text = toNumberedPlaceholders(sql);
-    if (params.length === 0) return { text, values: [] };
-    let name = this._names.get(sql);
-    if (name === undefined) {
+    if (params.length === 0) return { text: toNumberedPlaceholders(sql), values: [] };
+    // a named statement's numbered text is made once, with its name
+    let named = this._names.get(sql);
+    if (named === undefined) {
+      const text = toNumberedPlaceholders(sql);
       if (this._names.size >= MAX_NAMED_STATEMENTS) return { text, values: params as SqlValue[] };
-      name = `pier_session_${this._names.size + 1}`;
-      this._names.set(sql, name);
+      named = { name: `pier_session_${this._names.size + 1}`, text };
+      this._names.set(sql, named);
     }
-    return { name, text, values: params as SqlValue[] };
+    return { name: named.name, text: named.text, values: params as SqlValue[] };
   }
 
   async query(sql: string, params: readonly SqlValue[]): Promise<SqlRow[]> {

@@ -46,10 +46,19 @@ export interface SessionStatements {
 /** Reads a column from a row whatever case the database gave its name. */
 export function field(row: SqlRow, column: string): unknown {
   if (column in row) return row[column];
-  const lower = column.toLowerCase();
+  // PostgreSQL folds unquoted names to lower case: try that key before comparing every key
+  let lower = LOWER_CASE.get(column);
+  if (lower === undefined) {
+    lower = column.toLowerCase();
+    if (LOWER_CASE.size < 256) LOWER_CASE.set(column, lower);
+  }
+  if (lower in row) return row[lower];
   for (const k of Object.keys(row)) if (k.toLowerCase() === lower) return row[k];
   return undefined;
 }
+
+/** The lower-case form of the configured column names (a few dozen at most; bounded all the same). */
+const LOWER_CASE = new Map<string, string>();
 
 /** A BIGINT column as a number (PostgreSQL returns text for BIGINT); NULL reads 0 as JDBC's getLong. */
 export function longField(row: SqlRow, column: string): number {
