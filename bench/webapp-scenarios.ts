@@ -111,6 +111,7 @@ export async function webAppThroughput(scenario: string, entry: ServerEntry, loa
       p50Ms: r.p50Ms,
       p99Ms: r.p99Ms,
       rssMb,
+      cpuUsPerReq,
       requests: r.requests,
       non2xx: r.non2xx,
       errors: r.errors,
