@@ -55,6 +55,18 @@ function runtimeArgs(server: WebAppServer): string[] {
   return (v ?? '').split(' ').filter(Boolean);
 }
 
+let classesDir: string | null = null;
+
+/** One folder per run for the compiled Java servlets, removed when the bench exits. */
+function jettyClassesDir(): string {
+  if (classesDir === null) {
+    const dir = tempDir('jetty-classes');
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    classesDir = dir;
+  }
+  return classesDir;
+}
+
 /** Writes the base and starts its server; the caller stops it and removes `dir`. */
 async function startWebApp(entry: ServerEntry, dir: string): Promise<ExternalServer> {
   const server = webAppServer(entry);
@@ -63,7 +75,7 @@ async function startWebApp(entry: ServerEntry, dir: string): Promise<ExternalSer
   const base = path.join(dir, 'base');
   let jetty = null;
   if (server === 'jetty') {
-    const peer = jettyPeerFor(tempDir('jetty-classes'));
+    const peer = jettyPeerFor(jettyClassesDir());
     if (!peer.ok) throw new WebAppSkipped(`no Jetty rows: ${peer.reason}`);
     jetty = peer.env;
     writeWebAppBase('jetty', base, entry.mode, store, peer.classes);
