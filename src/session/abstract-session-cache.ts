@@ -169,6 +169,11 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     return session;
   }
 
+  /** Pier: the ids of the sessions in this cache now (the session console lists them beside the store's). */
+  getResidentSessionIds(): string[] {
+    return this.doGetAll().map((s) => s.getId());
+  }
+
   /** The cached Session for `id` without counting a request on it, or null. */
   peek(id: string): Session | null {
     return this.doGet(id) ?? null;

@@ -16,7 +16,21 @@ import { repoRoot } from '../support/corpus';
  * < jetty-webapp < jetty-deploy < jetty-start). `session` is part of jetty-server in Jetty; here it sits
  * above the server, which reaches it only through SessionManagerBridge. `(root)` is src/index.ts.
  */
-const LAYERS = ['util', 'xml', 'ioc', 'servlet-api', 'server', 'session', 'security', 'servlet', 'webapp', 'deploy', 'start', '(root)'] as const;
+const LAYERS = [
+  'util',
+  'xml',
+  'ioc',
+  'servlet-api',
+  'server',
+  'session',
+  'security',
+  'servlet',
+  'webapp',
+  'deploy',
+  'console',
+  'start',
+  '(root)',
+] as const;
 
 const SRC = path.join(repoRoot(), 'src');
 

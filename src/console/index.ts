@@ -1,0 +1,7 @@
+/**
+ * The session console (module `pier-console`): its servlet, declared in etc/pier-console/WEB-INF/web.xml,
+ * and the SessionConsole behind it.
+ * @module
+ */
+export { PierConsoleServlet, ConsoleConfigError, CONSOLE_SERVER_ATTRIBUTE, PAGE_SIZE } from './pier-console-servlet';
+export { SessionConsole, type ConsoleContext, type ConsolePage, type ConsoleSessionRow } from './session-console';
