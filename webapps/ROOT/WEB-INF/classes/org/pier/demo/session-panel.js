@@ -24,11 +24,15 @@ function shellWord(w) {
   return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The command that started this server, to start it again: `npm start` when npm did, else bin/start's own line. */
+/** The command that started this server, to start it again: `npm start` (with its arguments) when npm did, else bin/start's own line. */
 function startCommand() {
   const event = process.env.npm_lifecycle_event;
-  if (event === 'start') return 'npm start';
-  if (event === 'dev') return 'npm run dev';
+  const script = event === 'start' ? 'npm start' : event === 'dev' ? 'npm run dev' : null;
+  if (script) {
+    // npm's own script adds --dev; what follows it came from the user, after `--`
+    const args = process.argv.slice(2).filter((a, i) => !(event === 'dev' && i === 0 && a === '--dev'));
+    return args.length ? `${script} -- ${args.map(shellWord).join(' ')}` : script;
+  }
   return ['node', ...process.argv.slice(1).map((a, i) => (i === 0 ? shown(a) : a))].map(shellWord).join(' ');
 }
 
