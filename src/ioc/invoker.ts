@@ -15,7 +15,8 @@ import {
   qualifiedName,
   typeName,
 } from './coercion';
-import { Val, describeType, javaArrayType, makeJavaArray } from './java-value';
+import { BoxedName, Val, describeType, javaArrayType, makeJavaArray } from './java-value';
+import { jdkMethodsOf } from './java/jdk-methods';
 import type { ClassRegistry } from './class-registry';
 import { editDistance } from '../util/edit-distance';
 
@@ -25,6 +26,8 @@ export interface Executable {
   readonly params: readonly ParamSpec[];
   readonly varargs: boolean;
   readonly deprecated?: string;
+  /** The boxed class of the result, when the method declares one (the JDK methods of ./java/jdk-methods). */
+  readonly returns?: BoxedName;
   /** Calls it with converted arguments; exceptions thrown here are the target's own. */
   invoke(args: unknown[]): unknown;
 }
@@ -94,9 +97,13 @@ function staticHolder(cls: Function, name: string): Function {
   return cls;
 }
 
-/** Executables for the methods `name` of a class, bound to `target` (the object, or the class for statics). */
+/**
+ * Executables for the methods `name` of a class, bound to `target` (the object, or the class for statics).
+ * An instance call also reaches the Java methods of the target's JDK type (a String's `length()`, a List's
+ * `size()`, every object's `equals` and `hashCode`), for each parameter count the class does not declare.
+ */
 export function methodExecutables(cls: Function, target: unknown, name: string, isStatic: boolean): Executable[] {
-  return methodsNamed(cls, name, isStatic).map((m) => ({
+  const declared: Executable[] = methodsNamed(cls, name, isStatic).map((m) => ({
     name: `${className(cls)}.${m.name}`,
     params: m.params,
     varargs: m.varargs,
@@ -106,6 +113,25 @@ export function methodExecutables(cls: Function, target: unknown, name: string, 
       return fn.apply(target, args);
     },
   }));
+  if (isStatic || target === null || target === undefined) return declared;
+  const arities = new Set(declared.map((e) => e.params.length));
+  const jdk = jdkMethodsOf(target);
+  for (const m of jdk.methods) {
+    if (m.name !== name || arities.has(m.params.length)) continue;
+    declared.push({
+      name: `${jdk.type}.${m.name}`,
+      params: m.params.map((type) => ({ type })),
+      varargs: m.varargs ?? false,
+      returns: m.returns,
+      invoke: (args: unknown[]) => m.call(target as never, args as never[]),
+    });
+  }
+  return declared;
+}
+
+/** The names of the JDK methods a value answers, for a "no such method" message. */
+export function jdkMethodNames(target: unknown): string {
+  return [...new Set(jdkMethodsOf(target).methods.map((m) => m.name))].sort().join(', ');
 }
 
 /** Executables for the constructors of a class (its @JettyClass `ctors`). */

@@ -62,6 +62,7 @@ export function toJavaString(v: Val | unknown): string {
   if (value instanceof Map) {
     return `{${[...value.entries()].map(([k, x]) => `${toJavaString(k)}=${toJavaString(x)}`).join(', ')}}`;
   }
+  if (value instanceof Set) return `[${[...value].map((x) => toJavaString(x)).join(', ')}]`;
   if (value instanceof URL) return value.href;
   return String(value);
 }

@@ -71,3 +71,53 @@ describe('org.eclipse.jetty.util.log.Log', () => {
     expect(records).to.deep.equal(["WARN '': deployed. DO NOT USE IN PRODUCTION!", "INFO 'x': a b c"]);
   });
 });
+
+describe('java.util.TreeMap and TreeSet', () => {
+  it('iterate in natural order whatever order XML added the keys in, as Java sorts them', () => {
+    const m = ids(
+      '<New id="m" class="java.util.TreeMap"><Call name="put"><Arg>b</Arg><Arg>2</Arg></Call><Call name="put"><Arg>a</Arg><Arg>1</Arg></Call>' +
+        '<Call name="put"><Arg>B</Arg><Arg>3</Arg></Call><Call name="put"><Arg>b</Arg><Arg>4</Arg></Call><Call id="first" name="firstKey"/></New>' +
+        '<New id="s" class="java.util.TreeSet"><Call name="add"><Arg type="int">10</Arg></Call><Call name="add"><Arg type="int">9</Arg></Call>' +
+        '<Call name="add"><Arg type="int">-1</Arg></Call><Call id="last" name="last"/></New>',
+    );
+    expect([...(m.get('m') as Map<string, string>)]).to.deep.equal([
+      ['B', '3'],
+      ['a', '1'],
+      ['b', '4'],
+    ]);
+    expect(m.get('first')).to.equal('B');
+    expect([...(m.get('s') as Set<number>)]).to.deep.equal([-1, 9, 10]);
+    expect(m.get('last')).to.equal(10);
+  });
+
+  it('refuse keys that have no order in common, as Java throws ClassCastException', () => {
+    const e = thrown(() =>
+      ids('<New class="java.util.TreeSet"><Call name="add"><Arg>a</Arg></Call><Call name="add"><Arg type="int">1</Arg></Call></New>'),
+    );
+    expect(e.message).to.contain('Cannot compare java.lang.String with java.lang.Integer (ClassCastException)');
+  });
+
+  it('sort a <Map class="java.util.TreeMap"> built from entries', () => {
+    const m = ids(
+      '<Map id="m" class="java.util.TreeMap"><Entry><Item>z</Item><Item>1</Item></Entry><Entry><Item>y</Item><Item>2</Item></Entry></Map>',
+    );
+    expect([...(m.get('m') as Map<string, string>).keys()]).to.deep.equal(['y', 'z']);
+  });
+});
+
+describe('java.util.Arrays and java.lang.StringBuilder', () => {
+  it('Arrays.asList makes a List of an <Array>', () => {
+    const m = ids('<Call id="l" class="java.util.Arrays" name="asList"><Arg><Array type="String"><Item>a</Item><Item>b</Item></Array></Arg></Call>');
+    expect([...(m.get('l') as string[])]).to.deep.equal(['a', 'b']);
+  });
+
+  it('StringBuilder appends values as String.valueOf prints them, inserts, and reports its length', () => {
+    const m = ids(
+      '<New id="sb" class="java.lang.StringBuilder"><Arg>x=</Arg><Call name="append"><Arg type="int">1</Arg></Call>' +
+        '<Call name="append"><Arg type="boolean">true</Arg></Call><Call name="insert"><Arg type="int">0</Arg><Arg>[</Arg></Call>' +
+        '<Call id="n" name="length"/><Call id="s" name="toString"/></New>',
+    );
+    expect(m.get('s')).to.equal('[x=1true');
+    expect(m.get('n')).to.equal(8);
+  });
+});

@@ -10,8 +10,8 @@ describe('Jetty utility statics reachable from XML', () => {
 </Configure>`,
       'split.xml',
     );
-    const list = xml.configure() as { get(i: number): unknown };
-    expect(list.get(0)).to.deep.equal(['a', 'b,c', 'd']);
+    const list = xml.configure() as unknown[];
+    expect(list[0]).to.deep.equal(['a', 'b,c', 'd']);
   });
 
   it('StringUtil.csvSplit() of an unset property is an empty array', () => {
@@ -21,8 +21,8 @@ describe('Jetty utility statics reachable from XML', () => {
 </Configure>`,
       'split.xml',
     );
-    const list = xml.configure() as { get(i: number): unknown };
-    expect(list.get(0)).to.deep.equal([]);
+    const list = xml.configure() as unknown[];
+    expect(list[0]).to.deep.equal([]);
   });
 
   it('XmlConfiguration.resolvePath() resolves a relative folder against jetty.base and keeps an absolute one', () => {
@@ -33,8 +33,8 @@ describe('Jetty utility statics reachable from XML', () => {
 </Configure>`,
       'resolve.xml',
     );
-    const list = xml.configure() as { get(i: number): unknown };
-    expect(list.get(0)).to.equal(path.resolve('/srv/base', 'webapps'));
-    expect(list.get(1)).to.equal('/var/apps');
+    const list = xml.configure() as unknown[];
+    expect(list[0]).to.equal(path.resolve('/srv/base', 'webapps'));
+    expect(list[1]).to.equal('/var/apps');
   });
 });

@@ -20,9 +20,9 @@ describe('an optional backend', () => {
     expect(require.cache[PRESENT_MODULE]).to.equal(undefined);
     const list = configure(
       '<Call name="add"><Arg><New id="s" class="org.example.pier.PresentClientStore"><Set name="name">one</Set></New></Arg></Call>',
-    ) as { get(i: number): { getName(): string } };
+    ) as { getName(): string }[];
     expect(require.cache[PRESENT_MODULE]).to.not.equal(undefined);
-    expect(list.get(0).getName()).to.equal('one');
+    expect(list[0].getName()).to.equal('one');
   });
 
   it('whose client package is missing fails the XML that names its class, saying which package to install', () => {

@@ -4,8 +4,9 @@
  */
 import { XmlElement } from '../../xml';
 import { ElementHandler, Interpreter, javaTrim } from '../interpreter';
-import { Val, toJavaString, val } from '../java-value';
-import { classOf, className, methodExecutables } from '../invoker';
+import { Val, describeType, val } from '../java-value';
+import { getClassSpec } from '../metadata';
+import { classOf, className, jdkMethodNames, methodExecutables } from '../invoker';
 import { classField, evaluateArgs, invokeBest } from './support';
 
 /** Overloads are ordered by Jetty's comparator; arguments are matched by Java's reflective rules (no string parsing). */
@@ -36,18 +37,20 @@ export const callHandler: ElementHandler = {
       const cls = classOf(scope);
       if (!cls) throw cx.error(el, `Cannot call '${name}': there is no object in scope (null)`);
       const execs = methodExecutables(cls, scope, name, false);
-      if (execs.length === 0 && name === 'toString' && args.length === 0) result = val(toJavaString(scope));
-      else {
-        const jsMethod = typeof (scope as Record<string, unknown>)[name] === 'function';
-        result = invokeBest(
-          cx,
-          el,
-          execs,
-          args,
-          `call ${className(cls)}.${name}`,
-          jsMethod ? `the method exists but is not exposed to XML (it needs @Expose on ${className(cls)})` : undefined,
-        );
-      }
+      const declaresAny = getClassSpec(cls) !== undefined;
+      const jsMethod = declaresAny && typeof (scope as Record<string, unknown>)[name] === 'function';
+      result = invokeBest(
+        cx,
+        el,
+        execs,
+        args,
+        `call ${className(cls)}.${name}`,
+        jsMethod
+          ? `the method exists but is not exposed to XML (it needs @Expose on ${className(cls)})`
+          : declaresAny
+            ? undefined
+            : `${describeType(val(scope))} has no such method in Pier (its Java methods here are ${jdkMethodNames(scope)})`,
+      );
     }
     if (result.value instanceof Promise) {
       result.value.catch(() => undefined);

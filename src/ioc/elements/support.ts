@@ -45,7 +45,8 @@ export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executab
   }
   if (chosen.exec.deprecated !== undefined) cx.warn(el, `Deprecated ${chosen.exec.name}: ${chosen.exec.deprecated}`);
   try {
-    return { value: invoke(chosen.exec, chosen.args) };
+    const value = invoke(chosen.exec, chosen.args);
+    return chosen.exec.returns !== undefined && value !== null && value !== undefined ? { value, jtype: chosen.exec.returns } : { value };
   } catch (e) {
     if (e instanceof InvocationTargetError) throw cx.error(el, `Cannot ${what}: ${e.message}`, e.cause);
     throw e;

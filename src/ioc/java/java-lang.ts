@@ -82,3 +82,59 @@ for (const [cls, name, parse] of [
   staticMethod(cls, 'valueOf', ['String'], (s: string) => parsePrimitive(name, s).value);
   staticMethod(cls, parse, ['String'], (s: string) => parsePrimitive(name, s).value);
 }
+
+/** java.lang.StringBuilder (and StringBuffer): a mutable string, appended to with Java's `String.valueOf` of each value. */
+@JettyClass('java.lang.StringBuilder', {
+  aliases: ['java.lang.StringBuffer'],
+  implements: ['java.lang.CharSequence'],
+  ctors: [[], [{ name: 'capacity', type: 'int' }], [{ name: 'str', type: 'String' }]],
+})
+export class JavaStringBuilder {
+  private text: string;
+  constructor(init?: string | number) {
+    this.text = typeof init === 'string' ? init : '';
+  }
+  @Expose('Object') append(v: unknown): this {
+    this.text += toJavaString(v);
+    return this;
+  }
+  @Expose('int', 'Object') insert(offset: number, v: unknown): this {
+    this.checkIndex(offset, this.text.length);
+    this.text = this.text.slice(0, offset) + toJavaString(v) + this.text.slice(offset);
+    return this;
+  }
+  @Expose('int', 'int') delete(start: number, end: number): this {
+    this.checkIndex(start, this.text.length);
+    if (start > end) throw new RangeError(`Cannot delete from ${start} to ${end}: start is after end (StringIndexOutOfBoundsException)`);
+    this.text = this.text.slice(0, start) + this.text.slice(Math.min(end, this.text.length));
+    return this;
+  }
+  @Expose('int') deleteCharAt(index: number): this {
+    this.checkIndex(index, this.text.length - 1);
+    return this.delete(index, index + 1);
+  }
+  @Expose() reverse(): this {
+    this.text = [...this.text].reverse().join('');
+    return this;
+  }
+  @Expose('int') setLength(n: number): void {
+    if (n < 0) throw new RangeError(`Cannot set the length to ${n}: it is negative (StringIndexOutOfBoundsException)`);
+    this.text = n <= this.text.length ? this.text.slice(0, n) : this.text.padEnd(n, '\0');
+  }
+  @Expose() length(): number {
+    return this.text.length;
+  }
+  @Expose('int') charAt(index: number): string {
+    this.checkIndex(index, this.text.length - 1);
+    return this.text.charAt(index);
+  }
+  @Expose('String') indexOf(s: string): number {
+    return this.text.indexOf(s);
+  }
+  toString(): string {
+    return this.text;
+  }
+  private checkIndex(i: number, max: number): void {
+    if (i < 0 || i > max) throw new RangeError(`Cannot use index ${i}: the length is ${this.text.length} (StringIndexOutOfBoundsException)`);
+  }
+}
