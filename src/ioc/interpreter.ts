@@ -12,6 +12,7 @@ import { NULL, Val, toJavaString, val } from './java-value';
 import { convertForTypeAttribute } from './coercion';
 import { iocLog } from './logger';
 import { InvocationTargetError } from './invoker';
+import type { JettyXmlDialect } from './xml-dialect';
 
 /** One element handler: evaluates an element against the object in scope. */
 export interface ElementHandler {
@@ -38,6 +39,8 @@ export interface InterpreterOptions {
   readonly properties: Map<string, string>;
   readonly registry: ClassRegistry;
   readonly handlers: ReadonlyMap<string, ElementHandler>;
+  /** The Jetty version whose rules apply where 9.4 and 10 differ (./xml-dialect); Jetty 10 by default. */
+  readonly dialect?: JettyXmlDialect;
   readonly initializeDefaults?: (obj: unknown) => void;
 }
 
@@ -70,8 +73,10 @@ export class Interpreter {
   private readonly handlers: ReadonlyMap<string, ElementHandler>;
   private readonly path: XmlElement[] = [];
   readonly initializeDefaults: (obj: unknown) => void;
+  readonly dialect: JettyXmlDialect;
 
   constructor(options: InterpreterOptions) {
+    this.dialect = options.dialect ?? '10';
     this.file = options.file;
     this.idMap = options.idMap;
     this.properties = options.properties;

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XmlDocument, XmlParseOptions, parseXml } from '../xml';
+import { dialectOf } from './xml-dialect';
 import { ClassRegistry } from './class-registry';
 import { Interpreter } from './interpreter';
 import { ELEMENT_HANDLERS } from './elements';
@@ -111,6 +112,7 @@ export class XmlConfiguration {
       properties: this.properties,
       registry: this.registry,
       handlers: ELEMENT_HANDLERS,
+      dialect: dialectOf(this.document),
       initializeDefaults: (o) => this.initializeDefaults(o),
     });
   }

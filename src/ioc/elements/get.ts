@@ -9,8 +9,10 @@ import { classOf, className, fieldNamed, methodExecutables } from '../invoker';
 import { classField, invokeBest } from './support';
 
 /**
- * Jetty 10.x semantics (a superset of 9.4): `getX()`, then `isX()`, then the field; `name="class"`
- * yields the class; the id is registered on every path; `Id`/`Name`/`Class` may be elements.
+ * As the file's Jetty version does it (./xml-dialect). Both: `name="class"` yields the class, then
+ * `getX()`, then the public field; `Id`/`Name`/`Class` may be elements. Jetty 10 also tries `isX()`
+ * before the field and registers the id on every path; Jetty 9.4 tries no `isX()` and registers the id
+ * only when a getter (or `class`) answered, not when the field did.
  */
 export const getHandler: ElementHandler = {
   statement: true,
@@ -24,25 +26,34 @@ export const getHandler: ElementHandler = {
     if (!cls) throw cx.error(el, `Cannot get '${name}': there is no object in scope (null)`);
     const target = staticCls ? staticCls : scope;
     const isStatic = staticCls !== undefined;
+    const jetty10 = cx.dialect === '10';
     let result: Val | undefined;
+    let fromField = false;
     if (name.toLowerCase() === 'class') result = val(cls);
     const cap = name.charAt(0).toUpperCase() + name.slice(1);
-    for (const prefix of ['get', 'is']) {
+    for (const prefix of jetty10 ? ['get', 'is'] : ['get']) {
       if (result) break;
       const execs = methodExecutables(cls, target, `${prefix}${cap}`, isStatic).filter((e) => e.params.length === 0);
       if (execs.length > 0) result = invokeBest(cx, el, execs, [], `call ${className(cls)}.${prefix}${cap}`);
     }
     if (!result) {
       const field = fieldNamed(cls, name, isStatic) ?? (isStatic ? undefined : fieldNamed(cls, name, true));
-      if (field) result = val(((field.isStatic ? cls : target) as Record<string, unknown>)[field.name]);
+      if (field) {
+        result = val(((field.isStatic ? cls : target) as Record<string, unknown>)[field.name]);
+        fromField = true;
+      }
     }
     if (!result) {
+      const is = methodExecutables(cls, target, `is${cap}`, isStatic).some((e) => e.params.length === 0);
       throw cx.error(
         el,
-        `Cannot get '${name}' from ${className(cls)}: no ${isStatic ? 'static ' : ''}method get${cap}() or is${cap}() and no public field '${name}'`,
+        jetty10 || !is
+          ? `Cannot get '${name}' from ${className(cls)}: no ${isStatic ? 'static ' : ''}method get${cap}() or is${cap}() and no public field '${name}'`
+          : `Cannot get '${name}' from ${className(cls)}: no ${isStatic ? 'static ' : ''}method get${cap}() and no public field '${name}'; ` +
+              `the DOCTYPE names a Jetty 9 DTD, and Jetty 9.4 does not try is${cap}() (Jetty 10 does: declare configure_10_0.dtd, or use <Call name="is${cap}"/>)`,
       );
     }
-    cx.registerId(cx.fieldString(f.get('id'), scope), result.value);
+    if (jetty10 || !fromField) cx.registerId(cx.fieldString(f.get('id'), scope), result.value);
     cx.statements(el, result.value, f.next);
     return result;
   },
