@@ -39,8 +39,11 @@ export class JettyLogger {
   }
 }
 
-/** Jetty's static logging facade: `getRootLogger()`, `getLogger(name)`, `getLog()`. */
-@JettyClass('org.eclipse.jetty.util.log.Log', { ctors: [] })
+/**
+ * Jetty's static logging facade: `getRootLogger()`, `getLogger(name)`, `getLog()`. It can be constructed, as
+ * Java's default constructor allows: `<Configure class="org.eclipse.jetty.util.log.Log">` (console-capture.xml).
+ */
+@JettyClass('org.eclipse.jetty.util.log.Log')
 export class JettyLog {
   @Expose() static getRootLogger(): JettyLogger {
     return new JettyLogger(Log.getRootLogger());

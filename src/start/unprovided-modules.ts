@@ -462,12 +462,6 @@ const TABLE: Record<string, Entry> = {
     'stops the server right after it started (a configuration check)',
     'run with --dry-run, or send SIGTERM after the start line',
   ),
-  'console-capture': warn(
-    'Redirects JVMs console stderr and stdout to a log file,',
-    'writes the console output and the log to a dated file in logs/ (yyyy_mm_dd.jetty.log)',
-    "redirect the process output to a file (for example with systemd's StandardOutput=append:)",
-    ['logging'],
-  ),
   'logback-access': warn(
     'Enables logback request log.',
     'writes the request log through logback-access',

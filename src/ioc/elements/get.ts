@@ -5,7 +5,7 @@
 import { XmlElement } from '../../xml';
 import { ElementHandler, Interpreter } from '../interpreter';
 import { Val, val } from '../java-value';
-import { classOf, className, fieldNamed, methodExecutables } from '../invoker';
+import { Executable, classOf, className, fieldNamed, methodExecutables } from '../invoker';
 import { classField, invokeBest } from './support';
 
 /**
@@ -33,7 +33,11 @@ export const getHandler: ElementHandler = {
     const cap = name.charAt(0).toUpperCase() + name.slice(1);
     for (const prefix of jetty10 ? ['get', 'is'] : ['get']) {
       if (result) break;
-      const execs = methodExecutables(cls, target, `${prefix}${cap}`, isStatic).filter((e) => e.params.length === 0);
+      // Java's getMethod finds a static getter too, and invoking it on an instance works (Log.getRootLogger)
+      const getter = (statics: boolean): Executable[] =>
+        methodExecutables(cls, statics ? cls : target, `${prefix}${cap}`, statics).filter((e) => e.params.length === 0);
+      let execs = getter(isStatic);
+      if (execs.length === 0 && !isStatic) execs = getter(true);
       if (execs.length > 0) result = invokeBest(cx, el, execs, [], `call ${className(cls)}.${prefix}${cap}`);
     }
     if (!result) {

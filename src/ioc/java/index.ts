@@ -6,3 +6,4 @@ export * from './java-io-net';
 export * from './java-lang';
 export * from './java-util';
 export * from './java-time';
+export * from './java-io-print-stream';

@@ -6,6 +6,7 @@ import { Expose, JettyClass } from '../metadata';
 import { SystemProperties } from '../system-properties';
 import { BoxedName, VALUE_OF, VALUE_TYPE, toJavaString, val, Val } from '../java-value';
 import { parsePrimitive } from '../coercion';
+import { JavaPrintStream, captureProcessStream } from './java-io-print-stream';
 
 /** java.lang.System: properties come from SystemProperties, the environment from process.env. */
 @JettyClass('java.lang.System', { ctors: [] })
@@ -24,6 +25,14 @@ export class JavaSystem {
   }
   @Expose() static currentTimeMillis(): number {
     return Date.now();
+  }
+  /** Everything the process writes to stdout from now on goes to `out` (the console-capture module). */
+  @Expose('java.io.PrintStream') static setOut(out: JavaPrintStream | null): void {
+    captureProcessStream('out', out);
+  }
+  /** Everything the process writes to stderr (the log included) from now on goes to `err`. */
+  @Expose('java.io.PrintStream') static setErr(err: JavaPrintStream | null): void {
+    captureProcessStream('err', err);
   }
   @Expose() static lineSeparator(): string {
     return SystemProperties.get('line.separator') ?? '\n';
