@@ -9,12 +9,13 @@ import { Expose, JettyClass } from './metadata';
 
 @JettyClass('org.eclipse.jetty.xml.XmlConfiguration', { ctors: [] })
 export class XmlConfigurationStatics {
-  /** Resolves `dir` against `base` unless it is absolute (Jetty 10's XmlConfiguration.resolvePath). */
+  /**
+   * Resolves `dir` against `base` unless it is absolute (Jetty 10's XmlConfiguration.resolvePath); null when
+   * either is null or empty, as in Jetty, so that an unset optional path (a trust store) stays unset.
+   */
   @Expose('String', 'String')
-  static resolvePath(base: string | null, dir: string | null): string {
-    if (dir === null || dir === undefined) throw new TypeError('Cannot resolve a null path');
-    if (path.isAbsolute(dir)) return path.normalize(dir);
-    if (base === null || base === undefined) throw new TypeError(`Cannot resolve '${dir}': the base path is null`);
+  static resolvePath(base: string | null, dir: string | null): string | null {
+    if (base === null || base === undefined || base === '' || dir === null || dir === undefined || dir === '') return null;
     return path.resolve(base, dir);
   }
 }

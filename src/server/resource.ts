@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Expose, JettyClass } from '../ioc/metadata';
+import { canonicalUri } from './uri-path';
 
 /**
  * Jetty's Resource, reduced to a directory or file path. XML:
@@ -33,6 +34,18 @@ export class Resource {
     const loc = String(location);
     if (loc.startsWith('file:')) return path.resolve(fileURLToPath(loc));
     return path.resolve(loc);
+  }
+
+  /**
+   * The resource at `sub` beneath this one (Jetty's `addPath`): `.` and `..` segments are resolved first,
+   * and a path that would climb above this resource is refused, as Jetty refuses it.
+   */
+  @Expose('String')
+  addPath(sub: string): Resource {
+    if (sub === null || sub === undefined) throw new TypeError('Cannot add a path to a resource: the path is null');
+    const canonical = canonicalUri(sub.startsWith('/') ? sub : `/${sub}`);
+    if (canonical === null) throw new RangeError(`Cannot add the path '${sub}' to ${this._path}: it climbs above the resource`);
+    return new Resource(path.join(this._path, canonical));
   }
 
   /** The absolute file-system path. */

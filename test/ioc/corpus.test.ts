@@ -6,6 +6,7 @@ import { parseXml, XmlSyntaxError, XmlElement, getAttribute } from '../../src/xm
 import { XmlConfiguration } from '../../src/ioc/xml-configuration';
 import { ClassRegistry } from '../../src/ioc/class-registry';
 import { SystemProperties } from '../../src/ioc/system-properties';
+import { restoreProcessStreams } from '../../src/ioc/java';
 import { loadJettyClasses } from '../../src/start/class-loader';
 import { corpusRoot, fixturePath, requireCorpus } from '../support/corpus';
 import '../fixtures/ioc/test-configuration';
@@ -92,13 +93,25 @@ describe('the Jetty XML corpus', function () {
           new XmlConfiguration(doc, {
             registry,
             idMap: new Map(),
-            properties: { 'jetty.home': tmp, 'jetty.base': tmp, 'jetty.webapps': tmp, 'jetty.webapp': tmp },
+            properties: {
+              'jetty.home': tmp,
+              'jetty.base': tmp,
+              'jetty.webapps': tmp,
+              'jetty.webapp': tmp,
+              // what the harnesses of Jetty's own tests and of OSGi set for the files that need them
+              'test.docroot.base': tmp,
+              'bundle.root': tmp,
+              'jetty.console-capture.dir': path.join(tmp, 'logs'),
+            },
           }).configure();
           counts.applied++;
           applied.add(rel);
         } catch (e) {
           counts.failedToApply++;
           failures.push(`${rel}:\n    ${(e as Error).message.split('\n').join('\n    ')}`);
+        } finally {
+          // console-capture.xml hands stdout and stderr to a file, as System.setOut does
+          restoreProcessStreams();
         }
       }
     } finally {

@@ -25,16 +25,18 @@ describe('Jetty utility statics reachable from XML', () => {
     expect(list[0]).to.deep.equal([]);
   });
 
-  it('XmlConfiguration.resolvePath() resolves a relative folder against jetty.base and keeps an absolute one', () => {
+  it('XmlConfiguration.resolvePath() resolves a relative folder against jetty.base, keeps an absolute one and answers null for an unset one', () => {
     const xml = XmlConfiguration.fromString(
       `<Configure class="java.util.ArrayList">
   <Call name="add"><Arg><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg>/srv/base</Arg><Arg>webapps</Arg></Call></Arg></Call>
   <Call name="add"><Arg><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg>/srv/base</Arg><Arg>/var/apps</Arg></Call></Arg></Call>
+  <Call name="add"><Arg><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg>/srv/base</Arg><Arg><Property name="unset"/></Arg></Call></Arg></Call>
 </Configure>`,
       'resolve.xml',
     );
     const list = xml.configure() as unknown[];
     expect(list[0]).to.equal(path.resolve('/srv/base', 'webapps'));
     expect(list[1]).to.equal('/var/apps');
+    expect(list[2], 'an unset path stays unset, as Jetty 10 answers null').to.equal(null);
   });
 });
