@@ -7,6 +7,7 @@ import { connectionCases } from './connection-cases';
 import { handlerCases } from './handler-cases';
 import { pathCases } from './path-cases';
 import { requestCases } from './request-cases';
+import { resourceHandlerCases } from './resource-handler-cases';
 import { sessionCases } from './session-cases';
 import { staticCases } from './static-cases';
 
@@ -16,6 +17,7 @@ export const CASE_GROUPS: Array<{ name: string; cases: DifferentialCase[] }> = [
   { name: 'malformed requests, Expect: 100-continue and form limits', cases: requestCases },
   { name: 'sessions and cookies', cases: sessionCases },
   { name: 'static files', cases: staticCases },
+  { name: 'a ResourceHandler context left at its defaults', cases: resourceHandlerCases },
   { name: 'connections, idle timeouts and cut-off bodies', cases: connectionCases },
 ];
 
