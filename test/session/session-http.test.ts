@@ -17,6 +17,8 @@ import { FileSessionDataStore } from '../../src/session/stores/file/file-session
 import { logLines, rawRequest, request, startServer, type TestServer } from '../server/http-helpers';
 import { tempDir, storeEntries } from './support';
 import { spyOnLog } from '../support/log-capture';
+import { fakeClock, tickUntil } from '../support/fake-clock';
+import type * as sinon from 'sinon';
 
 /** /inc increments "n", /get reads it, /change renews the id, /invalidate invalidates, /url encodes a URL. */
 class CounterServlet extends HttpServlet {
@@ -322,6 +324,16 @@ describe('SessionHandler over HTTP', () => {
     this.timeout(30_000);
     tmp = tempDir();
     const dir = tmp.dir;
+    // the HouseKeeper and the session's expiry are timers: the test moves them on instead of waiting seconds
+    const clock = fakeClock(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date']);
+    try {
+      await expiresThroughHouseKeeper(clock, dir);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  async function expiresThroughHouseKeeper(clock: sinon.SinonFakeTimers, dir: string): Promise<void> {
     const port = await serve(
       (h) => {
         h.setMaxInactiveInterval(1);
@@ -345,10 +357,12 @@ describe('SessionHandler over HTTP', () => {
     const files = storeEntries(dir);
     expect(files).to.have.length(1);
     expect(files[0]).to.match(new RegExp(`^\\d+__ctx_0\\.0\\.0\\.0_${id}$`));
-    for (let i = 0; i < 100 && destroyed.length === 0; i++) await new Promise((res) => setTimeout(res, 100));
+    expect(await tickUntil(clock, () => destroyed.length > 0, 100)).to.equal(true);
     expect(destroyed).to.deep.equal([id]);
     expect(storeEntries(dir)).to.deep.equal([]);
-    await new Promise((res) => setTimeout(res, 1500));
+    // two more HouseKeeper runs: the session is not destroyed again
+    await clock.tickAsync(2500);
+    await tickUntil(clock, () => false, 100, 5);
     expect(destroyed).to.deep.equal([id]);
-  });
+  }
 });
