@@ -17,6 +17,7 @@ import { SessionHandler } from '../../../src/session/session-handler';
 import { FileSessionDataStore } from '../../../src/session/stores/file/file-session-data-store';
 import { WebAppContext } from '../../../src/webapp/web-app-context';
 import { spyOnLog } from '../../support/log-capture';
+import { fakeClock, tickUntil } from '../../support/fake-clock';
 
 const WEB_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="3.1">
@@ -178,15 +179,18 @@ describe('enableDevMode', () => {
     manager.setStoreDirectory(store);
     manager.setIdleSavePeriod(1);
     manager.setScavengePeriod(1);
-    const port = await startServer([webapp('/dev', app, new SessionHandler(manager))]);
-    const first = await get(port, '/dev/x');
-    const id = first.cookie!.split('=')[1].split('.')[0];
-    let idled = false;
-    for (let i = 0; i < 100 && !idled; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      idled = fs.existsSync(path.join(store, id)) && !manager.getHashSessionCache().contains(id);
+    // the manager's scavenger is a setInterval: a fake clock idles the session without a second's wait
+    const clock = fakeClock(['setInterval', 'clearInterval', 'Date']);
+    let port: number;
+    let first: { cookie: string | null };
+    try {
+      port = await startServer([webapp('/dev', app, new SessionHandler(manager))]);
+      first = await get(port, '/dev/x');
+      const id = first.cookie!.split('=')[1].split('.')[0];
+      expect(await tickUntil(clock, () => fs.existsSync(path.join(store, id)) && !manager.getHashSessionCache().contains(id))).to.equal(true);
+    } finally {
+      clock.restore();
     }
-    expect(idled).to.equal(true);
     fs.writeFileSync(path.join(app, 'WEB-INF', 'classes', 'dev', 'CounterServlet.js'), servlet('v2'));
     await nextReload(reloads, '/dev', 0);
     expect((await get(port, '/dev/x', first.cookie)).body).to.equal('v2 n=2');

@@ -114,7 +114,7 @@ describe('RedisSessionDataStore', function () {
   it('fails its start in one line naming the URL without its password when Redis is not there', async () => {
     const s = new RedisSessionDataStore();
     s.setUrl(`redis://me:secret@127.0.0.1:${await freePort()}/0`);
-    s.setTimeoutMs(1000);
+    s.setTimeoutMs(300);
     await s.initialize(makeContext('/x'));
     let err: Error | undefined;
     try {
