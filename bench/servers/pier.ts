@@ -6,7 +6,6 @@
  * @module
  */
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { body, ServerUnavailableError, type RunningServer, type ServerOptions } from './server-kind';
@@ -218,13 +217,4 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
     },
     probes,
   };
-}
-
-/** True when `dir` holds at least one file (used to check a store was written). */
-export function hasFiles(dir: string): boolean {
-  try {
-    return fs.readdirSync(dir).length > 0;
-  } catch {
-    return false;
-  }
 }

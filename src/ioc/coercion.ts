@@ -4,7 +4,7 @@
  * @module
  */
 import { TypeRef, jettyNamesOf } from './metadata';
-import { BoxedName, Val, javaArrayType, makeJavaArray, toJavaString, val } from './java-value';
+import { BoxedName, Val, javaArrayType, toJavaString, val } from './java-value';
 import type { ClassRegistry } from './class-registry';
 import { JavaFile, JavaInetAddress } from './java/java-io-net';
 
@@ -357,7 +357,3 @@ export function constructFromString(param: TypeRef, text: string, registry?: Cla
     }
   }
 }
-
-/** The Java type name of a value for "Found setters for"-style messages. */
-export { describeType } from './java-value';
-export { makeJavaArray };

@@ -29,13 +29,6 @@ export interface AttributeSource {
   getAttribute(name: string): unknown;
 }
 
-/** The limits with nothing configured anywhere. */
-export const DEFAULT_CONTENT_LIMITS: ContentLimits = Object.freeze({
-  maxFormContentSize: DEFAULT_MAX_FORM_CONTENT_SIZE,
-  maxFormKeys: DEFAULT_MAX_FORM_KEYS,
-  maxRequestContentSize: DEFAULT_MAX_REQUEST_CONTENT_SIZE,
-});
-
 /**
  * One limit: the context's own setting when it has one, else the server attribute `key` (a number or
  * a numeric string, as Jetty's lookupServerAttribute takes), else the system property `key`, else `dflt`.

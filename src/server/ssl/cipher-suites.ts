@@ -7,7 +7,6 @@ import * as tls from 'node:tls';
 
 /** The TLS versions Node can speak, oldest first, by their Java names. */
 const PROTOCOLS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
-export type TlsVersion = (typeof PROTOCOLS)[number];
 
 /** Jetty's default exclusions. */
 export const DEFAULT_EXCLUDED_PROTOCOLS = ['SSL', 'SSLv2', 'SSLv2Hello', 'SSLv3'];

@@ -155,15 +155,6 @@ export async function mapBounded<T>(n: number, limit: number, fn: (i: number) =>
   return out;
 }
 
-/** Polls `check` every 50 ms, at most `tries` times; true once it holds. */
-export async function eventually(check: () => boolean | Promise<boolean>, tries = 200): Promise<boolean> {
-  for (let i = 0; i < tries; i++) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
-
 /** The session files in a store folder (hidden files such as the lock and temp files left out), sorted. */
 export function sessionFiles(dir: string): string[] {
   return fs
