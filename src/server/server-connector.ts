@@ -15,6 +15,7 @@ import type { ConnectionFactory } from './connection-factory';
 import type { Connector } from './connector';
 import { type BadMessage, type BadMessageSettings, badMessageAnswer, badMessageOfRequest } from './bad-message';
 import { BadMessageException, BindError } from './errors';
+import { listenOrFail } from './listen';
 import { HttpConfiguration } from './http-configuration';
 import { HttpConnection } from './http-connection';
 import { HttpConnectionFactory } from './http-connection-factory';
@@ -290,32 +291,12 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       this.answerBadMessage(res, { status: 417, reason: 'Expectation Failed' }, config);
     });
     const host = this._host ?? undefined;
-    const shown = `${this._host ?? '0.0.0.0'}:${this._port}`;
-    await new Promise<void>((resolve, reject) => {
-      const onError = (err: NodeJS.ErrnoException): void => {
-        server.off('listening', onListening);
-        const detail =
-          err.code === 'EADDRINUSE'
-            ? 'address already in use'
-            : err.code === 'EACCES'
-              ? 'permission denied'
-              : err.code === 'EADDRNOTAVAIL'
-                ? 'address not available'
-                : err.message;
-        reject(
-          new BindError(`Cannot bind ServerConnector to ${shown}: ${detail}`, err.code ?? 'UNKNOWN', this._host ?? '0.0.0.0', this._port, {
-            cause: err,
-          }),
-        );
-      };
-      const onListening = (): void => {
-        server.off('error', onError);
-        resolve();
-      };
-      server.once('error', onError);
-      server.once('listening', onListening);
-      server.listen({ host, port: this._port, backlog: this._acceptQueueSize > 0 ? this._acceptQueueSize : undefined });
-    });
+    await listenOrFail(
+      server,
+      { host, port: this._port, backlog: this._acceptQueueSize > 0 ? this._acceptQueueSize : undefined },
+      'ServerConnector',
+      this._host ?? '0.0.0.0',
+    );
     server.on('error', (err) => LOG.warn(`${this.dumpSelf()}: ${err.message}`, err));
     this._httpServer = server;
     const addr = server.address();

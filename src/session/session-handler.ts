@@ -338,6 +338,10 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
   @Expose() getSessionTimeStdDev(): number {
     return this._statistics.getSessionTimeStdDev();
   }
+  /** Pier: the counters and lifetime buckets behind the statistics above (the metrics module reads them). */
+  getSessionStatistics(): SessionStatistics {
+    return this._statistics;
+  }
   @Expose() statsReset(): void {
     this._statistics.reset();
   }
@@ -693,11 +697,14 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
     const session = await this._sessionCache.delete(id);
     if (session && session.getState() !== 'INVALID') {
       if (session.beginInvalidate()) {
+        // The scavenger's expiry and another context's invalidate both come here; the expiry time tells them apart.
+        const now = Date.now();
+        const end = session.isExpiredAt(now) ? 'expired' : 'invalidated';
         try {
           this.callSessionDestroyedListeners(session);
         } finally {
           session.finishInvalidate();
-          this._statistics.recordSessionTime(session);
+          this._statistics.recordSessionTime(session, now, end);
         }
       }
     }

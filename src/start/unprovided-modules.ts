@@ -419,24 +419,31 @@ const TABLE: Record<string, Entry> = {
   'jmx': warn(
     'Enables JMX instrumentation for server beans and',
     "publishes the server's components as JMX MBeans",
-    'Server.dump() (jetty.server.dumpAfterStart) and the pier.* diagnostics channels',
+    'the metrics module (Prometheus), Server.dump() (jetty.server.dumpAfterStart) and the pier.* diagnostics channels',
   ),
-  'jmx-remote': warn('Enables remote RMI access to JMX', 'opens a remote JMX connector over RMI', 'the pier.* diagnostics channels'),
+  'jmx-remote': warn(
+    'Enables remote RMI access to JMX',
+    'opens a remote JMX connector over RMI',
+    'the metrics module (Prometheus) and the pier.* diagnostics channels',
+  ),
   'jolokia': warn(
     'Deploys the Jolokia console as a web application.',
     'deploys the Jolokia JMX-over-HTTP web application',
-    'the pier.* diagnostics channels',
+    'the metrics module (Prometheus) and the pier.* diagnostics channels',
     ['3rdparty'],
   ),
   'hawtio': warn(
     'Deploys the Hawtio console as a webapplication.',
     'deploys the Hawtio JMX console web application',
-    'the pier.* diagnostics channels',
+    'the metrics module (Prometheus) and the pier.* diagnostics channels',
     ['3rdparty'],
   ),
-  'jminix': warn('Deploys the Jminix JMX Console within the server', 'deploys the JMiniX JMX console', 'the pier.* diagnostics channels', [
-    '3rdparty',
-  ]),
+  'jminix': warn(
+    'Deploys the Jminix JMX Console within the server',
+    'deploys the JMiniX JMX console',
+    'the metrics module (Prometheus) and the pier.* diagnostics channels',
+    ['3rdparty'],
+  ),
   'jamon': warn('Deploys the JAMon webapplication', 'deploys the JAMon monitoring web application', 'the stats module (StatisticsHandler)', [
     '3rdparty',
   ]),

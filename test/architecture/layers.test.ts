@@ -27,6 +27,7 @@ const LAYERS = [
   'servlet',
   'webapp',
   'deploy',
+  'metrics',
   'console',
   'start',
   '(root)',

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import type { Session } from '../../src/session/session';
-import { SessionStatistics } from '../../src/session/session-statistics';
+import { SESSION_TIME_BUCKETS_SEC, SessionStatistics } from '../../src/session/session-statistics';
 
 /** Just enough of a Session for recordSessionTime: its creation time. */
 function createdAt(ms: number): Session {
@@ -32,5 +32,25 @@ describe('SessionStatistics', () => {
     expect([stats.getSessionsCreated(), stats.getSessionTimeMax(), stats.getSessionTimeTotal(), stats.getSessionTimeMean()]).to.deep.equal([
       0, 0, 0, 0,
     ]);
+  });
+
+  it('counts expired and invalidated sessions apart, and buckets their exact lifetimes for the metrics histogram', () => {
+    const stats = new SessionStatistics();
+    stats.recordSessionTime(createdAt(0), 500, 'invalidated');
+    stats.recordSessionTime(createdAt(0), 61_000, 'expired');
+    stats.recordSessionTime(createdAt(0), 100_000_000);
+    expect([stats.getSessionsInvalidated(), stats.getSessionsExpired()]).to.deep.equal([2, 1]);
+    const buckets = stats.getSessionTimeBuckets();
+    expect(buckets.bounds).to.equal(SESSION_TIME_BUCKETS_SEC);
+    // 0.5 s in the first bucket (<= 1), 61 s in the one up to 300, 100000 s above every bound
+    const expected = new Array<number>(SESSION_TIME_BUCKETS_SEC.length + 1).fill(0);
+    expected[0] = 1;
+    expected[SESSION_TIME_BUCKETS_SEC.indexOf(300)] = 1;
+    expected[SESSION_TIME_BUCKETS_SEC.length] = 1;
+    expect(buckets.counts).to.deep.equal(expected);
+    expect(buckets.sum).to.equal(0.5 + 61 + 100_000);
+    expect(buckets.count).to.equal(3);
+    stats.reset();
+    expect([stats.getSessionsInvalidated(), stats.getSessionsExpired(), stats.getSessionTimeBuckets().count]).to.deep.equal([0, 0, 0]);
   });
 });

@@ -202,6 +202,8 @@ export class ContainerLifeCycle extends AbstractLifeCycle implements Container {
   dump(indent = ''): string {
     const out: string[] = [`${indent}${this.dumpSelf()}`];
     for (const b of this._beans) {
+      // An InheritedListener handed down from a container above is that container's listener, not a component here.
+      if (!b.managed && isInheritedListener(b.obj)) continue;
       const o = b.obj as { dump?: (i: string) => string };
       const mark = b.managed ? '+=' : '+~';
       if (o && typeof o.dump === 'function') out.push(o.dump(`${indent}${mark} `));

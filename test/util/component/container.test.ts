@@ -128,6 +128,16 @@ describe('ContainerLifeCycle and Container.Listener', () => {
     expect(b.getContainerListeners()).to.deep.equal([r]);
   });
 
+  it('leaves out of dump() the InheritedListener a container handed down: it lists the components only', () => {
+    const root = new Box('root');
+    const child = new Box('child');
+    root.addBean(child, true);
+    root.addEventListener(new InheritedRecorder());
+    child.addBean('leaf');
+    expect(child.getBeans()).to.have.length(2);
+    expect(root.dump()).to.equal('root\n+= child\n+= +~ leaf');
+  });
+
   it("hears a real Server's component tree when inherited: context, session handler and its cache", async () => {
     const context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     const seen: string[] = [];

@@ -16,7 +16,7 @@ import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic
 import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
 import { lockStoreFolder, type StoreFolderLock } from '../../store-folder-lock';
-import { JournaledSessionFiles } from './journaled-session-files';
+import { JournaledSessionFiles, type CheckpointStatistics } from './journaled-session-files';
 import { SESSION_LOG } from '../../session-log';
 import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { FILE_STORE_SETTINGS } from './file-store-settings';
@@ -190,6 +190,11 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
   /** Journal mode: the sessions journaled but not yet in their files, and their bytes; zeros otherwise. */
   getCheckpointBacklog(): { sessions: number; bytes: number } {
     return { sessions: this._journaled?.backlogSessions ?? 0, bytes: this._journaled?.backlogBytes ?? 0 };
+  }
+
+  /** Journal mode: how many checkpoints had something to write, and how long they took (ms); zeros otherwise. */
+  getCheckpointStatistics(): CheckpointStatistics {
+    return this._journaled?.checkpointStatistics ?? { count: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
   }
 
   /**

@@ -4,6 +4,7 @@
  * @module
  */
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { tempPathFor, writeFileAtomically, writeNewFile } from '../../../util/atomic-write';
 import { forEachConcurrently } from '../../../util/concurrently';
 import { SessionJournal } from './session-journal';
@@ -19,6 +20,14 @@ export type PendingEntry =
 const CHECKPOINT_PARALLELISM = 2;
 /** A journal this big gets a checkpoint at once, whatever the period. */
 const CHECKPOINT_AT_BYTES = 8 * 1024 * 1024;
+/** The checkpoints a journaled store ran (those with something to write), and their durations in ms. */
+export interface CheckpointStatistics {
+  readonly count: number;
+  readonly totalMs: number;
+  readonly lastMs: number;
+  readonly maxMs: number;
+}
+
 /** How long a stop goes on writing the backlog into files before it leaves the rest to the journal. */
 export const STOP_CHECKPOINT_BUDGET_MS = 10_000;
 /** The default of `maxCheckpointBacklogBytes`: 64 MiB of session data waiting for its files. */
@@ -71,6 +80,7 @@ export class JournaledSessionFiles {
   private _roomWaiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   /** Checkpoint writes stop at this time (set by stop()); the journal keeps what they did not reach. */
   private _writeUntil = Infinity;
+  private readonly _checkpointStats = { count: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
 
   constructor(private readonly _o: JournaledSessionFilesOptions) {
     this._journal = new SessionJournal(_o.dir, _o.context);
@@ -235,6 +245,7 @@ export class JournaledSessionFiles {
 
   private async runCheckpoint(): Promise<void> {
     if (this._pending.size === 0 && !this._journal.busy && !this._journal.hasEndedGenerations) return;
+    const started = performance.now();
     try {
       const older = await this._journal.rotate();
       if (await this.writeFiles([...this._pending])) await this._journal.remove(older);
@@ -244,8 +255,24 @@ export class JournaledSessionFiles {
       this._lastFailure = line;
       this.wakeWaiters(err);
       throw err;
+    } finally {
+      this.recordCheckpoint(performance.now() - started);
     }
     this._lastFailure = null;
+  }
+
+  /** One checkpoint that had something to do took `ms` (a failed one included). */
+  private recordCheckpoint(ms: number): void {
+    const s = this._checkpointStats;
+    s.count++;
+    s.totalMs += ms;
+    s.lastMs = ms;
+    if (ms > s.maxMs) s.maxMs = ms;
+  }
+
+  /** The checkpoints that had something to write so far: how many, and how long they took (ms). */
+  get checkpointStatistics(): CheckpointStatistics {
+    return { ...this._checkpointStats };
   }
 
   /**

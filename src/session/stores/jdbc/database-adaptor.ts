@@ -10,7 +10,7 @@ import { IllegalStateError } from '../../errors';
 import { SESSION_LOG } from '../../session-log';
 import { isDataSource, lookupDataSource, type DataSource } from './data-source';
 import { parseJdbcUrl, type JdbcConnectionInfo, type SqlDialect } from './jdbc-url';
-import { checkClientInstalled, createSqlClient, type SqlClient } from './sql-client';
+import { checkClientInstalled, createSqlClient, type PoolStatistics, type SqlClient } from './sql-client';
 
 /** The default time limit of one store operation (waiting for a connection and running the statement). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -277,6 +277,15 @@ export class DatabaseAdaptor {
         },
       );
     });
+  }
+
+  /**
+   * Pier: the pool at this moment (its size limit, open, idle and waiting counts), or null while no store
+   * has opened it. A data source's pool reports its own limit as the adaptor's maxPoolSize.
+   */
+  getPoolStatistics(): (PoolStatistics & { readonly max: number }) | null {
+    const client = this._client;
+    return client === null ? null : { max: this.getMaxPoolSize(), ...client.poolStatistics() };
   }
 
   toString(): string {

@@ -6,7 +6,7 @@
 import type { PoolOptions } from 'mysql2';
 import type { Pool, ResultSetHeader } from 'mysql2/promise';
 import type { JdbcConnectionInfo } from './jdbc-url';
-import { requireDriver, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue } from './sql-client';
+import { requireDriver, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue, type PoolStatistics } from './sql-client';
 
 /** MariaDB Connector/J's and MySQL Connector/J's URL parameters that mean the same to `mysql2`. */
 function mysqlOptions(info: JdbcConnectionInfo): Partial<PoolOptions> {
@@ -21,11 +21,19 @@ function mysqlOptions(info: JdbcConnectionInfo): Partial<PoolOptions> {
   return out;
 }
 
+/** The lists mysql2's callback pool keeps its connections and waiting requests in (not part of its typings). */
+interface MysqlPoolLists {
+  readonly _allConnections?: { readonly length: number };
+  readonly _freeConnections?: { readonly length: number };
+  readonly _connectionQueue?: { readonly length: number };
+}
+
 /** MariaDB or MySQL through a `mysql2` pool of at most maxPoolSize connections. */
 export class MysqlClient implements SqlClient {
   readonly dialect = 'mysql' as const;
   private readonly _pool: Pool;
   private _product: string | null = null;
+  private readonly _lists: MysqlPoolLists;
 
   constructor(info: JdbcConnectionInfo, options: SqlClientOptions) {
     const mysql = requireDriver<typeof import('mysql2')>('mysql', info.redacted);
@@ -50,6 +58,16 @@ export class MysqlClient implements SqlClient {
       c.on('error', () => undefined);
     });
     this._pool = pool.promise();
+    this._lists = pool as unknown as MysqlPoolLists;
+  }
+
+  /**
+   * mysql2 publishes no counts: its pool keeps them in three lists (read defensively, so a change of its
+   * internals gives zeros, never a failure).
+   */
+  poolStatistics(): PoolStatistics {
+    const l = this._lists;
+    return { open: l._allConnections?.length ?? 0, idle: l._freeConnections?.length ?? 0, waiting: l._connectionQueue?.length ?? 0 };
   }
 
   async query(sql: string, params: readonly SqlValue[]): Promise<SqlRow[]> {

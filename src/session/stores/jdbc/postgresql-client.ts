@@ -5,7 +5,15 @@
 import type { Pool, PoolConfig } from 'pg';
 import { SESSION_LOG } from '../../session-log';
 import type { JdbcConnectionInfo } from './jdbc-url';
-import { requireDriver, toNumberedPlaceholders, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue } from './sql-client';
+import {
+  requireDriver,
+  toNumberedPlaceholders,
+  type SqlClient,
+  type SqlClientOptions,
+  type SqlRow,
+  type SqlValue,
+  type PoolStatistics,
+} from './sql-client';
 
 /** pgJDBC's URL parameters that mean the same to `pg`, and how each is passed on. */
 function pgOptions(info: JdbcConnectionInfo): Partial<PoolConfig> {
@@ -81,6 +89,10 @@ export class PostgresqlClient implements SqlClient {
 
   async productName(): Promise<string> {
     return 'postgresql';
+  }
+
+  poolStatistics(): PoolStatistics {
+    return { open: this._pool.totalCount, idle: this._pool.idleCount, waiting: this._pool.waitingCount };
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,15 @@ export interface SqlClient {
   productName(): Promise<string>;
   /** Closes every connection; the client cannot be used afterwards. */
   close(): Promise<void>;
+  /** The pool's connections now: open (idle included), idle, and statements waiting for one. */
+  poolStatistics(): PoolStatistics;
+}
+
+/** What a pool holds at one moment. */
+export interface PoolStatistics {
+  readonly open: number;
+  readonly idle: number;
+  readonly waiting: number;
 }
 
 /** Pool settings every client takes. */

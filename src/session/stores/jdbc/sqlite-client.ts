@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import type { JdbcConnectionInfo } from './jdbc-url';
-import { requireDriver, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue } from './sql-client';
+import { requireDriver, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue, type PoolStatistics } from './sql-client';
 
 /** How many prepared statements are kept (the store uses about a dozen). */
 const MAX_STATEMENTS = 64;
@@ -47,6 +47,11 @@ export class SqliteClient implements SqlClient {
 
   async productName(): Promise<string> {
     return 'sqlite';
+  }
+
+  /** One connection, used synchronously: idle between statements, and nothing ever waits for it. */
+  poolStatistics(): PoolStatistics {
+    return { open: this._db.open ? 1 : 0, idle: this._db.open ? 1 : 0, waiting: 0 };
   }
 
   async close(): Promise<void> {

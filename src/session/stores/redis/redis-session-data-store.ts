@@ -54,6 +54,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore implements S
   private _client: Client | null = null;
   private _commands: Client | null = null;
   private _injected: Client | null = null;
+  private _inFlight = 0;
 
   /** Pier: uses a node-redis client the application made (not connected, or connected); the store does not close it. */
   setRedisClient(client: Client): void {
@@ -130,7 +131,19 @@ export class RedisSessionDataStore extends AbstractSessionDataStore implements S
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from Redis within ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs);
     });
-    return Promise.race([op, limit]).finally(() => clearTimeout(timer));
+    this._inFlight++;
+    return Promise.race([op, limit]).finally(() => {
+      this._inFlight--;
+      clearTimeout(timer);
+    });
+  }
+
+  /**
+   * Pier: the store's connection now: whether it is ready for commands, and how many operations wait for
+   * Redis (sent, or queued while it reconnects). node-redis multiplexes one connection; this is its use.
+   */
+  getConnectionStatistics(): { connected: boolean; inFlight: number } {
+    return { connected: this._client?.isReady ?? false, inFlight: this._inFlight };
   }
 
   /** `<canonical context path>_<vhost>`, this context's part of every key. */
