@@ -50,6 +50,13 @@ export const MEMCACHED_PORT = process.env.BENCH_MEMCACHED_PORT ?? process.env.PI
 
 export const SESSION_SERVERS: ServerEntry[] = [
   { id: 'pier', mode: 'read', label: 'pier session read (DefaultSessionCache, NullSessionDataStore)' },
+  { id: 'pier', mode: 'read', label: 'pier session read (DefaultSessionCache, NullSessionDataStore, module stats)', extra: { stats: true } },
+  {
+    id: 'pier',
+    mode: 'read',
+    label: 'pier session read (DefaultSessionCache, NullSessionDataStore, module metrics)',
+    extra: { metrics: true },
+  },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability journal)' },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability file)', extra: { durability: 'file' } },
   { id: 'pier-file', mode: 'write', label: 'pier session write (FileSessionDataStore, durability os)', extra: { durability: 'os' } },

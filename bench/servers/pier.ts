@@ -120,6 +120,18 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
   }
   context.addServlet(BenchServlet, '/*');
   server.setHandler(context);
+  // extra.stats: the stats module (a StatisticsHandler around the handlers, as etc/jetty-stats.xml inserts it);
+  // extra.metrics: the metrics module too (its MetricsConnector on a free port, subscribed to the events).
+  if (options.extra.stats || options.extra.metrics) {
+    const { StatisticsHandler } = load('server/handler/statistics-handler', 'StatisticsHandler');
+    server.insertHandler(new StatisticsHandler());
+  }
+  if (options.extra.metrics) {
+    const { MetricsConnector } = load('metrics/index', 'the metrics module (src/metrics)');
+    const metrics = new MetricsConnector(server);
+    metrics.setPort(0);
+    server.addBean(metrics);
+  }
   await server.start();
 
   /** Event-loop delay from the end of a populate with expiring sessions (their timers fire) to the scavenge's end. */

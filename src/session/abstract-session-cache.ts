@@ -16,7 +16,7 @@ import { NullSessionDataStore } from './null-session-data-store';
 import { DONE } from './done';
 import { SESSION_LOG } from './session-log';
 import { EVICT_ON_SESSION_EXIT, NEVER_EVICT, SESSION_CACHE_SETTINGS } from './session-cache-settings';
-import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from './store-settings';
+import { describeSettings, exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from './store-settings';
 
 /**
  * Jetty's AbstractSessionCache. XML properties (SESSION_CACHE_SETTINGS): `evictionPolicy` (-1 NEVER_EVICT, 0
@@ -421,7 +421,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[evict=${this.settings.evictionPolicy},saveOnCreate=${this.settings.saveOnCreate},saveOnInactiveEviction=${this.settings.saveOnInactiveEviction}]`;
+    return `${super.dumpSelf()}${describeSettings(this.settings)}`;
   }
 }
 

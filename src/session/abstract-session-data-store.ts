@@ -7,7 +7,7 @@ import { JettyClass, Expose } from '../ioc/metadata';
 import { ContainerLifeCycle } from '../util/component/container-life-cycle';
 import { IllegalStateError } from './errors';
 import { SESSION_DATA_STORE_SETTINGS } from './session-data-store-settings';
-import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from './store-settings';
+import { describeSettings, exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from './store-settings';
 import { SessionData } from './session-data';
 import type { SessionContext } from './session-context';
 import type { SessionDataStore } from './session-data-store';
@@ -255,7 +255,7 @@ export abstract class AbstractSessionDataStore extends ContainerLifeCycle implem
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[passivating=${this.isPassivating()},graceSec=${this.periods.gracePeriodSec},saveSec=${this.periods.savePeriodSec}]`;
+    return `${super.dumpSelf()}[passivating=${this.isPassivating()}]${describeSettings(this.periods)}`;
   }
 }
 

@@ -65,6 +65,17 @@ export type StoreSettingAccessors<S extends StoreSettingsSpec> = {
 type InputOf<S> = S extends StoreSetting<infer T, infer In, 'get' | 'is'> ? (unknown extends In ? T : In) : never;
 
 /**
+ * A family's values as dump() prints them, in declaration order: `{name=value,...}`. `shown` replaces the
+ * values that must not be printed as they are (a URL with a password).
+ */
+export function describeSettings(values: object, shown: Readonly<Record<string, string>> = {}): string {
+  const parts = Object.entries(values).map(
+    ([name, value]) => `${name}=${name in shown ? shown[name] : Array.isArray(value) ? value.join('|') : String(value)}`,
+  );
+  return `{${parts.join(',')}}`;
+}
+
+/**
  * A setting with its value type inferred from its default, or given with what its setter accepts
  * (`setting<FileStoreDurability, string>({...})`).
  */

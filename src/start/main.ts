@@ -9,6 +9,7 @@ import type { Server } from '../server/server';
 import { installShutdownHook } from '../server/shutdown-hook';
 import { causeChainOf, describeErrorChain, UsageError } from '../util/errors';
 import { Log } from '../util/log';
+import { dumpSamples, MetricsConnector, ServerMetrics, type MetricsServer } from '../metrics';
 import { findInstallationHome } from './base-home';
 import { addToStart, createStartd, ensureFiles, updateIni } from './base-builder';
 import { dryRun, listConfig, listModules } from './listing';
@@ -151,7 +152,7 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
     if (s.getStopAtShutdown?.() !== false) e.installShutdownHook(s);
     e.out(startedLine(server) + '\n');
     if (args.dev) startDevMode(server, say);
-    if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n');
+    if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n' + metricsWithoutModule(server));
   } else {
     e.out(`Started ${started.length} component(s); no Server was configured\n`);
   }
@@ -187,6 +188,17 @@ async function runSessionToolOffline(request: SessionToolRequest, objects: reado
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * After `--dump`'s tree, for a server without the metrics module (whose MetricsConnector dumps them in
+ * the tree): the metrics the components keep themselves (sessions, stores), as they are now.
+ */
+function metricsWithoutModule(server: unknown): string {
+  const beans = (server as { getBeans?: () => unknown[] }).getBeans?.() ?? [];
+  if (beans.some((b) => b instanceof MetricsConnector)) return '';
+  const lines = dumpSamples(ServerMetrics.snapshot(server as MetricsServer));
+  return `Metrics now (module metrics not enabled: the counters the components keep):\n${lines.map((l) => `  ${l}\n`).join('')}`;
 }
 
 /**

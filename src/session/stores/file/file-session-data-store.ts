@@ -18,7 +18,7 @@ import { DirSync, unlinkQuietly } from './session-file-io';
 import { lockStoreFolder, type StoreFolderLock } from '../../store-folder-lock';
 import { JournaledSessionFiles, type CheckpointStatistics } from './journaled-session-files';
 import { SESSION_LOG } from '../../session-log';
-import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { describeSettings, exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { FILE_STORE_SETTINGS } from './file-store-settings';
 import type { FileStoreDurability } from './file-store-values';
 
@@ -492,7 +492,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[dir=${this._storeDir},deleteUnrestorableFiles=${this._deleteUnrestorableFiles},durability=${this._durability}]`;
+    return `${super.dumpSelf()}${describeSettings(this.settings)}`;
   }
 }
 

@@ -14,7 +14,7 @@ import { SESSION_LOG } from '../../session-log';
 import type { SessionBulkImport, SessionStoreIndex, StoredSessionEntry } from '../../session-store-index';
 import { DatabaseAdaptor } from './database-adaptor';
 import { field, longField, SessionTableSchema, type SessionStatements } from './session-table-schema';
-import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { describeSettings, exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { JDBC_STORE_SETTINGS } from './jdbc-store-settings';
 
 /**
@@ -315,7 +315,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[adaptor=${this._dbAdaptor},schema=${this._sessionTableSchema}]`;
+    return `${super.dumpSelf()}${describeSettings(this.settings)}`;
   }
 }
 

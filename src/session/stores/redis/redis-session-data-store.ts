@@ -14,7 +14,7 @@ import { SESSION_LOG } from '../../session-log';
 import { isValidSessionId } from '../../session-id';
 import type { SessionStoreIndex, StoredSessionEntry } from '../../session-store-index';
 import { DELETE_SESSION, RENEW_SESSION, WRITE_SESSION, type RedisScript } from './redis-scripts';
-import { exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
+import { describeSettings, exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { redactRedisUrl } from './redis-url';
 import { REDIS_STORE_SETTINGS } from './redis-store-settings';
 
@@ -403,7 +403,7 @@ export class RedisSessionDataStore extends AbstractSessionDataStore implements S
   }
 
   override dumpSelf(): string {
-    return `${super.dumpSelf()}[url=${redactRedisUrl(this.settings.url)},keyPrefix=${this.settings.keyPrefix}]`;
+    return `${super.dumpSelf()}${describeSettings(this.settings, { url: redactRedisUrl(this.settings.url) })}`;
   }
 }
 

@@ -126,6 +126,19 @@ describe('RedisSessionDataStore', function () {
     expect(err?.message).to.not.include('secret');
   });
 
+  it('reports its connection for the metrics: ready, and the operations waiting for Redis while they wait', async () => {
+    const s = await storeFor('/conn');
+    expect(s.getConnectionStatistics()).to.deep.equal({ connected: true, inFlight: 0 });
+    const d = s.newSessionData('c1', Date.now(), Date.now(), Date.now(), 60_000);
+    const writing = s.store('c1', d);
+    const loading = s.load('c1');
+    expect(s.getConnectionStatistics().inFlight).to.equal(2);
+    await Promise.all([writing, loading]);
+    expect(s.getConnectionStatistics()).to.deep.equal({ connected: true, inFlight: 0 });
+    await s.stop();
+    expect(s.getConnectionStatistics().connected).to.equal(false);
+  });
+
   it('checks URLs when they are set', () => {
     expect(parseRedisUrl('rediss://u:p@cache.example:6380/3')).to.deep.equal({ tls: true, host: 'cache.example', port: 6380, database: 3 });
     expect(() => parseRedisUrl('http://x')).to.throw(/^Cannot use Redis URL 'http:\/\/x': scheme 'http' is not redis or rediss$/);
