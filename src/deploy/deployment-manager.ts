@@ -39,7 +39,7 @@ export class DeploymentManager extends ContainerLifeCycle {
   private readonly _lifecycle = new AppLifeCycle();
   private _useStandardBindings = true;
   private _defaultGoal = AppLifeCycle.STARTED;
-  private _startupErrors: unknown[] | null = null;
+  private _startupErrors: { app: App; goal: string; err: unknown }[] | null = null;
   private _queue: Promise<void> = Promise.resolve();
 
   @Expose('org.eclipse.jetty.server.handler.ContextHandlerCollection')
@@ -174,9 +174,12 @@ export class DeploymentManager extends ContainerLifeCycle {
     } catch (err) {
       app.failure = err;
       app.node = AppLifeCycle.FAILED;
-      LOG.warn(`Cannot deploy '${app.originId}' (goal ${goal}): ${summarizeError(err)}`, err);
-      if (this._startupErrors) this._startupErrors.push(err);
-      else if (goal === AppLifeCycle.UNDEPLOYED) await this.cleanUpFailed(app);
+      // At start the failures stop the start and are reported once, by doStart; later each is one WARN line.
+      if (this._startupErrors) this._startupErrors.push({ app, goal, err });
+      else {
+        LOG.warn(deployFailure(app, goal, err), err);
+        if (goal === AppLifeCycle.UNDEPLOYED) await this.cleanUpFailed(app);
+      }
     }
   }
 
@@ -205,10 +208,13 @@ export class DeploymentManager extends ContainerLifeCycle {
         if (app.node === AppLifeCycle.UNDEPLOYED) await this.requestAppGoal(app, this._defaultGoal);
       }
       await this._queue;
-      const errors = this._startupErrors;
-      if (errors.length === 1) throw new DeploymentError(`Cannot start DeploymentManager: ${(errors[0] as Error).message}`, { cause: errors[0] });
-      if (errors.length > 1) {
-        throw new DeploymentError(`Cannot start DeploymentManager: ${errors.length} apps failed to deploy`, { cause: new AggregateError(errors) });
+      const failures = this._startupErrors;
+      const errors = failures.map((f) => f.err);
+      if (failures.length === 1) throw new DeploymentError(`Cannot start DeploymentManager: ${(errors[0] as Error).message}`, { cause: errors[0] });
+      if (failures.length > 1) {
+        // The start ends with a summary: each app's own failure is its WARN line.
+        for (const f of failures) LOG.warn(deployFailure(f.app, f.goal, f.err), f.err);
+        throw new DeploymentError(`Cannot start DeploymentManager: ${failures.length} apps failed to deploy`, { cause: new AggregateError(errors) });
       }
     } finally {
       this._startupErrors = null;
@@ -232,4 +238,9 @@ export class DeploymentManager extends ContainerLifeCycle {
     for (const app of [...this._apps].reverse()) await this.requestAppGoal(app, AppLifeCycle.UNDEPLOYED);
     this._apps.splice(0);
   }
+}
+
+/** The one line a failed deploy step is logged as. */
+function deployFailure(app: App, goal: string, err: unknown): string {
+  return `Cannot deploy '${app.originId}' (goal ${goal}): ${summarizeError(err)}`;
 }

@@ -33,11 +33,20 @@ export class XmlConfigurationError extends PierError {
   /** The message without location, path or causes. */
   readonly detail: string;
 
-  constructor(detail: string, location: SourceLocation, elementPath: string, options?: { cause?: unknown }) {
+  /** The property whose value was wrong, when a property was the whole value that failed. */
+  readonly property: { readonly name: string; readonly value: string } | undefined;
+
+  constructor(
+    detail: string,
+    location: SourceLocation,
+    elementPath: string,
+    options?: { cause?: unknown; property?: { readonly name: string; readonly value: string } },
+  ) {
     super(`${formatLocation(location)}: ${detail}\n  at ${elementPath}${causeLines(options?.cause, detail)}`, options);
     this.detail = detail;
     this.location = location;
     this.elementPath = elementPath;
+    this.property = options?.property;
   }
 }
 

@@ -96,6 +96,29 @@ export class Interpreter {
     return new XmlConfigurationError(detail, location, this.elementPath(el), cause === undefined ? undefined : { cause });
   }
 
+  /**
+   * An error about the value of `el` that names the property it came from, when a property the caller
+   * set is the whole value (`<Set name="port"><Property name="jetty.http.port"/></Set>` or `property=`):
+   * the mistake is then in that property, not in the XML.
+   */
+  valueError(el: XmlElement, detail: string, cause: unknown, location: SourceLocation = el.location): XmlConfigurationError {
+    const property = this.feedingProperty(el);
+    if (property === undefined) return this.error(el, detail, cause, location);
+    return new XmlConfigurationError(`${detail} (the value of property '${property.name}')`, location, this.elementPath(el), { cause, property });
+  }
+
+  private feedingProperty(el: XmlElement): { name: string; value: string } | undefined {
+    let name = getAttribute(el, 'property');
+    if (name === undefined) {
+      const content = el.children.filter((c) => !isBlankText(c));
+      const only = content.length === 1 ? content[0] : undefined;
+      if (only?.kind !== 'element' || only.name !== 'Property') return undefined;
+      name = getAttribute(only, 'name');
+    }
+    const value = name === undefined ? undefined : this.properties.get(name);
+    return name === undefined || value === undefined ? undefined : { name, value };
+  }
+
   /** Runs `fn` with `el` pushed on the element path; unlocated errors are wrapped with its location. */
   within<T>(el: XmlElement, fn: () => T): T {
     const pushed = this.path[this.path.length - 1] !== el;
@@ -178,7 +201,7 @@ export class Interpreter {
       try {
         return convertForTypeAttribute(type, v);
       } catch (e) {
-        throw this.error(
+        throw this.valueError(
           n,
           `Cannot convert the value of <${n.name}> to type '${type}': ${(e as Error).message}`,
           e,

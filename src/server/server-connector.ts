@@ -28,6 +28,7 @@ import { SslConnectionFactory } from './ssl-connection-factory';
 import type { TlsSetup } from './ssl/ssl-context-factory';
 
 const LOG = Log.getLogger('org.eclipse.jetty.server.AbstractConnector');
+let connectorCount = 0;
 const CHANNEL_LOG = Log.getLogger('org.eclipse.jetty.server.HttpChannel');
 
 const SERVER = { name: 'server', type: 'org.eclipse.jetty.server.Server' } as const;
@@ -59,6 +60,8 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   private _port = 0;
   private _localPort = -1;
   private _name: string | null = null;
+  /** Stands for Jetty's identity hash in the connector's name: unique in the process. */
+  private readonly _identity = (process.pid * 256 + ++connectorCount).toString(16);
   private _idleTimeout = 30000;
   private _acceptQueueSize = 0;
   private _reuseAddress = true;
@@ -302,6 +305,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     const addr = server.address();
     this._localPort = typeof addr === 'object' && addr ? addr.port : this._port;
     this._shuttingDown = false;
+    LOG.info(`Started ${this.startedName(typeof addr === 'object' && addr ? addr.address : (this._host ?? '0.0.0.0'))}`);
   }
 
   /** Keeps the new connection's state on its socket; the socket's close ends what is in flight on it. */
@@ -466,6 +470,18 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     this._config = null;
     this._localPort = -2;
     await super.doStop();
+  }
+
+  /**
+   * Jetty's name of a started connector, `ServerConnector@<id>{HTTP/1.1, (http/1.1)}{0.0.0.0:8080}`: the
+   * default protocol, every protocol, and the address it is bound to. Listening on every address (no
+   * host: Node's dual-stack `::`) shows as Jetty's `0.0.0.0`.
+   */
+  private startedName(bound: string): string {
+    const protocols = this._factories.map((f) => f.getProtocol().toLowerCase());
+    const first = this._factories[0]?.getProtocol() ?? 'HTTP/1.1';
+    const host = bound === '::' || bound === '0.0.0.0' ? '0.0.0.0' : bound.includes(':') ? `[${bound}]` : bound;
+    return `${this._name ?? 'ServerConnector'}@${this._identity}{${first}, (${protocols.join(', ')})}{${host}:${this._localPort}}`;
   }
 
   override dumpSelf(): string {

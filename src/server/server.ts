@@ -232,7 +232,8 @@ export class Server extends HandlerWrapper {
       throw err;
     }
     this._started = true;
-    LOG.info(`Started ${this.dumpSelf()}`);
+    // Jetty's line: the milliseconds since the process started (each connector logged its own address)
+    LOG.info(`Started @${Math.round(process.uptime() * 1000)}ms`);
     if (this._dumpAfterStart) process.stdout.write(`${this.dump()}\n`);
   }
 
@@ -481,9 +482,9 @@ export class Server extends HandlerWrapper {
 
   // ---- dump ------------------------------------------------------------------------------------
 
+  /** `Server@<id>{STATE}[version]`, as Jetty names it; the connectors say where it listens. */
   override dumpSelf(): string {
-    const uri = this._connectors.length > 0 ? (this.getURI()?.href ?? '') : '';
-    return `Server@${process.pid.toString(16)}{${this.getState()}}[${PIER_VERSION}]${uri ? `{${uri}}` : ''}`;
+    return `Server@${process.pid.toString(16)}{${this.getState()}}[${PIER_VERSION}]`;
   }
 
   override dump(indent = ''): string {

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { SystemProperties } from '../ioc/system-properties';
 import type { Server } from '../server/server';
 import { installShutdownHook } from '../server/shutdown-hook';
-import { causeChainOf, describeErrorChain, UsageError } from '../util/errors';
+import { XmlConfigurationError } from '../ioc/errors';
+import { causeChainOf, describeErrorChain, formatLocation, UsageError } from '../util/errors';
 import { Log } from '../util/log';
 import { dumpSamples, MetricsConnector, ServerMetrics, type MetricsServer } from '../metrics';
 import { findInstallationHome } from './base-home';
@@ -17,6 +18,7 @@ import { loadLogConfiguration } from './logging-configuration';
 import { openOfflineSessionStores } from './offline-session-stores';
 import { isServerLike, startedLine } from './server-report';
 import { runSessionTool, takeSessionToolArgs, type SessionToolRequest } from './session-tool';
+import { CMD_LINE } from './start-args';
 import { resolveStart, StartConfiguration } from './start-configuration';
 import { unprovidedWarning } from './unprovided-modules';
 import { usage } from './usage';
@@ -141,9 +143,15 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   }
 
   warnUnprovided();
-  const objects = await configure(cfg, e);
-  if (sessionTool) return runSessionToolOffline(sessionTool.request, objects, e);
-  const started = await startAll(objects);
+  let objects: unknown[];
+  let started: StartableLike[];
+  try {
+    objects = await configure(cfg, e);
+    if (sessionTool) return runSessionToolOffline(sessionTool.request, objects, e);
+    started = await startAll(objects);
+  } catch (err) {
+    throw blameProperty(err, cfg);
+  }
   const server = objects.find(isServerLike);
   if (server) {
     const s = server as unknown as StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean; getStopAtShutdown?: () => boolean };
@@ -208,9 +216,33 @@ function metricsWithoutModule(server: unknown): string {
 function startDevMode(server: unknown, say: (line: string) => void): void {
   const dev = require('../deploy/dev') as typeof import('../deploy/dev');
   const mode = dev.enableDevMode(server as Parameters<typeof dev.enableDevMode>[0], {
-    onReload: (r) => say(`Reloaded ${r.contextPath}${r.error ? ` (failed: ${r.error instanceof Error ? r.error.message : String(r.error)})` : ''}`),
+    // A failed reload's error is already its WARN line: this line does not repeat it.
+    onReload: (r) =>
+      say(
+        r.error
+          ? `Cannot reload ${r.contextPath}: it answers 503 until an edit fixes it (the WARN line above says why)`
+          : `Reloaded ${r.contextPath}`,
+      ),
   });
   say(`Dev mode: watching ${mode.watched().size} web app folder(s) for changes`);
+}
+
+/**
+ * When a start property the user set is the value XML could not use (`jetty.http.port=80x`), the error
+ * names that property and where it was set (the command line, an ini file's line) before the XML file
+ * and line that applied it: the mistake is in the property, not in Pier's XML.
+ */
+function blameProperty(err: unknown, cfg: StartConfiguration): unknown {
+  const xmlError = causeChainOf(err).find((c): c is XmlConfigurationError => c instanceof XmlConfigurationError && c.property !== undefined);
+  const prop = xmlError?.property && cfg.args.props.get(xmlError.property.name);
+  if (!xmlError || !prop || prop.origin.endsWith('.mod')) return err;
+  const where = prop.origin === CMD_LINE ? 'on the command line' : `in ${prop.origin}${prop.line !== undefined ? `:${prop.line}` : ''}`;
+  const detail = xmlError.detail.replace(/ \(the value of property '[^']*'\)$/, '');
+  return new UsageError(
+    `Cannot use property ${prop.key}=${prop.value} set ${where}: ${detail} (applied at ${formatLocation(xmlError.location)})`,
+    UsageError.ERR_BAD_ARG,
+    { cause: err },
+  );
 }
 
 /** The exit code for an error: its own (UsageError), else 2 (bad configuration). */

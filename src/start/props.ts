@@ -9,6 +9,8 @@ export interface Prop {
   readonly key: string;
   readonly value: string;
   readonly origin: string;
+  /** The line of the ini file that set it (absent for the command line and module defaults). */
+  readonly line?: number;
 }
 
 /**
@@ -19,8 +21,8 @@ export class Props implements Iterable<Prop> {
   private readonly map = new Map<string, Prop>();
 
   /** Sets `key` to `value`, replacing any earlier value. */
-  set(key: string, value: string, origin: string): void {
-    this.map.set(key.toLowerCase(), { key, value, origin });
+  set(key: string, value: string, origin: string, line?: number): void {
+    this.map.set(key.toLowerCase(), line === undefined ? { key, value, origin } : { key, value, origin, line });
   }
 
   get(key: string): Prop | undefined {
@@ -52,19 +54,19 @@ export class Props implements Iterable<Prop> {
    * Applies one `name=value`, `name+=value` or `name?=value` assignment (the text after the operator is
    * kept as is). Returns false when a `?=` found the property already set.
    */
-  apply(assignment: string, origin: string): boolean {
+  apply(assignment: string, origin: string, line?: number): boolean {
     const parsed = parseAssignment(assignment);
     if (!parsed) throw new UsageError(`Cannot set property '${assignment}': expected name=value`);
     const { key, op, value } = parsed;
     if (op === '?=') {
       if (this.has(key)) return false;
-      this.set(key, value, origin);
+      this.set(key, value, origin, line);
     } else if (op === '+=') {
       const prev = this.get(key);
-      if (prev === undefined) this.set(key, value.startsWith(',') ? value.substring(1) : value, origin);
-      else this.set(key, prev.value + value, origin);
+      if (prev === undefined) this.set(key, value.startsWith(',') ? value.substring(1) : value, origin, line);
+      else this.set(key, prev.value + value, origin, line);
     } else {
-      this.set(key, value, origin);
+      this.set(key, value, origin, line);
     }
     return true;
   }

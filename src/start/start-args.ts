@@ -225,7 +225,7 @@ export class StartArgs {
     const parsed = parseAssignment(text);
     if (parsed) {
       if (this.checkHomeBase(parsed.key, parsed.value, arg)) return;
-      this.props.apply(text, arg.origin);
+      this.props.apply(text, arg.origin, arg.line);
       return;
     }
     throw new UsageError(`Cannot use argument '${text}'${where}: not an option, a name=value property or an XML file; see --help`);

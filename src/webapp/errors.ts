@@ -4,6 +4,7 @@
  * @module
  */
 import { PierError, SourceLocation, formatLocation } from '../util/errors';
+import type { ScriptLocation } from './script-error-location';
 
 /** A `web.xml` (or webdefault/override descriptor) that cannot be read or applied. */
 export class DescriptorError extends PierError {
@@ -22,10 +23,13 @@ export class WebAppClassNotFoundError extends PierError {
     message: string,
     readonly className: string,
     readonly searched: readonly string[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; location?: ScriptLocation },
   ) {
     super(message, options);
+    this.location = options?.location;
   }
+  /** Where the class's file (or a file it requires) went wrong, when Node said so. */
+  readonly location: ScriptLocation | undefined;
 }
 
 /** A web app that cannot be configured or started (bad war path, unsupported archive, ...). */

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JettyClass } from '../ioc/metadata';
 import { WebAppClassNotFoundError } from './errors';
+import { scriptErrorLocation } from './script-error-location';
 
 const EXTENSIONS = ['.js', '.cjs', '.mjs'] as const;
 
@@ -74,8 +75,13 @@ export class WebAppClassLoader {
         }
       }
     } catch (err) {
-      throw new WebAppClassNotFoundError(`Cannot load class '${className}' from '${file}': ${(err as Error).message}`, className, searched, {
+      // file:line:column of the mistake (a SyntaxError, or what the module threw as it ran), as Node reports it
+      const at = scriptErrorLocation(err, path.resolve(this.appDir) + path.sep);
+      const where = at ? `${at.file}:${at.line}:${at.column}` : `'${file}'`;
+      const kind = err instanceof Error && err.name !== 'Error' ? `${err.name}: ` : '';
+      throw new WebAppClassNotFoundError(`Cannot load class '${className}' from ${where}: ${kind}${(err as Error).message}`, className, searched, {
         cause: err,
+        location: at,
       });
     }
     const cls = pickClass(mod, className.slice(className.lastIndexOf('.') + 1));

@@ -90,10 +90,22 @@ describe('DeploymentManager', () => {
     const err = await manager.start().catch((e: unknown) => e);
     expect(err).to.be.instanceOf(DeploymentError);
     expect((err as Error).message).to.equal('Cannot start DeploymentManager: broken app /bad');
-    expect(warnings()).to.have.length(1);
-    expect(warnings()[0]).to.match(/^Cannot deploy '\/bad' \(goal started\): broken app \/bad$/);
+    // the failure is said once, by the error that stops the start (the launcher prints it): no WARN line as well
+    expect(warnings()).to.deep.equal([]);
     expect(manager.getApps(AppLifeCycle.FAILED).map((a) => a.originId)).to.deep.equal(['/bad']);
     expect(contexts.getHandlers().map((h) => (h as ContextHandler).getContextPath())).to.deep.equal(['/good']);
+    await contexts.stop();
+  });
+
+  it('logs each failed app once when several fail during startup, and fails its start with their count', async () => {
+    const contexts = new ContextHandlerCollection();
+    await contexts.start();
+    const { manager } = quietManager();
+    manager.setContexts(contexts);
+    manager.addAppProvider(new ListProvider(['/x', '/y'], ['/x', '/y']));
+    const err = await manager.start().catch((e: unknown) => e);
+    expect((err as Error).message).to.equal('Cannot start DeploymentManager: 2 apps failed to deploy');
+    expect(warnings()).to.deep.equal(["Cannot deploy '/x' (goal started): broken app /x", "Cannot deploy '/y' (goal started): broken app /y"]);
     await contexts.stop();
   });
 

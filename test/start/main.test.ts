@@ -206,8 +206,11 @@ describe('bin/start', function () {
   });
 
   describe('running a server', function () {
-    it('reports a non-numeric port where the XML uses it, in one line with the location and element path', () => {
-      expectOneLineError(run(['jetty.http.port=abc'], base), /^ERROR : .*jetty-http.xml:\d+:\d+: .*'abc'.* \(at Configure > .*Set\[port\]\)$/);
+    it('reports a non-numeric port on the property that set it, in one line with the XML location that applied it', () => {
+      expectOneLineError(
+        run(['jetty.http.port=abc'], base),
+        /^ERROR : Cannot use property jetty\.http\.port=abc set on the command line: .*'abc'.* \(applied at .*jetty-http\.xml:\d+:\d+\)$/,
+      );
     });
 
     it('reports a port in use in one line with the remedy', async () => {

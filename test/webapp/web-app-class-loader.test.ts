@@ -61,10 +61,22 @@ describe('WebAppClassLoader', () => {
     expect((err as Error).message).to.match(/^Cannot load class 'com\.example\.NotAClass' from '.*NotAClass\.js': it exports no 'NotAClass'/);
   });
 
-  it('reports a module that throws while loading, keeping the cause', async () => {
+  it('reports a module that throws while loading at the line and column of the throw, keeping the cause', async () => {
     const err = (await new WebAppClassLoader(app).loadClass('com.example.Broken').catch((e: unknown) => e)) as Error & { cause?: Error };
-    expect(err.message).to.match(/^Cannot load class 'com\.example\.Broken' from '.*Broken\.js': boom at load$/);
+    const file = path.join(app, 'WEB-INF', 'classes', 'com', 'example', 'Broken.js');
+    expect(err.message).to.equal(`Cannot load class 'com.example.Broken' from ${file}:2:7: boom at load`);
     expect(err.cause?.message).to.equal('boom at load');
+  });
+
+  it('reports a syntax error in a class file with its file:line:column', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'WEB-INF', 'classes', 'com', 'example', 'Typo.js');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'class Typo {\n  doGet(req, res) {\n    res.getWriter().println("x"\n  }\n}\nmodule.exports = { Typo };\n');
+    const err = (await new WebAppClassLoader(dir).loadClass('com.example.Typo').catch((e: unknown) => e)) as WebAppClassNotFoundError;
+    expect(err).to.be.instanceOf(WebAppClassNotFoundError);
+    expect(err.message).to.equal(`Cannot load class 'com.example.Typo' from ${file}:3:29: SyntaxError: missing ) after argument list`);
+    expect(err.location).to.deep.equal({ file, line: 3, column: 29 });
   });
 
   it('sees new code after close(), for CommonJS and ESM alike', async () => {

@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Log } from '../../util/log';
+import { DeploymentManager } from '../deployment-manager';
+import { ScanningAppProvider } from '../providers/scanning-app-provider';
 
 /** Pier's dev mode has no Jetty class: it logs under the deploy package it belongs to. */
 const LOG = Log.getLogger('org.eclipse.jetty.deploy.dev');
@@ -26,6 +28,7 @@ interface ContextView {
 
 interface ServerView {
   getHandler?(): unknown;
+  getBeans?(): unknown[];
   isStarted(): boolean;
   addLifeCycleListener?(listener: { lifeCycleStarted?(): void; lifeCycleStopping?(): void }): void;
   removeLifeCycleListener?(listener: unknown): void;
@@ -212,7 +215,8 @@ class Watched {
  * session folders are ignored, and so are static files outside `WEB-INF` of a web app (they are served
  * from disk) unless `reloadOnStaticChange`. Contexts deployed later are picked up every `rescanMs`.
  *
- * The lead wires this to `bin/start --dev` and `npm run dev`.
+ * The deployer's ScanningAppProviders leave changes inside a watched folder to dev mode, so an edit
+ * reloads its app once. `bin/start --dev` and `npm run dev` turn it on.
  */
 export function enableDevMode(server: ServerView, options: DevModeOptions = {}): DevMode {
   const opts = { debounceMs: 250, rescanMs: 1000, ignore: ['node_modules', '.git'], reloadOnStaticChange: false, ...options };
@@ -239,6 +243,15 @@ export function enableDevMode(server: ServerView, options: DevModeOptions = {}):
     }
   };
 
+  // The deployer's scanner also sees an edit inside an app folder; dev mode reloads that app, so the
+  // scanner leaves those changes alone (else every edit would reload the app twice).
+  const providers = (server.getBeans?.() ?? [])
+    .filter((b): b is DeploymentManager => b instanceof DeploymentManager)
+    .flatMap((m) => m.getAppProviders())
+    .filter((p): p is ScanningAppProvider => p instanceof ScanningAppProvider);
+  const watchedFolder = (file: string): boolean => [...watchers.values()].some((w) => w.folder === file);
+  for (const p of providers) p.setReloadedElsewhere(watchedFolder);
+
   const listener = { lifeCycleStarted: () => sync() };
   server.addLifeCycleListener?.(listener);
   sync();
@@ -258,6 +271,7 @@ export function enableDevMode(server: ServerView, options: DevModeOptions = {}):
     },
     close: () => {
       closed = true;
+      for (const p of providers) p.setReloadedElsewhere(null);
       if (rescan) clearInterval(rescan);
       server.removeLifeCycleListener?.(listener);
       for (const w of watchers.values()) w.close();

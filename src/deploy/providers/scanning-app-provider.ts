@@ -44,6 +44,7 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
   private _manager: DeploymentManager | null = null;
   private _scanner: Scanner | null = null;
   protected readonly appMap = new Map<string, App>();
+  private _reloadedElsewhere: ((file: string) => boolean) | null = null;
 
   setDeploymentManager(manager: DeploymentManager): void {
     this._manager = manager;
@@ -193,7 +194,17 @@ export abstract class ScanningAppProvider extends ContainerLifeCycle implements 
     await this._manager!.addApp(app);
   }
 
+  /**
+   * Names the app folders whose changes something else reloads (dev mode, which restarts the same context
+   * and keeps its sessions): a change inside one of them then redeploys nothing here, so an edit reloads
+   * the app once. Additions and removals are still this provider's. Null gives every change back.
+   */
+  setReloadedElsewhere(owns: ((file: string) => boolean) | null): void {
+    this._reloadedElsewhere = owns;
+  }
+
   protected async fileChanged(file: string): Promise<void> {
+    if (this._reloadedElsewhere?.(path.resolve(file)) && this.appMap.has(file)) return;
     const old = this.appMap.get(file);
     this.appMap.delete(file);
     if (old) await this._manager!.removeApp(old);

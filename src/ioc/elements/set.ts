@@ -46,7 +46,7 @@ export const setHandler: ElementHandler = {
       return val(out.value);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      if (e instanceof TypeError || e instanceof RangeError) throw cx.error(el, `Cannot set '${name}' on ${className(cls)}: ${detail}`, e);
+      if (e instanceof TypeError || e instanceof RangeError) throw cx.valueError(el, `Cannot set '${name}' on ${className(cls)}: ${detail}`, e);
       throw e;
     }
   },
