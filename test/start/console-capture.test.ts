@@ -32,7 +32,7 @@ describe('the console-capture module', function () {
       expect((await request(port, '/')).status).to.equal(404);
       expect(console).to.contain(`INFO::main: Console stderr/stdout captured to ${path.join(logs, file() as string)}`);
       expect(console).to.not.contain('Started ');
-      expect(text()).to.match(/INFO:oejs\.Server:main: Started Server@/);
+      expect(text()).to.match(/INFO:oejs\.Server:main: Started @\d+ms\n/);
     } finally {
       child.kill('SIGKILL');
       removeBase(base);
