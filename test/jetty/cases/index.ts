@@ -5,6 +5,7 @@
 import { DifferentialCase } from '../differential-case';
 import { connectionCases } from './connection-cases';
 import { handlerCases } from './handler-cases';
+import { loginCases } from './login-cases';
 import { pathCases } from './path-cases';
 import { requestCases } from './request-cases';
 import { resourceHandlerCases } from './resource-handler-cases';
@@ -16,6 +17,7 @@ export const CASE_GROUPS: Array<{ name: string; cases: DifferentialCase[] }> = [
   { name: 'the DefaultHandler, error pages and redirects', cases: handlerCases },
   { name: 'malformed requests, Expect: 100-continue and form limits', cases: requestCases },
   { name: 'sessions and cookies', cases: sessionCases },
+  { name: 'logins: BASIC and FORM against a realm file', cases: loginCases },
   { name: 'static files', cases: staticCases },
   { name: 'a ResourceHandler context left at its defaults', cases: resourceHandlerCases },
   { name: 'connections, idle timeouts and cut-off bodies', cases: connectionCases },

@@ -43,6 +43,8 @@ function storedSessionFile(dir: string, id: string): Map<string, string> | null 
   const name = fs.readdirSync(dir).find((f) => f.endsWith(`_${plain}`));
   if (!name) return null;
   const bytes = fs.readFileSync(path.join(dir, name));
+  // a file still being written (Jetty creates it, then writes it) is looked at again on the next poll
+  if (bytes.length < 2 + plain.length) return null;
   let content = `${bytes.length} bytes of another format`;
   if (bytes[0] === 0x7b) {
     try {
