@@ -16,5 +16,6 @@ export { PropertyUserStore, readRealmFile } from './property-user-store';
 export type { Authenticator, AuthConfiguration } from './authenticator';
 export { BasicAuthenticator } from './authentication/basic-authenticator';
 export { FormAuthenticator } from './authentication/form-authenticator';
+export { DigestAuthenticator } from './authentication/digest-authenticator';
 export { SessionAuthentication, J_AUTHENTICATED } from './authentication/session-authentication';
 export { RealmFileError, SecurityConfigError } from './errors';

@@ -26,8 +26,8 @@ const LOG = Log.getLogger('org.eclipse.jetty.webapp.StandardDescriptorProcessor'
 /** The mappings each handler got from descriptors, so a restart replaces them instead of adding them twice. */
 const fromDescriptors = new WeakMap<ConstraintSecurityHandler, ConstraintMapping[]>();
 
-const IMPLEMENTED = ['BASIC', 'FORM'];
-const KNOWN = ['DIGEST', 'CLIENT-CERT', 'CLIENT_CERT', 'SPNEGO', 'NEGOTIATE', 'OPENID'];
+const IMPLEMENTED = ['BASIC', 'FORM', 'DIGEST'];
+const KNOWN = ['CLIENT-CERT', 'CLIENT_CERT', 'SPNEGO', 'NEGOTIATE', 'OPENID'];
 
 /** Jetty's ServletPathSpec.normalize: a pattern without a leading `/` or `*` gets a `/`. */
 function normalizePattern(p: string): string {
@@ -55,8 +55,8 @@ export function configureSecurity(handler: ConstraintSecurityHandler, effective:
     if (method !== null && !IMPLEMENTED.includes(method)) {
       throw new DescriptorError(
         KNOWN.includes(method)
-          ? `Cannot use <auth-method> '${lc.authMethod}': Pier implements BASIC and FORM only; the app stays unavailable rather than leave its constraints unenforced`
-          : `Cannot use <auth-method> '${lc.authMethod}': it is not an auth method (use BASIC or FORM)`,
+          ? `Cannot use <auth-method> '${lc.authMethod}': Pier implements BASIC, FORM and DIGEST only; the app stays unavailable rather than leave its constraints unenforced`
+          : `Cannot use <auth-method> '${lc.authMethod}': it is not an auth method (use BASIC, FORM or DIGEST)`,
         lc.authMethodLocation,
       );
     }

@@ -83,12 +83,12 @@ describe('web.xml security that cannot be enforced as written keeps the app from
     );
   };
 
-  it('refuses an auth method Pier does not implement (DIGEST), naming web.xml:line:column', async () => {
-    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('DIGEST') + TAIL);
+  it('refuses an auth method Pier does not implement (CLIENT-CERT), naming web.xml:line:column', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('CLIENT-CERT') + TAIL);
     await expectRefused(
       await deploy(war, withRealm),
       path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use <auth-method> 'DIGEST': Pier implements BASIC and FORM only",
+      "Cannot use <auth-method> 'CLIENT-CERT': Pier implements BASIC, FORM and DIGEST only",
     );
   });
 
@@ -97,7 +97,7 @@ describe('web.xml security that cannot be enforced as written keeps the app from
     await expectRefused(
       await deploy(war, withRealm),
       path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC or FORM)",
+      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC, FORM or DIGEST)",
     );
   });
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { DigestResponse } from './digest-response';
 import { Password, constantTimeEquals } from './password';
 import { unixCrypt } from './unix-crypt';
 
@@ -14,7 +15,7 @@ export interface Credential {
   toString(): string;
 }
 
-/** `CRYPT:` + crypt(3) hash; the first two characters of the hash are the salt. */
+/** `CRYPT:` + crypt(3) hash; the first two characters of the hash are the salt. A DIGEST response cannot be checked against it. */
 export class CryptCredential implements Credential {
   constructor(private readonly _cooked: string) {}
   check(credentials: unknown): boolean {
@@ -26,13 +27,17 @@ export class CryptCredential implements Credential {
   }
 }
 
-/** `MD5:` + 32 hex digits. */
+/**
+ * `MD5:` + 32 hex digits: the MD5 of the password, or for DIGEST (as Jetty) the MD5 of `user:realm:password`,
+ * which a DIGEST response is checked against as its HA1.
+ */
 export class MD5Credential implements Credential {
   private readonly _digest: string;
   constructor(hex: string) {
     this._digest = hex.toLowerCase();
   }
   check(credentials: unknown): boolean {
+    if (credentials instanceof DigestResponse) return credentials.checkHA1(this._digest);
     const pw = typeof credentials === 'string' ? credentials : credentials instanceof Password ? credentials.toString() : null;
     return pw !== null && constantTimeEquals(createHash('md5').update(Buffer.from(pw, 'latin1')).digest('hex'), this._digest);
   }
@@ -48,6 +53,7 @@ class PasswordCredential implements Credential {
     private readonly _password: Password,
   ) {}
   check(credentials: unknown): boolean {
+    if (credentials instanceof DigestResponse) return credentials.checkPassword(this._password.toString());
     return this._password.check(credentials);
   }
   toString(): string {
