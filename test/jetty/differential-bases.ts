@@ -12,7 +12,7 @@ import { fixturePath, repoRoot } from '../support/corpus';
 import { JettyEnvironment } from './jetty-environment';
 
 /** The web apps that run the probe servlet and the admin filter (their WEB-INF/classes get the classes). */
-const APPS_WITH_CLASSES = ['app', 'forms', 'basic', 'form'];
+const APPS_WITH_CLASSES = ['app', 'forms', 'basic', 'form', 'digest'];
 
 /** One modification time for every fixture file on both servers, so Last-Modified and If-Modified-Since compare. */
 export const FIXTURE_MTIME = new Date('2024-03-01T12:00:00Z');

@@ -4,6 +4,7 @@
  */
 import { DifferentialCase } from '../differential-case';
 import { connectionCases } from './connection-cases';
+import { digestCases } from './digest-cases';
 import { handlerCases } from './handler-cases';
 import { loginCases } from './login-cases';
 import { pathCases } from './path-cases';
@@ -17,7 +18,7 @@ export const CASE_GROUPS: Array<{ name: string; cases: DifferentialCase[] }> = [
   { name: 'the DefaultHandler, error pages and redirects', cases: handlerCases },
   { name: 'malformed requests, Expect: 100-continue and form limits', cases: requestCases },
   { name: 'sessions and cookies', cases: sessionCases },
-  { name: 'logins: BASIC and FORM against a realm file', cases: loginCases },
+  { name: 'logins: BASIC, FORM and DIGEST against a realm file', cases: [...loginCases, ...digestCases] },
   { name: 'static files', cases: staticCases },
   { name: 'a ResourceHandler context left at its defaults', cases: resourceHandlerCases },
   { name: 'connections, idle timeouts and cut-off bodies', cases: connectionCases },
