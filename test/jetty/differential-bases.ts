@@ -23,6 +23,9 @@ export const SHARED_SETTINGS = {
   stopTimeoutMs: 8000,
 };
 
+/** The PKCS#12 keystore both bases serve HTTPS with (made by openssl for each run; nothing private is committed). */
+export const KEYSTORE = { file: 'keystore.p12', password: 'secret' };
+
 /** A file too large for socket buffers, written into /app of both bases (not kept in the repository). */
 export const LARGE_FILE = { name: 'large.bin', bytes: 24 * 1024 * 1024 };
 
@@ -40,12 +43,15 @@ export function buildDifferentialBases(env: JettyEnvironment): DifferentialBases
   const webapps = fixturePath('jetty', 'webapps');
   const classes = path.join(root, 'classes');
   compileJava(env, fixturePath('jetty', 'java'), classes);
+  const keystore = makeKeystore(root);
 
   const jettyBase = path.join(root, 'jetty-base');
   const pierBase = path.join(root, 'pier-base');
   for (const base of [jettyBase, pierBase]) {
     copyTree(webapps, path.join(base, 'webapps'));
     fs.mkdirSync(path.join(base, 'sessions'), { recursive: true });
+    fs.mkdirSync(path.join(base, 'etc'), { recursive: true });
+    fs.copyFileSync(keystore, path.join(base, 'etc', KEYSTORE.file));
     const large = path.join(base, 'webapps', 'app', LARGE_FILE.name);
     fs.writeFileSync(large, Buffer.alloc(LARGE_FILE.bytes, 'L'));
     fs.utimesSync(large, FIXTURE_MTIME, FIXTURE_MTIME);
@@ -69,14 +75,63 @@ export function removeDifferentialBases(bases: DifferentialBases): void {
 function startIni(base: string): string {
   return [
     '# The differential suite: one jetty.base for Jetty 9.4 and one for Pier, with the same lines.',
-    '--module=http,deploy,session-store-file',
+    '--module=http,ssl,https,deploy,session-store-file',
     'jetty.http.host=127.0.0.1',
+    'jetty.ssl.host=127.0.0.1',
+    `jetty.ssl.idleTimeout=${SHARED_SETTINGS.idleTimeoutMs}`,
+    `jetty.sslContext.keyStorePath=etc/${KEYSTORE.file}`,
+    `jetty.sslContext.keyStorePassword=${KEYSTORE.password}`,
+    `jetty.sslContext.keyManagerPassword=${KEYSTORE.password}`,
+    'jetty.sslContext.keyStoreType=PKCS12',
+    `jetty.sslContext.trustStorePath=etc/${KEYSTORE.file}`,
+    `jetty.sslContext.trustStorePassword=${KEYSTORE.password}`,
+    'jetty.sslContext.trustStoreType=PKCS12',
     `jetty.http.idleTimeout=${SHARED_SETTINGS.idleTimeoutMs}`,
     `jetty.server.stopTimeout=${SHARED_SETTINGS.stopTimeoutMs}`,
     'jetty.deploy.scanInterval=0',
     `jetty.session.file.storeDir=${path.join(base, 'sessions')}`,
     '',
   ].join('\n');
+}
+
+/** A self-signed certificate for localhost and its key in a PKCS#12 file under `root`; throws with openssl's output on failure. */
+function makeKeystore(root: string): string {
+  const run = (args: string[]): void => {
+    const r = spawnSync('openssl', args, { cwd: root, encoding: 'utf8' });
+    if (r.error || r.status !== 0) throw new Error(`Cannot make the suite's keystore with 'openssl ${args[0]}': ${r.error?.message ?? r.stderr}`);
+  };
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'tls.key',
+    '-out',
+    'tls.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost',
+  ]);
+  run([
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'tls.key',
+    '-in',
+    'tls.crt',
+    '-name',
+    'localhost',
+    '-out',
+    KEYSTORE.file,
+    '-passout',
+    `pass:${KEYSTORE.password}`,
+  ]);
+  return path.join(root, KEYSTORE.file);
 }
 
 function compileJava(env: JettyEnvironment, sourceRoot: string, out: string): void {

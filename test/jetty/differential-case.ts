@@ -11,8 +11,10 @@ import { ServerUnderTest } from './servers-under-test';
 
 export interface CaseContext {
   readonly server: ServerUnderTest;
-  /** One exchange with this server. */
+  /** One exchange with this server (with `tls`, on its `jetty.ssl.port`). */
   exchange(options: ExchangeOptions): Promise<RawResponse>;
+  /** One exchange with this server's `jetty.ssl.port`, without TLS unless the options say so. */
+  exchangeOnSslPort(options: ExchangeOptions): Promise<RawResponse>;
   /** The aspects of a response (`prefix` names a step: "2: "). */
   observe(r: RawResponse, prefix?: string): Observation;
 }
@@ -33,7 +35,8 @@ export function caseContext(server: ServerUnderTest, fixtures: FixtureFiles, bas
   const ctx = { port: server.port, baseFolder, fixtures };
   return {
     server,
-    exchange: (options) => rawExchange(server.port, options),
+    exchange: (options) => rawExchange(options.tls ? server.sslPort : server.port, options),
+    exchangeOnSslPort: (options) => rawExchange(server.sslPort, options),
     observe: (r, prefix) => observeResponse(r, ctx, prefix),
   };
 }

@@ -20,6 +20,7 @@ function response(status: number, headers: Array<[string, string]>, body: string
     afterResponse: 'kept open',
     closedAfterMs: null,
     bytesReceived: 0,
+    unparsed: Buffer.alloc(0),
   };
 }
 

@@ -65,6 +65,7 @@ const COMPARED_HEADERS: Record<string, (values: string[], ctx: ObservationContex
   // a Digest challenge's nonce is the server's random value: its shape is compared
   'WWW-Authenticate': (v) => v.map((c) => c.replace(/nonce="[A-Za-z0-9+/=]*"/, (n) => `nonce="<${n.length - 8} base64 characters>"`)).join(' | '),
   'X-Admin-Filter': (v) => v.join(' | '),
+  'Strict-Transport-Security': (v) => v.join(' | '),
   'Date': () => '<date>',
 };
 
@@ -74,6 +75,7 @@ export function observeResponse(r: RawResponse, ctx: ObservationContext, prefix 
   const put = (aspect: string, value: string): void => {
     o.set(prefix + aspect, value);
   };
+  if (r.tlsProtocol !== undefined) put('tls protocol', r.tlsProtocol);
   if (r.interim.length > 0) put('interim', r.interim.join(', '));
   if (r.status === null) {
     put('outcome', r.outcome);

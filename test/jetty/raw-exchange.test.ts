@@ -1,5 +1,10 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tls from 'node:tls';
 import { httpRequest, rawExchange } from './raw-exchange';
 
 /** A TCP server that answers each connection with `reply(socket, requestBytes)`. */
@@ -151,6 +156,58 @@ describe("rawExchange (the differential suite's raw HTTP client)", () => {
     } finally {
       await closing.close();
       await silent.close();
+    }
+  });
+
+  it('keeps the bytes of an answer that is not HTTP (a TLS alert) when the server closes', async () => {
+    const alert = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x0a]);
+    const srv = await tcpServer((s) => s.once('data', () => s.end(alert)));
+    try {
+      const r = await rawExchange(srv.port, { send: [httpRequest('GET', '/')] });
+      expect([r.outcome, r.status, r.unparsed.toString('hex'), r.tlsProtocol]).to.deep.equal([
+        'closed without a response',
+        null,
+        alert.toString('hex'),
+        undefined,
+      ]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('talks TLS with `tls` and reports the protocol the handshake settled on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-rawexchange-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'k.pem',
+        '-out',
+        'c.pem',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { cwd: dir, stdio: 'ignore' },
+    );
+    const server = tls.createServer({ key: fs.readFileSync(path.join(dir, 'k.pem')), cert: fs.readFileSync(path.join(dir, 'c.pem')) }, (s) =>
+      s.once('data', () => s.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok')),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const r = await rawExchange((server.address() as net.AddressInfo).port, { tls: true, send: [httpRequest('GET', '/')] });
+      expect([r.status, r.body.toString(), r.tlsProtocol]).to.deep.equal([200, 'ok', 'TLSv1.3']);
+    } finally {
+      await new Promise((r) => server.close(r));
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

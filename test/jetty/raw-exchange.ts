@@ -2,9 +2,11 @@
  * One HTTP/1.1 exchange over a raw TCP socket, so that a case can send what no HTTP client would (a broken
  * request line, a cut-off body, nothing at all) and see exactly what comes back: interim 1xx answers, the
  * status line, every header in order, the body as framed by the server, and whether the server closed.
+ * With `tls`, the same over TLS (SNI `localhost`, any certificate accepted: the suite makes its own).
  * @module
  */
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 
 /** What a case sends, in order: bytes, a pause, a half close (FIN) or an abort (the client vanishes). */
 export type Send = string | Buffer | { pauseMs: number } | { halfClose: true } | { abort: true };
@@ -21,6 +23,8 @@ export interface ExchangeOptions {
   closeWatchMs?: number;
   /** Read nothing for this long after connecting (a client that does not read its response). */
   readPauseMs?: number;
+  /** Connect with TLS and send once the handshake is done. */
+  tls?: boolean;
 }
 
 export type Framing = 'content-length' | 'chunked' | 'until close' | 'none';
@@ -42,6 +46,10 @@ export interface RawResponse {
   /** Milliseconds from connecting to the server closing, when it did. */
   closedAfterMs: number | null;
   bytesReceived: number;
+  /** Bytes that arrived but never made a response head (no blank line ended them): a TLS alert, say. */
+  unparsed: Buffer;
+  /** Over TLS: the protocol the handshake settled on (`TLSv1.3`), or `no handshake`. */
+  tlsProtocol?: string;
 }
 
 const DEFAULT_RESPONSE_TIMEOUT_MS = 10_000;
@@ -71,7 +79,8 @@ export function httpRequest(
 }
 
 class Exchange {
-  private readonly socket: net.Socket;
+  private socket: net.Socket;
+  private tlsProtocol: string | undefined;
   private readonly began = Date.now();
   private buf: Buffer = Buffer.alloc(0);
   private received = 0;
@@ -95,12 +104,8 @@ class Exchange {
   }
 
   begin(): void {
-    const s = this.socket;
-    s.on('data', (d: Buffer) => this.onData(d));
-    s.on('end', () => this.onServerClose());
-    s.on('close', () => this.onServerClose());
-    s.on('error', (err: NodeJS.ErrnoException) => this.onError(err));
-    s.connect(this.port, '127.0.0.1', () => {
+    const connected = (): void => {
+      if (s instanceof tls.TLSSocket) this.tlsProtocol = s.getProtocol() ?? 'no handshake';
       if (this.options.readPauseMs) {
         s.pause();
         setTimeout(() => {
@@ -108,7 +113,15 @@ class Exchange {
         }, this.options.readPauseMs);
       }
       void this.sendAll();
-    });
+    };
+    const s = this.options.tls
+      ? tls.connect({ host: '127.0.0.1', port: this.port, servername: 'localhost', rejectUnauthorized: false }, connected)
+      : this.socket.connect(this.port, '127.0.0.1', connected);
+    this.socket = s;
+    s.on('data', (d: Buffer) => this.onData(d));
+    s.on('end', () => this.onServerClose());
+    s.on('close', () => this.onServerClose());
+    s.on('error', (err: NodeJS.ErrnoException) => this.onError(err));
   }
 
   private async sendAll(): Promise<void> {
@@ -270,6 +283,8 @@ class Exchange {
       afterResponse: !f || !this.complete ? 'n/a' : closed ? 'closed' : 'kept open',
       closedAfterMs: closed ? this.serverClosedAt! - this.began : null,
       bytesReceived: this.received,
+      unparsed: f ? Buffer.alloc(0) : this.buf,
+      ...(this.options.tls ? { tlsProtocol: this.tlsProtocol ?? 'no handshake' } : {}),
     });
   }
 }

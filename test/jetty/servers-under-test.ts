@@ -21,6 +21,8 @@ export interface StopResult {
 export interface ServerUnderTest {
   readonly name: ServerName;
   readonly port: number;
+  /** The `jetty.ssl.port` of the https module. */
+  readonly sslPort: number;
   readonly base: string;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
@@ -36,24 +38,33 @@ const STARTED = {
 /** Starts Jetty with `jetty.home`, `jetty.base` and a free `jetty.http.port`; resolves once it logged "Started". */
 export async function startJetty(env: JettyEnvironment, base: string, timeoutMs: number): Promise<ServerUnderTest> {
   const port = await freePort();
+  const sslPort = await freePort();
   const child = spawn(
     env.java,
-    ['-jar', path.join(env.jettyHome, 'start.jar'), `jetty.home=${env.jettyHome}`, `jetty.base=${base}`, `jetty.http.port=${port}`],
+    [
+      '-jar',
+      path.join(env.jettyHome, 'start.jar'),
+      `jetty.home=${env.jettyHome}`,
+      `jetty.base=${base}`,
+      `jetty.http.port=${port}`,
+      `jetty.ssl.port=${sslPort}`,
+    ],
     {
       cwd: base,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const server = new ChildServer('jetty', port, base, child);
+  const server = new ChildServer('jetty', port, sslPort, base, child);
   await server.started(STARTED.jetty, timeoutMs);
   return server;
 }
 
-/** Starts `bin/start jetty.base=<base>` with a free `jetty.http.port`. */
+/** Starts `bin/start jetty.base=<base>` with a free `jetty.http.port` and `jetty.ssl.port`. */
 export async function startPier(base: string, timeoutMs: number): Promise<ServerUnderTest> {
   const port = await freePort();
-  const pier = await PierProcess.start(base, [`jetty.base=${base}`, `jetty.http.port=${port}`], timeoutMs);
-  return new PierServer(port, base, pier);
+  const sslPort = await freePort();
+  const pier = await PierProcess.start(base, [`jetty.base=${base}`, `jetty.http.port=${port}`, `jetty.ssl.port=${sslPort}`], timeoutMs);
+  return new PierServer(port, sslPort, base, pier);
 }
 
 function timedStop(child: ChildProcess, timeoutMs: number): Promise<StopResult> {
@@ -74,6 +85,7 @@ class ChildServer implements ServerUnderTest {
   constructor(
     readonly name: ServerName,
     readonly port: number,
+    readonly sslPort: number,
     readonly base: string,
     private readonly child: ChildProcess,
   ) {
@@ -122,6 +134,7 @@ class PierServer implements ServerUnderTest {
   readonly name = 'pier';
   constructor(
     readonly port: number,
+    readonly sslPort: number,
     readonly base: string,
     private readonly pier: PierProcess,
   ) {}

@@ -6,6 +6,7 @@ import { DifferentialCase } from '../differential-case';
 import { connectionCases } from './connection-cases';
 import { digestCases } from './digest-cases';
 import { handlerCases } from './handler-cases';
+import { httpsCases } from './https-cases';
 import { loginCases } from './login-cases';
 import { pathCases } from './path-cases';
 import { requestCases } from './request-cases';
@@ -21,6 +22,7 @@ export const CASE_GROUPS: Array<{ name: string; cases: DifferentialCase[] }> = [
   { name: 'logins: BASIC, FORM and DIGEST against a realm file', cases: [...loginCases, ...digestCases] },
   { name: 'static files', cases: staticCases },
   { name: 'a ResourceHandler context left at its defaults', cases: resourceHandlerCases },
+  { name: 'HTTPS on jetty.ssl.port', cases: httpsCases },
   { name: 'connections, idle timeouts and cut-off bodies', cases: connectionCases },
 ];
 
