@@ -237,8 +237,10 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
       await handler.handle(target, baseRequest, request, response);
       return;
     }
-    if (mandatory) {
-      // an authenticator that neither found a user nor answered: never let a constrained request through
+    if (mandatory && !(authenticator instanceof FormAuthenticator && authenticator.isLoginOrErrorPage(target))) {
+      // an authenticator that neither found a user nor answered: never let a constrained request through.
+      // The one exception is Jetty's: FORM's own login and error pages, deferred even under a constraint
+      // such as /*, or nobody could ever reach the form that logs them in.
       response.sendError(403);
       baseRequest.setHandled(true);
       return;

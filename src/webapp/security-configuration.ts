@@ -6,8 +6,8 @@
  *
  * Refused with a located DescriptorError, so the app stays unavailable instead of serving what it
  * meant to protect: an auth method Pier does not implement (DIGEST, CLIENT-CERT...) or that does not
- * exist, FORM without `<form-login-config>`, a role an `<auth-constraint>` names that no
- * `<security-role>` declares, and a url-pattern that is not one.
+ * exist, FORM without `<form-login-config>`, and a url-pattern that is not one. A role an
+ * `<auth-constraint>` names that no `<security-role>` declares is declared with a WARN line, as Jetty does.
  * @module
  */
 import { ConstraintMapping } from '../security/constraint-mapping';
@@ -80,11 +80,14 @@ export function configureSecurity(handler: ConstraintSecurityHandler, effective:
     const base = { authenticate: c.roles !== null, roles: c.roles ?? [], dc: dataConstraintOf(c) };
     for (const role of base.roles) {
       if (role === '*' || role === '**' || declared.has(role)) continue;
-      throw new DescriptorError(
-        `Cannot use role '${role}' in <auth-constraint>: no <security-role> declares it ` +
-          `(add <security-role><role-name>${role}</role-name></security-role> to web.xml)`,
-        c.authLocation ?? c.location,
+      // Jetty adds a role an <auth-constraint> names to the declared ones, and many real web.xml files rely on
+      // it; the constraint still requires the role, so nothing opens. A typo is said once, where it is.
+      LOG.warn(
+        `${formatLocation(c.authLocation ?? c.location)}: Role '${role}' in <auth-constraint> is not declared by a <security-role>; ` +
+          `declaring it, as Jetty does (add <security-role><role-name>${role}</role-name></security-role> to web.xml if it is meant)`,
       );
+      handler.addRole(role);
+      declared.add(role);
     }
     for (const col of c.collections) {
       const constraint = ConstraintSecurityHandler.createConstraint(col.name ?? '', base.authenticate, base.roles, base.dc);

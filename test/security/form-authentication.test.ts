@@ -60,6 +60,25 @@ describe('FORM authentication of a web app', () => {
     expect((await c.get('/app/admin/secret.txt')).status).to.equal(403);
   });
 
+  it('serves the login and error pages under a constraint on /* (as Jetty), and nothing else without a login', async () => {
+    const everything =
+      '\n  <security-constraint><web-resource-collection><web-resource-name>all</web-resource-name><url-pattern>/*</url-pattern></web-resource-collection>' +
+      '<auth-constraint><role-name>user</role-name></auth-constraint></security-constraint>';
+    const d = await deploy(secureApp((x) => formLogin(x, everything)));
+    const c = new CookieClient(d.port);
+    const challenge = await c.get('/app/index.html');
+    expect(challenge.status).to.equal(303);
+    expect(challenge.headers.location).to.match(/\/app\/login\.html(;jsessionid=[^/?]+)?$/);
+    const page = await c.get('/app/login.html');
+    expect(page.status).to.equal(200);
+    expect(page.body).to.contain('j_security_check');
+    expect((await c.get('/app/error.html')).status).to.equal(200);
+    expect((await c.get('/app/login.html/../index.html')).status).not.to.equal(200);
+    const login = await c.postForm('/app/j_security_check', { j_username: 'user', j_password: 'password' });
+    expect(login.headers.location).to.equal(`http://127.0.0.1:${d.port}/app/index.html`);
+    expect((await c.get('/app/index.html')).status).to.equal(200);
+  });
+
   it('sends a wrong password to the form-error-page and keeps the user out; the old session id no longer logs anyone in', async () => {
     const d = await deploy(secureApp(formLogin));
     const c = new CookieClient(d.port);
