@@ -98,6 +98,11 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
     return this.handleEach(this._handlers, 0, target, baseRequest, request, response);
   }
 
+  /** Whether the handlers after the one that just ran are skipped: never here (HandlerList stops once handled). */
+  protected stopsAt(_baseRequest: Request): boolean {
+    return false;
+  }
+
   private handleEach(
     handlers: Handler[],
     i: number,
@@ -115,6 +120,7 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
     }
     if (i + 1 === handlers.length) return running;
     return running.then(() => {
+      if (this.stopsAt(baseRequest)) return undefined;
       const next = this.handleEach(handlers, i + 1, target, baseRequest, request, response);
       // a reaction that returns a promise costs another one to adopt it: the settled DONE is left out
       return next === RESOLVED ? undefined : next;
