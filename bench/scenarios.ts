@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { drive, obtainCookies, type LoadSettings } from './load';
 import { ServerProcess, ServerSkippedError } from './server-process';
 import { cpuSeconds, cpuUsPerRequest } from './external-server';
+import { pgBackendCpu, pgCpuUsPerRequest } from './pg-backends';
 import type { ServerOptions, SessionMode } from './servers/server-kind';
 
 /** One row of `bench/results/latest.json`. */
@@ -156,9 +157,21 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
     const server = await start({ mode: entry.mode, storeDir, extra: entry.extra ?? {} });
     const cookies = scenario === 'session-reuse' ? await obtainCookies(server.port, load.connections) : null;
     if (warmupSec > 0) await drive(server.port, { ...load, durationSec: warmupSec }, cookies);
+    // Rows on PostgreSQL also count the statements sent (one round trip each) and the database's CPU, per request.
+    const pgUrl = typeof entry.extra?.pgUrl === 'string' ? entry.extra.pgUrl : null;
+    const pid = server.child.pid ?? 0;
+    const roundTrips = async (): Promise<number | null> => (pgUrl ? Number((await server.probe('pgRoundTrips').catch(() => ({ n: NaN }))).n) : null);
+    const pgCpuBefore = pgUrl ? await pgBackendCpu(pgUrl, pid) : null;
+    const tripsBefore = await roundTrips();
     const cpuBefore = cpuSeconds(server.child.pid);
     const r = await drive(server.port, load, cookies);
     const cpuUsPerReq = cpuUsPerRequest(cpuBefore, cpuSeconds(server.child.pid), r.requests);
+    const tripsAfter = await roundTrips();
+    const pgCpuUsPerReq = pgUrl ? pgCpuUsPerRequest(pgCpuBefore, await pgBackendCpu(pgUrl, pid), r.requests) : undefined;
+    const pgRoundTripsPerReq =
+      tripsBefore !== null && tripsAfter !== null && Number.isFinite(tripsAfter - tripsBefore) && r.requests > 0
+        ? Math.round(((tripsAfter - tripsBefore) / r.requests) * 100) / 100
+        : undefined;
     const rssMb = await server.rssMb();
     // The journal acknowledges a write before its session file exists: say how many were still only in the journal.
     const backlog = entry.id === 'pier-file' ? await server.probe('backlog').catch(() => null) : null;
@@ -166,6 +179,7 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
     const backlogMb = backlog ? Math.round((Number(backlog.bytes) / 1024 / 1024) * 10) / 10 : undefined;
     note(
       `  ${scenario} / ${entry.label}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, rss ${rssMb} MB, ${cpuUsPerReq ?? '?'} µs CPU/request` +
+        (pgUrl ? `, PostgreSQL: ${pgRoundTripsPerReq ?? '?'} round trips and ${pgCpuUsPerReq ?? '?'} µs CPU/request` : '') +
         (backlogSessions ? `, ${backlogSessions} sessions (${backlogMb} MB) in the journal and not yet in files at the end` : '') +
         (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ''),
     );
@@ -177,6 +191,7 @@ export async function throughput(scenario: string, entry: ServerEntry, load: Loa
       p99Ms: r.p99Ms,
       rssMb,
       cpuUsPerReq,
+      ...(pgUrl ? { pgRoundTripsPerReq, pgCpuUsPerReq } : {}),
       requests: r.requests,
       non2xx: r.non2xx,
       errors: r.errors,

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { body, type RunningServer, type ServerOptions } from './server-kind';
 import { requirePeer } from '../peers';
+import { benchApplicationName, countPgRoundTrips } from './pg-round-trips';
 
 type Any = any; // the peers ship no types we depend on
 
@@ -21,6 +22,7 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
   let sessionStore: Any;
   let pool: Any = null;
   let redis: Any = null;
+  let readRoundTrips: (() => number) | null = null;
   if (store === 'redis') {
     // connect-redis on the same Redis and client library as Pier's RedisSessionDataStore
     const { createClient }: Any = requirePeer('redis');
@@ -31,7 +33,8 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
   } else if (store === 'pg') {
     const pg: Any = requirePeer('pg');
     const PgStore: Any = requirePeer('connect-pg-simple')(session);
-    pool = new pg.Pool({ connectionString: String(options.extra.pgUrl), max: 10 });
+    readRoundTrips = countPgRoundTrips(pg);
+    pool = new pg.Pool({ connectionString: String(options.extra.pgUrl), max: 10, application_name: benchApplicationName(process.pid) });
     sessionStore = new PgStore({
       pool,
       tableName: `${String(options.extra.table)}_${process.pid}`,
@@ -73,5 +76,6 @@ export async function startExpress(options: ServerOptions, store: 'memory' | 'fi
         await pool.end();
       }
     },
+    ...(readRoundTrips ? { probes: { pgRoundTrips: async () => ({ n: readRoundTrips?.() ?? 0 }) } } : {}),
   };
 }

@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { body, ServerUnavailableError, type RunningServer, type ServerOptions } from './server-kind';
+import { benchApplicationName, countPgRoundTrips } from './pg-round-trips';
 
 type Any = any; // Pier is loaded by path so a missing piece becomes a printed skip, not a crash
 
@@ -38,6 +39,8 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
   const S = load('session/index', 'sessions');
 
   const mode = options.mode;
+  /** The statements sent to PostgreSQL so far (the JDBC store on PostgreSQL only). */
+  let readRoundTrips: (() => number) | null = null;
   /** The benchmarked servlet: "hello", or the session counter `n` read or incremented. */
   class BenchServlet extends HttpServlet {
     protected async doGet(request: Any, response: Any): Promise<void> {
@@ -85,7 +88,10 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
     if (store === 'jdbc') {
       const J = load('session/stores/jdbc/index', 'the JDBC session store (src/session/stores/jdbc)');
       const adaptor = new J.DatabaseAdaptor();
-      adaptor.setDriverInfo(null, String(options.extra.jdbcUrl));
+      // the connections carry this process's name, so that the runner finds their backends' CPU
+      const url = String(options.extra.jdbcUrl);
+      adaptor.setDriverInfo(null, `${url}${url.includes('?') ? '&' : '?'}ApplicationName=${benchApplicationName(process.pid)}`);
+      readRoundTrips = countPgRoundTrips(require('pg'));
       const ds = new J.JDBCSessionDataStore();
       ds.setDatabaseAdaptor(adaptor);
       const schema = new J.SessionTableSchema();
@@ -162,6 +168,8 @@ export async function startPier(options: ServerOptions, store: PierStore): Promi
             }
             return { sessions: cache.getSessionsCurrent?.() ?? null };
           },
+          /** How many statements (round trips) the JDBC store has sent to PostgreSQL so far. */
+          ...(readRoundTrips ? { pgRoundTrips: async () => ({ n: readRoundTrips?.() ?? 0 }) } : {}),
           /** Writes the file store's journal into its session files now (journal durability; a no-op otherwise). */
           checkpoint: async () => {
             await sessionHandler.getSessionCache().getSessionDataStore().checkpoint?.();
