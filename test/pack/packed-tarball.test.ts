@@ -90,6 +90,32 @@ server.start()
     expect(r.stdout).to.match(/session-store-file/);
   });
 
+  it('says how to build better-sqlite3 when XML asks for SQLite and the package was installed without its native part', () => {
+    const added = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', 'better-sqlite3@12']);
+    expect(added.status, added.stderr).to.equal(0);
+    fs.writeFileSync(
+      path.join(project, 'sqlite.js'),
+      `
+const { XmlConfiguration } = require('pier');
+const xml = \`<Configure class="org.eclipse.jetty.server.Server">
+  <New class="org.eclipse.jetty.server.session.DatabaseAdaptor">
+    <Call name="setDriverInfo"><Arg>org.sqlite.JDBC</Arg><Arg>jdbc:sqlite:sessions.db</Arg></Call>
+  </New>
+</Configure>\`;
+try { XmlConfiguration.fromString(xml, 'sqlite.xml').configure(); console.log('configured'); }
+catch (e) { console.log(e.message); }
+`,
+    );
+    const r = run(process.execPath, ['sqlite.js']);
+    expect(r.stderr).to.equal('');
+    const [first, ...rest] = r.stdout.trim().split('\n');
+    expect(first).to.match(/^sqlite\.xml:3:5: /);
+    expect(first).to.include(
+      "Cannot use JDBC URL 'jdbc:sqlite:sessions.db': the npm package 'better-sqlite3' is installed but its native part was never built (run npm rebuild better-sqlite3; in a Pier checkout, npm run build:sqlite)",
+    );
+    expect(rest, 'lines after the message').to.deep.equal(['  at Configure > New[DatabaseAdaptor] > Call[setDriverInfo]']);
+  });
+
   it('type-checks a strict TypeScript file against its types, with only what the package declares', () => {
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),

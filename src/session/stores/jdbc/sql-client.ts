@@ -49,7 +49,10 @@ export function requireDriver<T>(dialect: SqlDialect, url: string): T {
   return requireClientPackage<T>(CLIENT_PACKAGES[dialect], 'the JDBC session store', `connect to '${url}'`);
 }
 
-/** Fails at configuration time (with the XML's location) when the URL's client package is missing. */
+/**
+ * Fails at configuration time (with the XML's location) when the URL's client package is missing, or,
+ * for SQLite, installed without its native part.
+ */
 export function checkClientInstalled(info: JdbcConnectionInfo, what: string): void {
   const pkg = CLIENT_PACKAGES[info.dialect];
   if (!isClientPackageInstalled(pkg)) {
@@ -59,6 +62,39 @@ export function checkClientInstalled(info: JdbcConnectionInfo, what: string): vo
       pkg,
     );
   }
+  if (info.dialect === 'sqlite') checkSqliteBinding(`${what} '${info.redacted}'`);
+}
+
+/** True when `err` is better-sqlite3 failing to find its compiled binding (`bindings` package's message). */
+export function isMissingSqliteBinding(err: unknown): boolean {
+  return err instanceof Error && err.message.startsWith('Could not locate the bindings file');
+}
+
+/**
+ * better-sqlite3 is JavaScript around a compiled SQLite; an install that skipped its install script (as a
+ * checkout of Pier does, to keep `npm install` fast) has the package but not the binding. Loading it
+ * here turns that into one line saying how to build it, instead of an error from inside the package.
+ */
+export function checkSqliteBinding(action: string): void {
+  const Driver = requireDriver<typeof import('better-sqlite3')>('sqlite', action);
+  try {
+    new Driver(':memory:').close();
+  } catch (err) {
+    if (!isMissingSqliteBinding(err)) throw err;
+    throw sqliteBindingError(action);
+  }
+}
+
+/**
+ * The error for a better-sqlite3 whose native part was never built. It carries no cause: the package's own
+ * error lists a dozen paths it searched, and the message already says what to run.
+ */
+export function sqliteBindingError(action: string): OptionalBackendError {
+  return new OptionalBackendError(
+    `Cannot ${action}: the npm package 'better-sqlite3' is installed but its native part was never built (run npm rebuild better-sqlite3; in a Pier checkout, npm run build:sqlite)`,
+    'org.eclipse.jetty.server.session.DatabaseAdaptor',
+    'better-sqlite3',
+  );
 }
 
 /** Makes the client for a parsed JDBC URL (its dialect's package is required now). */

@@ -7,7 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import type { JdbcConnectionInfo } from './jdbc-url';
-import { requireDriver, type SqlClient, type SqlClientOptions, type SqlRow, type SqlValue, type PoolStatistics } from './sql-client';
+import {
+  isMissingSqliteBinding,
+  requireDriver,
+  sqliteBindingError,
+  type SqlClient,
+  type SqlClientOptions,
+  type SqlRow,
+  type SqlValue,
+  type PoolStatistics,
+} from './sql-client';
 
 /** How many prepared statements are kept (the store uses about a dozen). */
 const MAX_STATEMENTS = 64;
@@ -22,7 +31,12 @@ export class SqliteClient implements SqlClient {
     const Driver = requireDriver<typeof import('better-sqlite3')>('sqlite', info.redacted);
     const file = info.database;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this._db = new Driver(file, { timeout: options.connectTimeoutMs });
+    try {
+      this._db = new Driver(file, { timeout: options.connectTimeoutMs });
+    } catch (err) {
+      if (isMissingSqliteBinding(err)) throw sqliteBindingError(`connect to '${info.redacted}'`);
+      throw err;
+    }
     // write-ahead logging with SQLite's default synchronous=FULL: a commit is on disk before it returns
     if (file !== ':memory:') this._db.pragma('journal_mode = WAL');
   }
