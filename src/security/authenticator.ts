@@ -1,5 +1,5 @@
 /**
- * How a request proves who its user is (org.eclipse.jetty.security.Authenticator): BASIC, FORM or DIGEST here.
+ * How a request proves who its user is (org.eclipse.jetty.security.Authenticator): BASIC, FORM, DIGEST or CLIENT-CERT here.
  * The SecurityHandler gives each authenticator its configuration (login service, init parameters,
  * session renewal) and asks it to validate every request that reaches a constrained resource.
  * @module

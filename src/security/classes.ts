@@ -1,6 +1,6 @@
 /**
  * The classes of jetty-security that Jetty XML may name: ConstraintSecurityHandler, ConstraintMapping,
- * HashLoginService, UserStore, PropertyUserStore, the BASIC, FORM and DIGEST authenticators, and jetty-util's
+ * HashLoginService, UserStore, PropertyUserStore, the BASIC, FORM, DIGEST and CLIENT-CERT authenticators, and jetty-util's
  * org.eclipse.jetty.util.security.Constraint and Password. Importing this module declares each of
  * them (their `@JettyClass` decorators run). The launcher loads it through src/start/class-loader.ts,
  * which stops the start naming the file and the cause of any failure; every file of the area that
@@ -18,3 +18,4 @@ import './hash-login-service';
 import './authentication/basic-authenticator';
 import './authentication/form-authenticator';
 import './authentication/digest-authenticator';
+import './authentication/client-cert-authenticator';

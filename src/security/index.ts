@@ -1,5 +1,5 @@
 /**
- * Servlet security (Jetty's jetty-security module): constraints, login services, BASIC and FORM.
+ * Servlet security (Jetty's jetty-security module): constraints, login services, BASIC, FORM, DIGEST and CLIENT-CERT.
  * @module
  */
 export { Constraint } from './constraint';
@@ -17,5 +17,6 @@ export type { Authenticator, AuthConfiguration } from './authenticator';
 export { BasicAuthenticator } from './authentication/basic-authenticator';
 export { FormAuthenticator } from './authentication/form-authenticator';
 export { DigestAuthenticator } from './authentication/digest-authenticator';
+export { ClientCertAuthenticator, clientCertCredentials } from './authentication/client-cert-authenticator';
 export { SessionAuthentication, J_AUTHENTICATED } from './authentication/session-authentication';
 export { RealmFileError, SecurityConfigError } from './errors';

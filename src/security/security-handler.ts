@@ -19,6 +19,7 @@ import type { AbstractLifeCycle } from '../util/component/abstract-life-cycle';
 import type { AuthConfiguration, Authenticator } from './authenticator';
 import { BasicAuthenticator } from './authentication/basic-authenticator';
 import { DigestAuthenticator } from './authentication/digest-authenticator';
+import { ClientCertAuthenticator } from './authentication/client-cert-authenticator';
 import { FormAuthenticator } from './authentication/form-authenticator';
 import { SecurityConfigError } from './errors';
 import { type LoginService, isLoginService } from './login-service';
@@ -31,8 +32,8 @@ const RESOLVED: Promise<void> = Promise.resolve();
 const LOG = Log.getLogger('org.eclipse.jetty.security.SecurityHandler');
 
 /** The auth methods Pier implements; the other names Jetty knows are refused at start. */
-const SUPPORTED_METHODS = ['BASIC', 'FORM', 'DIGEST'];
-const KNOWN_UNSUPPORTED = ['CLIENT_CERT', 'CLIENT-CERT', 'SPNEGO', 'NEGOTIATE', 'OPENID'];
+const SUPPORTED_METHODS = ['BASIC', 'FORM', 'DIGEST', 'CLIENT-CERT'];
+const KNOWN_UNSUPPORTED = ['SPNEGO', 'NEGOTIATE', 'OPENID'];
 
 @JettyClass('org.eclipse.jetty.security.SecurityHandler', { abstract: true })
 export abstract class SecurityHandler extends HandlerWrapper implements AuthConfiguration {
@@ -152,6 +153,7 @@ export abstract class SecurityHandler extends HandlerWrapper implements AuthConf
     if (method === 'BASIC') return new BasicAuthenticator();
     if (method === 'FORM') return new FormAuthenticator();
     if (method === 'DIGEST') return new DigestAuthenticator();
+    if (method === 'CLIENT-CERT' || method === 'CLIENT_CERT') return new ClientCertAuthenticator();
     const why = KNOWN_UNSUPPORTED.includes(method) ? 'Pier does not implement it' : 'it is not an auth method';
     throw new SecurityConfigError(`Cannot use auth method '${this._authMethod}': ${why} (use ${SUPPORTED_METHODS.join(', ')})`);
   }

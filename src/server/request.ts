@@ -24,6 +24,7 @@ import { readBounded } from './request-body';
 import { HttpInput } from './http-input';
 import { type Authentication, UNAUTHENTICATED, isResponseSent } from './authentication';
 import type { Principal } from './user-identity';
+import type { X509Certificate } from 'node:crypto';
 import { ServletException } from '../servlet-api/errors';
 
 /** What the connector knows about the connection a request came in on. */
@@ -35,11 +36,24 @@ export interface ConnectionInfo {
   readonly remotePort: number;
   readonly secure: boolean;
   /** On a TLS connection: the SNI host name the client sent, and the names of the certificate it got. */
-  readonly tls?: { readonly sniHost: string | null; readonly certificateNames: readonly string[] };
+  readonly tls?: TlsConnectionInfo;
   /** The connector's name, for `@connector` virtual hosts. */
   readonly connectorName: string | null;
   /** The Server: its attributes give the content limits where no context sets them. */
   readonly server: AttributeSource | null;
+}
+
+/** What a TLS connection knows once its handshake is done. */
+export interface TlsConnectionInfo {
+  /** The SNI host name the client sent, and the names of the certificate it got. */
+  readonly sniHost: string | null;
+  readonly certificateNames: readonly string[];
+  /** The client's certificate and the ones above it (when the connector asked for one and it was trusted), or null. */
+  readonly peerCertificates: readonly X509Certificate[] | null;
+  /** The negotiated cipher suite by its standard (Java) name, `TLS_AES_256_GCM_SHA384`. */
+  readonly cipherSuite: string | null;
+  /** The TLS session id in upper-case hex, as Jetty writes it; empty when the session has none. */
+  readonly sessionId: string;
 }
 
 /** What a transport-guarantee redirect needs of the connector's HttpConfiguration. */

@@ -1,6 +1,9 @@
 /**
  * TLS request customizer (org.eclipse.jetty.server.SecureRequestCustomizer): accepted so etc/jetty-ssl.xml
- * and jetty-https.xml apply; on a TLS connection it marks the request secure and adds HSTS when set.
+ * and jetty-https.xml apply; on a TLS connection it marks the request secure, adds HSTS when set, and gives
+ * the request the servlet specification's TLS attributes: the client's certificate chain
+ * (`javax.servlet.request.X509Certificate`, an array of node:crypto X509Certificate, the client's own
+ * first; only when it sent one), the cipher suite, the key size Jetty deduces from it, and the session id.
  * @module
  */
 import { Expose, JettyClass } from '../ioc/metadata';
@@ -8,6 +11,12 @@ import type { Connector } from './connector';
 import type { Customizer, HttpConfiguration } from './http-configuration';
 import type { Request } from './request';
 import { BadMessageException } from './errors';
+import { deduceKeyLength } from './ssl/cipher-suites';
+
+export const X509_CERTIFICATE_ATTRIBUTE = 'javax.servlet.request.X509Certificate';
+export const CIPHER_SUITE_ATTRIBUTE = 'javax.servlet.request.cipher_suite';
+export const KEY_SIZE_ATTRIBUTE = 'javax.servlet.request.key_size';
+export const SSL_SESSION_ID_ATTRIBUTE = 'javax.servlet.request.ssl_session_id';
 
 /** Jetty's SecureRequestCustomizer: `sniHostCheck`, `stsMaxAge`, `stsIncludeSubDomains`. */
 @JettyClass('org.eclipse.jetty.server.SecureRequestCustomizer', {
@@ -81,6 +90,14 @@ export class SecureRequestCustomizer implements Customizer {
     }
     request.setSecure(true);
     request.setScheme(config.getSecureScheme());
+    const tls = info.tls;
+    if (tls) {
+      // a copy per request, as Jetty hands each request the session's array, so that no request changes another's
+      if (tls.peerCertificates !== null) request.setAttribute(X509_CERTIFICATE_ATTRIBUTE, [...tls.peerCertificates]);
+      request.setAttribute(CIPHER_SUITE_ATTRIBUTE, tls.cipherSuite);
+      request.setAttribute(KEY_SIZE_ATTRIBUTE, deduceKeyLength(tls.cipherSuite));
+      request.setAttribute(SSL_SESSION_ID_ATTRIBUTE, tls.sessionId);
+    }
     if (this._stsMaxAge >= 0) {
       const value = `max-age=${this._stsMaxAge}${this._stsIncludeSubDomains ? '; includeSubDomains' : ''}`;
       request.getResponse().setHeader('Strict-Transport-Security', value);

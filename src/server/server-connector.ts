@@ -26,6 +26,7 @@ import { Response, type ResponseSettings } from './response';
 import type { Server } from './server';
 import { SslConnectionFactory } from './ssl-connection-factory';
 import type { TlsSetup } from './ssl/ssl-context-factory';
+import { presentedUntrustedCertificate, tlsConnectionInfo } from './ssl/tls-connection-info';
 
 const LOG = Log.getLogger('org.eclipse.jetty.server.AbstractConnector');
 let connectorCount = 0;
@@ -266,6 +267,11 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
     if (this._maxConnections > 0) server.maxConnections = this._maxConnections;
     // On TLS the connection is the TLS socket, once its handshake is done; a failed handshake is logged at DEBUG.
     server.on(this._tls ? 'secureConnection' : 'connection', (socket: ConnectedSocket) => {
+      if (this._tls && presentedUntrustedCertificate(socket as TLSSocket, this._tls)) {
+        if (LOG.isDebugEnabled()) LOG.debug(`${this.dumpSelf()}: closed a connection whose client certificate is not trusted`);
+        socket.destroy();
+        return;
+      }
       if (this._acceptedTcpNoDelay) socket.setNoDelay(true);
       this.accept(socket, idle);
     });
@@ -329,7 +335,7 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
       remoteAddress: stripV4Mapped(socket.remoteAddress ?? ''),
       remotePort: socket.remotePort ?? 0,
       secure: this._tls !== undefined,
-      tls: this._tls ? tlsInfo(socket as TLSSocket, this._tls) : undefined,
+      tls: this._tls ? tlsConnectionInfo(socket as TLSSocket, this._tls) : undefined,
       connectorName: this._name,
       server: this._server,
     };
@@ -491,12 +497,6 @@ export class ServerConnector extends ContainerLifeCycle implements Connector {
   override toString(): string {
     return this.dumpSelf();
   }
-}
-
-/** What a TLS connection tells the SecureRequestCustomizer: the SNI name and the certificate's names. */
-function tlsInfo(socket: TLSSocket, setup: TlsSetup): { sniHost: string | null; certificateNames: string[] } {
-  const sni = typeof socket.servername === 'string' && socket.servername.length > 0 ? socket.servername : null;
-  return { sniHost: sni, certificateNames: setup.namesFor(sni ?? undefined) };
 }
 
 function stripV4Mapped(addr: string): string {

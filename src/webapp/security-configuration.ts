@@ -5,7 +5,7 @@
  * method (or omitted method), the declared roles, the auth method, realm name and form pages.
  *
  * Refused with a located DescriptorError, so the app stays unavailable instead of serving what it
- * meant to protect: an auth method Pier does not implement (DIGEST, CLIENT-CERT...) or that does not
+ * meant to protect: an auth method Pier does not implement (SPNEGO, NEGOTIATE, OPENID) or that does not
  * exist, FORM without `<form-login-config>`, and a url-pattern that is not one. A role an
  * `<auth-constraint>` names that no `<security-role>` declares is declared with a WARN line, as Jetty does.
  * @module
@@ -26,8 +26,8 @@ const LOG = Log.getLogger('org.eclipse.jetty.webapp.StandardDescriptorProcessor'
 /** The mappings each handler got from descriptors, so a restart replaces them instead of adding them twice. */
 const fromDescriptors = new WeakMap<ConstraintSecurityHandler, ConstraintMapping[]>();
 
-const IMPLEMENTED = ['BASIC', 'FORM', 'DIGEST'];
-const KNOWN = ['CLIENT-CERT', 'CLIENT_CERT', 'SPNEGO', 'NEGOTIATE', 'OPENID'];
+const IMPLEMENTED = ['BASIC', 'FORM', 'DIGEST', 'CLIENT-CERT', 'CLIENT_CERT'];
+const KNOWN = ['SPNEGO', 'NEGOTIATE', 'OPENID'];
 
 /** Jetty's ServletPathSpec.normalize: a pattern without a leading `/` or `*` gets a `/`. */
 function normalizePattern(p: string): string {
@@ -55,8 +55,8 @@ export function configureSecurity(handler: ConstraintSecurityHandler, effective:
     if (method !== null && !IMPLEMENTED.includes(method)) {
       throw new DescriptorError(
         KNOWN.includes(method)
-          ? `Cannot use <auth-method> '${lc.authMethod}': Pier implements BASIC, FORM and DIGEST only; the app stays unavailable rather than leave its constraints unenforced`
-          : `Cannot use <auth-method> '${lc.authMethod}': it is not an auth method (use BASIC, FORM or DIGEST)`,
+          ? `Cannot use <auth-method> '${lc.authMethod}': Pier implements BASIC, FORM, DIGEST and CLIENT-CERT only; the app stays unavailable rather than leave its constraints unenforced`
+          : `Cannot use <auth-method> '${lc.authMethod}': it is not an auth method (use BASIC, FORM, DIGEST or CLIENT-CERT)`,
         lc.authMethodLocation,
       );
     }

@@ -124,3 +124,57 @@ export function makeTestKeyStores(): TestKeyStores {
     otherCert: fs.readFileSync(path.join(dir, 'other.crt'), 'utf8'),
   };
 }
+
+/** A certificate authority, a client certificate it signed, and one it did not (for CLIENT-CERT tests). */
+export interface TestClientCertificates {
+  /** PKCS#12, password `secret`: the authority's certificate and key (alias `ca`), used as the server's truststore. */
+  readonly caStore: string;
+  /** The authority's certificate in PEM. */
+  readonly caCert: string;
+  /** A client certificate the authority signed (subject `/C=DE/O=Pier Test/OU=Eng/CN=Alice Example`) and its key, in PEM. */
+  readonly clientCert: string;
+  readonly clientKey: string;
+  /** A client certificate with the same subject, signed by an authority the server does not trust, and its key. */
+  readonly untrustedCert: string;
+  readonly untrustedKey: string;
+}
+
+/** Makes the authority and the client certificates in `dir` (EC P-256 keys: quick to make); needs the openssl command. */
+export function makeTestClientCertificates(dir: string): TestClientCertificates {
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  const subject = '/C=DE/O=Pier Test/OU=Eng/CN=Alice Example';
+  for (const ca of ['ca', 'rogue-ca']) {
+    openssl(dir, ['req', '-x509', ...ec, '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-days', '2', '-subj', `/CN=Pier Test ${ca}`]);
+  }
+  for (const [name, ca] of [
+    ['alice', 'ca'],
+    ['mallory', 'rogue-ca'],
+  ]) {
+    openssl(dir, ['req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject]);
+    openssl(dir, [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.crt`,
+      '-CAkey',
+      `${ca}.key`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '2',
+    ]);
+  }
+  openssl(dir, ['pkcs12', '-export', '-inkey', 'ca.key', '-in', 'ca.crt', '-name', 'ca', '-out', 'ca.p12', '-passout', 'pass:secret']);
+  const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
+  return {
+    caStore: path.join(dir, 'ca.p12'),
+    caCert: read('ca.crt'),
+    clientCert: read('alice.crt'),
+    clientKey: read('alice.key'),
+    untrustedCert: read('mallory.crt'),
+    untrustedKey: read('mallory.key'),
+  };
+}

@@ -83,12 +83,12 @@ describe('web.xml security that cannot be enforced as written keeps the app from
     );
   };
 
-  it('refuses an auth method Pier does not implement (CLIENT-CERT), naming web.xml:line:column', async () => {
-    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('CLIENT-CERT') + TAIL);
+  it('refuses an auth method Pier does not implement (SPNEGO), naming web.xml:line:column', async () => {
+    const war = makeApp(HEAD + constraint(ROLE) + ADMIN_ROLE + login('SPNEGO') + TAIL);
     await expectRefused(
       await deploy(war, withRealm),
       path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use <auth-method> 'CLIENT-CERT': Pier implements BASIC, FORM and DIGEST only",
+      "Cannot use <auth-method> 'SPNEGO': Pier implements BASIC, FORM, DIGEST and CLIENT-CERT only",
     );
   });
 
@@ -97,7 +97,7 @@ describe('web.xml security that cannot be enforced as written keeps the app from
     await expectRefused(
       await deploy(war, withRealm),
       path.join(war, 'WEB-INF', 'web.xml'),
-      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC, FORM or DIGEST)",
+      "Cannot use <auth-method> 'PASSWORD': it is not an auth method (use BASIC, FORM, DIGEST or CLIENT-CERT)",
     );
   });
 

@@ -89,3 +89,23 @@ export function cipherList(included: readonly string[], excluded: readonly strin
   }
   return chosen.map((c) => c.openssl).join(':');
 }
+
+/**
+ * The key size Jetty reports for a cipher suite (SslContextFactory.deduceKeyLength): read from the
+ * `WITH_<cipher>_` part of a TLS 1.2 name, so 0 for the TLS 1.3 suites, whose names have no `WITH_`.
+ */
+export function deduceKeyLength(cipherSuite: string | null): number {
+  if (cipherSuite === null) return 0;
+  const sizes: [string, number][] = [
+    ['WITH_AES_256_', 256],
+    ['WITH_RC4_128_', 128],
+    ['WITH_AES_128_', 128],
+    ['WITH_RC4_40_', 40],
+    ['WITH_3DES_EDE_CBC_', 168],
+    ['WITH_IDEA_CBC_', 128],
+    ['WITH_RC2_CBC_40_', 40],
+    ['WITH_DES40_CBC_', 40],
+    ['WITH_DES_CBC_', 56],
+  ];
+  return sizes.find(([part]) => cipherSuite.includes(part))?.[1] ?? 0;
+}
