@@ -32,5 +32,6 @@ export {
   isServletContextAttributeListener,
 } from './listeners';
 export * from './http-servlet';
+export * from './servlet-security';
 export * from './http-servlet-request-wrapper';
 export * from './http-servlet-response-wrapper';

@@ -20,6 +20,7 @@ import { ServletContextHandler } from '../servlet/servlet-context-handler';
 import { Log } from '../util/log';
 import { parseWebDescriptor } from './descriptor/web-descriptor';
 import { configureSecurity } from './security-configuration';
+import { configureServletSecurity } from './servlet-security-configuration';
 import { ConstraintSecurityHandler } from '../security/constraint-security-handler';
 import { WebAppError, summarizeError } from './errors';
 import { JettyWebXmlConfiguration } from './jetty-web-xml-configuration';
@@ -359,6 +360,8 @@ export class WebAppContext extends ServletContextHandler {
       await this.registerDeclaredClasses(metadata);
       this.configureJettyWebXml();
       await new StandardDescriptorProcessor(this, this._classLoader!).process(effective);
+      // the servlets' own declarations (@ServletSecurity's form), where no descriptor constrains their patterns
+      if (security instanceof ConstraintSecurityHandler) await configureServletSecurity(this.getServletHandler(), security);
       await super.doStart();
       if (this._logUrlOnStart) LOG.info(`Started ${this.dumpSelf()}`);
     } catch (err) {
