@@ -1,27 +1,30 @@
 /**
- * Reads the code samples out of README.md and docs/*.md: every fenced block with a language tag, its
- * file and line, and the `<!-- sample: ... -->` directive written just before it (the rules are in
- * CONTRIBUTING.md, "Samples in the docs").
+ * Reads the code samples out of README.md and docs/*.md: every fenced block, its language tag, file and
+ * line, and the `<!-- sample: ... -->` directive written just before it (the rules are in CONTRIBUTING.md,
+ * "Samples in the docs"). A block without a tag is an error: each says how it is checked.
  * @module
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** How a sample is checked, by its language tag. */
-export type SampleKind = 'shell' | 'code' | 'xml' | 'ini' | 'properties' | 'shown';
+export type SampleKind = 'shell' | 'transcript' | 'code' | 'xml' | 'ini' | 'properties' | 'shown';
 
 const KINDS: Record<string, SampleKind> = {
   sh: 'shell',
   bash: 'shell',
-  console: 'shell',
+  // `$ command` lines, each followed by the output it prints
+  console: 'transcript',
   ts: 'code',
   js: 'code',
   xml: 'xml',
   ini: 'ini',
   properties: 'properties',
-  // shown to the reader as they are: a form, a stored record
+  // shown to the reader as they are (a form, a stored record, a folder layout): never run, so each
+  // carries a not-run directive with its reason
   html: 'shown',
   json: 'shown',
+  text: 'shown',
 };
 
 export interface DocSample {
@@ -51,22 +54,26 @@ export function samplesOf(file: string, shownAs: string): DocSample[] {
     while (end < lines.length && !/^\s*```\s*$/.test(lines[end])) end++;
     if (end >= lines.length) throw new Error(`${shownAs}:${i + 1}: the code block is never closed`);
     const lang = open[2];
-    if (lang !== '') {
-      const kind = KINDS[lang];
-      if (kind === undefined) throw new Error(`${shownAs}:${i + 1}: unknown sample language '${lang}' (known: ${Object.keys(KINDS).join(', ')})`);
-      const text = lines
-        .slice(i + 1, end)
-        .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
-        .join('\n');
-      const directive = DIRECTIVE.exec((lines[i - 1] ?? '').trim());
-      let notRun: string | undefined;
-      if (directive) {
-        const m = /^not-run \((.+)\)$/.exec(directive[1]);
-        if (!m) throw new Error(`${shownAs}:${i}: cannot read '${lines[i - 1].trim()}': expected <!-- sample: not-run (reason) -->`);
-        notRun = m[1];
-      }
-      out.push({ where: `${shownAs}:${i + 1}`, file, line: i + 1, lang, kind, text, ...(notRun === undefined ? {} : { notRun }) });
+    if (lang === '')
+      throw new Error(
+        `${shownAs}:${i + 1}: a code block without a language tag: tag it 'console' for '$ command' lines with their output, 'sh' for commands, or 'text' (with <!-- sample: not-run (reason) --> before it) for text that is not run`,
+      );
+    const kind = KINDS[lang];
+    if (kind === undefined) throw new Error(`${shownAs}:${i + 1}: unknown sample language '${lang}' (known: ${Object.keys(KINDS).join(', ')})`);
+    const text = lines
+      .slice(i + 1, end)
+      .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+      .join('\n');
+    const directive = DIRECTIVE.exec((lines[i - 1] ?? '').trim());
+    let notRun: string | undefined;
+    if (directive) {
+      const m = /^not-run \((.+)\)$/.exec(directive[1]);
+      if (!m) throw new Error(`${shownAs}:${i}: cannot read '${lines[i - 1].trim()}': expected <!-- sample: not-run (reason) -->`);
+      notRun = m[1];
     }
+    if (kind === 'shown' && notRun === undefined)
+      throw new Error(`${shownAs}:${i + 1}: a '${lang}' block is never run: put <!-- sample: not-run (reason) --> on the line before it`);
+    out.push({ where: `${shownAs}:${i + 1}`, file, line: i + 1, lang, kind, text, ...(notRun === undefined ? {} : { notRun }) });
     i = end;
   }
   return out;

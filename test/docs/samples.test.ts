@@ -17,6 +17,7 @@ import { parseJavaPropertyEntries } from '../../src/util/java-properties';
 import { parseXml } from '../../src/xml';
 import { DIST, freePort, repoRoot, request } from '../support/pier-process';
 import { DocSample, docSamples } from './doc-samples';
+import { asShown, normalise, outputDifference, parseTranscript, RunValues } from './transcript';
 
 const ROOT = repoRoot();
 const START = path.join(ROOT, 'bin', 'start');
@@ -38,33 +39,42 @@ function demoBaseCopy(into: string): string {
 }
 
 /**
- * The shell prelude: `pier` is bin/start. A tool command (--add-to-start, --list-config, ...) runs to its
- * end; any other starts a server in the background on $PORT, waits for its Started line and keeps it
- * until the next `pier` or the end of the block, where it is stopped with SIGTERM and must exit 0.
+ * The shell prelude: `pier` is bin/start. A tool command (--add-to-start, --list-config, --sessions, ...)
+ * runs to its end; any other starts a server in the background on $PORT (its output goes where the
+ * command's goes, stdout through tee to see its Started line), waits for that line and keeps it until the
+ * next `pier` or the end of the block, where it is stopped with SIGTERM and must exit 0. A server that
+ * exits before it has started returns its exit code. File descriptor 3 is the block's own stderr, for the
+ * test's messages.
  */
 const PRELUDE = `set -eo pipefail
+exec 3>&2
 PIER_PID=
 pier_stop() {
   [ -n "$PIER_PID" ] || return 0
   local pid=$PIER_PID rc=0; PIER_PID=
   kill -TERM "$pid"; wait "$pid" || rc=$?
-  if [ "$rc" -ne 0 ]; then echo "bin/start exited with $rc:"; cat "$PIER_LOG"; return 1; fi
+  if [ "$rc" -ne 0 ]; then echo "bin/start exited with $rc on SIGTERM (its output is the sample's)" >&3; exit 98; fi
 }
 pier() {
+  pier_stop
   case " $* " in
-    *" --add-to-start"*|*" --create-startd"*|*" --list-"*|*" --dry-run"*|*" --help"*|*" --version"*|*" --update-ini"*|*" --create-files"*)
+    *" --add-to-start"*|*" --add-module"*|*" --create-startd"*|*" --list-"*|*" --dry-run"*|*" --help"*|*" --version"*|*" --update-ini"*|*" --create-files"*|*" --sessions"*)
       node "$PIER_START" "$@"; return;;
   esac
-  pier_stop
-  PIER_LOG=$(mktemp)
-  node "$PIER_START" "$@" "jetty.http.port=$PORT" "jetty.ssl.port=$SSL_PORT" >"$PIER_LOG" 2>&1 &
+  PIER_OUT=$(mktemp -p "$SAMPLE_TMP")
+  node "$PIER_START" "$@" "jetty.http.port=$PORT" "jetty.ssl.port=$SSL_PORT" "pier.metrics.port=$METRICS_PORT" > >(tee "$PIER_OUT") &
   PIER_PID=$!
+  local rc=0
   for _ in $(seq 1 300); do
-    grep -q '^Started ' "$PIER_LOG" && return 0
-    kill -0 "$PIER_PID" 2>/dev/null || break
+    grep -q '^Started ' "$PIER_OUT" && return 0
+    if ! kill -0 "$PIER_PID" 2>/dev/null; then
+      wait "$PIER_PID" || rc=$?; PIER_PID=
+      [ "$rc" -ne 0 ] || { echo "bin/start $* exited without its Started line" >&3; rc=1; }
+      return $rc
+    fi
     sleep 0.1
   done
-  echo "bin/start $* did not start:"; cat "$PIER_LOG"; kill -9 "$PIER_PID" 2>/dev/null; PIER_PID=; return 1
+  echo "bin/start $* printed no Started line within 30 s" >&3; kill -9 "$PIER_PID" 2>/dev/null; PIER_PID=; exit 97
 }
 pier_installed() {
   for p in "$@"; do
@@ -89,33 +99,78 @@ function rewriteShellLine(line: string, where: string): string {
   if (/^(npm|npx(?! pier-start)|bash \.ci)\b/.test(text)) {
     throw new Error(`${where}: '${text}' cannot run inside a test: mark the block <!-- sample: not-run (reason) -->`);
   }
+  const ports = (t: string): string =>
+    t
+      .replace(/(^|[\s=])\/srv\//g, '$1$SAMPLE_TMP/srv/')
+      .replace(/jetty\.http\.port=\d+/g, 'jetty.http.port=$PORT')
+      .replace(/(?:localhost|127\.0\.0\.1):8080\b/g, '127.0.0.1:$PORT')
+      .replace(/(?:localhost|127\.0\.0\.1):9180\b/g, '127.0.0.1:$METRICS_PORT')
+      .replace(/localhost:8443\b/g, 'localhost:$SSL_PORT');
   // a server the sample runs in the background itself (`node bin/start & PIER=$!`) is its to stop
-  const own = /^(?:node\s+)?(?:\/path\/to\/pier\/)?bin\/start\b([^&]*)&(.*)$/.exec(text);
+  const own = /^(?:node\s+)?(?:\/path\/to\/pier\/)?bin\/start\b([^&]*(?:[<>]&[^&]*)*)(?<![<>&])&(?![&>])(.*)$/.exec(text);
   if (own)
-    return `node "$PIER_START"${own[1].trimEnd()} jetty.http.port=$PORT jetty.ssl.port=$SSL_PORT &${own[2]}`.replace(
-      /localhost:8080|127\.0\.0\.1:8080/g,
-      '127.0.0.1:$PORT',
-    );
-  return text
-    .replace(/(?:node\s+)?(?:\/path\/to\/pier\/)?\bbin\/start\b|npx pier-start/g, 'pier')
-    .replace(/(^|[\s=])\/srv\//g, '$1$SAMPLE_TMP/srv/')
-    .replace(/jetty\.http\.port=\d+/g, 'jetty.http.port=$PORT')
-    .replace(/localhost:8080|127\.0\.0\.1:8080/g, '127.0.0.1:$PORT');
+    return ports(`node "$PIER_START"${own[1].trimEnd()} jetty.http.port=$PORT jetty.ssl.port=$SSL_PORT pier.metrics.port=$METRICS_PORT &${own[2]}`);
+  return ports(text.replace(/(?:node\s+)?(?:\/path\/to\/pier\/)?\bbin\/start\b|npx pier-start/g, 'pier'));
+}
+
+/** A scratch folder whose srv/base is a copy of the demo base, where every shell sample starts. */
+async function shellRun(): Promise<{ tmp: string; base: string; env: NodeJS.ProcessEnv; run: RunValues }> {
+  const tmp = tempDir('sh');
+  fs.mkdirSync(path.join(tmp, 'srv', 'base'), { recursive: true });
+  const base = demoBaseCopy(path.join(tmp, 'srv', 'base'));
+  const [port, sslPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    PIER_DIST: DIST,
+    PIER_START: START,
+    PIER_ROOT: ROOT,
+    PORT: String(port),
+    SSL_PORT: String(sslPort),
+    METRICS_PORT: String(metricsPort),
+    SAMPLE_TMP: tmp,
+  };
+  return { tmp, base, env, run: { tmp, ports: { [port]: '8080', [sslPort]: '8443', [metricsPort]: '9180' } } };
 }
 
 async function runShell(sample: DocSample): Promise<void> {
-  const tmp = tempDir('sh');
-  fs.mkdirSync(path.join(tmp, 'srv'));
-  const base = demoBaseCopy(path.join(tmp, 'base'));
+  const { base, env } = await shellRun();
   const lines = sample.text.split('\n').map((l, i) => rewriteShellLine(l, `${path.relative(ROOT, sample.file)}:${sample.line + 1 + i}`));
   const script = `${PRELUDE}cd ${JSON.stringify(base)}\n${lines.filter((l) => l !== '').join('\n')}\npier_stop\n`;
-  const [port, sslPort] = [await freePort(), await freePort()];
-  const r = spawnSync('bash', ['-c', script], {
-    env: { ...process.env, PIER_DIST: DIST, PIER_START: START, PIER_ROOT: ROOT, PORT: String(port), SSL_PORT: String(sslPort), SAMPLE_TMP: tmp },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const r = spawnSync('bash', ['-c', script], { env, encoding: 'utf8', timeout: 120_000 });
   expect(r.status, `${sample.where} failed (exit ${r.status}):\n${script}\n--- output:\n${r.stdout}${r.stderr}`).to.equal(0);
+}
+
+/**
+ * Runs a transcript's commands in order in one shell, each command's stdout and stderr into a file of
+ * its own (a server it starts writes there until it stops), then compares each output with the one
+ * shown, both normalised. A command must exit 0 unless the transcript shows it printing something.
+ */
+async function runTranscript(sample: DocSample): Promise<void> {
+  const rel = path.relative(ROOT, sample.file);
+  const steps = parseTranscript(sample.text, sample.where);
+  const { tmp, base, env, run } = await shellRun();
+  const out = path.join(tmp, 'out');
+  fs.mkdirSync(out);
+  const body = steps.map((step, i) => {
+    const command = rewriteShellLine(step.command.replace(/\\\n/g, ' '), `${rel}:${sample.line + 1 + step.line}`);
+    return `{ ${command === '' ? ':' : command}\n} >"${out}/${i}" 2>&1 </dev/null; echo $? >"${out}/${i}.rc"`;
+  });
+  const script = `${PRELUDE}set +e\ncd ${JSON.stringify(base)}\n${body.join('\n')}\npier_stop\n`;
+  const r = spawnSync('bash', ['-c', script], { env, encoding: 'utf8', timeout: 120_000 });
+  expect(r.status, `${sample.where} failed (exit ${r.status}):\n${script}\n--- output:\n${r.stdout}${r.stderr}`).to.equal(0);
+  const problems: string[] = [];
+  steps.forEach((step, i) => {
+    const at = `${rel}:${sample.line + 1 + step.line}: $ ${step.command}`;
+    const raw = fs.readFileSync(path.join(out, String(i)), 'utf8');
+    const printed = normalise(raw, run);
+    const shown = normalise(step.shown.join('\n'));
+    const rc = Number(fs.readFileSync(path.join(out, `${i}.rc`), 'utf8'));
+    if (rc !== 0 && shown === '') problems.push(`${at}\n  exited with ${rc}, printing:\n${asShown(raw, run)}`);
+    const difference = outputDifference(shown, printed);
+    if (difference !== '')
+      problems.push(`${at}\n  ${difference}\n  --- all it printed (ports and folders as the docs show them):\n${asShown(raw, run)}`);
+  });
+  expect(problems, `${sample.where}: the output shown is not what the commands print:\n\n${problems.join('\n\n')}`).to.deep.equal([]);
 }
 
 /** A project folder where `require('pier')` and `import ... from 'pier/...'` reach this repository. */
@@ -152,6 +207,12 @@ describe('The samples in README.md and docs/*.md', function () {
   describe('shell commands run for real in a copy of a base', () => {
     for (const s of toRun.filter((x) => x.kind === 'shell')) {
       it(`${s.where} runs`, () => runShell(s));
+    }
+  });
+
+  describe('console transcripts print what they show', () => {
+    for (const s of toRun.filter((x) => x.kind === 'transcript')) {
+      it(`${s.where} prints the output shown under each command`, () => runTranscript(s));
     }
   });
 
