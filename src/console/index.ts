@@ -3,5 +3,7 @@
  * and the SessionConsole behind it.
  * @module
  */
-export { PierConsoleServlet, ConsoleConfigError, CONSOLE_SERVER_ATTRIBUTE, PAGE_SIZE } from './pier-console-servlet';
+export { PierConsoleServlet, CONSOLE_SERVER_ATTRIBUTE, PAGE_SIZE } from './pier-console-servlet';
+export { ConsoleConfigError } from './errors';
+export { PierConsoleRealm, CONSOLE_REALM_PROPERTY } from './pier-console-realm';
 export { SessionConsole, type ConsoleContext, type ConsolePage, type ConsoleSessionRow } from './session-console';

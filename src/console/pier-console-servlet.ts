@@ -12,7 +12,7 @@ import type { Server } from '../server/server';
 import { HttpServlet } from '../servlet-api/http-servlet';
 import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
 import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
-import { PierError } from '../util/errors';
+import { ConsoleConfigError } from './errors';
 import { contextsPage, escapeHtml, layout, sessionPage, sessionsPage } from './console-pages';
 import { SessionConsole, type ConsoleContext } from './session-console';
 
@@ -24,9 +24,6 @@ const CSRF_ATTRIBUTE = 'org.pier.console.csrf';
 export const PAGE_SIZE = 50;
 /** The most sessions one invalidation takes. */
 const MAX_INVALIDATE = 1000;
-
-/** The console cannot run as configured (no Server, no realm, ...). */
-export class ConsoleConfigError extends PierError {}
 
 /** The app's static files the servlet serves, with their types. */
 const STATIC: Record<string, string> = {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { ClassLoadError } from './errors';
 
 /** The source folders (relative to `src/`) whose `classes.ts` declares the classes XML may reach, in load order. */
-export const CLASS_AREAS = ['ioc', 'server', 'servlet', 'session', 'security', 'webapp', 'deploy', 'metrics'] as const;
+export const CLASS_AREAS = ['ioc', 'server', 'servlet', 'session', 'security', 'webapp', 'deploy', 'metrics', 'console'] as const;
 
 /** An area of CLASS_AREAS. */
 export type ClassArea = (typeof CLASS_AREAS)[number];

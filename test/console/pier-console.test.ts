@@ -28,21 +28,50 @@ describe('The pier-console module', function () {
     for (const b of bases) fs.rmSync(b, { recursive: true, force: true });
   });
 
-  it('stops the start with one line when no realm file is configured, so it never runs unprotected', () => {
-    const base = consoleBase([]);
-    bases.push(base);
-    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'start'), 'jetty.http.port=0'], {
+  function startFails(base: string, args: string[] = []): string[] {
+    const r = spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'start'), 'jetty.http.port=0', ...args], {
       cwd: base,
       encoding: 'utf8',
       timeout: 30_000,
       env: { ...process.env, PIER_DIST: DIST },
     });
     expect(r.status).to.equal(2);
-    const errors = r.stderr.split('\n').filter((l) => l.startsWith('ERROR'));
-    expect(errors).to.deep.equal([
-      "ERROR : Cannot start HashLoginService 'Pier console': neither config (a realm.properties file) nor a userStore is set",
-    ]);
     expect(r.stdout).to.not.match(/^Started /m);
+    return r.stderr.split('\n').filter((l) => l.startsWith('ERROR'));
+  }
+
+  /** The one ERROR line's parts: the XML location, the console's message, the element path. */
+  function consoleError(lines: string[]): { location: string; message: string } {
+    expect(lines).to.have.length(1);
+    const m = /^ERROR : (.*pier-console\.xml:\d+:\d+): .*threw ConsoleConfigError: (.*) \(at Configure > .* > Set\[config\] > Call\[check\]\)$/.exec(
+      lines[0],
+    );
+    expect(m, lines[0]).to.not.equal(null);
+    return { location: m![1], message: m![2] };
+  }
+
+  it('stops the start with one line naming pier.console.realm, its module file and where to set it when no realm file is configured', () => {
+    const base = consoleBase([]);
+    bases.push(base);
+    const { location, message } = consoleError(startFails(base));
+    expect(location).to.equal(`${path.join(repoRoot(), 'etc', 'pier-console.xml')}:35:19`);
+    expect(message).to.equal(
+      "Cannot protect the session console: property 'pier.console.realm' (module pier-console, modules/pier-console.mod) is not set: " +
+        'set it to a realm file of "user: password,role" lines (the role of pier.console.role, pier-admin by default) ' +
+        'in start.d/pier-console.ini (bin/start --add-to-start=pier-console writes one), start.ini or on the command line',
+    );
+  });
+
+  it('stops the start with one line naming the realm file and the property when the file does not exist', () => {
+    const base = consoleBase(['pier.console.realm=${jetty.base}/etc/missing-realm.properties']);
+    bases.push(base);
+    const { message } = consoleError(startFails(base));
+    expect(message).to.equal(
+      `Cannot protect the session console: the realm file '${path.join(base, 'etc', 'missing-realm.properties')}' of property 'pier.console.realm' ` +
+        '(module pier-console, modules/pier-console.mod) cannot be read: it does not exist: create it with "user: password,role" lines ' +
+        '(the role of pier.console.role, pier-admin by default), or set the property in start.d/pier-console.ini ' +
+        '(bin/start --add-to-start=pier-console writes one), start.ini or on the command line',
+    );
   });
 
   it('with BASIC login answers 401 without credentials, 403 to a user without the role, and the contexts to an admin', async () => {
