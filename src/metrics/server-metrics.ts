@@ -12,6 +12,7 @@ import { EventLoopMetrics } from './event-loop-metrics';
 import { PrometheusTextWriter } from './prometheus-text';
 import { RequestMetrics } from './request-metrics';
 import { SessionStoreMetrics } from './session-store-metrics';
+import { writeSessionCacheMetrics } from './session-cache-metrics';
 import { writeSessionMetrics } from './session-metrics';
 import { writeStoreStateMetrics } from './store-state-metrics';
 
@@ -87,10 +88,11 @@ export class ServerMetrics extends AbstractLifeCycle {
     return out.toString();
   }
 
-  /** The metrics read from the components (sessions, stores): those a snapshot has too. */
+  /** The metrics read from the components (sessions, caches, stores): those a snapshot has too. */
   private writeHeld(out: PrometheusTextWriter): PrometheusTextWriter {
     const handlers = [...this._tracker.sessionHandlers];
     writeSessionMetrics(out, handlers);
+    writeSessionCacheMetrics(out, handlers);
     writeStoreStateMetrics(out, handlers);
     return out;
   }

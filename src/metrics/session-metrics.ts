@@ -4,14 +4,14 @@
  * @module
  */
 import type { SessionHandler } from '../session/session-handler';
+import { contextLabels } from './context-labels';
 import type { PrometheusTextWriter } from './prometheus-text';
 
-/** The `context` label of a session handler: its context path, `/` for the root context. */
-export function contextLabel(handler: SessionHandler): string {
-  return handler.getContextHandler()?.getContextPath() || '/';
-}
-
-/** Sessions in the cache now (a cache that counts them: DefaultSessionCache; NullSessionCache keeps none). */
+/**
+ * Sessions in the context's cache now, Jetty's DefaultSessionCache sessionsCurrent: the sessions this node
+ * holds in memory, not those only in the store (evicted, or written by another node). A NullSessionCache
+ * keeps none, so it is 0 there.
+ */
 function sessionsInMemory(handler: SessionHandler): number {
   const cache = handler.getSessionCache() as { getSessionsCurrent?: () => number } | null;
   return typeof cache?.getSessionsCurrent === 'function' ? cache.getSessionsCurrent() : 0;
@@ -19,8 +19,12 @@ function sessionsInMemory(handler: SessionHandler): number {
 
 export function writeSessionMetrics(out: PrometheusTextWriter, handlers: readonly SessionHandler[]): void {
   if (handlers.length === 0) return;
-  const labelled = handlers.map((h) => ({ h, labels: { context: contextLabel(h) }, stats: h.getSessionStatistics() }));
-  out.family('pier_sessions_active', 'gauge', "Sessions in the context's session cache now");
+  const labelled = handlers.map((h) => ({ h, labels: contextLabels(h), stats: h.getSessionStatistics() }));
+  out.family(
+    'pier_sessions_active',
+    'gauge',
+    "Sessions in this node's session cache for the context now (DefaultSessionCache sessionsCurrent; sessions only in the store are not counted)",
+  );
   for (const { h, labels } of labelled) out.sample('pier_sessions_active', labels, sessionsInMemory(h));
   out.family('pier_sessions_created_total', 'counter', 'Sessions created in the context');
   for (const { labels, stats } of labelled) out.sample('pier_sessions_created_total', labels, stats.getSessionsCreated());

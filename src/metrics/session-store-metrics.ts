@@ -1,6 +1,7 @@
 /**
  * The session store metrics fed by the `pier.session.store.*` channels: a latency histogram per store
- * type and operation (load, store, delete, expire_scan), and the failures among them.
+ * type, context (path and virtual host) and operation (load, store, delete, expire_scan), and the
+ * failures among them.
  * @module
  */
 import diagnosticsChannel from 'node:diagnostics_channel';
@@ -11,8 +12,9 @@ import {
   SESSION_STORE_STORE_CHANNEL,
   type SessionStoreMessage,
 } from '../session/session-store-events';
+import { contextPathLabel, NO_VHOST } from './context-labels';
 import { Histogram } from './histogram';
-import type { PrometheusTextWriter } from './prometheus-text';
+import type { Labels, PrometheusTextWriter } from './prometheus-text';
 
 /** The operation label of each channel. */
 const OPERATIONS: ReadonlyArray<readonly [channel: string, operation: string]> = [
@@ -23,14 +25,13 @@ const OPERATIONS: ReadonlyArray<readonly [channel: string, operation: string]> =
 ];
 
 interface Series {
-  readonly store: string;
-  readonly operation: string;
+  readonly labels: Labels;
   readonly latency: Histogram;
   errors: number;
 }
 
 export class SessionStoreMetrics {
-  /** Keyed by store type, then operation. */
+  /** Keyed by store type, context path and virtual host (joined), then operation. */
   private readonly _series = new Map<string, Map<string, Series>>();
   private readonly _subscribers = OPERATIONS.map(
     ([channel, operation]) => [channel, (message: unknown) => this.record(operation, message as SessionStoreMessage)] as const,
@@ -45,14 +46,17 @@ export class SessionStoreMetrics {
   }
 
   private record(operation: string, message: SessionStoreMessage): void {
-    let byOperation = this._series.get(message.storeType);
+    const context = contextPathLabel(message.contextPath);
+    const vhost = message.vhost || NO_VHOST;
+    const key = `${message.storeType} ${vhost} ${context}`;
+    let byOperation = this._series.get(key);
     if (byOperation === undefined) {
       byOperation = new Map();
-      this._series.set(message.storeType, byOperation);
+      this._series.set(key, byOperation);
     }
     let series = byOperation.get(operation);
     if (series === undefined) {
-      series = { store: message.storeType, operation, latency: new Histogram(), errors: 0 };
+      series = { labels: { store: message.storeType, context, vhost, operation }, latency: new Histogram(), errors: 0 };
       byOperation.set(operation, series);
     }
     series.latency.observe(message.durationMs / 1000);
@@ -64,11 +68,10 @@ export class SessionStoreMetrics {
     out.family(
       'pier_session_store_operation_duration_seconds',
       'histogram',
-      'Session store operations (load, store, delete, expire_scan) by store type, failed ones included',
+      'Session store operations (load, store, delete, expire_scan) by store type, context and operation, failed ones included',
     );
-    for (const s of all)
-      out.histogram('pier_session_store_operation_duration_seconds', { store: s.store, operation: s.operation }, s.latency.snapshot());
-    out.family('pier_session_store_operation_errors_total', 'counter', 'Session store operations that failed, by store type and operation');
-    for (const s of all) out.sample('pier_session_store_operation_errors_total', { store: s.store, operation: s.operation }, s.errors);
+    for (const s of all) out.histogram('pier_session_store_operation_duration_seconds', s.labels, s.latency.snapshot());
+    out.family('pier_session_store_operation_errors_total', 'counter', 'Session store operations that failed, by store type, context and operation');
+    for (const s of all) out.sample('pier_session_store_operation_errors_total', s.labels, s.errors);
   }
 }

@@ -9,9 +9,10 @@ import { CachingSessionDataStore } from '../session/caching-session-data-store';
 import type { SessionDataStore } from '../session/session-data-store';
 import type { SessionHandler } from '../session/session-handler';
 import type { Labels, PrometheusTextWriter } from './prometheus-text';
-import { contextLabel } from './session-metrics';
+import { contextLabels } from './context-labels';
 
 interface FileStoreLike {
+  getStoredSessionCount(): number;
   getCheckpointBacklog(): { sessions: number; bytes: number };
   getCheckpointStatistics(): { count: number; totalMs: number; lastMs: number; maxMs: number };
   getDurability?(): string;
@@ -45,17 +46,23 @@ export function writeStoreStateMetrics(out: PrometheusTextWriter, handlers: read
   const redis: Array<[Labels, RedisStoreLike]> = [];
   for (const h of handlers) {
     const store = storeOf(h);
-    const context = contextLabel(h);
-    if (has<FileStoreLike>(store, 'getCheckpointStatistics')) files.push([{ context }, store]);
+    const context = contextLabels(h);
+    if (has<FileStoreLike>(store, 'getCheckpointStatistics')) files.push([context, store]);
     if (has<JdbcStoreLike>(store, 'getDatabaseAdaptor')) {
       // One adaptor may serve several contexts: its pool is reported once, named by the adaptor.
       const adaptor = store.getDatabaseAdaptor();
       const stats = adaptor?.getPoolStatistics() ?? null;
       if (adaptor && stats && !pools.has(adaptor)) pools.set(adaptor, [{ pool: adaptor.toString() }, stats]);
     }
-    if (has<RedisStoreLike>(store, 'getConnectionStatistics')) redis.push([{ context }, store]);
+    if (has<RedisStoreLike>(store, 'getConnectionStatistics')) redis.push([context, store]);
   }
   if (files.length > 0) {
+    out.family(
+      'pier_session_store_sessions',
+      'gauge',
+      "Sessions the context's store holds now, expired ones not yet scavenged included (the file store's index in memory: no file is read)",
+    );
+    for (const [l, s] of files) out.sample('pier_session_store_sessions', { ...l, store: s.constructor.name }, s.getStoredSessionCount());
     out.family('pier_file_store_journal_backlog_sessions', 'gauge', 'Sessions journaled but not yet written into their files (durability=journal)');
     for (const [l, s] of files) out.sample('pier_file_store_journal_backlog_sessions', l, s.getCheckpointBacklog().sessions);
     out.family('pier_file_store_journal_backlog_bytes', 'gauge', 'Bytes of session data journaled but not yet written into their files');

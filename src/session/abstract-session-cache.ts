@@ -35,6 +35,9 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
 
   protected _sessionDataStore: SessionDataStore | null = null;
   protected _context: SessionContext | null = null;
+  /** Pier: lookups answered from memory, and lookups that had to ask the store (the metrics module reads them). */
+  private _hits = 0;
+  private _misses = 0;
   /** evictionPolicy, saveOnInactiveEviction, saveOnCreate, ... (SESSION_CACHE_SETTINGS), with the cache's defaults. */
   readonly settings = storeSettingDefaults(SESSION_CACHE_SETTINGS);
 
@@ -147,6 +150,7 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
     // a session in memory needs no loader and no async frame of its own
     const resident = this.getResident(id);
     if (resident !== undefined) return Promise.resolve(resident);
+    this._misses++;
     return this.doComputeIfAbsent(id, (i) => this.loadSession(i)).then((s) => this.useResident(s));
   }
 
@@ -158,7 +162,21 @@ export abstract class AbstractSessionCache extends ContainerLifeCycle implements
    */
   getResident(id: string): Session | null | undefined {
     const cached = this.doGet(id);
-    return cached === undefined ? undefined : this.useResident(cached);
+    if (cached === undefined) return undefined;
+    this._hits++;
+    return this.useResident(cached);
+  }
+
+  /**
+   * Pier: session lookups (a request's, an id renewal's) that found the Session in this cache. Jetty's
+   * caches count their size only (DefaultSessionCache's sessionsCurrent, sessionsMax, sessionsTotal).
+   */
+  @Expose() getHits(): number {
+    return this._hits;
+  }
+  /** Pier: lookups that did not find the Session in memory and so asked the store, found there or not (concurrent lookups of one id share one load, each is counted). */
+  @Expose() getMisses(): number {
+    return this._misses;
   }
 
   /** A request takes the session get() found: one more request on it; null when it is not resident any more. */

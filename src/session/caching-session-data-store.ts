@@ -11,6 +11,7 @@ import type { SessionDataMap } from './session-data-map';
 import { renewInStore, type SessionDataStore } from './session-data-store';
 import { IllegalStateError, UnreadableSessionDataError } from './errors';
 import { SessionDataCacheGuard } from './session-data-cache-guard';
+import { SessionDataCacheStatistics, type SessionDataCacheCounts, type SessionDataCacheOperation } from './session-data-cache-statistics';
 import { SESSION_LOG } from './session-log';
 
 /**
@@ -32,6 +33,7 @@ import { SESSION_LOG } from './session-log';
 export class CachingSessionDataStore extends ContainerLifeCycle implements SessionDataStore {
   private _context: SessionContext | null = null;
   private readonly _guard: SessionDataCacheGuard;
+  private readonly _statistics = new SessionDataCacheStatistics();
 
   constructor(
     private readonly _cache: SessionDataMap,
@@ -53,6 +55,10 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
   isCacheAvailable(): boolean {
     return this._guard.isUp();
   }
+  /** Pier: what the cache answered since start (hits, misses, failures, operations skipped while it was away); Jetty counts none. */
+  getCacheStatistics(): SessionDataCacheCounts {
+    return this._statistics.counts();
+  }
 
   async initialize(context: SessionContext): Promise<void> {
     this._context = context;
@@ -68,20 +74,36 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
   /** Reads the cache first; a miss, or a cache that fails or is away, is answered by the store (not filled). */
   async load(id: string): Promise<SessionData | null> {
     this.checkStarted();
-    if (await this._guard.usable()) {
-      try {
-        const hit = await this._cache.load(id);
-        this._guard.succeeded();
-        if (hit) return hit;
-      } catch (err) {
-        this.cacheReadFailed(id, err);
-      }
+    const hit = await this.cacheRead(id, true);
+    return hit ?? this._store.load(id);
+  }
+
+  /**
+   * The cache's copy of `id`; null when it has none, fails or is away. A load counts as a hit or a miss;
+   * an exists check (is a new id in use?) does not, so the two count what requests found.
+   */
+  private async cacheRead(id: string, countLookup: boolean): Promise<SessionData | null> {
+    if (!(await this._guard.usable())) {
+      this._statistics.bypassed();
+      return null;
     }
-    return this._store.load(id);
+    try {
+      const hit = await this._cache.load(id);
+      this._guard.succeeded();
+      if (countLookup) {
+        if (hit) this._statistics.hit();
+        else this._statistics.miss();
+      }
+      return hit;
+    } catch (err) {
+      this.cacheReadFailed(id, err);
+      return null;
+    }
   }
 
   /** An entry the cache holds but cannot decode is that entry's fault, not an outage: it is removed. */
   private cacheReadFailed(id: string, err: unknown): void {
+    this._statistics.failed('load');
     if (!(err instanceof UnreadableSessionDataError)) {
       this._guard.failed('load', id, err);
       return;
@@ -91,7 +113,10 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
       `Cannot read session '${id}' from the session data cache of ${this.describe()}: ${(err.cause as Error)?.message ?? err.message}; the store answers and the entry is removed`,
       err,
     );
-    this._cache.delete(id).catch((e: unknown) => this._guard.failed('delete', id, e, id));
+    this._cache.delete(id).catch((e: unknown) => {
+      this._statistics.failed('delete');
+      this._guard.failed('delete', id, e, id);
+    });
   }
 
   private checkStarted(): void {
@@ -128,8 +153,9 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
   }
 
   /** A change of `id` the cache must follow; when it cannot, the id is remembered as stale there. */
-  private async cacheWrite(what: string, id: string, op: () => Promise<unknown>): Promise<void> {
+  private async cacheWrite(what: SessionDataCacheOperation, id: string, op: () => Promise<unknown>): Promise<void> {
     if (!(await this._guard.usable())) {
+      this._statistics.bypassed();
       this._guard.markStale(id);
       return;
     }
@@ -137,6 +163,7 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
       await op();
       this._guard.succeeded();
     } catch (err) {
+      this._statistics.failed(what);
       this._guard.failed(what, id, err, id);
     }
   }
@@ -144,15 +171,8 @@ export class CachingSessionDataStore extends ContainerLifeCycle implements Sessi
   /** A live cached copy counts (Jetty counts any hit; Pier checks its expiry); otherwise the store answers. */
   async exists(id: string): Promise<boolean> {
     this.checkStarted();
-    if (await this._guard.usable()) {
-      try {
-        const hit = await this._cache.load(id);
-        this._guard.succeeded();
-        if (hit && !hit.isExpiredAt(Date.now())) return true;
-      } catch (err) {
-        this.cacheReadFailed(id, err);
-      }
-    }
+    const hit = await this.cacheRead(id, false);
+    if (hit && !hit.isExpiredAt(Date.now())) return true;
     return this._store.exists(id);
   }
 

@@ -20,6 +20,8 @@ export interface SessionStoreMessage {
   /** The canonical context path of the store's context (`''` for the root context, `_shop` style), and its virtual host. */
   readonly context: string;
   readonly vhost: string;
+  /** The context path as the context declares it (`/shop`; `''` or `/` for the root), where `context` has it sanitised. */
+  readonly contextPath: string;
   /** Milliseconds from the call to its end (its promise settled). */
   readonly durationMs: number;
   /** The failure, when the operation failed (the caller gets it too). */
@@ -57,6 +59,7 @@ export function storeMessage(store: object, context: SessionContext | null, star
     storeType: store.constructor.name,
     context: context?.getCanonicalContextPath() ?? '',
     vhost: context?.getVhost() ?? '',
+    contextPath: context?.getContext()?.getContextPath() ?? '',
     durationMs: performance.now() - started,
     ...(error === undefined ? {} : { error }),
   };

@@ -122,6 +122,20 @@ describe('CachingSessionDataStore', () => {
     }
   });
 
+  it('counts the loads the cache answered with a session as hits and without one as misses, but not the exists checks', async () => {
+    const { c, store } = await setUp();
+    const d = c.newSessionData('k', Date.now(), Date.now(), Date.now(), 60_000);
+    await c.store('k', d);
+    await c.load('k');
+    await c.load('k');
+    await c.load('nobody');
+    await store.store('only-in-store', c.newSessionData('only-in-store', Date.now(), Date.now(), Date.now(), 60_000));
+    await c.load('only-in-store');
+    expect(await c.exists('k')).to.equal(true);
+    expect(await c.exists('nobody')).to.equal(false);
+    expect(c.getCacheStatistics()).to.deep.equal({ hits: 2, misses: 2, errors: { load: 0, store: 0, delete: 0 }, bypassed: 0 });
+  });
+
   describe('when the cache fails', () => {
     let clock: sinon.SinonFakeTimers;
     beforeEach(() => {
@@ -143,6 +157,8 @@ describe('CachingSessionDataStore', () => {
       expect(map.calls.filter((x) => x.startsWith('load')).length).to.equal(1);
       expect(map.calls.filter((x) => x.startsWith('store')).length).to.equal(0);
       expect(c.isCacheAvailable()).to.equal(false);
+      // the one load that reached the cache failed; the 19 loads and the write after it skipped the cache
+      expect(c.getCacheStatistics()).to.deep.equal({ hits: 0, misses: 0, errors: { load: 1, store: 0, delete: 0 }, bypassed: 20 });
     });
 
     it('removes from the cache what changed while it was away before reading it again, then says it is back', async () => {
@@ -186,6 +202,7 @@ describe('CachingSessionDataStore', () => {
       expect(c.isCacheAvailable()).to.equal(true);
       await new Promise((r) => setImmediate(r));
       expect(map.entries.has('u')).to.equal(false);
+      expect(c.getCacheStatistics().errors).to.deep.equal({ load: 1, store: 0, delete: 0 });
     });
   });
 

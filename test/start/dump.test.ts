@@ -87,7 +87,7 @@ describe('bin/start --dump', function () {
     expect(metrics, tree.join('\n')).to.be.greaterThan(-1);
     expect(tree[metrics + 1]).to.match(/^\+= \+= ServerMetrics@STARTED$/);
     const samples = tree.slice(metrics + 2).filter((l) => l.startsWith('+= += +- '));
-    expect(samples).to.include.members(['+= += +- pier_requests_total 0', '+= += +- pier_sessions_created_total{context="/app"} 0']);
+    expect(samples).to.include.members(['+= += +- pier_requests_total 0', '+= += +- pier_sessions_created_total{context="/app",vhost="0.0.0.0"} 0']);
     expect(
       samples.some((l) => l.includes('_bucket{')),
       'histogram buckets are left out',
@@ -104,7 +104,7 @@ describe('bin/start --dump', function () {
     expect(tree).to.include.members([
       '+= += +- pier_requests_total 3',
       '+= += +- pier_responses_total{code="2xx"} 3',
-      '+= += +- pier_sessions_created_total{context="/app"} 3',
+      '+= += +- pier_sessions_created_total{context="/app",vhost="0.0.0.0"} 3',
       '+= += +- pier_request_duration_seconds_count 3',
     ]);
   });
@@ -114,8 +114,8 @@ describe('bin/start --dump', function () {
     const out = pier!.stdout;
     const after = out.slice(out.indexOf('key: +- bean'));
     expect(after).to.include('Metrics now (module metrics not enabled: the counters the components keep):');
-    expect(after).to.include('pier_sessions_created_total{context="/app"} 0');
-    expect(after).to.include('pier_file_store_journal_backlog_sessions{context="/app"} 0');
+    expect(after).to.include('pier_sessions_created_total{context="/app",vhost="0.0.0.0"} 0');
+    expect(after).to.include('pier_file_store_journal_backlog_sessions{context="/app",vhost="0.0.0.0"} 0');
     expect(after).not.to.include('pier_request_duration_seconds');
   });
 });

@@ -485,6 +485,11 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
     return out;
   }
 
+  /** Pier: how many sessions of this context the store holds now (getStoredSessions' length, without the list). */
+  getStoredSessionCount(): number {
+    return this._files.size;
+  }
+
   /** The file currently holding `id` on disk (for tests and tools), or null; in journal mode see checkpoint(). */
   getFileFor(id: string): string | null {
     const name = this._disk.get(id);
