@@ -8,7 +8,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
 import { KeyStoreError } from './errors';
 
 /** One alias of the keystore. */
@@ -52,15 +52,23 @@ function hostNamesOf(pem: string): string[] {
   return cn ? [cn[1].trim().toLowerCase()] : [];
 }
 
-function toPem(certAsn1: forge.asn1.Asn1): string {
+let forgeModule: typeof Forge | undefined;
+
+/** node-forge, loaded by the first keystore read: its 42 modules would otherwise slow every bin/start down. */
+function nodeForge(): typeof Forge {
+  return (forgeModule ??= require('node-forge') as typeof Forge);
+}
+
+function toPem(certAsn1: Forge.asn1.Asn1): string {
+  const forge = nodeForge();
   const der = Buffer.from(forge.asn1.toDer(certAsn1).getBytes(), 'binary');
   return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
 }
 
 interface RawBag {
-  cert?: forge.pki.Certificate | null;
-  key?: forge.pki.PrivateKey | null;
-  asn1?: forge.asn1.Asn1;
+  cert?: Forge.pki.Certificate | null;
+  key?: Forge.pki.PrivateKey | null;
+  asn1?: Forge.asn1.Asn1;
   attributes: Record<string, unknown[]>;
 }
 
@@ -90,7 +98,8 @@ export function loadKeyStore(
   if (format !== 'PKCS12')
     throw new KeyStoreError(`Cannot load keystore '${file}': it is not a PKCS#12 file; give ${propertyPrefix}Path a PKCS#12 keystore`);
   const storePassword = password ?? '';
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  const forge = nodeForge();
+  let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(bytes.toString('binary'), false), false, storePassword);
   } catch (err) {
@@ -116,12 +125,14 @@ export function loadKeyStore(
   return entriesOf(p12);
 }
 
-function hasKeys(p12: forge.pkcs12.Pkcs12Pfx): boolean {
+function hasKeys(p12: Forge.pkcs12.Pkcs12Pfx): boolean {
+  const forge = nodeForge();
   return p12.safeContents.some((sc) => sc.safeBags.some((b) => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag));
 }
 
 /** Groups the bags into aliases: a key and the certificates of its chain, or a lone trusted certificate. */
-function entriesOf(p12: forge.pkcs12.Pkcs12Pfx): KeyStoreEntry[] {
+function entriesOf(p12: Forge.pkcs12.Pkcs12Pfx): KeyStoreEntry[] {
+  const forge = nodeForge();
   const bags = p12.safeContents.flatMap((sc) => sc.safeBags) as unknown as (RawBag & { type: string })[];
   const keyId = (b: RawBag): string | undefined => {
     const v = b.attributes.localKeyId?.[0];
@@ -131,7 +142,7 @@ function entriesOf(p12: forge.pkcs12.Pkcs12Pfx): KeyStoreEntry[] {
     const v = b.attributes.friendlyName?.[0];
     return typeof v === 'string' ? v : fallback;
   };
-  const certPem = (b: RawBag): string => toPem(b.cert ? forge.pki.certificateToAsn1(b.cert) : (b.asn1 as forge.asn1.Asn1));
+  const certPem = (b: RawBag): string => toPem(b.cert ? forge.pki.certificateToAsn1(b.cert) : (b.asn1 as Forge.asn1.Asn1));
   const certs = bags.filter((b) => b.type === forge.pki.oids.certBag);
   const keys = bags.filter((b) => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag);
   const entries: KeyStoreEntry[] = [];
@@ -143,7 +154,7 @@ function entriesOf(p12: forge.pkcs12.Pkcs12Pfx): KeyStoreEntry[] {
     used.add(own);
     const ownPem = certPem(own);
     const chain = [ownPem, ...chainAfter(ownPem, certs.filter((c) => c !== own).map(certPem))];
-    const info = k.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(k.key)) : (k.asn1 as forge.asn1.Asn1);
+    const info = k.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(k.key)) : (k.asn1 as Forge.asn1.Asn1);
     entries.push({
       alias: alias(k, alias(own, String(i + 1))),
       chain,
