@@ -15,6 +15,7 @@ import { FileSessionDataStore } from '../../src/session/stores/file/file-session
 import { FakeRequest } from './fake-request';
 import { MemorySessionDataStore } from './memory-session-data-store';
 import { contextHandler, tempDir, storeEntries } from './support';
+import { turnsUntil } from '../support/event-loop';
 
 /** A context (a real ContextHandler) with init params and attributes. */
 function context(path = '/app', init: Record<string, string> = {}, attributes: Record<string, unknown> = {}): ContextHandler {
@@ -303,8 +304,7 @@ describe('SessionHandler', () => {
       expect(h.getCandidateSessionIdsForExpiry().has(s.getId())).to.equal(true);
       expect(destroyed).to.equal(0);
       await clock.tickAsync(5_000);
-      for (let i = 0; i < 20_000 && (destroyed === 0 || !(await fileStore.exists(s.getId())) === false); i++)
-        await new Promise((r) => setImmediate(r));
+      await turnsUntil(async () => destroyed > 0 && !(await fileStore.exists(s.getId())));
       expect(destroyed).to.equal(1);
       expect(s.isValid()).to.equal(false);
       await fileStore.checkpoint();

@@ -22,6 +22,7 @@ import { DefaultSessionCache } from '../../../../src/session/default-session-cac
 import { JDBCSessionDataStore } from '../../../../src/session/stores/jdbc/jdbc-session-data-store';
 import { SessionTableSchema } from '../../../../src/session/stores/jdbc/session-table-schema';
 import { logLines, request, startServer, type TestServer } from '../../../server/http-helpers';
+import { turnsUntil } from '../../../support/event-loop';
 import { adaptorFor, dropTables, POSTGRESQL, requireDatabase, uniqueTableName } from './databases';
 
 /** GET answers the visits counted in the session (starting one at 0); POST counts a visit, then reads the body. */
@@ -51,12 +52,6 @@ class CountingLog implements RequestLog {
   log(r: Request): void {
     this.uris.push(r.getRequestURI());
   }
-}
-
-/** Turns of the event loop (no clock) until `check` holds; false after `turns`. */
-async function eventually(check: () => boolean, turns = 20_000): Promise<boolean> {
-  for (let i = 0; i < turns && !check(); i++) await new Promise((r) => setImmediate(r));
-  return check();
 }
 
 describe('A client that leaves while its request waits for the JDBC store (PostgreSQL, EVICT_ON_SESSION_EXIT)', function () {
@@ -121,9 +116,9 @@ describe('A client that leaves while its request waits for the JDBC store (Postg
       client.write(`POST /upload HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Length: 1000\r\n\r\npart of it`),
     );
     client.on('error', () => undefined);
-    expect(await eventually(() => ts!.connector.getInFlight() === 1)).to.equal(true);
+    expect(await turnsUntil(() => ts!.connector.getInFlight() === 1)).to.equal(true);
     client.destroy();
-    expect(await eventually(() => ts!.connector.getInFlight() === 0)).to.equal(true);
+    expect(await turnsUntil(() => ts!.connector.getInFlight() === 0)).to.equal(true);
     expect(requestLog.uris.slice(before)).to.deep.equal(['/upload']);
     expect(UploadServlet.failure).to.be.instanceOf(EofException);
     sinon.restore();

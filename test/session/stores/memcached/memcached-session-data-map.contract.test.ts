@@ -18,7 +18,7 @@ import { sessionDataStoreContract } from '../../session-data-store.contract';
 import { tempDir } from '../../support';
 import { adaptorFor, dropTables, POSTGRESQL, rawClient, requireDatabase, uniqueTableName } from '../jdbc/databases';
 
-/** Empties the memcached (a private one, or the one CI starts for the tests). */
+/** Empties the memcached: always a private one, so that no other test file's entries go with it. */
 async function flush(port: number): Promise<void> {
   const c = memjs.Client.create(`127.0.0.1:${port}`, { logger: { log: () => undefined } });
   try {
@@ -37,7 +37,8 @@ describe('MemcachedSessionDataMap through CachingSessionDataStore', function () 
   let memcached: ServerProcess;
 
   before(async function () {
-    memcached = await requireMemcached(this);
+    // private: the contract empties it between cases, which would wipe what a file running beside this one stored
+    memcached = await requireMemcached(this, { private: true });
     await flush(memcached.port);
   });
   after(async () => {
