@@ -16,12 +16,17 @@ import { DatabaseAdaptor } from './database-adaptor';
 import { field, longField, SessionTableSchema, type SessionStatements } from './session-table-schema';
 import { describeSettings, exposeStoreSettings, storeSettingDefaults, type StoreSettingAccessors } from '../../store-settings';
 import { JDBC_STORE_SETTINGS } from './jdbc-store-settings';
+import { StatementBatcher } from './statement-batcher';
+import type { SqlRow, SqlValue } from './sql-client';
 
 /**
  * Rows per multi-row insert: 12 parameters each stays under every database's limit on parameters per
  * statement (SQLite's oldest is 999).
  */
 const INSERT_MANY_ROWS = 80;
+
+/** Sessions one grouped statement carries at most (each column is one array parameter, so no parameter limit applies). */
+const MAX_GROUPED_SESSIONS = 100;
 
 /** The values of Jetty's insert for one session, in its column order. */
 function insertValues(id: string, cp: string, vh: string, data: SessionData, map: Buffer): (string | number | Buffer)[] {
@@ -39,6 +44,44 @@ function insertValues(id: string, cp: string, vh: string, data: SessionData, map
     data.getMaxInactiveMs(),
     map,
   ];
+}
+
+/** The values of Jetty's update for one session, in its parameter order (the key last). */
+function updateValues(id: string, cp: string, vh: string, data: SessionData, map: Buffer): (string | number | Buffer)[] {
+  return [
+    data.getLastNode(),
+    data.getAccessed(),
+    data.getLastAccessed(),
+    data.getLastSaved(),
+    data.getExpiry(),
+    data.getMaxInactiveMs(),
+    map,
+    id,
+    cp,
+    vh,
+  ];
+}
+
+/** Column `i` of every row: one array parameter of a grouped statement. */
+function column(rows: readonly (string | number | Buffer)[][], i: number): SqlValue {
+  return rows.map((r) => r[i]);
+}
+
+/**
+ * Whether a PostgreSQL error may be one session's fault (SQLSTATE class 22, a value the column refuses;
+ * class 23, a constraint such as the primary key): a grouped statement that failed so is sent again
+ * session by session, so that only that session's write fails.
+ */
+function mayBeOneSessions(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** The loads, inserts and updates of one started store on PostgreSQL, grouped under load (StatementBatcher). */
+interface GroupedStatements {
+  readonly loads: StatementBatcher<string, SqlRow | null>;
+  readonly inserts: StatementBatcher<(string | number | Buffer)[], number>;
+  readonly updates: StatementBatcher<(string | number | Buffer)[], number>;
 }
 
 /** A store operation that failed in the database (it is down, timed out, refused the statement). */
@@ -68,6 +111,8 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
   private _schemaProvided = false;
   private _sql: SessionStatements | null = null;
   private _adaptorInUse = false;
+  /** On PostgreSQL, writes that arrive while others are on their way are grouped into one statement. */
+  private _grouped: GroupedStatements | null = null;
 
   private get _dbAdaptor(): DatabaseAdaptor | null {
     return this.settings.databaseAdaptor;
@@ -92,6 +137,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
     try {
       await schema.prepareTables(adaptor);
       this._sql = schema.statements();
+      this._grouped = adaptor.getDialect() === 'postgresql' ? this.groupedStatements(adaptor, schema, this._sql) : null;
       await super.doStart();
     } catch (err) {
       this._adaptorInUse = false;
@@ -103,6 +149,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
   protected override async doStop(): Promise<void> {
     await super.doStop();
     this._sql = null;
+    this._grouped = null;
     if (!this._schemaProvided) this.settings.sessionTableSchema = null;
     if (this._adaptorInUse) {
       this._adaptorInUse = false;
@@ -126,17 +173,19 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
 
   protected async doLoad(id: string): Promise<SessionData | null> {
     const { adaptor, schema, sql, cp, vh } = this.parts();
-    let rows;
+    const grouped = this._grouped;
+    let row: SqlRow | null;
     try {
-      rows = await adaptor.run(`load session '${id}'`, (db) => db.query(sql.load, [id, cp, vh]));
+      row = await adaptor.run(`load session '${id}'`, (db) =>
+        grouped ? grouped.loads.submit(id) : db.query(sql.load, [id, cp, vh]).then((rows) => rows[0] ?? null),
+      );
     } catch (err) {
       throw this.failure('load', id, err);
     }
-    if (rows.length === 0) {
+    if (row === null) {
       if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('No session {}', id);
       return null;
     }
-    const row = rows[0];
     const data = this.newSessionData(
       id,
       longField(row, schema.getCreateTimeColumn()),
@@ -158,6 +207,75 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
     return data;
   }
 
+  /**
+   * The loads, inserts and updates as StatementBatcher sends them: one session at once while fewer than
+   * `maxPoolSize / 4` statements of that kind (at least 1) are on their way, else every waiting session in
+   * one statement.
+   */
+  private groupedStatements(adaptor: DatabaseAdaptor, schema: SessionTableSchema, sql: SessionStatements): GroupedStatements {
+    const slots = Math.max(1, Math.floor(adaptor.getMaxPoolSize() / 4));
+    const insertMany = schema.getInsertManyArraysStatementAsString(adaptor);
+    const updateMany = schema.getUpdateManyStatementAsString(adaptor);
+    const loadMany = schema.getLoadManyStatementAsString(adaptor);
+    const { cp, vh } = this.parts();
+    const idColumn = schema.getIdColumn();
+    return {
+      loads: new StatementBatcher<string, SqlRow | null>(
+        {
+          key: (id) => id,
+          one: (id) => adaptor.run(`load session '${id}'`, (db) => db.query(sql.load, [id, cp, vh])).then((rows) => rows[0] ?? null),
+          many: (ids) =>
+            adaptor
+              .run(`load ${ids.length} sessions`, (db) => db.query(loadMany, [ids as string[], cp, vh]))
+              .then((rows) => {
+                const byId = new Map<string, SqlRow>();
+                for (const r of rows) byId.set(String(field(r, idColumn)), r);
+                return ids.map((id) => byId.get(id) ?? null);
+              }),
+          // a query changes nothing: a failure is the database's, and every session's
+          retryEach: () => false,
+        },
+        slots,
+        MAX_GROUPED_SESSIONS,
+      ),
+      inserts: new StatementBatcher(
+        {
+          key: (v) => String(v[0]),
+          one: (v) => adaptor.run(`insert session '${v[0]}'`, (db) => db.update(sql.insert, v)),
+          many: (rows) =>
+            adaptor
+              .run(`insert ${rows.length} sessions`, (db) =>
+                db.update(insertMany, [rows[0][1], rows[0][2], column(rows, 0), ...[3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => column(rows, i))]),
+              )
+              .then(() => rows.map(() => 1)),
+          retryEach: mayBeOneSessions,
+        },
+        slots,
+        MAX_GROUPED_SESSIONS,
+      ),
+      updates: new StatementBatcher(
+        {
+          key: (v) => String(v[7]),
+          one: (v) => adaptor.run(`update session '${v[7]}'`, (db) => db.update(sql.update, v)),
+          many: (rows) =>
+            adaptor
+              .run(`update ${rows.length} sessions`, (db) =>
+                db.update(updateMany, [column(rows, 7), ...[0, 1, 2, 3, 4, 5, 6].map((i) => column(rows, i)), rows[0][8], rows[0][9]]),
+              )
+              .then(() => rows.map(() => 1)),
+          retryEach: mayBeOneSessions,
+        },
+        slots,
+        MAX_GROUPED_SESSIONS,
+      ),
+    };
+  }
+
+  /**
+   * Jetty's insert (never saved) or update. On PostgreSQL under load the statement may carry other
+   * sessions too (groupedStatements); this session's write is committed when the promise resolves, and its
+   * failure is its own. The time limit runs from the call, waiting for a group included.
+   */
   protected async doStore(id: string, data: SessionData, lastSaveTime: number): Promise<void> {
     const { adaptor, sql, cp, vh } = this.parts();
     let map: Buffer;
@@ -167,30 +285,29 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
       const attr = err instanceof UnencodableValueError ? err.attribute : undefined;
       throw new UnwritableSessionDataError(id, this._context, attr, { cause: err });
     }
+    const grouped = this._grouped;
     try {
       if (lastSaveTime <= 0) {
-        await adaptor.run(`insert session '${id}'`, (db) => db.update(sql.insert, insertValues(id, cp, vh, data, map)));
+        const values = insertValues(id, cp, vh, data, map);
+        await adaptor.run(`insert session '${id}'`, (db) => (grouped ? grouped.inserts.submit(values) : db.update(sql.insert, values)));
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Inserted session {}', id);
       } else {
-        await adaptor.run(`update session '${id}'`, (db) =>
-          db.update(sql.update, [
-            data.getLastNode(),
-            data.getAccessed(),
-            data.getLastAccessed(),
-            data.getLastSaved(),
-            data.getExpiry(),
-            data.getMaxInactiveMs(),
-            map,
-            data.getId(),
-            cp,
-            vh,
-          ]),
-        );
+        const values = updateValues(id, cp, vh, data, map);
+        await adaptor.run(`update session '${id}'`, (db) => (grouped ? grouped.updates.submit(values) : db.update(sql.update, values)));
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Updated session {}', id);
       }
     } catch (err) {
       throw new UnwritableSessionDataError(id, this._context, undefined, { cause: err });
     }
+  }
+
+  /** Pier, PostgreSQL: statements that carried several sessions so far, and how many sessions they carried, per kind. */
+  getGroupedStatementStatistics(): Record<
+    'loads' | 'inserts' | 'updates',
+    ReturnType<StatementBatcher<unknown, unknown>['getBatchStatistics']>
+  > | null {
+    const g = this._grouped;
+    return g ? { loads: g.loads.getBatchStatistics(), inserts: g.inserts.getBatchStatistics(), updates: g.updates.getBatchStatistics() } : null;
   }
 
   protected async doDelete(id: string): Promise<boolean> {

@@ -229,6 +229,62 @@ export class SessionTableSchema {
     return this.statements().insert.replace(/ values \(.*\)$/, ' values' + new Array(rows).fill(one).join(','));
   }
 
+  /**
+   * Pier, PostgreSQL only: Jetty's update for any number of sessions in one statement, each column's values
+   * as one array parameter (`unnest`), so that the text, and so its prepared plan, is the same whatever the
+   * count. Parameters: ids, lastNodes, accessTimes, lastAccessTimes, lastSavedTimes, expiryTimes,
+   * maxIntervals, maps (arrays in the same order), then the context path and virtual host.
+   */
+  getUpdateManyStatementAsString(adaptor: DatabaseAdaptor): string {
+    const s = adaptor.getStringType();
+    const l = adaptor.getLongType();
+    const set = [
+      this._lastNodeColumn,
+      this._accessTimeColumn,
+      this._lastAccessTimeColumn,
+      this._lastSavedTimeColumn,
+      this._expiryTimeColumn,
+      this._maxIntervalColumn,
+      this._mapColumn,
+    ]
+      .map((c, i) => `${c} = pier_v.c${i + 1}`)
+      .join(', ');
+    return (
+      `update ${this.getSchemaTableName()} as pier_t set ${set} ` +
+      `from unnest(?::${s}[], ?::${s}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${adaptor.getBlobType()}[]) ` +
+      `as pier_v(k, c1, c2, c3, c4, c5, c6, c7) ` +
+      `where pier_t.${this._idColumn} = pier_v.k and pier_t.${this._contextPathColumn} = ?::${s} and pier_t.${this._virtualHostColumn} = ?::${s}`
+    );
+  }
+
+  /**
+   * Pier, PostgreSQL only: Jetty's insert for any number of sessions in one statement, as
+   * getUpdateManyStatementAsString does the update. Parameters: the context path and virtual host, then
+   * one array per remaining column of Jetty's insert, in its order.
+   */
+  getInsertManyArraysStatementAsString(adaptor: DatabaseAdaptor): string {
+    const s = adaptor.getStringType();
+    const l = adaptor.getLongType();
+    return (
+      this.statements().insert.replace(/ values \(.*\)$/, '') +
+      ` select pier_v.k, ?::${s}, ?::${s}, pier_v.c1, pier_v.c2, pier_v.c3, pier_v.c4, pier_v.c5, pier_v.c6, pier_v.c7, pier_v.c8, pier_v.c9 ` +
+      `from unnest(?::${s}[], ?::${s}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${l}[], ?::${adaptor.getBlobType()}[]) ` +
+      `as pier_v(k, c1, c2, c3, c4, c5, c6, c7, c8, c9)`
+    );
+  }
+
+  /**
+   * Pier, PostgreSQL only: Jetty's load for any number of sessions in one statement. Parameters: an array
+   * of ids, the context path and the virtual host.
+   */
+  getLoadManyStatementAsString(adaptor: DatabaseAdaptor): string {
+    const s = adaptor.getStringType();
+    return (
+      `select * from ${this.getSchemaTableName()} where ${this._idColumn} = any(?::${s}[]) ` +
+      `and ${this._contextPathColumn} = ?::${s} and ${this._virtualHostColumn} = ?::${s}`
+    );
+  }
+
   /** The statements the store runs, exactly Jetty's (values as `?` parameters). */
   statements(): SessionStatements {
     const t = this.getSchemaTableName();

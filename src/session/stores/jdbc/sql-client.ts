@@ -8,8 +8,9 @@
 import { isClientPackageInstalled, OptionalBackendError, requireClientPackage } from '../../../ioc/optional-backends';
 import { CLIENT_PACKAGES, type JdbcConnectionInfo, type SqlDialect } from './jdbc-url';
 
-/** A value bound to a `?` placeholder. */
-export type SqlValue = string | number | Buffer | null;
+/** A value bound to a `?` placeholder: a scalar, or (PostgreSQL only) an array of scalars. */
+export type SqlScalar = string | number | Buffer | null;
+export type SqlValue = SqlScalar | SqlScalar[];
 
 /** One result row, by the column names the database returns. */
 export type SqlRow = Record<string, unknown>;
