@@ -27,11 +27,17 @@ const LISTENING: Record<WebAppServer, RegExp> = {
  * moves far less than it moves req/s.
  */
 export function cpuSeconds(pid: number | undefined): number | null {
+  const t = cpuTimes(pid);
+  return t === null ? null : t.user + t.system;
+}
+
+/** User and system CPU seconds (every thread) of a process, from /proc/<pid>/stat; null where there is no /proc. */
+export function cpuTimes(pid: number | undefined): { user: number; system: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // the fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
   } catch {
     return null;
   }

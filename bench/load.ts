@@ -49,6 +49,33 @@ export async function drive(port: number, settings: LoadSettings, cookies: strin
   };
 }
 
+/**
+ * Sends exactly `amount` requests for `GET /` over `connections` clients (with `cookies` as drive() sends them);
+ * fails on any non-2xx, error or timeout, since a fixed count is only worth dividing by when every request was served.
+ */
+export async function driveCount(port: number, connections: number, amount: number, cookies: string[] | null): Promise<number> {
+  const autocannon: Any = requirePeer('autocannon');
+  let next = 0;
+  const result: Any = await autocannon({
+    url: `http://127.0.0.1:${port}/`,
+    connections,
+    amount,
+    timeout: 30,
+    setupClient:
+      cookies && cookies.length > 0
+        ? (client: Any) => {
+            client.setHeaders({ cookie: cookies[next++ % cookies.length] });
+          }
+        : undefined,
+  });
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(
+      `Cannot drive ${amount} requests on port ${port}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+  return result.requests.total;
+}
+
 /** Makes `count` sessions with one plain request each and returns their `name=value` cookies. */
 export async function obtainCookies(port: number, count: number): Promise<string[]> {
   const cookies: string[] = [];

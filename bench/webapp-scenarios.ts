@@ -68,7 +68,7 @@ function jettyClassesDir(): string {
 }
 
 /** Writes the base and starts its server; the caller stops it and removes `dir`. */
-async function startWebApp(entry: ServerEntry, dir: string): Promise<ExternalServer> {
+export async function startWebApp(entry: ServerEntry, dir: string): Promise<ExternalServer> {
   const server = webAppServer(entry);
   if (!server) throw new Error(`Cannot start '${entry.label}': not a web-app row`);
   const store = (entry.extra?.store as WebAppStore | undefined) ?? memory;
@@ -86,7 +86,7 @@ async function startWebApp(entry: ServerEntry, dir: string): Promise<ExternalSer
 }
 
 /** A web-app row that cannot run here (no Java, no Jetty): the row says why. */
-class WebAppSkipped extends Error {}
+export class WebAppSkipped extends Error {}
 
 async function withWebApp(scenario: string, entry: ServerEntry, body: (server: ExternalServer) => Promise<BenchRecord>): Promise<BenchRecord> {
   const dir = tempDir('webapp');
