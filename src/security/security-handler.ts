@@ -11,6 +11,7 @@ import { Expose, JettyClass } from '../ioc/metadata';
 import { type Authentication, isResponseSent } from '../server/authentication';
 import { HandlerWrapper } from '../server/handler/handler-wrapper';
 import type { Request } from '../server/request';
+import { DONE as RESOLVED } from '../server/done';
 import type { UserIdentity } from '../server/user-identity';
 import type { HttpServletRequest } from '../servlet-api/http-servlet-request';
 import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
@@ -26,8 +27,6 @@ import { type LoginService, isLoginService } from './login-service';
 import type { RoleInfo } from './role-info';
 import { DeferredAuthentication } from './authentication/deferred-authentication';
 import type { Handler } from '../server/handler';
-
-const RESOLVED: Promise<void> = Promise.resolve();
 
 const LOG = Log.getLogger('org.eclipse.jetty.security.SecurityHandler');
 

@@ -670,6 +670,35 @@ export class Response implements HttpServletResponse, SessionResponse {
    */
   complete(): Promise<void> {
     if (this._completed) return RESOLVED;
+    const committed = this.commitForCompletion();
+    if (committed === RESOLVED) return this.endResponse();
+    return committed.then(() => this.endResponse());
+  }
+
+  /**
+   * complete() with a callback, as the server runs it: `then(null)` once Node has handed the last bytes to
+   * the socket (or the connection closed), `then(err)` when the commit failed. A response whose commit
+   * awaits nothing and that has no encoder ends without a promise (the hot path).
+   */
+  completeThen(then: (err: unknown) => void): void {
+    if (this._completed) {
+      then(null);
+      return;
+    }
+    const committed = this.commitForCompletion();
+    if (committed === RESOLVED && this._encoder === null) {
+      this._completed = true;
+      this.endRawThen(then);
+      return;
+    }
+    (committed === RESOLVED ? this.endResponse() : committed.then(() => this.endResponse())).then(
+      () => then(null),
+      (err: unknown) => then(err ?? new Error('the response could not be committed')),
+    );
+  }
+
+  /** Sets Content-Length when everything is still buffered, then commits. */
+  private commitForCompletion(): Promise<void> {
     this._completing = true;
     if (
       !this._commitPromise &&
@@ -681,9 +710,7 @@ export class Response implements HttpServletResponse, SessionResponse {
     ) {
       this._headers.set('content-length', { name: 'Content-Length', values: [String(this._size)] });
     }
-    const committed = this.commit();
-    if (committed === RESOLVED) return this.endResponse();
-    return committed.then(() => this.endResponse());
+    return this.commit();
   }
 
   /** The committed response's last step: drain the encoder if any, then end the Node response with the buffered tail. */
@@ -702,11 +729,19 @@ export class Response implements HttpServletResponse, SessionResponse {
   }
 
   private endRaw(): Promise<void> {
+    return new Promise<void>((resolve) => this.endRawThen(() => resolve()));
+  }
+
+  /** Ends the Node response with the buffered tail; `then(null)` once, when Node has handed the last bytes over or the connection closed. */
+  private endRawThen(then: (err: unknown) => void): void {
     const tail = this._tail;
     this._tail = null;
     const raw = this._raw;
     // Node never calls end()'s callback on a closed connection: there is nothing to wait for then
-    if (raw.writableEnded || raw.destroyed || this._connectionFailure !== null) return RESOLVED;
+    if (raw.writableEnded || raw.destroyed || this._connectionFailure !== null) {
+      then(null);
+      return;
+    }
     let last: Buffer | string | undefined;
     if (tail && tail.length > 0) {
       const body = tail.length === 1 ? tail[0] : Buffer.concat(tail);
@@ -714,13 +749,18 @@ export class Response implements HttpServletResponse, SessionResponse {
       // a small body as a latin1 string (byte for byte) joins the header block in one write
       last = body.length <= SINGLE_WRITE_LIMIT ? body.toString('latin1') : body;
     }
-    return new Promise<void>((resolve) => {
-      // settled by Node when the last bytes are handed over, or by connectionClosed()
-      this._endWaiter = resolve;
-      if (typeof last === 'string') raw.end(last, 'latin1', resolve);
-      else if (last) raw.end(last, resolve);
-      else raw.end(resolve);
-    });
+    // called by Node when the last bytes are handed over, or by connectionClosed(): whichever comes first
+    let called = false;
+    const ended = (): void => {
+      if (called) return;
+      called = true;
+      if (this._endWaiter === ended) this._endWaiter = null;
+      then(null);
+    };
+    this._endWaiter = ended;
+    if (typeof last === 'string') raw.end(last, 'latin1', ended);
+    else if (last) raw.end(last, ended);
+    else raw.end(ended);
   }
 
   toString(): string {

@@ -319,6 +319,11 @@ export class Server extends HandlerWrapper {
       this.completeExchange(request, response, done);
       return;
     }
+    // the chain finished at once (DONE): the exchange goes on now, without a reaction
+    if (handling === DONE) {
+      this.afterHandle(request, response, done);
+      return;
+    }
     handling.then(
       () => this.afterHandle(request, response, done),
       (err: unknown) => this.failThenComplete(request, response, err, done),
@@ -418,23 +423,28 @@ export class Server extends HandlerWrapper {
 
   /** Completes the response (a failure destroys the connection), then writes the request logs and calls `done`. */
   private completeExchange(request: Request, response: Response, done: (request: Request) => void): void {
-    let completing: Promise<void>;
+    // a callback, not a promise: the response ends without one when nothing is to be awaited (the hot path)
+    let settled = false;
+    const completed = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      if (err === null) {
+        this.logExchange(request, response, done);
+        return;
+      }
+      try {
+        CHANNEL_LOG.warn(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`, err);
+        response.getRawResponse().destroy();
+      } finally {
+        this.logExchange(request, response, done);
+      }
+    };
     try {
-      completing = response.complete();
+      response.completeThen(completed);
     } catch (err) {
-      completing = Promise.reject(err);
+      if (settled) throw err;
+      completed(err);
     }
-    completing.then(
-      () => this.logExchange(request, response, done),
-      (err: unknown) => {
-        try {
-          CHANNEL_LOG.warn(`Cannot complete response for ${request.getMethod()} ${request.getRequestURI()}: ${describe(err)}`, err);
-          response.getRawResponse().destroy();
-        } finally {
-          this.logExchange(request, response, done);
-        }
-      },
-    );
   }
 
   private logExchange(request: Request, response: Response, done: (request: Request) => void): void {

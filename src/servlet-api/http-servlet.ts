@@ -9,7 +9,12 @@ import type { Servlet } from './servlet';
 import type { ServletConfig } from './servlet-config';
 import type { ServletContext } from './servlet-context';
 
-const RESOLVED: Promise<void> = Promise.resolve();
+/**
+ * What service() returns when the do-method finished synchronously: one settled promise for every such
+ * request, which the container recognises to go on at once instead of reacting to it.
+ */
+export const SERVICE_FINISHED: Promise<void> = Promise.resolve();
+const RESOLVED = SERVICE_FINISHED;
 
 type Handler = (req: HttpServletRequest, res: HttpServletResponse) => void | Promise<void>;
 

@@ -6,6 +6,7 @@
  */
 import { Expose, JettyClass } from '../ioc/metadata';
 import type { Request } from '../server/request';
+import { DONE as RESOLVED } from '../server/done';
 import { ScopedHandler } from '../server/handler/scoped-handler';
 import { reportNotApplicable } from '../server/not-applicable';
 import type { DispatcherType } from '../servlet-api/dispatcher-type';
@@ -367,6 +368,8 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     } catch (err) {
       return Promise.reject(err);
     }
+    // the servlet finished at once (DONE): nothing can have failed, nothing to react to
+    if (running === RESOLVED) return RESOLVED;
     return running.then(undefined, (err: unknown) => {
       baseRequest.setAttribute('javax.servlet.error.servlet_name', holder.getName());
       if (err instanceof UnavailableException && !response.isCommitted()) {
@@ -458,4 +461,3 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
 }
 
 const NO_FILTERS: FilterHolder[] = [];
-const RESOLVED: Promise<void> = Promise.resolve();

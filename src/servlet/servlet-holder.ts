@@ -11,6 +11,7 @@ import type { HttpServletResponse } from '../servlet-api/http-servlet-response';
 import { Holder } from './holder';
 import { DONE as RESOLVED } from '../server/done';
 import type { Servlet } from '../servlet-api/servlet';
+import { SERVICE_FINISHED } from '../servlet-api/http-servlet';
 import type { ServletConfig } from '../servlet-api/servlet-config';
 
 /**
@@ -130,7 +131,7 @@ export class ServletHolder extends Holder<Servlet> {
       try {
         // a servlet that finished synchronously costs no promise (the hot path); a promise is passed on as it is
         const result = ready.service(request, response);
-        return result === undefined ? RESOLVED : Promise.resolve(result);
+        return result === undefined || result === SERVICE_FINISHED ? RESOLVED : Promise.resolve(result);
       } catch (err) {
         return Promise.reject(err);
       }

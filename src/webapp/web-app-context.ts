@@ -482,6 +482,10 @@ export class WebAppContext extends ServletContextHandler {
     } catch (err) {
       return this.handleFailure(err, baseRequest, request, response);
     }
+    // the servlets finished at once (DONE): the error page, if one is pending, is looked for now
+    if (running === RESOLVED) {
+      return baseRequest.getAttribute(PENDING_ERROR_PAGE) ? this.renderPendingErrorPage(baseRequest, request, response) : RESOLVED;
+    }
     return running.then(
       () => (baseRequest.getAttribute(PENDING_ERROR_PAGE) ? this.renderPendingErrorPage(baseRequest, request, response) : undefined),
       (err: unknown) => this.handleFailure(err, baseRequest, request, response),

@@ -98,6 +98,12 @@ export class ContextHandlerCollection extends HandlerCollection {
         return Promise.reject(err);
       }
       if (i + 1 === branches.length) return running;
+      // the branch finished at once (DONE): the next one is tried now, without a reaction
+      if (running === RESOLVED) {
+        if (baseRequest.isHandled()) return RESOLVED;
+        tried = (tried ?? new Set<Handler>()).add(branch.handler);
+        continue;
+      }
       return running.then(() => {
         if (baseRequest.isHandled()) return undefined;
         const next = this.handleContexts(branches, i + 1, (tried ?? new Set<Handler>()).add(branch.handler), target, baseRequest, request, response);

@@ -28,6 +28,7 @@ import {
 } from '../content-limits';
 import { reportNotApplicable } from '../not-applicable';
 import type { Request } from '../request';
+import { DONE as RESOLVED } from '../done';
 import { encodePath } from '../uri-path';
 import { Resource } from '../resource';
 import type { ErrorPageWriter } from '../response';
@@ -506,5 +507,3 @@ function normalizeHost(h: string): string {
   if (s.endsWith('.')) s = s.slice(0, -1);
   return at >= 0 ? `${s}${h.slice(at).trim()}` : s;
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();

@@ -119,6 +119,8 @@ export class HandlerCollection extends AbstractHandler implements HandlerContain
       return Promise.reject(err);
     }
     if (i + 1 === handlers.length) return running;
+    // the handler finished at once (DONE): the next one runs now, without a reaction
+    if (running === RESOLVED) return this.stopsAt(baseRequest) ? RESOLVED : this.handleEach(handlers, i + 1, target, baseRequest, request, response);
     return running.then(() => {
       if (this.stopsAt(baseRequest)) return undefined;
       const next = this.handleEach(handlers, i + 1, target, baseRequest, request, response);

@@ -8,6 +8,7 @@ import type { Handler, HandlerContainer } from '../handler';
 import type { HttpServletRequest } from '../../servlet-api/http-servlet-request';
 import type { HttpServletResponse } from '../../servlet-api/http-servlet-response';
 import type { Request } from '../request';
+import { DONE as RESOLVED } from '../done';
 import type { Server } from '../server';
 
 @JettyClass('org.eclipse.jetty.server.handler.HandlerWrapper', {
@@ -58,5 +59,3 @@ export class HandlerWrapper extends AbstractHandler implements HandlerContainer 
     return RESOLVED;
   }
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();

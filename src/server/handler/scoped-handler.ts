@@ -11,6 +11,7 @@ import type { HttpServletResponse } from '../../servlet-api/http-servlet-respons
 import type { Request } from '../request';
 import type { Handler } from '../handler';
 import { HandlerWrapper } from './handler-wrapper';
+import { DONE as RESOLVED } from '../done';
 
 @JettyClass('org.eclipse.jetty.server.handler.ScopedHandler', { abstract: true })
 export abstract class ScopedHandler extends HandlerWrapper {
@@ -46,8 +47,9 @@ export abstract class ScopedHandler extends HandlerWrapper {
   }
 
   // Hot path: the scope and handle passes return the next handler's promise directly instead of
-  // awaiting it in an async frame of their own. Only a scope that restores state after the chain
-  // (nextScopeThen) adds a promise, its one reaction; test/session/hot-path-promises.test.ts counts them.
+  // awaiting it in an async frame of their own. A scope that restores state after the chain
+  // (nextScopeThen) restores at once when the chain finished synchronously (DONE) and adds its one
+  // reaction only otherwise; test/session/hot-path-promises.test.ts counts them.
 
   override handle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
     if (!this.isStarted()) return RESOLVED;
@@ -84,6 +86,11 @@ export abstract class ScopedHandler extends HandlerWrapper {
     } catch (err) {
       inner = Promise.reject(err);
     }
+    // everything below finished at once (DONE): the scope is left now, without a reaction
+    if (inner === RESOLVED) {
+      restore();
+      return RESOLVED;
+    }
     return inner.then(restore, (err: unknown) => {
       restore();
       throw err;
@@ -101,5 +108,3 @@ export abstract class ScopedHandler extends HandlerWrapper {
     return RESOLVED;
   }
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();
