@@ -17,6 +17,7 @@ import { Log } from '../util/log';
 import { Constraint } from './constraint';
 import { ConstraintMapping } from './constraint-mapping';
 import { RoleInfo } from './role-info';
+import { redirectCode } from './authentication/form-authenticator';
 import { SecurityHandler } from './security-handler';
 import { UserDataConstraint, userDataConstraintOf } from './user-data-constraint';
 
@@ -201,7 +202,10 @@ export class ConstraintSecurityHandler extends SecurityHandler {
       const hostPart = host.includes(':') ? `[${host}]` : host;
       const q = request.getQueryString();
       response.setContentLength(0);
-      request.getResponse().sendRedirect(`${scheme}://${hostPart}:${securePort}${request.getRequestURI()}${q === null ? '' : `?${q}`}`);
+      // as Jetty: a See Other (303) on HTTP/1.1, 302 on HTTP/1.0
+      request
+        .getResponse()
+        .sendRedirect(`${scheme}://${hostPart}:${securePort}${request.getRequestURI()}${q === null ? '' : `?${q}`}`, redirectCode(request));
     } else {
       response.sendError(403, '!Secure');
     }

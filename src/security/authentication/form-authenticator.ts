@@ -270,7 +270,7 @@ function requestPathAndQuery(request: Request): string {
   return q === null ? request.getRequestURI() : `${request.getRequestURI()}?${q}`;
 }
 
-/** 303 See Other on HTTP/1.1, 302 on HTTP/1.0 (Jetty's choice). */
-function redirectCode(request: Request): number {
+/** 303 See Other on HTTP/1.1, 302 on HTTP/1.0 (Jetty's sendRedirect(location, useSeeOther=true)). */
+export function redirectCode(request: Request): number {
   return request.getProtocol() === 'HTTP/1.0' ? 302 : 303;
 }
