@@ -8,11 +8,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { clientCertCredentials } from '../../src/security/authentication/client-cert-authenticator';
 import { fixturePath, repoRoot } from '../support/corpus';
+import { makeTestClientCertificates } from '../support/test-keystores';
 import { JettyEnvironment } from './jetty-environment';
 
 /** The web apps that run the probe servlet and the admin filter (their WEB-INF/classes get the classes). */
-const APPS_WITH_CLASSES = ['app', 'forms', 'basic', 'form', 'digest'];
+const APPS_WITH_CLASSES = ['app', 'forms', 'basic', 'form', 'digest', 'cert'];
 
 /** One modification time for every fixture file on both servers, so Last-Modified and If-Modified-Since compare. */
 export const FIXTURE_MTIME = new Date('2024-03-01T12:00:00Z');
@@ -25,6 +28,13 @@ export const SHARED_SETTINGS = {
 
 /** The PKCS#12 keystore both bases serve HTTPS with (made by openssl for each run; nothing private is committed). */
 export const KEYSTORE = { file: 'keystore.p12', password: 'secret' };
+
+/**
+ * The TLS connector also asks for client certificates (wantClientAuth) and trusts one authority: its
+ * PKCS#12 file, and the PEM files of a client certificate it signed and of one another authority signed,
+ * under each base's `etc/` (made by openssl for each run).
+ */
+export const CLIENT_CERTS = { trustStore: 'truststore.p12', folder: 'clients', trusted: 'alice', untrusted: 'mallory' };
 
 /** A file too large for socket buffers, written into /app of both bases (not kept in the repository). */
 export const LARGE_FILE = { name: 'large.bin', bytes: 24 * 1024 * 1024 };
@@ -44,6 +54,11 @@ export function buildDifferentialBases(env: JettyEnvironment): DifferentialBases
   const classes = path.join(root, 'classes');
   compileJava(env, fixturePath('jetty', 'java'), classes);
   const keystore = makeKeystore(root);
+  const clients = makeTestClientCertificates(fs.mkdtempSync(path.join(root, 'clients-')));
+  // The realm lists the client certificate the way Jetty's ClientCertAuthenticator looks it up: if Pier's
+  // reading of the subject or the signature were not Jetty's, Jetty would refuse the login and the cases differ.
+  const { username, credential } = clientCertCredentials(new X509Certificate(clients.clientCert));
+  const certRealm = `${username.replace(/[\\=: #!]/g, (c) => `\\${c}`)}: ${credential},user\n`;
 
   const jettyBase = path.join(root, 'jetty-base');
   const pierBase = path.join(root, 'pier-base');
@@ -52,6 +67,17 @@ export function buildDifferentialBases(env: JettyEnvironment): DifferentialBases
     fs.mkdirSync(path.join(base, 'sessions'), { recursive: true });
     fs.mkdirSync(path.join(base, 'etc'), { recursive: true });
     fs.copyFileSync(keystore, path.join(base, 'etc', KEYSTORE.file));
+    fs.copyFileSync(clients.caStore, path.join(base, 'etc', CLIENT_CERTS.trustStore));
+    const pem = path.join(base, 'etc', CLIENT_CERTS.folder);
+    fs.mkdirSync(pem, { recursive: true });
+    for (const [name, cert, key] of [
+      [CLIENT_CERTS.trusted, clients.clientCert, clients.clientKey],
+      [CLIENT_CERTS.untrusted, clients.untrustedCert, clients.untrustedKey],
+    ]) {
+      fs.writeFileSync(path.join(pem, `${name}.crt`), cert);
+      fs.writeFileSync(path.join(pem, `${name}.key`), key);
+    }
+    fs.writeFileSync(path.join(base, 'webapps', 'cert-realm.properties'), certRealm);
     const large = path.join(base, 'webapps', 'app', LARGE_FILE.name);
     fs.writeFileSync(large, Buffer.alloc(LARGE_FILE.bytes, 'L'));
     fs.utimesSync(large, FIXTURE_MTIME, FIXTURE_MTIME);
@@ -83,9 +109,10 @@ function startIni(base: string): string {
     `jetty.sslContext.keyStorePassword=${KEYSTORE.password}`,
     `jetty.sslContext.keyManagerPassword=${KEYSTORE.password}`,
     'jetty.sslContext.keyStoreType=PKCS12',
-    `jetty.sslContext.trustStorePath=etc/${KEYSTORE.file}`,
+    `jetty.sslContext.trustStorePath=etc/${CLIENT_CERTS.trustStore}`,
     `jetty.sslContext.trustStorePassword=${KEYSTORE.password}`,
     'jetty.sslContext.trustStoreType=PKCS12',
+    'jetty.sslContext.wantClientAuth=true',
     `jetty.http.idleTimeout=${SHARED_SETTINGS.idleTimeoutMs}`,
     `jetty.server.stopTimeout=${SHARED_SETTINGS.stopTimeoutMs}`,
     'jetty.deploy.scanInterval=0',

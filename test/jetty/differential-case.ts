@@ -11,6 +11,8 @@ import { ServerUnderTest } from './servers-under-test';
 
 export interface CaseContext {
   readonly server: ServerUnderTest;
+  /** The server's jetty.base (its `etc/` holds the suite's client certificates). */
+  readonly baseFolder: string;
   /** One exchange with this server (with `tls`, on its `jetty.ssl.port`). */
   exchange(options: ExchangeOptions): Promise<RawResponse>;
   /** One exchange with this server's `jetty.ssl.port`, without TLS unless the options say so. */
@@ -35,6 +37,7 @@ export function caseContext(server: ServerUnderTest, fixtures: FixtureFiles, bas
   const ctx = { port: server.port, baseFolder, fixtures };
   return {
     server,
+    baseFolder,
     exchange: (options) => rawExchange(options.tls ? server.sslPort : server.port, options),
     exchangeOnSslPort: (options) => rawExchange(server.sslPort, options),
     observe: (r, prefix) => observeResponse(r, ctx, prefix),

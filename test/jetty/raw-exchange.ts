@@ -25,6 +25,8 @@ export interface ExchangeOptions {
   readPauseMs?: number;
   /** Connect with TLS and send once the handshake is done. */
   tls?: boolean;
+  /** Over TLS: the client certificate and key (PEM) to present when the server asks for one. */
+  clientCertificate?: { cert: string; key: string };
 }
 
 export type Framing = 'content-length' | 'chunked' | 'until close' | 'none';
@@ -115,7 +117,10 @@ class Exchange {
       void this.sendAll();
     };
     const s = this.options.tls
-      ? tls.connect({ host: '127.0.0.1', port: this.port, servername: 'localhost', rejectUnauthorized: false }, connected)
+      ? tls.connect(
+          { host: '127.0.0.1', port: this.port, servername: 'localhost', rejectUnauthorized: false, ...this.options.clientCertificate },
+          connected,
+        )
       : this.socket.connect(this.port, '127.0.0.1', connected);
     this.socket = s;
     s.on('data', (d: Buffer) => this.onData(d));

@@ -20,7 +20,7 @@ async function plainHttpToSslPort(ctx: CaseContext): Promise<Observation> {
 }
 
 /** A TLS record by its type: an alert with its level and description (RFC 8446 §6), anything else by its length. */
-function describeRecord(bytes: Buffer): string {
+export function describeRecord(bytes: Buffer): string {
   if (bytes.length === 0) return 'none';
   if (bytes.length === 7 && bytes[0] === 0x15) return `a TLS alert (level ${bytes[5]}, description ${bytes[6]})`;
   return `${bytes.length} bytes, first 0x${bytes.subarray(0, 1).toString('hex')}`;

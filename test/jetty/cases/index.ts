@@ -3,6 +3,7 @@
  * @module
  */
 import { DifferentialCase } from '../differential-case';
+import { clientCertCases } from './client-cert-cases';
 import { connectionCases } from './connection-cases';
 import { digestCases } from './digest-cases';
 import { handlerCases } from './handler-cases';
@@ -23,6 +24,7 @@ export const CASE_GROUPS: Array<{ name: string; cases: DifferentialCase[] }> = [
   { name: 'static files', cases: staticCases },
   { name: 'a ResourceHandler context left at its defaults', cases: resourceHandlerCases },
   { name: 'HTTPS on jetty.ssl.port', cases: httpsCases },
+  { name: 'CLIENT-CERT login over TLS', cases: clientCertCases },
   { name: 'connections, idle timeouts and cut-off bodies', cases: connectionCases },
 ];
 
