@@ -177,10 +177,12 @@ async function configure(cfg: StartConfiguration, e: MainEnvironment): Promise<u
   Log.configure(logging);
   for (const note of logging.getNotes()) Log.getLogger('org.eclipse.jetty.util.log.Log').warn(note);
   ensureFiles(cfg, (line) => e.err(line + '\n'));
-  // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them).
+  for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
+  // As start.jar does: jetty.home/jetty.base become system properties too (the deployer reads them). Set
+  // after the others: those include the system properties the process had when this start was resolved,
+  // which keep an earlier launch's jetty.base when one process launches twice.
   SystemProperties.set('jetty.home', cfg.baseHome.home);
   SystemProperties.set('jetty.base', cfg.baseHome.base);
-  for (const [k, v] of cfg.systemProperties()) SystemProperties.set(k, v);
   return e.applier(
     cfg.xmls.map((x) => x.path),
     cfg.xmlProperties(),

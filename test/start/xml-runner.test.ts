@@ -3,6 +3,8 @@
  * @module
  */
 import { expect } from 'chai';
+import * as path from 'node:path';
+import { SystemProperties } from '../../src/ioc/system-properties';
 import { launch, MainEnvironment } from '../../src/start/main';
 import { startAll } from '../../src/start/xml-runner';
 import { makeBase, removeBase, preserveSystemProperties } from './support';
@@ -111,6 +113,27 @@ describe('launch', () => {
     expect(out.join('')).to.match(/Started FakeServer@[0-9a-f]+ on http:\/\/127.0.0.1:4711/);
     expect(out.join('')).to.include('hook');
     expect(out.join('')).to.match(/MKDIR : \$\{jetty.base\}\/logs/);
+  });
+
+  it("sets this launch's jetty.base and jetty.home as system properties, also after an earlier launch in the process", async () => {
+    const seen: (string | undefined)[] = [];
+    const bases = [base, makeBase()];
+    try {
+      for (const b of bases) {
+        const e = env([], [], [new FakeServer([], 'server')]);
+        const result = await launch([`jetty.home=${home}`, `jetty.base=${b}`, '--module=server'], {
+          ...e,
+          applier: (files, props) => {
+            seen.push(SystemProperties.get('jetty.base'));
+            return e.applier(files, props);
+          },
+        });
+        if (typeof result !== 'number') for (const o of [...result.started].reverse()) await (o as FakeServer).stop();
+      }
+      expect(seen).to.deep.equal(bases.map((b) => path.resolve(b)));
+    } finally {
+      removeBase(bases[1]);
+    }
   });
 
   it('refuses to start with nothing enabled, saying how to enable modules', async () => {
