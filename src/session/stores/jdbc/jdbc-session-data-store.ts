@@ -176,9 +176,9 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
     const grouped = this._grouped;
     let row: SqlRow | null;
     try {
-      row = await adaptor.run(`load session '${id}'`, (db) =>
-        grouped ? grouped.loads.submit(id) : db.query(sql.load, [id, cp, vh]).then((rows) => rows[0] ?? null),
-      );
+      row = grouped
+        ? await grouped.loads.submit(id)
+        : await adaptor.run(`load session '${id}'`, (db) => db.query(sql.load, [id, cp, vh]).then((rows) => rows[0] ?? null));
     } catch (err) {
       throw this.failure('load', id, err);
     }
@@ -234,6 +234,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
               }),
           // a query changes nothing: a failure is the database's, and every session's
           retryEach: () => false,
+          bound: (id, settled) => adaptor.run(`load session '${id}'`, () => settled),
         },
         slots,
         MAX_GROUPED_SESSIONS,
@@ -249,6 +250,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
               )
               .then(() => rows.map(() => 1)),
           retryEach: mayBeOneSessions,
+          bound: (v, settled) => adaptor.run(`insert session '${v[0]}'`, () => settled),
         },
         slots,
         MAX_GROUPED_SESSIONS,
@@ -264,6 +266,7 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
               )
               .then(() => rows.map(() => 1)),
           retryEach: mayBeOneSessions,
+          bound: (v, settled) => adaptor.run(`update session '${v[7]}'`, () => settled),
         },
         slots,
         MAX_GROUPED_SESSIONS,
@@ -289,11 +292,11 @@ export class JDBCSessionDataStore extends AbstractSessionDataStore implements Se
     try {
       if (lastSaveTime <= 0) {
         const values = insertValues(id, cp, vh, data, map);
-        await adaptor.run(`insert session '${id}'`, (db) => (grouped ? grouped.inserts.submit(values) : db.update(sql.insert, values)));
+        await (grouped ? grouped.inserts.submit(values) : adaptor.run(`insert session '${id}'`, (db) => db.update(sql.insert, values)));
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Inserted session {}', id);
       } else {
         const values = updateValues(id, cp, vh, data, map);
-        await adaptor.run(`update session '${id}'`, (db) => (grouped ? grouped.updates.submit(values) : db.update(sql.update, values)));
+        await (grouped ? grouped.updates.submit(values) : adaptor.run(`update session '${id}'`, (db) => db.update(sql.update, values)));
         if (SESSION_LOG.isDebugEnabled()) SESSION_LOG.debug('Updated session {}', id);
       }
     } catch (err) {

@@ -24,6 +24,11 @@ export interface BatchedStatement<E, R> {
   many(entries: readonly E[]): Promise<R[]>;
   /** Whether a failed `many` is sent again one entry at a time, so that each gets its own result. */
   retryEach(err: unknown): boolean;
+  /**
+   * Bounds the wait of an entry that queued (its time limit runs from `submit`, as `one` and `many` bound
+   * their own statements); an entry sent at once is bounded by `one` alone.
+   */
+  bound(entry: E, settled: Promise<R>): Promise<R>;
 }
 
 interface Pending<E, R> {
@@ -70,9 +75,12 @@ export class StatementBatcher<E, R> {
         },
       );
     }
-    return new Promise<R>((resolve, reject) => {
-      this._queue.push({ entry, key, resolve, reject });
-    });
+    return this._statement.bound(
+      entry,
+      new Promise<R>((resolve, reject) => {
+        this._queue.push({ entry, key, resolve, reject });
+      }),
+    );
   }
 
   /** Statements that carried several entries so far and how many entries they carried; statements on their way and entries waiting now. */
