@@ -47,6 +47,8 @@ interface HeaderEntry {
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
+/** The Content-Type value built last, with the media type and charset it was built from. */
+let lastContentType: { readonly mime: string; readonly charset: string; readonly value: string } = { mime: '', charset: '', value: '' };
 /**
  * Sent with every cookie set through addCookie or a session cookie, so that no shared cache stores a
  * response that sets one (someone else's JSESSIONID); it replaces an Expires set before, as in Jetty.
@@ -257,8 +259,16 @@ export class Response implements HttpServletResponse, SessionResponse {
     this._mimeType = kept;
   }
   getContentType(): string | null {
-    if (!this._mimeType) return null;
-    return this._charset ? `${this._mimeType};charset=${this._charset.toLowerCase()}` : this._mimeType;
+    const mime = this._mimeType;
+    if (!mime) return null;
+    const charset = this._charset;
+    if (!charset) return mime;
+    // every response of a servlet usually has the same type: the header value is built once, not per response
+    const last = lastContentType;
+    if (last.mime === mime && last.charset === charset) return last.value;
+    const value = `${mime};charset=${charset.toLowerCase()}`;
+    lastContentType = { mime, charset, value };
+    return value;
   }
   setCharacterEncoding(encoding: string | null): void {
     if (this.isCommitted() || this._writer) return;

@@ -7,7 +7,7 @@
 import { Expose, JettyClass } from '../ioc/metadata';
 import type { Request } from '../server/request';
 import { DONE as RESOLVED } from '../server/done';
-import { ScopedHandler } from '../server/handler/scoped-handler';
+import { ScopedHandler, thenRestore } from '../server/handler/scoped-handler';
 import { reportNotApplicable } from '../server/not-applicable';
 import type { DispatcherType } from '../servlet-api/dispatcher-type';
 import { ServletException, UnavailableException } from '../servlet-api/errors';
@@ -343,11 +343,13 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
     } else {
       baseRequest.setUserIdentityScope(null);
     }
-    return this.nextScopeThen(target, baseRequest, request, response, () => {
-      baseRequest.setServletPath(oldServletPath);
-      baseRequest.setPathInfo(oldPathInfo);
-      baseRequest.setUserIdentityScope(oldScope);
-    });
+    const inner = this.tryNextScope(target, baseRequest, request, response);
+    // finished at once (DONE): restored now, without making the closure a reaction would need
+    if (inner === RESOLVED) {
+      restoreServletScope(baseRequest, oldServletPath, oldPathInfo, oldScope);
+      return RESOLVED;
+    }
+    return thenRestore(inner, () => restoreServletScope(baseRequest, oldServletPath, oldPathInfo, oldScope));
   }
 
   /** Runs the mapped servlet behind its filters; a failure names the servlet on the request (and 503 when unavailable). */
@@ -461,3 +463,10 @@ export class ServletHandler extends ScopedHandler implements HolderOwner, Dispat
 }
 
 const NO_FILTERS: FilterHolder[] = [];
+
+/** Puts back the servlet path, path info and servlet a request had before it entered a servlet handler's scope. */
+function restoreServletScope(baseRequest: Request, servletPath: string, pathInfo: string | null, scope: unknown): void {
+  baseRequest.setServletPath(servletPath);
+  baseRequest.setPathInfo(pathInfo);
+  baseRequest.setUserIdentityScope(scope);
+}

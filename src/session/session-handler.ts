@@ -416,9 +416,17 @@ export class SessionHandler extends ScopedHandler implements SessionManagerBridg
 
   /** @internal The running cache and id manager (SessionLookup's too); throws before start. */
   requireStarted(): { cache: SessionCache; idm: SessionIdManager } {
-    if (!this._sessionCache || !this._sessionIdManager) throw new IllegalStateError('Cannot use sessions: the SessionHandler is not started');
-    return { cache: this._sessionCache, idm: this._sessionIdManager };
+    const cache = this._sessionCache;
+    const idm = this._sessionIdManager;
+    if (!cache || !idm) throw new IllegalStateError('Cannot use sessions: the SessionHandler is not started');
+    // asked on every request that carries a session id: the record is made again only when one of them changed
+    const running = this._running;
+    if (running !== null && running.cache === cache && running.idm === idm) return running;
+    return (this._running = { cache, idm });
   }
+
+  /** The record requireStarted() returned last (null before the first call). */
+  private _running: { readonly cache: SessionCache; readonly idm: SessionIdManager } | null = null;
 
   /** Runs background work that stop() waits for. */
   private background(p: Promise<unknown>): Promise<void> {

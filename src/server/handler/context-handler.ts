@@ -27,13 +27,13 @@ import {
   DEFAULT_MAX_REQUEST_CONTENT_SIZE,
 } from '../content-limits';
 import { reportNotApplicable } from '../not-applicable';
-import type { Request } from '../request';
+import type { Request, RequestContext } from '../request';
 import { DONE as RESOLVED } from '../done';
 import { encodePath } from '../uri-path';
 import { Resource } from '../resource';
 import type { ErrorPageWriter } from '../response';
 import { Context } from './context-handler-context';
-import { ScopedHandler } from './scoped-handler';
+import { ScopedHandler, thenRestore } from './scoped-handler';
 
 /** Normalises a context path: leading slash, no trailing slash, "/" for the root. */
 export function normalizeContextPath(cp: string | null | undefined): string {
@@ -454,11 +454,13 @@ export class ContextHandler extends ScopedHandler {
     baseRequest.setContext(this, cp === '/' ? '' : cp);
     baseRequest.setServletPath('');
     baseRequest.setPathInfo(pathInContext);
-    return this.nextScopeThen(pathInContext, baseRequest, request, response, () => {
-      baseRequest.setContext(oldContext, oldContextPath);
-      baseRequest.setServletPath(oldServletPath);
-      baseRequest.setPathInfo(oldPathInfo);
-    });
+    const inner = this.tryNextScope(pathInContext, baseRequest, request, response);
+    // finished at once (DONE): restored now, without making the closure a reaction would need
+    if (inner === RESOLVED) {
+      restoreContext(baseRequest, oldContext, oldContextPath, oldServletPath, oldPathInfo);
+      return RESOLVED;
+    }
+    return thenRestore(inner, () => restoreContext(baseRequest, oldContext, oldContextPath, oldServletPath, oldPathInfo));
   }
 
   doHandle(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
@@ -506,4 +508,17 @@ function normalizeHost(h: string): string {
   let s = (at >= 0 ? h.slice(0, at) : h).trim().toLowerCase();
   if (s.endsWith('.')) s = s.slice(0, -1);
   return at >= 0 ? `${s}${h.slice(at).trim()}` : s;
+}
+
+/** Puts back the context, servlet path and path info a request had before it entered a context. */
+function restoreContext(
+  baseRequest: Request,
+  context: RequestContext | null,
+  contextPath: string,
+  servletPath: string,
+  pathInfo: string | null,
+): void {
+  baseRequest.setContext(context, contextPath);
+  baseRequest.setServletPath(servletPath);
+  baseRequest.setPathInfo(pathInfo);
 }

@@ -80,21 +80,26 @@ export abstract class ScopedHandler extends HandlerWrapper {
     response: HttpServletResponse,
     restore: () => void,
   ): Promise<void> {
-    let inner: Promise<void>;
-    try {
-      inner = this.nextScope(target, baseRequest, request, response);
-    } catch (err) {
-      inner = Promise.reject(err);
-    }
+    const inner = this.tryNextScope(target, baseRequest, request, response);
     // everything below finished at once (DONE): the scope is left now, without a reaction
     if (inner === RESOLVED) {
       restore();
       return RESOLVED;
     }
-    return inner.then(restore, (err: unknown) => {
-      restore();
-      throw err;
-    });
+    return thenRestore(inner, restore);
+  }
+
+  /**
+   * nextScope(), a synchronous throw below as the returned rejection. A scope on the hot path compares the
+   * result with DONE and restores at once, so that it makes its restore closure only when it has to wait
+   * (thenRestore).
+   */
+  protected tryNextScope(target: string, baseRequest: Request, request: HttpServletRequest, response: HttpServletResponse): Promise<void> {
+    try {
+      return this.nextScope(target, baseRequest, request, response);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   /** Handles the request inside every scope. Override and call nextHandle. */
@@ -107,4 +112,12 @@ export abstract class ScopedHandler extends HandlerWrapper {
     if (this._handler) return this._handler.handle(target, baseRequest, request, response);
     return RESOLVED;
   }
+}
+
+/** `restore` once `inner` settles, whether it failed or not: a scope's `finally` as one promise reaction. */
+export function thenRestore(inner: Promise<void>, restore: () => void): Promise<void> {
+  return inner.then(restore, (err: unknown) => {
+    restore();
+    throw err;
+  });
 }
