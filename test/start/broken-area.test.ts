@@ -1,5 +1,6 @@
 /**
- * A compiled area file that throws as it loads must fail the test suite and the start, naming the file.
+ * A compiled area file that throws as it loads must fail the test suite and the start, naming the file; so
+ * must a file of the launcher that loads only when a start needs it.
  * Each test runs against a copy of the compiled tree in which the web-app provider throws at its top,
  * beside links to this checkout's node_modules, etc/, modules/ and sources.
  * @module
@@ -73,6 +74,31 @@ describe('a compiled area file that throws as it loads', function () {
       expect(r.status, r.stderr).to.equal(5);
       expect(r.stderr).to.equal(`ERROR : Cannot load the deploy classes: ${path.join(root, 'dist', BROKEN)}:1: Error: ${BOOM}\n`);
     } finally {
+      removeBase(base);
+    }
+  });
+
+  it('stops bin/start with one line naming a launcher file that loads only for a start, exit code 5, and still answers --version', () => {
+    // the XML runner loads when a start applies XML, not for --version, --help or the listings
+    const runner = path.join(root, 'dist', 'src', 'start', 'xml-runner.js');
+    const original = fs.readFileSync(runner, 'utf8');
+    fs.writeFileSync(runner, `throw new Error('${BOOM}');\n${original}`);
+    const base = makeBase({ 'webapps/': '' });
+    try {
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [path.join(repoRoot(), 'bin', 'start'), ...args], {
+          cwd: base,
+          env: { ...process.env, PIER_DIST: path.join(root, 'dist') },
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+      const version = run(['--version']);
+      expect([version.status, version.stderr]).to.deep.equal([0, '']);
+      const r = run(['--module=http', 'jetty.http.host=127.0.0.1', 'jetty.http.port=0']);
+      expect(r.status, r.stderr).to.equal(5);
+      expect(r.stderr).to.equal(`ERROR : Cannot load Pier's launcher: ${runner}:1: Error: ${BOOM}\n`);
+    } finally {
+      fs.writeFileSync(runner, original);
       removeBase(base);
     }
   });
