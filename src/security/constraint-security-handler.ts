@@ -95,12 +95,19 @@ export class ConstraintSecurityHandler extends SecurityHandler {
     await super.doStart();
   }
 
-  /** Path specs whose mappings name methods but leave others uncovered (Jetty warns about each). */
+  /**
+   * Path specs whose mappings name methods but leave others uncovered (Jetty warns about each), by Jetty's
+   * rule: a constraint for all methods covers everything; a method-omission constraint covers every method but
+   * the omitted ones, which are covered only when each has a constraint of its own; named methods alone leave
+   * the others uncovered.
+   */
   getPathsWithUncoveredHttpMethods(): string[] {
     const out: string[] = [];
     for (const [spec, t] of this._specs) {
       if (t.byMethod.has(ALL_METHODS)) continue;
-      if (t.byMethod.size > 0 || t.omissions.length > 0) out.push(spec);
+      const omittedUncovered = t.omissions.some((o) => [...o.omitted].some((m) => !t.byMethod.has(m)));
+      const namedUncovered = t.omissions.length === 0 && t.byMethod.size > 0;
+      if (omittedUncovered || namedUncovered) out.push(spec);
     }
     return out;
   }

@@ -100,6 +100,18 @@ describe('a servlet class declaring servletSecurity (@ServletSecurity)', () => {
     expect((await httpGet(d.port, '/app/reports/q1', basic('user', 'password'), 'PUT')).status, 'PUT needs admin').to.equal(403);
     expect((await httpGet(d.port, '/app/reports/q1', basic('admin', 'admin'), 'PUT')).status).to.equal(200);
     expect((await httpGet(d.port, '/app/reports/q1', basic('admin', 'admin'), 'DELETE')).status, 'DELETE is denied to everyone').to.equal(403);
+    // the HttpConstraint omits the listed methods and they have constraints of their own: nothing is uncovered, as Jetty says
+    expect(
+      d.log.filter((l) => l.includes('uncovered')),
+      d.log.join('\n'),
+    ).to.deep.equal([]);
+  });
+
+  it('says a url-pattern with method constraints but no HttpConstraint leaves the other methods uncovered, as Jetty does', async () => {
+    const d = await deploy(makeApp(`{ httpMethodConstraints: [{ value: 'POST', rolesAllowed: ['admin'] }] }`));
+    expect(d.log.filter((l) => l.includes('uncovered'))).to.deep.equal(['/reports/* has uncovered http methods for path: /reports/*']);
+    expect((await httpGet(d.port, '/app/reports/q1')).status, 'GET is not constrained').to.equal(200);
+    expect((await httpGet(d.port, '/app/reports/q1', {}, 'POST')).status).to.equal(401);
   });
 
   it('needs TLS for CONFIDENTIAL: 403 over plain HTTP when no secure port is configured', async () => {
