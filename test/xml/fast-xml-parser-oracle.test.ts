@@ -2,7 +2,7 @@
  * fast-xml-parser as a differential oracle for Pier's XML scanner: on every XML file of the repository
  * (and of the Jetty corpus when it is there) both build the same elements, attributes and text, and on
  * seeded mutants of them Pier refuses everything fast-xml-parser's validator refuses (test/support/xml-refusal-oracle.ts). fast-xml-parser is
- * a development dependency: Pier parses with its own scanner alone (see README, "Dependencies").
+ * a development dependency: Pier parses with its own scanner alone (see CONTRIBUTING.md, "Dependencies, and why each is here").
  * @module
  */
 import { expect } from 'chai';
