@@ -129,7 +129,7 @@ async function shellRun(): Promise<{ tmp: string; base: string; env: NodeJS.Proc
     METRICS_PORT: String(metricsPort),
     SAMPLE_TMP: tmp,
   };
-  return { tmp, base, env, run: { tmp, ports: { [port]: '8080', [sslPort]: '8443', [metricsPort]: '9180' } } };
+  return { tmp, base, env, run: { tmp, home: ROOT, ports: { [port]: '8080', [sslPort]: '8443', [metricsPort]: '9180' } } };
 }
 
 async function runShell(sample: DocSample): Promise<void> {

@@ -63,13 +63,18 @@ export const NORMALISING_RULES: readonly { what: string; pattern: RegExp; as: st
 export interface RunValues {
   /** The scratch folder that stands for `/` of `/srv/...`. */
   readonly tmp: string;
+  /** This repository (jetty.home), shown as `/path/to/pier`. */
+  readonly home: string;
   /** Free ports, as `{ 41234: '8080' }`. */
   readonly ports: Readonly<Record<number, string>>;
 }
 
-/** An output with the run's own ports and folders written back as the docs show them: ready to paste into a doc. */
+/**
+ * An output with the run's own ports and folders written back as the docs show them (this repository as
+ * `/path/to/pier`): ready to paste into a doc.
+ */
 export function asShown(output: string, run: RunValues): string {
-  let text = output.split(`${run.tmp}/srv/`).join('/srv/');
+  let text = output.split(`${run.tmp}/srv/`).join('/srv/').split(`${run.home}/`).join('/path/to/pier/');
   for (const [port, shown] of Object.entries(run.ports)) text = text.replace(new RegExp(`\\b${port}\\b`, 'g'), shown);
   return text.replace(/\n+$/, '');
 }
