@@ -15,6 +15,11 @@ export function tempPathFor(dir: string, name: string): string {
   return path.join(dir, `${name}${TMP_MARK}${randomHex(6)}`);
 }
 
+/** tempPathFor for a target path already joined: `<file>.tmp-<12 random hex digits>`, beside it. */
+export function tempPathBeside(file: string): string {
+  return `${file}${TMP_MARK}${randomHex(6)}`;
+}
+
 /**
  * Creates `file` (exclusively, mode 0600) holding `bytes`, fsyncs (unless `fsync: false`) and closes it.
  * If it cannot be created (EEXIST included) nothing is removed; if the write fails, the new file is removed

@@ -12,7 +12,7 @@ import { IllegalStateError, UnreadableSessionDataError, UnwritableSessionDataErr
 import { decodeSessionData, encodeSessionData, UnencodableValueError } from '../../session-data-codec';
 import { isValidSessionId } from '../../session-id';
 import type { SessionData } from '../../session-data';
-import { TMP_MARK, tempPathFor, writeFileAtomically } from '../../../util/atomic-write';
+import { TMP_MARK, tempPathBeside, writeFileAtomically } from '../../../util/atomic-write';
 import { forEachConcurrently } from '../../../util/concurrently';
 import { DirSync, unlinkQuietly } from './session-file-io';
 import { lockStoreFolder, type StoreFolderLock } from '../../store-folder-lock';
@@ -121,8 +121,19 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
   }
 
   private file(name: string): string {
-    return path.join(this._storeDir as string, name);
+    const dir = this._storeDir as string;
+    // A session file's name is one plain segment: it is appended to the folder normalised once, instead of
+    // path.join normalising the whole path again at every store (three times a request on the write path).
+    if (name.length === 0 || name === '.' || name === '..' || name.includes('/') || name.includes(path.sep)) return path.join(dir, name);
+    if (this._dirPrefix === null || this._dirPrefix.dir !== dir) {
+      const joined = path.join(dir, 'x');
+      this._dirPrefix = { dir, prefix: joined.slice(0, -1) };
+    }
+    return this._dirPrefix.prefix + name;
   }
+
+  /** The store folder as set, and the same folder normalised with its separator (file()). */
+  private _dirPrefix: { readonly dir: string; readonly prefix: string } | null = null;
 
   protected override async doStart(): Promise<void> {
     if (!this._storeDir) throw new IllegalStateError('Cannot start FileSessionDataStore: No file store specified');
@@ -262,16 +273,29 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
     }
   }
 
-  private async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this._locks.get(id) ?? Promise.resolve();
-    const run = prev.then(fn, fn);
-    const tail = run.catch(() => undefined);
-    this._locks.set(id, tail);
-    try {
-      return await run;
-    } finally {
-      if (this._locks.get(id) === tail) this._locks.delete(id);
+  /**
+   * Runs `fn` once the operations already queued for `id` have settled, at once when none is. The entry is
+   * removed, if no later operation replaced it, before the caller's continuation runs (the reaction that does
+   * it is registered first).
+   */
+  private withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this._locks.get(id);
+    let run: Promise<T>;
+    if (prev !== undefined) run = prev.then(fn, fn);
+    else {
+      // nothing in flight for this id (the usual case): no settled promise to wait for first
+      try {
+        run = fn();
+      } catch (err) {
+        run = Promise.reject(err);
+      }
     }
+    const leave = (): void => {
+      if (this._locks.get(id) === tail) this._locks.delete(id);
+    };
+    const tail: Promise<void> = run.then(leave, leave);
+    this._locks.set(id, tail);
+    return run;
   }
 
   protected async doLoad(id: string): Promise<SessionData | null> {
@@ -363,7 +387,7 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
     }
     await this.withLock(id, async () => {
       const full = this.file(name);
-      const tmp = tempPathFor(this._storeDir as string, name);
+      const tmp = tempPathBeside(full);
       const fsync = this._durability === 'file';
       try {
         await writeFileAtomically(tmp, full, bytes, { fsync });
