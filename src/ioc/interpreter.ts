@@ -127,7 +127,7 @@ export class Interpreter {
       return fn();
     } catch (e) {
       if (e instanceof XmlConfigurationError) throw e;
-      if (e instanceof InvocationTargetError) throw this.error(el, `Cannot apply <${el.name}>: ${e.message}`, e.cause);
+      if (e instanceof InvocationTargetError) throw this.error(el, e.describe(`apply <${el.name}>`), e.cause);
       const msg = e instanceof Error ? e.message : String(e);
       throw this.error(el, /^Cannot /.test(msg) ? msg : `Cannot apply <${el.name}>: ${msg}`, e);
     } finally {

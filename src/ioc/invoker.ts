@@ -19,6 +19,7 @@ import { BoxedName, Val, describeType, javaArrayType, makeJavaArray } from './ja
 import { jdkMethodsOf } from './java/jdk-methods';
 import type { ClassRegistry } from './class-registry';
 import { editDistance } from '../util/edit-distance';
+import { PierError } from '../util/errors';
 
 /** A method or constructor candidate. */
 export interface Executable {
@@ -46,6 +47,15 @@ export class InvocationTargetError extends Error {
   ) {
     super(`${target} threw ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`, { cause });
     this.name = 'InvocationTargetError';
+  }
+
+  /**
+   * The message for a located configuration error: a PierError's own message, which already says what
+   * failed and how to fix it (the element path that follows names the method); anything else as
+   * `Cannot <what>: <target> threw <name>: <message>`, so a third party's TypeError still names its method.
+   */
+  describe(what: string): string {
+    return this.cause instanceof PierError ? this.cause.message : `Cannot ${what}: ${this.message}`;
   }
 }
 

@@ -43,9 +43,7 @@ describe('The pier-console module', function () {
   /** The one ERROR line's parts: the XML location, the console's message, the element path. */
   function consoleError(lines: string[]): { location: string; message: string } {
     expect(lines).to.have.length(1);
-    const m = /^ERROR : (.*pier-console\.xml:\d+:\d+): .*threw ConsoleConfigError: (.*) \(at Configure > .* > Set\[config\] > Call\[check\]\)$/.exec(
-      lines[0],
-    );
+    const m = /^ERROR : (.*pier-console\.xml:\d+:\d+): (.*) \(at Configure > .* > Set\[config\] > Call\[check\]\)$/.exec(lines[0]);
     expect(m, lines[0]).to.not.equal(null);
     return { location: m![1], message: m![2] };
   }

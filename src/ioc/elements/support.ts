@@ -48,7 +48,7 @@ export function invokeBest(cx: Interpreter, el: XmlElement, candidates: Executab
     const value = invoke(chosen.exec, chosen.args);
     return chosen.exec.returns !== undefined && value !== null && value !== undefined ? { value, jtype: chosen.exec.returns } : { value };
   } catch (e) {
-    if (e instanceof InvocationTargetError) throw cx.error(el, `Cannot ${what}: ${e.message}`, e.cause);
+    if (e instanceof InvocationTargetError) throw cx.error(el, e.describe(what), e.cause);
     throw e;
   }
 }

@@ -152,6 +152,12 @@ describe('<Set>', () => {
     expect(e.message).not.to.contain('caused by');
   });
 
+  it('reports a PierError thrown by the setter with its own message, which already says what failed and how to fix it', () => {
+    const e = thrown(() => bean('<Set name="refused">maybe</Set>')) as XmlConfigurationError;
+    expect(e.detail).to.equal("Cannot use 'maybe' as a refusal: say 'no' (the value setRefused accepts)");
+    expect(e.message).to.contain('at Configure > Set[refused]');
+  });
+
   it('reports a Set with no object in scope', () => {
     const e = thrown(() => xmlConfig('<Set name="x">1</Set>').configure());
     expect(e.message).to.contain("Cannot set 'x': there is no object in scope (null)");
