@@ -168,31 +168,49 @@ function copyFromBaseHome(cfg: StartConfiguration, src: string, dest: string, sa
 }
 
 /**
- * `--update-ini name=value…`: rewrites, in the base's ini files, every line that sets (or, commented,
- * would set) one of the command-line properties; a property found in no file is reported.
+ * `--update-ini name=value…`: writes each command-line property once into the base's ini files. Where a
+ * line sets it, that line (each such line) gets the new value; where none does, the first commented line
+ * that would set it (a module's template) is uncommented with the new value; a property neither names
+ * is reported. Jetty 9.4 rewrites the commented lines as well, so a template that shows the property both
+ * ways ends with it set twice; Pier leaves the commented alternatives alone.
  */
 export function updateIni(cfg: StartConfiguration, say: Say): void {
   const updates = new Map<string, { key: string; value: string }>();
   for (const p of cfg.args.props) if (p.origin === CMD_LINE) updates.set(p.key.toLowerCase(), { key: p.key, value: p.value });
-  const found = new Set<string>();
-  for (const file of listIniFiles(cfg.baseHome.base)) {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    let changed = false;
+  const files = listIniFiles(cfg.baseHome.base).map((file) => ({ file, lines: fs.readFileSync(file, 'utf8').split('\n'), changed: false }));
+  // Where each property is set, and where it is only commented out.
+  const active = new Map<string, Array<{ f: number; i: number }>>();
+  const commented = new Map<string, { f: number; i: number }>();
+  files.forEach(({ lines }, f) => {
     for (let i = 0; i < lines.length; i++) {
-      const m = /^\s*#?\s*([^=\s#+?]+)\s*=(.*)$/.exec(lines[i]);
-      const u = m ? updates.get(m[1].toLowerCase()) : undefined;
-      if (!m || !u) continue;
-      found.add(m[1].toLowerCase());
-      const next = `${u.key}=${u.value}`;
-      if (lines[i] !== next) {
-        lines[i] = next;
-        changed = true;
+      const m = /^\s*(#?)\s*([^=\s#+?]+)\s*=(.*)$/.exec(lines[i]);
+      const k = m?.[2].toLowerCase();
+      if (!m || !k || !updates.has(k)) continue;
+      if (m[1] === '#') {
+        if (!commented.has(k)) commented.set(k, { f, i });
+      } else {
+        active.set(k, [...(active.get(k) ?? []), { f, i }]);
       }
     }
-    if (changed) {
-      fs.writeFileSync(file, lines.join('\n'));
-      say(`UPDATE: ${cfg.baseHome.toShortForm(file)}`);
+  });
+  const unwritten: string[] = [];
+  for (const [k, u] of updates) {
+    const at = active.get(k) ?? (commented.has(k) ? [commented.get(k) as { f: number; i: number }] : []);
+    if (at.length === 0) {
+      unwritten.push(u.key);
+      continue;
+    }
+    const next = `${u.key}=${u.value}`;
+    for (const { f, i } of at) {
+      if (files[f].lines[i] === next) continue;
+      files[f].lines[i] = next;
+      files[f].changed = true;
     }
   }
-  for (const [k, u] of updates) if (!found.has(k)) say(`WARN  : ${u.key} is set in no ini file of the base: not written`);
+  for (const { file, lines, changed } of files) {
+    if (!changed) continue;
+    fs.writeFileSync(file, lines.join('\n'));
+    say(`UPDATE: ${cfg.baseHome.toShortForm(file)}`);
+  }
+  for (const key of unwritten) say(`WARN  : ${key} is set in no ini file of the base: not written`);
 }

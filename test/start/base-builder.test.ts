@@ -5,10 +5,10 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createStartd, ensureFiles, iniSection } from '../../src/start/base-builder';
+import { addToStart, createStartd, ensureFiles, iniSection, updateIni } from '../../src/start/base-builder';
 import { Module } from '../../src/start/module';
 import { resolveStart } from '../../src/start/start-configuration';
-import { makeBase, removeBase } from './support';
+import { makeBase, removeBase, repoRoot } from './support';
 
 describe('iniSection', () => {
   const mod = Module.parse(
@@ -85,5 +85,46 @@ describe('ensureFiles', () => {
       removeBase(home);
       removeBase(base);
     }
+  });
+});
+
+describe('updateIni', () => {
+  let base: string;
+  beforeEach(() => {
+    base = makeBase();
+    // Pier's own session-store-jdbc module: its template sets db-connection-type=datasource and shows
+    // #db-connection-type=driver as the alternative.
+    addToStart(resolveStart(['--add-to-start=session-store-jdbc'], { cwd: base, home: repoRoot() }), ['session-store-jdbc'], () => {});
+  });
+  afterEach(() => removeBase(base));
+
+  function update(...props: string[]): string[] {
+    const lines: string[] = [];
+    updateIni(resolveStart(['--update-ini', ...props], { cwd: base, home: repoRoot() }), (l) => lines.push(l));
+    return lines;
+  }
+  const startIni = (): string[] => fs.readFileSync(path.join(base, 'start.ini'), 'utf8').split('\n');
+
+  it('writes a property the ini sets exactly once: its active line changes, the commented alternative stays commented', () => {
+    const before = startIni();
+    expect(update('db-connection-type=driver')).to.deep.equal(['UPDATE: ${jetty.base}/start.ini']);
+    const after = startIni();
+    expect(after.filter((l) => /^\s*db-connection-type\s*=/.test(l))).to.deep.equal(['db-connection-type=driver']);
+    expect(after.indexOf('db-connection-type=driver')).to.equal(before.indexOf('db-connection-type=datasource'));
+    expect(after).to.include('#db-connection-type=driver');
+  });
+
+  it('uncomments the first commented line of a property no line sets, and only that one', () => {
+    const before = startIni();
+    update('jetty.session.jdbc.driverClass=org.postgresql.Driver');
+    const after = startIni();
+    expect(after.filter((l) => l.includes('jetty.session.jdbc.driverClass'))).to.deep.equal(['jetty.session.jdbc.driverClass=org.postgresql.Driver']);
+    expect(after.indexOf('jetty.session.jdbc.driverClass=org.postgresql.Driver')).to.equal(before.indexOf('#jetty.session.jdbc.driverClass='));
+  });
+
+  it('leaves the files alone and says so for a property no ini file names', () => {
+    const before = startIni();
+    expect(update('no.such.property=1')).to.deep.equal(['WARN  : no.such.property is set in no ini file of the base: not written']);
+    expect(startIni()).to.deep.equal(before);
   });
 });
