@@ -18,6 +18,9 @@ sessions
 [xml]
 etc/pier-console.xml
 
+[files]
+etc/
+
 [ini-template]
 ## The realm file (HashLoginService format, one "user: password,role" line each); required
 pier.console.realm=${jetty.base}/etc/pier-console-realm.properties

@@ -128,3 +128,20 @@ describe('updateIni', () => {
     expect(startIni()).to.deep.equal(before);
   });
 });
+
+describe("the pier-console module's files", () => {
+  it('creates etc/ in the base, where its ini template puts the realm file', () => {
+    const base = makeBase();
+    try {
+      const lines: string[] = [];
+      const cfg = resolveStart(['--add-to-start=pier-console'], { cwd: base, home: repoRoot() });
+      addToStart(cfg, ['pier-console'], (l) => lines.push(l));
+      ensureFiles(cfg, (l) => lines.push(l));
+      expect(fs.readFileSync(path.join(base, 'start.ini'), 'utf8')).to.include('pier.console.realm=${jetty.base}/etc/pier-console-realm.properties');
+      expect(fs.statSync(path.join(base, 'etc')).isDirectory()).to.equal(true);
+      expect(lines).to.include('MKDIR : ${jetty.base}/etc (module pier-console)');
+    } finally {
+      removeBase(base);
+    }
+  });
+});
