@@ -130,7 +130,7 @@ describe('a second Pier process on the same session store folder', function () {
       expect(lines, second.output()).to.have.length(1);
       expect(lines[0]).to.match(
         new RegExp(
-          `Cannot start FileSessionDataStore of context '_other' vhost '0\\.0\\.0\\.0': session store folder '${fs.realpathSync(held)}' is in use by process ${suite.server.child.pid} `,
+          `Cannot start FileSessionDataStore of context '\\/other' vhost '0\\.0\\.0\\.0': session store folder '${fs.realpathSync(held)}' is in use by process ${suite.server.child.pid} `,
         ),
       );
     } finally {

@@ -77,7 +77,7 @@ describe('bin/start --sessions on a base with the file store', function () {
       const lines = problems(r);
       expect(lines).to.have.length(1);
       expect(lines[0]).to.match(
-        /^ERROR : Cannot start FileSessionDataStore of context '_counter' vhost '0\.0\.0\.0': session store folder '.*' is in use by process \d+/,
+        /^ERROR : Cannot start FileSessionDataStore of context '\/counter' vhost '0\.0\.0\.0': session store folder '.*' is in use by process \d+/,
       );
       expect(r.stderr).to.not.match(/\n\s+at /);
     } finally {

@@ -146,8 +146,11 @@ export class FileSessionDataStore extends AbstractSessionDataStore implements Se
       throw new IllegalStateError(`Cannot start FileSessionDataStore: '${this._storeDir}' is not readable and writable`, { cause: err });
     }
     const ctx = this.requireContext();
-    // One process per folder: a second server would replay this one's live journal and remove it.
-    const lock = lockStoreFolder(this._storeDir, `FileSessionDataStore of context '${ctx.getCanonicalContextPath()}' vhost '${ctx.getVhost()}'`);
+    // One process per folder: a second server would replay this one's live journal and remove it. The
+    // message names the context by its path ('/' for the root), as --sessions and the logs do; the
+    // canonical form ('' or '_app') is only the file names' prefix.
+    const contextPath = ctx.getContext()?.getContextPath() || '/';
+    const lock = lockStoreFolder(this._storeDir, `FileSessionDataStore of context '${contextPath}' vhost '${ctx.getVhost()}'`);
     this._folderLock = lock;
     try {
       await super.doStart();

@@ -13,6 +13,7 @@ import { UnreadableSessionDataError, UnwritableSessionDataError } from '../../..
 import { decodeSessionData, encodeSessionData } from '../../../../src/session/session-data-codec';
 import { SessionData } from '../../../../src/session/session-data';
 import { makeContext, tempDir, storeEntries } from '../../support';
+import { STORE_LOCK_FILE } from '../../../../src/session/store-folder-lock';
 import { spyOnLog, type LogSpy } from '../../../support/log-capture';
 import { watchFolder } from '../../../support/file-handles';
 
@@ -84,6 +85,16 @@ describe('FileSessionDataStore', () => {
     await root.store('def', r);
     await root.checkpoint();
     expect(files()).to.include('0__example.com_def');
+  });
+
+  it("names the root context '/' in its folder lock, as --sessions does, while its files keep the canonical '' prefix", async () => {
+    const root = await started('/');
+    await root.store('r1', data(root, 'r1', -1));
+    await root.checkpoint();
+    expect(files()).to.deep.equal(['0__0.0.0.0_r1']);
+    // The lock file's owner is the text a second process's refusal shows as the holder.
+    const holder = JSON.parse(fs.readFileSync(path.join(tmp.dir, STORE_LOCK_FILE), 'utf8')) as { owner: string };
+    expect(holder.owner).to.equal("FileSessionDataStore of context '/' vhost '0.0.0.0'");
   });
 
   it('sanitises the context path as Jetty 9.4.20+ does', async () => {
