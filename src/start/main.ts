@@ -53,8 +53,41 @@ export interface MainEnvironment {
   readonly err: (text: string) => void;
   readonly cwd: string;
   readonly applier: XmlApplier;
-  /** Installs the SIGTERM/SIGINT graceful-stop hook for a started server. */
-  readonly installShutdownHook: (server: StartableLike) => void;
+  /**
+   * Installs the SIGTERM/SIGINT graceful-stop hook for the configured server, before its start begins: a
+   * signal during the start stops what started, as one after it does. May return a function that removes
+   * the hook (called when the start fails: the launcher then reports the failure itself).
+   */
+  readonly installShutdownHook: (server: StartableLike) => void | (() => void);
+  /**
+   * Keeps the SIGTERM/SIGINT that arrive while the XML is applied (before there is a server to hook) from
+   * killing the process, and tells which came first; release() gives the signals back. Tests leave it out.
+   */
+  readonly holdSignals?: () => HeldSignals;
+}
+
+/** Signals held while a start is configured. */
+export interface HeldSignals {
+  /** The first signal received while held, if any. */
+  first(): NodeJS.Signals | undefined;
+  release(): void;
+}
+
+/** The default holdSignals: process listeners that record the first signal. */
+function holdProcessSignals(): HeldSignals {
+  let first: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    first ??= signal;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return {
+    first: () => first,
+    release: () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    },
+  };
 }
 
 /** The running launch: what was started, for callers that want to stop it (tests, embedding). */
@@ -70,9 +103,8 @@ function defaultEnvironment(): MainEnvironment {
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     applier: (files, properties) => xmlRunner().defaultXmlApplier(files, properties),
-    installShutdownHook: (server) => {
-      installShutdownHook(server as unknown as Server);
-    },
+    installShutdownHook: (server) => installShutdownHook(server as unknown as Server),
+    holdSignals: holdProcessSignals,
   };
 }
 
@@ -81,7 +113,9 @@ function defaultEnvironment(): MainEnvironment {
  * with undefined once a server has started (the process then lives as long as the server).
  */
 export async function main(argv: readonly string[], env: Partial<MainEnvironment> = {}): Promise<number | undefined> {
-  const e: MainEnvironment = { ...defaultEnvironment(), ...env };
+  const defaults = defaultEnvironment();
+  // An environment with a hook of its own (tests, embedding) gets no process-wide signal listeners either.
+  const e: MainEnvironment = { ...defaults, ...env, holdSignals: env.holdSignals ?? (env.installShutdownHook ? undefined : defaults.holdSignals) };
   const debug = argv.includes('--debug');
   try {
     const result = await launch(argv, e);
@@ -168,19 +202,39 @@ export async function launch(argv: readonly string[], e: MainEnvironment): Promi
   warnUnprovided();
   let objects: unknown[];
   let started: StartableLike[];
+  type ServerLike = StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean; getStopAtShutdown?: () => boolean };
+  let server: ServerLike | undefined;
+  let removeHook: (() => void) | undefined;
+  // The stop on SIGTERM/SIGINT covers the whole start, as Jetty's shutdown hook is registered while the XML
+  // configures the server: a signal while the XML is applied ends the launch before anything starts, and
+  // one while the components start stops the server (once the start in progress settles), exit code 0.
+  const held = sessionTool ? undefined : e.holdSignals?.();
   try {
     objects = await configure(cfg, e);
     if (sessionTool) return runSessionToolOffline(sessionTool.request, objects, e);
+    const signal = held?.first();
+    if (signal) {
+      Log.getLogger('org.eclipse.jetty.util.thread.ShutdownThread').info(`Received ${signal} before the start: nothing was started`);
+      return 0;
+    }
+    server = objects.find(isServerLike) as ServerLike | undefined;
+    // jetty.server.stopAtShutdown=false: no graceful-stop hook, as Jetty registers none.
+    if (server && server.getStopAtShutdown?.() !== false) {
+      const remove = e.installShutdownHook(server);
+      if (typeof remove === 'function') removeHook = remove;
+    }
+    held?.release();
     started = await xmlRunner().startAll(objects);
   } catch (err) {
+    removeHook?.();
     throw blameProperty(err, cfg);
+  } finally {
+    held?.release();
   }
-  const server = objects.find(isServerLike);
   if (server) {
-    const s = server as unknown as StartableLike & { dump?: () => string; isDumpAfterStart?: () => boolean; getStopAtShutdown?: () => boolean };
-    // The hook goes in before anything is printed, so a signal sent on seeing the line stops gracefully.
-    // jetty.server.stopAtShutdown=false: no graceful-stop hook, as Jetty registers none.
-    if (s.getStopAtShutdown?.() !== false) e.installShutdownHook(s);
+    const s = server;
+    // A signal during the start: the hook is stopping the server and ends the process; no Started line.
+    if (s.isStarted?.() === false) return { config: cfg, objects, started };
     e.out(startedLine(server) + '\n');
     if (args.dev) startDevMode(server, say);
     if (args.dump && typeof s.dump === 'function' && !s.isDumpAfterStart?.()) e.out(s.dump() + '\n' + metricsWithoutModule(server));
