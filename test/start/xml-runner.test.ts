@@ -136,6 +136,42 @@ describe('launch', () => {
     }
   });
 
+  it('installs the shutdown hook before the server starts, so that a signal during the start stops it', async () => {
+    const log: string[] = [];
+    const e = env([], [], [new FakeServer(log, 'server')]);
+    await launch([`jetty.home=${home}`, '--module=server'], { ...e, installShutdownHook: () => void log.push('hook') });
+    expect(log).to.deep.equal(['hook', 'start server']);
+  });
+
+  it('ends the launch with 0 and starts nothing when a signal arrived while the XML was applied', async () => {
+    const log: string[] = [];
+    const out: string[] = [];
+    let released = 0;
+    const e = env(out, [], [new FakeServer(log, 'server')]);
+    const result = await launch([`jetty.home=${home}`, '--module=server'], {
+      ...e,
+      installShutdownHook: () => void log.push('hook'),
+      holdSignals: () => ({ first: () => 'SIGTERM', release: () => void released++ }),
+    });
+    expect(result).to.equal(0);
+    expect(log).to.deep.equal([]);
+    expect(released).to.be.greaterThan(0);
+    expect(out.join('')).not.to.match(/Started/);
+  });
+
+  it('removes the shutdown hook when the start fails, and reports the failure', async () => {
+    const log: string[] = [];
+    const e = env([], [], [new FakeServer(log, 'server', true)]);
+    let thrown: unknown;
+    try {
+      await launch([`jetty.home=${home}`, '--module=server'], { ...e, installShutdownHook: () => () => void log.push('unhook') });
+    } catch (err) {
+      thrown = err;
+    }
+    expect((thrown as Error).message).to.equal('Cannot start server: broken');
+    expect(log).to.include('unhook');
+  });
+
   it('refuses to start with nothing enabled, saying how to enable modules', async () => {
     let thrown: unknown;
     try {
