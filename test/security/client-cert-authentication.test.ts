@@ -13,8 +13,8 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import { clientCertCredentials } from '../../src/security/authentication/client-cert-authenticator';
-import { Launch, launch, MainEnvironment } from '../../src/start/main';
-import { defaultXmlApplier } from '../../src/start/xml-runner';
+import { Launch, launch } from '../../src/start/main';
+import { inProcessLaunchEnvironment } from '../support/in-process-launch';
 import { fixturePath, repoRoot } from '../support/corpus';
 import { freePort } from '../support/pier-process';
 import { makeTestClientCertificates, makeTestKeyStores, TestClientCertificates, TestKeyStores } from '../support/test-keystores';
@@ -116,13 +116,7 @@ describe('CLIENT-CERT authentication over TLS', function () {
 
   async function start(clientAuth: 'want' | 'need'): Promise<number> {
     const ports = { http: await freePort(), https: await freePort() };
-    const env: MainEnvironment = {
-      out: (t) => (output += t),
-      err: (t) => (output += t),
-      cwd: base,
-      applier: defaultXmlApplier,
-      installShutdownHook: () => undefined,
-    };
+    const env = inProcessLaunchEnvironment(base, (t) => (output += t));
     const result = await launch(
       [
         `jetty.home=${repoRoot()}`,

@@ -9,8 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { Launch, launch, MainEnvironment } from '../../src/start/main';
-import { defaultXmlApplier } from '../../src/start/xml-runner';
+import { Launch, launch } from '../../src/start/main';
+import { inProcessLaunchEnvironment } from '../support/in-process-launch';
 import { resolveStart } from '../../src/start/start-configuration';
 import { UsageError } from '../../src/util/errors';
 import { corpusPath, requireCorpus } from '../support/corpus';
@@ -215,17 +215,7 @@ describe('Jetty 9.4 distribution modules', function () {
   it('writes start.d/session-store-file.ini with the active storeDir line and creates sessions/', async () => {
     fs.mkdirSync(path.join(base, 'start.d'));
     let output = '';
-    const env: MainEnvironment = {
-      out: (t) => {
-        output += t;
-      },
-      err: (t) => {
-        output += t;
-      },
-      cwd: base,
-      applier: () => [],
-      installShutdownHook: () => {},
-    };
+    const env = inProcessLaunchEnvironment(base, (t) => (output += t));
     expect(await launch(['--add-to-start=session-store-file', `jetty.home=${home}`], env)).to.equal(0);
     const ini = fs.readFileSync(path.join(base, 'start.d', 'session-store-file.ini'), 'utf8');
     expect(ini).to.match(/^--module=session-store-file$/m);
@@ -251,17 +241,7 @@ describe('Jetty 9.4 distribution modules', function () {
       });
     });
     let output = '';
-    const env: MainEnvironment = {
-      out: (t) => {
-        output += t;
-      },
-      err: (t) => {
-        output += t;
-      },
-      cwd: base,
-      applier: defaultXmlApplier,
-      installShutdownHook: () => {},
-    };
+    const env = inProcessLaunchEnvironment(base, (t) => (output += t));
     const result = (await launch(
       [`--module=${modules}`, `jetty.home=${home}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1'],
       env,

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { Launch, launch, MainEnvironment } from '../../../src/start/main';
-import { defaultXmlApplier } from '../../../src/start/xml-runner';
+import { Launch, launch } from '../../../src/start/main';
+import { inProcessLaunchEnvironment } from '../../support/in-process-launch';
 import { fixturePath, repoRoot } from '../../support/corpus';
 import { freePort, request } from '../../support/pier-process';
 import { makeTestKeyStores, TestKeyStores } from '../../support/test-keystores';
@@ -96,17 +96,7 @@ describe('HTTPS with the ssl and https modules', function () {
   /** Starts the base in-process with these extra arguments; resolves with the HTTP and HTTPS ports. */
   async function start(args: string[], keyStore = stores.main): Promise<{ http: number; https: number }> {
     const ports = { http: await freePort(), https: await freePort() };
-    const env: MainEnvironment = {
-      out: (t) => {
-        output += t;
-      },
-      err: (t) => {
-        output += t;
-      },
-      cwd: base,
-      applier: defaultXmlApplier,
-      installShutdownHook: () => undefined,
-    };
+    const env = inProcessLaunchEnvironment(base, (t) => (output += t));
     const result = await launch(
       [
         `jetty.home=${repoRoot()}`,

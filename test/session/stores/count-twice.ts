@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import { launch, type Launch, type MainEnvironment } from '../../../src/start/main';
-import { defaultXmlApplier } from '../../../src/start/xml-runner';
+import { launch, type Launch } from '../../../src/start/main';
+import { inProcessLaunchEnvironment } from '../../support/in-process-launch';
 import { repoRoot } from '../../support/corpus';
 import { freePort } from '../../support/pier-process';
 import { addCounterApp, newBase } from './jdbc/jdbc-base';
@@ -37,17 +37,7 @@ export async function countTwice(args: (base: string) => string[]): Promise<{ bo
   addCounterApp(base);
   const port = await freePort();
   let output = '';
-  const env: MainEnvironment = {
-    out: (t) => {
-      output += t;
-    },
-    err: (t) => {
-      output += t;
-    },
-    cwd: base,
-    applier: defaultXmlApplier,
-    installShutdownHook: () => undefined,
-  };
+  const env = inProcessLaunchEnvironment(base, (t) => (output += t));
   try {
     const result = await launch(
       [`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', ...args(base)],

@@ -9,8 +9,8 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { launch, type Launch, type MainEnvironment } from '../../../../src/start/main';
-import { defaultXmlApplier } from '../../../../src/start/xml-runner';
+import { launch, type Launch } from '../../../../src/start/main';
+import { inProcessLaunchEnvironment } from '../../../support/in-process-launch';
 import { CLIENT_PACKAGES } from '../../../../src/session/stores/jdbc/jdbc-url';
 import { unbindDataSource } from '../../../../src/session/stores/jdbc/data-source';
 import { repoRoot } from '../../../support/corpus';
@@ -68,17 +68,7 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
   async function countTwice(base: string, args: string[]): Promise<string[]> {
     const port = await freePort();
     let output = '';
-    const env: MainEnvironment = {
-      out: (t) => {
-        output += t;
-      },
-      err: (t) => {
-        output += t;
-      },
-      cwd: base,
-      applier: defaultXmlApplier,
-      installShutdownHook: () => undefined,
-    };
+    const env = inProcessLaunchEnvironment(base, (t) => (output += t));
     const result = await launch(
       [`jetty.home=${repoRoot()}`, `jetty.base=${base}`, `jetty.http.port=${port}`, 'jetty.http.host=127.0.0.1', ...args],
       env,
@@ -178,13 +168,7 @@ describe("Jetty 9.4's session-store-jdbc module on Pier", function () {
     const packages = CLIENT_PACKAGES as Record<string, string>;
     const real = packages.sqlite;
     packages.sqlite = 'pier-test-absent-client';
-    const env: MainEnvironment = {
-      out: () => undefined,
-      err: () => undefined,
-      cwd: base,
-      applier: defaultXmlApplier,
-      installShutdownHook: () => undefined,
-    };
+    const env = inProcessLaunchEnvironment(base);
     let err: unknown;
     try {
       await launch(
