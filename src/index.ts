@@ -5,6 +5,7 @@
  * @module
  */
 import 'reflect-metadata';
+import { loadJettyClasses } from './start/class-loader';
 
 // Errors and the lifecycle every component follows
 export * from './util/errors';
@@ -31,14 +32,7 @@ export * from './deploy';
 export * from './deploy/dev';
 export * as start from './start';
 
-// Every area's registration module, as the launcher loads them: importing the exports above declares their
-// classes, and these also declare the optional backends (the JDBC, memcached and Redis stores, loaded
-// only when XML names one of their classes), so XML applied from code reaches what bin/start reaches.
-import './ioc/classes';
-import './server/classes';
-import './servlet/classes';
-import './session/classes';
-import './security/classes';
-import './webapp/classes';
-import './deploy/classes';
-import './metrics/classes';
+// Every area's registration module, from the launcher's one list (CLASS_AREAS): importing the exports above
+// declares their classes, and these also declare the optional backends (the JDBC, memcached and Redis stores,
+// loaded only when XML names one of their classes), so XML applied from code reaches what bin/start reaches.
+loadJettyClasses();

@@ -4,6 +4,7 @@
  * @module
  */
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClassRegistry } from '../../src/ioc/class-registry';
@@ -74,6 +75,20 @@ describe('loadJettyClasses', () => {
       expect(registered(area)).to.deep.equal([...declaringFiles(area).keys()].sort());
     });
   }
+
+  it("makes Pier's main module declare the same classes, so XML applied from code reaches what bin/start reaches", () => {
+    // a fresh process: in this one another test file may already have loaded every area
+    const names = CLASS_AREAS.flatMap((area) => [...declaringFiles(area).values()].flat());
+    const script = `const names = JSON.parse(process.argv[1]);
+require(${JSON.stringify(path.resolve(__dirname, '../../src/index.js'))});
+const { ClassRegistry } = require(${JSON.stringify(path.resolve(__dirname, '../../src/ioc/class-registry.js'))});
+const { optionalBackendOf } = require(${JSON.stringify(path.resolve(__dirname, '../../src/ioc/optional-backends.js'))});
+console.log(JSON.stringify(names.filter((n) => !ClassRegistry.default.tryResolve(n) && !optionalBackendOf(n))));`;
+    const r = spawnSync(process.execPath, ['-e', script, JSON.stringify(names)], { encoding: 'utf8' });
+    expect(r.stderr).to.equal('');
+    expect(names).to.include('org.pier.console.PierConsoleRealm');
+    expect(JSON.parse(r.stdout)).to.deep.equal([]);
+  });
 
   it('leaves no source folder with a declared class outside the areas', () => {
     const src = path.join(repoRoot(), 'src');
