@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { httpRequest, rawExchange } from './raw-exchange';
+import { makeSelfSignedEcCertificate } from '../support/test-keystores';
 
 /** A TCP server that answers each connection with `reply(socket, requestBytes)`. */
 async function tcpServer(reply: (socket: net.Socket, received: () => string) => void): Promise<{ port: number; close: () => Promise<void> }> {
@@ -177,28 +177,8 @@ describe("rawExchange (the differential suite's raw HTTP client)", () => {
 
   it('talks TLS with `tls` and reports the protocol the handshake settled on', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pier-rawexchange-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        'k.pem',
-        '-out',
-        'c.pem',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-      ],
-      { cwd: dir, stdio: 'ignore' },
-    );
-    const server = tls.createServer({ key: fs.readFileSync(path.join(dir, 'k.pem')), cert: fs.readFileSync(path.join(dir, 'c.pem')) }, (s) =>
+    const made = makeSelfSignedEcCertificate(dir, 'c', '/CN=localhost');
+    const server = tls.createServer({ key: fs.readFileSync(made.key), cert: fs.readFileSync(made.cert) }, (s) =>
       s.once('data', () => s.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok')),
     );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -28,6 +28,37 @@ function openssl(dir: string, args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
+/**
+ * Makes a self-signed EC P-256 certificate `<name>.crt` and its unencrypted key `<name>.key` in `dir`, valid
+ * for `days`; `extra` goes to `openssl req` after the subject (`-addext ...`, `-multivalue-rdn`).
+ */
+export function makeSelfSignedEcCertificate(
+  dir: string,
+  name: string,
+  subject: string,
+  options: { days?: number; extra?: readonly string[] } = {},
+): { key: string; cert: string } {
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.crt`,
+    '-days',
+    String(options.days ?? 1),
+    '-subj',
+    subject,
+    ...(options.extra ?? []),
+  ]);
+  return { key: path.join(dir, `${name}.key`), cert: path.join(dir, `${name}.crt`) };
+}
+
 /** True when the JDK's keytool runs. */
 export function hasKeytool(): boolean {
   return spawnSync('keytool', ['-help'], { stdio: 'ignore' }).status === 0;
@@ -53,23 +84,7 @@ export function makeTestKeyStores(): TestKeyStores {
     '-addext',
     'subjectAltName=DNS:localhost,DNS:www.a.test',
   ]);
-  openssl(dir, [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    'other.key',
-    '-out',
-    'other.crt',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=b.test',
-  ]);
+  makeSelfSignedEcCertificate(dir, 'other', '/CN=b.test', { days: 2 });
   openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'client.key', '-out', 'client.crt', '-days', '2', '-subj', '/CN=client']);
   openssl(dir, ['pkcs12', '-export', '-inkey', 'main.key', '-in', 'main.crt', '-name', 'main', '-out', 'main.p12', '-passout', 'pass:secret']);
   openssl(dir, ['pkcs12', '-export', '-inkey', 'other.key', '-in', 'other.crt', '-name', 'other', '-out', 'other.p12', '-passout', 'pass:secret']);

@@ -4,12 +4,12 @@
  * @module
  */
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { certificateIdentity } from '../../../src/server/ssl/x500-name';
+import { makeSelfSignedEcCertificate } from '../../support/test-keystores';
 
 describe('certificateIdentity', function () {
   this.timeout(20_000);
@@ -20,30 +20,7 @@ describe('certificateIdentity', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function certificate(subject: string, extra: string[] = []): X509Certificate {
-    const out = path.join(dir, 'c.crt');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        path.join(dir, 'c.key'),
-        '-out',
-        out,
-        '-days',
-        '1',
-        '-subj',
-        subject,
-        ...extra,
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    return new X509Certificate(fs.readFileSync(out));
+    return new X509Certificate(fs.readFileSync(makeSelfSignedEcCertificate(dir, 'c', subject, { extra }).cert));
   }
 
   const cases: [string, string, string[]?][] = [
