@@ -10,13 +10,13 @@
 import { expect } from 'chai';
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as https from 'node:https';
 import * as path from 'node:path';
 import { clientCertCredentials } from '../../src/security/authentication/client-cert-authenticator';
 import { Launch, launch } from '../../src/start/main';
 import { inProcessLaunchEnvironment } from '../support/in-process-launch';
 import { fixturePath, repoRoot } from '../support/corpus';
 import { freePort } from '../support/pier-process';
+import { tlsGet, type TlsResult } from '../support/tls-get';
 import { makeTestClientCertificates, makeTestKeyStores, TestClientCertificates, TestKeyStores } from '../support/test-keystores';
 import { makeBase, preserveSystemProperties, removeBase } from '../start/support';
 
@@ -25,31 +25,9 @@ function propertiesKey(key: string): string {
   return key.replace(/[\\=: #!]/g, (c) => `\\${c}`);
 }
 
-function tlsGet(port: number, urlPath: string, client: { cert?: string; key?: string } = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        agent: false,
-        rejectUnauthorized: false,
-        servername: 'localhost',
-        headers: { Host: `localhost:${port}` },
-        ...client,
-      },
-      (res) => {
-        let body = '';
-        res
-          .setEncoding('utf8')
-          .on('data', (d: string) => (body += d))
-          .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(10_000, () => req.destroy(new Error(`GET ${urlPath} timed out`)));
-    req.end();
-  });
+/** A GET over TLS with SNI `localhost`, presenting `client`'s certificate when given. */
+function tlsGetAs(port: number, urlPath: string, client: { cert?: string; key?: string } = {}): Promise<TlsResult> {
+  return tlsGet(port, urlPath, { servername: 'localhost', ...client });
 }
 
 async function refusal(p: Promise<unknown>): Promise<Error> {
@@ -139,7 +117,7 @@ describe('CLIENT-CERT authentication over TLS', function () {
 
   it("logs a trusted certificate in as the realm user named by its subject, Java's way", async () => {
     const port = await start('want');
-    const r = await tlsGet(port, '/cc/secure/who', alice);
+    const r = await tlsGetAs(port, '/cc/secure/who', alice);
     expect(r.status, r.body).to.equal(200);
     const who = JSON.parse(r.body);
     expect(who.remoteUser).to.equal('CN=Alice Example, OU=Eng, O=Pier Test, C=DE');
@@ -150,14 +128,14 @@ describe('CLIENT-CERT authentication over TLS', function () {
 
   it('gives every TLS request the certificate chain, the cipher suite, the key size and the session id attributes', async () => {
     const port = await start('want');
-    const who = JSON.parse((await tlsGet(port, '/cc/open', alice)).body);
+    const who = JSON.parse((await tlsGetAs(port, '/cc/open', alice)).body);
     // getRemoteUser() on an unconstrained path runs the deferred login, as in Jetty
     expect(who.remoteUser).to.equal('CN=Alice Example, OU=Eng, O=Pier Test, C=DE');
     expect(who.certificates).to.deep.equal(['CN=Alice Example, OU=Eng, O=Pier Test, C=DE', 'CN=Pier Test ca']);
     expect(who.cipherSuite).to.match(/^TLS_/);
     expect(who.keySize).to.be.a('number');
     expect(who.sessionId).to.equal('string');
-    const anonymous = JSON.parse((await tlsGet(port, '/cc/open')).body);
+    const anonymous = JSON.parse((await tlsGetAs(port, '/cc/open')).body);
     expect(anonymous.certificates, 'no certificate, no attribute').to.equal(null);
     expect(anonymous.remoteUser).to.equal(null);
     expect(anonymous.cipherSuite).to.match(/^TLS_/);
@@ -165,26 +143,26 @@ describe('CLIENT-CERT authentication over TLS', function () {
 
   it('answers 403 to a client without a certificate when the connector only wants one', async () => {
     const port = await start('want');
-    expect((await tlsGet(port, '/cc/secure/who')).status).to.equal(403);
-    expect((await tlsGet(port, '/cc/open')).status, 'unconstrained paths stay open').to.equal(200);
+    expect((await tlsGetAs(port, '/cc/secure/who')).status).to.equal(403);
+    expect((await tlsGetAs(port, '/cc/open')).status, 'unconstrained paths stay open').to.equal(200);
   });
 
   it('answers 403 to a trusted certificate the realm does not list', async () => {
     fs.writeFileSync(path.join(base, 'etc', 'cert-realm.properties'), 'CN\\=somebody\\ else: c2lnbmF0dXJl,user\n');
     const port = await start('want');
-    expect((await tlsGet(port, '/cc/secure/who', alice)).status).to.equal(403);
+    expect((await tlsGetAs(port, '/cc/secure/who', alice)).status).to.equal(403);
   });
 
   it('closes the connection of a certificate the truststore does not vouch for, whatever its subject', async () => {
     const port = await start('want');
-    const err = await refusal(tlsGet(port, '/cc/open', { cert: certs.untrustedCert, key: certs.untrustedKey }));
+    const err = await refusal(tlsGetAs(port, '/cc/open', { cert: certs.untrustedCert, key: certs.untrustedKey }));
     expect(err.message).to.match(/socket hang up|ECONNRESET|alert|EPIPE/);
   });
 
   it('refuses the handshake of a client without a certificate when the connector needs one', async () => {
     const port = await start('need');
-    expect((await tlsGet(port, '/cc/secure/who', alice)).status).to.equal(200);
-    const err = await refusal(tlsGet(port, '/cc/open'));
+    expect((await tlsGetAs(port, '/cc/secure/who', alice)).status).to.equal(200);
+    const err = await refusal(tlsGetAs(port, '/cc/open'));
     expect(err.message).to.match(/certificate|socket hang up|ECONNRESET|alert/);
   });
 });

@@ -6,65 +6,14 @@
  */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
-import * as https from 'node:https';
 import * as path from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { Launch, launch } from '../../../src/start/main';
 import { inProcessLaunchEnvironment } from '../../support/in-process-launch';
 import { fixturePath, repoRoot } from '../../support/corpus';
 import { freePort, request } from '../../support/pier-process';
+import { tlsGet } from '../../support/tls-get';
 import { makeTestKeyStores, TestKeyStores } from '../../support/test-keystores';
 import { makeBase, preserveSystemProperties, removeBase } from '../../start/support';
-
-interface TlsResult {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-  peerCN: string | undefined;
-}
-
-/** One GET over TLS to 127.0.0.1, with an SNI name and a Host header of our choice. */
-function tlsGet(
-  port: number,
-  urlPath: string,
-  options: { servername?: string; host?: string; cert?: string; key?: string } = {},
-): Promise<TlsResult> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        agent: false,
-        rejectUnauthorized: false,
-        servername: options.servername,
-        headers: { Host: options.host ?? `localhost:${port}` },
-        cert: options.cert,
-        key: options.key,
-      },
-      (res) => {
-        const peer = (res.socket as TLSSocket).getPeerCertificate();
-        let body = '';
-        res
-          .setEncoding('utf8')
-          .on('data', (d: string) => {
-            body += d;
-          })
-          .on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              body,
-              headers: res.headers,
-              peerCN: peer?.subject?.CN as string | undefined,
-            }),
-          );
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(10_000, () => req.destroy(new Error(`GET ${urlPath} timed out`)));
-    req.end();
-  });
-}
 
 describe('HTTPS with the ssl and https modules', function () {
   this.timeout(30_000);
